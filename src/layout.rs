@@ -1,0 +1,498 @@
+//! Layout: the text cut into blocks (title, headings, paragraphs, list
+//! items, captions and boilerplate).
+//!
+//! Blocks end at blank lines, at list-item markers, and at single line
+//! breaks between lines that each stand alone. A line break inside a
+//! hard-wrapped sentence (the next line starts in lower case, or the line
+//! before ends on a comma or a function word) keeps the block going.
+
+use std::borrow::Cow;
+
+use regex::{RegexSet, RegexSetBuilder};
+use serde::{Deserialize, Serialize};
+
+use crate::tables;
+use crate::text::{self, is_space, Pattern};
+use crate::Span;
+
+/// One block of the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block<'h> {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Its trimmed extent; for a list item, without the marker.
+    pub span: Span,
+    /// A list item's marker as written (`-`, `•`, `1.`, `(a)`).
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<Cow<'h, str>>,
+    /// A list item's nesting depth: 0 for the outermost list, 1 for a list
+    /// inside it, and so on. Serialised only when it is not 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub depth: u8,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
+}
+
+/// What a [`Block`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// The headline: the first block, when it reads as one.
+    Title,
+    /// A short line introducing a section.
+    Heading,
+    /// Running text.
+    Paragraph,
+    /// One item of a bulleted, numbered or lettered list.
+    ListItem,
+    /// A photo caption or credit.
+    Caption,
+    /// Page furniture that is not the story; nothing is extracted from it.
+    Boilerplate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Line,
+    AfterVideo,
+    Heading,
+}
+
+/// The compiled layout rules.
+#[derive(Debug)]
+pub(crate) struct LayoutRules {
+    boilerplate: RegexSet,
+    boilerplate_scopes: Vec<Scope>,
+    video: Pattern,
+    captions: RegexSet,
+}
+
+/// One line of the input, without its terminator.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    /// The trimmed content.
+    content: Span,
+    /// Columns of indentation (a tab counts four).
+    indent: usize,
+    /// The list marker at the start of the content, and the content after it.
+    marker: Option<(Span, Span)>,
+}
+
+/// A block being built: kind is settled after all lines are grouped.
+#[derive(Debug, Clone, Copy)]
+struct Draft {
+    span: Span,
+    marker: Option<Span>,
+    indent: usize,
+    lines: usize,
+    /// The block ends the text or a blank line follows it.
+    followed_by_blank: bool,
+    boilerplate_line: bool,
+}
+
+impl LayoutRules {
+    pub(crate) fn new() -> LayoutRules {
+        let mut patterns = Vec::new();
+        let mut scopes = Vec::new();
+        for row in tables::rows(tables::BOILERPLATE) {
+            if let [_, scope, pattern] = row[..] {
+                scopes.push(match scope {
+                    "after_video" => Scope::AfterVideo,
+                    "heading" => Scope::Heading,
+                    _ => Scope::Line,
+                });
+                patterns.push(pattern);
+            }
+        }
+        let boilerplate = RegexSetBuilder::new(&patterns)
+            .case_insensitive(true)
+            .build()
+            .unwrap_or_else(|_| RegexSet::empty());
+        let captions: Vec<&str> = tables::rows(tables::CAPTIONS).filter_map(|r| r.get(1).copied()).collect();
+        let captions = RegexSet::new(captions).unwrap_or_else(|_| RegexSet::empty());
+        let video = Pattern::new(r"(?i)^(click to play video|watch)\b");
+        LayoutRules {
+            boilerplate,
+            boilerplate_scopes: scopes,
+            video,
+            captions,
+        }
+    }
+
+    /// The boilerplate scopes that `s` matches.
+    fn boilerplate_scopes(&self, s: &str) -> (bool, bool, bool) {
+        let (mut line, mut after_video, mut heading) = (false, false, false);
+        if s.len() > 400 {
+            return (false, false, false);
+        }
+        for i in self.boilerplate.matches(s).iter() {
+            match self.boilerplate_scopes.get(i) {
+                Some(Scope::Line) => line = true,
+                Some(Scope::AfterVideo) => after_video = true,
+                Some(Scope::Heading) => heading = true,
+                None => {}
+            }
+        }
+        (line, after_video, heading)
+    }
+
+    /// Cuts `text` into blocks.
+    pub(crate) fn blocks<'h>(&self, text: &'h str) -> Vec<Block<'h>> {
+        let drafts = self.group(text);
+        self.classify(text, &drafts)
+    }
+
+    /// Groups lines into draft blocks.
+    fn group(&self, text: &str) -> Vec<Draft> {
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut open: Option<(Draft, Line)> = None;
+        for line in lines(text) {
+            let Some(line) = line else {
+                if let Some((mut d, _)) = open.take() {
+                    d.followed_by_blank = true;
+                    drafts.push(d);
+                }
+                continue;
+            };
+            let content = &text[line.content];
+            let boilerplate_line = self.boilerplate_scopes(content).0;
+            if let Some((d, last)) = open.as_mut() {
+                if line.marker.is_none()
+                    && !boilerplate_line
+                    && !d.boilerplate_line
+                    && continues(text, d, last, &line)
+                {
+                    d.span.end = line.content.end;
+                    d.lines += 1;
+                    *last = line;
+                    continue;
+                }
+            }
+            if let Some((d, _)) = open.take() {
+                drafts.push(d);
+            }
+            let (span, marker) = match line.marker {
+                Some((m, body)) => (body, Some(m)),
+                None => (line.content, None),
+            };
+            open = Some((
+                Draft {
+                    span,
+                    marker,
+                    indent: line.indent,
+                    lines: 1,
+                    followed_by_blank: false,
+                    boilerplate_line,
+                },
+                line,
+            ));
+        }
+        if let Some((mut d, _)) = open.take() {
+            d.followed_by_blank = true;
+            drafts.push(d);
+        }
+        drafts
+    }
+
+    fn classify<'h>(&self, text: &'h str, drafts: &[Draft]) -> Vec<Block<'h>> {
+        let mut blocks: Vec<Block<'h>> = Vec::with_capacity(drafts.len());
+        let mut after_video = false;
+        let mut in_link_list = false;
+        // Indentation of the list items seen so far in the current list, to
+        // turn indentation into nesting depth.
+        let mut list_indents: Vec<usize> = Vec::new();
+        for (i, d) in drafts.iter().enumerate() {
+            let s = &text[d.span];
+            let (line_bp, video_bp, heading_bp) = self.boilerplate_scopes(s);
+            let mut depth = 0u8;
+            let kind = if let Some(_m) = d.marker {
+                while list_indents.last().is_some_and(|&ind| ind > d.indent) {
+                    list_indents.pop();
+                }
+                if list_indents.last() != Some(&d.indent) {
+                    list_indents.push(d.indent);
+                }
+                depth = u8::try_from(list_indents.len().saturating_sub(1)).unwrap_or(u8::MAX);
+                if in_link_list || line_bp {
+                    BlockKind::Boilerplate
+                } else {
+                    BlockKind::ListItem
+                }
+            } else {
+                list_indents.clear();
+                in_link_list = false;
+                if line_bp || (video_bp && after_video) {
+                    BlockKind::Boilerplate
+                } else if heading_bp {
+                    in_link_list = true;
+                    BlockKind::Boilerplate
+                } else if i == 0 && reads_as_title(s, d) {
+                    BlockKind::Title
+                } else if self.is_caption(text, drafts, i) {
+                    BlockKind::Caption
+                } else if reads_as_heading(s, d) {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Paragraph
+                }
+            };
+            after_video = kind == BlockKind::Boilerplate && (self.video.is_match(s) || (video_bp && after_video));
+            blocks.push(Block {
+                kind,
+                span: d.span,
+                marker: d.marker.map(|m| Cow::Borrowed(&text[m])),
+                depth,
+            });
+        }
+        blocks
+    }
+
+    fn is_caption(&self, text: &str, drafts: &[Draft], i: usize) -> bool {
+        let Some(d) = drafts.get(i) else { return false };
+        let s = &text[d.span];
+        if s.len() > 600 {
+            return false;
+        }
+        if self.captions.is_match(s) {
+            return true;
+        }
+        // A caption printed twice, the second time followed by its credit.
+        match drafts.get(i + 1) {
+            Some(next) if d.marker.is_none() && next.marker.is_none() && s.len() >= 20 => {
+                let n = &text[next.span];
+                n.len() > s.len() && n.starts_with(s) && self.captions.is_match(n)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Whether the first block reads as a headline.
+fn reads_as_title(s: &str, d: &Draft) -> bool {
+    d.marker.is_none() && d.lines == 1 && !s.is_empty() && s.len() <= 300 && !s.ends_with(':')
+}
+
+/// Whether a block reads as a section heading: one short line that does not
+/// end as a sentence or a lead-in does.
+fn reads_as_heading(s: &str, d: &Draft) -> bool {
+    if d.lines != 1 || s.len() > 80 {
+        return false;
+    }
+    let words = s.split_whitespace().count();
+    let last = s.chars().next_back();
+    let first = s.chars().next();
+    words <= 10
+        && first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        && !last.is_some_and(|c| matches!(c, '.' | '!' | '?' | ',' | ';' | ':' | '”' | '"' | '’'))
+}
+
+/// Words after which a line break cannot end a sentence.
+const CONNECTIVES: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "that", "the", "to", "with",
+];
+
+/// Whether `next` continues the block whose last line is `last`: a
+/// hard-wrapped sentence rather than a line that stands alone.
+fn continues(text: &str, d: &Draft, last: &Line, next: &Line) -> bool {
+    let prev = &text[last.content];
+    let body = &text[next.content];
+    let Some(first) = body.chars().next() else { return false };
+    let Some(end) = prev.chars().next_back() else { return false };
+    if matches!(end, '.' | '!' | '?' | ':' | ';' | '”' | '"' | '’' | ')') {
+        return false;
+    }
+    // Item continuation lines are indented under the item's text.
+    if d.marker.is_some() && next.indent > d.indent && first.is_lowercase() {
+        return true;
+    }
+    if end == ',' || end == '-' {
+        return first.is_alphanumeric();
+    }
+    let last_word = prev.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if CONNECTIVES.contains(&last_word) {
+        return first.is_alphanumeric();
+    }
+    // A lower-case start continues a line of running text, but not a short
+    // line of its own ("features" then "contact manager").
+    first.is_lowercase() && prev.split_whitespace().count() >= 3
+}
+
+/// The lines of `text` (any line ending), `None` for a blank line.
+fn lines(text: &str) -> impl Iterator<Item = Option<Line>> + '_ {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        pos = end;
+        if bytes.get(pos) == Some(&b'\r') {
+            pos += 1;
+        }
+        if bytes.get(pos) == Some(&b'\n') && bytes.get(end) != Some(&b'\n') {
+            pos += 1;
+        } else if bytes.get(end) == Some(&b'\n') {
+            pos = end + 1;
+        }
+        let raw = Span::new(start, end);
+        let content = text::trim(text, raw);
+        if content.is_empty() {
+            return Some(None);
+        }
+        let indent = text[start..content.start]
+            .chars()
+            .map(|c| if c == '\t' { 4 } else { 1 })
+            .sum();
+        let marker = list_marker(text, content);
+        Some(Some(Line { content, indent, marker }))
+    })
+}
+
+/// The list marker at the start of `content` and the trimmed text after it.
+fn list_marker(text: &str, content: Span) -> Option<(Span, Span)> {
+    let s = &text[content];
+    let len = marker_len(s)?;
+    let rest = &s[len..];
+    // A marker is followed by white space and then some text.
+    if !rest.starts_with(is_space) {
+        return None;
+    }
+    let body = text::trim(text, Span::new(content.start + len, content.end));
+    if body.is_empty() {
+        return None;
+    }
+    Some((Span::new(content.start, content.start + len), body))
+}
+
+/// The byte length of a list marker at the start of `s`, if it starts with
+/// one: a bullet, `1.`, `1)`, `1.)`, `(1)`, `a.`, `a)`, `(a)`, `iv.`, `(iv)`.
+fn marker_len(s: &str) -> Option<usize> {
+    let first = s.chars().next()?;
+    if matches!(
+        first,
+        '-' | '–' | '—' | '•' | '*' | '·' | '▪' | '◦' | '⁃' | '‣' | '○' | '■' | '□' | '►' | '▶' | '➢' | '✓' | '✔' | '●'
+    ) {
+        let len = first.len_utf8();
+        // "--" or "**" is not a bullet.
+        return match s[len..].chars().next() {
+            Some(c) if c == first => None,
+            _ => Some(len),
+        };
+    }
+    let b = s.as_bytes();
+    let (open, inner_start) = if b.first() == Some(&b'(') { (true, 1) } else { (false, 0) };
+    let mut i = inner_start;
+    let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 {
+        if digits > 3 {
+            return None;
+        }
+        i += digits;
+    } else {
+        let letters = b[i..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        let roman = letters > 0 && b[i..i + letters].iter().all(|c| b"ivxlc".contains(c));
+        if letters == 1 || (roman && letters <= 5) {
+            i += letters;
+        } else if !open && b.get(i).is_some_and(u8::is_ascii_uppercase) && b.get(i + 1) == Some(&b')') {
+            i += 1;
+        } else {
+            return None;
+        }
+    }
+    match (open, b.get(i), b.get(i + 1)) {
+        (true, Some(b')'), _) => Some(i + 1),
+        (false, Some(b'.'), Some(b')')) => Some(i + 2),
+        (false, Some(b'.' | b')'), _) => Some(i + 1),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, &str)> {
+        let rules = LayoutRules::new();
+        rules.blocks(text).into_iter().map(|b| (b.kind, &text[b.span])).collect()
+    }
+
+    #[test]
+    fn markers() {
+        for (s, want) in [
+            ("- a", Some(1)),
+            ("– a", Some(3)),
+            ("• a", Some(3)),
+            ("1. a", Some(2)),
+            ("12) a", Some(3)),
+            ("1.) a", Some(3)),
+            ("(a) a", Some(3)),
+            ("(iv) a", Some(4)),
+            ("a. a", Some(2)),
+            ("iv. a", Some(3)),
+            ("A) a", Some(2)),
+            ("2020. a", None),
+            ("-- a", None),
+            ("The a", None),
+            ("3.5 a", None),
+        ] {
+            assert_eq!(marker_len(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn blocks_of_a_release() {
+        let text = "\u{FEFF}Headline here\r\n\r\nFirst paragraph, which is\r\nhard-wrapped over two lines.\r\n\r\nThey will:\r\n- do one thing;\r\n  - and a nested one\r\n- do another.\r\n\r\nREAD MORE: something else\r\nStory continues below advertisement\r\nClosing line.\r";
+        assert_eq!(
+            kinds(text),
+            vec![
+                (BlockKind::Title, "Headline here"),
+                (BlockKind::Paragraph, "First paragraph, which is\r\nhard-wrapped over two lines."),
+                (BlockKind::Paragraph, "They will:"),
+                (BlockKind::ListItem, "do one thing;"),
+                (BlockKind::ListItem, "and a nested one"),
+                (BlockKind::ListItem, "do another."),
+                (BlockKind::Boilerplate, "READ MORE: something else"),
+                (BlockKind::Boilerplate, "Story continues below advertisement"),
+                (BlockKind::Paragraph, "Closing line."),
+            ]
+        );
+        let blocks = LayoutRules::new().blocks(text);
+        assert_eq!(blocks[4].depth, 1);
+        assert_eq!(blocks[4].marker.as_deref(), Some("-"));
+    }
+
+    #[test]
+    fn lone_carriage_returns_and_standalone_lines() {
+        assert_eq!(
+            kinds("features\rcontact manager\revents, activities\r"),
+            vec![
+                (BlockKind::Title, "features"),
+                (BlockKind::Heading, "contact manager"),
+                (BlockKind::Heading, "events, activities"),
+            ]
+        );
+        assert_eq!(kinds(""), vec![]);
+        assert_eq!(kinds(" \n\u{A0}\n\t"), vec![]);
+    }
+
+    #[test]
+    fn video_caption_and_link_list_are_boilerplate() {
+        let text = "Title\n\nWATCH: A thing\n\n\nClick to play video: 'A thing' A thing\nA thing – May 16, 2017\n\nSee also\n\n- Some link, 27 March 2014\n\nBody text.";
+        assert_eq!(
+            kinds(text),
+            vec![
+                (BlockKind::Title, "Title"),
+                (BlockKind::Boilerplate, "WATCH: A thing"),
+                (BlockKind::Boilerplate, "Click to play video: 'A thing' A thing"),
+                (BlockKind::Boilerplate, "A thing – May 16, 2017"),
+                (BlockKind::Boilerplate, "See also"),
+                (BlockKind::Boilerplate, "Some link, 27 March 2014"),
+                (BlockKind::Paragraph, "Body text."),
+            ]
+        );
+    }
+}

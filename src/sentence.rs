@@ -1,0 +1,525 @@
+//! Sentences: each block cut into sentences by rules made for news and
+//! press releases.
+//!
+//! A full stop, question mark, exclamation mark or ellipsis ends a sentence
+//! when what follows opens one (a capital, a number, an opening quotation
+//! mark). Abbreviations, initials, decimals, inline list markers and
+//! ellipses that mark an omission do not. Closing quotation marks and
+//! brackets stay with the sentence they end. Unlike pySBD or sentencex, a
+//! quotation holding several sentences is split inside: press releases
+//! quote whole paragraphs, and each sentence of them is a sentence.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::layout::Block;
+use crate::tables;
+use crate::text::{self, char_at, is_close_quote, is_open_quote, is_space};
+use crate::Span;
+
+/// One sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence<'h> {
+    /// Its trimmed extent.
+    pub span: Span,
+    /// `&input[span]`.
+    #[serde(borrow)]
+    pub text: Cow<'h, str>,
+    /// Index of its block in [`Document::blocks`](crate::Document::blocks).
+    pub block: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AbbrevClass {
+    /// Before a name: "Mr.", "Mt.".
+    Prefix,
+    /// Before a number: "No.", "p.".
+    Number,
+    /// Anything else: "Inc.", "Jan.".
+    General,
+}
+
+/// The compiled sentence splitter.
+#[derive(Debug, Clone)]
+pub(crate) struct SentenceSplitter {
+    abbreviations: HashMap<String, AbbrevClass>,
+    starters: HashMap<String, ()>,
+    ellipsis: memchr::memmem::Finder<'static>,
+}
+
+/// What the scanner decided at one candidate boundary.
+enum Verdict {
+    /// The sentence ends at this byte offset (after closing marks).
+    End(usize),
+    /// No boundary; scanning resumes at this byte offset.
+    Skip(usize),
+}
+
+impl SentenceSplitter {
+    pub(crate) fn new() -> SentenceSplitter {
+        let abbreviations = tables::rows(tables::ABBREVIATIONS)
+            .filter_map(|row| {
+                let class = match *row.get(1)? {
+                    "prefix" => AbbrevClass::Prefix,
+                    "number" => AbbrevClass::Number,
+                    _ => AbbrevClass::General,
+                };
+                Some((row.first()?.to_string(), class))
+            })
+            .collect();
+        let starters = tables::rows(tables::SENTENCE_STARTERS)
+            .filter_map(|row| Some((row.first()?.to_string(), ())))
+            .collect();
+        SentenceSplitter {
+            abbreviations,
+            starters,
+            ellipsis: memchr::memmem::Finder::new("…").into_owned(),
+        }
+    }
+
+    /// The sentences of every block, in order.
+    pub(crate) fn sentences<'h>(&self, text: &'h str, blocks: &[Block<'h>]) -> Vec<Sentence<'h>> {
+        let mut out = Vec::with_capacity(blocks.len() * 2);
+        let mut spans = Vec::new();
+        for (i, block) in blocks.iter().enumerate() {
+            spans.clear();
+            self.split(text, block.span, &mut spans);
+            out.extend(spans.iter().map(|&span| Sentence {
+                span,
+                text: Cow::Borrowed(&text[span]),
+                block: i,
+            }));
+        }
+        out
+    }
+
+    /// Appends the sentence spans of `span` (one block's worth of text) to
+    /// `out`. Every non-space character of the span lands in exactly one
+    /// sentence.
+    pub(crate) fn split(&self, text: &str, span: Span, out: &mut Vec<Span>) {
+        let Some(s) = text.get(span.range()) else { return };
+        let base = span.start;
+        let inline = inline_markers(s);
+        let mut start = 0;
+        let push = |from: usize, to: usize, out: &mut Vec<Span>| {
+            let t = text::trim(text, Span::new(base + from, base + to));
+            if !t.is_empty() {
+                out.push(t);
+            }
+        };
+        let mut next_inline = inline.iter().copied().peekable();
+        let bytes = s.as_bytes();
+        let mut pos = 0;
+        let mut next_ellipsis = self.ellipsis.find(bytes).unwrap_or(usize::MAX);
+        while pos < bytes.len() {
+            let punct = memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]).map_or(usize::MAX, |i| pos + i);
+            if next_ellipsis < pos {
+                next_ellipsis = self.ellipsis.find(&bytes[pos..]).map_or(usize::MAX, |i| pos + i);
+            }
+            let cand = punct.min(next_ellipsis);
+            // Inline list markers ("1. ... 2. ...") cut before themselves.
+            while let Some(&m) = next_inline.peek() {
+                if m <= cand.min(bytes.len()) {
+                    if m > start {
+                        push(start, m, out);
+                        start = m;
+                    }
+                    next_inline.next();
+                    pos = pos.max(marker_end(s, m));
+                } else {
+                    break;
+                }
+            }
+            if cand == usize::MAX {
+                break;
+            }
+            if cand < pos {
+                continue;
+            }
+            match self.judge(s, start, cand) {
+                Verdict::End(end) => {
+                    push(start, end, out);
+                    start = end;
+                    pos = end.max(cand + 1);
+                }
+                Verdict::Skip(next) => pos = next.max(cand + 1),
+            }
+        }
+        if start < s.len() {
+            push(start, s.len(), out);
+        }
+    }
+
+    /// Decides whether the punctuation at `i` ends the sentence that began
+    /// at `start`.
+    fn judge(&self, s: &str, start: usize, i: usize) -> Verdict {
+        let b = s.as_bytes();
+        // The run of terminal punctuation, attached ("...", "?!", "…").
+        let mut j = i;
+        let mut dots = 0;
+        let mut other = 0;
+        while j < b.len() {
+            match b[j] {
+                b'.' => {
+                    dots += 1;
+                    j += 1;
+                }
+                b'!' | b'?' => {
+                    other += 1;
+                    j += 1;
+                }
+                0xE2 if s[j..].starts_with('…') => {
+                    dots += 3;
+                    j += '…'.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        let single_period = dots == 1 && other == 0;
+
+        // Spaced ellipsis: ". . ." or ". . . ." (rules 46, 48, 50, 51).
+        if b.get(j) == Some(&b' ') && b.get(j + 1) == Some(&b'.') {
+            let (run_end, spaced) = spaced_dots(b, i);
+            if spaced >= 3 {
+                let standalone = i == 0 || b[i - 1] == b' ';
+                let after = skip_closers(s, run_end);
+                let next = next_word(s, after);
+                if standalone {
+                    // " . . . ." ends a sentence, " . . . " omits words.
+                    if spaced >= 4 && next.as_ref().is_some_and(|w| opens_sentence(w)) {
+                        return Verdict::End(after);
+                    }
+                    return Verdict::Skip(run_end);
+                }
+                // "word. . . . Next": the attached stop ends the sentence and
+                // the ellipsis opens the next one.
+                if next.as_ref().is_some_and(|w| opens_sentence(w)) {
+                    return Verdict::End(i + 1);
+                }
+                return Verdict::Skip(run_end);
+            }
+        }
+
+        let after_run = j;
+        let end = skip_closers(s, after_run);
+        match char_at(s, end) {
+            None => return Verdict::End(end),
+            Some(c) if is_space(c) => {}
+            Some(c) => {
+                // Punctuation inside a token: a decimal, a URL, "U.S.A", or
+                // two sentences run together with no space ("world.Today").
+                if single_period && end == after_run && c.is_uppercase() && self.glued_sentences(s, i) {
+                    return Verdict::End(i + 1);
+                }
+                return Verdict::Skip(after_run);
+            }
+        }
+        let Some(next) = next_word(s, end) else {
+            return Verdict::End(end);
+        };
+        if !opens_sentence(&next) {
+            return Verdict::Skip(end);
+        }
+        if dots >= 2 || other > 0 {
+            // "[...]" marks an omission inside a quotation.
+            if i > 0 && b[i - 1] == b'[' {
+                return Verdict::Skip(end);
+            }
+            return Verdict::End(end);
+        }
+        // A single full stop, with a word that opens a sentence after it.
+        let word = word_before(s, i);
+        let lower = word.to_lowercase();
+        let next_is_number = next.first.is_ascii_digit();
+        if is_time_abbrev(&lower) {
+            // "At 5 a.m. Mr. Smith went" goes on; "left at 6 P.M. Mr. Smith
+            // then went" ends: a sentence needs more than a time phrase.
+            let words = s[start..i].split_whitespace().count();
+            return if words >= 4 && !next_is_number { Verdict::End(end) } else { Verdict::Skip(end) };
+        }
+        if is_multi_period(word) {
+            return if self.is_starter(&next) { Verdict::End(end) } else { Verdict::Skip(end) };
+        }
+        if let Some(class) = self.abbreviations.get(lower.trim_start_matches(['(', '[', '“', '"', '‘', '\''])) {
+            return match class {
+                AbbrevClass::Prefix => Verdict::Skip(end),
+                AbbrevClass::Number if next_is_number => Verdict::Skip(end),
+                _ if next_is_number && is_month(&lower) => Verdict::Skip(end),
+                _ if self.is_starter(&next) || next.quoted => Verdict::End(end),
+                _ => Verdict::Skip(end),
+            };
+        }
+        if is_initial(word) {
+            // "William P. Barr" goes on; "you and I. Did" ends.
+            let prev_lower = word_before(s, i.saturating_sub(word.len()).saturating_sub(1))
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            let ends = (word == "I" && prev_lower) || (prev_lower && self.is_starter(&next));
+            return if ends { Verdict::End(end) } else { Verdict::Skip(end) };
+        }
+        Verdict::End(end)
+    }
+
+    fn is_starter(&self, next: &NextWord<'_>) -> bool {
+        self.starters.contains_key(&next.word.to_lowercase())
+    }
+
+    /// "world.Today" or "1,000.That": a full stop glued to the next sentence,
+    /// not part of an e-mail address, URL, file name or abbreviation.
+    fn glued_sentences(&self, s: &str, i: usize) -> bool {
+        let left = word_before(s, i);
+        let token_start = s[..i].rfind(is_space).map_or(0, |p| p + 1);
+        let token_end = s[i..].find(is_space).map_or(s.len(), |p| i + p);
+        let token = &s[token_start..token_end];
+        if token.contains(['@', '/', ':']) || token.starts_with("www") {
+            return false;
+        }
+        let right: String = s[i + 1..].chars().take_while(|c| c.is_alphabetic()).collect();
+        let left_ok = left.chars().count() >= 2
+            && left.chars().last().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            && !self.abbreviations.contains_key(&left.to_lowercase());
+        let right_ok = right.chars().count() >= 2 && right.chars().skip(1).all(char::is_lowercase);
+        left_ok && right_ok
+    }
+}
+
+/// The word after a candidate boundary.
+struct NextWord<'s> {
+    /// Its letters and digits.
+    word: &'s str,
+    /// Its first character.
+    first: char,
+    /// Whether an opening quotation mark or bracket stands before it.
+    quoted: bool,
+}
+
+/// Whether a sentence can begin with this word: anything but a lower-case
+/// letter (capitals, digits, letters of scripts without case, symbols).
+fn opens_sentence(next: &NextWord<'_>) -> bool {
+    !next.first.is_lowercase()
+}
+
+/// The first word at or after `i`, past white space and opening marks.
+fn next_word(s: &str, i: usize) -> Option<NextWord<'_>> {
+    let rest = s.get(i..)?;
+    let rest = rest.trim_start_matches(is_space);
+    let body = rest.trim_start_matches(|c: char| is_open_quote(c) || matches!(c, '(' | '['));
+    let quoted = body.len() != rest.len();
+    let first = body.chars().next()?;
+    let len = body.find(|c: char| !c.is_alphanumeric()).unwrap_or(body.len());
+    Some(NextWord {
+        word: &body[..len],
+        first,
+        quoted,
+    })
+}
+
+/// The word that ends at byte `i` (just before a full stop): letters,
+/// digits, full stops and apostrophes back to white space or an opening
+/// mark.
+fn word_before(s: &str, i: usize) -> &str {
+    let head = s.get(..i).unwrap_or("");
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '°' | '&')))
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    &head[start..]
+}
+
+/// After a closing run of punctuation: closing quotation marks, brackets and
+/// any further terminal punctuation belong to the sentence that ends.
+fn skip_closers(s: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(s, i) {
+        let closer = is_close_quote(c) || matches!(c, ')' | ']' | '.' | '!' | '?' | '…');
+        if !closer {
+            break;
+        }
+        // A straight quote or apostrophe closes only when white space or
+        // the end follows ("'This is great.' she said"), not in "Jr.'s".
+        if matches!(c, '\'' | '"' | '’') {
+            let after = char_at(s, i + c.len_utf8());
+            if after.is_some_and(|a| a.is_alphanumeric()) {
+                break;
+            }
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// The end of a run of dots separated by single spaces starting at `i`, and
+/// how many dots it holds.
+fn spaced_dots(b: &[u8], i: usize) -> (usize, usize) {
+    let mut j = i;
+    let mut n = 0;
+    while b.get(j) == Some(&b'.') {
+        n += 1;
+        j += 1;
+        if b.get(j) == Some(&b' ') && b.get(j + 1) == Some(&b'.') {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (j, n)
+}
+
+/// "U.S", "e.g", "Ph.D", "D.C": letters with full stops inside.
+fn is_multi_period(word: &str) -> bool {
+    word.contains('.')
+        && word.len() <= 12
+        && word
+            .split('.')
+            .all(|part| !part.is_empty() && part.len() <= 3 && part.chars().all(char::is_alphabetic))
+}
+
+fn is_time_abbrev(lower: &str) -> bool {
+    matches!(lower, "a.m" | "p.m")
+}
+
+fn is_month(lower: &str) -> bool {
+    matches!(
+        lower,
+        "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+    )
+}
+
+/// A single capital letter: an initial, or the pronoun "I".
+fn is_initial(word: &str) -> bool {
+    let mut cs = word.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// Offsets of inline list markers ("1.) a 2.) b", "a. x b. y", "• 9. x
+/// • 10. y") that cut a block into sentences before themselves. Only a
+/// block that opens with such a marker and holds a second one in sequence
+/// counts; everything else returns no offsets.
+fn inline_markers(s: &str) -> Vec<usize> {
+    let first = match inline_marker_at(s, 0) {
+        Some(m) => m,
+        None => return Vec::new(),
+    };
+    let mut out = vec![0];
+    let mut want = first.1 + 1;
+    let mut bullet = first.2;
+    let b = s.as_bytes();
+    let mut i = first.0;
+    while i < b.len() {
+        // Markers stand after white space, or directly after a bullet.
+        let at_word = b[i - 1] == b' ' || b[i - 1] == b'\t' || b[i - 1] == b'\n';
+        if at_word {
+            if let Some((end, value, has_bullet)) = inline_marker_at(s, i) {
+                if value == want && has_bullet == bullet {
+                    out.push(i);
+                    want += 1;
+                    bullet = has_bullet;
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+        while i < b.len() && !s.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    if out.len() < 2 {
+        Vec::new()
+    } else {
+        out
+    }
+}
+
+/// An inline marker at `i`: its end, its ordinal (1 for "1." or "a."), and
+/// whether a bullet stood before it.
+fn inline_marker_at(s: &str, i: usize) -> Option<(usize, u32, bool)> {
+    let rest = s.get(i..)?;
+    let (rest, skipped, bullet) = match rest.chars().next()? {
+        c @ ('•' | '⁃') => {
+            let r = &rest[c.len_utf8()..];
+            let t = r.trim_start_matches(' ');
+            (t, c.len_utf8() + (r.len() - t.len()), true)
+        }
+        _ => (rest, 0, false),
+    };
+    let b = rest.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let (value, mut k) = if digits > 0 && digits <= 2 {
+        (rest[..digits].parse::<u32>().ok()?, digits)
+    } else if digits == 0 && b.first().is_some_and(u8::is_ascii_lowercase) {
+        (u32::from(b[0] - b'a') + 1, 1)
+    } else {
+        return None;
+    };
+    match (b.get(k), b.get(k + 1)) {
+        (Some(b'.'), Some(b')')) => k += 2,
+        (Some(b'.' | b')'), _) => k += 1,
+        _ => return None,
+    }
+    if b.get(k) != Some(&b' ') {
+        return None;
+    }
+    Some((i + skipped + k, value, bullet))
+}
+
+/// The end of the inline marker at `i` (so its full stop is not judged).
+fn marker_end(s: &str, i: usize) -> usize {
+    inline_marker_at(s, i).map_or(i, |(end, _, _)| end)
+}
+
+/// Sentence spans of `text` taken as one block of prose: the splitter
+/// without layout, for callers that already have their paragraphs.
+pub(crate) fn split_prose(splitter: &SentenceSplitter, text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    splitter.split(text, Span::new(0, text.len()), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let splitter = SentenceSplitter::new();
+        split_prose(&splitter, text).into_iter().map(|sp| &text[sp]).collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, [$($want:expr),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                assert_eq!(split($text), vec![$($want),*]);
+            }
+        };
+    }
+
+    t!(simple, "Hello World. My name is Jonas.", ["Hello World.", "My name is Jonas."]);
+    t!(titles, "Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]);
+    t!(us_name, "I work for the U.S. Government in Virginia.", ["I work for the U.S. Government in Virginia."]);
+    t!(us_end, "I live in the U.S. How about you?", ["I live in the U.S.", "How about you?"]);
+    t!(initials, "United States Attorney General William P. Barr said:", ["United States Attorney General William P. Barr said:"]);
+    t!(no_ten, "He lives at No. 10 Downing St. in London.", ["He lives at No. 10 Downing St. in London."]);
+    t!(months, "On Jan. 5 it rained. On Sept. 3 it did not.", ["On Jan. 5 it rained.", "On Sept. 3 it did not."]);
+    t!(decimals, "Growth was 2.5 per cent. It rose.", ["Growth was 2.5 per cent.", "It rose."]);
+    t!(
+        quote_with_two_sentences,
+        "“We will act. We will do it now,” she said. “It matters.”",
+        ["“We will act.", "We will do it now,” she said.", "“It matters.”"]
+    );
+    t!(
+        quote_then_lower,
+        "“Why now?” she asked. He shrugged.",
+        ["“Why now?” she asked.", "He shrugged."]
+    );
+    t!(caption_credit, "Ottawa on July 23, 2015. THE CANADIAN PRESS/Sean Kilpatrick", ["Ottawa on July 23, 2015.", "THE CANADIAN PRESS/Sean Kilpatrick"]);
+    t!(ellipsis_mid, "I wasn’t really ... well, what I mean...see . . . what I'm saying.", ["I wasn’t really ... well, what I mean...see . . . what I'm saying."]);
+    t!(no_space, "Hello world.Today is Tuesday.Mr. Smith went.", ["Hello world.", "Today is Tuesday.", "Mr. Smith went."]);
+    t!(url, "See www.gov.uk/phe. Follow us on Twitter @PHE_uk", ["See www.gov.uk/phe.", "Follow us on Twitter @PHE_uk"]);
+    t!(inline_list, "1.) The first item 2.) The second item", ["1.) The first item", "2.) The second item"]);
+    t!(empty, "", []);
+    t!(spaces, "  \u{A0} ", []);
+}

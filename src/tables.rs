@@ -1,0 +1,57 @@
+//! The data tables under `src/data/`, embedded at compile time.
+//!
+//! This is the only module that touches the files; each stage parses the
+//! tables it needs once, when an [`Extractor`](crate::Extractor) is built.
+//! Every table is plain UTF-8 text: `#` starts a comment line, blank lines
+//! are skipped, and columns are separated by tabs.
+
+/// Boilerplate patterns: `name, scope, pattern`.
+pub(crate) const BOILERPLATE: &str = include_str!("data/boilerplate.tsv");
+/// Caption and photo-credit patterns: `name, pattern`.
+pub(crate) const CAPTIONS: &str = include_str!("data/captions.tsv");
+/// Abbreviations that a full stop does not end a sentence after:
+/// `abbreviation, class`.
+pub(crate) const ABBREVIATIONS: &str = include_str!("data/abbreviations.tsv");
+/// Words that begin sentences: one a line.
+pub(crate) const SENTENCE_STARTERS: &str = include_str!("data/sentence_starters.txt");
+/// Lead-in patterns of commitment lists: `name, polarity, pattern`.
+pub(crate) const COMMITMENT_LEADS: &str = include_str!("data/commitment_leads.tsv");
+
+/// The data rows of a table: comment and blank lines dropped, each row split
+/// on tabs, cells trimmed.
+pub(crate) fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
+    table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(name: &str, table: &str, columns: usize) {
+        let mut seen = std::collections::HashSet::new();
+        for row in rows(table) {
+            assert_eq!(row.len(), columns, "{name}: wrong number of columns in {row:?}");
+            assert!(row.iter().all(|c| !c.is_empty()), "{name}: empty cell in {row:?}");
+            assert!(seen.insert(row.join("\t")), "{name}: duplicate row {row:?}");
+        }
+        assert!(!seen.is_empty(), "{name}: no rows");
+    }
+
+    #[test]
+    fn every_table_parses() {
+        check("boilerplate", BOILERPLATE, 3);
+        check("captions", CAPTIONS, 2);
+        check("abbreviations", ABBREVIATIONS, 2);
+        check("sentence_starters", SENTENCE_STARTERS, 1);
+        check("commitment_leads", COMMITMENT_LEADS, 3);
+        for row in rows(BOILERPLATE).chain(rows(COMMITMENT_LEADS)) {
+            regex::Regex::new(row[2]).unwrap();
+        }
+        for row in rows(CAPTIONS) {
+            regex::Regex::new(row[1]).unwrap();
+        }
+    }
+}
