@@ -76,6 +76,13 @@ impl CountryFinder {
         CountryFinder {}
     }
 
+    /// The country that a name, short form or demonym names, such as the
+    /// country word of a speaker's role ("Australian", "United States",
+    /// "U.S."), or `None`.
+    pub(crate) fn lookup(&self, _phrase: &str) -> Option<CountryCode> {
+        None
+    }
+
     /// Countries named in the analysed text, outside boilerplate.
     pub(crate) fn find<'h>(&self, _analysis: &Analysis<'h>) -> Vec<Country<'h>> {
         Vec::new()

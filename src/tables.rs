@@ -17,6 +17,24 @@ pub(crate) const SENTENCE_STARTERS: &str = include_str!("data/sentence_starters.
 /// Lead-in patterns of commitment lists: `name, polarity, pattern`.
 pub(crate) const COMMITMENT_LEADS: &str = include_str!("data/commitment_leads.tsv");
 
+// Country stage (country.rs).
+/// Countries: ISO codes, names, aliases and demonyms.
+#[allow(dead_code)]
+pub(crate) const COUNTRIES: &str = include_str!("data/countries.tsv");
+
+// Date stage (date.rs).
+/// Named days: holidays of fixed or computable date.
+#[allow(dead_code)]
+pub(crate) const HOLIDAYS: &str = include_str!("data/holidays.tsv");
+
+// Quote stage (quote.rs).
+/// Reporting verbs and phrases.
+#[allow(dead_code)]
+pub(crate) const SPEECH_VERBS: &str = include_str!("data/speech_verbs.tsv");
+/// Roles and offices that stand before or after a speaker's name.
+#[allow(dead_code)]
+pub(crate) const TITLES: &str = include_str!("data/titles.tsv");
+
 /// The data rows of a table: comment and blank lines dropped, each row split
 /// on tabs, cells trimmed.
 pub(crate) fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
