@@ -10,6 +10,7 @@ use crate::document::TextSpan;
 use crate::layout::BlockKind;
 use crate::tables;
 use crate::text::Pattern;
+use crate::Span;
 
 /// A list of commitments with the sentence that introduces it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,28 +31,36 @@ pub struct Commitment<'h> {
 #[derive(Debug)]
 pub(crate) struct CommitmentFinder {
     intent: Vec<Pattern>,
+    weak: Vec<Pattern>,
     veto: Vec<Pattern>,
+    weak_veto: Vec<Pattern>,
     passive_agent: Pattern,
+    following: Pattern,
+    bare_lead: Pattern,
     subject_verb: Pattern,
 }
 
 impl CommitmentFinder {
     pub(crate) fn new() -> CommitmentFinder {
-        let mut intent = Vec::new();
-        let mut veto = Vec::new();
+        let (mut intent, mut weak, mut veto, mut weak_veto) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for row in tables::rows(tables::COMMITMENT_LEADS) {
             if let [_, polarity, pattern] = row[..] {
                 let p = Pattern::new(&format!("(?i){pattern}"));
-                if polarity == "not" {
-                    veto.push(p);
-                } else {
-                    intent.push(p);
+                match polarity {
+                    "not" => veto.push(p),
+                    "not_weak" => weak_veto.push(p),
+                    "weak" => weak.push(p),
+                    _ => intent.push(p),
                 }
             }
         }
         CommitmentFinder {
             intent,
+            weak,
             veto,
+            weak_veto,
+            following: Pattern::new(r"(?i)\bthe following\b"),
+            bare_lead: Pattern::new(r"(?i)^(this|these|they|it|that|those) (includes?|will include|are|is|comprises?)\s*:$"),
             passive_agent: Pattern::new(r"(?i)\b(?:were|was|are|is|been) (?:agreed|adopted|endorsed|made|undertaken|announced|given) by ([^,:;]+?)\s*:$"),
             subject_verb: Pattern::new(
                 r"(?i)\b(?:will|shall|(?:has|have|had|remain|remains)? ?(?:committed|commits?|pledged?|pledges|agreed|agrees?|plans?|planned|intends?|resolved|undertakes?|vowed)|(?:is|are) (?:announcing|committing|pledging|planning)|announced|announces)\b",
@@ -65,43 +74,72 @@ impl CommitmentFinder {
         let blocks = &a.blocks;
         let mut i = 0;
         while i < blocks.len() {
-            if blocks[i].kind != BlockKind::ListItem || i == 0 {
+            let Some((lead, section)) = self.lead_of(a, i) else {
                 i += 1;
-                continue;
-            }
-            let run_start = i;
-            while i < blocks.len() && blocks[i].kind == BlockKind::ListItem {
-                i += 1;
-            }
-            if i - run_start < 2 {
-                continue;
-            }
-            let lead_block = run_start - 1;
-            if !matches!(blocks[lead_block].kind, BlockKind::Paragraph | BlockKind::Heading | BlockKind::Title) {
-                continue;
-            }
-            let Some(lead) = a.sentences.iter().rev().find(|s| s.block == lead_block) else {
                 continue;
             };
-            let lead_text = &a.text[lead.span];
-            if !lead_text.ends_with(':') {
+            let items = if section { section_items(a, i + 1) } else { list_items(a, i + 1) };
+            if items.len() < 2 {
+                i += 1;
                 continue;
             }
-            let paragraph = &a.text[blocks[lead_block].span];
-            if !self.expresses_intent(paragraph, lead_text) {
-                continue;
-            }
+            let lead_text = &a.text[lead];
+            i = items.last().map_or(i + 1, |&(b, _)| b + 1);
             out.push(Commitment {
-                lead: TextSpan::at(a.text, lead.span),
+                lead: TextSpan::at(a.text, lead),
                 actor: self.actor(lead_text).map(Cow::Borrowed),
-                items: blocks[run_start..i].iter().map(|b| TextSpan::at(a.text, b.span)).collect(),
+                items: items.iter().map(|&(_, span)| TextSpan::at(a.text, span)).collect(),
             });
         }
         out
     }
 
-    fn expresses_intent(&self, paragraph: &str, lead: &str) -> bool {
-        self.intent.iter().any(|p| p.is_match(paragraph)) && !self.veto.iter().any(|p| p.is_match(lead))
+    /// The lead-in sentence of block `i`, if the block introduces a
+    /// commitment list: its last sentence ends with a colon and expresses
+    /// intent (the list follows at once), or it announces "the following
+    /// actions." with a full stop (the lists follow under sub-headings).
+    fn lead_of(&self, a: &Analysis<'_>, i: usize) -> Option<(Span, bool)> {
+        let block = a.blocks.get(i)?;
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading) {
+            return None;
+        }
+        let mut in_block = a.sentences.iter().filter(|s| s.block == i).rev();
+        let lead = in_block.next()?;
+        let previous = in_block.next().map(|s| &a.text[s.span]);
+        let lead_text = &a.text[lead.span];
+        let section = if lead_text.ends_with(':') {
+            false
+        } else if lead_text.ends_with('.') && self.following.is_match(lead_text) {
+            true
+        } else {
+            return None;
+        };
+        if !self.expresses_intent(lead_text, previous) {
+            return None;
+        }
+        Some((lead.span, section))
+    }
+
+    /// Whether the lead says that someone will do the listed things. A bare
+    /// "This includes:" takes its intent from the sentence before it in the
+    /// same paragraph ("The Government will expand the hospital. This
+    /// includes:").
+    fn expresses_intent(&self, lead: &str, previous: Option<&str>) -> bool {
+        if self.veto.iter().any(|p| p.is_match(lead)) {
+            return false;
+        }
+        if self.intends(lead) {
+            return true;
+        }
+        match previous {
+            Some(prev) if self.bare_lead.is_match(lead) => self.intends(prev),
+            _ => false,
+        }
+    }
+
+    fn intends(&self, sentence: &str) -> bool {
+        self.intent.iter().any(|p| p.is_match(sentence))
+            || (self.weak.iter().any(|p| p.is_match(sentence)) && !self.weak_veto.iter().any(|p| p.is_match(sentence)))
     }
 
     /// Who commits: the agent of a passive lead ("agreed by Ministers
@@ -126,4 +164,48 @@ impl CommitmentFinder {
         }
         Some(clause)
     }
+}
+
+/// The list items that start at block `from` and follow each other, nested
+/// ones included.
+fn list_items(a: &Analysis<'_>, from: usize) -> Vec<(usize, Span)> {
+    a.blocks
+        .iter()
+        .enumerate()
+        .skip(from)
+        .take_while(|(_, b)| b.kind == BlockKind::ListItem)
+        .map(|(i, b)| (i, b.span))
+        .collect()
+}
+
+/// How many blocks may stand between a "the following actions." lead and
+/// its first list (a heading, a sentence of context, a sub-heading).
+const SECTION_GAP: usize = 3;
+
+/// The items of the lists that follow a section lead: the first list within
+/// a few blocks, then every list separated from the previous one by a
+/// single sub-heading, until running text resumes.
+fn section_items(a: &Analysis<'_>, from: usize) -> Vec<(usize, Span)> {
+    let blocks = &a.blocks;
+    let mut i = from;
+    let mut gap = 0;
+    while blocks.get(i).is_some_and(|b| b.kind != BlockKind::ListItem) {
+        gap += 1;
+        if gap > SECTION_GAP {
+            return Vec::new();
+        }
+        i += 1;
+    }
+    let mut items = Vec::new();
+    loop {
+        let run = list_items(a, i);
+        let Some(&(last, _)) = run.last() else { break };
+        items.extend(run);
+        i = last + 1;
+        match (blocks.get(i), blocks.get(i + 1)) {
+            (Some(h), Some(next)) if h.kind == BlockKind::Heading && next.kind == BlockKind::ListItem => i += 1,
+            _ => break,
+        }
+    }
+    items
 }

@@ -422,6 +422,7 @@ mod tests {
 
     #[test]
     fn markers() {
+        let text_marker = |s: &str| list_marker(s, Span::new(0, s.len())).map(|(m, _)| m.len());
         for (s, want) in [
             ("- a", Some(1)),
             ("– a", Some(3)),
@@ -439,7 +440,7 @@ mod tests {
             ("The a", None),
             ("3.5 a", None),
         ] {
-            assert_eq!(marker_len(s), want, "{s}");
+            assert_eq!(text_marker(s), want, "{s}");
         }
     }
 
@@ -471,8 +472,8 @@ mod tests {
             kinds("features\rcontact manager\revents, activities\r"),
             vec![
                 (BlockKind::Title, "features"),
-                (BlockKind::Heading, "contact manager"),
-                (BlockKind::Heading, "events, activities"),
+                (BlockKind::Paragraph, "contact manager"),
+                (BlockKind::Paragraph, "events, activities"),
             ]
         );
         assert_eq!(kinds(""), vec![]);

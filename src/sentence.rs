@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::layout::Block;
 use crate::tables;
-use crate::text::{self, char_at, is_close_quote, is_open_quote, is_space};
+use crate::text::{self, char_at, is_close_quote, is_open_quote, is_space, Pattern};
 use crate::Span;
 
 /// One sentence.
@@ -47,6 +47,7 @@ pub(crate) struct SentenceSplitter {
     abbreviations: HashMap<String, AbbrevClass>,
     starters: HashMap<String, ()>,
     ellipsis: memchr::memmem::Finder<'static>,
+    dateline: Pattern,
 }
 
 /// What the scanner decided at one candidate boundary.
@@ -76,6 +77,9 @@ impl SentenceSplitter {
             abbreviations,
             starters,
             ellipsis: memchr::memmem::Finder::new("…").into_owned(),
+            dateline: Pattern::new(
+                r"^((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4})\s+\p{Lu}",
+            ),
         }
     }
 
@@ -103,12 +107,19 @@ impl SentenceSplitter {
         let base = span.start;
         let inline = inline_markers(s);
         let mut start = 0;
+        // A dateline run into the first sentence ("Thursday, May 7, 2015 On
+        // Tuesday, ...") is a sentence of its own.
+        let dateline_end = self.dateline.captures(s).and_then(|c| c.get(1)).map(|m| m.end());
         let push = |from: usize, to: usize, out: &mut Vec<Span>| {
             let t = text::trim(text, Span::new(base + from, base + to));
             if !t.is_empty() {
                 out.push(t);
             }
         };
+        if let Some(e) = dateline_end {
+            push(0, e, out);
+            start = e;
+        }
         let mut next_inline = inline.iter().copied().peekable();
         let bytes = s.as_bytes();
         let mut pos = 0;
@@ -219,7 +230,19 @@ impl SentenceSplitter {
         let Some(next) = next_word(s, end) else {
             return Verdict::End(end);
         };
-        if !opens_sentence(&next) {
+        // "... a long game." - Matthew Ingram: a dash after the stop
+        // introduces an attribution, not a sentence.
+        if next.dash {
+            return Verdict::Skip(end);
+        }
+        // A web address opens a sentence in lower case ("... of Health.
+        // www.gov.uk/phe.").
+        if !opens_sentence(&next) && !next.web {
+            return Verdict::Skip(end);
+        }
+        // A short quotation inside the writer's sentence holds its own
+        // punctuation: asked ‘Confused by drugs? Talk to FRANK.’ is one.
+        if in_short_quotation(s, start, i, end) {
             return Verdict::Skip(end);
         }
         if dots >= 2 || other > 0 {
@@ -231,6 +254,8 @@ impl SentenceSplitter {
         }
         // A single full stop, with a word that opens a sentence after it.
         let word = word_before(s, i);
+        // Never look back past the start of this sentence ("Tuesday.Mr.").
+        let word = if i - word.len() < start { s.get(start..i).unwrap_or(word) } else { word };
         let lower = word.to_lowercase();
         let next_is_number = next.first.is_ascii_digit();
         if is_time_abbrev(&lower) {
@@ -294,6 +319,10 @@ struct NextWord<'s> {
     first: char,
     /// Whether an opening quotation mark or bracket stands before it.
     quoted: bool,
+    /// Whether it is a dash rather than a word.
+    dash: bool,
+    /// Whether it is a web address ("www.", "http").
+    web: bool,
 }
 
 /// Whether a sentence can begin with this word: anything but a lower-case
@@ -314,6 +343,8 @@ fn next_word(s: &str, i: usize) -> Option<NextWord<'_>> {
         word: &body[..len],
         first,
         quoted,
+        dash: matches!(first, '-' | '–' | '—'),
+        web: body.starts_with("www.") || body.starts_with("http://") || body.starts_with("https://"),
     })
 }
 
@@ -328,6 +359,71 @@ fn word_before(s: &str, i: usize) -> &str {
         .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '°' | '&')))
         .map_or(0, |(p, c)| p + c.len_utf8());
     &head[start..]
+}
+
+/// How far around a boundary to look for the marks of a short quotation.
+const SHORT_QUOTE_BACK: usize = 120;
+const SHORT_QUOTE_AHEAD: usize = 60;
+/// The most a quotation may hold and still count as short.
+const SHORT_QUOTE_BYTES: usize = 100;
+const SHORT_QUOTE_WORDS: usize = 10;
+
+/// Whether the punctuation at `i` (its closing run ending at `end`) sits
+/// inside a short quotation that opened in the middle of the writer's
+/// sentence: the quotation's own question or full stop, not the end of the
+/// writer's sentence ("asked ‘Confused by drugs? Talk to FRANK.’"). A long
+/// quotation is split like any text. Both looks are bounded, so the
+/// splitter stays linear.
+fn in_short_quotation(s: &str, start: usize, i: usize, end: usize) -> bool {
+    let mut from = i.saturating_sub(SHORT_QUOTE_BACK).max(start);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(before) = s.get(from..i) else { return false };
+    // The last opening mark before the punctuation, with no closing mark
+    // after it.
+    let mut open = None;
+    for (p, c) in before.char_indices() {
+        let prev = before[..p].chars().next_back();
+        let opening = matches!(c, '“' | '‘') || (matches!(c, '"' | '\'') && prev.is_none_or(is_space));
+        let closing = matches!(c, '”') || (matches!(c, '’' | '\'' | '"') && !opening);
+        if opening {
+            open = Some(p);
+        } else if closing && open.is_some() {
+            let next = before[p + c.len_utf8()..].chars().next();
+            if !next.is_some_and(char::is_alphanumeric) {
+                open = None;
+            }
+        }
+    }
+    let Some(open) = open else { return false };
+    // Opened mid-sentence: a word of the writer's stands before the mark.
+    let lead = before[..open].trim_end_matches(is_space);
+    if !lead.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ',') {
+        return false;
+    }
+    // A quotation that closes right here (".’") ends with the punctuation,
+    // and the writer's sentence may end with it too.
+    let close = if s.get(i..end).is_some_and(|run| run.contains(['”', '’', '"', '\''])) {
+        None
+    } else {
+        let mut to = (end + SHORT_QUOTE_AHEAD).min(s.len());
+        while !s.is_char_boundary(to) {
+            to -= 1;
+        }
+        s.get(end..to).and_then(|ahead| {
+            ahead
+                .char_indices()
+                .find(|&(p, c)| {
+                    matches!(c, '”' | '’' | '"' | '\'')
+                        && !ahead[p + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric)
+                })
+                .map(|(p, _)| end + p)
+        })
+    };
+    let Some(close) = close else { return false };
+    let quoted = s.get(from + open..close).unwrap_or("");
+    quoted.len() <= SHORT_QUOTE_BYTES && quoted.split_whitespace().count() <= SHORT_QUOTE_WORDS
 }
 
 /// After a closing run of punctuation: closing quotation marks, brackets and
@@ -492,7 +588,8 @@ mod tests {
         ($name:ident, $text:expr, [$($want:expr),* $(,)?]) => {
             #[test]
             fn $name() {
-                assert_eq!(split($text), vec![$($want),*]);
+                let want: Vec<&str> = vec![$($want),*];
+                assert_eq!(split($text), want);
             }
         };
     }
@@ -520,6 +617,18 @@ mod tests {
     t!(no_space, "Hello world.Today is Tuesday.Mr. Smith went.", ["Hello world.", "Today is Tuesday.", "Mr. Smith went."]);
     t!(url, "See www.gov.uk/phe. Follow us on Twitter @PHE_uk", ["See www.gov.uk/phe.", "Follow us on Twitter @PHE_uk"]);
     t!(inline_list, "1.) The first item 2.) The second item", ["1.) The first item", "2.) The second item"]);
+    t!(
+        short_quote,
+        "The viewer is then asked ‘Confused by drugs? Talk to FRANK.’ The adverts will run.",
+        ["The viewer is then asked ‘Confused by drugs? Talk to FRANK.’", "The adverts will run."]
+    );
+    t!(
+        long_quote,
+        "We need to \"make sure there's enough iodine in food. But we must not overdo it,\" she said.",
+        ["We need to \"make sure there's enough iodine in food.", "But we must not overdo it,\" she said."]
+    );
+    t!(dash_attribution, "\"It's a long game.\" - Matthew Ingram", ["\"It's a long game.\" - Matthew Ingram"]);
+    t!(dateline, "Thursday, May 7, 2015 On Tuesday, the government acted.", ["Thursday, May 7, 2015", "On Tuesday, the government acted."]);
     t!(empty, "", []);
     t!(spaces, "  \u{A0} ", []);
 }
