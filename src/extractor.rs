@@ -285,8 +285,10 @@ impl Extractor {
         Ok(self.extract(Input::from_bytes(bytes)?))
     }
 
-    /// Only the sentence spans of `text`, taken as one block of prose (no
-    /// layout): the cheap path for callers that have their own paragraphs.
+    /// Only the sentence spans of `text`, read as prose: cut at blank lines
+    /// and at line breaks between lines that stand alone, but with no list
+    /// markers removed and no boilerplate recognised. The cheap path for
+    /// callers that want sentences alone.
     ///
     /// # Example
     ///
@@ -299,6 +301,10 @@ impl Extractor {
     /// assert_eq!(spans.len(), 2);
     /// ```
     pub fn sentences(&self, text: &str) -> Vec<Span> {
-        crate::sentence::split_prose(&self.inner.sentences, text)
+        let mut out = Vec::new();
+        for block in self.inner.layout.prose_blocks(text) {
+            self.inner.sentences.split(text, block, &mut out);
+        }
+        out
     }
 }

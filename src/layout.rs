@@ -144,8 +144,21 @@ impl LayoutRules {
         self.classify(text, &drafts)
     }
 
+    /// The spans of `text` cut only at blank lines and at line breaks
+    /// between lines that stand alone: no list markers, no boilerplate.
+    /// This is what sentence splitting without layout uses.
+    pub(crate) fn prose_blocks(&self, text: &str) -> Vec<Span> {
+        self.group_lines(text, false).into_iter().map(|d| d.span).collect()
+    }
+
     /// Groups lines into draft blocks.
     fn group(&self, text: &str) -> Vec<Draft> {
+        self.group_lines(text, true)
+    }
+
+    /// Groups lines into draft blocks; `layout` turns on list markers and
+    /// boilerplate lines.
+    fn group_lines(&self, text: &str, layout: bool) -> Vec<Draft> {
         let mut drafts: Vec<Draft> = Vec::new();
         let mut open: Option<(Draft, Line)> = None;
         for line in lines(text) {
@@ -156,8 +169,12 @@ impl LayoutRules {
                 }
                 continue;
             };
+            let mut line = line;
+            if !layout {
+                line.marker = None;
+            }
             let content = &text[line.content];
-            let boilerplate_line = self.boilerplate_scopes(content).0;
+            let boilerplate_line = layout && self.boilerplate_scopes(content).0;
             if let Some((d, last)) = open.as_mut() {
                 if line.marker.is_none()
                     && !boilerplate_line

@@ -296,7 +296,7 @@ impl SentenceSplitter {
     /// not part of an e-mail address, URL, file name or abbreviation.
     fn glued_sentences(&self, s: &str, i: usize) -> bool {
         let left = word_before(s, i);
-        let token_start = s[..i].rfind(is_space).map_or(0, |p| p + 1);
+        let token_start = s[..i].char_indices().rev().find(|&(_, c)| is_space(c)).map_or(0, |(p, c)| p + c.len_utf8());
         let token_end = s[i..].find(is_space).map_or(s.len(), |p| i + p);
         let token = &s[token_start..token_end];
         if token.contains(['@', '/', ':']) || token.starts_with("www") {
@@ -567,9 +567,9 @@ fn marker_end(s: &str, i: usize) -> usize {
     inline_marker_at(s, i).map_or(i, |(end, _, _)| end)
 }
 
-/// Sentence spans of `text` taken as one block of prose: the splitter
-/// without layout, for callers that already have their paragraphs.
-pub(crate) fn split_prose(splitter: &SentenceSplitter, text: &str) -> Vec<Span> {
+/// Sentence spans of `text` taken as one block of prose.
+#[cfg(test)]
+fn split_prose(splitter: &SentenceSplitter, text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     splitter.split(text, Span::new(0, text.len()), &mut out);
     out

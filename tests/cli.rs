@@ -1,0 +1,120 @@
+//! The command line: output, exit codes 0/1/2 and one-line errors.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_communique"))
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("communique-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn one_file_gives_one_json_document() {
+    let out = bin().args(["--reference-date", "2017-06-28", &fixture("five-eyes-ottawa-2017.txt")]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["reference_date"], "2017-06-28");
+    assert_eq!(v["commitments"][0]["lead"]["text"], "In addition, they plan to:");
+    assert!(v.get("source").is_none());
+}
+
+#[test]
+fn standard_input_and_pretty_output() {
+    let out = run_with_stdin(&["--pretty"], b"Headline\n\nBody text here.");
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.starts_with("{\n"), "{s}");
+    let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+    assert_eq!(v["title"]["text"], "Headline");
+}
+
+#[test]
+fn jsonl_reports_a_bad_file_and_goes_on() {
+    let bad = temp_file("bad.txt", b"ok \xFF\xFE");
+    let good = fixture("five-country-ministerial-2019.txt");
+    let out = bin().args(["--jsonl", &good, &bad, &good]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2);
+    for line in lines {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["source"], good.as_str());
+    }
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr, format!("communique: {bad}: invalid UTF-8 at byte offset 3\n"));
+}
+
+#[test]
+fn invalid_utf8_on_stdin_exits_1_with_the_offset() {
+    let out = run_with_stdin(&[], b"abc\xC3");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8(out.stderr).unwrap(), "communique: <stdin>: invalid UTF-8 at byte offset 3\n");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn unreadable_files_exit_1_with_one_line() {
+    for path in ["/nonexistent/communique/file.txt".to_string(), std::env::temp_dir().to_string_lossy().into_owned()] {
+        let out = bin().arg(&path).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{path}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.starts_with(&format!("communique: {path}: cannot read: ")), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    for args in [
+        &["--reference-date", "2019-02-30", "x"][..],
+        &["--reference-date"][..],
+        &["--frobnicate"][..],
+        &["a.txt", "b.txt"][..],
+    ] {
+        let out = bin().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("usage: communique"), "{stderr}");
+    }
+    let out = bin().args(["--reference-date", "June 5"]).output().unwrap();
+    assert!(String::from_utf8(out.stderr).unwrap().contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn closed_stdout_is_not_a_crash() {
+    let big = fixture("whitehouse-2023-0110-fact-sheet-key-deliverables-for-the-2023-north.txt");
+    let mut child = bin()
+        .args(["--jsonl", &big, &big, &big, &big, &big, &big, &big, &big])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}", out.status);
+    assert!(!String::from_utf8(out.stderr).unwrap().contains("panicked"));
+}
