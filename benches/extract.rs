@@ -1,1 +1,129 @@
-fn main(){}
+//! Throughput of the whole pipeline and of sentences alone, in bytes per
+//! second, over the seeds and all fixture texts concatenated; growing
+//! pathological inputs show any superlinear stage; and the cost of building
+//! an extractor.
+//!
+//! `cargo bench` runs everything; `cargo bench -- sentences` one group.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use communique::Extractor;
+use criterion::{BenchmarkId, Criterion, Throughput};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR")))
+        .expect("fixture text")
+}
+
+/// Every fixture text, in name order, separated by blank lines.
+fn all_fixtures() -> String {
+    let dir = format!("{}/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("fixture text"))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+fn inputs() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "five-eyes-ottawa-2017",
+            fixture("five-eyes-ottawa-2017.txt"),
+        ),
+        (
+            "five-country-ministerial-2019",
+            fixture("five-country-ministerial-2019.txt"),
+        ),
+        ("fixtures-concatenated", all_fixtures()),
+    ]
+}
+
+fn pipeline(c: &mut Criterion) {
+    let extractor = Extractor::new();
+    let layout_only = Extractor::builder()
+        .quotes(false)
+        .countries(false)
+        .dates(false)
+        .commitments(false)
+        .build();
+    let configs: [(&str, &Extractor); 2] =
+        [("extract", &extractor), ("layout+sentences", &layout_only)];
+    for (name, text) in inputs() {
+        let mut group = c.benchmark_group("pipeline");
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        for (config, e) in configs {
+            let expected = e.extract(text.as_str()).sentences.len();
+            group.bench_with_input(BenchmarkId::new(config, name), &text, |b, t| {
+                b.iter(|| {
+                    let doc = e.extract(black_box(t.as_str()));
+                    assert_eq!(doc.sentences.len(), expected);
+                    doc
+                })
+            });
+        }
+        let expected = extractor.sentences(&text).len();
+        group.bench_with_input(BenchmarkId::new("sentences", name), &text, |b, t| {
+            b.iter(|| {
+                let s = extractor.sentences(black_box(t));
+                assert_eq!(s.len(), expected);
+                s
+            })
+        });
+        group.finish();
+    }
+}
+
+/// Inputs that stress one rule each, at growing sizes: time per byte must
+/// stay flat.
+fn pathological(c: &mut Criterion) {
+    let extractor = Extractor::new();
+    let families: [(&str, &str); 6] = [
+        (
+            "no-newline",
+            "the minister said that the partners will act on it and ",
+        ),
+        ("unclosed-quotes", "“He said it. ‘And then ”she went. \" "),
+        ("mr-mr-mr", "Mr. "),
+        ("bullet-runs", "- item one\n• item two\n(a) item three\n"),
+        ("us-abbrev", "U.S. "),
+        (
+            "said-colon",
+            "Minister Jane Smith said:\n\nWe will act.\n\n",
+        ),
+    ];
+    for (family, piece) in families {
+        let mut group = c.benchmark_group(format!("pathological/{family}"));
+        for size in [64 << 10, 256 << 10, 1 << 20] {
+            let text = piece.repeat(size / piece.len() + 1);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, t| {
+                b.iter(|| extractor.extract(black_box(t.as_str())))
+            });
+        }
+        group.finish();
+    }
+}
+
+fn build(c: &mut Criterion) {
+    c.bench_function("build/Extractor::new", |b| b.iter(Extractor::new));
+}
+
+fn main() {
+    let mut c = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2))
+        .configure_from_args();
+    pipeline(&mut c);
+    pathological(&mut c);
+    build(&mut c);
+    c.final_summary();
+}

@@ -14,13 +14,52 @@ pub(crate) struct Analysis<'h> {
     pub blocks: Vec<Block<'h>>,
     /// Sentences, in order; each names its block.
     pub sentences: Vec<Sentence<'h>>,
+    /// For each block, the range of its sentences in `sentences`.
+    pub sentences_by_block: Vec<std::ops::Range<usize>>,
 }
 
-impl Analysis<'_> {
+impl<'h> Analysis<'h> {
+    /// The analysis of `text` cut into `blocks` and `sentences` (in block
+    /// order, as the sentence stage makes them).
+    pub(crate) fn new(
+        text: &'h str,
+        blocks: Vec<Block<'h>>,
+        sentences: Vec<Sentence<'h>>,
+    ) -> Analysis<'h> {
+        let mut sentences_by_block = vec![0..0; blocks.len()];
+        let mut i = 0;
+        while i < sentences.len() {
+            let block = sentences[i].block;
+            let start = i;
+            while i < sentences.len() && sentences[i].block == block {
+                i += 1;
+            }
+            if let Some(r) = sentences_by_block.get_mut(block) {
+                *r = start..i;
+            }
+        }
+        Analysis {
+            text,
+            blocks,
+            sentences,
+            sentences_by_block,
+        }
+    }
+
+    /// The sentences of block `i`, in order.
+    pub(crate) fn sentences_of(&self, i: usize) -> &[Sentence<'h>] {
+        self.sentences_by_block
+            .get(i)
+            .and_then(|r| self.sentences.get(r.clone()))
+            .unwrap_or(&[])
+    }
+
     /// Whether entities may be extracted from block `i` (boilerplate is
     /// page furniture, never the story).
     pub(crate) fn is_content(&self, i: usize) -> bool {
-        self.blocks.get(i).is_some_and(|b| b.kind != BlockKind::Boilerplate)
+        self.blocks
+            .get(i)
+            .is_some_and(|b| b.kind != BlockKind::Boilerplate)
     }
 
     /// The spans of the blocks entities may come from, in order.

@@ -42,7 +42,8 @@ pub(crate) struct CommitmentFinder {
 
 impl CommitmentFinder {
     pub(crate) fn new() -> CommitmentFinder {
-        let (mut intent, mut weak, mut veto, mut weak_veto) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut intent, mut weak, mut veto, mut weak_veto) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for row in tables::rows(tables::COMMITMENT_LEADS) {
             if let [_, polarity, pattern] = row[..] {
                 let p = Pattern::new(&format!("(?i){pattern}"));
@@ -60,8 +61,12 @@ impl CommitmentFinder {
             veto,
             weak_veto,
             following: Pattern::new(r"(?i)\bthe following\b"),
-            bare_lead: Pattern::new(r"(?i)^(this|these|they|it|that|those) (includes?|will include|are|is|comprises?)\s*:$"),
-            passive_agent: Pattern::new(r"(?i)\b(?:were|was|are|is|been) (?:agreed|adopted|endorsed|made|undertaken|announced|given) by ([^,:;]+?)\s*:$"),
+            bare_lead: Pattern::new(
+                r"(?i)^(this|these|they|it|that|those) (includes?|will include|are|is|comprises?)\s*:$",
+            ),
+            passive_agent: Pattern::new(
+                r"(?i)\b(?:were|was|are|is|been) (?:agreed|adopted|endorsed|made|undertaken|announced|given) by ([^,:;]+?)\s*:$",
+            ),
             subject_verb: Pattern::new(
                 r"(?i)\b(?:will|shall|(?:has|have|had|remain|remains)? ?(?:committed|commits?|pledged?|pledges|agreed|agrees?|plans?|planned|intends?|resolved|undertakes?|vowed)|(?:is|are) (?:announcing|committing|pledging|planning)|announced|announces)\b",
             ),
@@ -78,7 +83,11 @@ impl CommitmentFinder {
                 i += 1;
                 continue;
             };
-            let items = if section { section_items(a, i + 1) } else { list_items(a, i + 1) };
+            let items = if section {
+                section_items(a, i + 1)
+            } else {
+                list_items(a, i + 1)
+            };
             if items.len() < 2 {
                 i += 1;
                 continue;
@@ -88,7 +97,10 @@ impl CommitmentFinder {
             out.push(Commitment {
                 lead: TextSpan::at(a.text, lead),
                 actor: self.actor(lead_text).map(Cow::Borrowed),
-                items: items.iter().map(|&(_, span)| TextSpan::at(a.text, span)).collect(),
+                items: items
+                    .iter()
+                    .map(|&(_, span)| TextSpan::at(a.text, span))
+                    .collect(),
             });
         }
         out
@@ -103,7 +115,12 @@ impl CommitmentFinder {
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading) {
             return None;
         }
-        let mut in_block = a.sentences.iter().filter(|s| s.block == i).rev();
+        // Only a block that ends with a colon or a full stop can lead in.
+        let block_text = &a.text[block.span];
+        if !block_text.ends_with([':', '.']) {
+            return None;
+        }
+        let mut in_block = a.sentences_of(i).iter().rev();
         let lead = in_block.next()?;
         let previous = in_block.next().map(|s| &a.text[s.span]);
         let lead_text = &a.text[lead.span];
@@ -139,7 +156,8 @@ impl CommitmentFinder {
 
     fn intends(&self, sentence: &str) -> bool {
         self.intent.iter().any(|p| p.is_match(sentence))
-            || (self.weak.iter().any(|p| p.is_match(sentence)) && !self.weak_veto.iter().any(|p| p.is_match(sentence)))
+            || (self.weak.iter().any(|p| p.is_match(sentence))
+                && !self.weak_veto.iter().any(|p| p.is_match(sentence)))
     }
 
     /// Who commits: the agent of a passive lead ("agreed by Ministers
@@ -159,7 +177,10 @@ impl CommitmentFinder {
             return None;
         }
         let lower = clause.to_lowercase();
-        if matches!(lower.as_str(), "this" | "these" | "that" | "those" | "it" | "there" | "today") {
+        if matches!(
+            lower.as_str(),
+            "this" | "these" | "that" | "those" | "it" | "there" | "today"
+        ) {
             return None;
         }
         Some(clause)
@@ -203,7 +224,11 @@ fn section_items(a: &Analysis<'_>, from: usize) -> Vec<(usize, Span)> {
         items.extend(run);
         i = last + 1;
         match (blocks.get(i), blocks.get(i + 1)) {
-            (Some(h), Some(next)) if h.kind == BlockKind::Heading && next.kind == BlockKind::ListItem => i += 1,
+            (Some(h), Some(next))
+                if h.kind == BlockKind::Heading && next.kind == BlockKind::ListItem =>
+            {
+                i += 1
+            }
             _ => break,
         }
     }

@@ -53,18 +53,16 @@ pub enum BlockKind {
     Boilerplate,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Scope {
-    Line,
-    AfterVideo,
-    Heading,
-}
-
 /// The compiled layout rules.
 #[derive(Debug)]
 pub(crate) struct LayoutRules {
-    boilerplate: RegexSet,
-    boilerplate_scopes: Vec<Scope>,
+    /// Lines that are boilerplate wherever they stand (anchored patterns,
+    /// so the set rejects most lines within a few bytes).
+    boilerplate_lines: RegexSet,
+    /// Headings whose following list items are links, hence boilerplate.
+    boilerplate_headings: RegexSet,
+    /// A video's dated caption, right after a video block.
+    video_captions: RegexSet,
     video: Pattern,
     captions: RegexSet,
 }
@@ -94,48 +92,39 @@ struct Draft {
 
 impl LayoutRules {
     pub(crate) fn new() -> LayoutRules {
-        let mut patterns = Vec::new();
-        let mut scopes = Vec::new();
+        let mut by_scope: [Vec<String>; 3] = Default::default();
         for row in tables::rows(tables::BOILERPLATE) {
             if let [_, scope, pattern] = row[..] {
-                scopes.push(match scope {
-                    "after_video" => Scope::AfterVideo,
-                    "heading" => Scope::Heading,
-                    _ => Scope::Line,
-                });
-                patterns.push(pattern);
+                let slot = match scope {
+                    "after_video" => 2,
+                    "heading" => 1,
+                    _ => 0,
+                };
+                by_scope[slot].push(text::ascii_word_boundaries(pattern));
             }
         }
-        let boilerplate = RegexSetBuilder::new(&patterns)
-            .case_insensitive(true)
-            .build()
-            .unwrap_or_else(|_| RegexSet::empty());
-        let captions: Vec<&str> = tables::rows(tables::CAPTIONS).filter_map(|r| r.get(1).copied()).collect();
-        let captions = RegexSet::new(captions).unwrap_or_else(|_| RegexSet::empty());
-        let video = Pattern::new(r"(?i)^(click to play video|watch)\b");
+        let set = |patterns: &[String]| {
+            RegexSetBuilder::new(patterns)
+                .case_insensitive(true)
+                .build()
+                .unwrap_or_else(|_| RegexSet::empty())
+        };
+        let captions: Vec<String> = tables::rows(tables::CAPTIONS)
+            .filter_map(|r| r.get(1).map(|p| text::ascii_word_boundaries(p)))
+            .collect();
         LayoutRules {
-            boilerplate,
-            boilerplate_scopes: scopes,
-            video,
-            captions,
+            boilerplate_lines: set(&by_scope[0]),
+            boilerplate_headings: set(&by_scope[1]),
+            video_captions: set(&by_scope[2]),
+            video: Pattern::new(r"(?i)^(click to play video|watch)\b"),
+            captions: RegexSet::new(captions).unwrap_or_else(|_| RegexSet::empty()),
         }
     }
 
-    /// The boilerplate scopes that `s` matches.
-    fn boilerplate_scopes(&self, s: &str) -> (bool, bool, bool) {
-        let (mut line, mut after_video, mut heading) = (false, false, false);
-        if s.len() > 400 {
-            return (false, false, false);
-        }
-        for i in self.boilerplate.matches(s).iter() {
-            match self.boilerplate_scopes.get(i) {
-                Some(Scope::Line) => line = true,
-                Some(Scope::AfterVideo) => after_video = true,
-                Some(Scope::Heading) => heading = true,
-                None => {}
-            }
-        }
-        (line, after_video, heading)
+    /// Whether `s` is a line of page furniture wherever it stands.
+    fn is_boilerplate_line(&self, s: &str) -> bool {
+        // Page furniture is short.
+        s.len() <= 400 && self.boilerplate_lines.is_match(s)
     }
 
     /// Cuts `text` into blocks.
@@ -148,7 +137,10 @@ impl LayoutRules {
     /// between lines that stand alone: no list markers, no boilerplate.
     /// This is what sentence splitting without layout uses.
     pub(crate) fn prose_blocks(&self, text: &str) -> Vec<Span> {
-        self.group_lines(text, false).into_iter().map(|d| d.span).collect()
+        self.group_lines(text, false)
+            .into_iter()
+            .map(|d| d.span)
+            .collect()
     }
 
     /// Groups lines into draft blocks.
@@ -174,7 +166,7 @@ impl LayoutRules {
                 line.marker = None;
             }
             let content = &text[line.content];
-            let boilerplate_line = layout && self.boilerplate_scopes(content).0;
+            let boilerplate_line = layout && self.is_boilerplate_line(content);
             if let Some((d, last)) = open.as_mut() {
                 if line.marker.is_none()
                     && !boilerplate_line
@@ -222,7 +214,10 @@ impl LayoutRules {
         let mut list_indents: Vec<usize> = Vec::new();
         for (i, d) in drafts.iter().enumerate() {
             let s = &text[d.span];
-            let (line_bp, video_bp, heading_bp) = self.boilerplate_scopes(s);
+            let short = s.len() <= 400;
+            let line_bp = d.boilerplate_line;
+            let video_bp = after_video && short && self.video_captions.is_match(s);
+            let heading_bp = short && !line_bp && self.boilerplate_headings.is_match(s);
             let mut depth = 0u8;
             let kind = if let Some(_m) = d.marker {
                 while list_indents.last().is_some_and(|&ind| ind > d.indent) {
@@ -240,7 +235,7 @@ impl LayoutRules {
             } else {
                 list_indents.clear();
                 in_link_list = false;
-                if line_bp || (video_bp && after_video) {
+                if line_bp || video_bp {
                     BlockKind::Boilerplate
                 } else if heading_bp {
                     in_link_list = true;
@@ -255,7 +250,7 @@ impl LayoutRules {
                     BlockKind::Paragraph
                 }
             };
-            after_video = kind == BlockKind::Boilerplate && (self.video.is_match(s) || (video_bp && after_video));
+            after_video = kind == BlockKind::Boilerplate && (video_bp || self.video.is_match(s));
             blocks.push(Block {
                 kind,
                 span: d.span,
@@ -307,7 +302,8 @@ fn reads_as_heading(s: &str, d: &Draft) -> bool {
 
 /// Words after which a line break cannot end a sentence.
 const CONNECTIVES: &[&str] = &[
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "that", "the", "to", "with",
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "that", "the", "to",
+    "with",
 ];
 
 /// Whether `next` continues the block whose last line is `last`: a
@@ -315,8 +311,12 @@ const CONNECTIVES: &[&str] = &[
 fn continues(text: &str, d: &Draft, last: &Line, next: &Line) -> bool {
     let prev = &text[last.content];
     let body = &text[next.content];
-    let Some(first) = body.chars().next() else { return false };
-    let Some(end) = prev.chars().next_back() else { return false };
+    let Some(first) = body.chars().next() else {
+        return false;
+    };
+    let Some(end) = prev.chars().next_back() else {
+        return false;
+    };
     if matches!(end, '.' | '!' | '?' | ':' | ';' | '”' | '"' | '’' | ')') {
         return false;
     }
@@ -327,7 +327,10 @@ fn continues(text: &str, d: &Draft, last: &Line, next: &Line) -> bool {
     if end == ',' || end == '-' {
         return first.is_alphanumeric();
     }
-    let last_word = prev.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let last_word = prev
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     if CONNECTIVES.contains(&last_word) {
         return first.is_alphanumeric();
     }
@@ -365,7 +368,11 @@ fn lines(text: &str) -> impl Iterator<Item = Option<Line>> + '_ {
             .map(|c| if c == '\t' { 4 } else { 1 })
             .sum();
         let marker = list_marker(text, content);
-        Some(Some(Line { content, indent, marker }))
+        Some(Some(Line {
+            content,
+            indent,
+            marker,
+        }))
     })
 }
 
@@ -391,7 +398,24 @@ fn marker_len(s: &str) -> Option<usize> {
     let first = s.chars().next()?;
     if matches!(
         first,
-        '-' | '–' | '—' | '•' | '*' | '·' | '▪' | '◦' | '⁃' | '‣' | '○' | '■' | '□' | '►' | '▶' | '➢' | '✓' | '✔' | '●'
+        '-' | '–'
+            | '—'
+            | '•'
+            | '*'
+            | '·'
+            | '▪'
+            | '◦'
+            | '⁃'
+            | '‣'
+            | '○'
+            | '■'
+            | '□'
+            | '►'
+            | '▶'
+            | '➢'
+            | '✓'
+            | '✔'
+            | '●'
     ) {
         let len = first.len_utf8();
         // "--" or "**" is not a bullet.
@@ -401,7 +425,11 @@ fn marker_len(s: &str) -> Option<usize> {
         };
     }
     let b = s.as_bytes();
-    let (open, inner_start) = if b.first() == Some(&b'(') { (true, 1) } else { (false, 0) };
+    let (open, inner_start) = if b.first() == Some(&b'(') {
+        (true, 1)
+    } else {
+        (false, 0)
+    };
     let mut i = inner_start;
     let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     if digits > 0 {
@@ -414,7 +442,10 @@ fn marker_len(s: &str) -> Option<usize> {
         let roman = letters > 0 && b[i..i + letters].iter().all(|c| b"ivxlc".contains(c));
         if letters == 1 || (roman && letters <= 5) {
             i += letters;
-        } else if !open && b.get(i).is_some_and(u8::is_ascii_uppercase) && b.get(i + 1) == Some(&b')') {
+        } else if !open
+            && b.get(i).is_some_and(u8::is_ascii_uppercase)
+            && b.get(i + 1) == Some(&b')')
+        {
             i += 1;
         } else {
             return None;
@@ -434,7 +465,11 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(BlockKind, &str)> {
         let rules = LayoutRules::new();
-        rules.blocks(text).into_iter().map(|b| (b.kind, &text[b.span])).collect()
+        rules
+            .blocks(text)
+            .into_iter()
+            .map(|b| (b.kind, &text[b.span]))
+            .collect()
     }
 
     #[test]
@@ -468,13 +503,19 @@ mod tests {
             kinds(text),
             vec![
                 (BlockKind::Title, "Headline here"),
-                (BlockKind::Paragraph, "First paragraph, which is\r\nhard-wrapped over two lines."),
+                (
+                    BlockKind::Paragraph,
+                    "First paragraph, which is\r\nhard-wrapped over two lines."
+                ),
                 (BlockKind::Paragraph, "They will:"),
                 (BlockKind::ListItem, "do one thing;"),
                 (BlockKind::ListItem, "and a nested one"),
                 (BlockKind::ListItem, "do another."),
                 (BlockKind::Boilerplate, "READ MORE: something else"),
-                (BlockKind::Boilerplate, "Story continues below advertisement"),
+                (
+                    BlockKind::Boilerplate,
+                    "Story continues below advertisement"
+                ),
                 (BlockKind::Paragraph, "Closing line."),
             ]
         );
@@ -505,7 +546,10 @@ mod tests {
             vec![
                 (BlockKind::Title, "Title"),
                 (BlockKind::Boilerplate, "WATCH: A thing"),
-                (BlockKind::Boilerplate, "Click to play video: 'A thing' A thing"),
+                (
+                    BlockKind::Boilerplate,
+                    "Click to play video: 'A thing' A thing"
+                ),
                 (BlockKind::Boilerplate, "A thing – May 16, 2017"),
                 (BlockKind::Boilerplate, "See also"),
                 (BlockKind::Boilerplate, "Some link, 27 March 2014"),

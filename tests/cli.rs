@@ -33,11 +33,21 @@ fn temp_file(name: &str, bytes: &[u8]) -> String {
 
 #[test]
 fn one_file_gives_one_json_document() {
-    let out = bin().args(["--reference-date", "2017-06-28", &fixture("five-eyes-ottawa-2017.txt")]).output().unwrap();
+    let out = bin()
+        .args([
+            "--reference-date",
+            "2017-06-28",
+            &fixture("five-eyes-ottawa-2017.txt"),
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["reference_date"], "2017-06-28");
-    assert_eq!(v["commitments"][0]["lead"]["text"], "In addition, they plan to:");
+    assert_eq!(
+        v["commitments"][0]["lead"]["text"],
+        "In addition, they plan to:"
+    );
     assert!(v.get("source").is_none());
 }
 
@@ -55,7 +65,10 @@ fn standard_input_and_pretty_output() {
 fn jsonl_reports_a_bad_file_and_goes_on() {
     let bad = temp_file("bad.txt", b"ok \xFF\xFE");
     let good = fixture("five-country-ministerial-2019.txt");
-    let out = bin().args(["--jsonl", &good, &bad, &good]).output().unwrap();
+    let out = bin()
+        .args(["--jsonl", &good, &bad, &good])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = stdout.lines().collect();
@@ -65,24 +78,36 @@ fn jsonl_reports_a_bad_file_and_goes_on() {
         assert_eq!(v["source"], good.as_str());
     }
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(stderr, format!("communique: {bad}: invalid UTF-8 at byte offset 3\n"));
+    assert_eq!(
+        stderr,
+        format!("communique: {bad}: invalid UTF-8 at byte offset 3\n")
+    );
 }
 
 #[test]
 fn invalid_utf8_on_stdin_exits_1_with_the_offset() {
     let out = run_with_stdin(&[], b"abc\xC3");
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(String::from_utf8(out.stderr).unwrap(), "communique: <stdin>: invalid UTF-8 at byte offset 3\n");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "communique: <stdin>: invalid UTF-8 at byte offset 3\n"
+    );
     assert!(out.stdout.is_empty());
 }
 
 #[test]
 fn unreadable_files_exit_1_with_one_line() {
-    for path in ["/nonexistent/communique/file.txt".to_string(), std::env::temp_dir().to_string_lossy().into_owned()] {
+    for path in [
+        "/nonexistent/communique/file.txt".to_string(),
+        std::env::temp_dir().to_string_lossy().into_owned(),
+    ] {
         let out = bin().arg(&path).output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{path}");
         let stderr = String::from_utf8(out.stderr).unwrap();
-        assert!(stderr.starts_with(&format!("communique: {path}: cannot read: ")), "{stderr}");
+        assert!(
+            stderr.starts_with(&format!("communique: {path}: cannot read: ")),
+            "{stderr}"
+        );
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
     }
 }
@@ -101,7 +126,9 @@ fn bad_usage_exits_2() {
         assert!(stderr.contains("usage: communique"), "{stderr}");
     }
     let out = bin().args(["--reference-date", "June 5"]).output().unwrap();
-    assert!(String::from_utf8(out.stderr).unwrap().contains("YYYY-MM-DD"));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("YYYY-MM-DD"));
 }
 
 #[test]

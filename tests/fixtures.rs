@@ -12,7 +12,8 @@ use crate::score::{score_doc, Counts, ROWS};
 
 /// The floors: figure name to the lowest value it may reach.
 pub fn floors() -> BTreeMap<String, f64> {
-    serde_json::from_str(include_str!("../fixtures/floors.json")).expect("fixtures/floors.json parses")
+    serde_json::from_str(include_str!("../fixtures/floors.json"))
+        .expect("fixtures/floors.json parses")
 }
 
 fn fixtures_dir() -> &'static Path {
@@ -35,7 +36,8 @@ pub fn score_all() -> (Counts, usize) {
         let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let source = gold["source"].as_str().expect("gold has a source");
         let text_path = Path::new(env!("CARGO_MANIFEST_DIR")).join(source);
-        let text = std::fs::read_to_string(&text_path).unwrap_or_else(|e| panic!("{}: {e}", text_path.display()));
+        let text = std::fs::read_to_string(&text_path)
+            .unwrap_or_else(|e| panic!("{}: {e}", text_path.display()));
         let mut input = Input::new(&text);
         if let Some(d) = gold["reference_date"].as_str() {
             input = input.reference_date(d.parse::<Date>().expect("gold reference date"));
@@ -53,11 +55,17 @@ fn every_figure_meets_its_floor() {
     let (counts, n) = score_all();
     let floors = floors();
     println!("{n} documents");
-    println!("{:34} {:>6} {:>6} {:>6}   {:>6}", "", "P", "R", "F1", "floor");
+    println!(
+        "{:34} {:>6} {:>6} {:>6}   {:>6}",
+        "", "P", "R", "F1", "floor"
+    );
     let mut below = Vec::new();
     for (key, label) in ROWS {
         let (p, r, f) = counts.prf(key);
-        let floor = floors.get(*key).copied().unwrap_or_else(|| panic!("floors.json has no {key}"));
+        let floor = floors
+            .get(*key)
+            .copied()
+            .unwrap_or_else(|| panic!("floors.json has no {key}"));
         println!("{label:34} {p:6.3} {r:6.3} {f:6.3}   {floor:6.3}");
         // Floors are recorded to three decimals; compare at that precision.
         if (f * 1000.0).round() < (floor * 1000.0).round() {
@@ -65,5 +73,9 @@ fn every_figure_meets_its_floor() {
         }
     }
     assert!(n >= 45, "expected at least 45 gold fixtures, found {n}");
-    assert!(below.is_empty(), "figures below their floors:\n{}", below.join("\n"));
+    assert!(
+        below.is_empty(),
+        "figures below their floors:\n{}",
+        below.join("\n")
+    );
 }

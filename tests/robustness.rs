@@ -7,22 +7,35 @@ use communique::{Document, Extractor, Span};
 use quickcheck::{QuickCheck, TestResult};
 
 fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+        )
 }
 
 fn check_span(text: &str, span: Span, what: &str) {
-    assert!(span.start <= span.end && span.end <= text.len(), "{what}: {span:?} out of bounds");
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{what}: {span:?} out of bounds"
+    );
     assert!(
         text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
         "{what}: {span:?} not on char boundaries"
     );
     let s = &text[span];
-    assert!(!s.starts_with(is_space) && !s.ends_with(is_space), "{what}: {span:?} not trimmed: {s:?}");
+    assert!(
+        !s.starts_with(is_space) && !s.ends_with(is_space),
+        "{what}: {span:?} not trimmed: {s:?}"
+    );
 }
 
 fn check_text(text: &str, span: Span, got: &str, what: &str) {
     check_span(text, span, what);
-    assert_eq!(&text[span], got, "{what}: text differs from input at {span:?}");
+    assert_eq!(
+        &text[span], got,
+        "{what}: text differs from input at {span:?}"
+    );
 }
 
 /// Every invariant a document must hold for the text it came from.
@@ -40,7 +53,10 @@ pub fn check_invariants(text: &str, doc: &Document<'_>) {
         assert!(!s.span.is_empty(), "empty sentence");
         assert!(s.span.start >= last_end, "sentences overlap or go back");
         last_end = s.span.end;
-        let block = doc.blocks.get(s.block).expect("sentence names a real block");
+        let block = doc
+            .blocks
+            .get(s.block)
+            .expect("sentence names a real block");
         assert!(block.span.contains(s.span), "sentence outside its block");
     }
     if let Some(t) = &doc.title {
@@ -71,7 +87,10 @@ pub fn check_invariants(text: &str, doc: &Document<'_>) {
     }
     for c in &doc.commitments {
         check_text(text, c.lead.span, &c.lead.text, "lead");
-        assert!(c.items.len() >= 2, "commitment list with fewer than two items");
+        assert!(
+            c.items.len() >= 2,
+            "commitment list with fewer than two items"
+        );
         for it in &c.items {
             check_text(text, it.span, &it.text, "item");
         }
@@ -85,16 +104,31 @@ fn run(text: &str) {
 
 #[test]
 fn empty_and_blank_texts() {
-    for text in ["", " ", "\n", "\r\n\r\n", "\r", "\u{FEFF}", "\u{A0}\u{A0}\n\t ", "\u{200B}"] {
+    for text in [
+        "",
+        " ",
+        "\n",
+        "\r\n\r\n",
+        "\r",
+        "\u{FEFF}",
+        "\u{A0}\u{A0}\n\t ",
+        "\u{200B}",
+    ] {
         let doc = Extractor::new().extract(text);
         check_invariants(text, &doc);
-        assert!(doc.blocks.is_empty() && doc.sentences.is_empty() && doc.title.is_none(), "{text:?}");
+        assert!(
+            doc.blocks.is_empty() && doc.sentences.is_empty() && doc.title.is_none(),
+            "{text:?}"
+        );
     }
 }
 
 #[test]
 fn a_megabyte_of_one_character() {
-    for c in ['.', '!', '?', '"', '“', '”', '\'', '’', '-', '–', '•', '(', ')', '[', ':', '…', ' ', '\n', 'a', '1'] {
+    for c in [
+        '.', '!', '?', '"', '“', '”', '\'', '’', '-', '–', '•', '(', ')', '[', ':', '…', ' ', '\n',
+        'a', '1',
+    ] {
         let text: String = std::iter::repeat_n(c, 1 << 20).collect();
         run(&text);
     }
@@ -103,8 +137,26 @@ fn a_megabyte_of_one_character() {
 #[test]
 fn repeated_press_release_pieces() {
     for piece in [
-        "Mr. ", "U.S. ", "\"", "“", "‘Hi.’ ", "1. ", "- a\n", "(a) x\n", ". . . ", "said: ", "\r\n", "\u{A0}", "e.g. ",
-        "No. 10 ", "a.m. ", "1.) x ", "• 9. x ", "x.Y ", "www.x.com. ", "[...] ",
+        "Mr. ",
+        "U.S. ",
+        "\"",
+        "“",
+        "‘Hi.’ ",
+        "1. ",
+        "- a\n",
+        "(a) x\n",
+        ". . . ",
+        "said: ",
+        "\r\n",
+        "\u{A0}",
+        "e.g. ",
+        "No. 10 ",
+        "a.m. ",
+        "1.) x ",
+        "• 9. x ",
+        "x.Y ",
+        "www.x.com. ",
+        "[...] ",
     ] {
         run(&piece.repeat(50_000));
     }
@@ -114,7 +166,11 @@ fn repeated_press_release_pieces() {
 fn unpaired_quotes_and_deep_brackets() {
     let mut text = String::from("Title\n\n");
     for i in 0..20_000 {
-        text.push_str(if i % 3 == 0 { "“He said. " } else { "She left” and ‘then. " });
+        text.push_str(if i % 3 == 0 {
+            "“He said. "
+        } else {
+            "She left” and ‘then. "
+        });
     }
     run(&text);
     let nested = format!("{}deep.{}", "(".repeat(100_000), ")".repeat(100_000));
@@ -125,7 +181,8 @@ fn unpaired_quotes_and_deep_brackets() {
 
 #[test]
 fn one_huge_line_and_many_short_lines() {
-    let sentence = "The minister said on Monday that Canada and the U.S. will act by July 23, 2015. ";
+    let sentence =
+        "The minister said on Monday that Canada and the U.S. will act by July 23, 2015. ";
     run(&sentence.repeat(20_000));
     run(&"Ministers will:\n- act\n".repeat(40_000));
 }
@@ -139,12 +196,16 @@ fn random_bytes_through_the_byte_entry_point() {
                 check_invariants(text, &doc);
                 assert_eq!(doc, e.extract(text));
             }
-            (Err(communique::Error::InvalidUtf8 { offset }), Err(err)) => assert_eq!(offset, err.valid_up_to()),
+            (Err(communique::Error::InvalidUtf8 { offset }), Err(err)) => {
+                assert_eq!(offset, err.valid_up_to())
+            }
             (got, want) => panic!("extract_bytes and from_utf8 disagree: {got:?} vs {want:?}"),
         }
         TestResult::passed()
     }
-    QuickCheck::new().tests(300).quickcheck(prop as fn(Vec<u8>) -> TestResult);
+    QuickCheck::new()
+        .tests(300)
+        .quickcheck(prop as fn(Vec<u8>) -> TestResult);
 }
 
 #[test]
@@ -153,5 +214,7 @@ fn random_strings() {
         run(&text);
         TestResult::passed()
     }
-    QuickCheck::new().tests(300).quickcheck(prop as fn(String) -> TestResult);
+    QuickCheck::new()
+        .tests(300)
+        .quickcheck(prop as fn(String) -> TestResult);
 }

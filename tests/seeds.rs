@@ -9,12 +9,18 @@ use BlockKind::{Boilerplate as B, Caption as C, ListItem as L, Paragraph as P, T
 fn load(id: &str) -> (String, Value) {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/");
     let text = std::fs::read_to_string(format!("{dir}{id}.txt")).unwrap();
-    let gold = serde_json::from_str(&std::fs::read_to_string(format!("{dir}{id}.gold.json")).unwrap()).unwrap();
+    let gold =
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}{id}.gold.json")).unwrap())
+            .unwrap();
     (text, gold)
 }
 
 fn strings(v: &Value) -> Vec<&str> {
-    v.as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect()
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect()
 }
 
 fn check_against_gold(doc: &Document<'_>, text: &str, gold: &Value) {
@@ -24,8 +30,12 @@ fn check_against_gold(doc: &Document<'_>, text: &str, gold: &Value) {
     for s in &doc.sentences {
         assert_eq!(&text[s.span], s.text);
     }
-    let boilerplate: Vec<&str> =
-        doc.blocks.iter().filter(|b| b.kind == BlockKind::Boilerplate).map(|b| &text[b.span]).collect();
+    let boilerplate: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Boilerplate)
+        .map(|b| &text[b.span])
+        .collect();
     assert_eq!(boilerplate, strings(&gold["boilerplate"]));
     let gold_lists = gold["commitments"].as_array().unwrap();
     assert_eq!(doc.commitments.len(), gold_lists.len());
@@ -50,9 +60,16 @@ fn five_eyes_ottawa_2017() {
     let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
     assert_eq!(
         kinds,
-        [T, C, C, P, P, P, P, B, P, B, P, P, P, P, P, P, B, B, B, P, B, P, B, P, P, P, L, L, L, B]
+        [
+            T, C, C, P, P, P, P, B, P, B, P, P, P, P, P, P, B, B, B, P, B, P, B, P, P, P, L, L, L,
+            B
+        ]
     );
-    let markers: Vec<&str> = doc.blocks.iter().filter_map(|b| b.marker.as_deref()).collect();
+    let markers: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| b.marker.as_deref())
+        .collect();
     assert_eq!(markers, ["–", "–", "–"]);
 }
 
