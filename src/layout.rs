@@ -153,6 +153,7 @@ impl LayoutRules {
     fn group_lines(&self, text: &str, layout: bool) -> Vec<Draft> {
         let mut drafts: Vec<Draft> = Vec::new();
         let mut open: Option<(Draft, Line)> = None;
+        let mut pending_marker: Option<Span> = None;
         for line in lines(text) {
             let Some(line) = line else {
                 if let Some((mut d, _)) = open.take() {
@@ -164,6 +165,20 @@ impl LayoutRules {
             let mut line = line;
             if !layout {
                 line.marker = None;
+            }
+            // A bullet alone on its line marks the line after it
+            // ("-" then "Cutting taxes ...").
+            if let Some(m) = pending_marker.take() {
+                if line.marker.is_none() {
+                    line.marker = Some((m, line.content));
+                }
+            }
+            if layout && line.marker.is_none() && is_lone_bullet(&text[line.content]) {
+                if let Some((d, _)) = open.take() {
+                    drafts.push(d);
+                }
+                pending_marker = Some(line.content);
+                continue;
             }
             let content = &text[line.content];
             let boilerplate_line = layout && self.is_boilerplate_line(content);
@@ -324,7 +339,8 @@ fn continues(text: &str, d: &Draft, last: &Line, next: &Line) -> bool {
     if d.marker.is_some() && next.indent > d.indent && first.is_lowercase() {
         return true;
     }
-    if end == ',' || end == '-' {
+    // A comma, or a word broken at a hyphen ("well-" then "known").
+    if end == ',' || (end == '-' && prev.len() > 1) {
         return first.is_alphanumeric();
     }
     let last_word = prev
@@ -374,6 +390,18 @@ fn lines(text: &str) -> impl Iterator<Item = Option<Line>> + '_ {
             marker,
         }))
     })
+}
+
+/// Whether the line is nothing but a bullet.
+fn is_lone_bullet(s: &str) -> bool {
+    let mut cs = s.chars();
+    matches!(
+        (cs.next(), cs.next()),
+        (
+            Some('-' | '–' | '—' | '•' | '*' | '·' | '▪' | '◦' | '●'),
+            None
+        )
+    )
 }
 
 /// The list marker at the start of `content` and the trimmed text after it.
@@ -522,6 +550,26 @@ mod tests {
         let blocks = LayoutRules::new().blocks(text);
         assert_eq!(blocks[4].depth, 1);
         assert_eq!(blocks[4].marker.as_deref(), Some("-"));
+    }
+
+    #[test]
+    fn a_bullet_alone_marks_the_next_line() {
+        let blocks = LayoutRules::new().blocks("Title\n\nWe will:\n-\nCut taxes\n-\nRaise wages\n");
+        let items: Vec<(&str, Option<&str>)> = blocks
+            .iter()
+            .skip(2)
+            .map(|b| {
+                (
+                    &"Title\n\nWe will:\n-\nCut taxes\n-\nRaise wages\n"[b.span],
+                    b.marker.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            items,
+            vec![("Cut taxes", Some("-")), ("Raise wages", Some("-"))]
+        );
+        assert!(blocks.iter().skip(2).all(|b| b.kind == BlockKind::ListItem));
     }
 
     #[test]
