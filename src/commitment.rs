@@ -168,10 +168,21 @@ impl CommitmentFinder {
             return c.get(1).map(|m| m.as_str().trim());
         }
         let verb = self.subject_verb.find(lead)?;
-        let head = &lead[..verb.start()];
-        let clause = head.rsplit(',').next().unwrap_or(head).trim();
+        let mut clause = lead[..verb.start()].trim();
+        // Drop introductory phrases ("In addition, ", "Today, to implement
+        // those orders, ") but not the commas of a list of subjects.
+        while let Some((first, rest)) = clause.split_once(", ") {
+            let opener = first.split_whitespace().next().unwrap_or("");
+            if !INTRODUCTORY.contains(&opener.to_lowercase().as_str()) {
+                break;
+            }
+            clause = rest.trim();
+        }
         let clause = clause.split("’s ").next().unwrap_or(clause);
-        let clause = clause.split("'s ").next().unwrap_or(clause).trim();
+        let mut clause = clause.split("'s ").next().unwrap_or(clause).trim();
+        for aux in [" has", " have", " had", " is", " are", " was", " were"] {
+            clause = clause.strip_suffix(aux).unwrap_or(clause);
+        }
         let words = clause.split_whitespace().count();
         if words == 0 || words > 12 {
             return None;
@@ -186,6 +197,34 @@ impl CommitmentFinder {
         Some(clause)
     }
 }
+
+/// First words of the introductory phrases a lead may open with.
+const INTRODUCTORY: &[&str] = &[
+    "additionally",
+    "after",
+    "also",
+    "among",
+    "as",
+    "at",
+    "building",
+    "by",
+    "during",
+    "for",
+    "following",
+    "furthermore",
+    "however",
+    "in",
+    "meanwhile",
+    "on",
+    "since",
+    "through",
+    "to",
+    "today",
+    "together",
+    "under",
+    "with",
+    "within",
+];
 
 /// The list items that start at block `from` and follow each other, nested
 /// ones included.
