@@ -1,12 +1,18 @@
 //! Quotes and their speakers: who said what.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::country::{CountryCode, CountryFinder};
 use crate::document::TextSpan;
+use crate::layout::BlockKind;
+use crate::tables;
+use crate::text::{char_at, char_before, is_space, trim};
 use crate::Span;
 
 /// Someone to whom the text attributes a quote: a person, an organisation
@@ -72,21 +78,1097 @@ pub enum QuoteKind {
     Indirect,
 }
 
+/// How a reporting verb takes its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VerbClass {
+    /// May take a bare clause: "said the plan works".
+    Say,
+    /// Reports speech only with "that" or after the content.
+    That,
+    /// Takes a hearer first: "told reporters".
+    Tell,
+    /// The speaker follows: "according to X".
+    According,
+}
+
+/// One entry of the titles table.
+#[derive(Debug, Clone, Copy)]
+struct TitleInfo {
+    /// Whether portfolio words before the title belong to it.
+    portfolio: bool,
+}
+
 /// The compiled quote and speaker finder.
 #[derive(Debug)]
-pub(crate) struct QuoteFinder {}
+pub(crate) struct QuoteFinder {
+    /// Reporting verbs and phrases, matched leftmost-longest.
+    verbs: Option<AhoCorasick>,
+    /// The class of each verb pattern, by pattern index.
+    classes: Vec<VerbClass>,
+    /// Titles by lower-case form.
+    titles: HashMap<String, TitleInfo>,
+    /// Every lower-case word occurring in some title.
+    title_words: HashSet<String>,
+    /// The most words any title has.
+    title_len: usize,
+}
+
+impl Default for QuoteFinder {
+    fn default() -> Self {
+        QuoteFinder::new()
+    }
+}
 
 impl QuoteFinder {
+    /// Parses the verb and title tables.
     pub(crate) fn new() -> QuoteFinder {
-        QuoteFinder {}
+        let mut forms = Vec::new();
+        let mut classes = Vec::new();
+        for row in tables::rows(tables::SPEECH_VERBS) {
+            let (Some(form), Some(class)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            let class = match *class {
+                "say" => VerbClass::Say,
+                "that" => VerbClass::That,
+                "tell" => VerbClass::Tell,
+                "according" => VerbClass::According,
+                _ => continue,
+            };
+            forms.push(form.to_string());
+            classes.push(class);
+        }
+        let verbs = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&forms)
+            .ok();
+        let mut titles = HashMap::new();
+        let mut title_words = HashSet::new();
+        let mut title_len = 1;
+        for row in tables::rows(tables::TITLES) {
+            let (Some(title), Some(portfolio)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            let lower = title.to_lowercase();
+            title_len = title_len.max(lower.split(' ').count());
+            for w in lower.split(' ') {
+                if !matches!(w, "of" | "and" | "for" | "the") {
+                    title_words.insert(w.to_string());
+                }
+            }
+            titles.insert(lower, TitleInfo { portfolio: *portfolio == "yes" });
+        }
+        QuoteFinder {
+            verbs,
+            classes,
+            titles,
+            title_words,
+            title_len,
+        }
     }
 
     /// Speakers and quotes of the analysed text.
     pub(crate) fn find<'h>(
         &self,
-        _analysis: &Analysis<'h>,
-        _countries: &CountryFinder,
+        analysis: &Analysis<'h>,
+        countries: &CountryFinder,
     ) -> (Vec<Speaker<'h>>, Vec<Quote<'h>>) {
-        (Vec::new(), Vec::new())
+        let mut run = Run {
+            finder: self,
+            text: analysis.text,
+            countries,
+            speakers: Vec::new(),
+            quotes: Vec::new(),
+        };
+        run.document(analysis);
+        run.finish(analysis)
     }
+}
+
+/// A quotation found between marks in one block.
+#[derive(Debug, Clone, Copy)]
+struct Region {
+    /// Byte offset of the opening mark.
+    open: usize,
+    /// The content, trimmed.
+    inner: Span,
+    /// Byte offset just after the closing mark (the block end when the
+    /// quotation runs on into the next paragraph).
+    end: usize,
+    /// Whether the quotation has no closing mark in this block.
+    runs_on: bool,
+    /// Whether single marks delimit it.
+    single: bool,
+}
+
+/// A reporting verb or phrase with what it attributes.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    /// The verb or phrase ("said", "told reporters").
+    span: Span,
+    /// The speaker, once resolved.
+    speaker: Option<usize>,
+    /// The reported clause, for indirect speech.
+    indirect: Option<Span>,
+    /// Whether the cue ends its paragraph with a colon: `X said:`.
+    intro: bool,
+}
+
+/// A speaker while the document is read.
+#[derive(Debug)]
+struct Draft<'h> {
+    name: Cow<'h, str>,
+    title: Option<Cow<'h, str>>,
+    kind: SpeakerKind,
+    country: Option<CountryCode>,
+    /// Lower-case key that merges mentions of one speaker.
+    key: String,
+    mentions: Vec<Span>,
+}
+
+/// A speaker phrase taken apart.
+#[derive(Debug)]
+struct Parsed<'h> {
+    name: Cow<'h, str>,
+    name_span: Span,
+    title: Option<Cow<'h, str>>,
+    kind: SpeakerKind,
+    country: Option<CountryCode>,
+    key: String,
+}
+
+/// The state of one `find` call.
+struct Run<'f, 'h> {
+    finder: &'f QuoteFinder,
+    text: &'h str,
+    countries: &'f CountryFinder,
+    speakers: Vec<Draft<'h>>,
+    quotes: Vec<Quote<'h>>,
+}
+
+/// Longest quotation in single marks; longer runs are apostrophes gone astray.
+const MAX_SINGLE: usize = 600;
+/// Longest speaker phrase, in words.
+const MAX_NP_WORDS: usize = 12;
+/// Most paragraphs a block quote runs over.
+const MAX_BLOCK_PARAGRAPHS: usize = 8;
+
+impl<'h> Run<'_, 'h> {
+    fn document(&mut self, a: &Analysis<'h>) {
+        let text = self.text;
+        let mut next_sentence = 0;
+        // The speaker that an unattributed quotation continues.
+        let mut carry: Option<usize> = None;
+        // A quotation running on from the previous paragraph.
+        let mut running: Option<usize> = None;
+        // An open block quote: speaker, cue, paragraphs taken.
+        let mut block: Option<(Option<usize>, Span, usize)> = None;
+        for (bi, b) in a.blocks.iter().enumerate() {
+            let lo = next_sentence;
+            while next_sentence < a.sentences.len() && a.sentences.get(next_sentence).is_some_and(|s| s.block <= bi) {
+                next_sentence += 1;
+            }
+            let sentences: Vec<Span> = a.sentences.get(lo..next_sentence).unwrap_or(&[]).iter().map(|s| s.span).collect();
+            let prose = matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem);
+            if !a.is_content(bi) {
+                continue;
+            }
+            if !prose {
+                carry = None;
+                running = None;
+                block = None;
+                continue;
+            }
+            let regions = find_regions(text, b.span);
+            let mut cues = self.find_cues(b.span, &sentences, &regions, carry);
+            if let Some((speaker, cue, taken)) = block {
+                if regions.is_empty() && cues.is_empty() && (taken == 0 || own_voice(text.get(b.span.range()).unwrap_or(""))) && b.kind == BlockKind::Paragraph {
+                    self.push(b.span, QuoteKind::Block, speaker, Some(cue));
+                    block = if taken + 1 < MAX_BLOCK_PARAGRAPHS { Some((speaker, cue, taken + 1)) } else { None };
+                    continue;
+                }
+                block = None;
+            }
+            let mut had = false;
+            for c in &cues {
+                if let Some(span) = c.indirect {
+                    if c.speaker.is_some() {
+                        self.push(span, QuoteKind::Indirect, c.speaker, Some(c.span));
+                    }
+                }
+                if c.speaker.is_some() {
+                    carry = c.speaker;
+                    had = true;
+                }
+            }
+            let mut this_running = None;
+            for (ri, r) in regions.iter().enumerate() {
+                let (kind, cue) = self.classify(r, &sentences, &cues, &regions);
+                let Some(kind) = kind else { continue };
+                let mut speaker = cue.and_then(|c| cues.get(c)).and_then(|c| c.speaker);
+                if speaker.is_none() && ri == 0 && r.open == b.span.start {
+                    speaker = running.or(carry);
+                }
+                if speaker.is_none() {
+                    speaker = carry;
+                }
+                if speaker.is_none() && kind == QuoteKind::Partial {
+                    speaker = self.sentence_subject(r, &sentences);
+                }
+                let cue_span = cue.and_then(|c| cues.get(c)).map(|c| c.span);
+                self.push(r.inner, kind, speaker, cue_span);
+                if speaker.is_some() {
+                    carry = speaker;
+                    had = true;
+                }
+                if r.runs_on {
+                    this_running = speaker;
+                }
+            }
+            running = this_running;
+            if let Some(last) = cues.pop() {
+                if last.intro && last.speaker.is_some() {
+                    block = Some((last.speaker, last.span, 0));
+                }
+            }
+            if !had {
+                carry = None;
+            }
+        }
+    }
+
+    /// Adds a quote, its text cut from the input.
+    fn push(&mut self, span: Span, kind: QuoteKind, speaker: Option<usize>, cue: Option<Span>) {
+        let span = strip_end(self.text, trim(self.text, span));
+        let Some(t) = self.text.get(span.range()) else { return };
+        if t.is_empty() {
+            return;
+        }
+        self.quotes.push(Quote {
+            span,
+            text: Cow::Borrowed(t),
+            kind,
+            speaker,
+            cue: cue.map(|c| TextSpan::at(self.text, c)),
+        });
+    }
+
+    /// Direct, partial or nothing (scare quotes), and the cue that attributes it.
+    fn classify(&self, r: &Region, sentences: &[Span], cues: &[Cue], regions: &[Region]) -> (Option<QuoteKind>, Option<usize>) {
+        let text = self.text;
+        let inner = text.get(r.inner.range()).unwrap_or("");
+        let words = inner.split(is_space).filter(|w| !w.is_empty()).count();
+        let s1 = sentence_at(sentences, r.open).unwrap_or(Span::new(r.open, r.end));
+        let s2 = sentence_at(sentences, r.end.saturating_sub(1)).unwrap_or(s1);
+        let before = trim(text, Span::new(s1.start.min(r.open), r.open));
+        let after = trim(text, Span::new(r.end, s2.end.max(r.end)));
+        // The nearest cue in the sentence outside the quotation: after it first.
+        let mut cue = None;
+        for (ci, c) in cues.iter().enumerate() {
+            if c.span.start >= after.start && c.span.end <= after.end {
+                let between = Span::new(r.end, c.span.start);
+                if !regions.iter().any(|o| o.open >= between.start && o.open < between.end) {
+                    cue = Some(ci);
+                    break;
+                }
+            }
+        }
+        if cue.is_none() {
+            for (ci, c) in cues.iter().enumerate().rev() {
+                if c.span.start >= before.start && c.span.end <= before.end {
+                    cue = Some(ci);
+                    break;
+                }
+            }
+        }
+        let before_text = text.get(before.range()).unwrap_or("");
+        let direct = before.is_empty()
+            || (cue.is_some_and(|c| cues.get(c).is_some_and(|c| c.span.end <= r.open))
+                && before_text.ends_with([':', ',']))
+            || before_text.ends_with(':');
+        let capitalised = inner
+            .split(is_space)
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase));
+        if !direct || words <= 2 {
+            if words <= 4 && capitalised {
+                return (None, None);
+            }
+            if words == 1 {
+                return (None, None);
+            }
+            if (words <= 2 || r.single) && cue.is_none() {
+                return (None, None);
+            }
+            if r.single && words < 4 {
+                return (None, None);
+            }
+            let prev = text.get(..r.open).unwrap_or("").trim_end_matches(is_space);
+            let prev_word = prev.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+            if matches!(prev_word.as_str(), "called" | "dubbed" | "named" | "titled" | "entitled" | "as" | "word" | "term" | "phrase" | "slogan") {
+                return (None, None);
+            }
+        }
+        if direct && words > 2 {
+            (Some(QuoteKind::Direct), cue)
+        } else {
+            (Some(QuoteKind::Partial), cue)
+        }
+    }
+
+    /// The subject of the sentence holding a partial quote without a cue:
+    /// "Officials from five countries plan to explore “...”".
+    fn sentence_subject(&mut self, r: &Region, sentences: &[Span]) -> Option<usize> {
+        let s = sentence_at(sentences, r.open)?;
+        let head = self.text.get(s.start..r.open)?;
+        let mut end = None;
+        let mut pos = 0;
+        for w in head.split(' ') {
+            let lw = w.to_lowercase();
+            if matches!(lw.as_str(), "plan" | "plans" | "will" | "would" | "want" | "wants" | "have" | "has" | "are" | "is" | "were" | "was" | "agreed" | "hope" | "hopes" | "aim" | "aims" | "intend" | "intends") {
+                end = Some(pos);
+                break;
+            }
+            if w.contains([',', ';', ':']) {
+                return None;
+            }
+            pos += w.len() + 1;
+        }
+        let end = s.start + end?;
+        let np = self.np_before(s.start, end)?;
+        if np.start != trim(self.text, Span::new(s.start, end)).start {
+            return None;
+        }
+        self.speaker_for(np)
+    }
+
+    /// Every reporting cue of a block, outside quotation marks, with its
+    /// speaker and reported clause.
+    fn find_cues(&mut self, block: Span, sentences: &[Span], regions: &[Region], carry: Option<usize>) -> Vec<Cue> {
+        let text = self.text;
+        let mut out = Vec::new();
+        let Some(ac) = self.finder.verbs.as_ref() else { return out };
+        let Some(hay) = text.get(block.range()) else { return out };
+        let mut last_speaker = carry;
+        for m in ac.find_iter(hay) {
+            let span = Span::new(block.start + m.start(), block.start + m.end());
+            if !word_bounded(text, span) {
+                continue;
+            }
+            if regions.iter().any(|r| r.open < span.start && span.end <= r.end) {
+                continue;
+            }
+            let Some(class) = self.finder.classes.get(m.pattern().as_usize()).copied() else { continue };
+            let Some(s) = sentence_at(sentences, span.start) else { continue };
+            if let Some(c) = self.cue(span, class, s, regions, last_speaker) {
+                if c.speaker.is_some() {
+                    last_speaker = c.speaker;
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// One cue: its speaker, the content it reports, and whether it
+    /// introduces a block quote.
+    fn cue(&mut self, verb: Span, class: VerbClass, s: Span, regions: &[Region], last: Option<usize>) -> Option<Cue> {
+        let text = self.text;
+        let mut cue_span = verb;
+        // Left side: the clause start is the last comma, colon or quotation end.
+        let left = text.get(s.start..verb.start)?;
+        let cut = left.rfind([',', ';', ':', '(', '”', '"', '—', '–']).map(|i| s.start + i + left[i..].chars().next().map_or(1, char::len_utf8));
+        let clause = cut.unwrap_or(s.start);
+        let in_region = |p: usize| regions.iter().any(|r| r.open <= p && p < r.end);
+        if class == VerbClass::According {
+            let sentence_end = strip_end(text, s).end;
+            let rest = text.get(verb.end..sentence_end)?;
+            let (np_end, content) = match rest.find(',') {
+                Some(i) if trim(text, Span::new(s.start, verb.start)).is_empty() => {
+                    (verb.end + i, Some(Span::new(verb.end + i + 1, sentence_end)))
+                }
+                _ => {
+                    let c = cut.filter(|_| trim(text, Span::new(clause, verb.start)).is_empty());
+                    (sentence_end.min(verb.end + rest.find(',').unwrap_or(rest.len())), c.map(|c| Span::new(s.start, c.saturating_sub(1))))
+                }
+            };
+            let np = self.np_after(verb.end, np_end)?;
+            let speaker = self.speaker_for(np);
+            let indirect = content.map(|c| trim(text, c)).filter(|c| c.len() > 12 && !in_region(c.start));
+            return Some(Cue { span: cue_span, speaker, indirect, intro: false });
+        }
+        // Subject before the verb, or inverted after it ("said X").
+        let mut np = self.np_before(clause, verb.start);
+        if np.is_none() && trim(text, Span::new(clause, verb.start)).is_empty() {
+            // Apposition: "George Brandis, Australia's Attorney General, said".
+            if let Some(c) = cut.filter(|_| left.trim_end().ends_with(',')) {
+                let l2 = text.get(s.start..c.saturating_sub(1))?;
+                if let Some(i) = l2.rfind(',') {
+                    let name = self.np_before(s.start + l2[..i].rfind([',', ';', ':', '”']).map_or(0, |j| j + 1), s.start + i);
+                    if let Some(n) = name {
+                        np = Some(Span::new(n.start, c.saturating_sub(1)));
+                    }
+                }
+            }
+        }
+        let sentence_end = strip_end(text, s).end;
+        let mut after = verb.end;
+        if np.is_none() {
+            let before_clause = text.get(..clause).unwrap_or("").trim_end_matches(is_space);
+            if cut.is_some() && trim(text, Span::new(clause, verb.start)).is_empty() && (before_clause.ends_with([',', '”', '"'])) {
+                let end = text.get(verb.end..sentence_end)?.find([',', ':']).map_or(sentence_end, |i| verb.end + i);
+                np = self.np_after(verb.end, end);
+                after = np.map_or(verb.end, |n| n.end);
+            }
+        }
+        let np = np?;
+        let speaker = if let Some(p) = pronoun(text.get(np.range()).unwrap_or("")) {
+            self.resolve_pronoun(p, last)
+        } else {
+            self.speaker_for(np)
+        };
+        // What follows the verb.
+        let mut pos = after;
+        if class == VerbClass::Tell {
+            let rest = text.get(pos..sentence_end)?;
+            let mut taken = 0;
+            let mut end = pos;
+            for w in rest.split(' ').filter(|w| !w.is_empty()).take(4) {
+                let lw = w.trim_end_matches([',', ':', '.']).to_lowercase();
+                if lw == "that" {
+                    break;
+                }
+                end = pos + rest.find(w).map_or(0, |i| i + w.trim_end_matches([',', ':', '.']).len());
+                taken += 1;
+                if w.ends_with([',', ':']) {
+                    break;
+                }
+            }
+            if taken == 0 {
+                return None;
+            }
+            cue_span = Span::new(verb.start, end);
+            pos = end;
+        }
+        let rest_span = trim(text, Span::new(pos.min(sentence_end), sentence_end));
+        let rest = text.get(rest_span.range()).unwrap_or("");
+        let full_rest = text.get(pos..s.end).unwrap_or("").trim();
+        let intro = full_rest.starts_with(':') && full_rest.len() == 1 || (full_rest.ends_with(':') && full_rest.len() < 40 && !full_rest.contains(['“', '"']));
+        let mut indirect = None;
+        let rest_words: Vec<&str> = rest.split(is_space).filter(|w| !w.is_empty()).collect();
+        let quote_after = regions.iter().any(|r| r.open >= pos && r.open <= pos + 3 + rest.len().min(3));
+        if !intro && !quote_after {
+            if let Some(i) = that_at(rest) {
+                let c = trim(text, Span::new(rest_span.start + i, rest_span.end));
+                if c.len() > 12 {
+                    indirect = Some(c);
+                }
+            } else if rest_words.len() <= 8 && adverbial(&rest_words) {
+                // "..., X said Wednesday."
+                if let Some(c) = cut.filter(|_| np.start <= clause + 1 || trim(text, Span::new(clause, np.start)).is_empty()) {
+                    let content = trim(text, Span::new(s.start, c.saturating_sub(1)));
+                    let whole = regions.iter().any(|r| r.open <= content.start + 3 && r.end + 3 >= content.end);
+                    if !whole && content.len() > 12 {
+                        indirect = Some(content);
+                    }
+                }
+            } else if matches!(class, VerbClass::Say | VerbClass::Tell) && rest_words.len() >= 4 && clause_start(rest_words.first().copied().unwrap_or("")) {
+                indirect = Some(rest_span);
+            }
+        }
+        Some(Cue { span: cue_span, speaker, indirect, intro })
+    }
+
+    /// The speaker phrase ending just before `end`, walking back over name
+    /// and role words to `lo`.
+    fn np_before(&self, lo: usize, end: usize) -> Option<Span> {
+        let text = self.text;
+        let seg = text.get(lo..end)?;
+        let toks = tokens(seg, lo);
+        let mut i = toks.len();
+        // Adverbs and auxiliaries between subject and verb.
+        while i > 0 {
+            let w = text.get(toks[i - 1].range()).unwrap_or("").to_lowercase();
+            if matches!(w.as_str(), "also" | "today" | "yesterday" | "tonight" | "have" | "has" | "had" | "would" | "further" | "then" | "later" | "earlier" | "again" | "previously" | "publicly" | "jointly" | "separately" | "both" | "all" | "once" | "recently" | "repeatedly" | "did" | "subsequently" | "meanwhile") || is_weekday(&w) {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        let stop = i;
+        let mut start = i;
+        let mut lower_run = 0;
+        let mut seen_cap = false;
+        while start > 0 && stop - start < MAX_NP_WORDS {
+            let t = toks[start - 1];
+            let w = text.get(t.range()).unwrap_or("");
+            let lw = w.to_lowercase();
+            let cap = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if cap {
+                seen_cap = true;
+                start -= 1;
+            } else if matches!(lw.as_str(), "of" | "for" | "and" | "the" | "from" | "de" | "van" | "von" | "der" | "da" | "at" | "on") && start < stop {
+                start -= 1;
+            } else if self.finder.title_words.contains(&lw) {
+                start -= 1;
+            } else if !seen_cap && lower_run < 3 && !STOP.contains(&lw.as_str()) && lw.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-') {
+                lower_run += 1;
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        // Drop leading connectors and sentence adverbs.
+        while start < stop {
+            let w = text.get(toks[start].range()).unwrap_or("").to_lowercase();
+            if matches!(w.as_str(), "of" | "for" | "and" | "from" | "at" | "on" | "but" | "de" | "van" | "also" | "however" | "meanwhile" | "in" | "earlier" | "later" | "yesterday" | "today") {
+                start += 1;
+            } else {
+                break;
+            }
+        }
+        if start >= stop {
+            return None;
+        }
+        let first = text.get(toks[start].range()).unwrap_or("");
+        let span = Span::new(toks[start].start, toks[stop - 1].end);
+        let all = text.get(span.range()).unwrap_or("");
+        // A lone lower-case word must be a plural noun or a determiner phrase.
+        let lead_lower = first.chars().next().is_some_and(char::is_lowercase);
+        if lead_lower && !matches!(first, "the" | "both" | "two" | "its" | "their" | "our") {
+            let head = text.get(toks[stop - 1].range()).unwrap_or("");
+            if !(head.ends_with('s') && !head.ends_with("ss")) && !pronoun(all).is_some() {
+                return None;
+            }
+        }
+        if stop - start == 1 && (first == "It" || first == "This" || first == "That" || first == "The" || first == "A") {
+            return None;
+        }
+        Some(span)
+    }
+
+    /// The speaker phrase after an inverted verb or "according to", up to `end`.
+    fn np_after(&self, start: usize, end: usize) -> Option<Span> {
+        let span = trim(self.text, Span::new(start, end.max(start)));
+        let s = self.text.get(span.range())?;
+        let n = s.split(is_space).filter(|w| !w.is_empty()).count();
+        if n == 0 || n > MAX_NP_WORDS {
+            return None;
+        }
+        let ok = s.split(is_space).filter(|w| !w.is_empty()).all(|w| {
+            let lw = w.to_lowercase();
+            !STOP.contains(&lw.as_str()) || matches!(lw.as_str(), "the" | "of" | "for" | "and" | "a" | "an" | "at" | "in" | "on")
+        });
+        ok.then_some(span)
+    }
+
+    /// Resolves he / she / they / it to the last speaker that fits.
+    fn resolve_pronoun(&self, p: SpeakerKind, last: Option<usize>) -> Option<usize> {
+        let fits = |i: usize| self.speakers.get(i).is_some_and(|d| d.kind == p || (p == SpeakerKind::Group && d.kind == SpeakerKind::Organization));
+        if let Some(l) = last.filter(|&l| fits(l)) {
+            return Some(l);
+        }
+        (0..self.speakers.len()).rev().find(|&i| fits(i))
+    }
+
+    /// The speaker named by the phrase at `np`, registered or merged.
+    fn speaker_for(&mut self, np: Span) -> Option<usize> {
+        let p = self.parse(np)?;
+        if let Some(i) = self.speakers.iter().position(|d| d.key == p.key || (p.kind == SpeakerKind::Person && d.kind == SpeakerKind::Person && p.key.starts_with("title:") && d.title.as_deref().is_some_and(|t| format!("title:{}", t.to_lowercase()) == p.key))) {
+            if let Some(d) = self.speakers.get_mut(i) {
+                d.mentions.push(p.name_span);
+                if d.title.is_none() {
+                    d.title = p.title;
+                }
+                if d.country.is_none() {
+                    d.country = p.country;
+                }
+                if p.name.len() > d.name.len() && p.kind == SpeakerKind::Person && !p.key.starts_with("title:") {
+                    d.name = p.name;
+                }
+            }
+            return Some(i);
+        }
+        self.speakers.push(Draft {
+            name: p.name,
+            title: p.title,
+            kind: p.kind,
+            country: p.country,
+            key: p.key,
+            mentions: vec![p.name_span],
+        });
+        Some(self.speakers.len() - 1)
+    }
+
+    /// Takes a speaker phrase apart into name, title, country and kind.
+    fn parse(&self, np: Span) -> Option<Parsed<'h>> {
+        let text = self.text;
+        let s = text.get(np.range())?;
+        // Apposition: "Name, Title at Body".
+        if let Some(i) = s.find(',') {
+            let name_span = trim(text, Span::new(np.start, np.start + i));
+            let role = trim(text, Span::new(np.start + i + 1, np.end));
+            let mut p = self.parse_plain(name_span)?;
+            let (title, country) = self.role(role);
+            if title.is_some() {
+                p.title = title;
+            }
+            if country.is_some() {
+                p.country = country;
+            }
+            p.kind = SpeakerKind::Person;
+            return Some(p);
+        }
+        // Several speakers: "Prime Minister Kevin Rudd and Premier John Brumby".
+        if let Some(i) = s.find(" and ") {
+            let a = self.parse_plain(trim(text, Span::new(np.start, np.start + i)));
+            let b = self.parse_plain(trim(text, Span::new(np.start + i + 5, np.end)));
+            if let (Some(a), Some(b)) = (a, b) {
+                if a.kind == SpeakerKind::Person && b.kind == SpeakerKind::Person && !a.key.starts_with("title:") && !b.key.starts_with("title:") {
+                    let name = format!("{} and {}", a.name, b.name);
+                    return Some(Parsed {
+                        key: name.to_lowercase(),
+                        name: Cow::Owned(name),
+                        name_span: np,
+                        title: None,
+                        kind: SpeakerKind::Group,
+                        country: None,
+                    });
+                }
+            }
+        }
+        self.parse_plain(np)
+    }
+
+    /// A role phrase after a name: title and country.
+    fn role(&self, role: Span) -> (Option<Cow<'h, str>>, Option<CountryCode>) {
+        let text = self.text;
+        let Some(s) = text.get(role.range()) else { return (None, None) };
+        let mut end = s.len();
+        for sep in [" at ", " for the ", " with ", " in ", " from "] {
+            if let Some(i) = s.find(sep) {
+                end = end.min(i);
+            }
+        }
+        if let Some(i) = s.find(" and ") {
+            let next = s[i + 5..].split(' ').next().unwrap_or("").to_lowercase();
+            if !self.finder.title_words.contains(&next) || next.chars().next().is_some_and(|_| s[i + 5..].starts_with(|c: char| c.is_lowercase())) {
+                end = end.min(i);
+            }
+        }
+        let span = trim(text, Span::new(role.start, role.start + end));
+        let toks = tokens(text.get(span.range()).unwrap_or(""), span.start);
+        let mut country = None;
+        let mut first = None;
+        for (k, t) in toks.iter().enumerate() {
+            let w = text.get(t.range()).unwrap_or("");
+            if self.starts_title(&toks, k).is_some() {
+                first = Some(k);
+                break;
+            }
+            let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+            if country.is_none() {
+                country = self.countries.lookup(bare);
+            }
+        }
+        let title = match first {
+            Some(k) => toks.get(k).map(|t| Span::new(t.start, span.end)),
+            None if toks.len() <= 4 && !toks.is_empty() => Some(span),
+            None => None,
+        };
+        (title.and_then(|t| text.get(t.range())).map(Cow::Borrowed), country)
+    }
+
+    /// The number of tokens of the longest title starting at token `k`.
+    fn starts_title(&self, toks: &[Span], k: usize) -> Option<usize> {
+        let mut best = None;
+        let mut key = String::new();
+        for n in 0..self.finder.title_len {
+            let t = toks.get(k + n)?;
+            if n > 0 {
+                key.push(' ');
+            }
+            key.push_str(&self.text.get(t.range()).unwrap_or("").to_lowercase());
+            if self.finder.titles.contains_key(&key) {
+                best = Some(n + 1);
+            }
+        }
+        best
+    }
+
+    /// A speaker phrase without apposition or coordination.
+    fn parse_plain(&self, np: Span) -> Option<Parsed<'h>> {
+        let text = self.text;
+        let s = text.get(np.range())?;
+        if s.is_empty() {
+            return None;
+        }
+        let toks = tokens(s, np.start);
+        let word = |k: usize| toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("");
+        let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        // The name: trailing capitalised words that are not title words.
+        let mut name_start = toks.len();
+        while name_start > 0 {
+            let w = word(name_start - 1);
+            let lw = w.to_lowercase();
+            if is_cap(w) && !self.finder.title_words.contains(&lw) && !w.ends_with("'s") && !w.ends_with("’s") {
+                name_start -= 1;
+            } else {
+                break;
+            }
+        }
+        // Honorifics belong to neither name nor title.
+        let honorific = |w: &str| matches!(w.trim_end_matches('.'), "Mr" | "Ms" | "Mrs" | "Miss" | "Dr" | "Sir" | "Dame" | "Lord" | "Lady");
+        let mut name_toks: Vec<usize> = (name_start..toks.len()).collect();
+        while name_toks.first().is_some_and(|&k| honorific(word(k))) {
+            name_toks.remove(0);
+        }
+        let before_name = name_start.checked_sub(1).map(word).unwrap_or("");
+        let initial_mid = name_toks.len() >= 3 && name_toks.get(name_toks.len() - 2).is_some_and(|&k| word(k).len() <= 2 && word(k).ends_with('.'));
+        let keep = if initial_mid { 3 } else { 2 };
+        let has_title_before = (0..name_start).any(|k| self.starts_title(&toks, k).is_some());
+        if name_toks.len() > keep && (matches!(before_name, "of" | "for" | "the") || name_toks.len() > 3) && has_title_before {
+            name_toks.drain(..name_toks.len() - keep);
+        }
+        let lead = word(0).to_lowercase();
+        let lower_head = toks.last().and_then(|t| text.get(t.range())).is_some_and(|w| !is_cap(w));
+        if name_toks.is_empty() || lower_head || (lead == "the" && !has_title_before) {
+            // A titled individual, an organisation or a group, named whole.
+            let head = word(toks.len().saturating_sub(1)).to_lowercase();
+            let title_only = has_title_before && self.starts_title(&toks, toks.len().saturating_sub(1)).is_some() && !(head.ends_with('s') && !head.ends_with("ss"));
+            let kind = if title_only && !lower_head {
+                SpeakerKind::Person
+            } else if head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("'s") && lower_head || matches!(head.as_str(), "sides" | "people") {
+                SpeakerKind::Group
+            } else {
+                SpeakerKind::Organization
+            };
+            let name_span = np;
+            let bare = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+            let mut country = None;
+            for k in 0..toks.len() {
+                let w = word(k);
+                if is_cap(w) {
+                    country = country.or_else(|| self.countries.lookup(w.trim_end_matches("'s").trim_end_matches("’s")));
+                }
+            }
+            let (key, title) = if kind == SpeakerKind::Person {
+                let t = (0..toks.len()).find_map(|k| self.starts_title(&toks, k).map(|n| (k, n)));
+                let title = t.and_then(|(k, n)| Some(Span::new(toks.get(k)?.start, toks.get(k + n - 1)?.end)));
+                let tt = title.and_then(|t| text.get(t.range())).map(Cow::Borrowed);
+                (format!("title:{}", tt.as_deref().unwrap_or(bare).to_lowercase()), tt)
+            } else {
+                (bare.to_lowercase(), None)
+            };
+            return Some(Parsed {
+                name: Cow::Borrowed(s),
+                name_span,
+                title,
+                kind,
+                country,
+                key,
+            });
+        }
+        let first_name = *name_toks.first()?;
+        let last_name = *name_toks.last()?;
+        let name_span = Span::new(toks.get(first_name)?.start, toks.get(last_name)?.end);
+        let name = text.get(name_span.range())?;
+        // The title: from the earliest title word to the name.
+        let mut title = None;
+        let mut country = None;
+        let title_end = first_name.min(name_start.max(if honorific(word(name_start)) { name_start } else { name_start }));
+        let mut tstart = None;
+        for k in 0..title_end {
+            if let Some(n) = self.starts_title(&toks, k) {
+                let mut st = k;
+                let key: Vec<String> = (k..k + n).map(|j| word(j).to_lowercase()).collect();
+                let portfolio = self.finder.titles.get(&key.join(" ")).is_some_and(|t| t.portfolio);
+                if portfolio {
+                    while st > 0 {
+                        let w = word(st - 1);
+                        if w.ends_with("'s") || w.ends_with("’s") || self.countries.lookup(w).is_some() || matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "and" | "of") {
+                            break;
+                        }
+                        st -= 1;
+                    }
+                }
+                tstart = Some(st);
+                break;
+            }
+        }
+        if let Some(st) = tstart {
+            let mut te = title_end;
+            while te > st && honorific(word(te - 1)) {
+                te -= 1;
+            }
+            if te > st {
+                title = Some(Span::new(toks.get(st)?.start, toks.get(te - 1)?.end));
+            }
+            for k in 0..st {
+                let w = word(k).trim_end_matches("'s").trim_end_matches("’s");
+                country = country.or_else(|| self.countries.lookup(w));
+                if country.is_none() && k + 1 < st {
+                    let pair = format!("{} {}", word(k), word(k + 1));
+                    country = self.countries.lookup(pair.trim_end_matches("'s").trim_end_matches("’s"));
+                }
+            }
+        }
+        let key = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        Some(Parsed {
+            name: Cow::Borrowed(name),
+            name_span,
+            title: title.and_then(|t| text.get(t.range())).map(Cow::Borrowed),
+            kind: SpeakerKind::Person,
+            country,
+            key,
+        })
+    }
+
+    /// The speakers with every mention, and the quotes, in order.
+    fn finish(mut self, a: &Analysis<'h>) -> (Vec<Speaker<'h>>, Vec<Quote<'h>>) {
+        let text = self.text;
+        // Later short forms: the surname of each person wherever it stands.
+        let surnames: Vec<(usize, String)> = self
+            .speakers
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.kind == SpeakerKind::Person && !d.key.starts_with("title:") && d.name.contains(' '))
+            .filter_map(|(i, d)| d.name.rsplit(' ').next().map(|s| (i, s.to_string())))
+            .collect();
+        if !surnames.is_empty() {
+            if let Ok(ac) = AhoCorasick::new(surnames.iter().map(|(_, s)| s.as_str())) {
+                for (_, span) in a.content_spans() {
+                    let Some(hay) = text.get(span.range()) else { continue };
+                    for m in ac.find_iter(hay) {
+                        let sp = Span::new(span.start + m.start(), span.start + m.end());
+                        if !word_bounded(text, sp) {
+                            continue;
+                        }
+                        let Some((i, _)) = surnames.get(m.pattern().as_usize()) else { continue };
+                        let Some(d) = self.speakers.get_mut(*i) else { continue };
+                        if !d.mentions.iter().any(|x| x.overlaps(sp)) {
+                            d.mentions.push(sp);
+                        }
+                    }
+                }
+            }
+        }
+        let speakers = self
+            .speakers
+            .into_iter()
+            .map(|mut d| {
+                d.mentions.sort_by_key(|s| s.start);
+                d.mentions.dedup();
+                Speaker {
+                    name: d.name,
+                    title: d.title,
+                    kind: d.kind,
+                    country: d.country,
+                    mentions: d.mentions,
+                }
+            })
+            .collect();
+        self.quotes.sort_by_key(|q| q.span.start);
+        (speakers, self.quotes)
+    }
+}
+
+/// Lower-case words that never stand in a speaker phrase.
+const STOP: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could", "may", "might",
+    "must", "should", "shall", "it", "this", "that", "these", "those", "which", "who", "whom", "what", "when", "where",
+    "while", "as", "if", "but", "or", "not", "to", "by", "with", "in", "on", "at", "into", "than", "a", "an", "he", "she",
+    "they", "we", "i", "you", "also", "had", "did", "does", "do", "so", "such", "very", "more", "most", "after", "before",
+    "about", "over", "under", "its", "his", "her", "there", "here", "then", "and", "or", "said", "says", "say", "told",
+    "because", "since", "until", "though", "although", "all", "some", "many", "other", "others", "new", "one",
+];
+
+/// The speaker kind a pronoun stands for, if the phrase is one.
+fn pronoun(s: &str) -> Option<SpeakerKind> {
+    match s {
+        "He" | "he" | "She" | "she" => Some(SpeakerKind::Person),
+        "They" | "they" => Some(SpeakerKind::Group),
+        "It" | "it" => Some(SpeakerKind::Organization),
+        _ => None,
+    }
+}
+
+/// Whether `w` names a day of the week.
+fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+/// Whether the words after a verb are only an adverbial ("Wednesday",
+/// "in a joint communique issued Wednesday", "on Tuesday"), so the content
+/// came before.
+fn adverbial(words: &[&str]) -> bool {
+    let Some(first) = words.first() else { return true };
+    let f = first.to_lowercase();
+    is_weekday(f.trim_end_matches(['.', ','])) || matches!(f.as_str(), "in" | "on" | "today" | "today." | "yesterday" | "yesterday." | "last" | "this" | "earlier" | "later" | "at" | "during" | "after" | "before" | "when" | "recently" | "previously" | "to" | "of")
+}
+
+/// Whether a word can open a reported clause after a bare verb.
+fn clause_start(w: &str) -> bool {
+    let lw = w.to_lowercase();
+    if matches!(lw.as_str(), "in" | "on" | "at" | "during" | "after" | "before" | "to" | "of" | "with" | "for" | "by" | "from" | "a" | "an" | "no" | "yes" | "so" | "thank" | "goodbye" | "hello" | "nothing" | "something" | "anything" | "little" | "much") {
+        return false;
+    }
+    !is_weekday(lw.trim_end_matches(['.', ','])) && !w.starts_with(['“', '"', '\'', '‘', ':', ','])
+}
+
+/// Byte offset just after a leading "that" (with optional adverbial before it).
+fn that_at(rest: &str) -> Option<usize> {
+    let mut pos = 0;
+    for (k, w) in rest.split(' ').enumerate() {
+        if k > 6 {
+            return None;
+        }
+        if w == "that" {
+            return Some(pos + w.len());
+        }
+        if w.contains(['“', '"', ':', ';']) {
+            return None;
+        }
+        pos += w.len() + 1;
+    }
+    None
+}
+
+/// Whether a paragraph still reads as the quoted speaker's own words.
+fn own_voice(p: &str) -> bool {
+    let first_person = p.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').any(|w| {
+        matches!(w, "I" | "we" | "We" | "our" | "Our" | "us" | "my" | "My" | "me" | "you" | "You" | "your" | "Your" | "I'm" | "I’m" | "we're" | "We’re" | "We're" | "we’re" | "let's" | "Let's" | "Let’s")
+    });
+    if first_person {
+        return true;
+    }
+    // Plain present-tense statements continue; past-tense reporting ends it.
+    !p.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() > 4 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// The sentence holding byte `p`.
+fn sentence_at(sentences: &[Span], p: usize) -> Option<Span> {
+    let i = sentences.partition_point(|s| s.end <= p);
+    sentences.get(i).copied().filter(|s| s.start <= p + 1)
+}
+
+/// Whether the span is a whole word.
+fn word_bounded(text: &str, span: Span) -> bool {
+    let before = char_before(text, span.start).is_none_or(|c| !c.is_alphanumeric());
+    let after = char_at(text, span.end).is_none_or(|c| !c.is_alphanumeric());
+    before && after
+}
+
+/// The span without trailing full stop, comma or colon.
+fn strip_end(text: &str, span: Span) -> Span {
+    let s = text.get(span.range()).unwrap_or("");
+    let t = s.trim_end_matches([',', ':', ';']);
+    let t = if t.ends_with('.') && !t.ends_with("..") { &t[..t.len() - 1] } else { t };
+    trim(text, Span::new(span.start, span.start + t.len()))
+}
+
+/// Words of `s` (which starts at byte `base`): runs of letters, digits and
+/// word-internal marks, edge punctuation dropped (initials keep their stop).
+fn tokens(s: &str, base: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let inword = c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '&');
+        match (inword, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                let w = &s[st..i];
+                let mut w2 = w.trim_start_matches(['.', '\'', '’', '-']);
+                let lead = w.len() - w2.len();
+                let keep_stop = w2.len() <= 2 && w2.ends_with('.') || w2.matches('.').count() >= 2;
+                if !keep_stop {
+                    w2 = w2.trim_end_matches(['.', '\'', '-']);
+                }
+                if !w2.is_empty() {
+                    out.push(Span::new(base + st + lead, base + st + lead + w2.len()));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The quotations of one block, marks paired within the block only, so an
+/// unbalanced mark costs at most the rest of its block.
+fn find_regions(text: &str, block: Span) -> Vec<Region> {
+    let mut out = Vec::new();
+    let Some(hay) = text.get(block.range()) else { return out };
+    let bytes = hay.as_bytes();
+    let mut double: Option<(usize, bool)> = None; // opening offset, straight
+    let mut single: Option<usize> = None;
+    let mut pos = 0;
+    while let Some(k) = memchr::memchr3(b'"', b'\'', 0xE2, bytes.get(pos..).unwrap_or(&[])) {
+        let i = pos + k;
+        let Some(c) = hay.get(i..).and_then(|r| r.chars().next()) else {
+            pos = i + 1;
+            continue;
+        };
+        pos = i + c.len_utf8();
+        let prev = hay.get(..i).and_then(|r| r.chars().next_back());
+        let next = hay.get(pos..).and_then(|r| r.chars().next());
+        let prev_word = prev.is_some_and(char::is_alphanumeric);
+        let next_word = next.is_some_and(char::is_alphanumeric);
+        let region = |o: usize, open_len: usize, close: usize, close_len: usize, single: bool| Region {
+            open: block.start + o,
+            inner: trim(text, Span::new(block.start + o + open_len, block.start + close)),
+            end: block.start + close + close_len,
+            runs_on: false,
+            single,
+        };
+        match c {
+            '“' => double = Some((i, false)),
+            '”' => {
+                if let Some((o, _)) = double.take() {
+                    out.push(region(o, 3, i, 3, false));
+                    single = None;
+                }
+            }
+            '"' => match double {
+                Some((o, _)) if !(prev.is_none_or(is_space) && next.is_some_and(|n| !is_space(n))) || o + 1 == i => {
+                    double = None;
+                    out.push(region(o, 1, i, 1, false));
+                    single = None;
+                }
+                _ => {
+                    if next.is_some_and(|n| !is_space(n)) {
+                        double = Some((i, true));
+                    }
+                }
+            },
+            '‘' if double.is_none() && !prev_word => single = Some(i),
+            '\'' if double.is_none() && !prev_word && next_word => single = Some(i),
+            '’' | '\'' if double.is_none() && !next_word && prev.is_some_and(|p| !is_space(p)) => {
+                if let Some(o) = single.take() {
+                    if i - o <= MAX_SINGLE {
+                        out.push(region(o, if hay.get(o..).is_some_and(|r| r.starts_with('‘')) { 3 } else { 1 }, i, c.len_utf8(), true));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // A quotation opened at the paragraph start and never closed runs on
+    // into the next paragraph: it is this paragraph's quote.
+    if let Some((o, straight)) = double {
+        let lead = trim(text, block).start;
+        if block.start + o == lead {
+            let open_len = if straight { 1 } else { 3 };
+            out.push(Region {
+                open: block.start + o,
+                inner: trim(text, Span::new(block.start + o + open_len, block.end)),
+                end: block.end,
+                runs_on: true,
+                single: false,
+            });
+        }
+    }
+    out.retain(|r| !r.inner.is_empty());
+    out
 }
