@@ -206,8 +206,14 @@ struct Region {
 struct Cue {
     /// The verb or phrase ("said", "told reporters").
     span: Span,
+    /// The speaker phrase, if not a pronoun.
+    np: Option<Span>,
+    /// The kind of speaker a pronoun subject stands for.
+    pronoun: Option<SpeakerKind>,
     /// The speaker, once resolved.
     speaker: Option<usize>,
+    /// Whether `speaker` has been resolved.
+    resolved: bool,
     /// The reported clause, for indirect speech.
     indirect: Option<Span>,
     /// Whether the cue ends its paragraph with a colon: `X said:`.
@@ -265,12 +271,19 @@ impl<'h> Run<'_, 'h> {
         let mut block: Option<(Option<usize>, Span, usize)> = None;
         for (bi, b) in a.blocks.iter().enumerate() {
             let lo = next_sentence;
-            while next_sentence < a.sentences.len() && a.sentences.get(next_sentence).is_some_and(|s| s.block <= bi) {
+            while a.sentences.get(next_sentence).is_some_and(|s| s.block <= bi) {
                 next_sentence += 1;
             }
             let sentences: Vec<Span> = a.sentences.get(lo..next_sentence).unwrap_or(&[]).iter().map(|s| s.span).collect();
-            let prose = matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem);
             if !a.is_content(bi) {
+                continue;
+            }
+            let prose = matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem);
+            // "Statement of UAW President Ray Curry:" heads the quotations after it.
+            if let Some(np) = self.statement_of(b.span) {
+                carry = self.speaker_for(np);
+                running = None;
+                block = Some((carry, b.span, 0)).filter(|_| carry.is_some()).map(|(s, _, n)| (s, trim(text, b.span), n));
                 continue;
             }
             if !prose {
@@ -280,40 +293,67 @@ impl<'h> Run<'_, 'h> {
                 continue;
             }
             let regions = find_regions(text, b.span);
-            let mut cues = self.find_cues(b.span, &sentences, &regions, carry);
+            let mut cues = self.find_cues(b.span, &sentences, &regions);
             if let Some((speaker, cue, taken)) = block {
-                if regions.is_empty() && cues.is_empty() && (taken == 0 || own_voice(text.get(b.span.range()).unwrap_or(""))) && b.kind == BlockKind::Paragraph {
-                    self.push(b.span, QuoteKind::Block, speaker, Some(cue));
-                    block = if taken + 1 < MAX_BLOCK_PARAGRAPHS { Some((speaker, cue, taken + 1)) } else { None };
+                if regions.is_empty()
+                    && cues.is_empty()
+                    && (taken == 0 || own_voice(text.get(b.span.range()).unwrap_or("")))
+                    && b.kind == BlockKind::Paragraph
+                {
+                    let cue = (!text.get(cue.range()).unwrap_or("").ends_with(':')).then_some(cue);
+                    self.push(b.span, QuoteKind::Block, speaker, cue);
+                    block = (taken + 1 < MAX_BLOCK_PARAGRAPHS).then_some((speaker, cue.unwrap_or_default(), taken + 1));
                     continue;
                 }
                 block = None;
             }
-            let mut had = false;
-            for c in &cues {
-                if let Some(span) = c.indirect {
-                    if c.speaker.is_some() {
-                        self.push(span, QuoteKind::Indirect, c.speaker, Some(c.span));
-                    }
-                }
-                if c.speaker.is_some() {
-                    carry = c.speaker;
-                    had = true;
+            let classes: Vec<(Option<QuoteKind>, Option<usize>)> =
+                regions.iter().map(|r| self.classify(r, &sentences, &cues, &regions)).collect();
+            let mut used = vec![false; cues.len()];
+            for (_, c) in &classes {
+                if let Some(u) = c.and_then(|c| used.get_mut(c)) {
+                    *u = true;
                 }
             }
+            let mut had = false;
             let mut this_running = None;
-            for (ri, r) in regions.iter().enumerate() {
-                let (kind, cue) = self.classify(r, &sentences, &cues, &regions);
+            let (mut ci, mut ri) = (0, 0);
+            while ci < cues.len() || ri < regions.len() {
+                let cue_first = match (cues.get(ci), regions.get(ri)) {
+                    (Some(c), Some(r)) => c.span.start < r.open,
+                    (Some(_), None) => true,
+                    _ => false,
+                };
+                if cue_first {
+                    let c = cues.get(ci).copied();
+                    if let Some(c) = c.filter(|c| c.indirect.is_some() || c.intro || used.get(ci).copied().unwrap_or(false)) {
+                        let speaker = self.resolve(&mut cues, ci, carry);
+                        if let (Some(span), Some(_)) = (c.indirect, speaker) {
+                            self.push(span, QuoteKind::Indirect, speaker, Some(c.span));
+                        }
+                        if speaker.is_some() {
+                            carry = speaker;
+                            had = true;
+                        }
+                    }
+                    ci += 1;
+                    continue;
+                }
+                let (Some(r), Some(&(kind, cue))) = (regions.get(ri).copied(), classes.get(ri)) else { break };
+                ri += 1;
                 let Some(kind) = kind else { continue };
-                let mut speaker = cue.and_then(|c| cues.get(c)).and_then(|c| c.speaker);
-                if speaker.is_none() && ri == 0 && r.open == b.span.start {
-                    speaker = running.or(carry);
+                let mut speaker = match cue {
+                    Some(c) => self.resolve(&mut cues, c, carry),
+                    None => None,
+                };
+                if speaker.is_none() && r.open == trim(text, b.span).start {
+                    speaker = running;
+                }
+                if speaker.is_none() && (kind == QuoteKind::Partial || self.colon_before(&r)) {
+                    speaker = self.sentence_subject(&r, &sentences, carry);
                 }
                 if speaker.is_none() {
                     speaker = carry;
-                }
-                if speaker.is_none() && kind == QuoteKind::Partial {
-                    speaker = self.sentence_subject(r, &sentences);
                 }
                 let cue_span = cue.and_then(|c| cues.get(c)).map(|c| c.span);
                 self.push(r.inner, kind, speaker, cue_span);
@@ -326,7 +366,7 @@ impl<'h> Run<'_, 'h> {
                 }
             }
             running = this_running;
-            if let Some(last) = cues.pop() {
+            if let Some(last) = cues.last() {
                 if last.intro && last.speaker.is_some() {
                     block = Some((last.speaker, last.span, 0));
                 }
@@ -335,6 +375,48 @@ impl<'h> Run<'_, 'h> {
                 carry = None;
             }
         }
+    }
+
+    /// The speaker of cue `i`, resolved once, in reading order.
+    fn resolve(&mut self, cues: &mut [Cue], i: usize, carry: Option<usize>) -> Option<usize> {
+        let c = cues.get(i).copied()?;
+        if c.resolved {
+            return c.speaker;
+        }
+        let speaker = match (c.pronoun, c.np) {
+            (Some(kind), _) => self.resolve_pronoun(kind, carry),
+            (None, Some(np)) => self.speaker_for(np),
+            _ => None,
+        };
+        if let Some(c) = cues.get_mut(i) {
+            c.speaker = speaker;
+            c.resolved = true;
+        }
+        speaker
+    }
+
+    /// Whether the quotation follows a colon: `Name: “...”`.
+    fn colon_before(&self, r: &Region) -> bool {
+        self.text.get(..r.open).unwrap_or("").trim_end_matches(is_space).ends_with(':')
+    }
+
+    /// The speaker phrase of a line such as "Statement of UAW President Ray
+    /// Curry:" or "Joint Statement from the Governor:".
+    fn statement_of(&self, block: Span) -> Option<Span> {
+        let b = trim(self.text, block);
+        let s = self.text.get(b.range())?;
+        let body = s.strip_suffix(':')?;
+        if body.len() > 160 {
+            return None;
+        }
+        let lower = body.to_lowercase();
+        let i = ["statement of ", "statement from ", "statement by ", "remarks of ", "remarks by ", "quote from "]
+            .iter()
+            .find_map(|p| lower.find(p).map(|i| i + p.len()))?;
+        if !lower[..i].trim_start_matches("joint ").starts_with("statement") && !lower.starts_with("remarks") && !lower.starts_with("quote") {
+            return None;
+        }
+        self.np_after(b.start + i, b.start + body.len())
     }
 
     /// Adds a quote, its text cut from the input.
@@ -385,10 +467,12 @@ impl<'h> Run<'_, 'h> {
         let direct = before.is_empty()
             || (cue.is_some_and(|c| cues.get(c).is_some_and(|c| c.span.end <= r.open))
                 && before_text.ends_with([':', ',']))
-            || before_text.ends_with(':');
+            || before_text.ends_with(':')
+            || (words > 6 && cue.is_some_and(|c| cues.get(c).is_some_and(|c| c.span.end + 2 >= before.end && c.span.end <= r.open)));
         let capitalised = inner
             .split(is_space)
             .filter(|w| w.chars().any(char::is_alphabetic))
+            .filter(|w| !matches!(*w, "of" | "the" | "and" | "at" | "for" | "in" | "on" | "a" | "to" | "&"))
             .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase));
         if !direct || words <= 2 {
             if words <= 4 && capitalised {
@@ -416,40 +500,42 @@ impl<'h> Run<'_, 'h> {
         }
     }
 
-    /// The subject of the sentence holding a partial quote without a cue:
-    /// "Officials from five countries plan to explore “...”".
-    fn sentence_subject(&mut self, r: &Region, sentences: &[Span]) -> Option<usize> {
+    /// The subject of the sentence holding a quotation without a cue:
+    /// "Officials from five countries plan to explore “...”", "During
+    /// questions, Sunak defended the record: “...”".
+    fn sentence_subject(&mut self, r: &Region, sentences: &[Span], carry: Option<usize>) -> Option<usize> {
+        let text = self.text;
         let s = sentence_at(sentences, r.open)?;
-        let head = self.text.get(s.start..r.open)?;
-        let mut end = None;
-        let mut pos = 0;
-        for w in head.split(' ') {
-            let lw = w.to_lowercase();
-            if matches!(lw.as_str(), "plan" | "plans" | "will" | "would" | "want" | "wants" | "have" | "has" | "are" | "is" | "were" | "was" | "agreed" | "hope" | "hopes" | "aim" | "aims" | "intend" | "intends") {
-                end = Some(pos);
-                break;
-            }
-            if w.contains([',', ';', ':']) {
-                return None;
-            }
-            pos += w.len() + 1;
+        let head = text.get(s.start..r.open)?;
+        let mut lo = s.start;
+        let first = head.split(' ').next().unwrap_or("");
+        if matches!(first, "During" | "In" | "On" | "At" | "After" | "Before" | "Later" | "Earlier" | "Meanwhile" | "However" | "Also" | "Today" | "Yesterday") {
+            lo = s.start + head.find(',')? + 1;
         }
-        let end = s.start + end?;
-        let np = self.np_before(s.start, end)?;
-        if np.start != trim(self.text, Span::new(s.start, end)).start {
+        let toks = tokens(text.get(lo..r.open)?, lo);
+        let verb = toks.iter().position(|t| {
+            let w = text.get(t.range()).unwrap_or("");
+            w.chars().next().is_some_and(char::is_lowercase)
+                && (SUBJECT_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed")))
+        })?;
+        let end = toks.get(verb)?.start;
+        let np = self.np_before(lo, end)?;
+        if np.start != toks.first()?.start {
             return None;
         }
-        self.speaker_for(np)
+        match pronoun(text.get(np.range()).unwrap_or("")) {
+            Some(kind) => self.resolve_pronoun(kind, carry),
+            None => self.speaker_for(np),
+        }
     }
 
     /// Every reporting cue of a block, outside quotation marks, with its
     /// speaker and reported clause.
-    fn find_cues(&mut self, block: Span, sentences: &[Span], regions: &[Region], carry: Option<usize>) -> Vec<Cue> {
+    fn find_cues(&self, block: Span, sentences: &[Span], regions: &[Region]) -> Vec<Cue> {
         let text = self.text;
         let mut out = Vec::new();
         let Some(ac) = self.finder.verbs.as_ref() else { return out };
         let Some(hay) = text.get(block.range()) else { return out };
-        let mut last_speaker = carry;
         for m in ac.find_iter(hay) {
             let span = Span::new(block.start + m.start(), block.start + m.end());
             if !word_bounded(text, span) {
@@ -460,10 +546,11 @@ impl<'h> Run<'_, 'h> {
             }
             let Some(class) = self.finder.classes.get(m.pattern().as_usize()).copied() else { continue };
             let Some(s) = sentence_at(sentences, span.start) else { continue };
-            if let Some(c) = self.cue(span, class, s, regions, last_speaker) {
-                if c.speaker.is_some() {
-                    last_speaker = c.speaker;
-                }
+            // A cue inside the clause another cue reports is not the writer's.
+            if out.iter().any(|c: &Cue| c.indirect.is_some_and(|i| i.contains(span))) {
+                continue;
+            }
+            if let Some(c) = self.cue(span, class, s, regions) {
                 out.push(c);
             }
         }
@@ -472,7 +559,7 @@ impl<'h> Run<'_, 'h> {
 
     /// One cue: its speaker, the content it reports, and whether it
     /// introduces a block quote.
-    fn cue(&mut self, verb: Span, class: VerbClass, s: Span, regions: &[Region], last: Option<usize>) -> Option<Cue> {
+    fn cue(&self, verb: Span, class: VerbClass, s: Span, regions: &[Region]) -> Option<Cue> {
         let text = self.text;
         let mut cue_span = verb;
         // Left side: the clause start is the last comma, colon or quotation end.
@@ -493,22 +580,15 @@ impl<'h> Run<'_, 'h> {
                 }
             };
             let np = self.np_after(verb.end, np_end)?;
-            let speaker = self.speaker_for(np);
             let indirect = content.map(|c| trim(text, c)).filter(|c| c.len() > 12 && !in_region(c.start));
-            return Some(Cue { span: cue_span, speaker, indirect, intro: false });
+            return Some(Cue { span: cue_span, np: Some(np), pronoun: None, speaker: None, resolved: false, indirect, intro: false });
         }
         // Subject before the verb, or inverted after it ("said X").
         let mut np = self.np_before(clause, verb.start);
         if np.is_none() && trim(text, Span::new(clause, verb.start)).is_empty() {
             // Apposition: "George Brandis, Australia's Attorney General, said".
             if let Some(c) = cut.filter(|_| left.trim_end().ends_with(',')) {
-                let l2 = text.get(s.start..c.saturating_sub(1))?;
-                if let Some(i) = l2.rfind(',') {
-                    let name = self.np_before(s.start + l2[..i].rfind([',', ';', ':', '”']).map_or(0, |j| j + 1), s.start + i);
-                    if let Some(n) = name {
-                        np = Some(Span::new(n.start, c.saturating_sub(1)));
-                    }
-                }
+                np = self.apposition(s.start, c.saturating_sub(1));
             }
         }
         let sentence_end = strip_end(text, s).end;
@@ -522,33 +602,32 @@ impl<'h> Run<'_, 'h> {
             }
         }
         let np = np?;
-        let speaker = if let Some(p) = pronoun(text.get(np.range()).unwrap_or("")) {
-            self.resolve_pronoun(p, last)
-        } else {
-            self.speaker_for(np)
-        };
+        let pronoun = pronoun(text.get(np.range()).unwrap_or(""));
         // What follows the verb.
         let mut pos = after;
         if class == VerbClass::Tell {
+            // The hearer: "reporters", "the BBC", "Sky News".
             let rest = text.get(pos..sentence_end)?;
-            let mut taken = 0;
-            let mut end = pos;
-            for w in rest.split(' ').filter(|w| !w.is_empty()).take(4) {
-                let lw = w.trim_end_matches([',', ':', '.']).to_lowercase();
-                if lw == "that" {
-                    break;
-                }
-                end = pos + rest.find(w).map_or(0, |i| i + w.trim_end_matches([',', ':', '.']).len());
-                taken += 1;
-                if w.ends_with([',', ':']) {
-                    break;
-                }
+            let toks = tokens(rest, pos);
+            let word = |k: usize| toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("");
+            let mut k = 0;
+            if matches!(word(0), "the" | "a" | "an") {
+                k = 1;
             }
+            let cap = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            let mut taken = k;
+            while taken < toks.len() && taken < k + 4 && cap(word(taken)) {
+                taken += 1;
+            }
+            if taken == k && toks.get(k).is_some() && word(k) != "that" {
+                taken = k + 1;
+            }
+            let last = toks.get(taken.checked_sub(1)?)?;
             if taken == 0 {
                 return None;
             }
-            cue_span = Span::new(verb.start, end);
-            pos = end;
+            cue_span = Span::new(verb.start, last.end);
+            pos = last.end;
         }
         let rest_span = trim(text, Span::new(pos.min(sentence_end), sentence_end));
         let rest = text.get(rest_span.range()).unwrap_or("");
@@ -576,7 +655,53 @@ impl<'h> Run<'_, 'h> {
                 indirect = Some(rest_span);
             }
         }
-        Some(Cue { span: cue_span, speaker, indirect, intro })
+        Some(Cue { span: cue_span, np: pronoun.is_none().then_some(np), pronoun, speaker: None, resolved: false, indirect, intro })
+    }
+
+    /// The speaker phrase of an apposition ending at the comma `end`:
+    /// "Professor Cres Eastman, Director of the Study, and Chairman of the
+    /// Centre, says". Role segments are walked back to the name.
+    fn apposition(&self, lo: usize, end: usize) -> Option<Span> {
+        let text = self.text;
+        let mut seg_end = end;
+        for _ in 0..4 {
+            let left = text.get(lo..seg_end)?;
+            let start = left.rfind([',', ';', ':', '(', '”', '"']).map_or(lo, |i| lo + i + 1);
+            let seg = trim(text, Span::new(start, seg_end));
+            let seg_text = text.get(seg.range()).unwrap_or("");
+            let role = seg_text.starts_with("and ")
+                || seg_text.starts_with("of ")
+                || tokens(seg_text, seg.start).iter().any(|t| {
+                    let w = text.get(t.range()).unwrap_or("").to_lowercase();
+                    self.finder.title_words.contains(&w) && !seg_text.starts_with(|c: char| c.is_uppercase() && false)
+                }) && !self.is_name_segment(seg);
+            if !role {
+                let n = self.np_before(start, seg_end)?;
+                return (n.start == seg.start && seg_end < end).then_some(Span::new(n.start, end));
+            }
+            if start == lo {
+                return None;
+            }
+            seg_end = start - 1;
+        }
+        None
+    }
+
+    /// Whether a comma-separated segment is a personal name, possibly with
+    /// a title before it ("Professor Cres Eastman").
+    fn is_name_segment(&self, seg: Span) -> bool {
+        let text = self.text;
+        let toks = tokens(text.get(seg.range()).unwrap_or(""), seg.start);
+        let mut trailing = 0;
+        for t in toks.iter().rev() {
+            let w = text.get(t.range()).unwrap_or("");
+            if w.chars().next().is_some_and(char::is_uppercase) && !self.finder.title_words.contains(&w.to_lowercase()) {
+                trailing += 1;
+            } else {
+                break;
+            }
+        }
+        trailing >= 2 && !toks.iter().any(|t| matches!(text.get(t.range()), Some("of" | "for" | "at")))
     }
 
     /// The speaker phrase ending just before `end`, walking back over name
@@ -608,6 +733,11 @@ impl<'h> Run<'_, 'h> {
                 seen_cap = true;
                 start -= 1;
             } else if matches!(lw.as_str(), "of" | "for" | "and" | "the" | "from" | "de" | "van" | "von" | "der" | "da" | "at" | "on") && start < stop {
+                // "officials from the Five Eyes countries": a new noun phrase may precede.
+                if matches!(lw.as_str(), "from" | "of" | "and") {
+                    seen_cap = false;
+                    lower_run = 0;
+                }
                 start -= 1;
             } else if self.finder.title_words.contains(&lw) {
                 start -= 1;
@@ -803,6 +933,15 @@ impl<'h> Run<'_, 'h> {
         if s.is_empty() {
             return None;
         }
+        // "Lydia Buchtmann for Food Standards Australia": the name, then the body.
+        for sep in [" for ", " at ", " of the ", " from "] {
+            if let Some(i) = s.find(sep) {
+                let head = trim(text, Span::new(np.start, np.start + i));
+                if self.is_name_segment(head) {
+                    return self.parse_plain(head);
+                }
+            }
+        }
         let toks = tokens(s, np.start);
         let word = |k: usize| toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("");
         let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -972,6 +1111,12 @@ impl<'h> Run<'_, 'h> {
         (speakers, self.quotes)
     }
 }
+
+/// Verbs that end the subject of a sentence holding a quotation.
+const SUBJECT_VERBS: &[&str] = &[
+    "plan", "plans", "will", "would", "want", "wants", "have", "has", "are", "is", "were", "was", "hope", "hopes",
+    "aim", "aims", "intend", "intends", "call", "calls", "need", "needs", "describe", "describes", "see", "sees",
+];
 
 /// Lower-case words that never stand in a speaker phrase.
 const STOP: &[&str] = &[
@@ -1156,7 +1301,8 @@ fn find_regions(text: &str, block: Span) -> Vec<Region> {
     }
     // A quotation opened at the paragraph start and never closed runs on
     // into the next paragraph: it is this paragraph's quote.
-    if let Some((o, straight)) = double {
+    let single = single.map(|o| (o, !hay.get(o..).is_some_and(|r| r.starts_with('‘'))));
+    if let Some((o, straight)) = double.or(single) {
         let lead = trim(text, block).start;
         if block.start + o == lead {
             let open_len = if straight { 1 } else { 3 };
@@ -1165,7 +1311,7 @@ fn find_regions(text: &str, block: Span) -> Vec<Region> {
                 inner: trim(text, Span::new(block.start + o + open_len, block.end)),
                 end: block.end,
                 runs_on: true,
-                single: false,
+                single: double.is_none(),
             });
         }
     }
