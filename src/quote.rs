@@ -178,6 +178,9 @@ impl QuoteFinder {
             text: analysis.text,
             countries,
             speakers: Vec::new(),
+            keys: HashMap::new(),
+            titled: HashMap::new(),
+            last_of: [None; 3],
             quotes: Vec::new(),
         };
         run.document(analysis);
@@ -249,7 +252,34 @@ struct Run<'f, 'h> {
     text: &'h str,
     countries: &'f CountryFinder,
     speakers: Vec<Draft<'h>>,
+    /// Speakers by key.
+    keys: HashMap<String, usize>,
+    /// Persons by lower-case title, for "the Prime Minister".
+    titled: HashMap<String, usize>,
+    /// The last speaker of each kind, for pronouns.
+    last_of: [Option<usize>; 3],
     quotes: Vec<Quote<'h>>,
+}
+
+/// Bytes before a verb searched for its subject.
+const WINDOW: usize = 300;
+
+/// The larger of `lo` and `end - max`, moved to a character boundary.
+fn back(text: &str, lo: usize, end: usize, max: usize) -> usize {
+    let mut p = end.saturating_sub(max).max(lo);
+    while p < end && !text.is_char_boundary(p) {
+        p += 1;
+    }
+    p
+}
+
+/// Index of a speaker kind in `Run::last_of`.
+fn kind_index(k: SpeakerKind) -> usize {
+    match k {
+        SpeakerKind::Person => 0,
+        SpeakerKind::Organization => 1,
+        SpeakerKind::Group => 2,
+    }
 }
 
 /// Longest quotation in single marks; longer runs are apostrophes gone astray.
@@ -349,6 +379,9 @@ impl<'h> Run<'_, 'h> {
                 if speaker.is_none() && r.open == trim(text, b.span).start {
                     speaker = running;
                 }
+                if speaker.is_none() && cue.is_none() && self.colon_before(&r) {
+                    speaker = self.colon_speaker(&r, &sentences);
+                }
                 if speaker.is_none() && (kind == QuoteKind::Partial || self.colon_before(&r)) {
                     speaker = self.sentence_subject(&r, &sentences, carry);
                 }
@@ -393,6 +426,22 @@ impl<'h> Run<'_, 'h> {
             c.resolved = true;
         }
         speaker
+    }
+
+    /// The speaker of `Name: “...”`, when all before the colon names one.
+    fn colon_speaker(&mut self, r: &Region, sentences: &[Span]) -> Option<usize> {
+        let s = sentence_at(sentences, r.open)?;
+        let before = trim(self.text, Span::new(s.start, r.open));
+        let colon = before.end.checked_sub(1)?;
+        let np = self.np_before(back(self.text, before.start, colon, WINDOW), colon)?;
+        let last = self.text.get(np.range())?.rsplit(' ').next()?;
+        if np.end + 2 < colon || !last.starts_with(char::is_uppercase) {
+            return None;
+        }
+        match pronoun(self.text.get(np.range()).unwrap_or("")) {
+            Some(_) => None,
+            None => self.speaker_for(np),
+        }
     }
 
     /// Whether the quotation follows a colon: `Name: “...”`.
@@ -446,20 +495,19 @@ impl<'h> Run<'_, 'h> {
         let after = trim(text, Span::new(r.end, s2.end.max(r.end)));
         // The nearest cue in the sentence outside the quotation: after it first.
         let mut cue = None;
-        for (ci, c) in cues.iter().enumerate() {
-            if c.span.start >= after.start && c.span.end <= after.end {
-                let between = Span::new(r.end, c.span.start);
-                if !regions.iter().any(|o| o.open >= between.start && o.open < between.end) {
-                    cue = Some(ci);
-                    break;
-                }
+        let first_after = cues.partition_point(|c| c.span.start < after.start);
+        if let Some(c) = cues.get(first_after).filter(|c| c.span.end <= after.end) {
+            // No other quotation may stand between the quotation and its cue.
+            let next_open = regions.get(regions.partition_point(|o| o.open < r.end)).map_or(usize::MAX, |o| o.open);
+            if next_open >= c.span.start {
+                cue = Some(first_after);
             }
         }
         if cue.is_none() {
-            for (ci, c) in cues.iter().enumerate().rev() {
-                if c.span.start >= before.start && c.span.end <= before.end {
+            let last_before = cues.partition_point(|c| c.span.end <= before.end);
+            if let Some(ci) = last_before.checked_sub(1) {
+                if cues.get(ci).is_some_and(|c| c.span.start >= before.start) {
                     cue = Some(ci);
-                    break;
                 }
             }
         }
@@ -541,13 +589,13 @@ impl<'h> Run<'_, 'h> {
             if !word_bounded(text, span) {
                 continue;
             }
-            if regions.iter().any(|r| r.open < span.start && span.end <= r.end) {
+            if region_around(regions, span.start) {
                 continue;
             }
             let Some(class) = self.finder.classes.get(m.pattern().as_usize()).copied() else { continue };
             let Some(s) = sentence_at(sentences, span.start) else { continue };
             // A cue inside the clause another cue reports is not the writer's.
-            if out.iter().any(|c: &Cue| c.indirect.is_some_and(|i| i.contains(span))) {
+            if out.last().is_some_and(|c: &Cue| c.indirect.is_some_and(|i| i.contains(span))) {
                 continue;
             }
             if let Some(c) = self.cue(span, class, s, regions) {
@@ -563,10 +611,12 @@ impl<'h> Run<'_, 'h> {
         let text = self.text;
         let mut cue_span = verb;
         // Left side: the clause start is the last comma, colon or quotation end.
+        // Work is bounded to a window around the verb, however long the sentence.
+        let s = Span::new(back(text, s.start, verb.start, WINDOW), s.end);
         let left = text.get(s.start..verb.start)?;
         let cut = left.rfind([',', ';', ':', '(', '”', '"', '—', '–']).map(|i| s.start + i + left[i..].chars().next().map_or(1, char::len_utf8));
         let clause = cut.unwrap_or(s.start);
-        let in_region = |p: usize| regions.iter().any(|r| r.open <= p && p < r.end);
+        let in_region = |p: usize| region_around(regions, p + 1);
         if class == VerbClass::According {
             let sentence_end = strip_end(text, s).end;
             let rest = text.get(verb.end..sentence_end)?;
@@ -635,7 +685,7 @@ impl<'h> Run<'_, 'h> {
         let intro = full_rest.starts_with(':') && full_rest.len() == 1 || (full_rest.ends_with(':') && full_rest.len() < 40 && !full_rest.contains(['“', '"']));
         let mut indirect = None;
         let rest_words: Vec<&str> = rest.split(is_space).filter(|w| !w.is_empty()).collect();
-        let quote_after = regions.iter().any(|r| r.open >= pos && r.open <= pos + 3 + rest.len().min(3));
+        let quote_after = regions.get(regions.partition_point(|r| r.open < pos)).is_some_and(|r| r.open <= pos + 3 + rest.len().min(3));
         if !intro && !quote_after {
             if let Some(i) = that_at(rest) {
                 let c = trim(text, Span::new(rest_span.start + i, rest_span.end));
@@ -646,7 +696,7 @@ impl<'h> Run<'_, 'h> {
                 // "..., X said Wednesday."
                 if let Some(c) = cut.filter(|_| np.start <= clause + 1 || trim(text, Span::new(clause, np.start)).is_empty()) {
                     let content = trim(text, Span::new(s.start, c.saturating_sub(1)));
-                    let whole = regions.iter().any(|r| r.open <= content.start + 3 && r.end + 3 >= content.end);
+                    let whole = regions.get(regions.partition_point(|r| r.end + 3 < content.end)).is_some_and(|r| r.open <= content.start + 3);
                     if !whole && content.len() > 12 {
                         indirect = Some(content);
                     }
@@ -655,6 +705,14 @@ impl<'h> Run<'_, 'h> {
                 indirect = Some(rest_span);
             }
         }
+        // The reported clause ends where a quotation introduced by a colon begins.
+        let indirect = indirect.map(|c| {
+            let t = text.get(c.range()).unwrap_or("");
+            let end = [": “", ": \"", ":“"].iter().filter_map(|p| t.find(p)).min().unwrap_or(t.len());
+            let c = trim(text, Span::new(c.start, c.start + end));
+            let lead = text.get(c.range()).unwrap_or("").trim_start_matches(['–', '—', '-', ',', ' ']);
+            trim(text, Span::new(c.end - lead.len(), c.end))
+        });
         Some(Cue { span: cue_span, np: pronoun.is_none().then_some(np), pronoun, speaker: None, resolved: false, indirect, intro })
     }
 
@@ -714,7 +772,7 @@ impl<'h> Run<'_, 'h> {
         // Adverbs and auxiliaries between subject and verb.
         while i > 0 {
             let w = text.get(toks[i - 1].range()).unwrap_or("").to_lowercase();
-            if matches!(w.as_str(), "also" | "today" | "yesterday" | "tonight" | "have" | "has" | "had" | "would" | "further" | "then" | "later" | "earlier" | "again" | "previously" | "publicly" | "jointly" | "separately" | "both" | "all" | "once" | "recently" | "repeatedly" | "did" | "subsequently" | "meanwhile") || is_weekday(&w) {
+            if matches!(w.as_str(), "also" | "today" | "yesterday" | "tonight" | "have" | "has" | "had" | "would" | "further" | "then" | "later" | "earlier" | "again" | "previously" | "publicly" | "jointly" | "separately" | "both" | "all" | "once" | "recently" | "repeatedly" | "did" | "subsequently" | "meanwhile" | "might" | "may" | "could" | "will" | "can" | "should" | "must" | "not") || is_weekday(&w) {
                 i -= 1;
             } else {
                 break;
@@ -751,7 +809,10 @@ impl<'h> Run<'_, 'h> {
         // Drop leading connectors and sentence adverbs.
         while start < stop {
             let w = text.get(toks[start].range()).unwrap_or("").to_lowercase();
-            if matches!(w.as_str(), "of" | "for" | "and" | "from" | "at" | "on" | "but" | "de" | "van" | "also" | "however" | "meanwhile" | "in" | "earlier" | "later" | "yesterday" | "today") {
+            if matches!(w.as_str(), "of" | "for" | "and" | "from" | "at" | "on" | "but" | "de" | "van" | "also" | "however" | "meanwhile" | "in" | "earlier" | "later" | "yesterday" | "today" | "previously")
+                || (STOP.contains(&w.as_str()) && !matches!(w.as_str(), "a" | "an" | "he" | "she" | "they" | "it"))
+                || (w.ends_with("ly") && start + 1 < stop)
+            {
                 start += 1;
             } else {
                 break;
@@ -771,7 +832,13 @@ impl<'h> Run<'_, 'h> {
                 return None;
             }
         }
-        if stop - start == 1 && (first == "It" || first == "This" || first == "That" || first == "The" || first == "A") {
+        if stop - start == 1 && matches!(first, "It" | "This" | "That" | "The" | "A" | "By") {
+            return None;
+        }
+        // The writer's own voice and numbers are not speakers.
+        if matches!(first, "I" | "We" | "we" | "We’ve" | "We've" | "You" | "you" | "Our" | "My" | "This" | "These" | "That" | "Those")
+            || first.starts_with(|c: char| c.is_ascii_digit())
+        {
             return None;
         }
         Some(span)
@@ -798,49 +865,89 @@ impl<'h> Run<'_, 'h> {
         if let Some(l) = last.filter(|&l| fits(l)) {
             return Some(l);
         }
-        (0..self.speakers.len()).rev().find(|&i| fits(i))
+        let own = self.last_of.get(kind_index(p)).copied().flatten();
+        if p == SpeakerKind::Group {
+            let org = self.last_of.get(kind_index(SpeakerKind::Organization)).copied().flatten();
+            return own.max(org);
+        }
+        own
     }
 
     /// The speaker named by the phrase at `np`, registered or merged.
     fn speaker_for(&mut self, np: Span) -> Option<usize> {
         let p = self.parse(np)?;
-        if let Some(i) = self.speakers.iter().position(|d| d.key == p.key || (p.kind == SpeakerKind::Person && d.kind == SpeakerKind::Person && p.key.starts_with("title:") && d.title.as_deref().is_some_and(|t| format!("title:{}", t.to_lowercase()) == p.key))) {
-            if let Some(d) = self.speakers.get_mut(i) {
-                d.mentions.push(p.name_span);
-                if d.title.is_none() {
-                    d.title = p.title;
-                }
-                if d.country.is_none() {
-                    d.country = p.country;
-                }
-                if p.name.len() > d.name.len() && p.kind == SpeakerKind::Person && !p.key.starts_with("title:") {
-                    d.name = p.name;
-                }
-            }
-            return Some(i);
-        }
-        self.speakers.push(Draft {
-            name: p.name,
-            title: p.title,
-            kind: p.kind,
-            country: p.country,
-            key: p.key,
-            mentions: vec![p.name_span],
+        let found = self.keys.get(&p.key).copied().or_else(|| {
+            p.key.strip_prefix("title:").and_then(|t| self.titled.get(t).copied())
         });
-        Some(self.speakers.len() - 1)
+        let i = match found {
+            Some(i) => {
+                if let Some(d) = self.speakers.get_mut(i) {
+                    d.mentions.push(p.name_span);
+                    if d.title.is_none() {
+                        d.title = p.title;
+                    }
+                    if d.country.is_none() {
+                        d.country = p.country;
+                    }
+                    if p.name.len() > d.name.len() && p.kind == SpeakerKind::Person && !p.key.starts_with("title:") {
+                        d.name = p.name;
+                    }
+                }
+                i
+            }
+            None => {
+                let i = self.speakers.len();
+                if p.kind == SpeakerKind::Person {
+                    if let Some(t) = &p.title {
+                        self.titled.entry(t.to_lowercase()).or_insert(i);
+                    }
+                }
+                self.keys.insert(p.key.clone(), i);
+                self.speakers.push(Draft {
+                    name: p.name,
+                    title: p.title,
+                    kind: p.kind,
+                    country: p.country,
+                    key: p.key,
+                    mentions: vec![p.name_span],
+                });
+                i
+            }
+        };
+        if let Some(k) = self.speakers.get(i).map(|d| kind_index(d.kind)) {
+            if let Some(slot) = self.last_of.get_mut(k) {
+                *slot = Some(i);
+            }
+        }
+        Some(i)
     }
 
     /// Takes a speaker phrase apart into name, title, country and kind.
     fn parse(&self, np: Span) -> Option<Parsed<'h>> {
         let text = self.text;
         let s = text.get(np.range())?;
+        // A list: "Ford, GM, and Stellantis".
+        let short_items = s.split([',']).all(|item| {
+            let item = item.trim().trim_start_matches("and ");
+            item.split(' ').count() <= 3 && !item.split(' ').any(|w| self.finder.title_words.contains(&w.to_lowercase()))
+        });
+        if short_items && (s.contains(", and ") || (s.contains(", ") && s.contains(" and ") && s.split(", ").count() > 2)) {
+            return Some(Parsed {
+                key: s.to_lowercase(),
+                name: Cow::Borrowed(s),
+                name_span: np,
+                title: None,
+                kind: SpeakerKind::Group,
+                country: None,
+            });
+        }
         // Apposition: "Name, Title at Body".
         if let Some(i) = s.find(',') {
             let name_span = trim(text, Span::new(np.start, np.start + i));
             let role = trim(text, Span::new(np.start + i + 1, np.end));
             let mut p = self.parse_plain(name_span)?;
             let (title, country) = self.role(role);
-            if title.is_some() {
+            if p.title.is_none() {
                 p.title = title;
             }
             if country.is_some() {
@@ -874,7 +981,7 @@ impl<'h> Run<'_, 'h> {
     fn role(&self, role: Span) -> (Option<Cow<'h, str>>, Option<CountryCode>) {
         let text = self.text;
         let Some(s) = text.get(role.range()) else { return (None, None) };
-        let mut end = s.len();
+        let mut end = s.find(',').unwrap_or(s.len());
         for sep in [" at ", " for the ", " with ", " in ", " from "] {
             if let Some(i) = s.find(sep) {
                 end = end.min(i);
@@ -882,7 +989,7 @@ impl<'h> Run<'_, 'h> {
         }
         if let Some(i) = s.find(" and ") {
             let next = s[i + 5..].split(' ').next().unwrap_or("").to_lowercase();
-            if !self.finder.title_words.contains(&next) || next.chars().next().is_some_and(|_| s[i + 5..].starts_with(|c: char| c.is_lowercase())) {
+            if s[i + 5..].starts_with(|c: char| c.is_lowercase()) {
                 end = end.min(i);
             }
         }
@@ -1015,7 +1122,7 @@ impl<'h> Run<'_, 'h> {
         // The title: from the earliest title word to the name.
         let mut title = None;
         let mut country = None;
-        let title_end = first_name.min(name_start.max(if honorific(word(name_start)) { name_start } else { name_start }));
+        let title_end = first_name;
         let mut tstart = None;
         for k in 0..title_end {
             if let Some(n) = self.starts_title(&toks, k) {
@@ -1066,12 +1173,13 @@ impl<'h> Run<'_, 'h> {
     /// The speakers with every mention, and the quotes, in order.
     fn finish(mut self, a: &Analysis<'h>) -> (Vec<Speaker<'h>>, Vec<Quote<'h>>) {
         let text = self.text;
-        // Later short forms: the surname of each person wherever it stands.
+        // Later and earlier short forms: the surname of each person wherever
+        // it stands; the fullest form met gives the name and the title.
         let surnames: Vec<(usize, String)> = self
             .speakers
             .iter()
             .enumerate()
-            .filter(|(_, d)| d.kind == SpeakerKind::Person && !d.key.starts_with("title:") && d.name.contains(' '))
+            .filter(|(_, d)| d.kind == SpeakerKind::Person && !d.key.starts_with("title:"))
             .filter_map(|(i, d)| d.name.rsplit(' ').next().map(|s| (i, s.to_string())))
             .collect();
         if !surnames.is_empty() {
@@ -1084,10 +1192,26 @@ impl<'h> Run<'_, 'h> {
                             continue;
                         }
                         let Some((i, _)) = surnames.get(m.pattern().as_usize()) else { continue };
+                        let full = self
+                            .np_before(back(text, span.start, sp.end, 120), sp.end)
+                            .filter(|n| n.end == sp.end)
+                            .and_then(|n| self.parse(n))
+                            .filter(|p| p.kind == SpeakerKind::Person);
                         let Some(d) = self.speakers.get_mut(*i) else { continue };
-                        if !d.mentions.iter().any(|x| x.overlaps(sp)) {
-                            d.mentions.push(sp);
+                        let mut mention = sp;
+                        if let Some(p) = full.filter(|p| p.key == d.key) {
+                            mention = p.name_span;
+                            if p.name.len() > d.name.len() {
+                                d.name = p.name;
+                            }
+                            if d.title.is_none() {
+                                d.title = p.title;
+                            }
+                            if d.country.is_none() {
+                                d.country = p.country;
+                            }
                         }
+                        d.mentions.push(mention);
                     }
                 }
             }
@@ -1096,14 +1220,20 @@ impl<'h> Run<'_, 'h> {
             .speakers
             .into_iter()
             .map(|mut d| {
-                d.mentions.sort_by_key(|s| s.start);
-                d.mentions.dedup();
+                // Overlapping mentions keep the longest.
+                d.mentions.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+                let mut kept: Vec<Span> = Vec::with_capacity(d.mentions.len());
+                for m in d.mentions {
+                    if kept.last().is_none_or(|k| m.start >= k.end) {
+                        kept.push(m);
+                    }
+                }
                 Speaker {
                     name: d.name,
                     title: d.title,
                     kind: d.kind,
                     country: d.country,
-                    mentions: d.mentions,
+                    mentions: kept,
                 }
             })
             .collect();
@@ -1191,6 +1321,13 @@ fn own_voice(p: &str) -> bool {
     !p.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() > 4 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase))
 }
 
+/// Whether byte `p` lies inside a quotation (after its opening mark).
+/// `regions` are in order and do not overlap.
+fn region_around(regions: &[Region], p: usize) -> bool {
+    let i = regions.partition_point(|r| r.end < p);
+    regions.get(i).is_some_and(|r| r.open < p && p <= r.end)
+}
+
 /// The sentence holding byte `p`.
 fn sentence_at(sentences: &[Span], p: usize) -> Option<Span> {
     let i = sentences.partition_point(|s| s.end <= p);
@@ -1268,7 +1405,10 @@ fn find_regions(text: &str, block: Span) -> Vec<Region> {
             single,
         };
         match c {
-            '“' => double = Some((i, false)),
+            '“' => {
+                double = Some((i, false));
+                single = None;
+            }
             '”' => {
                 if let Some((o, _)) = double.take() {
                     out.push(region(o, 3, i, 3, false));
@@ -1316,5 +1456,6 @@ fn find_regions(text: &str, block: Span) -> Vec<Region> {
         }
     }
     out.retain(|r| !r.inner.is_empty());
+    out.sort_by_key(|r| r.open);
     out
 }
