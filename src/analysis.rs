@@ -20,7 +20,9 @@ impl Analysis<'_> {
     /// Whether entities may be extracted from block `i` (boilerplate is
     /// page furniture, never the story).
     pub(crate) fn is_content(&self, i: usize) -> bool {
-        self.blocks.get(i).is_some_and(|b| b.kind != BlockKind::Boilerplate)
+        self.blocks
+            .get(i)
+            .is_some_and(|b| b.kind != BlockKind::Boilerplate)
     }
 
     /// The spans of the blocks entities may come from, in order.

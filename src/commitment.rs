@@ -52,7 +52,9 @@ impl CommitmentFinder {
         CommitmentFinder {
             intent,
             veto,
-            passive_agent: Pattern::new(r"(?i)\b(?:were|was|are|is|been) (?:agreed|adopted|endorsed|made|undertaken|announced|given) by ([^,:;]+?)\s*:$"),
+            passive_agent: Pattern::new(
+                r"(?i)\b(?:were|was|are|is|been) (?:agreed|adopted|endorsed|made|undertaken|announced|given) by ([^,:;]+?)\s*:$",
+            ),
             subject_verb: Pattern::new(
                 r"(?i)\b(?:will|shall|(?:has|have|had|remain|remains)? ?(?:committed|commits?|pledged?|pledges|agreed|agrees?|plans?|planned|intends?|resolved|undertakes?|vowed)|(?:is|are) (?:announcing|committing|pledging|planning)|announced|announces)\b",
             ),
@@ -77,7 +79,10 @@ impl CommitmentFinder {
                 continue;
             }
             let lead_block = run_start - 1;
-            if !matches!(blocks[lead_block].kind, BlockKind::Paragraph | BlockKind::Heading | BlockKind::Title) {
+            if !matches!(
+                blocks[lead_block].kind,
+                BlockKind::Paragraph | BlockKind::Heading | BlockKind::Title
+            ) {
                 continue;
             }
             let Some(lead) = a.sentences.iter().rev().find(|s| s.block == lead_block) else {
@@ -94,14 +99,18 @@ impl CommitmentFinder {
             out.push(Commitment {
                 lead: TextSpan::at(a.text, lead.span),
                 actor: self.actor(lead_text).map(Cow::Borrowed),
-                items: blocks[run_start..i].iter().map(|b| TextSpan::at(a.text, b.span)).collect(),
+                items: blocks[run_start..i]
+                    .iter()
+                    .map(|b| TextSpan::at(a.text, b.span))
+                    .collect(),
             });
         }
         out
     }
 
     fn expresses_intent(&self, paragraph: &str, lead: &str) -> bool {
-        self.intent.iter().any(|p| p.is_match(paragraph)) && !self.veto.iter().any(|p| p.is_match(lead))
+        self.intent.iter().any(|p| p.is_match(paragraph))
+            && !self.veto.iter().any(|p| p.is_match(lead))
     }
 
     /// Who commits: the agent of a passive lead ("agreed by Ministers
@@ -121,7 +130,10 @@ impl CommitmentFinder {
             return None;
         }
         let lower = clause.to_lowercase();
-        if matches!(lower.as_str(), "this" | "these" | "that" | "those" | "it" | "there" | "today") {
+        if matches!(
+            lower.as_str(),
+            "this" | "these" | "that" | "those" | "it" | "there" | "today"
+        ) {
             return None;
         }
         Some(clause)

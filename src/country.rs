@@ -17,7 +17,9 @@ impl CountryCode {
     /// The code for two ASCII upper-case letters, or `None`.
     pub fn new(code: &str) -> Option<CountryCode> {
         match code.as_bytes() {
-            &[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Some(CountryCode([a, b])),
+            &[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+                Some(CountryCode([a, b]))
+            }
             _ => None,
         }
     }
@@ -50,7 +52,8 @@ impl Serialize for CountryCode {
 impl<'de> Deserialize<'de> for CountryCode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<CountryCode, D::Error> {
         let s = <Cow<'de, str>>::deserialize(d)?;
-        CountryCode::new(&s).ok_or_else(|| serde::de::Error::custom("expected a two-letter country code"))
+        CountryCode::new(&s)
+            .ok_or_else(|| serde::de::Error::custom("expected a two-letter country code"))
     }
 }
 

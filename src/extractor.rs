@@ -236,18 +236,33 @@ impl Extractor {
             sentences,
         };
         let config = &inner.config;
-        let reference_date = input
-            .reference_date
-            .or(config.reference_date)
-            .or_else(|| if config.dates { inner.dates.infer_reference_date(&analysis) } else { None });
+        let reference_date = input.reference_date.or(config.reference_date).or_else(|| {
+            if config.dates {
+                inner.dates.infer_reference_date(&analysis)
+            } else {
+                None
+            }
+        });
         let (speakers, quotes) = if config.quotes {
             inner.quotes.find(&analysis, &inner.countries)
         } else {
             (Vec::new(), Vec::new())
         };
-        let countries = if config.countries { inner.countries.find(&analysis) } else { Vec::new() };
-        let dates = if config.dates { inner.dates.find(&analysis, reference_date) } else { Vec::new() };
-        let commitments = if config.commitments { inner.commitments.find(&analysis) } else { Vec::new() };
+        let countries = if config.countries {
+            inner.countries.find(&analysis)
+        } else {
+            Vec::new()
+        };
+        let dates = if config.dates {
+            inner.dates.find(&analysis, reference_date)
+        } else {
+            Vec::new()
+        };
+        let commitments = if config.commitments {
+            inner.commitments.find(&analysis)
+        } else {
+            Vec::new()
+        };
         let title = analysis
             .blocks
             .first()

@@ -110,7 +110,9 @@ impl LayoutRules {
             .case_insensitive(true)
             .build()
             .unwrap_or_else(|_| RegexSet::empty());
-        let captions: Vec<&str> = tables::rows(tables::CAPTIONS).filter_map(|r| r.get(1).copied()).collect();
+        let captions: Vec<&str> = tables::rows(tables::CAPTIONS)
+            .filter_map(|r| r.get(1).copied())
+            .collect();
         let captions = RegexSet::new(captions).unwrap_or_else(|_| RegexSet::empty());
         let video = Pattern::new(r"(?i)^(click to play video|watch)\b");
         LayoutRules {
@@ -238,7 +240,8 @@ impl LayoutRules {
                     BlockKind::Paragraph
                 }
             };
-            after_video = kind == BlockKind::Boilerplate && (self.video.is_match(s) || (video_bp && after_video));
+            after_video = kind == BlockKind::Boilerplate
+                && (self.video.is_match(s) || (video_bp && after_video));
             blocks.push(Block {
                 kind,
                 span: d.span,
@@ -290,7 +293,8 @@ fn reads_as_heading(s: &str, d: &Draft) -> bool {
 
 /// Words after which a line break cannot end a sentence.
 const CONNECTIVES: &[&str] = &[
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "that", "the", "to", "with",
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "that", "the", "to",
+    "with",
 ];
 
 /// Whether `next` continues the block whose last line is `last`: a
@@ -298,8 +302,12 @@ const CONNECTIVES: &[&str] = &[
 fn continues(text: &str, d: &Draft, last: &Line, next: &Line) -> bool {
     let prev = &text[last.content];
     let body = &text[next.content];
-    let Some(first) = body.chars().next() else { return false };
-    let Some(end) = prev.chars().next_back() else { return false };
+    let Some(first) = body.chars().next() else {
+        return false;
+    };
+    let Some(end) = prev.chars().next_back() else {
+        return false;
+    };
     if matches!(end, '.' | '!' | '?' | ':' | ';' | '”' | '"' | '’' | ')') {
         return false;
     }
@@ -310,7 +318,10 @@ fn continues(text: &str, d: &Draft, last: &Line, next: &Line) -> bool {
     if end == ',' || end == '-' {
         return first.is_alphanumeric();
     }
-    let last_word = prev.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let last_word = prev
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     if CONNECTIVES.contains(&last_word) {
         return first.is_alphanumeric();
     }
@@ -348,7 +359,11 @@ fn lines(text: &str) -> impl Iterator<Item = Option<Line>> + '_ {
             .map(|c| if c == '\t' { 4 } else { 1 })
             .sum();
         let marker = list_marker(text, content);
-        Some(Some(Line { content, indent, marker }))
+        Some(Some(Line {
+            content,
+            indent,
+            marker,
+        }))
     })
 }
 
@@ -374,7 +389,24 @@ fn marker_len(s: &str) -> Option<usize> {
     let first = s.chars().next()?;
     if matches!(
         first,
-        '-' | '–' | '—' | '•' | '*' | '·' | '▪' | '◦' | '⁃' | '‣' | '○' | '■' | '□' | '►' | '▶' | '➢' | '✓' | '✔' | '●'
+        '-' | '–'
+            | '—'
+            | '•'
+            | '*'
+            | '·'
+            | '▪'
+            | '◦'
+            | '⁃'
+            | '‣'
+            | '○'
+            | '■'
+            | '□'
+            | '►'
+            | '▶'
+            | '➢'
+            | '✓'
+            | '✔'
+            | '●'
     ) {
         let len = first.len_utf8();
         // "--" or "**" is not a bullet.
@@ -384,7 +416,11 @@ fn marker_len(s: &str) -> Option<usize> {
         };
     }
     let b = s.as_bytes();
-    let (open, inner_start) = if b.first() == Some(&b'(') { (true, 1) } else { (false, 0) };
+    let (open, inner_start) = if b.first() == Some(&b'(') {
+        (true, 1)
+    } else {
+        (false, 0)
+    };
     let mut i = inner_start;
     let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     if digits > 0 {
@@ -397,7 +433,10 @@ fn marker_len(s: &str) -> Option<usize> {
         let roman = letters > 0 && b[i..i + letters].iter().all(|c| b"ivxlc".contains(c));
         if letters == 1 || (roman && letters <= 5) {
             i += letters;
-        } else if !open && b.get(i).is_some_and(u8::is_ascii_uppercase) && b.get(i + 1) == Some(&b')') {
+        } else if !open
+            && b.get(i).is_some_and(u8::is_ascii_uppercase)
+            && b.get(i + 1) == Some(&b')')
+        {
             i += 1;
         } else {
             return None;
@@ -417,7 +456,11 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(BlockKind, &str)> {
         let rules = LayoutRules::new();
-        rules.blocks(text).into_iter().map(|b| (b.kind, &text[b.span])).collect()
+        rules
+            .blocks(text)
+            .into_iter()
+            .map(|b| (b.kind, &text[b.span]))
+            .collect()
     }
 
     #[test]
@@ -450,13 +493,19 @@ mod tests {
             kinds(text),
             vec![
                 (BlockKind::Title, "Headline here"),
-                (BlockKind::Paragraph, "First paragraph, which is\r\nhard-wrapped over two lines."),
+                (
+                    BlockKind::Paragraph,
+                    "First paragraph, which is\r\nhard-wrapped over two lines."
+                ),
                 (BlockKind::Paragraph, "They will:"),
                 (BlockKind::ListItem, "do one thing;"),
                 (BlockKind::ListItem, "and a nested one"),
                 (BlockKind::ListItem, "do another."),
                 (BlockKind::Boilerplate, "READ MORE: something else"),
-                (BlockKind::Boilerplate, "Story continues below advertisement"),
+                (
+                    BlockKind::Boilerplate,
+                    "Story continues below advertisement"
+                ),
                 (BlockKind::Paragraph, "Closing line."),
             ]
         );
@@ -487,7 +536,10 @@ mod tests {
             vec![
                 (BlockKind::Title, "Title"),
                 (BlockKind::Boilerplate, "WATCH: A thing"),
-                (BlockKind::Boilerplate, "Click to play video: 'A thing' A thing"),
+                (
+                    BlockKind::Boilerplate,
+                    "Click to play video: 'A thing' A thing"
+                ),
                 (BlockKind::Boilerplate, "A thing – May 16, 2017"),
                 (BlockKind::Boilerplate, "See also"),
                 (BlockKind::Boilerplate, "Some link, 27 March 2014"),

@@ -12,7 +12,7 @@ use crate::country::{CountryCode, CountryFinder};
 use crate::document::TextSpan;
 use crate::layout::BlockKind;
 use crate::tables;
-use crate::text::{char_at, char_before, is_space, trim};
+use crate::text::{char_at, char_before, is_blank, is_space, trim};
 use crate::Span;
 
 /// Someone to whom the text attributes a quote: a person, an organisation
@@ -140,6 +140,7 @@ impl QuoteFinder {
         }
         let verbs = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
             .build(&forms)
             .ok();
         let mut titles = HashMap::new();
@@ -156,7 +157,12 @@ impl QuoteFinder {
                     title_words.insert(w.to_string());
                 }
             }
-            titles.insert(lower, TitleInfo { portfolio: *portfolio == "yes" });
+            titles.insert(
+                lower,
+                TitleInfo {
+                    portfolio: *portfolio == "yes",
+                },
+            );
         }
         QuoteFinder {
             verbs,
@@ -301,10 +307,20 @@ impl<'h> Run<'_, 'h> {
         let mut block: Option<(Option<usize>, Span, usize)> = None;
         for (bi, b) in a.blocks.iter().enumerate() {
             let lo = next_sentence;
-            while a.sentences.get(next_sentence).is_some_and(|s| s.block <= bi) {
+            while a
+                .sentences
+                .get(next_sentence)
+                .is_some_and(|s| s.block <= bi)
+            {
                 next_sentence += 1;
             }
-            let sentences: Vec<Span> = a.sentences.get(lo..next_sentence).unwrap_or(&[]).iter().map(|s| s.span).collect();
+            let sentences: Vec<Span> = a
+                .sentences
+                .get(lo..next_sentence)
+                .unwrap_or(&[])
+                .iter()
+                .map(|s| s.span)
+                .collect();
             if !a.is_content(bi) {
                 continue;
             }
@@ -313,7 +329,9 @@ impl<'h> Run<'_, 'h> {
             if let Some(np) = self.statement_of(b.span) {
                 carry = self.speaker_for(np);
                 running = None;
-                block = Some((carry, b.span, 0)).filter(|_| carry.is_some()).map(|(s, _, n)| (s, trim(text, b.span), n));
+                block = Some((carry, b.span, 0))
+                    .filter(|_| carry.is_some())
+                    .map(|(s, _, n)| (s, trim(text, b.span), n));
                 continue;
             }
             if !prose {
@@ -322,7 +340,12 @@ impl<'h> Run<'_, 'h> {
                 block = None;
                 continue;
             }
-            let regions = find_regions(text, b.span);
+            let next_opens = a.blocks.get(bi + 1).is_some_and(|n| {
+                text.get(n.span.range())
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|c| matches!(c, '“' | '"' | '‘'))
+            });
+            let regions = find_regions(text, b.span, next_opens);
             let mut cues = self.find_cues(b.span, &sentences, &regions);
             if let Some((speaker, cue, taken)) = block {
                 if regions.is_empty()
@@ -332,13 +355,19 @@ impl<'h> Run<'_, 'h> {
                 {
                     let cue = (!text.get(cue.range()).unwrap_or("").ends_with(':')).then_some(cue);
                     self.push(b.span, QuoteKind::Block, speaker, cue);
-                    block = (taken + 1 < MAX_BLOCK_PARAGRAPHS).then_some((speaker, cue.unwrap_or_default(), taken + 1));
+                    block = (taken + 1 < MAX_BLOCK_PARAGRAPHS).then_some((
+                        speaker,
+                        cue.unwrap_or_default(),
+                        taken + 1,
+                    ));
                     continue;
                 }
                 block = None;
             }
-            let classes: Vec<(Option<QuoteKind>, Option<usize>)> =
-                regions.iter().map(|r| self.classify(r, &sentences, &cues, &regions)).collect();
+            let classes: Vec<(Option<QuoteKind>, Option<usize>)> = regions
+                .iter()
+                .map(|r| self.classify(r, &sentences, &cues, &regions))
+                .collect();
             let mut used = vec![false; cues.len()];
             for (_, c) in &classes {
                 if let Some(u) = c.and_then(|c| used.get_mut(c)) {
@@ -356,7 +385,9 @@ impl<'h> Run<'_, 'h> {
                 };
                 if cue_first {
                     let c = cues.get(ci).copied();
-                    if let Some(c) = c.filter(|c| c.indirect.is_some() || c.intro || used.get(ci).copied().unwrap_or(false)) {
+                    if let Some(c) = c.filter(|c| {
+                        c.indirect.is_some() || c.intro || used.get(ci).copied().unwrap_or(false)
+                    }) {
                         let speaker = self.resolve(&mut cues, ci, carry);
                         if let (Some(span), Some(_)) = (c.indirect, speaker) {
                             self.push(span, QuoteKind::Indirect, speaker, Some(c.span));
@@ -369,7 +400,10 @@ impl<'h> Run<'_, 'h> {
                     ci += 1;
                     continue;
                 }
-                let (Some(r), Some(&(kind, cue))) = (regions.get(ri).copied(), classes.get(ri)) else { break };
+                let (Some(r), Some(&(kind, cue))) = (regions.get(ri).copied(), classes.get(ri))
+                else {
+                    break;
+                };
                 ri += 1;
                 let Some(kind) = kind else { continue };
                 let mut speaker = match cue {
@@ -446,7 +480,11 @@ impl<'h> Run<'_, 'h> {
 
     /// Whether the quotation follows a colon: `Name: “...”`.
     fn colon_before(&self, r: &Region) -> bool {
-        self.text.get(..r.open).unwrap_or("").trim_end_matches(is_space).ends_with(':')
+        self.text
+            .get(..r.open)
+            .unwrap_or("")
+            .trim_end_matches(is_space)
+            .ends_with(':')
     }
 
     /// The speaker phrase of a line such as "Statement of UAW President Ray
@@ -459,10 +497,22 @@ impl<'h> Run<'_, 'h> {
             return None;
         }
         let lower = body.to_lowercase();
-        let i = ["statement of ", "statement from ", "statement by ", "remarks of ", "remarks by ", "quote from "]
-            .iter()
-            .find_map(|p| lower.find(p).map(|i| i + p.len()))?;
-        if !lower[..i].trim_start_matches("joint ").starts_with("statement") && !lower.starts_with("remarks") && !lower.starts_with("quote") {
+        let i = [
+            "statement of ",
+            "statement from ",
+            "statement by ",
+            "remarks of ",
+            "remarks by ",
+            "quote from ",
+        ]
+        .iter()
+        .find_map(|p| lower.find(p).map(|i| i + p.len()))?;
+        if !lower[..i]
+            .trim_start_matches("joint ")
+            .starts_with("statement")
+            && !lower.starts_with("remarks")
+            && !lower.starts_with("quote")
+        {
             return None;
         }
         self.np_after(b.start + i, b.start + body.len())
@@ -470,9 +520,17 @@ impl<'h> Run<'_, 'h> {
 
     /// Adds a quote, its text cut from the input.
     fn push(&mut self, span: Span, kind: QuoteKind, speaker: Option<usize>, cue: Option<Span>) {
-        let span = strip_end(self.text, trim(self.text, span));
-        let Some(t) = self.text.get(span.range()) else { return };
-        if t.is_empty() {
+        // Reported speech ends before the writer's full stop; quotations keep
+        // what stands between their marks.
+        let span = if kind == QuoteKind::Indirect {
+            strip_end(self.text, trim(self.text, span))
+        } else {
+            trim(self.text, span)
+        };
+        let Some(t) = self.text.get(span.range()) else {
+            return;
+        };
+        if is_blank(t) {
             return;
         }
         self.quotes.push(Quote {
@@ -485,7 +543,13 @@ impl<'h> Run<'_, 'h> {
     }
 
     /// Direct, partial or nothing (scare quotes), and the cue that attributes it.
-    fn classify(&self, r: &Region, sentences: &[Span], cues: &[Cue], regions: &[Region]) -> (Option<QuoteKind>, Option<usize>) {
+    fn classify(
+        &self,
+        r: &Region,
+        sentences: &[Span],
+        cues: &[Cue],
+        regions: &[Region],
+    ) -> (Option<QuoteKind>, Option<usize>) {
         let text = self.text;
         let inner = text.get(r.inner.range()).unwrap_or("");
         let words = inner.split(is_space).filter(|w| !w.is_empty()).count();
@@ -498,7 +562,9 @@ impl<'h> Run<'_, 'h> {
         let first_after = cues.partition_point(|c| c.span.start < after.start);
         if let Some(c) = cues.get(first_after).filter(|c| c.span.end <= after.end) {
             // No other quotation may stand between the quotation and its cue.
-            let next_open = regions.get(regions.partition_point(|o| o.open < r.end)).map_or(usize::MAX, |o| o.open);
+            let next_open = regions
+                .get(regions.partition_point(|o| o.open < r.end))
+                .map_or(usize::MAX, |o| o.open);
             if next_open >= c.span.start {
                 cue = Some(first_after);
             }
@@ -516,12 +582,25 @@ impl<'h> Run<'_, 'h> {
             || (cue.is_some_and(|c| cues.get(c).is_some_and(|c| c.span.end <= r.open))
                 && before_text.ends_with([':', ',']))
             || before_text.ends_with(':')
-            || (words > 6 && cue.is_some_and(|c| cues.get(c).is_some_and(|c| c.span.end + 2 >= before.end && c.span.end <= r.open)));
+            || (words > 6
+                && cue.is_some_and(|c| {
+                    cues.get(c)
+                        .is_some_and(|c| c.span.end + 2 >= before.end && c.span.end <= r.open)
+                }));
         let capitalised = inner
             .split(is_space)
             .filter(|w| w.chars().any(char::is_alphabetic))
-            .filter(|w| !matches!(*w, "of" | "the" | "and" | "at" | "for" | "in" | "on" | "a" | "to" | "&"))
-            .all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase));
+            .filter(|w| {
+                !matches!(
+                    *w,
+                    "of" | "the" | "and" | "at" | "for" | "in" | "on" | "a" | "to" | "&"
+                )
+            })
+            .all(|w| {
+                w.chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase)
+            });
         if !direct || words <= 2 {
             if words <= 4 && capitalised {
                 return (None, None);
@@ -536,8 +615,24 @@ impl<'h> Run<'_, 'h> {
                 return (None, None);
             }
             let prev = text.get(..r.open).unwrap_or("").trim_end_matches(is_space);
-            let prev_word = prev.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-            if matches!(prev_word.as_str(), "called" | "dubbed" | "named" | "titled" | "entitled" | "as" | "word" | "term" | "phrase" | "slogan") {
+            let prev_word = prev
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if matches!(
+                prev_word.as_str(),
+                "called"
+                    | "dubbed"
+                    | "named"
+                    | "titled"
+                    | "entitled"
+                    | "as"
+                    | "word"
+                    | "term"
+                    | "phrase"
+                    | "slogan"
+            ) {
                 return (None, None);
             }
         }
@@ -551,13 +646,33 @@ impl<'h> Run<'_, 'h> {
     /// The subject of the sentence holding a quotation without a cue:
     /// "Officials from five countries plan to explore “...”", "During
     /// questions, Sunak defended the record: “...”".
-    fn sentence_subject(&mut self, r: &Region, sentences: &[Span], carry: Option<usize>) -> Option<usize> {
+    fn sentence_subject(
+        &mut self,
+        r: &Region,
+        sentences: &[Span],
+        carry: Option<usize>,
+    ) -> Option<usize> {
         let text = self.text;
         let s = sentence_at(sentences, r.open)?;
         let head = text.get(s.start..r.open)?;
         let mut lo = s.start;
         let first = head.split(' ').next().unwrap_or("");
-        if matches!(first, "During" | "In" | "On" | "At" | "After" | "Before" | "Later" | "Earlier" | "Meanwhile" | "However" | "Also" | "Today" | "Yesterday") {
+        if matches!(
+            first,
+            "During"
+                | "In"
+                | "On"
+                | "At"
+                | "After"
+                | "Before"
+                | "Later"
+                | "Earlier"
+                | "Meanwhile"
+                | "However"
+                | "Also"
+                | "Today"
+                | "Yesterday"
+        ) {
             lo = s.start + head.find(',')? + 1;
         }
         let toks = tokens(text.get(lo..r.open)?, lo);
@@ -582,8 +697,12 @@ impl<'h> Run<'_, 'h> {
     fn find_cues(&self, block: Span, sentences: &[Span], regions: &[Region]) -> Vec<Cue> {
         let text = self.text;
         let mut out = Vec::new();
-        let Some(ac) = self.finder.verbs.as_ref() else { return out };
-        let Some(hay) = text.get(block.range()) else { return out };
+        let Some(ac) = self.finder.verbs.as_ref() else {
+            return out;
+        };
+        let Some(hay) = text.get(block.range()) else {
+            return out;
+        };
         for m in ac.find_iter(hay) {
             let span = Span::new(block.start + m.start(), block.start + m.end());
             if !word_bounded(text, span) {
@@ -592,10 +711,17 @@ impl<'h> Run<'_, 'h> {
             if region_around(regions, span.start) {
                 continue;
             }
-            let Some(class) = self.finder.classes.get(m.pattern().as_usize()).copied() else { continue };
-            let Some(s) = sentence_at(sentences, span.start) else { continue };
+            let Some(class) = self.finder.classes.get(m.pattern().as_usize()).copied() else {
+                continue;
+            };
+            let Some(s) = sentence_at(sentences, span.start) else {
+                continue;
+            };
             // A cue inside the clause another cue reports is not the writer's.
-            if out.last().is_some_and(|c: &Cue| c.indirect.is_some_and(|i| i.contains(span))) {
+            if out
+                .last()
+                .is_some_and(|c: &Cue| c.indirect.is_some_and(|i| i.contains(span)))
+            {
                 continue;
             }
             if let Some(c) = self.cue(span, class, s, regions) {
@@ -614,24 +740,40 @@ impl<'h> Run<'_, 'h> {
         // Work is bounded to a window around the verb, however long the sentence.
         let s = Span::new(back(text, s.start, verb.start, WINDOW), s.end);
         let left = text.get(s.start..verb.start)?;
-        let cut = left.rfind([',', ';', ':', '(', '”', '"', '—', '–']).map(|i| s.start + i + left[i..].chars().next().map_or(1, char::len_utf8));
+        let cut = left
+            .rfind([',', ';', ':', '(', '”', '"', '—', '–'])
+            .map(|i| s.start + i + left[i..].chars().next().map_or(1, char::len_utf8));
         let clause = cut.unwrap_or(s.start);
         let in_region = |p: usize| region_around(regions, p + 1);
         if class == VerbClass::According {
             let sentence_end = strip_end(text, s).end;
             let rest = text.get(verb.end..sentence_end)?;
             let (np_end, content) = match rest.find(',') {
-                Some(i) if trim(text, Span::new(s.start, verb.start)).is_empty() => {
-                    (verb.end + i, Some(Span::new(verb.end + i + 1, sentence_end)))
-                }
+                Some(i) if trim(text, Span::new(s.start, verb.start)).is_empty() => (
+                    verb.end + i,
+                    Some(Span::new(verb.end + i + 1, sentence_end)),
+                ),
                 _ => {
                     let c = cut.filter(|_| trim(text, Span::new(clause, verb.start)).is_empty());
-                    (sentence_end.min(verb.end + rest.find(',').unwrap_or(rest.len())), c.map(|c| Span::new(s.start, c.saturating_sub(1))))
+                    (
+                        sentence_end.min(verb.end + rest.find(',').unwrap_or(rest.len())),
+                        c.map(|c| Span::new(s.start, c.saturating_sub(1))),
+                    )
                 }
             };
             let np = self.np_after(verb.end, np_end)?;
-            let indirect = content.map(|c| trim(text, c)).filter(|c| c.len() > 12 && !in_region(c.start));
-            return Some(Cue { span: cue_span, np: Some(np), pronoun: None, speaker: None, resolved: false, indirect, intro: false });
+            let indirect = content
+                .map(|c| trim(text, c))
+                .filter(|c| c.len() > 12 && !in_region(c.start));
+            return Some(Cue {
+                span: cue_span,
+                np: Some(np),
+                pronoun: None,
+                speaker: None,
+                resolved: false,
+                indirect,
+                intro: false,
+            });
         }
         // Subject before the verb, or inverted after it ("said X").
         let mut np = self.np_before(clause, verb.start);
@@ -645,8 +787,14 @@ impl<'h> Run<'_, 'h> {
         let mut after = verb.end;
         if np.is_none() {
             let before_clause = text.get(..clause).unwrap_or("").trim_end_matches(is_space);
-            if cut.is_some() && trim(text, Span::new(clause, verb.start)).is_empty() && (before_clause.ends_with([',', '”', '"'])) {
-                let end = text.get(verb.end..sentence_end)?.find([',', ':']).map_or(sentence_end, |i| verb.end + i);
+            if cut.is_some()
+                && trim(text, Span::new(clause, verb.start)).is_empty()
+                && (before_clause.ends_with([',', '”', '"']))
+            {
+                let end = text
+                    .get(verb.end..sentence_end)?
+                    .find([',', ':'])
+                    .map_or(sentence_end, |i| verb.end + i);
                 np = self.np_after(verb.end, end);
                 after = np.map_or(verb.end, |n| n.end);
             }
@@ -664,7 +812,11 @@ impl<'h> Run<'_, 'h> {
             if matches!(word(0), "the" | "a" | "an") {
                 k = 1;
             }
-            let cap = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            let cap = |w: &str| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            };
             let mut taken = k;
             while taken < toks.len() && taken < k + 4 && cap(word(taken)) {
                 taken += 1;
@@ -682,10 +834,15 @@ impl<'h> Run<'_, 'h> {
         let rest_span = trim(text, Span::new(pos.min(sentence_end), sentence_end));
         let rest = text.get(rest_span.range()).unwrap_or("");
         let full_rest = text.get(pos..s.end).unwrap_or("").trim();
-        let intro = full_rest.starts_with(':') && full_rest.len() == 1 || (full_rest.ends_with(':') && full_rest.len() < 40 && !full_rest.contains(['“', '"']));
+        let intro = full_rest.starts_with(':') && full_rest.len() == 1
+            || (full_rest.ends_with(':')
+                && full_rest.len() < 40
+                && !full_rest.contains(['“', '"']));
         let mut indirect = None;
         let rest_words: Vec<&str> = rest.split(is_space).filter(|w| !w.is_empty()).collect();
-        let quote_after = regions.get(regions.partition_point(|r| r.open < pos)).is_some_and(|r| r.open <= pos + 3 + rest.len().min(3));
+        let quote_after = regions
+            .get(regions.partition_point(|r| r.open < pos))
+            .is_some_and(|r| r.open <= pos + 3 + rest.len().min(3));
         if !intro && !quote_after {
             if let Some(i) = that_at(rest) {
                 let c = trim(text, Span::new(rest_span.start + i, rest_span.end));
@@ -694,26 +851,48 @@ impl<'h> Run<'_, 'h> {
                 }
             } else if rest_words.len() <= 8 && adverbial(&rest_words) {
                 // "..., X said Wednesday."
-                if let Some(c) = cut.filter(|_| np.start <= clause + 1 || trim(text, Span::new(clause, np.start)).is_empty()) {
+                if let Some(c) = cut.filter(|_| {
+                    np.start <= clause + 1 || trim(text, Span::new(clause, np.start)).is_empty()
+                }) {
                     let content = trim(text, Span::new(s.start, c.saturating_sub(1)));
-                    let whole = regions.get(regions.partition_point(|r| r.end + 3 < content.end)).is_some_and(|r| r.open <= content.start + 3);
+                    let whole = regions
+                        .get(regions.partition_point(|r| r.end + 3 < content.end))
+                        .is_some_and(|r| r.open <= content.start + 3);
                     if !whole && content.len() > 12 {
                         indirect = Some(content);
                     }
                 }
-            } else if matches!(class, VerbClass::Say | VerbClass::Tell) && rest_words.len() >= 4 && clause_start(rest_words.first().copied().unwrap_or("")) {
+            } else if matches!(class, VerbClass::Say | VerbClass::Tell)
+                && rest_words.len() >= 4
+                && clause_start(rest_words.first().copied().unwrap_or(""))
+            {
                 indirect = Some(rest_span);
             }
         }
         // The reported clause ends where a quotation introduced by a colon begins.
         let indirect = indirect.map(|c| {
             let t = text.get(c.range()).unwrap_or("");
-            let end = [": “", ": \"", ":“"].iter().filter_map(|p| t.find(p)).min().unwrap_or(t.len());
+            let end = [": “", ": \"", ":“"]
+                .iter()
+                .filter_map(|p| t.find(p))
+                .min()
+                .unwrap_or(t.len());
             let c = trim(text, Span::new(c.start, c.start + end));
-            let lead = text.get(c.range()).unwrap_or("").trim_start_matches(['–', '—', '-', ',', ' ']);
+            let lead = text
+                .get(c.range())
+                .unwrap_or("")
+                .trim_start_matches(['–', '—', '-', ',', ' ']);
             trim(text, Span::new(c.end - lead.len(), c.end))
         });
-        Some(Cue { span: cue_span, np: pronoun.is_none().then_some(np), pronoun, speaker: None, resolved: false, indirect, intro })
+        Some(Cue {
+            span: cue_span,
+            np: pronoun.is_none().then_some(np),
+            pronoun,
+            speaker: None,
+            resolved: false,
+            indirect,
+            intro,
+        })
     }
 
     /// The speaker phrase of an apposition ending at the comma `end`:
@@ -724,14 +903,16 @@ impl<'h> Run<'_, 'h> {
         let mut seg_end = end;
         for _ in 0..4 {
             let left = text.get(lo..seg_end)?;
-            let start = left.rfind([',', ';', ':', '(', '”', '"']).map_or(lo, |i| lo + i + 1);
+            let start = left
+                .rfind([',', ';', ':', '(', '”', '"'])
+                .map_or(lo, |i| lo + i + 1);
             let seg = trim(text, Span::new(start, seg_end));
             let seg_text = text.get(seg.range()).unwrap_or("");
             let role = seg_text.starts_with("and ")
                 || seg_text.starts_with("of ")
                 || tokens(seg_text, seg.start).iter().any(|t| {
                     let w = text.get(t.range()).unwrap_or("").to_lowercase();
-                    self.finder.title_words.contains(&w) && !seg_text.starts_with(|c: char| c.is_uppercase() && false)
+                    self.finder.title_words.contains(&w)
                 }) && !self.is_name_segment(seg);
             if !role {
                 let n = self.np_before(start, seg_end)?;
@@ -753,13 +934,18 @@ impl<'h> Run<'_, 'h> {
         let mut trailing = 0;
         for t in toks.iter().rev() {
             let w = text.get(t.range()).unwrap_or("");
-            if w.chars().next().is_some_and(char::is_uppercase) && !self.finder.title_words.contains(&w.to_lowercase()) {
+            if w.chars().next().is_some_and(char::is_uppercase)
+                && !self.finder.title_words.contains(&w.to_lowercase())
+            {
                 trailing += 1;
             } else {
                 break;
             }
         }
-        trailing >= 2 && !toks.iter().any(|t| matches!(text.get(t.range()), Some("of" | "for" | "at")))
+        trailing >= 2
+            && !toks
+                .iter()
+                .any(|t| matches!(text.get(t.range()), Some("of" | "for" | "at")))
     }
 
     /// The speaker phrase ending just before `end`, walking back over name
@@ -772,7 +958,43 @@ impl<'h> Run<'_, 'h> {
         // Adverbs and auxiliaries between subject and verb.
         while i > 0 {
             let w = text.get(toks[i - 1].range()).unwrap_or("").to_lowercase();
-            if matches!(w.as_str(), "also" | "today" | "yesterday" | "tonight" | "have" | "has" | "had" | "would" | "further" | "then" | "later" | "earlier" | "again" | "previously" | "publicly" | "jointly" | "separately" | "both" | "all" | "once" | "recently" | "repeatedly" | "did" | "subsequently" | "meanwhile" | "might" | "may" | "could" | "will" | "can" | "should" | "must" | "not") || is_weekday(&w) {
+            if matches!(
+                w.as_str(),
+                "also"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "would"
+                    | "further"
+                    | "then"
+                    | "later"
+                    | "earlier"
+                    | "again"
+                    | "previously"
+                    | "publicly"
+                    | "jointly"
+                    | "separately"
+                    | "both"
+                    | "all"
+                    | "once"
+                    | "recently"
+                    | "repeatedly"
+                    | "did"
+                    | "subsequently"
+                    | "meanwhile"
+                    | "might"
+                    | "may"
+                    | "could"
+                    | "will"
+                    | "can"
+                    | "should"
+                    | "must"
+                    | "not"
+            ) || is_weekday(&w)
+            {
                 i -= 1;
             } else {
                 break;
@@ -786,11 +1008,28 @@ impl<'h> Run<'_, 'h> {
             let t = toks[start - 1];
             let w = text.get(t.range()).unwrap_or("");
             let lw = w.to_lowercase();
-            let cap = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            let cap = w
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
             if cap {
                 seen_cap = true;
                 start -= 1;
-            } else if matches!(lw.as_str(), "of" | "for" | "and" | "the" | "from" | "de" | "van" | "von" | "der" | "da" | "at" | "on") && start < stop {
+            } else if matches!(
+                lw.as_str(),
+                "of" | "for"
+                    | "and"
+                    | "the"
+                    | "from"
+                    | "de"
+                    | "van"
+                    | "von"
+                    | "der"
+                    | "da"
+                    | "at"
+                    | "on"
+            ) && start < stop
+            {
                 // "officials from the Five Eyes countries": a new noun phrase may precede.
                 if matches!(lw.as_str(), "from" | "of" | "and") {
                     seen_cap = false;
@@ -799,7 +1038,13 @@ impl<'h> Run<'_, 'h> {
                 start -= 1;
             } else if self.finder.title_words.contains(&lw) {
                 start -= 1;
-            } else if !seen_cap && lower_run < 3 && !STOP.contains(&lw.as_str()) && lw.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-') {
+            } else if !seen_cap
+                && lower_run < 3
+                && !STOP.contains(&lw.as_str())
+                && lw
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+            {
                 lower_run += 1;
                 start -= 1;
             } else {
@@ -809,8 +1054,27 @@ impl<'h> Run<'_, 'h> {
         // Drop leading connectors and sentence adverbs.
         while start < stop {
             let w = text.get(toks[start].range()).unwrap_or("").to_lowercase();
-            if matches!(w.as_str(), "of" | "for" | "and" | "from" | "at" | "on" | "but" | "de" | "van" | "also" | "however" | "meanwhile" | "in" | "earlier" | "later" | "yesterday" | "today" | "previously")
-                || (STOP.contains(&w.as_str()) && !matches!(w.as_str(), "a" | "an" | "he" | "she" | "they" | "it"))
+            if matches!(
+                w.as_str(),
+                "of" | "for"
+                    | "and"
+                    | "from"
+                    | "at"
+                    | "on"
+                    | "but"
+                    | "de"
+                    | "van"
+                    | "also"
+                    | "however"
+                    | "meanwhile"
+                    | "in"
+                    | "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "previously"
+            ) || (STOP.contains(&w.as_str())
+                && !matches!(w.as_str(), "a" | "an" | "he" | "she" | "they" | "it"))
                 || (w.ends_with("ly") && start + 1 < stop)
             {
                 start += 1;
@@ -828,7 +1092,7 @@ impl<'h> Run<'_, 'h> {
         let lead_lower = first.chars().next().is_some_and(char::is_lowercase);
         if lead_lower && !matches!(first, "the" | "both" | "two" | "its" | "their" | "our") {
             let head = text.get(toks[stop - 1].range()).unwrap_or("");
-            if !(head.ends_with('s') && !head.ends_with("ss")) && !pronoun(all).is_some() {
+            if (!head.ends_with('s') || head.ends_with("ss")) && pronoun(all).is_none() {
                 return None;
             }
         }
@@ -836,8 +1100,21 @@ impl<'h> Run<'_, 'h> {
             return None;
         }
         // The writer's own voice and numbers are not speakers.
-        if matches!(first, "I" | "We" | "we" | "We’ve" | "We've" | "You" | "you" | "Our" | "My" | "This" | "These" | "That" | "Those")
-            || first.starts_with(|c: char| c.is_ascii_digit())
+        if matches!(
+            first,
+            "I" | "We"
+                | "we"
+                | "We’ve"
+                | "We've"
+                | "You"
+                | "you"
+                | "Our"
+                | "My"
+                | "This"
+                | "These"
+                | "That"
+                | "Those"
+        ) || first.starts_with(|c: char| c.is_ascii_digit())
         {
             return None;
         }
@@ -854,20 +1131,32 @@ impl<'h> Run<'_, 'h> {
         }
         let ok = s.split(is_space).filter(|w| !w.is_empty()).all(|w| {
             let lw = w.to_lowercase();
-            !STOP.contains(&lw.as_str()) || matches!(lw.as_str(), "the" | "of" | "for" | "and" | "a" | "an" | "at" | "in" | "on")
+            !STOP.contains(&lw.as_str())
+                || matches!(
+                    lw.as_str(),
+                    "the" | "of" | "for" | "and" | "a" | "an" | "at" | "in" | "on"
+                )
         });
         ok.then_some(span)
     }
 
     /// Resolves he / she / they / it to the last speaker that fits.
     fn resolve_pronoun(&self, p: SpeakerKind, last: Option<usize>) -> Option<usize> {
-        let fits = |i: usize| self.speakers.get(i).is_some_and(|d| d.kind == p || (p == SpeakerKind::Group && d.kind == SpeakerKind::Organization));
+        let fits = |i: usize| {
+            self.speakers.get(i).is_some_and(|d| {
+                d.kind == p || (p == SpeakerKind::Group && d.kind == SpeakerKind::Organization)
+            })
+        };
         if let Some(l) = last.filter(|&l| fits(l)) {
             return Some(l);
         }
         let own = self.last_of.get(kind_index(p)).copied().flatten();
         if p == SpeakerKind::Group {
-            let org = self.last_of.get(kind_index(SpeakerKind::Organization)).copied().flatten();
+            let org = self
+                .last_of
+                .get(kind_index(SpeakerKind::Organization))
+                .copied()
+                .flatten();
             return own.max(org);
         }
         own
@@ -877,7 +1166,9 @@ impl<'h> Run<'_, 'h> {
     fn speaker_for(&mut self, np: Span) -> Option<usize> {
         let p = self.parse(np)?;
         let found = self.keys.get(&p.key).copied().or_else(|| {
-            p.key.strip_prefix("title:").and_then(|t| self.titled.get(t).copied())
+            p.key
+                .strip_prefix("title:")
+                .and_then(|t| self.titled.get(t).copied())
         });
         let i = match found {
             Some(i) => {
@@ -889,7 +1180,10 @@ impl<'h> Run<'_, 'h> {
                     if d.country.is_none() {
                         d.country = p.country;
                     }
-                    if p.name.len() > d.name.len() && p.kind == SpeakerKind::Person && !p.key.starts_with("title:") {
+                    if p.name.len() > d.name.len()
+                        && p.kind == SpeakerKind::Person
+                        && !p.key.starts_with("title:")
+                    {
                         d.name = p.name;
                     }
                 }
@@ -929,9 +1223,15 @@ impl<'h> Run<'_, 'h> {
         // A list: "Ford, GM, and Stellantis".
         let short_items = s.split([',']).all(|item| {
             let item = item.trim().trim_start_matches("and ");
-            item.split(' ').count() <= 3 && !item.split(' ').any(|w| self.finder.title_words.contains(&w.to_lowercase()))
+            item.split(' ').count() <= 3
+                && !item
+                    .split(' ')
+                    .any(|w| self.finder.title_words.contains(&w.to_lowercase()))
         });
-        if short_items && (s.contains(", and ") || (s.contains(", ") && s.contains(" and ") && s.split(", ").count() > 2)) {
+        if short_items
+            && (s.contains(", and ")
+                || (s.contains(", ") && s.contains(" and ") && s.split(", ").count() > 2))
+        {
             return Some(Parsed {
                 key: s.to_lowercase(),
                 name: Cow::Borrowed(s),
@@ -961,7 +1261,11 @@ impl<'h> Run<'_, 'h> {
             let a = self.parse_plain(trim(text, Span::new(np.start, np.start + i)));
             let b = self.parse_plain(trim(text, Span::new(np.start + i + 5, np.end)));
             if let (Some(a), Some(b)) = (a, b) {
-                if a.kind == SpeakerKind::Person && b.kind == SpeakerKind::Person && !a.key.starts_with("title:") && !b.key.starts_with("title:") {
+                if a.kind == SpeakerKind::Person
+                    && b.kind == SpeakerKind::Person
+                    && !a.key.starts_with("title:")
+                    && !b.key.starts_with("title:")
+                {
                     let name = format!("{} and {}", a.name, b.name);
                     return Some(Parsed {
                         key: name.to_lowercase(),
@@ -980,7 +1284,9 @@ impl<'h> Run<'_, 'h> {
     /// A role phrase after a name: title and country.
     fn role(&self, role: Span) -> (Option<Cow<'h, str>>, Option<CountryCode>) {
         let text = self.text;
-        let Some(s) = text.get(role.range()) else { return (None, None) };
+        let Some(s) = text.get(role.range()) else {
+            return (None, None);
+        };
         let mut end = s.find(',').unwrap_or(s.len());
         for sep in [" at ", " for the ", " with ", " in ", " from "] {
             if let Some(i) = s.find(sep) {
@@ -988,7 +1294,6 @@ impl<'h> Run<'_, 'h> {
             }
         }
         if let Some(i) = s.find(" and ") {
-            let next = s[i + 5..].split(' ').next().unwrap_or("").to_lowercase();
             if s[i + 5..].starts_with(|c: char| c.is_lowercase()) {
                 end = end.min(i);
             }
@@ -1013,7 +1318,10 @@ impl<'h> Run<'_, 'h> {
             None if toks.len() <= 4 && !toks.is_empty() => Some(span),
             None => None,
         };
-        (title.and_then(|t| text.get(t.range())).map(Cow::Borrowed), country)
+        (
+            title.and_then(|t| text.get(t.range())).map(Cow::Borrowed),
+            country,
+        )
     }
 
     /// The number of tokens of the longest title starting at token `k`.
@@ -1057,52 +1365,90 @@ impl<'h> Run<'_, 'h> {
         while name_start > 0 {
             let w = word(name_start - 1);
             let lw = w.to_lowercase();
-            if is_cap(w) && !self.finder.title_words.contains(&lw) && !w.ends_with("'s") && !w.ends_with("’s") {
+            if is_cap(w)
+                && !self.finder.title_words.contains(&lw)
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+            {
                 name_start -= 1;
             } else {
                 break;
             }
         }
         // Honorifics belong to neither name nor title.
-        let honorific = |w: &str| matches!(w.trim_end_matches('.'), "Mr" | "Ms" | "Mrs" | "Miss" | "Dr" | "Sir" | "Dame" | "Lord" | "Lady");
+        let honorific = |w: &str| {
+            matches!(
+                w.trim_end_matches('.'),
+                "Mr" | "Ms" | "Mrs" | "Miss" | "Dr" | "Sir" | "Dame" | "Lord" | "Lady"
+            )
+        };
         let mut name_toks: Vec<usize> = (name_start..toks.len()).collect();
         while name_toks.first().is_some_and(|&k| honorific(word(k))) {
             name_toks.remove(0);
         }
         let before_name = name_start.checked_sub(1).map(word).unwrap_or("");
-        let initial_mid = name_toks.len() >= 3 && name_toks.get(name_toks.len() - 2).is_some_and(|&k| word(k).len() <= 2 && word(k).ends_with('.'));
+        let initial_mid = name_toks.len() >= 3
+            && name_toks
+                .get(name_toks.len() - 2)
+                .is_some_and(|&k| word(k).len() <= 2 && word(k).ends_with('.'));
         let keep = if initial_mid { 3 } else { 2 };
         let has_title_before = (0..name_start).any(|k| self.starts_title(&toks, k).is_some());
-        if name_toks.len() > keep && (matches!(before_name, "of" | "for" | "the") || name_toks.len() > 3) && has_title_before {
+        if name_toks.len() > keep
+            && (matches!(before_name, "of" | "for" | "the") || name_toks.len() > 3)
+            && has_title_before
+        {
             name_toks.drain(..name_toks.len() - keep);
         }
         let lead = word(0).to_lowercase();
-        let lower_head = toks.last().and_then(|t| text.get(t.range())).is_some_and(|w| !is_cap(w));
+        let lower_head = toks
+            .last()
+            .and_then(|t| text.get(t.range()))
+            .is_some_and(|w| !is_cap(w));
         if name_toks.is_empty() || lower_head || (lead == "the" && !has_title_before) {
             // A titled individual, an organisation or a group, named whole.
             let head = word(toks.len().saturating_sub(1)).to_lowercase();
-            let title_only = has_title_before && self.starts_title(&toks, toks.len().saturating_sub(1)).is_some() && !(head.ends_with('s') && !head.ends_with("ss"));
+            let title_only = has_title_before
+                && self
+                    .starts_title(&toks, toks.len().saturating_sub(1))
+                    .is_some()
+                && (!head.ends_with('s') || head.ends_with("ss"));
             let kind = if title_only && !lower_head {
                 SpeakerKind::Person
-            } else if head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("'s") && lower_head || matches!(head.as_str(), "sides" | "people") {
+            } else if head.ends_with('s')
+                && !head.ends_with("ss")
+                && !head.ends_with("'s")
+                && lower_head
+                || matches!(head.as_str(), "sides" | "people")
+            {
                 SpeakerKind::Group
             } else {
                 SpeakerKind::Organization
             };
             let name_span = np;
-            let bare = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+            let bare = s
+                .strip_prefix("the ")
+                .or_else(|| s.strip_prefix("The "))
+                .unwrap_or(s);
             let mut country = None;
             for k in 0..toks.len() {
                 let w = word(k);
                 if is_cap(w) {
-                    country = country.or_else(|| self.countries.lookup(w.trim_end_matches("'s").trim_end_matches("’s")));
+                    country = country.or_else(|| {
+                        self.countries
+                            .lookup(w.trim_end_matches("'s").trim_end_matches("’s"))
+                    });
                 }
             }
             let (key, title) = if kind == SpeakerKind::Person {
                 let t = (0..toks.len()).find_map(|k| self.starts_title(&toks, k).map(|n| (k, n)));
-                let title = t.and_then(|(k, n)| Some(Span::new(toks.get(k)?.start, toks.get(k + n - 1)?.end)));
+                let title = t.and_then(|(k, n)| {
+                    Some(Span::new(toks.get(k)?.start, toks.get(k + n - 1)?.end))
+                });
                 let tt = title.and_then(|t| text.get(t.range())).map(Cow::Borrowed);
-                (format!("title:{}", tt.as_deref().unwrap_or(bare).to_lowercase()), tt)
+                (
+                    format!("title:{}", tt.as_deref().unwrap_or(bare).to_lowercase()),
+                    tt,
+                )
             } else {
                 (bare.to_lowercase(), None)
             };
@@ -1128,11 +1474,22 @@ impl<'h> Run<'_, 'h> {
             if let Some(n) = self.starts_title(&toks, k) {
                 let mut st = k;
                 let key: Vec<String> = (k..k + n).map(|j| word(j).to_lowercase()).collect();
-                let portfolio = self.finder.titles.get(&key.join(" ")).is_some_and(|t| t.portfolio);
+                let portfolio = self
+                    .finder
+                    .titles
+                    .get(&key.join(" "))
+                    .is_some_and(|t| t.portfolio);
                 if portfolio {
                     while st > 0 {
                         let w = word(st - 1);
-                        if w.ends_with("'s") || w.ends_with("’s") || self.countries.lookup(w).is_some() || matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "and" | "of") {
+                        if w.ends_with("'s")
+                            || w.ends_with("’s")
+                            || self.countries.lookup(w).is_some()
+                            || matches!(
+                                w.to_lowercase().as_str(),
+                                "the" | "a" | "an" | "and" | "of"
+                            )
+                        {
                             break;
                         }
                         st -= 1;
@@ -1155,7 +1512,9 @@ impl<'h> Run<'_, 'h> {
                 country = country.or_else(|| self.countries.lookup(w));
                 if country.is_none() && k + 1 < st {
                     let pair = format!("{} {}", word(k), word(k + 1));
-                    country = self.countries.lookup(pair.trim_end_matches("'s").trim_end_matches("’s"));
+                    country = self
+                        .countries
+                        .lookup(pair.trim_end_matches("'s").trim_end_matches("’s"));
                 }
             }
         }
@@ -1185,19 +1544,25 @@ impl<'h> Run<'_, 'h> {
         if !surnames.is_empty() {
             if let Ok(ac) = AhoCorasick::new(surnames.iter().map(|(_, s)| s.as_str())) {
                 for (_, span) in a.content_spans() {
-                    let Some(hay) = text.get(span.range()) else { continue };
+                    let Some(hay) = text.get(span.range()) else {
+                        continue;
+                    };
                     for m in ac.find_iter(hay) {
                         let sp = Span::new(span.start + m.start(), span.start + m.end());
                         if !word_bounded(text, sp) {
                             continue;
                         }
-                        let Some((i, _)) = surnames.get(m.pattern().as_usize()) else { continue };
+                        let Some((i, _)) = surnames.get(m.pattern().as_usize()) else {
+                            continue;
+                        };
                         let full = self
                             .np_before(back(text, span.start, sp.end, 120), sp.end)
                             .filter(|n| n.end == sp.end)
                             .and_then(|n| self.parse(n))
                             .filter(|p| p.kind == SpeakerKind::Person);
-                        let Some(d) = self.speakers.get_mut(*i) else { continue };
+                        let Some(d) = self.speakers.get_mut(*i) else {
+                            continue;
+                        };
                         let mut mention = sp;
                         if let Some(p) = full.filter(|p| p.key == d.key) {
                             mention = p.name_span;
@@ -1221,7 +1586,8 @@ impl<'h> Run<'_, 'h> {
             .into_iter()
             .map(|mut d| {
                 // Overlapping mentions keep the longest.
-                d.mentions.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+                d.mentions
+                    .sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
                 let mut kept: Vec<Span> = Vec::with_capacity(d.mentions.len());
                 for m in d.mentions {
                     if kept.last().is_none_or(|k| m.start >= k.end) {
@@ -1244,18 +1610,44 @@ impl<'h> Run<'_, 'h> {
 
 /// Verbs that end the subject of a sentence holding a quotation.
 const SUBJECT_VERBS: &[&str] = &[
-    "plan", "plans", "will", "would", "want", "wants", "have", "has", "are", "is", "were", "was", "hope", "hopes",
-    "aim", "aims", "intend", "intends", "call", "calls", "need", "needs", "describe", "describes", "see", "sees",
+    "plan",
+    "plans",
+    "will",
+    "would",
+    "want",
+    "wants",
+    "have",
+    "has",
+    "are",
+    "is",
+    "were",
+    "was",
+    "hope",
+    "hopes",
+    "aim",
+    "aims",
+    "intend",
+    "intends",
+    "call",
+    "calls",
+    "need",
+    "needs",
+    "describe",
+    "describes",
+    "see",
+    "sees",
 ];
 
 /// Lower-case words that never stand in a speaker phrase.
 const STOP: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can", "could", "may", "might",
-    "must", "should", "shall", "it", "this", "that", "these", "those", "which", "who", "whom", "what", "when", "where",
-    "while", "as", "if", "but", "or", "not", "to", "by", "with", "in", "on", "at", "into", "than", "a", "an", "he", "she",
-    "they", "we", "i", "you", "also", "had", "did", "does", "do", "so", "such", "very", "more", "most", "after", "before",
-    "about", "over", "under", "its", "his", "her", "there", "here", "then", "and", "or", "said", "says", "say", "told",
-    "because", "since", "until", "though", "although", "all", "some", "many", "other", "others", "new", "one",
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "can", "could", "may", "might", "must", "should", "shall", "it", "this", "that", "these",
+    "those", "which", "who", "whom", "what", "when", "where", "while", "as", "if", "but", "or",
+    "not", "to", "by", "with", "in", "on", "at", "into", "than", "a", "an", "he", "she", "they",
+    "we", "i", "you", "also", "had", "did", "does", "do", "so", "such", "very", "more", "most",
+    "after", "before", "about", "over", "under", "its", "his", "her", "there", "here", "then",
+    "and", "or", "said", "says", "say", "told", "because", "since", "until", "though", "although",
+    "all", "some", "many", "other", "others", "new", "one",
 ];
 
 /// The speaker kind a pronoun stands for, if the phrase is one.
@@ -1270,22 +1662,74 @@ fn pronoun(s: &str) -> Option<SpeakerKind> {
 
 /// Whether `w` names a day of the week.
 fn is_weekday(w: &str) -> bool {
-    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
 }
 
 /// Whether the words after a verb are only an adverbial ("Wednesday",
 /// "in a joint communique issued Wednesday", "on Tuesday"), so the content
 /// came before.
 fn adverbial(words: &[&str]) -> bool {
-    let Some(first) = words.first() else { return true };
+    let Some(first) = words.first() else {
+        return true;
+    };
     let f = first.to_lowercase();
-    is_weekday(f.trim_end_matches(['.', ','])) || matches!(f.as_str(), "in" | "on" | "today" | "today." | "yesterday" | "yesterday." | "last" | "this" | "earlier" | "later" | "at" | "during" | "after" | "before" | "when" | "recently" | "previously" | "to" | "of")
+    is_weekday(f.trim_end_matches(['.', ',']))
+        || matches!(
+            f.as_str(),
+            "in" | "on"
+                | "today"
+                | "today."
+                | "yesterday"
+                | "yesterday."
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+                | "recently"
+                | "previously"
+                | "to"
+                | "of"
+        )
 }
 
 /// Whether a word can open a reported clause after a bare verb.
 fn clause_start(w: &str) -> bool {
     let lw = w.to_lowercase();
-    if matches!(lw.as_str(), "in" | "on" | "at" | "during" | "after" | "before" | "to" | "of" | "with" | "for" | "by" | "from" | "a" | "an" | "no" | "yes" | "so" | "thank" | "goodbye" | "hello" | "nothing" | "something" | "anything" | "little" | "much") {
+    if matches!(
+        lw.as_str(),
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "to"
+            | "of"
+            | "with"
+            | "for"
+            | "by"
+            | "from"
+            | "a"
+            | "an"
+            | "no"
+            | "yes"
+            | "so"
+            | "thank"
+            | "goodbye"
+            | "hello"
+            | "nothing"
+            | "something"
+            | "anything"
+            | "little"
+            | "much"
+    ) {
         return false;
     }
     !is_weekday(lw.trim_end_matches(['.', ','])) && !w.starts_with(['“', '"', '\'', '‘', ':', ','])
@@ -1311,14 +1755,41 @@ fn that_at(rest: &str) -> Option<usize> {
 
 /// Whether a paragraph still reads as the quoted speaker's own words.
 fn own_voice(p: &str) -> bool {
-    let first_person = p.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').any(|w| {
-        matches!(w, "I" | "we" | "We" | "our" | "Our" | "us" | "my" | "My" | "me" | "you" | "You" | "your" | "Your" | "I'm" | "I’m" | "we're" | "We’re" | "We're" | "we’re" | "let's" | "Let's" | "Let’s")
-    });
+    let first_person = p
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            matches!(
+                w,
+                "I" | "we"
+                    | "We"
+                    | "our"
+                    | "Our"
+                    | "us"
+                    | "my"
+                    | "My"
+                    | "me"
+                    | "you"
+                    | "You"
+                    | "your"
+                    | "Your"
+                    | "I'm"
+                    | "I’m"
+                    | "we're"
+                    | "We’re"
+                    | "We're"
+                    | "we’re"
+                    | "let's"
+                    | "Let's"
+                    | "Let’s"
+            )
+        });
     if first_person {
         return true;
     }
     // Plain present-tense statements continue; past-tense reporting ends it.
-    !p.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() > 4 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase))
+    !p.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        w.len() > 4 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase)
+    })
 }
 
 /// Whether byte `p` lies inside a quotation (after its opening mark).
@@ -1345,7 +1816,11 @@ fn word_bounded(text: &str, span: Span) -> bool {
 fn strip_end(text: &str, span: Span) -> Span {
     let s = text.get(span.range()).unwrap_or("");
     let t = s.trim_end_matches([',', ':', ';']);
-    let t = if t.ends_with('.') && !t.ends_with("..") { &t[..t.len() - 1] } else { t };
+    let t = if t.ends_with('.') && !t.ends_with("..") {
+        &t[..t.len() - 1]
+    } else {
+        t
+    };
     trim(text, Span::new(span.start, span.start + t.len()))
 }
 
@@ -1379,9 +1854,11 @@ fn tokens(s: &str, base: usize) -> Vec<Span> {
 
 /// The quotations of one block, marks paired within the block only, so an
 /// unbalanced mark costs at most the rest of its block.
-fn find_regions(text: &str, block: Span) -> Vec<Region> {
+fn find_regions(text: &str, block: Span, next_opens: bool) -> Vec<Region> {
     let mut out = Vec::new();
-    let Some(hay) = text.get(block.range()) else { return out };
+    let Some(hay) = text.get(block.range()) else {
+        return out;
+    };
     let bytes = hay.as_bytes();
     let mut double: Option<(usize, bool)> = None; // opening offset, straight
     let mut single: Option<usize> = None;
@@ -1397,13 +1874,17 @@ fn find_regions(text: &str, block: Span) -> Vec<Region> {
         let next = hay.get(pos..).and_then(|r| r.chars().next());
         let prev_word = prev.is_some_and(char::is_alphanumeric);
         let next_word = next.is_some_and(char::is_alphanumeric);
-        let region = |o: usize, open_len: usize, close: usize, close_len: usize, single: bool| Region {
-            open: block.start + o,
-            inner: trim(text, Span::new(block.start + o + open_len, block.start + close)),
-            end: block.start + close + close_len,
-            runs_on: false,
-            single,
-        };
+        let region =
+            |o: usize, open_len: usize, close: usize, close_len: usize, single: bool| Region {
+                open: block.start + o,
+                inner: trim(
+                    text,
+                    Span::new(block.start + o + open_len, block.start + close),
+                ),
+                end: block.start + close + close_len,
+                runs_on: false,
+                single,
+            };
         match c {
             '“' => {
                 double = Some((i, false));
@@ -1416,7 +1897,10 @@ fn find_regions(text: &str, block: Span) -> Vec<Region> {
                 }
             }
             '"' => match double {
-                Some((o, _)) if !(prev.is_none_or(is_space) && next.is_some_and(|n| !is_space(n))) || o + 1 == i => {
+                Some((o, _))
+                    if !(prev.is_none_or(is_space) && next.is_some_and(|n| !is_space(n)))
+                        || o + 1 == i =>
+                {
                     double = None;
                     out.push(region(o, 1, i, 1, false));
                     single = None;
@@ -1432,7 +1916,17 @@ fn find_regions(text: &str, block: Span) -> Vec<Region> {
             '’' | '\'' if double.is_none() && !next_word && prev.is_some_and(|p| !is_space(p)) => {
                 if let Some(o) = single.take() {
                     if i - o <= MAX_SINGLE {
-                        out.push(region(o, if hay.get(o..).is_some_and(|r| r.starts_with('‘')) { 3 } else { 1 }, i, c.len_utf8(), true));
+                        out.push(region(
+                            o,
+                            if hay.get(o..).is_some_and(|r| r.starts_with('‘')) {
+                                3
+                            } else {
+                                1
+                            },
+                            i,
+                            c.len_utf8(),
+                            true,
+                        ));
                     }
                 }
             }
@@ -1444,7 +1938,7 @@ fn find_regions(text: &str, block: Span) -> Vec<Region> {
     let single = single.map(|o| (o, !hay.get(o..).is_some_and(|r| r.starts_with('‘'))));
     if let Some((o, straight)) = double.or(single) {
         let lead = trim(text, block).start;
-        if block.start + o == lead {
+        if block.start + o == lead || next_opens {
             let open_len = if straight { 1 } else { 3 };
             out.push(Region {
                 open: block.start + o,
@@ -1458,4 +1952,258 @@ fn find_regions(text: &str, block: Span) -> Vec<Region> {
     out.retain(|r| !r.inner.is_empty());
     out.sort_by_key(|r| r.open);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, QuoteKind};
+
+    /// `(kind, quote text, speaker name)` of every quote of `text`.
+    fn quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
+        // A headline first, as releases have, so the text under test is body.
+        let text = &format!("Ministers meet\n\n{text}");
+        let doc = Extractor::new().extract(text.as_str());
+        for q in &doc.quotes {
+            assert_eq!(&text[q.span.range()], q.text, "span and text disagree");
+        }
+        doc.quotes
+            .iter()
+            .map(|q| {
+                let speaker = q
+                    .speaker
+                    .and_then(|i| doc.speakers.get(i))
+                    .map(|s| s.name.to_string());
+                (q.kind, q.text.to_string(), speaker)
+            })
+            .collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, [$(($kind:ident, $quote:expr, $speaker:expr)),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let want: Vec<(QuoteKind, String, Option<String>)> =
+                    vec![$((QuoteKind::$kind, $quote.to_string(), Option::<&str>::from($speaker).map(str::to_string))),*];
+                assert_eq!(quotes($text), want);
+            }
+        };
+    }
+
+    t!(
+        after_said_name,
+        "“We will act now,” said Jane Smith.\n",
+        [(Direct, "We will act now,", "Jane Smith")]
+    );
+    t!(
+        after_name_said,
+        "“We will act now,” Jane Smith said.\n",
+        [(Direct, "We will act now,", "Jane Smith")]
+    );
+    t!(
+        before_colon,
+        "Jane Smith said: “We will act now.”\n",
+        [(Direct, "We will act now.", "Jane Smith")]
+    );
+    t!(
+        before_comma,
+        "Jane Smith said, “We will act now.”\n",
+        [(Direct, "We will act now.", "Jane Smith")]
+    );
+    t!(
+        straight_marks,
+        "\"We will act now,\" Jane Smith said.\n",
+        [(Direct, "We will act now,", "Jane Smith")]
+    );
+    t!(
+        middle,
+        "“Throughout these talks, we agreed,” the communique said. “Safeguards are critical.”\n",
+        [
+            (
+                Direct,
+                "Throughout these talks, we agreed,",
+                "the communique"
+            ),
+            (Direct, "Safeguards are critical.", "the communique")
+        ]
+    );
+    t!(
+        several_sentences,
+        "“It works. It is cheap. It is here,” Mr Jones said.\n",
+        [(Direct, "It works. It is cheap. It is here,", "Jones")]
+    );
+    t!(
+        continuation,
+        "Canadians can have confidence in their police, Prime Minister Justin Trudeau said Wednesday.\n\n“Every year, we step up to keep Canadians safe.”\n",
+        [
+            (Indirect, "Canadians can have confidence in their police", "Justin Trudeau"),
+            (Direct, "Every year, we step up to keep Canadians safe.", "Justin Trudeau"),
+        ]
+    );
+    t!(
+        multi_paragraph,
+        "Jane Smith said: “We will act.\n\n“We will not wait for anyone to tell us what to do.”\n",
+        [
+            (Direct, "We will act.", "Jane Smith"),
+            (
+                Direct,
+                "We will not wait for anyone to tell us what to do.",
+                "Jane Smith"
+            )
+        ]
+    );
+    t!(
+        scare_quotes,
+        "The “Five Eyes” countries met in Ottawa.\n",
+        []
+    );
+    t!(
+        partial,
+        "The partners said they would explore “more timely and detailed” sharing.\n",
+        [
+            (
+                Indirect,
+                "they would explore “more timely and detailed” sharing",
+                "The partners"
+            ),
+            (Partial, "more timely and detailed", "The partners")
+        ]
+    );
+    t!(
+        unbalanced,
+        "He wrote “this never closes and goes on.\n\nThe next paragraph is the writer's own.\n",
+        []
+    );
+    t!(
+        block_quote,
+        "Home Secretary Priti Patel said:\n\nWe heard today about the impact of abuse.\n\nWe will tackle these threats together.\n\nIn March the department published figures.\n",
+        [
+            (Block, "We heard today about the impact of abuse.", "Priti Patel"),
+            (Block, "We will tackle these threats together.", "Priti Patel"),
+        ]
+    );
+    t!(
+        indirect_that,
+        "During a roundtable, ministers stressed that safeguards must come first.\n\nThey added that encrypted services put users at risk.\n",
+        [
+            (Indirect, "safeguards must come first", "ministers"),
+            (Indirect, "encrypted services put users at risk", "ministers"),
+        ]
+    );
+    t!(
+        indirect_after,
+        "Tech companies should protect their users, the partners have warned.\n",
+        [(
+            Indirect,
+            "Tech companies should protect their users",
+            "the partners"
+        )]
+    );
+    t!(
+        according_to,
+        "According to the report, few manufacturers use iodised salt.\n",
+        [(Indirect, "few manufacturers use iodised salt", "the report")]
+    );
+    t!(
+        not_intent,
+        "Ministers agreed to meet again. They plan to share data.\n",
+        []
+    );
+    t!(
+        noun_object,
+        "The minister announced a new fund for schools.\n",
+        []
+    );
+    t!(
+        apposition,
+        "George Brandis, Australia's Attorney General, said the meeting would focus on cyberspace.\n",
+        [(Indirect, "the meeting would focus on cyberspace", "George Brandis")]
+    );
+    t!(
+        single_marks,
+        "Jane Smith said: ‘We cannot take illegal drugs and drive.’\n",
+        [(
+            Direct,
+            "We cannot take illegal drugs and drive.",
+            "Jane Smith"
+        )]
+    );
+    t!(
+        colon_name,
+        "- University volleyball player Macey Boggs: “I was stripped of a chance to play my final matches.”\n",
+        [(Direct, "I was stripped of a chance to play my final matches.", "Macey Boggs")]
+    );
+    t!(
+        boilerplate,
+        "READ MORE: “We will act now,” Jane Smith said\n\nStory continues below advertisement\n",
+        []
+    );
+
+    #[test]
+    fn speaker_fields() {
+        let text = "Ministers meet\n\nAustralian Attorney General George Brandis said: “We will lead.”\n\n“It matters,” Brandis said.\n";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(doc.speakers.len(), 1);
+        let s = &doc.speakers[0];
+        assert_eq!(s.name, "George Brandis");
+        assert_eq!(s.title.as_deref(), Some("Attorney General"));
+        assert_eq!(s.kind, crate::SpeakerKind::Person);
+        assert_eq!(s.mentions.len(), 2);
+        assert_eq!(
+            doc.quotes[0].cue.as_ref().map(|c| c.text.as_ref()),
+            Some("said")
+        );
+    }
+
+    #[test]
+    fn titles_and_groups() {
+        let cases = [
+            (
+                "Premier of Victoria John Brumby said: “We mourn.”\n",
+                "John Brumby",
+                Some("Premier of Victoria"),
+            ),
+            (
+                "Road Safety Minister Robert Goodwill said: “Drive safely.”\n",
+                "Robert Goodwill",
+                Some("Road Safety Minister"),
+            ),
+            (
+                "CEO of the Refugee Council Enver Solomon said: “It is unfair.”\n",
+                "Enver Solomon",
+                Some("CEO of the Refugee Council"),
+            ),
+            (
+                "Civil libertarians argue the right to privacy should not be compromised.\n",
+                "Civil libertarians",
+                None,
+            ),
+        ];
+        for (text, name, title) in cases {
+            let text = format!("Ministers meet\n\n{text}");
+            let doc = Extractor::new().extract(&text);
+            let s = doc
+                .speakers
+                .first()
+                .unwrap_or_else(|| panic!("no speaker in {text:?}"));
+            assert_eq!(s.name, name, "{text}");
+            assert_eq!(s.title.as_deref(), title, "{text}");
+        }
+    }
+
+    #[test]
+    fn pathological_marks_stay_linear() {
+        let many = "“".repeat(100_000);
+        let doc = Extractor::new().extract(&many);
+        assert!(doc.quotes.is_empty());
+        let para = format!(
+            "Ministers meet\n\n{}",
+            "“We act,” Mr Smith said. ".repeat(50_000)
+        );
+        let started = std::time::Instant::now();
+        let doc = Extractor::new().extract(&para);
+        assert!(doc.quotes.len() >= 50_000);
+        assert!(started.elapsed().as_secs() < 20);
+        let apostrophes = "it's ' a ' b 'c ".repeat(50_000);
+        let _ = Extractor::new().extract(&apostrophes);
+    }
 }

@@ -99,7 +99,9 @@ impl SentenceSplitter {
     /// `out`. Every non-space character of the span lands in exactly one
     /// sentence.
     pub(crate) fn split(&self, text: &str, span: Span, out: &mut Vec<Span>) {
-        let Some(s) = text.get(span.range()) else { return };
+        let Some(s) = text.get(span.range()) else {
+            return;
+        };
         let base = span.start;
         let inline = inline_markers(s);
         let mut start = 0;
@@ -114,9 +116,13 @@ impl SentenceSplitter {
         let mut pos = 0;
         let mut next_ellipsis = self.ellipsis.find(bytes).unwrap_or(usize::MAX);
         while pos < bytes.len() {
-            let punct = memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]).map_or(usize::MAX, |i| pos + i);
+            let punct =
+                memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]).map_or(usize::MAX, |i| pos + i);
             if next_ellipsis < pos {
-                next_ellipsis = self.ellipsis.find(&bytes[pos..]).map_or(usize::MAX, |i| pos + i);
+                next_ellipsis = self
+                    .ellipsis
+                    .find(&bytes[pos..])
+                    .map_or(usize::MAX, |i| pos + i);
             }
             let cand = punct.min(next_ellipsis);
             // Inline list markers ("1. ... 2. ...") cut before themselves.
@@ -210,7 +216,11 @@ impl SentenceSplitter {
             Some(c) => {
                 // Punctuation inside a token: a decimal, a URL, "U.S.A", or
                 // two sentences run together with no space ("world.Today").
-                if single_period && end == after_run && c.is_uppercase() && self.glued_sentences(s, i) {
+                if single_period
+                    && end == after_run
+                    && c.is_uppercase()
+                    && self.glued_sentences(s, i)
+                {
                     return Verdict::End(i + 1);
                 }
                 return Verdict::Skip(after_run);
@@ -237,12 +247,23 @@ impl SentenceSplitter {
             // "At 5 a.m. Mr. Smith went" goes on; "left at 6 P.M. Mr. Smith
             // then went" ends: a sentence needs more than a time phrase.
             let words = s[start..i].split_whitespace().count();
-            return if words >= 4 && !next_is_number { Verdict::End(end) } else { Verdict::Skip(end) };
+            return if words >= 4 && !next_is_number {
+                Verdict::End(end)
+            } else {
+                Verdict::Skip(end)
+            };
         }
         if is_multi_period(word) {
-            return if self.is_starter(&next) { Verdict::End(end) } else { Verdict::Skip(end) };
+            return if self.is_starter(&next) {
+                Verdict::End(end)
+            } else {
+                Verdict::Skip(end)
+            };
         }
-        if let Some(class) = self.abbreviations.get(lower.trim_start_matches(['(', '[', '“', '"', '‘', '\''])) {
+        if let Some(class) = self
+            .abbreviations
+            .get(lower.trim_start_matches(['(', '[', '“', '"', '‘', '\'']))
+        {
             return match class {
                 AbbrevClass::Prefix => Verdict::Skip(end),
                 AbbrevClass::Number if next_is_number => Verdict::Skip(end),
@@ -258,7 +279,11 @@ impl SentenceSplitter {
                 .next()
                 .is_some_and(char::is_lowercase);
             let ends = (word == "I" && prev_lower) || (prev_lower && self.is_starter(&next));
-            return if ends { Verdict::End(end) } else { Verdict::Skip(end) };
+            return if ends {
+                Verdict::End(end)
+            } else {
+                Verdict::Skip(end)
+            };
         }
         Verdict::End(end)
     }
@@ -277,9 +302,15 @@ impl SentenceSplitter {
         if token.contains(['@', '/', ':']) || token.starts_with("www") {
             return false;
         }
-        let right: String = s[i + 1..].chars().take_while(|c| c.is_alphabetic()).collect();
+        let right: String = s[i + 1..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
         let left_ok = left.chars().count() >= 2
-            && left.chars().last().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            && left
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
             && !self.abbreviations.contains_key(&left.to_lowercase());
         let right_ok = right.chars().count() >= 2 && right.chars().skip(1).all(char::is_lowercase);
         left_ok && right_ok
@@ -309,7 +340,9 @@ fn next_word(s: &str, i: usize) -> Option<NextWord<'_>> {
     let body = rest.trim_start_matches(|c: char| is_open_quote(c) || matches!(c, '(' | '['));
     let quoted = body.len() != rest.len();
     let first = body.chars().next()?;
-    let len = body.find(|c: char| !c.is_alphanumeric()).unwrap_or(body.len());
+    let len = body
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(body.len());
     Some(NextWord {
         word: &body[..len],
         first,
@@ -372,9 +405,9 @@ fn spaced_dots(b: &[u8], i: usize) -> (usize, usize) {
 fn is_multi_period(word: &str) -> bool {
     word.contains('.')
         && word.len() <= 12
-        && word
-            .split('.')
-            .all(|part| !part.is_empty() && part.len() <= 3 && part.chars().all(char::is_alphabetic))
+        && word.split('.').all(|part| {
+            !part.is_empty() && part.len() <= 3 && part.chars().all(char::is_alphabetic)
+        })
 }
 
 fn is_time_abbrev(lower: &str) -> bool {
@@ -384,7 +417,18 @@ fn is_time_abbrev(lower: &str) -> bool {
 fn is_month(lower: &str) -> bool {
     matches!(
         lower,
-        "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
     )
 }
 
@@ -485,41 +529,103 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         let splitter = SentenceSplitter::new();
-        split_prose(&splitter, text).into_iter().map(|sp| &text[sp]).collect()
+        split_prose(&splitter, text)
+            .into_iter()
+            .map(|sp| &text[sp])
+            .collect()
     }
 
     macro_rules! t {
         ($name:ident, $text:expr, [$($want:expr),* $(,)?]) => {
             #[test]
             fn $name() {
-                assert_eq!(split($text), vec![$($want),*]);
+                assert_eq!(split($text), <Vec<&str>>::from([$($want),*]));
             }
         };
     }
 
-    t!(simple, "Hello World. My name is Jonas.", ["Hello World.", "My name is Jonas."]);
-    t!(titles, "Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]);
-    t!(us_name, "I work for the U.S. Government in Virginia.", ["I work for the U.S. Government in Virginia."]);
-    t!(us_end, "I live in the U.S. How about you?", ["I live in the U.S.", "How about you?"]);
-    t!(initials, "United States Attorney General William P. Barr said:", ["United States Attorney General William P. Barr said:"]);
-    t!(no_ten, "He lives at No. 10 Downing St. in London.", ["He lives at No. 10 Downing St. in London."]);
-    t!(months, "On Jan. 5 it rained. On Sept. 3 it did not.", ["On Jan. 5 it rained.", "On Sept. 3 it did not."]);
-    t!(decimals, "Growth was 2.5 per cent. It rose.", ["Growth was 2.5 per cent.", "It rose."]);
+    t!(
+        simple,
+        "Hello World. My name is Jonas.",
+        ["Hello World.", "My name is Jonas."]
+    );
+    t!(
+        titles,
+        "Mr. Smith met Dr. Jones. They talked.",
+        ["Mr. Smith met Dr. Jones.", "They talked."]
+    );
+    t!(
+        us_name,
+        "I work for the U.S. Government in Virginia.",
+        ["I work for the U.S. Government in Virginia."]
+    );
+    t!(
+        us_end,
+        "I live in the U.S. How about you?",
+        ["I live in the U.S.", "How about you?"]
+    );
+    t!(
+        initials,
+        "United States Attorney General William P. Barr said:",
+        ["United States Attorney General William P. Barr said:"]
+    );
+    t!(
+        no_ten,
+        "He lives at No. 10 Downing St. in London.",
+        ["He lives at No. 10 Downing St. in London."]
+    );
+    t!(
+        months,
+        "On Jan. 5 it rained. On Sept. 3 it did not.",
+        ["On Jan. 5 it rained.", "On Sept. 3 it did not."]
+    );
+    t!(
+        decimals,
+        "Growth was 2.5 per cent. It rose.",
+        ["Growth was 2.5 per cent.", "It rose."]
+    );
     t!(
         quote_with_two_sentences,
         "“We will act. We will do it now,” she said. “It matters.”",
-        ["“We will act.", "We will do it now,” she said.", "“It matters.”"]
+        [
+            "“We will act.",
+            "We will do it now,” she said.",
+            "“It matters.”"
+        ]
     );
     t!(
         quote_then_lower,
         "“Why now?” she asked. He shrugged.",
         ["“Why now?” she asked.", "He shrugged."]
     );
-    t!(caption_credit, "Ottawa on July 23, 2015. THE CANADIAN PRESS/Sean Kilpatrick", ["Ottawa on July 23, 2015.", "THE CANADIAN PRESS/Sean Kilpatrick"]);
-    t!(ellipsis_mid, "I wasn’t really ... well, what I mean...see . . . what I'm saying.", ["I wasn’t really ... well, what I mean...see . . . what I'm saying."]);
-    t!(no_space, "Hello world.Today is Tuesday.Mr. Smith went.", ["Hello world.", "Today is Tuesday.", "Mr. Smith went."]);
-    t!(url, "See www.gov.uk/phe. Follow us on Twitter @PHE_uk", ["See www.gov.uk/phe.", "Follow us on Twitter @PHE_uk"]);
-    t!(inline_list, "1.) The first item 2.) The second item", ["1.) The first item", "2.) The second item"]);
+    t!(
+        caption_credit,
+        "Ottawa on July 23, 2015. THE CANADIAN PRESS/Sean Kilpatrick",
+        [
+            "Ottawa on July 23, 2015.",
+            "THE CANADIAN PRESS/Sean Kilpatrick"
+        ]
+    );
+    t!(
+        ellipsis_mid,
+        "I wasn’t really ... well, what I mean...see . . . what I'm saying.",
+        ["I wasn’t really ... well, what I mean...see . . . what I'm saying."]
+    );
+    t!(
+        no_space,
+        "Hello world.Today is Tuesday.Mr. Smith went.",
+        ["Hello world.", "Today is Tuesday.", "Mr. Smith went."]
+    );
+    t!(
+        url,
+        "See www.gov.uk/phe. Follow us on Twitter @PHE_uk",
+        ["See www.gov.uk/phe.", "Follow us on Twitter @PHE_uk"]
+    );
+    t!(
+        inline_list,
+        "1.) The first item 2.) The second item",
+        ["1.) The first item", "2.) The second item"]
+    );
     t!(empty, "", []);
     t!(spaces, "  \u{A0} ", []);
 }

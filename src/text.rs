@@ -8,7 +8,11 @@ use crate::Span;
 /// that scraped text carries.
 #[inline]
 pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+        )
 }
 
 /// `span` without leading or trailing white space. The result is empty
@@ -87,7 +91,10 @@ impl Pattern {
     }
 
     /// Every non-overlapping match.
-    pub(crate) fn find_iter<'r, 's>(&'r self, s: &'s str) -> impl Iterator<Item = regex::Match<'s>> + 'r
+    pub(crate) fn find_iter<'r, 's>(
+        &'r self,
+        s: &'s str,
+    ) -> impl Iterator<Item = regex::Match<'s>> + 'r
     where
         's: 'r,
     {

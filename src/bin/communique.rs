@@ -62,7 +62,11 @@ fn parse_args(raw: impl Iterator<Item = String>) -> Result<Option<Args>, Failure
             "--reference-date" => {
                 let value = match inline.or_else(|| raw.next()) {
                     Some(v) => v,
-                    None => return Err(Failure::Usage("--reference-date needs a date, written YYYY-MM-DD".into())),
+                    None => {
+                        return Err(Failure::Usage(
+                            "--reference-date needs a date, written YYYY-MM-DD".into(),
+                        ))
+                    }
                 };
                 match value.parse::<Date>() {
                     Ok(d) => args.reference_date = Some(d),
@@ -80,7 +84,9 @@ fn parse_args(raw: impl Iterator<Item = String>) -> Result<Option<Args>, Failure
         return Err(Failure::Usage("more than one FILE needs --jsonl".into()));
     }
     if args.pretty && args.jsonl {
-        return Err(Failure::Usage("--pretty and --jsonl do not go together".into()));
+        return Err(Failure::Usage(
+            "--pretty and --jsonl do not go together".into(),
+        ));
     }
     Ok(Some(args))
 }
@@ -96,7 +102,10 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
     };
     match result {
         Ok(()) => Ok(bytes),
-        Err(e) => Err(format!("communique: {name}: cannot read: {}", first_line(&e.to_string()))),
+        Err(e) => Err(format!(
+            "communique: {name}: cannot read: {}",
+            first_line(&e.to_string())
+        )),
     }
 }
 
@@ -191,7 +200,10 @@ fn main() -> ExitCode {
         Ok(true) | Err(Failure::ClosedOutput) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(Failure::Output(e)) => {
-            eprintln!("communique: cannot write output: {}", first_line(&e.to_string()));
+            eprintln!(
+                "communique: cannot write output: {}",
+                first_line(&e.to_string())
+            );
             ExitCode::from(1)
         }
         Err(Failure::Usage(msg)) => {
