@@ -717,6 +717,10 @@ impl<'h> Run<'_, 'h> {
             let Some(s) = sentence_at(sentences, span.start) else {
                 continue;
             };
+            // "States" in "United States" is a name; a capital cue only opens a sentence.
+            if hay.get(m.start()..).is_some_and(|h| h.starts_with(char::is_uppercase)) && trim(text, Span::new(s.start, span.start)).start != span.start {
+                continue;
+            }
             // A cue inside the clause another cue reports is not the writer's.
             if out
                 .last()
@@ -1037,6 +1041,12 @@ impl<'h> Run<'_, 'h> {
                 }
                 start -= 1;
             } else if self.finder.title_words.contains(&lw) {
+                // Portfolio words may stand before a lower-case title:
+                // "crime prevention minister".
+                if w.starts_with(char::is_lowercase) {
+                    seen_cap = false;
+                    lower_run = 0;
+                }
                 start -= 1;
             } else if !seen_cap
                 && lower_run < 3
@@ -1053,7 +1063,10 @@ impl<'h> Run<'_, 'h> {
         }
         // Drop leading connectors and sentence adverbs.
         while start < stop {
-            let w = text.get(toks[start].range()).unwrap_or("").to_lowercase();
+            let orig = text.get(toks[start].range()).unwrap_or("");
+            let w = orig.to_lowercase();
+            let function_word = orig.starts_with(char::is_lowercase)
+                || matches!(orig, "As" | "But" | "And" | "While" | "When" | "If" | "So" | "Since" | "Because" | "Although" | "Though" | "Then" | "After" | "Before" | "With" | "By" | "To" | "In" | "On" | "At" | "Also" | "Here" | "There" | "Such");
             if matches!(
                 w.as_str(),
                 "of" | "for"
@@ -1074,6 +1087,7 @@ impl<'h> Run<'_, 'h> {
                     | "today"
                     | "previously"
             ) || (STOP.contains(&w.as_str())
+                && function_word
                 && !matches!(w.as_str(), "a" | "an" | "he" | "she" | "they" | "it"))
                 || (w.ends_with("ly") && start + 1 < stop)
             {
@@ -1090,7 +1104,8 @@ impl<'h> Run<'_, 'h> {
         let all = text.get(span.range()).unwrap_or("");
         // A lone lower-case word must be a plural noun or a determiner phrase.
         let lead_lower = first.chars().next().is_some_and(char::is_lowercase);
-        if lead_lower && !matches!(first, "the" | "both" | "two" | "its" | "their" | "our") {
+        let has_cap = toks[start..stop].iter().any(|t| text.get(t.range()).is_some_and(|w| w.starts_with(char::is_uppercase)));
+        if lead_lower && !has_cap && !matches!(first, "the" | "both" | "two" | "its" | "their" | "our") {
             let head = text.get(toks[stop - 1].range()).unwrap_or("");
             if (!head.ends_with('s') || head.ends_with("ss")) && pronoun(all).is_none() {
                 return None;
@@ -1352,7 +1367,8 @@ impl<'h> Run<'_, 'h> {
         for sep in [" for ", " at ", " of the ", " from "] {
             if let Some(i) = s.find(sep) {
                 let head = trim(text, Span::new(np.start, np.start + i));
-                if self.is_name_segment(head) {
+                let tail_has_title = s[i..].split(' ').any(|w| self.finder.title_words.contains(&w.to_lowercase()));
+                if self.is_name_segment(head) && !tail_has_title {
                     return self.parse_plain(head);
                 }
             }
@@ -1479,9 +1495,13 @@ impl<'h> Run<'_, 'h> {
                     .titles
                     .get(&key.join(" "))
                     .is_some_and(|t| t.portfolio);
+                let lower_title = word(k).starts_with(char::is_lowercase);
                 if portfolio {
                     while st > 0 {
                         let w = word(st - 1);
+                        if lower_title && w.starts_with(char::is_uppercase) {
+                            break;
+                        }
                         if w.ends_with("'s")
                             || w.ends_with("’s")
                             || self.countries.lookup(w).is_some()
