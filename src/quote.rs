@@ -1010,6 +1010,15 @@ impl<'h> Run<'_, 'h> {
         let mut seen_cap = false;
         while start > 0 && stop - start < MAX_NP_WORDS {
             let t = toks[start - 1];
+            // Punctuation between words ends the phrase (appositions are
+            // handled on their own).
+            if start < stop
+                && text
+                    .get(t.end..toks[start].start)
+                    .is_some_and(|g| g.contains([',', ';', ':', '(', ')', '“', '”', '"']))
+            {
+                break;
+            }
             let w = text.get(t.range()).unwrap_or("");
             let lw = w.to_lowercase();
             let cap = w
@@ -1262,7 +1271,14 @@ impl<'h> Run<'_, 'h> {
             let role = trim(text, Span::new(np.start + i + 1, np.end));
             let mut p = self.parse_plain(name_span)?;
             let (title, country) = self.role(role);
-            if p.title.is_none() {
+            // An academic rank yields to a single office in apposition
+            // ("Professor Kevin Fenton, Director of Health at PHE").
+            let role_text = text.get(role.range()).unwrap_or("");
+            let rank = p.title.as_deref().is_some_and(|t| {
+                matches!(t.to_lowercase().as_str(), "professor" | "emeritus professor" | "doctor" | "dr")
+            });
+            let single = !role_text.contains(',') && !role_text.starts_with(['t', 'a']);
+            if p.title.is_none() || (rank && single && title.is_some()) {
                 p.title = title;
             }
             if country.is_some() {
@@ -1344,7 +1360,7 @@ impl<'h> Run<'_, 'h> {
         let mut best = None;
         let mut key = String::new();
         for n in 0..self.finder.title_len {
-            let t = toks.get(k + n)?;
+            let Some(t) = toks.get(k + n) else { break };
             if n > 0 {
                 key.push(' ');
             }
@@ -1578,6 +1594,10 @@ impl<'h> Run<'_, 'h> {
                         let full = self
                             .np_before(back(text, span.start, sp.end, 120), sp.end)
                             .filter(|n| n.end == sp.end)
+                            .map(|n| match text.get(n.range()).and_then(|t| t.rfind(" and ")) {
+                                Some(i) => Span::new(n.start + i + 5, n.end),
+                                None => n,
+                            })
                             .and_then(|n| self.parse(n))
                             .filter(|p| p.kind == SpeakerKind::Person);
                         let Some(d) = self.speakers.get_mut(*i) else {
