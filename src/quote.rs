@@ -326,7 +326,15 @@ impl<'h> Run<'_, 'h> {
             }
             let prose = matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem);
             // "Statement of UAW President Ray Curry:" heads the quotations after it.
-            if let Some(np) = self.statement_of(b.span) {
+            let next_opens = a.blocks.get(bi + 1).is_some_and(|n| {
+                text.get(n.span.range())
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|c| matches!(c, '“' | '"' | '‘'))
+            });
+            if let Some(np) = self
+                .statement_of(b.span, next_opens)
+                .filter(|_| b.kind != BlockKind::Title)
+            {
                 carry = self.speaker_for(np);
                 running = None;
                 block = Some((carry, b.span, 0))
@@ -340,11 +348,6 @@ impl<'h> Run<'_, 'h> {
                 block = None;
                 continue;
             }
-            let next_opens = a.blocks.get(bi + 1).is_some_and(|n| {
-                text.get(n.span.range())
-                    .and_then(|t| t.chars().next())
-                    .is_some_and(|c| matches!(c, '“' | '"' | '‘'))
-            });
             let regions = find_regions(text, b.span, next_opens);
             let mut cues = self.find_cues(b.span, &sentences, &regions);
             if let Some((speaker, cue, taken)) = block {
@@ -489,10 +492,15 @@ impl<'h> Run<'_, 'h> {
 
     /// The speaker phrase of a line such as "Statement of UAW President Ray
     /// Curry:" or "Joint Statement from the Governor:".
-    fn statement_of(&self, block: Span) -> Option<Span> {
+    fn statement_of(&self, block: Span, next_opens: bool) -> Option<Span> {
         let b = trim(self.text, block);
         let s = self.text.get(b.range())?;
-        let body = s.strip_suffix(':')?;
+        // Without its colon the line must head a quotation.
+        let body = match s.strip_suffix(':') {
+            Some(body) => body,
+            None if next_opens => s,
+            None => return None,
+        };
         if body.len() > 160 {
             return None;
         }
@@ -608,7 +616,10 @@ impl<'h> Run<'_, 'h> {
             if words == 1 {
                 return (None, None);
             }
-            if (words <= 2 || r.single) && cue.is_none() {
+            // A quoted sentence in single marks stands on its own
+            // ("asked ‘Confused by drugs? Talk to FRANK.’").
+            let sentence_like = inner.starts_with(char::is_uppercase) && inner.ends_with(['.', '?', '!']);
+            if (words <= 2 || (r.single && !sentence_like)) && cue.is_none() {
                 return (None, None);
             }
             if r.single && words < 4 {
@@ -623,6 +634,7 @@ impl<'h> Run<'_, 'h> {
             if matches!(
                 prev_word.as_str(),
                 "called"
+                    | "so-called"
                     | "dubbed"
                     | "named"
                     | "titled"
@@ -920,7 +932,7 @@ impl<'h> Run<'_, 'h> {
                 }) && !self.is_name_segment(seg);
             if !role {
                 let n = self.np_before(start, seg_end)?;
-                return (n.start == seg.start && seg_end < end).then_some(Span::new(n.start, end));
+                return (n.start == seg.start).then_some(Span::new(n.start, end));
             }
             if start == lo {
                 return None;
@@ -1902,6 +1914,8 @@ fn find_regions(text: &str, block: Span, next_opens: bool) -> Vec<Region> {
     let bytes = hay.as_bytes();
     let mut double: Option<(usize, bool)> = None; // opening offset, straight
     let mut single: Option<usize> = None;
+    // Curly quotations nested inside the open one.
+    let mut nested = 0usize;
     let mut pos = 0;
     while let Some(k) = memchr::memchr3(b'"', b'\'', 0xE2, bytes.get(pos..).unwrap_or(&[])) {
         let i = pos + k;
@@ -1927,9 +1941,18 @@ fn find_regions(text: &str, block: Span, next_opens: bool) -> Vec<Region> {
             };
         match c {
             '“' => {
-                double = Some((i, false));
+                // Inside an open quotation a new mark nests, unless a
+                // sentence has ended since: then the first was never closed.
+                let before = hay.get(..i).unwrap_or("").trim_end_matches(is_space);
+                if double.is_some_and(|(_, straight)| !straight) && !before.ends_with(['.', '?', '!']) {
+                    nested += 1;
+                } else {
+                    double = Some((i, false));
+                    nested = 0;
+                }
                 single = None;
             }
+            '”' if nested > 0 => nested -= 1,
             '”' => {
                 if let Some((o, _)) = double.take() {
                     out.push(region(o, 3, i, 3, false));
