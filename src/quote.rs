@@ -1494,7 +1494,7 @@ impl<'h> Run<'_, 'h> {
                     tt,
                 )
             } else {
-                (bare.to_lowercase(), None)
+                (collective_key(bare), None)
             };
             return Some(Parsed {
                 name: Cow::Borrowed(s),
@@ -1633,9 +1633,38 @@ impl<'h> Run<'_, 'h> {
                 }
             }
         }
-        let speakers = self
+        // The most quoted speakers first; ties in order of first mention.
+        let mut count = vec![0usize; self.speakers.len()];
+        for q in &self.quotes {
+            if let Some(c) = q.speaker.and_then(|i| count.get_mut(i)) {
+                *c += 1;
+            }
+        }
+        let first: Vec<usize> = self
             .speakers
-            .into_iter()
+            .iter()
+            .map(|d| d.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX))
+            .collect();
+        let mut order: Vec<usize> = (0..self.speakers.len()).collect();
+        order.sort_by_key(|&i| {
+            (
+                std::cmp::Reverse(count.get(i).copied().unwrap_or(0)),
+                first.get(i).copied().unwrap_or(usize::MAX),
+            )
+        });
+        let mut new_index = vec![0usize; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            if let Some(slot) = new_index.get_mut(old) {
+                *slot = new;
+            }
+        }
+        for q in &mut self.quotes {
+            q.speaker = q.speaker.and_then(|i| new_index.get(i).copied());
+        }
+        let mut drafts: Vec<Option<Draft<'h>>> = self.speakers.into_iter().map(Some).collect();
+        let speakers = order
+            .iter()
+            .filter_map(|&i| drafts.get_mut(i).and_then(Option::take))
             .map(|mut d| {
                 // Overlapping mentions keep the longest.
                 d.mentions
@@ -1701,6 +1730,34 @@ const STOP: &[&str] = &[
     "and", "or", "said", "says", "say", "told", "because", "since", "until", "though", "although",
     "all", "some", "many", "other", "others", "new", "one",
 ];
+
+/// The merge key of an organisation or group: lower case, without the
+/// owner ("the report's authors" and "the authors" are one). A joint
+/// statement and the partners who issued it ("the communique", "the
+/// alliance", "the partners", "the five countries") are one voice.
+fn collective_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    let owned = ["'s ", "’s "]
+        .iter()
+        .filter_map(|m| lower.rfind(m).map(|i| i + m.len()))
+        .max()
+        .map_or(lower, |i| &lower[i..]);
+    // The head noun stands before any "from" or "of" phrase.
+    let core = [" from ", " of ", " for ", " at ", " in "]
+        .iter()
+        .filter_map(|m| owned.find(m))
+        .min()
+        .map_or(owned, |i| &owned[..i]);
+    let head = core.rsplit(' ').next().unwrap_or(core);
+    if matches!(
+        head,
+        "communique" | "communiqué" | "statement" | "declaration" | "partners" | "alliance" | "allies" | "countries"
+    ) {
+        return "#collective".to_string();
+    }
+    owned.to_string()
+}
 
 /// The speaker kind a pronoun stands for, if the phrase is one.
 fn pronoun(s: &str) -> Option<SpeakerKind> {
