@@ -416,6 +416,9 @@ impl<'h> Run<'_, 'h> {
                 if speaker.is_none() && r.open == trim(text, b.span).start {
                     speaker = running;
                 }
+                if speaker.is_none() && cue.is_none() {
+                    speaker = self.dash_speaker(&r, b.span);
+                }
                 if speaker.is_none() && cue.is_none() && self.colon_before(&r) {
                     speaker = self.colon_speaker(&r, &sentences);
                 }
@@ -479,6 +482,20 @@ impl<'h> Run<'_, 'h> {
             Some(_) => None,
             None => self.speaker_for(np),
         }
+    }
+
+    /// The speaker of `“...” – Name` ending its block, as pull quotes and
+    /// epigraphs are signed.
+    fn dash_speaker(&mut self, r: &Region, block: Span) -> Option<usize> {
+        let rest = trim(self.text, Span::new(r.end.min(block.end), block.end));
+        let t = self.text.get(rest.range())?;
+        let name = t.strip_prefix(['-', '–', '—'])?;
+        let np = self.np_after(rest.end - name.len(), rest.end)?;
+        let n = self.text.get(np.range())?;
+        if n.split(' ').count() > 6 || !n.starts_with(char::is_uppercase) {
+            return None;
+        }
+        self.speaker_for(np)
     }
 
     /// Whether the quotation follows a colon: `Name: “...”`.
@@ -618,7 +635,8 @@ impl<'h> Run<'_, 'h> {
             }
             // A quoted sentence in single marks stands on its own
             // ("asked ‘Confused by drugs? Talk to FRANK.’").
-            let sentence_like = inner.starts_with(char::is_uppercase) && inner.ends_with(['.', '?', '!']);
+            let sentence_like =
+                inner.starts_with(char::is_uppercase) && inner.ends_with(['.', '?', '!']);
             if (words <= 2 || (r.single && !sentence_like)) && cue.is_none() {
                 return (None, None);
             }
@@ -730,7 +748,11 @@ impl<'h> Run<'_, 'h> {
                 continue;
             };
             // "States" in "United States" is a name; a capital cue only opens a sentence.
-            if hay.get(m.start()..).is_some_and(|h| h.starts_with(char::is_uppercase)) && trim(text, Span::new(s.start, span.start)).start != span.start {
+            if hay
+                .get(m.start()..)
+                .is_some_and(|h| h.starts_with(char::is_uppercase))
+                && trim(text, Span::new(s.start, span.start)).start != span.start
+            {
                 continue;
             }
             // A cue inside the clause another cue reports is not the writer's.
@@ -1087,7 +1109,32 @@ impl<'h> Run<'_, 'h> {
             let orig = text.get(toks[start].range()).unwrap_or("");
             let w = orig.to_lowercase();
             let function_word = orig.starts_with(char::is_lowercase)
-                || matches!(orig, "As" | "But" | "And" | "While" | "When" | "If" | "So" | "Since" | "Because" | "Although" | "Though" | "Then" | "After" | "Before" | "With" | "By" | "To" | "In" | "On" | "At" | "Also" | "Here" | "There" | "Such");
+                || matches!(
+                    orig,
+                    "As" | "But"
+                        | "And"
+                        | "While"
+                        | "When"
+                        | "If"
+                        | "So"
+                        | "Since"
+                        | "Because"
+                        | "Although"
+                        | "Though"
+                        | "Then"
+                        | "After"
+                        | "Before"
+                        | "With"
+                        | "By"
+                        | "To"
+                        | "In"
+                        | "On"
+                        | "At"
+                        | "Also"
+                        | "Here"
+                        | "There"
+                        | "Such"
+                );
             if matches!(
                 w.as_str(),
                 "of" | "for"
@@ -1117,6 +1164,18 @@ impl<'h> Run<'_, 'h> {
                 break;
             }
         }
+        // "A leaked letter seen by Sky News says": the agent of a participle
+        // is not the subject; the phrase before the participle is.
+        if start >= 2 && start < stop {
+            let by = text.get(toks[start - 1].range()).unwrap_or("");
+            let part = text.get(toks[start - 2].range()).unwrap_or("");
+            if by == "by"
+                && (part.ends_with("ed")
+                    || matches!(part, "seen" | "written" | "given" | "shown" | "taken"))
+            {
+                return self.np_before(lo, toks[start - 2].start);
+            }
+        }
         if start >= stop {
             return None;
         }
@@ -1125,8 +1184,14 @@ impl<'h> Run<'_, 'h> {
         let all = text.get(span.range()).unwrap_or("");
         // A lone lower-case word must be a plural noun or a determiner phrase.
         let lead_lower = first.chars().next().is_some_and(char::is_lowercase);
-        let has_cap = toks[start..stop].iter().any(|t| text.get(t.range()).is_some_and(|w| w.starts_with(char::is_uppercase)));
-        if lead_lower && !has_cap && !matches!(first, "the" | "both" | "two" | "its" | "their" | "our") {
+        let has_cap = toks[start..stop].iter().any(|t| {
+            text.get(t.range())
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        });
+        if lead_lower
+            && !has_cap
+            && !matches!(first, "the" | "both" | "two" | "its" | "their" | "our")
+        {
             let head = text.get(toks[stop - 1].range()).unwrap_or("");
             if (!head.ends_with('s') || head.ends_with("ss")) && pronoun(all).is_none() {
                 return None;
@@ -1287,7 +1352,10 @@ impl<'h> Run<'_, 'h> {
             // ("Professor Kevin Fenton, Director of Health at PHE").
             let role_text = text.get(role.range()).unwrap_or("");
             let rank = p.title.as_deref().is_some_and(|t| {
-                matches!(t.to_lowercase().as_str(), "professor" | "emeritus professor" | "doctor" | "dr")
+                matches!(
+                    t.to_lowercase().as_str(),
+                    "professor" | "emeritus professor" | "doctor" | "dr"
+                )
             });
             let single = !role_text.contains(',') && !role_text.starts_with(['t', 'a']);
             if p.title.is_none() || (rank && single && title.is_some()) {
@@ -1395,7 +1463,9 @@ impl<'h> Run<'_, 'h> {
         for sep in [" for ", " at ", " of the ", " from "] {
             if let Some(i) = s.find(sep) {
                 let head = trim(text, Span::new(np.start, np.start + i));
-                let tail_has_title = s[i..].split(' ').any(|w| self.finder.title_words.contains(&w.to_lowercase()));
+                let tail_has_title = s[i..]
+                    .split(' ')
+                    .any(|w| self.finder.title_words.contains(&w.to_lowercase()));
                 if self.is_name_segment(head) && !tail_has_title {
                     return self.parse_plain(head);
                 }
@@ -1606,10 +1676,12 @@ impl<'h> Run<'_, 'h> {
                         let full = self
                             .np_before(back(text, span.start, sp.end, 120), sp.end)
                             .filter(|n| n.end == sp.end)
-                            .map(|n| match text.get(n.range()).and_then(|t| t.rfind(" and ")) {
-                                Some(i) => Span::new(n.start + i + 5, n.end),
-                                None => n,
-                            })
+                            .map(
+                                |n| match text.get(n.range()).and_then(|t| t.rfind(" and ")) {
+                                    Some(i) => Span::new(n.start + i + 5, n.end),
+                                    None => n,
+                                },
+                            )
                             .and_then(|n| self.parse(n))
                             .filter(|p| p.kind == SpeakerKind::Person);
                         let Some(d) = self.speakers.get_mut(*i) else {
@@ -1643,7 +1715,13 @@ impl<'h> Run<'_, 'h> {
         let first: Vec<usize> = self
             .speakers
             .iter()
-            .map(|d| d.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX))
+            .map(|d| {
+                d.mentions
+                    .iter()
+                    .map(|m| m.start)
+                    .min()
+                    .unwrap_or(usize::MAX)
+            })
             .collect();
         let mut order: Vec<usize> = (0..self.speakers.len()).collect();
         order.sort_by_key(|&i| {
@@ -1752,7 +1830,14 @@ fn collective_key(name: &str) -> String {
     let head = core.rsplit(' ').next().unwrap_or(core);
     if matches!(
         head,
-        "communique" | "communiqué" | "statement" | "declaration" | "partners" | "alliance" | "allies" | "countries"
+        "communique"
+            | "communiqué"
+            | "statement"
+            | "declaration"
+            | "partners"
+            | "alliance"
+            | "allies"
+            | "countries"
     ) {
         return "#collective".to_string();
     }
@@ -2001,7 +2086,9 @@ fn find_regions(text: &str, block: Span, next_opens: bool) -> Vec<Region> {
                 // Inside an open quotation a new mark nests, unless a
                 // sentence has ended since: then the first was never closed.
                 let before = hay.get(..i).unwrap_or("").trim_end_matches(is_space);
-                if double.is_some_and(|(_, straight)| !straight) && !before.ends_with(['.', '?', '!']) {
+                if double.is_some_and(|(_, straight)| !straight)
+                    && !before.ends_with(['.', '?', '!'])
+                {
                     nested += 1;
                 } else {
                     double = Some((i, false));
@@ -2251,6 +2338,26 @@ mod tests {
         colon_name,
         "- University volleyball player Macey Boggs: “I was stripped of a chance to play my final matches.”\n",
         [(Direct, "I was stripped of a chance to play my final matches.", "Macey Boggs")]
+    );
+    t!(
+        nested,
+        "“The new precinct - “The Mill” - will bring jobs to the region,” Mayor Allan Sutherland said.\n",
+        [(Direct, "The new precinct - “The Mill” - will bring jobs to the region,", "Allan Sutherland")]
+    );
+    t!(
+        dash_signature,
+        "\"So far, it's the Internet: 1, Scientology: 0. But it's a long game.\" - Matthew Ingram\n",
+        [(Direct, "So far, it's the Internet: 1, Scientology: 0. But it's a long game.", "Matthew Ingram")]
+    );
+    t!(
+        statement_header,
+        "Statement of UAW President Ray Curry:\n\n“We are at a critical time for the auto industry.”\n",
+        [(Direct, "We are at a critical time for the auto industry.", "Ray Curry")]
+    );
+    t!(
+        passive_agent,
+        "A leaked internal letter seen by Sky News says \"failure to return the form may end the claim\".\n",
+        [(Direct, "failure to return the form may end the claim", "A leaked internal letter")]
     );
     t!(
         boilerplate,
