@@ -1,12 +1,18 @@
 //! Quotes and their speakers: who said what.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::country::{CountryCode, CountryFinder};
 use crate::document::TextSpan;
+use crate::layout::BlockKind;
+use crate::tables;
+use crate::text::{char_at, char_before, is_blank, is_space, trim};
 use crate::Span;
 
 /// Someone to whom the text attributes a quote: a person, an organisation
@@ -72,21 +78,2359 @@ pub enum QuoteKind {
     Indirect,
 }
 
+/// How a reporting verb takes its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VerbClass {
+    /// May take a bare clause: "said the plan works".
+    Say,
+    /// Reports speech only with "that" or after the content.
+    That,
+    /// Takes a hearer first: "told reporters".
+    Tell,
+    /// The speaker follows: "according to X".
+    According,
+}
+
+/// One entry of the titles table.
+#[derive(Debug, Clone, Copy)]
+struct TitleInfo {
+    /// Whether portfolio words before the title belong to it.
+    portfolio: bool,
+}
+
 /// The compiled quote and speaker finder.
 #[derive(Debug)]
-pub(crate) struct QuoteFinder {}
+pub(crate) struct QuoteFinder {
+    /// Reporting verbs and phrases, matched leftmost-longest.
+    verbs: Option<AhoCorasick>,
+    /// The class of each verb pattern, by pattern index.
+    classes: Vec<VerbClass>,
+    /// Titles by lower-case form.
+    titles: HashMap<String, TitleInfo>,
+    /// Every lower-case word occurring in some title.
+    title_words: HashSet<String>,
+    /// The most words any title has.
+    title_len: usize,
+}
+
+impl Default for QuoteFinder {
+    fn default() -> Self {
+        QuoteFinder::new()
+    }
+}
 
 impl QuoteFinder {
+    /// Parses the verb and title tables.
     pub(crate) fn new() -> QuoteFinder {
-        QuoteFinder {}
+        let mut forms = Vec::new();
+        let mut classes = Vec::new();
+        for row in tables::rows(tables::SPEECH_VERBS) {
+            let (Some(form), Some(class)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            let class = match *class {
+                "say" => VerbClass::Say,
+                "that" => VerbClass::That,
+                "tell" => VerbClass::Tell,
+                "according" => VerbClass::According,
+                _ => continue,
+            };
+            forms.push(form.to_string());
+            classes.push(class);
+        }
+        let verbs = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&forms)
+            .ok();
+        let mut titles = HashMap::new();
+        let mut title_words = HashSet::new();
+        let mut title_len = 1;
+        for row in tables::rows(tables::TITLES) {
+            let (Some(title), Some(portfolio)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            let lower = title.to_lowercase();
+            title_len = title_len.max(lower.split(' ').count());
+            for w in lower.split(' ') {
+                if !matches!(w, "of" | "and" | "for" | "the") {
+                    title_words.insert(w.to_string());
+                }
+            }
+            titles.insert(
+                lower,
+                TitleInfo {
+                    portfolio: *portfolio == "yes",
+                },
+            );
+        }
+        QuoteFinder {
+            verbs,
+            classes,
+            titles,
+            title_words,
+            title_len,
+        }
     }
 
     /// Speakers and quotes of the analysed text.
     pub(crate) fn find<'h>(
         &self,
-        _analysis: &Analysis<'h>,
-        _countries: &CountryFinder,
+        analysis: &Analysis<'h>,
+        countries: &CountryFinder,
     ) -> (Vec<Speaker<'h>>, Vec<Quote<'h>>) {
-        (Vec::new(), Vec::new())
+        let mut run = Run {
+            finder: self,
+            text: analysis.text,
+            countries,
+            speakers: Vec::new(),
+            keys: HashMap::new(),
+            titled: HashMap::new(),
+            last_of: [None; 3],
+            quotes: Vec::new(),
+        };
+        run.document(analysis);
+        run.finish(analysis)
+    }
+}
+
+/// A quotation found between marks in one block.
+#[derive(Debug, Clone, Copy)]
+struct Region {
+    /// Byte offset of the opening mark.
+    open: usize,
+    /// The content, trimmed.
+    inner: Span,
+    /// Byte offset just after the closing mark (the block end when the
+    /// quotation runs on into the next paragraph).
+    end: usize,
+    /// Whether the quotation has no closing mark in this block.
+    runs_on: bool,
+    /// Whether single marks delimit it.
+    single: bool,
+}
+
+/// A reporting verb or phrase with what it attributes.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    /// The verb or phrase ("said", "told reporters").
+    span: Span,
+    /// The speaker phrase, if not a pronoun.
+    np: Option<Span>,
+    /// The kind of speaker a pronoun subject stands for.
+    pronoun: Option<SpeakerKind>,
+    /// The speaker, once resolved.
+    speaker: Option<usize>,
+    /// Whether `speaker` has been resolved.
+    resolved: bool,
+    /// The reported clause, for indirect speech.
+    indirect: Option<Span>,
+    /// Whether the cue ends its paragraph with a colon: `X said:`.
+    intro: bool,
+}
+
+/// A speaker while the document is read.
+#[derive(Debug)]
+struct Draft<'h> {
+    name: Cow<'h, str>,
+    title: Option<Cow<'h, str>>,
+    kind: SpeakerKind,
+    country: Option<CountryCode>,
+    /// Lower-case key that merges mentions of one speaker.
+    key: String,
+    mentions: Vec<Span>,
+}
+
+/// A speaker phrase taken apart.
+#[derive(Debug)]
+struct Parsed<'h> {
+    name: Cow<'h, str>,
+    name_span: Span,
+    title: Option<Cow<'h, str>>,
+    kind: SpeakerKind,
+    country: Option<CountryCode>,
+    key: String,
+}
+
+/// The state of one `find` call.
+struct Run<'f, 'h> {
+    finder: &'f QuoteFinder,
+    text: &'h str,
+    countries: &'f CountryFinder,
+    speakers: Vec<Draft<'h>>,
+    /// Speakers by key.
+    keys: HashMap<String, usize>,
+    /// Persons by lower-case title, for "the Prime Minister".
+    titled: HashMap<String, usize>,
+    /// The last speaker of each kind, for pronouns.
+    last_of: [Option<usize>; 3],
+    quotes: Vec<Quote<'h>>,
+}
+
+/// Bytes before a verb searched for its subject.
+const WINDOW: usize = 300;
+
+/// The larger of `lo` and `end - max`, moved to a character boundary.
+fn back(text: &str, lo: usize, end: usize, max: usize) -> usize {
+    let mut p = end.saturating_sub(max).max(lo);
+    while p < end && !text.is_char_boundary(p) {
+        p += 1;
+    }
+    p
+}
+
+/// Index of a speaker kind in `Run::last_of`.
+fn kind_index(k: SpeakerKind) -> usize {
+    match k {
+        SpeakerKind::Person => 0,
+        SpeakerKind::Organization => 1,
+        SpeakerKind::Group => 2,
+    }
+}
+
+/// Longest quotation in single marks; longer runs are apostrophes gone astray.
+const MAX_SINGLE: usize = 600;
+/// Longest speaker phrase, in words.
+const MAX_NP_WORDS: usize = 12;
+/// Most paragraphs a block quote runs over.
+const MAX_BLOCK_PARAGRAPHS: usize = 8;
+
+impl<'h> Run<'_, 'h> {
+    fn document(&mut self, a: &Analysis<'h>) {
+        let text = self.text;
+        let mut next_sentence = 0;
+        // The speaker that an unattributed quotation continues.
+        let mut carry: Option<usize> = None;
+        // A quotation running on from the previous paragraph.
+        let mut running: Option<usize> = None;
+        // An open block quote: speaker, cue, paragraphs taken.
+        let mut block: Option<(Option<usize>, Span, usize)> = None;
+        for (bi, b) in a.blocks.iter().enumerate() {
+            let lo = next_sentence;
+            while a
+                .sentences
+                .get(next_sentence)
+                .is_some_and(|s| s.block <= bi)
+            {
+                next_sentence += 1;
+            }
+            let sentences: Vec<Span> = a
+                .sentences
+                .get(lo..next_sentence)
+                .unwrap_or(&[])
+                .iter()
+                .map(|s| s.span)
+                .collect();
+            if !a.is_content(bi) {
+                continue;
+            }
+            let prose = matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem);
+            // "Statement of UAW President Ray Curry:" heads the quotations after it.
+            let next_opens = a.blocks.get(bi + 1).is_some_and(|n| {
+                text.get(n.span.range())
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|c| matches!(c, '“' | '"' | '‘'))
+            });
+            if let Some(np) = self
+                .statement_of(b.span, next_opens)
+                .filter(|_| b.kind != BlockKind::Title)
+            {
+                carry = self.speaker_for(np);
+                running = None;
+                block = Some((carry, b.span, 0))
+                    .filter(|_| carry.is_some())
+                    .map(|(s, _, n)| (s, trim(text, b.span), n));
+                continue;
+            }
+            if !prose {
+                carry = None;
+                running = None;
+                block = None;
+                continue;
+            }
+            let regions = find_regions(text, b.span, next_opens);
+            let mut cues = self.find_cues(b.span, &sentences, &regions);
+            if let Some((speaker, cue, taken)) = block {
+                if regions.is_empty()
+                    && cues.is_empty()
+                    && (taken == 0 || own_voice(text.get(b.span.range()).unwrap_or("")))
+                    && b.kind == BlockKind::Paragraph
+                {
+                    let cue = (!text.get(cue.range()).unwrap_or("").ends_with(':')).then_some(cue);
+                    self.push(b.span, QuoteKind::Block, speaker, cue);
+                    block = (taken + 1 < MAX_BLOCK_PARAGRAPHS).then_some((
+                        speaker,
+                        cue.unwrap_or_default(),
+                        taken + 1,
+                    ));
+                    continue;
+                }
+                block = None;
+            }
+            let classes: Vec<(Option<QuoteKind>, Option<usize>)> = regions
+                .iter()
+                .map(|r| self.classify(r, &sentences, &cues, &regions))
+                .collect();
+            let mut used = vec![false; cues.len()];
+            for (_, c) in &classes {
+                if let Some(u) = c.and_then(|c| used.get_mut(c)) {
+                    *u = true;
+                }
+            }
+            let mut had = false;
+            let mut this_running = None;
+            let (mut ci, mut ri) = (0, 0);
+            while ci < cues.len() || ri < regions.len() {
+                let cue_first = match (cues.get(ci), regions.get(ri)) {
+                    (Some(c), Some(r)) => c.span.start < r.open,
+                    (Some(_), None) => true,
+                    _ => false,
+                };
+                if cue_first {
+                    let c = cues.get(ci).copied();
+                    if let Some(c) = c.filter(|c| {
+                        c.indirect.is_some() || c.intro || used.get(ci).copied().unwrap_or(false)
+                    }) {
+                        let speaker = self.resolve(&mut cues, ci, carry);
+                        if let (Some(span), Some(_)) = (c.indirect, speaker) {
+                            self.push(span, QuoteKind::Indirect, speaker, Some(c.span));
+                        }
+                        if speaker.is_some() {
+                            carry = speaker;
+                            had = true;
+                        }
+                    }
+                    ci += 1;
+                    continue;
+                }
+                let (Some(r), Some(&(kind, cue))) = (regions.get(ri).copied(), classes.get(ri))
+                else {
+                    break;
+                };
+                ri += 1;
+                let Some(kind) = kind else { continue };
+                let mut speaker = match cue {
+                    Some(c) => self.resolve(&mut cues, c, carry),
+                    None => None,
+                };
+                if speaker.is_none() && r.open == trim(text, b.span).start {
+                    speaker = running;
+                }
+                if speaker.is_none() && cue.is_none() {
+                    speaker = self.dash_speaker(&r, b.span);
+                }
+                if speaker.is_none() && cue.is_none() && self.colon_before(&r) {
+                    speaker = self.colon_speaker(&r, &sentences);
+                }
+                if speaker.is_none() && (kind == QuoteKind::Partial || self.colon_before(&r)) {
+                    speaker = self.sentence_subject(&r, &sentences, carry);
+                }
+                if speaker.is_none() {
+                    speaker = carry;
+                }
+                let cue_span = cue.and_then(|c| cues.get(c)).map(|c| c.span);
+                self.push(r.inner, kind, speaker, cue_span);
+                if speaker.is_some() {
+                    carry = speaker;
+                    had = true;
+                }
+                if r.runs_on {
+                    this_running = speaker;
+                }
+            }
+            running = this_running;
+            if let Some(last) = cues.last() {
+                if last.intro && last.speaker.is_some() {
+                    block = Some((last.speaker, last.span, 0));
+                }
+            }
+            if !had {
+                carry = None;
+            }
+        }
+    }
+
+    /// The speaker of cue `i`, resolved once, in reading order.
+    fn resolve(&mut self, cues: &mut [Cue], i: usize, carry: Option<usize>) -> Option<usize> {
+        let c = cues.get(i).copied()?;
+        if c.resolved {
+            return c.speaker;
+        }
+        let speaker = match (c.pronoun, c.np) {
+            (Some(kind), _) => self.resolve_pronoun(kind, carry),
+            (None, Some(np)) => self.speaker_for(np),
+            _ => None,
+        };
+        if let Some(c) = cues.get_mut(i) {
+            c.speaker = speaker;
+            c.resolved = true;
+        }
+        speaker
+    }
+
+    /// The speaker of `Name: “...”`, when all before the colon names one.
+    fn colon_speaker(&mut self, r: &Region, sentences: &[Span]) -> Option<usize> {
+        let s = sentence_at(sentences, r.open)?;
+        let before = trim(self.text, Span::new(s.start, r.open));
+        let colon = before.end.checked_sub(1)?;
+        let np = self.np_before(back(self.text, before.start, colon, WINDOW), colon)?;
+        let last = self.text.get(np.range())?.rsplit(' ').next()?;
+        if np.end + 2 < colon || !last.starts_with(char::is_uppercase) {
+            return None;
+        }
+        match pronoun(self.text.get(np.range()).unwrap_or("")) {
+            Some(_) => None,
+            None => self.speaker_for(np),
+        }
+    }
+
+    /// The speaker of `“...” – Name` ending its block, as pull quotes and
+    /// epigraphs are signed.
+    fn dash_speaker(&mut self, r: &Region, block: Span) -> Option<usize> {
+        let rest = trim(self.text, Span::new(r.end.min(block.end), block.end));
+        let t = self.text.get(rest.range())?;
+        let name = t.strip_prefix(['-', '–', '—'])?;
+        let np = self.np_after(rest.end - name.len(), rest.end)?;
+        let n = self.text.get(np.range())?;
+        if n.split(' ').count() > 6 || !n.starts_with(char::is_uppercase) {
+            return None;
+        }
+        self.speaker_for(np)
+    }
+
+    /// Whether the quotation follows a colon: `Name: “...”`.
+    fn colon_before(&self, r: &Region) -> bool {
+        self.text
+            .get(..r.open)
+            .unwrap_or("")
+            .trim_end_matches(is_space)
+            .ends_with(':')
+    }
+
+    /// The speaker phrase of a line such as "Statement of UAW President Ray
+    /// Curry:" or "Joint Statement from the Governor:".
+    fn statement_of(&self, block: Span, next_opens: bool) -> Option<Span> {
+        let b = trim(self.text, block);
+        let s = self.text.get(b.range())?;
+        // Without its colon the line must head a quotation.
+        let body = match s.strip_suffix(':') {
+            Some(body) => body,
+            None if next_opens => s,
+            None => return None,
+        };
+        if body.len() > 160 {
+            return None;
+        }
+        let lower = body.to_lowercase();
+        let i = [
+            "statement of ",
+            "statement from ",
+            "statement by ",
+            "remarks of ",
+            "remarks by ",
+            "quote from ",
+        ]
+        .iter()
+        .find_map(|p| lower.find(p).map(|i| i + p.len()))?;
+        if !lower[..i]
+            .trim_start_matches("joint ")
+            .starts_with("statement")
+            && !lower.starts_with("remarks")
+            && !lower.starts_with("quote")
+        {
+            return None;
+        }
+        self.np_after(b.start + i, b.start + body.len())
+    }
+
+    /// Adds a quote, its text cut from the input.
+    fn push(&mut self, span: Span, kind: QuoteKind, speaker: Option<usize>, cue: Option<Span>) {
+        // Reported speech ends before the writer's full stop; quotations keep
+        // what stands between their marks.
+        let span = if kind == QuoteKind::Indirect {
+            strip_end(self.text, trim(self.text, span))
+        } else {
+            trim(self.text, span)
+        };
+        let Some(t) = self.text.get(span.range()) else {
+            return;
+        };
+        if is_blank(t) {
+            return;
+        }
+        self.quotes.push(Quote {
+            span,
+            text: Cow::Borrowed(t),
+            kind,
+            speaker,
+            cue: cue.map(|c| TextSpan::at(self.text, c)),
+        });
+    }
+
+    /// Direct, partial or nothing (scare quotes), and the cue that attributes it.
+    fn classify(
+        &self,
+        r: &Region,
+        sentences: &[Span],
+        cues: &[Cue],
+        regions: &[Region],
+    ) -> (Option<QuoteKind>, Option<usize>) {
+        let text = self.text;
+        let inner = text.get(r.inner.range()).unwrap_or("");
+        let words = inner.split(is_space).filter(|w| !w.is_empty()).count();
+        let s1 = sentence_at(sentences, r.open).unwrap_or(Span::new(r.open, r.end));
+        let s2 = sentence_at(sentences, r.end.saturating_sub(1)).unwrap_or(s1);
+        let before = trim(text, Span::new(s1.start.min(r.open), r.open));
+        let after = trim(text, Span::new(r.end, s2.end.max(r.end)));
+        // The nearest cue in the sentence outside the quotation: after it first.
+        let mut cue = None;
+        let first_after = cues.partition_point(|c| c.span.start < after.start);
+        if let Some(c) = cues.get(first_after).filter(|c| c.span.end <= after.end) {
+            // No other quotation may stand between the quotation and its cue.
+            let next_open = regions
+                .get(regions.partition_point(|o| o.open < r.end))
+                .map_or(usize::MAX, |o| o.open);
+            if next_open >= c.span.start {
+                cue = Some(first_after);
+            }
+        }
+        if cue.is_none() {
+            let last_before = cues.partition_point(|c| c.span.end <= before.end);
+            if let Some(ci) = last_before.checked_sub(1) {
+                if cues.get(ci).is_some_and(|c| c.span.start >= before.start) {
+                    cue = Some(ci);
+                }
+            }
+        }
+        let before_text = text.get(before.range()).unwrap_or("");
+        let direct = before.is_empty()
+            || (cue.is_some_and(|c| cues.get(c).is_some_and(|c| c.span.end <= r.open))
+                && before_text.ends_with([':', ',']))
+            || before_text.ends_with(':')
+            || (words > 6
+                && cue.is_some_and(|c| {
+                    cues.get(c)
+                        .is_some_and(|c| c.span.end + 2 >= before.end && c.span.end <= r.open)
+                }));
+        let capitalised = inner
+            .split(is_space)
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .filter(|w| {
+                !matches!(
+                    *w,
+                    "of" | "the" | "and" | "at" | "for" | "in" | "on" | "a" | "to" | "&"
+                )
+            })
+            .all(|w| {
+                w.chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase)
+            });
+        if !direct || words <= 2 {
+            if words <= 4 && capitalised {
+                return (None, None);
+            }
+            if words == 1 {
+                return (None, None);
+            }
+            // A quoted sentence in single marks stands on its own
+            // ("asked ‘Confused by drugs? Talk to FRANK.’").
+            let sentence_like =
+                inner.starts_with(char::is_uppercase) && inner.ends_with(['.', '?', '!']);
+            if (words <= 2 || (r.single && !sentence_like)) && cue.is_none() {
+                return (None, None);
+            }
+            if r.single && words < 4 {
+                return (None, None);
+            }
+            let prev = text.get(..r.open).unwrap_or("").trim_end_matches(is_space);
+            let prev_word = prev
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if matches!(
+                prev_word.as_str(),
+                "called"
+                    | "so-called"
+                    | "dubbed"
+                    | "named"
+                    | "titled"
+                    | "entitled"
+                    | "as"
+                    | "word"
+                    | "term"
+                    | "phrase"
+                    | "slogan"
+            ) {
+                return (None, None);
+            }
+        }
+        if direct && words > 2 {
+            (Some(QuoteKind::Direct), cue)
+        } else {
+            (Some(QuoteKind::Partial), cue)
+        }
+    }
+
+    /// The subject of the sentence holding a quotation without a cue:
+    /// "Officials from five countries plan to explore “...”", "During
+    /// questions, Sunak defended the record: “...”".
+    fn sentence_subject(
+        &mut self,
+        r: &Region,
+        sentences: &[Span],
+        carry: Option<usize>,
+    ) -> Option<usize> {
+        let text = self.text;
+        let s = sentence_at(sentences, r.open)?;
+        let head = text.get(s.start..r.open)?;
+        let mut lo = s.start;
+        let first = head.split(' ').next().unwrap_or("");
+        if matches!(
+            first,
+            "During"
+                | "In"
+                | "On"
+                | "At"
+                | "After"
+                | "Before"
+                | "Later"
+                | "Earlier"
+                | "Meanwhile"
+                | "However"
+                | "Also"
+                | "Today"
+                | "Yesterday"
+        ) {
+            lo = s.start + head.find(',')? + 1;
+        }
+        let toks = tokens(text.get(lo..r.open)?, lo);
+        let verb = toks.iter().position(|t| {
+            let w = text.get(t.range()).unwrap_or("");
+            w.chars().next().is_some_and(char::is_lowercase)
+                && (SUBJECT_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed")))
+        })?;
+        let end = toks.get(verb)?.start;
+        let np = self.np_before(lo, end)?;
+        if np.start != toks.first()?.start {
+            return None;
+        }
+        match pronoun(text.get(np.range()).unwrap_or("")) {
+            Some(kind) => self.resolve_pronoun(kind, carry),
+            None => self.speaker_for(np),
+        }
+    }
+
+    /// Every reporting cue of a block, outside quotation marks, with its
+    /// speaker and reported clause.
+    fn find_cues(&self, block: Span, sentences: &[Span], regions: &[Region]) -> Vec<Cue> {
+        let text = self.text;
+        let mut out = Vec::new();
+        let Some(ac) = self.finder.verbs.as_ref() else {
+            return out;
+        };
+        let Some(hay) = text.get(block.range()) else {
+            return out;
+        };
+        for m in ac.find_iter(hay) {
+            let span = Span::new(block.start + m.start(), block.start + m.end());
+            if !word_bounded(text, span) {
+                continue;
+            }
+            if region_around(regions, span.start) {
+                continue;
+            }
+            let Some(class) = self.finder.classes.get(m.pattern().as_usize()).copied() else {
+                continue;
+            };
+            let Some(s) = sentence_at(sentences, span.start) else {
+                continue;
+            };
+            // "States" in "United States" is a name; a capital cue only opens a sentence.
+            if hay
+                .get(m.start()..)
+                .is_some_and(|h| h.starts_with(char::is_uppercase))
+                && trim(text, Span::new(s.start, span.start)).start != span.start
+            {
+                continue;
+            }
+            // A cue inside the clause another cue reports is not the writer's.
+            if out
+                .last()
+                .is_some_and(|c: &Cue| c.indirect.is_some_and(|i| i.contains(span)))
+            {
+                continue;
+            }
+            if let Some(c) = self.cue(span, class, s, regions) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// One cue: its speaker, the content it reports, and whether it
+    /// introduces a block quote.
+    fn cue(&self, verb: Span, class: VerbClass, s: Span, regions: &[Region]) -> Option<Cue> {
+        let text = self.text;
+        let mut cue_span = verb;
+        // Left side: the clause start is the last comma, colon or quotation end.
+        // Work is bounded to a window around the verb, however long the sentence.
+        let s = Span::new(back(text, s.start, verb.start, WINDOW), s.end);
+        let left = text.get(s.start..verb.start)?;
+        let cut = left
+            .rfind([',', ';', ':', '(', '”', '"', '—', '–'])
+            .map(|i| s.start + i + left[i..].chars().next().map_or(1, char::len_utf8));
+        let clause = cut.unwrap_or(s.start);
+        let in_region = |p: usize| region_around(regions, p + 1);
+        if class == VerbClass::According {
+            let sentence_end = strip_end(text, s).end;
+            let rest = text.get(verb.end..sentence_end)?;
+            let (np_end, content) = match rest.find(',') {
+                Some(i) if trim(text, Span::new(s.start, verb.start)).is_empty() => (
+                    verb.end + i,
+                    Some(Span::new(verb.end + i + 1, sentence_end)),
+                ),
+                _ => {
+                    let c = cut.filter(|_| trim(text, Span::new(clause, verb.start)).is_empty());
+                    (
+                        sentence_end.min(verb.end + rest.find(',').unwrap_or(rest.len())),
+                        c.map(|c| Span::new(s.start, c.saturating_sub(1))),
+                    )
+                }
+            };
+            let np = self.np_after(verb.end, np_end)?;
+            let indirect = content
+                .map(|c| trim(text, c))
+                .filter(|c| c.len() > 12 && !in_region(c.start));
+            return Some(Cue {
+                span: cue_span,
+                np: Some(np),
+                pronoun: None,
+                speaker: None,
+                resolved: false,
+                indirect,
+                intro: false,
+            });
+        }
+        // Subject before the verb, or inverted after it ("said X").
+        let mut np = self.np_before(clause, verb.start);
+        if np.is_none() && trim(text, Span::new(clause, verb.start)).is_empty() {
+            // Apposition: "George Brandis, Australia's Attorney General, said".
+            if let Some(c) = cut.filter(|_| left.trim_end().ends_with(',')) {
+                np = self.apposition(s.start, c.saturating_sub(1));
+            }
+        }
+        let sentence_end = strip_end(text, s).end;
+        let mut after = verb.end;
+        if np.is_none() {
+            let before_clause = text.get(..clause).unwrap_or("").trim_end_matches(is_space);
+            if cut.is_some()
+                && trim(text, Span::new(clause, verb.start)).is_empty()
+                && (before_clause.ends_with([',', '”', '"']))
+            {
+                let end = text
+                    .get(verb.end..sentence_end)?
+                    .find([',', ':'])
+                    .map_or(sentence_end, |i| verb.end + i);
+                np = self.np_after(verb.end, end);
+                after = np.map_or(verb.end, |n| n.end);
+            }
+        }
+        let np = np?;
+        let pronoun = pronoun(text.get(np.range()).unwrap_or(""));
+        // What follows the verb.
+        let mut pos = after;
+        if class == VerbClass::Tell {
+            // The hearer: "reporters", "the BBC", "Sky News".
+            let rest = text.get(pos..sentence_end)?;
+            let toks = tokens(rest, pos);
+            let word = |k: usize| toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("");
+            let mut k = 0;
+            if matches!(word(0), "the" | "a" | "an") {
+                k = 1;
+            }
+            let cap = |w: &str| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            };
+            let mut taken = k;
+            while taken < toks.len() && taken < k + 4 && cap(word(taken)) {
+                taken += 1;
+            }
+            if taken == k && toks.get(k).is_some() && word(k) != "that" {
+                taken = k + 1;
+            }
+            let last = toks.get(taken.checked_sub(1)?)?;
+            if taken == 0 {
+                return None;
+            }
+            cue_span = Span::new(verb.start, last.end);
+            pos = last.end;
+        }
+        let rest_span = trim(text, Span::new(pos.min(sentence_end), sentence_end));
+        let rest = text.get(rest_span.range()).unwrap_or("");
+        let full_rest = text.get(pos..s.end).unwrap_or("").trim();
+        let intro = full_rest.starts_with(':') && full_rest.len() == 1
+            || (full_rest.ends_with(':')
+                && full_rest.len() < 40
+                && !full_rest.contains(['“', '"']));
+        let mut indirect = None;
+        let rest_words: Vec<&str> = rest.split(is_space).filter(|w| !w.is_empty()).collect();
+        let quote_after = regions
+            .get(regions.partition_point(|r| r.open < pos))
+            .is_some_and(|r| r.open <= pos + 3 + rest.len().min(3));
+        if !intro && !quote_after {
+            if let Some(i) = that_at(rest) {
+                let c = trim(text, Span::new(rest_span.start + i, rest_span.end));
+                if c.len() > 12 {
+                    indirect = Some(c);
+                }
+            } else if rest_words.len() <= 8 && adverbial(&rest_words) {
+                // "..., X said Wednesday."
+                if let Some(c) = cut.filter(|_| {
+                    np.start <= clause + 1 || trim(text, Span::new(clause, np.start)).is_empty()
+                }) {
+                    let content = trim(text, Span::new(s.start, c.saturating_sub(1)));
+                    let whole = regions
+                        .get(regions.partition_point(|r| r.end + 3 < content.end))
+                        .is_some_and(|r| r.open <= content.start + 3);
+                    if !whole && content.len() > 12 {
+                        indirect = Some(content);
+                    }
+                }
+            } else if matches!(class, VerbClass::Say | VerbClass::Tell)
+                && rest_words.len() >= 4
+                && clause_start(rest_words.first().copied().unwrap_or(""))
+            {
+                indirect = Some(rest_span);
+            }
+        }
+        // The reported clause ends where a quotation introduced by a colon begins.
+        let indirect = indirect.map(|c| {
+            let t = text.get(c.range()).unwrap_or("");
+            let end = [": “", ": \"", ":“"]
+                .iter()
+                .filter_map(|p| t.find(p))
+                .min()
+                .unwrap_or(t.len());
+            let c = trim(text, Span::new(c.start, c.start + end));
+            let lead = text
+                .get(c.range())
+                .unwrap_or("")
+                .trim_start_matches(['–', '—', '-', ',', ' ']);
+            trim(text, Span::new(c.end - lead.len(), c.end))
+        });
+        Some(Cue {
+            span: cue_span,
+            np: pronoun.is_none().then_some(np),
+            pronoun,
+            speaker: None,
+            resolved: false,
+            indirect,
+            intro,
+        })
+    }
+
+    /// The speaker phrase of an apposition ending at the comma `end`:
+    /// "Professor Cres Eastman, Director of the Study, and Chairman of the
+    /// Centre, says". Role segments are walked back to the name.
+    fn apposition(&self, lo: usize, end: usize) -> Option<Span> {
+        let text = self.text;
+        let mut seg_end = end;
+        for _ in 0..4 {
+            let left = text.get(lo..seg_end)?;
+            let start = left
+                .rfind([',', ';', ':', '(', '”', '"'])
+                .map_or(lo, |i| lo + i + 1);
+            let seg = trim(text, Span::new(start, seg_end));
+            let seg_text = text.get(seg.range()).unwrap_or("");
+            let role = seg_text.starts_with("and ")
+                || seg_text.starts_with("of ")
+                || tokens(seg_text, seg.start).iter().any(|t| {
+                    let w = text.get(t.range()).unwrap_or("").to_lowercase();
+                    self.finder.title_words.contains(&w)
+                }) && !self.is_name_segment(seg);
+            if !role {
+                let n = self.np_before(start, seg_end)?;
+                return (n.start == seg.start).then_some(Span::new(n.start, end));
+            }
+            if start == lo {
+                return None;
+            }
+            seg_end = start - 1;
+        }
+        None
+    }
+
+    /// Whether a comma-separated segment is a personal name, possibly with
+    /// a title before it ("Professor Cres Eastman").
+    fn is_name_segment(&self, seg: Span) -> bool {
+        let text = self.text;
+        let toks = tokens(text.get(seg.range()).unwrap_or(""), seg.start);
+        let mut trailing = 0;
+        for t in toks.iter().rev() {
+            let w = text.get(t.range()).unwrap_or("");
+            if w.chars().next().is_some_and(char::is_uppercase)
+                && !self.finder.title_words.contains(&w.to_lowercase())
+            {
+                trailing += 1;
+            } else {
+                break;
+            }
+        }
+        trailing >= 2
+            && !toks
+                .iter()
+                .any(|t| matches!(text.get(t.range()), Some("of" | "for" | "at")))
+    }
+
+    /// The speaker phrase ending just before `end`, walking back over name
+    /// and role words to `lo`.
+    fn np_before(&self, lo: usize, end: usize) -> Option<Span> {
+        let text = self.text;
+        let seg = text.get(lo..end)?;
+        let toks = tokens(seg, lo);
+        let mut i = toks.len();
+        // Adverbs and auxiliaries between subject and verb.
+        while i > 0 {
+            let w = text.get(toks[i - 1].range()).unwrap_or("").to_lowercase();
+            if matches!(
+                w.as_str(),
+                "also"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "would"
+                    | "further"
+                    | "then"
+                    | "later"
+                    | "earlier"
+                    | "again"
+                    | "previously"
+                    | "publicly"
+                    | "jointly"
+                    | "separately"
+                    | "both"
+                    | "all"
+                    | "once"
+                    | "recently"
+                    | "repeatedly"
+                    | "did"
+                    | "subsequently"
+                    | "meanwhile"
+                    | "might"
+                    | "may"
+                    | "could"
+                    | "will"
+                    | "can"
+                    | "should"
+                    | "must"
+                    | "not"
+            ) || is_weekday(&w)
+            {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        let stop = i;
+        let mut start = i;
+        let mut lower_run = 0;
+        let mut seen_cap = false;
+        while start > 0 && stop - start < MAX_NP_WORDS {
+            let t = toks[start - 1];
+            // Punctuation between words ends the phrase (appositions are
+            // handled on their own).
+            if start < stop
+                && text
+                    .get(t.end..toks[start].start)
+                    .is_some_and(|g| g.contains([',', ';', ':', '(', ')', '“', '”', '"']))
+            {
+                break;
+            }
+            let w = text.get(t.range()).unwrap_or("");
+            let lw = w.to_lowercase();
+            let cap = w
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if cap {
+                seen_cap = true;
+                start -= 1;
+            } else if matches!(
+                lw.as_str(),
+                "of" | "for"
+                    | "and"
+                    | "the"
+                    | "from"
+                    | "de"
+                    | "van"
+                    | "von"
+                    | "der"
+                    | "da"
+                    | "at"
+                    | "on"
+            ) && start < stop
+            {
+                // "officials from the Five Eyes countries": a new noun phrase may precede.
+                if matches!(lw.as_str(), "from" | "of" | "and") {
+                    seen_cap = false;
+                    lower_run = 0;
+                }
+                start -= 1;
+            } else if self.finder.title_words.contains(&lw) {
+                // Portfolio words may stand before a lower-case title:
+                // "crime prevention minister".
+                if w.starts_with(char::is_lowercase) {
+                    seen_cap = false;
+                    lower_run = 0;
+                }
+                start -= 1;
+            } else if !seen_cap
+                && lower_run < 3
+                && !STOP.contains(&lw.as_str())
+                && lw
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+            {
+                lower_run += 1;
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        // Drop leading connectors and sentence adverbs.
+        while start < stop {
+            let orig = text.get(toks[start].range()).unwrap_or("");
+            let w = orig.to_lowercase();
+            let function_word = orig.starts_with(char::is_lowercase)
+                || matches!(
+                    orig,
+                    "As" | "But"
+                        | "And"
+                        | "While"
+                        | "When"
+                        | "If"
+                        | "So"
+                        | "Since"
+                        | "Because"
+                        | "Although"
+                        | "Though"
+                        | "Then"
+                        | "After"
+                        | "Before"
+                        | "With"
+                        | "By"
+                        | "To"
+                        | "In"
+                        | "On"
+                        | "At"
+                        | "Also"
+                        | "Here"
+                        | "There"
+                        | "Such"
+                );
+            if matches!(
+                w.as_str(),
+                "of" | "for"
+                    | "and"
+                    | "from"
+                    | "at"
+                    | "on"
+                    | "but"
+                    | "de"
+                    | "van"
+                    | "also"
+                    | "however"
+                    | "meanwhile"
+                    | "in"
+                    | "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "previously"
+            ) || (STOP.contains(&w.as_str())
+                && function_word
+                && !matches!(w.as_str(), "a" | "an" | "he" | "she" | "they" | "it"))
+                || (w.ends_with("ly") && start + 1 < stop)
+            {
+                start += 1;
+            } else {
+                break;
+            }
+        }
+        // "A leaked letter seen by Sky News says": the agent of a participle
+        // is not the subject; the phrase before the participle is.
+        if start >= 2 && start < stop {
+            let by = text.get(toks[start - 1].range()).unwrap_or("");
+            let part = text.get(toks[start - 2].range()).unwrap_or("");
+            if by == "by"
+                && (part.ends_with("ed")
+                    || matches!(part, "seen" | "written" | "given" | "shown" | "taken"))
+            {
+                return self.np_before(lo, toks[start - 2].start);
+            }
+        }
+        if start >= stop {
+            return None;
+        }
+        let first = text.get(toks[start].range()).unwrap_or("");
+        let span = Span::new(toks[start].start, toks[stop - 1].end);
+        let all = text.get(span.range()).unwrap_or("");
+        // A lone lower-case word must be a plural noun or a determiner phrase.
+        let lead_lower = first.chars().next().is_some_and(char::is_lowercase);
+        let has_cap = toks[start..stop].iter().any(|t| {
+            text.get(t.range())
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        });
+        if lead_lower
+            && !has_cap
+            && !matches!(first, "the" | "both" | "two" | "its" | "their" | "our")
+        {
+            let head = text.get(toks[stop - 1].range()).unwrap_or("");
+            if (!head.ends_with('s') || head.ends_with("ss")) && pronoun(all).is_none() {
+                return None;
+            }
+        }
+        if stop - start == 1 && matches!(first, "It" | "This" | "That" | "The" | "A" | "By") {
+            return None;
+        }
+        // The writer's own voice and numbers are not speakers.
+        if matches!(
+            first,
+            "I" | "We"
+                | "we"
+                | "We’ve"
+                | "We've"
+                | "You"
+                | "you"
+                | "Our"
+                | "My"
+                | "This"
+                | "These"
+                | "That"
+                | "Those"
+        ) || first.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        Some(span)
+    }
+
+    /// The speaker phrase after an inverted verb or "according to", up to `end`.
+    fn np_after(&self, start: usize, end: usize) -> Option<Span> {
+        let span = trim(self.text, Span::new(start, end.max(start)));
+        let s = self.text.get(span.range())?;
+        let n = s.split(is_space).filter(|w| !w.is_empty()).count();
+        if n == 0 || n > MAX_NP_WORDS {
+            return None;
+        }
+        let ok = s.split(is_space).filter(|w| !w.is_empty()).all(|w| {
+            let lw = w.to_lowercase();
+            !STOP.contains(&lw.as_str())
+                || matches!(
+                    lw.as_str(),
+                    "the" | "of" | "for" | "and" | "a" | "an" | "at" | "in" | "on"
+                )
+        });
+        ok.then_some(span)
+    }
+
+    /// Resolves he / she / they / it to the last speaker that fits.
+    fn resolve_pronoun(&self, p: SpeakerKind, last: Option<usize>) -> Option<usize> {
+        let fits = |i: usize| {
+            self.speakers.get(i).is_some_and(|d| {
+                d.kind == p || (p == SpeakerKind::Group && d.kind == SpeakerKind::Organization)
+            })
+        };
+        if let Some(l) = last.filter(|&l| fits(l)) {
+            return Some(l);
+        }
+        let own = self.last_of.get(kind_index(p)).copied().flatten();
+        if p == SpeakerKind::Group {
+            let org = self
+                .last_of
+                .get(kind_index(SpeakerKind::Organization))
+                .copied()
+                .flatten();
+            return own.max(org);
+        }
+        own
+    }
+
+    /// The speaker named by the phrase at `np`, registered or merged.
+    fn speaker_for(&mut self, np: Span) -> Option<usize> {
+        let p = self.parse(np)?;
+        let found = self.keys.get(&p.key).copied().or_else(|| {
+            p.key
+                .strip_prefix("title:")
+                .and_then(|t| self.titled.get(t).copied())
+        });
+        let i = match found {
+            Some(i) => {
+                if let Some(d) = self.speakers.get_mut(i) {
+                    d.mentions.push(p.name_span);
+                    if d.title.is_none() {
+                        d.title = p.title;
+                    }
+                    if d.country.is_none() {
+                        d.country = p.country;
+                    }
+                    if p.name.len() > d.name.len()
+                        && p.kind == SpeakerKind::Person
+                        && !p.key.starts_with("title:")
+                    {
+                        d.name = p.name;
+                    }
+                }
+                i
+            }
+            None => {
+                let i = self.speakers.len();
+                if p.kind == SpeakerKind::Person {
+                    if let Some(t) = &p.title {
+                        self.titled.entry(t.to_lowercase()).or_insert(i);
+                    }
+                }
+                self.keys.insert(p.key.clone(), i);
+                self.speakers.push(Draft {
+                    name: p.name,
+                    title: p.title,
+                    kind: p.kind,
+                    country: p.country,
+                    key: p.key,
+                    mentions: vec![p.name_span],
+                });
+                i
+            }
+        };
+        if let Some(k) = self.speakers.get(i).map(|d| kind_index(d.kind)) {
+            if let Some(slot) = self.last_of.get_mut(k) {
+                *slot = Some(i);
+            }
+        }
+        Some(i)
+    }
+
+    /// Takes a speaker phrase apart into name, title, country and kind.
+    fn parse(&self, np: Span) -> Option<Parsed<'h>> {
+        let text = self.text;
+        let s = text.get(np.range())?;
+        // A list: "Ford, GM, and Stellantis".
+        let short_items = s.split([',']).all(|item| {
+            let item = item.trim().trim_start_matches("and ");
+            item.split(' ').count() <= 3
+                && !item
+                    .split(' ')
+                    .any(|w| self.finder.title_words.contains(&w.to_lowercase()))
+        });
+        if short_items
+            && (s.contains(", and ")
+                || (s.contains(", ") && s.contains(" and ") && s.split(", ").count() > 2))
+        {
+            return Some(Parsed {
+                key: s.to_lowercase(),
+                name: Cow::Borrowed(s),
+                name_span: np,
+                title: None,
+                kind: SpeakerKind::Group,
+                country: None,
+            });
+        }
+        // Apposition: "Name, Title at Body".
+        if let Some(i) = s.find(',') {
+            let name_span = trim(text, Span::new(np.start, np.start + i));
+            let role = trim(text, Span::new(np.start + i + 1, np.end));
+            let mut p = self.parse_plain(name_span)?;
+            let (title, country) = self.role(role);
+            // An academic rank yields to a single office in apposition
+            // ("Professor Kevin Fenton, Director of Health at PHE").
+            let role_text = text.get(role.range()).unwrap_or("");
+            let rank = p.title.as_deref().is_some_and(|t| {
+                matches!(
+                    t.to_lowercase().as_str(),
+                    "professor" | "emeritus professor" | "doctor" | "dr"
+                )
+            });
+            let single = !role_text.contains(',') && !role_text.starts_with(['t', 'a']);
+            if p.title.is_none() || (rank && single && title.is_some()) {
+                p.title = title;
+            }
+            if country.is_some() {
+                p.country = country;
+            }
+            p.kind = SpeakerKind::Person;
+            return Some(p);
+        }
+        // Several speakers: "Prime Minister Kevin Rudd and Premier John Brumby".
+        if let Some(i) = s.find(" and ") {
+            let a = self.parse_plain(trim(text, Span::new(np.start, np.start + i)));
+            let b = self.parse_plain(trim(text, Span::new(np.start + i + 5, np.end)));
+            if let (Some(a), Some(b)) = (a, b) {
+                if a.kind == SpeakerKind::Person
+                    && b.kind == SpeakerKind::Person
+                    && !a.key.starts_with("title:")
+                    && !b.key.starts_with("title:")
+                {
+                    let name = format!("{} and {}", a.name, b.name);
+                    return Some(Parsed {
+                        key: name.to_lowercase(),
+                        name: Cow::Owned(name),
+                        name_span: np,
+                        title: None,
+                        kind: SpeakerKind::Group,
+                        country: None,
+                    });
+                }
+            }
+        }
+        self.parse_plain(np)
+    }
+
+    /// A role phrase after a name: title and country.
+    fn role(&self, role: Span) -> (Option<Cow<'h, str>>, Option<CountryCode>) {
+        let text = self.text;
+        let Some(s) = text.get(role.range()) else {
+            return (None, None);
+        };
+        let mut end = s.find(',').unwrap_or(s.len());
+        for sep in [" at ", " for the ", " with ", " in ", " from "] {
+            if let Some(i) = s.find(sep) {
+                end = end.min(i);
+            }
+        }
+        if let Some(i) = s.find(" and ") {
+            if s[i + 5..].starts_with(|c: char| c.is_lowercase()) {
+                end = end.min(i);
+            }
+        }
+        let span = trim(text, Span::new(role.start, role.start + end));
+        let toks = tokens(text.get(span.range()).unwrap_or(""), span.start);
+        let mut country = None;
+        let mut first = None;
+        for (k, t) in toks.iter().enumerate() {
+            let w = text.get(t.range()).unwrap_or("");
+            if self.starts_title(&toks, k).is_some() {
+                first = Some(k);
+                break;
+            }
+            let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+            if country.is_none() {
+                country = self.countries.lookup(bare);
+            }
+        }
+        let title = match first {
+            Some(k) => toks.get(k).map(|t| Span::new(t.start, span.end)),
+            None if toks.len() <= 4 && !toks.is_empty() => Some(span),
+            None => None,
+        };
+        (
+            title.and_then(|t| text.get(t.range())).map(Cow::Borrowed),
+            country,
+        )
+    }
+
+    /// The number of tokens of the longest title starting at token `k`.
+    fn starts_title(&self, toks: &[Span], k: usize) -> Option<usize> {
+        let mut best = None;
+        let mut key = String::new();
+        for n in 0..self.finder.title_len {
+            let Some(t) = toks.get(k + n) else { break };
+            if n > 0 {
+                key.push(' ');
+            }
+            key.push_str(&self.text.get(t.range()).unwrap_or("").to_lowercase());
+            if self.finder.titles.contains_key(&key) {
+                best = Some(n + 1);
+            }
+        }
+        best
+    }
+
+    /// A speaker phrase without apposition or coordination.
+    fn parse_plain(&self, np: Span) -> Option<Parsed<'h>> {
+        let text = self.text;
+        let s = text.get(np.range())?;
+        if s.is_empty() {
+            return None;
+        }
+        // "Lydia Buchtmann for Food Standards Australia": the name, then the body.
+        for sep in [" for ", " at ", " of the ", " from "] {
+            if let Some(i) = s.find(sep) {
+                let head = trim(text, Span::new(np.start, np.start + i));
+                let tail_has_title = s[i..]
+                    .split(' ')
+                    .any(|w| self.finder.title_words.contains(&w.to_lowercase()));
+                if self.is_name_segment(head) && !tail_has_title {
+                    return self.parse_plain(head);
+                }
+            }
+        }
+        let toks = tokens(s, np.start);
+        let word = |k: usize| toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("");
+        let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        // The name: trailing capitalised words that are not title words.
+        let mut name_start = toks.len();
+        while name_start > 0 {
+            let w = word(name_start - 1);
+            let lw = w.to_lowercase();
+            if is_cap(w)
+                && !self.finder.title_words.contains(&lw)
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+            {
+                name_start -= 1;
+            } else {
+                break;
+            }
+        }
+        // Honorifics belong to neither name nor title.
+        let honorific = |w: &str| {
+            matches!(
+                w.trim_end_matches('.'),
+                "Mr" | "Ms" | "Mrs" | "Miss" | "Dr" | "Sir" | "Dame" | "Lord" | "Lady"
+            )
+        };
+        let mut name_toks: Vec<usize> = (name_start..toks.len()).collect();
+        while name_toks.first().is_some_and(|&k| honorific(word(k))) {
+            name_toks.remove(0);
+        }
+        let before_name = name_start.checked_sub(1).map(word).unwrap_or("");
+        let initial_mid = name_toks.len() >= 3
+            && name_toks
+                .get(name_toks.len() - 2)
+                .is_some_and(|&k| word(k).len() <= 2 && word(k).ends_with('.'));
+        let keep = if initial_mid { 3 } else { 2 };
+        let has_title_before = (0..name_start).any(|k| self.starts_title(&toks, k).is_some());
+        if name_toks.len() > keep
+            && (matches!(before_name, "of" | "for" | "the") || name_toks.len() > 3)
+            && has_title_before
+        {
+            name_toks.drain(..name_toks.len() - keep);
+        }
+        let lead = word(0).to_lowercase();
+        let lower_head = toks
+            .last()
+            .and_then(|t| text.get(t.range()))
+            .is_some_and(|w| !is_cap(w));
+        if name_toks.is_empty() || lower_head || (lead == "the" && !has_title_before) {
+            // A titled individual, an organisation or a group, named whole.
+            let head = word(toks.len().saturating_sub(1)).to_lowercase();
+            let title_only = has_title_before
+                && self
+                    .starts_title(&toks, toks.len().saturating_sub(1))
+                    .is_some()
+                && (!head.ends_with('s') || head.ends_with("ss"));
+            let kind = if title_only && !lower_head {
+                SpeakerKind::Person
+            } else if head.ends_with('s')
+                && !head.ends_with("ss")
+                && !head.ends_with("'s")
+                && lower_head
+                || matches!(head.as_str(), "sides" | "people")
+            {
+                SpeakerKind::Group
+            } else {
+                SpeakerKind::Organization
+            };
+            let name_span = np;
+            let bare = s
+                .strip_prefix("the ")
+                .or_else(|| s.strip_prefix("The "))
+                .unwrap_or(s);
+            let mut country = None;
+            for k in 0..toks.len() {
+                let w = word(k);
+                if is_cap(w) {
+                    country = country.or_else(|| {
+                        self.countries
+                            .lookup(w.trim_end_matches("'s").trim_end_matches("’s"))
+                    });
+                }
+            }
+            let (key, title) = if kind == SpeakerKind::Person {
+                let t = (0..toks.len()).find_map(|k| self.starts_title(&toks, k).map(|n| (k, n)));
+                let title = t.and_then(|(k, n)| {
+                    Some(Span::new(toks.get(k)?.start, toks.get(k + n - 1)?.end))
+                });
+                let tt = title.and_then(|t| text.get(t.range())).map(Cow::Borrowed);
+                (
+                    format!("title:{}", tt.as_deref().unwrap_or(bare).to_lowercase()),
+                    tt,
+                )
+            } else {
+                (collective_key(bare), None)
+            };
+            return Some(Parsed {
+                name: Cow::Borrowed(s),
+                name_span,
+                title,
+                kind,
+                country,
+                key,
+            });
+        }
+        let first_name = *name_toks.first()?;
+        let last_name = *name_toks.last()?;
+        let name_span = Span::new(toks.get(first_name)?.start, toks.get(last_name)?.end);
+        let name = text.get(name_span.range())?;
+        // The title: from the earliest title word to the name.
+        let mut title = None;
+        let mut country = None;
+        let title_end = first_name;
+        let mut tstart = None;
+        for k in 0..title_end {
+            if let Some(n) = self.starts_title(&toks, k) {
+                let mut st = k;
+                let key: Vec<String> = (k..k + n).map(|j| word(j).to_lowercase()).collect();
+                let portfolio = self
+                    .finder
+                    .titles
+                    .get(&key.join(" "))
+                    .is_some_and(|t| t.portfolio);
+                let lower_title = word(k).starts_with(char::is_lowercase);
+                if portfolio {
+                    while st > 0 {
+                        let w = word(st - 1);
+                        if lower_title && w.starts_with(char::is_uppercase) {
+                            break;
+                        }
+                        if w.ends_with("'s")
+                            || w.ends_with("’s")
+                            || self.countries.lookup(w).is_some()
+                            || matches!(
+                                w.to_lowercase().as_str(),
+                                "the" | "a" | "an" | "and" | "of"
+                            )
+                        {
+                            break;
+                        }
+                        st -= 1;
+                    }
+                }
+                tstart = Some(st);
+                break;
+            }
+        }
+        if let Some(st) = tstart {
+            let mut te = title_end;
+            while te > st && honorific(word(te - 1)) {
+                te -= 1;
+            }
+            if te > st {
+                title = Some(Span::new(toks.get(st)?.start, toks.get(te - 1)?.end));
+            }
+            for k in 0..st {
+                let w = word(k).trim_end_matches("'s").trim_end_matches("’s");
+                country = country.or_else(|| self.countries.lookup(w));
+                if country.is_none() && k + 1 < st {
+                    let pair = format!("{} {}", word(k), word(k + 1));
+                    country = self
+                        .countries
+                        .lookup(pair.trim_end_matches("'s").trim_end_matches("’s"));
+                }
+            }
+        }
+        let key = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        Some(Parsed {
+            name: Cow::Borrowed(name),
+            name_span,
+            title: title.and_then(|t| text.get(t.range())).map(Cow::Borrowed),
+            kind: SpeakerKind::Person,
+            country,
+            key,
+        })
+    }
+
+    /// The speakers with every mention, and the quotes, in order.
+    fn finish(mut self, a: &Analysis<'h>) -> (Vec<Speaker<'h>>, Vec<Quote<'h>>) {
+        let text = self.text;
+        // Later and earlier short forms: the surname of each person wherever
+        // it stands; the fullest form met gives the name and the title.
+        let surnames: Vec<(usize, String)> = self
+            .speakers
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.kind == SpeakerKind::Person && !d.key.starts_with("title:"))
+            .filter_map(|(i, d)| d.name.rsplit(' ').next().map(|s| (i, s.to_string())))
+            .collect();
+        if !surnames.is_empty() {
+            if let Ok(ac) = AhoCorasick::new(surnames.iter().map(|(_, s)| s.as_str())) {
+                for (_, span) in a.content_spans() {
+                    let Some(hay) = text.get(span.range()) else {
+                        continue;
+                    };
+                    for m in ac.find_iter(hay) {
+                        let sp = Span::new(span.start + m.start(), span.start + m.end());
+                        if !word_bounded(text, sp) {
+                            continue;
+                        }
+                        let Some((i, _)) = surnames.get(m.pattern().as_usize()) else {
+                            continue;
+                        };
+                        let full = self
+                            .np_before(back(text, span.start, sp.end, 120), sp.end)
+                            .filter(|n| n.end == sp.end)
+                            .map(
+                                |n| match text.get(n.range()).and_then(|t| t.rfind(" and ")) {
+                                    Some(i) => Span::new(n.start + i + 5, n.end),
+                                    None => n,
+                                },
+                            )
+                            .and_then(|n| self.parse(n))
+                            .filter(|p| p.kind == SpeakerKind::Person);
+                        let Some(d) = self.speakers.get_mut(*i) else {
+                            continue;
+                        };
+                        let mut mention = sp;
+                        if let Some(p) = full.filter(|p| p.key == d.key) {
+                            mention = p.name_span;
+                            if p.name.len() > d.name.len() {
+                                d.name = p.name;
+                            }
+                            if d.title.is_none() {
+                                d.title = p.title;
+                            }
+                            if d.country.is_none() {
+                                d.country = p.country;
+                            }
+                        }
+                        d.mentions.push(mention);
+                    }
+                }
+            }
+        }
+        // The most quoted speakers first; ties in order of first mention.
+        let mut count = vec![0usize; self.speakers.len()];
+        for q in &self.quotes {
+            if let Some(c) = q.speaker.and_then(|i| count.get_mut(i)) {
+                *c += 1;
+            }
+        }
+        let first: Vec<usize> = self
+            .speakers
+            .iter()
+            .map(|d| {
+                d.mentions
+                    .iter()
+                    .map(|m| m.start)
+                    .min()
+                    .unwrap_or(usize::MAX)
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..self.speakers.len()).collect();
+        order.sort_by_key(|&i| {
+            (
+                std::cmp::Reverse(count.get(i).copied().unwrap_or(0)),
+                first.get(i).copied().unwrap_or(usize::MAX),
+            )
+        });
+        let mut new_index = vec![0usize; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            if let Some(slot) = new_index.get_mut(old) {
+                *slot = new;
+            }
+        }
+        for q in &mut self.quotes {
+            q.speaker = q.speaker.and_then(|i| new_index.get(i).copied());
+        }
+        let mut drafts: Vec<Option<Draft<'h>>> = self.speakers.into_iter().map(Some).collect();
+        let speakers = order
+            .iter()
+            .filter_map(|&i| drafts.get_mut(i).and_then(Option::take))
+            .map(|mut d| {
+                // Overlapping mentions keep the longest.
+                d.mentions
+                    .sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+                let mut kept: Vec<Span> = Vec::with_capacity(d.mentions.len());
+                for m in d.mentions {
+                    if kept.last().is_none_or(|k| m.start >= k.end) {
+                        kept.push(m);
+                    }
+                }
+                Speaker {
+                    name: d.name,
+                    title: d.title,
+                    kind: d.kind,
+                    country: d.country,
+                    mentions: kept,
+                }
+            })
+            .collect();
+        self.quotes.sort_by_key(|q| q.span.start);
+        (speakers, self.quotes)
+    }
+}
+
+/// Verbs that end the subject of a sentence holding a quotation.
+const SUBJECT_VERBS: &[&str] = &[
+    "plan",
+    "plans",
+    "will",
+    "would",
+    "want",
+    "wants",
+    "have",
+    "has",
+    "are",
+    "is",
+    "were",
+    "was",
+    "hope",
+    "hopes",
+    "aim",
+    "aims",
+    "intend",
+    "intends",
+    "call",
+    "calls",
+    "need",
+    "needs",
+    "describe",
+    "describes",
+    "see",
+    "sees",
+];
+
+/// Lower-case words that never stand in a speaker phrase.
+const STOP: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "can", "could", "may", "might", "must", "should", "shall", "it", "this", "that", "these",
+    "those", "which", "who", "whom", "what", "when", "where", "while", "as", "if", "but", "or",
+    "not", "to", "by", "with", "in", "on", "at", "into", "than", "a", "an", "he", "she", "they",
+    "we", "i", "you", "also", "had", "did", "does", "do", "so", "such", "very", "more", "most",
+    "after", "before", "about", "over", "under", "its", "his", "her", "there", "here", "then",
+    "and", "or", "said", "says", "say", "told", "because", "since", "until", "though", "although",
+    "all", "some", "many", "other", "others", "new", "one",
+];
+
+/// The merge key of an organisation or group: lower case, without the
+/// owner ("the report's authors" and "the authors" are one). A joint
+/// statement and the partners who issued it ("the communique", "the
+/// alliance", "the partners", "the five countries") are one voice.
+fn collective_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    let owned = ["'s ", "’s "]
+        .iter()
+        .filter_map(|m| lower.rfind(m).map(|i| i + m.len()))
+        .max()
+        .map_or(lower, |i| &lower[i..]);
+    // The head noun stands before any "from" or "of" phrase.
+    let core = [" from ", " of ", " for ", " at ", " in "]
+        .iter()
+        .filter_map(|m| owned.find(m))
+        .min()
+        .map_or(owned, |i| &owned[..i]);
+    let head = core.rsplit(' ').next().unwrap_or(core);
+    if matches!(
+        head,
+        "communique"
+            | "communiqué"
+            | "statement"
+            | "declaration"
+            | "partners"
+            | "alliance"
+            | "allies"
+            | "countries"
+    ) {
+        return "#collective".to_string();
+    }
+    owned.to_string()
+}
+
+/// The speaker kind a pronoun stands for, if the phrase is one.
+fn pronoun(s: &str) -> Option<SpeakerKind> {
+    match s {
+        "He" | "he" | "She" | "she" => Some(SpeakerKind::Person),
+        "They" | "they" => Some(SpeakerKind::Group),
+        "It" | "it" => Some(SpeakerKind::Organization),
+        _ => None,
+    }
+}
+
+/// Whether `w` names a day of the week.
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// Whether the words after a verb are only an adverbial ("Wednesday",
+/// "in a joint communique issued Wednesday", "on Tuesday"), so the content
+/// came before.
+fn adverbial(words: &[&str]) -> bool {
+    let Some(first) = words.first() else {
+        return true;
+    };
+    let f = first.to_lowercase();
+    is_weekday(f.trim_end_matches(['.', ',']))
+        || matches!(
+            f.as_str(),
+            "in" | "on"
+                | "today"
+                | "today."
+                | "yesterday"
+                | "yesterday."
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+                | "recently"
+                | "previously"
+                | "to"
+                | "of"
+        )
+}
+
+/// Whether a word can open a reported clause after a bare verb.
+fn clause_start(w: &str) -> bool {
+    let lw = w.to_lowercase();
+    if matches!(
+        lw.as_str(),
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "to"
+            | "of"
+            | "with"
+            | "for"
+            | "by"
+            | "from"
+            | "a"
+            | "an"
+            | "no"
+            | "yes"
+            | "so"
+            | "thank"
+            | "goodbye"
+            | "hello"
+            | "nothing"
+            | "something"
+            | "anything"
+            | "little"
+            | "much"
+    ) {
+        return false;
+    }
+    !is_weekday(lw.trim_end_matches(['.', ','])) && !w.starts_with(['“', '"', '\'', '‘', ':', ','])
+}
+
+/// Byte offset just after a leading "that" (with optional adverbial before it).
+fn that_at(rest: &str) -> Option<usize> {
+    let mut pos = 0;
+    for (k, w) in rest.split(' ').enumerate() {
+        if k > 6 {
+            return None;
+        }
+        if w == "that" {
+            return Some(pos + w.len());
+        }
+        if w.contains(['“', '"', ':', ';']) {
+            return None;
+        }
+        pos += w.len() + 1;
+    }
+    None
+}
+
+/// Whether a paragraph still reads as the quoted speaker's own words.
+fn own_voice(p: &str) -> bool {
+    let first_person = p
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            matches!(
+                w,
+                "I" | "we"
+                    | "We"
+                    | "our"
+                    | "Our"
+                    | "us"
+                    | "my"
+                    | "My"
+                    | "me"
+                    | "you"
+                    | "You"
+                    | "your"
+                    | "Your"
+                    | "I'm"
+                    | "I’m"
+                    | "we're"
+                    | "We’re"
+                    | "We're"
+                    | "we’re"
+                    | "let's"
+                    | "Let's"
+                    | "Let’s"
+            )
+        });
+    if first_person {
+        return true;
+    }
+    // Plain present-tense statements continue; past-tense reporting ends it.
+    !p.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        w.len() > 4 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase)
+    })
+}
+
+/// Whether byte `p` lies inside a quotation (after its opening mark).
+/// `regions` are in order and do not overlap.
+fn region_around(regions: &[Region], p: usize) -> bool {
+    let i = regions.partition_point(|r| r.end < p);
+    regions.get(i).is_some_and(|r| r.open < p && p <= r.end)
+}
+
+/// The sentence holding byte `p`.
+fn sentence_at(sentences: &[Span], p: usize) -> Option<Span> {
+    let i = sentences.partition_point(|s| s.end <= p);
+    sentences.get(i).copied().filter(|s| s.start <= p + 1)
+}
+
+/// Whether the span is a whole word.
+fn word_bounded(text: &str, span: Span) -> bool {
+    let before = char_before(text, span.start).is_none_or(|c| !c.is_alphanumeric());
+    let after = char_at(text, span.end).is_none_or(|c| !c.is_alphanumeric());
+    before && after
+}
+
+/// The span without trailing full stop, comma or colon.
+fn strip_end(text: &str, span: Span) -> Span {
+    let s = text.get(span.range()).unwrap_or("");
+    let t = s.trim_end_matches([',', ':', ';']);
+    let t = if t.ends_with('.') && !t.ends_with("..") {
+        &t[..t.len() - 1]
+    } else {
+        t
+    };
+    trim(text, Span::new(span.start, span.start + t.len()))
+}
+
+/// Words of `s` (which starts at byte `base`): runs of letters, digits and
+/// word-internal marks, edge punctuation dropped (initials keep their stop).
+fn tokens(s: &str, base: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let inword = c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '&');
+        match (inword, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                let w = &s[st..i];
+                let mut w2 = w.trim_start_matches(['.', '\'', '’', '-']);
+                let lead = w.len() - w2.len();
+                let keep_stop = w2.len() <= 2 && w2.ends_with('.') || w2.matches('.').count() >= 2;
+                if !keep_stop {
+                    w2 = w2.trim_end_matches(['.', '\'', '-']);
+                }
+                if !w2.is_empty() {
+                    out.push(Span::new(base + st + lead, base + st + lead + w2.len()));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The quotations of one block, marks paired within the block only, so an
+/// unbalanced mark costs at most the rest of its block.
+fn find_regions(text: &str, block: Span, next_opens: bool) -> Vec<Region> {
+    let mut out = Vec::new();
+    let Some(hay) = text.get(block.range()) else {
+        return out;
+    };
+    let bytes = hay.as_bytes();
+    let mut double: Option<(usize, bool)> = None; // opening offset, straight
+    let mut single: Option<usize> = None;
+    // Curly quotations nested inside the open one.
+    let mut nested = 0usize;
+    let mut pos = 0;
+    while let Some(k) = memchr::memchr3(b'"', b'\'', 0xE2, bytes.get(pos..).unwrap_or(&[])) {
+        let i = pos + k;
+        let Some(c) = hay.get(i..).and_then(|r| r.chars().next()) else {
+            pos = i + 1;
+            continue;
+        };
+        pos = i + c.len_utf8();
+        let prev = hay.get(..i).and_then(|r| r.chars().next_back());
+        let next = hay.get(pos..).and_then(|r| r.chars().next());
+        let prev_word = prev.is_some_and(char::is_alphanumeric);
+        let next_word = next.is_some_and(char::is_alphanumeric);
+        let region =
+            |o: usize, open_len: usize, close: usize, close_len: usize, single: bool| Region {
+                open: block.start + o,
+                inner: trim(
+                    text,
+                    Span::new(block.start + o + open_len, block.start + close),
+                ),
+                end: block.start + close + close_len,
+                runs_on: false,
+                single,
+            };
+        match c {
+            '“' => {
+                // Inside an open quotation a new mark nests, unless a
+                // sentence has ended since: then the first was never closed.
+                let before = hay.get(..i).unwrap_or("").trim_end_matches(is_space);
+                if double.is_some_and(|(_, straight)| !straight)
+                    && !before.ends_with(['.', '?', '!'])
+                {
+                    nested += 1;
+                } else {
+                    double = Some((i, false));
+                    nested = 0;
+                }
+                single = None;
+            }
+            '”' if nested > 0 => nested -= 1,
+            '”' => {
+                if let Some((o, _)) = double.take() {
+                    out.push(region(o, 3, i, 3, false));
+                    single = None;
+                }
+            }
+            '"' => match double {
+                Some((o, _))
+                    if !(prev.is_none_or(is_space) && next.is_some_and(|n| !is_space(n)))
+                        || o + 1 == i =>
+                {
+                    double = None;
+                    out.push(region(o, 1, i, 1, false));
+                    single = None;
+                }
+                _ => {
+                    if next.is_some_and(|n| !is_space(n)) {
+                        double = Some((i, true));
+                    }
+                }
+            },
+            '‘' if double.is_none() && !prev_word => single = Some(i),
+            '\'' if double.is_none() && !prev_word && next_word => single = Some(i),
+            '’' | '\'' if double.is_none() && !next_word && prev.is_some_and(|p| !is_space(p)) => {
+                if let Some(o) = single.take() {
+                    if i - o <= MAX_SINGLE {
+                        out.push(region(
+                            o,
+                            if hay.get(o..).is_some_and(|r| r.starts_with('‘')) {
+                                3
+                            } else {
+                                1
+                            },
+                            i,
+                            c.len_utf8(),
+                            true,
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // A quotation opened at the paragraph start and never closed runs on
+    // into the next paragraph: it is this paragraph's quote.
+    let single = single.map(|o| (o, !hay.get(o..).is_some_and(|r| r.starts_with('‘'))));
+    if let Some((o, straight)) = double.or(single) {
+        let lead = trim(text, block).start;
+        if block.start + o == lead || next_opens {
+            let open_len = if straight { 1 } else { 3 };
+            out.push(Region {
+                open: block.start + o,
+                inner: trim(text, Span::new(block.start + o + open_len, block.end)),
+                end: block.end,
+                runs_on: true,
+                single: double.is_none(),
+            });
+        }
+    }
+    out.retain(|r| !r.inner.is_empty());
+    out.sort_by_key(|r| r.open);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Extractor, QuoteKind};
+
+    /// `(kind, quote text, speaker name)` of every quote of `text`.
+    fn quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
+        // A headline first, as releases have, so the text under test is body.
+        let text = &format!("Ministers meet\n\n{text}");
+        let doc = Extractor::new().extract(text.as_str());
+        for q in &doc.quotes {
+            assert_eq!(&text[q.span.range()], q.text, "span and text disagree");
+        }
+        doc.quotes
+            .iter()
+            .map(|q| {
+                let speaker = q
+                    .speaker
+                    .and_then(|i| doc.speakers.get(i))
+                    .map(|s| s.name.to_string());
+                (q.kind, q.text.to_string(), speaker)
+            })
+            .collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, [$(($kind:ident, $quote:expr, $speaker:expr)),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let want: Vec<(QuoteKind, String, Option<String>)> =
+                    vec![$((QuoteKind::$kind, $quote.to_string(), Option::<&str>::from($speaker).map(str::to_string))),*];
+                assert_eq!(quotes($text), want);
+            }
+        };
+    }
+
+    t!(
+        after_said_name,
+        "“We will act now,” said Jane Smith.\n",
+        [(Direct, "We will act now,", "Jane Smith")]
+    );
+    t!(
+        after_name_said,
+        "“We will act now,” Jane Smith said.\n",
+        [(Direct, "We will act now,", "Jane Smith")]
+    );
+    t!(
+        before_colon,
+        "Jane Smith said: “We will act now.”\n",
+        [(Direct, "We will act now.", "Jane Smith")]
+    );
+    t!(
+        before_comma,
+        "Jane Smith said, “We will act now.”\n",
+        [(Direct, "We will act now.", "Jane Smith")]
+    );
+    t!(
+        straight_marks,
+        "\"We will act now,\" Jane Smith said.\n",
+        [(Direct, "We will act now,", "Jane Smith")]
+    );
+    t!(
+        middle,
+        "“Throughout these talks, we agreed,” the communique said. “Safeguards are critical.”\n",
+        [
+            (
+                Direct,
+                "Throughout these talks, we agreed,",
+                "the communique"
+            ),
+            (Direct, "Safeguards are critical.", "the communique")
+        ]
+    );
+    t!(
+        several_sentences,
+        "“It works. It is cheap. It is here,” Mr Jones said.\n",
+        [(Direct, "It works. It is cheap. It is here,", "Jones")]
+    );
+    t!(
+        continuation,
+        "Canadians can have confidence in their police, Prime Minister Justin Trudeau said Wednesday.\n\n“Every year, we step up to keep Canadians safe.”\n",
+        [
+            (Indirect, "Canadians can have confidence in their police", "Justin Trudeau"),
+            (Direct, "Every year, we step up to keep Canadians safe.", "Justin Trudeau"),
+        ]
+    );
+    t!(
+        multi_paragraph,
+        "Jane Smith said: “We will act.\n\n“We will not wait for anyone to tell us what to do.”\n",
+        [
+            (Direct, "We will act.", "Jane Smith"),
+            (
+                Direct,
+                "We will not wait for anyone to tell us what to do.",
+                "Jane Smith"
+            )
+        ]
+    );
+    t!(
+        scare_quotes,
+        "The “Five Eyes” countries met in Ottawa.\n",
+        []
+    );
+    t!(
+        partial,
+        "The partners said they would explore “more timely and detailed” sharing.\n",
+        [
+            (
+                Indirect,
+                "they would explore “more timely and detailed” sharing",
+                "The partners"
+            ),
+            (Partial, "more timely and detailed", "The partners")
+        ]
+    );
+    t!(
+        unbalanced,
+        "He wrote “this never closes and goes on.\n\nThe next paragraph is the writer's own.\n",
+        []
+    );
+    t!(
+        block_quote,
+        "Home Secretary Priti Patel said:\n\nWe heard today about the impact of abuse.\n\nWe will tackle these threats together.\n\nIn March the department published figures.\n",
+        [
+            (Block, "We heard today about the impact of abuse.", "Priti Patel"),
+            (Block, "We will tackle these threats together.", "Priti Patel"),
+        ]
+    );
+    t!(
+        indirect_that,
+        "During a roundtable, ministers stressed that safeguards must come first.\n\nThey added that encrypted services put users at risk.\n",
+        [
+            (Indirect, "safeguards must come first", "ministers"),
+            (Indirect, "encrypted services put users at risk", "ministers"),
+        ]
+    );
+    t!(
+        indirect_after,
+        "Tech companies should protect their users, the partners have warned.\n",
+        [(
+            Indirect,
+            "Tech companies should protect their users",
+            "the partners"
+        )]
+    );
+    t!(
+        according_to,
+        "According to the report, few manufacturers use iodised salt.\n",
+        [(Indirect, "few manufacturers use iodised salt", "the report")]
+    );
+    t!(
+        not_intent,
+        "Ministers agreed to meet again. They plan to share data.\n",
+        []
+    );
+    t!(
+        noun_object,
+        "The minister announced a new fund for schools.\n",
+        []
+    );
+    t!(
+        apposition,
+        "George Brandis, Australia's Attorney General, said the meeting would focus on cyberspace.\n",
+        [(Indirect, "the meeting would focus on cyberspace", "George Brandis")]
+    );
+    t!(
+        single_marks,
+        "Jane Smith said: ‘We cannot take illegal drugs and drive.’\n",
+        [(
+            Direct,
+            "We cannot take illegal drugs and drive.",
+            "Jane Smith"
+        )]
+    );
+    t!(
+        colon_name,
+        "- University volleyball player Macey Boggs: “I was stripped of a chance to play my final matches.”\n",
+        [(Direct, "I was stripped of a chance to play my final matches.", "Macey Boggs")]
+    );
+    t!(
+        nested,
+        "“The new precinct - “The Mill” - will bring jobs to the region,” Mayor Allan Sutherland said.\n",
+        [(Direct, "The new precinct - “The Mill” - will bring jobs to the region,", "Allan Sutherland")]
+    );
+    t!(
+        dash_signature,
+        "\"So far, it's the Internet: 1, Scientology: 0. But it's a long game.\" - Matthew Ingram\n",
+        [(Direct, "So far, it's the Internet: 1, Scientology: 0. But it's a long game.", "Matthew Ingram")]
+    );
+    t!(
+        statement_header,
+        "Statement of UAW President Ray Curry:\n\n“We are at a critical time for the auto industry.”\n",
+        [(Direct, "We are at a critical time for the auto industry.", "Ray Curry")]
+    );
+    t!(
+        passive_agent,
+        "A leaked internal letter seen by Sky News says \"failure to return the form may end the claim\".\n",
+        [(Direct, "failure to return the form may end the claim", "A leaked internal letter")]
+    );
+    t!(
+        boilerplate,
+        "READ MORE: “We will act now,” Jane Smith said\n\nStory continues below advertisement\n",
+        []
+    );
+
+    #[test]
+    fn speaker_fields() {
+        let text = "Ministers meet\n\nAustralian Attorney General George Brandis said: “We will lead.”\n\n“It matters,” Brandis said.\n";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(doc.speakers.len(), 1);
+        let s = &doc.speakers[0];
+        assert_eq!(s.name, "George Brandis");
+        assert_eq!(s.title.as_deref(), Some("Attorney General"));
+        assert_eq!(s.kind, crate::SpeakerKind::Person);
+        assert_eq!(s.mentions.len(), 2);
+        assert_eq!(
+            doc.quotes[0].cue.as_ref().map(|c| c.text.as_ref()),
+            Some("said")
+        );
+    }
+
+    #[test]
+    fn titles_and_groups() {
+        let cases = [
+            (
+                "Premier of Victoria John Brumby said: “We mourn.”\n",
+                "John Brumby",
+                Some("Premier of Victoria"),
+            ),
+            (
+                "Road Safety Minister Robert Goodwill said: “Drive safely.”\n",
+                "Robert Goodwill",
+                Some("Road Safety Minister"),
+            ),
+            (
+                "CEO of the Refugee Council Enver Solomon said: “It is unfair.”\n",
+                "Enver Solomon",
+                Some("CEO of the Refugee Council"),
+            ),
+            (
+                "Civil libertarians argue the right to privacy should not be compromised.\n",
+                "Civil libertarians",
+                None,
+            ),
+        ];
+        for (text, name, title) in cases {
+            let text = format!("Ministers meet\n\n{text}");
+            let doc = Extractor::new().extract(&text);
+            let s = doc
+                .speakers
+                .first()
+                .unwrap_or_else(|| panic!("no speaker in {text:?}"));
+            assert_eq!(s.name, name, "{text}");
+            assert_eq!(s.title.as_deref(), title, "{text}");
+        }
+    }
+
+    #[test]
+    fn pathological_marks_stay_linear() {
+        let many = "“".repeat(100_000);
+        let doc = Extractor::new().extract(&many);
+        assert!(doc.quotes.is_empty());
+        let para = format!(
+            "Ministers meet\n\n{}",
+            "“We act,” Mr Smith said. ".repeat(50_000)
+        );
+        let started = std::time::Instant::now();
+        let doc = Extractor::new().extract(&para);
+        assert!(doc.quotes.len() >= 50_000);
+        assert!(started.elapsed().as_secs() < 20);
+        let apostrophes = "it's ' a ' b 'c ".repeat(50_000);
+        let _ = Extractor::new().extract(&apostrophes);
     }
 }

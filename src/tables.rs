@@ -28,11 +28,10 @@ pub(crate) const COUNTRIES: &str = include_str!("data/countries.tsv");
 pub(crate) const HOLIDAYS: &str = include_str!("data/holidays.tsv");
 
 // Quote stage (quote.rs).
-/// Reporting verbs and phrases.
-#[allow(dead_code)]
+/// Reporting verbs and phrases: `form, class`.
 pub(crate) const SPEECH_VERBS: &str = include_str!("data/speech_verbs.tsv");
-/// Roles and offices that stand before or after a speaker's name.
-#[allow(dead_code)]
+/// Roles and offices that stand before or after a speaker's name:
+/// `title, portfolio`.
 pub(crate) const TITLES: &str = include_str!("data/titles.tsv");
 
 /// The data rows of a table: comment and blank lines dropped, each row split
