@@ -154,11 +154,23 @@ impl LayoutRules {
         let mut drafts: Vec<Draft> = Vec::new();
         let mut open: Option<(Draft, Line)> = None;
         let mut pending_marker: Option<Span> = None;
+        // A bullet that marks nothing after all stands as a block of its own.
+        let lone = |m: Span| Draft {
+            span: m,
+            marker: None,
+            indent: 0,
+            lines: 1,
+            followed_by_blank: true,
+            boilerplate_line: false,
+        };
         for line in lines(text) {
             let Some(line) = line else {
                 if let Some((mut d, _)) = open.take() {
                     d.followed_by_blank = true;
                     drafts.push(d);
+                }
+                if let Some(m) = pending_marker.take() {
+                    drafts.push(lone(m));
                 }
                 continue;
             };
@@ -171,6 +183,8 @@ impl LayoutRules {
             if let Some(m) = pending_marker.take() {
                 if line.marker.is_none() {
                     line.marker = Some((m, line.content));
+                } else {
+                    drafts.push(lone(m));
                 }
             }
             if layout && line.marker.is_none() && is_lone_bullet(&text[line.content]) {
@@ -216,6 +230,9 @@ impl LayoutRules {
         if let Some((mut d, _)) = open.take() {
             d.followed_by_blank = true;
             drafts.push(d);
+        }
+        if let Some(m) = pending_marker.take() {
+            drafts.push(lone(m));
         }
         drafts
     }

@@ -3,7 +3,10 @@
 mod api;
 mod cli;
 mod fixtures;
+mod fuzz_regressions;
 mod golden_rules;
+pub mod invariants;
+mod properties;
 mod robustness;
 mod score;
 mod seeds;
