@@ -1,12 +1,16 @@
 //! Countries: every country named, by any of its names or demonyms.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::analysis::Analysis;
 use crate::document::TextSpan;
+use crate::tables;
+use crate::Span;
 
 /// An ISO 3166-1 alpha-2 code (`"CA"`), or `"XK"` for Kosovo. It serialises
 /// as the two-letter string.
@@ -67,24 +71,514 @@ pub struct Country<'h> {
     pub mentions: Vec<TextSpan<'h>>,
 }
 
+/// One row of the country table.
+#[derive(Debug)]
+struct Row {
+    code: CountryCode,
+    name: String,
+}
+
+/// What a matched phrase stands for.
+#[derive(Debug, Clone, PartialEq)]
+enum Target {
+    /// A country: the index of its row.
+    Country(usize),
+    /// A word shared by several countries ("Korea"): their rows.
+    Ambiguous(Vec<usize>),
+    /// A look-alike phrase that hides the country words inside it.
+    Block,
+}
+
+/// The form may be all lower case ("british", a demonym).
+const LOWER_OK: u8 = 1;
+/// The form is also a person's name ("Jordan").
+const PERSON: u8 = 2;
+/// The form is also an English word when written in capitals ("US").
+const CAPS_WORD: u8 = 4;
+
+/// A pattern of the automaton: one phrase, case-folded, with every way the
+/// table writes it.
+#[derive(Debug)]
+struct Entry {
+    target: Target,
+    flags: u8,
+    /// The spellings the table gives (same letters, maybe other case).
+    written: Vec<String>,
+    /// Index into `CountryFinder::guards`, when the form has context rules.
+    guard: Option<usize>,
+}
+
+/// Context rules for one form.
+#[derive(Debug, Default)]
+struct Guard {
+    /// Words that, following the form, make it something else (lower case).
+    next: Vec<String>,
+    /// Words that, preceding the form, make it something else (lower case).
+    prev: Vec<String>,
+    /// Words that, near the form, place it elsewhere ("Atlanta").
+    local: Vec<String>,
+    /// Words that, near the form, confirm the country ("Tbilisi").
+    abroad: Vec<String>,
+}
+
+/// How far around a mention `local` and `abroad` words are looked for, in
+/// bytes: about a paragraph, and a constant so the pass stays linear.
+const WINDOW: usize = 400;
+
+/// Words that may stand next to a person-like country name ("Jordan") without
+/// making it a person's name: function words and sentence openers.
+const NOT_NAMES: &[&str] = &[
+    "A", "About", "Across", "After", "Against", "All", "Also", "An", "And", "Are", "As", "At", "Because",
+    "Before", "Between", "Both", "But", "By", "Central", "Do", "During", "Each", "Eastern", "Either", "For",
+    "From", "Has", "Have", "He", "How", "If", "In", "Including", "Into", "Is", "It", "Its", "Like", "Neither",
+    "Nor", "Northern", "Now", "Of", "On", "Or", "Our", "Over", "She", "Since", "So", "Southern", "That", "The",
+    "Their", "They", "This", "Through", "To", "Under", "Until", "Via", "Visit", "Visiting", "Was", "We",
+    "Were", "Western", "When", "Where", "While", "Will", "With", "Within", "Would",
+];
+
+/// Titles that make the next capitalised word a person's name.
+const PERSON_TITLES: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Rep.", "Sen.", "Coach", "Sir", "Dame",
+];
+
 /// The compiled country matcher.
 #[derive(Debug)]
-pub(crate) struct CountryFinder {}
+pub(crate) struct CountryFinder {
+    rows: Vec<Row>,
+    entries: Vec<Entry>,
+    guards: Vec<Guard>,
+    automaton: Option<AhoCorasick>,
+}
+
+/// A mention found before ambiguous forms are settled.
+struct Raw {
+    target: usize,
+    ambiguous: Option<usize>,
+    span: Span,
+}
 
 impl CountryFinder {
+    /// Parses the country and look-alike tables and compiles one automaton
+    /// over every form, so that a text is matched in a single pass.
     pub(crate) fn new() -> CountryFinder {
-        CountryFinder {}
+        let mut rows = Vec::new();
+        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut shared: HashMap<String, (Vec<usize>, u8)> = HashMap::new();
+
+        for row in tables::rows(tables::COUNTRIES) {
+            let (Some(code), Some(name)) = (row.first().and_then(|c| CountryCode::new(c)), row.get(3)) else {
+                continue;
+            };
+            let index = rows.len();
+            rows.push(Row { code, name: (*name).to_string() });
+            for (column, demonym) in [(3, false), (4, false), (5, false), (6, true)] {
+                let Some(cell) = row.get(column) else { continue };
+                if *cell == "-" {
+                    continue;
+                }
+                for form in cell.split('|') {
+                    let (flags, form, ambiguous) = parse_form(form, demonym);
+                    let Some(form) = form else { continue };
+                    if ambiguous {
+                        let (rows_of, all_flags) = shared.entry(form.to_string()).or_default();
+                        if !rows_of.contains(&index) {
+                            rows_of.push(index);
+                        }
+                        *all_flags |= flags;
+                        continue;
+                    }
+                    for variant in variants(form) {
+                        add(&mut keys, &mut entries, &mut patterns, &variant, Target::Country(index), flags);
+                    }
+                }
+            }
+        }
+        let mut shared: Vec<(String, (Vec<usize>, u8))> = shared.into_iter().collect();
+        shared.sort();
+        for (form, (rows_of, flags)) in shared {
+            add(&mut keys, &mut entries, &mut patterns, &form, Target::Ambiguous(rows_of), flags);
+        }
+
+        let mut guards: Vec<Guard> = Vec::new();
+        for row in tables::rows(tables::COUNTRY_GUARDS) {
+            let (Some(kind), Some(form), Some(words)) = (row.first(), row.get(1), row.get(2)) else {
+                continue;
+            };
+            if *kind == "block" {
+                for phrase in words.split('|') {
+                    for variant in variants(phrase) {
+                        add(&mut keys, &mut entries, &mut patterns, &variant, Target::Block, 0);
+                    }
+                }
+                continue;
+            }
+            let Some(&entry) = keys.get(&form.to_ascii_lowercase()) else { continue };
+            let Some(entry) = entries.get_mut(entry) else { continue };
+            let guard = match entry.guard {
+                Some(g) => g,
+                None => {
+                    guards.push(Guard::default());
+                    entry.guard = Some(guards.len() - 1);
+                    guards.len() - 1
+                }
+            };
+            let Some(guard) = guards.get_mut(guard) else { continue };
+            let list = match *kind {
+                "next" => &mut guard.next,
+                "prev" => &mut guard.prev,
+                "local" => &mut guard.local,
+                "abroad" => &mut guard.abroad,
+                _ => continue,
+            };
+            for word in words.split('|') {
+                // Neighbour words compare case-folded; window words as written.
+                if matches!(*kind, "next" | "prev") {
+                    list.push(word.to_lowercase());
+                } else {
+                    list.push(word.to_string());
+                }
+            }
+        }
+
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .ok();
+        CountryFinder { rows, entries, guards, automaton }
     }
 
     /// The country that a name, short form or demonym names, such as the
     /// country word of a speaker's role ("Australian", "United States",
     /// "U.S."), or `None`.
-    pub(crate) fn lookup(&self, _phrase: &str) -> Option<CountryCode> {
-        None
+    ///
+    /// The phrase may hold other words ("Australian Attorney General"): the
+    /// first country word in it counts, under the same case rules and guards
+    /// as in running text.
+    pub(crate) fn lookup(&self, phrase: &str) -> Option<CountryCode> {
+        let mut raw = Vec::new();
+        self.scan(phrase, Span::new(0, phrase.len()), &mut raw);
+        let resolved = self.resolve(raw);
+        resolved.first().and_then(|(row, _)| self.rows.get(*row)).map(|r| r.code)
     }
 
     /// Countries named in the analysed text, outside boilerplate.
-    pub(crate) fn find<'h>(&self, _analysis: &Analysis<'h>) -> Vec<Country<'h>> {
-        Vec::new()
+    pub(crate) fn find<'h>(&self, analysis: &Analysis<'h>) -> Vec<Country<'h>> {
+        let text = analysis.text;
+        let mut raw = Vec::new();
+        for (_, span) in analysis.content_spans() {
+            self.scan(text, span, &mut raw);
+        }
+        let mut countries: Vec<Country<'h>> = Vec::new();
+        let mut slot: HashMap<usize, usize> = HashMap::new();
+        for (row, span) in self.resolve(raw) {
+            let Some(info) = self.rows.get(row) else { continue };
+            let i = *slot.entry(row).or_insert_with(|| {
+                countries.push(Country { code: info.code, name: Cow::Owned(info.name.clone()), mentions: Vec::new() });
+                countries.len() - 1
+            });
+            if let Some(country) = countries.get_mut(i) {
+                country.mentions.push(TextSpan::at(text, span));
+            }
+        }
+        countries
     }
+
+    /// Settles the forms that name several countries: each goes to the one
+    /// of them that the text names plainly elsewhere, or is dropped when the
+    /// text names none or several of them.
+    fn resolve(&self, raw: Vec<Raw>) -> Vec<(usize, Span)> {
+        let plain: Vec<usize> = raw.iter().filter(|r| r.ambiguous.is_none()).map(|r| r.target).collect();
+        raw.into_iter()
+            .filter_map(|r| match r.ambiguous {
+                None => Some((r.target, r.span)),
+                Some(entry) => {
+                    let Some(Target::Ambiguous(rows)) = self.entries.get(entry).map(|e| &e.target) else {
+                        return None;
+                    };
+                    let mut named = rows.iter().filter(|row| plain.contains(row));
+                    match (named.next(), named.next()) {
+                        (Some(row), None) => Some((*row, r.span)),
+                        _ => None,
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// Matches the part `within` of `text`, appending accepted mentions.
+    fn scan(&self, text: &str, within: Span, out: &mut Vec<Raw>) {
+        let Some(automaton) = &self.automaton else { return };
+        let end = within.end.min(text.len());
+        let mut at = within.start;
+        while at < end {
+            let input = Input::new(text).span(at..end);
+            let Some(m) = automaton.find(input) else { break };
+            let index = m.pattern().as_usize();
+            let span = Span::new(m.start(), m.end());
+            let verdict = self.judge(text, within, span, index);
+            match verdict {
+                Some(target) => {
+                    if let Some((target, ambiguous)) = target {
+                        out.push(Raw { target, ambiguous, span });
+                    }
+                    at = m.end();
+                }
+                None => {
+                    // Rejected: a shorter form may still start just after
+                    // (every form is short, so this rescans a bounded stretch).
+                    at = m.start() + char_len(text, m.start());
+                }
+            }
+        }
+    }
+
+    /// Whether a match is a mention: `None` rejects it (the search resumes
+    /// inside it), `Some(None)` consumes it without a mention (a look-alike
+    /// phrase), `Some(Some((row or entry, ambiguous entry)))` accepts it.
+    #[allow(clippy::type_complexity)]
+    fn judge(&self, text: &str, within: Span, span: Span, index: usize) -> Option<Option<(usize, Option<usize>)>> {
+        let entry = self.entries.get(index)?;
+        let surface = text.get(span.range())?;
+        let before = if span.start > within.start { crate::text::char_before(text, span.start) } else { None };
+        if before.is_some_and(|c| c.is_alphanumeric()) {
+            return None;
+        }
+        if matches!(entry.target, Target::Block) {
+            return Some(None);
+        }
+        let after = if span.end < within.end { crate::text::char_at(text, span.end) } else { None };
+        if after.is_some_and(|c| c.is_alphanumeric()) {
+            return None;
+        }
+        if !case_fits(surface, entry) {
+            return None;
+        }
+        // An all-capital short form: "US$", "NZ$" are currencies, "10 GB" a size.
+        if surface.len() <= 4 && surface.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
+            if after == Some('$') {
+                return None;
+            }
+            let prev = text.get(within.start..span.start).unwrap_or("").trim_end();
+            if prev.ends_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+        }
+        let prev_word = word_before(text, within, span.start, false);
+        let next_word = word_after(text, within, span.end, false);
+        if entry.flags & CAPS_WORD != 0 && (is_caps_word(prev_word) || is_caps_word(next_word)) {
+            return None;
+        }
+        if entry.flags & PERSON != 0 && self.looks_like_person(text, within, span, prev_word, next_word) {
+            return None;
+        }
+        if let Some(guard) = entry.guard.and_then(|g| self.guards.get(g)) {
+            let prev = word_before(text, within, span.start, true);
+            let next = word_after(text, within, span.end, true);
+            if guard.next.iter().any(|w| next.eq_ignore_ascii_case(w))
+                || guard.prev.iter().any(|w| prev.eq_ignore_ascii_case(w))
+            {
+                return None;
+            }
+            if !guard.local.is_empty() {
+                let window = window(text, span);
+                let near = |words: &[String]| words.iter().any(|w| contains_word(window, w));
+                if near(&guard.local) && !near(&guard.abroad) {
+                    return None;
+                }
+            }
+        }
+        match &entry.target {
+            Target::Country(row) => Some(Some((*row, None))),
+            Target::Ambiguous(_) => Some(Some((usize::MAX, Some(index)))),
+            Target::Block => Some(None),
+        }
+    }
+
+    /// Whether a person-like country name ("Jordan", "Chad") stands as part
+    /// of a person's name: after a title or a capitalised given name, or
+    /// before a capitalised surname.
+    fn looks_like_person(&self, text: &str, within: Span, span: Span, prev: &str, next: &str) -> bool {
+        let capitalised = |w: &str| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.clone().next().is_some_and(char::is_lowercase)
+                && chars.all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '’')
+                && !NOT_NAMES.contains(&w)
+        };
+        if PERSON_TITLES.contains(&prev) {
+            return true;
+        }
+        if capitalised(next) && !next.ends_with('.') {
+            return true;
+        }
+        if capitalised(prev) && !prev.ends_with('.') {
+            // A capitalised word that opens the sentence may be any word.
+            let start = span.start.saturating_sub(prev.len());
+            let head = text.get(within.start..start).unwrap_or("").trim_end();
+            let opens = head.is_empty() || head.ends_with(['.', '!', '?', ':', ';', '"', '“', '(', '—', '–']);
+            return !opens;
+        }
+        false
+    }
+}
+
+/// A form's flags, its text, and whether it names several countries.
+fn parse_form(form: &str, demonym: bool) -> (u8, Option<&str>, bool) {
+    let mut flags = if demonym { LOWER_OK } else { 0 };
+    let mut ambiguous = false;
+    let mut rest = form.trim();
+    loop {
+        match rest.chars().next() {
+            Some('!') => flags &= !LOWER_OK,
+            Some('@') => flags |= PERSON,
+            Some('^') => flags |= CAPS_WORD,
+            Some('%') => ambiguous = true,
+            Some('~') => return (flags, None, false),
+            _ => break,
+        }
+        rest = rest.get(1..).unwrap_or("");
+    }
+    if rest.is_empty() {
+        return (flags, None, ambiguous);
+    }
+    (flags, Some(rest), ambiguous)
+}
+
+/// The spellings of a form that texts use: as written, with a typographic
+/// apostrophe, and with accents dropped ("Côte d’Ivoire").
+fn variants(form: &str) -> Vec<String> {
+    let mut out = vec![form.to_string()];
+    if form.contains('\'') {
+        out.push(form.replace('\'', "’"));
+    }
+    out
+}
+
+/// Adds one spelling to the automaton's patterns, merging it with an earlier
+/// pattern of the same letters. A look-alike phrase overrides a country form.
+fn add(
+    keys: &mut HashMap<String, usize>,
+    entries: &mut Vec<Entry>,
+    patterns: &mut Vec<String>,
+    form: &str,
+    target: Target,
+    flags: u8,
+) {
+    let key = form.to_ascii_lowercase();
+    if let Some(entry) = keys.get(&key).and_then(|&i| entries.get_mut(i)) {
+        if target == Target::Block {
+            entry.target = Target::Block;
+        }
+        entry.flags |= flags;
+        if !entry.written.iter().any(|w| w == form) {
+            entry.written.push(form.to_string());
+        }
+        return;
+    }
+    keys.insert(key, entries.len());
+    entries.push(Entry { target, flags, written: vec![form.to_string()], guard: None });
+    patterns.push(form.to_string());
+}
+
+/// Whether a matched surface is written the way its form allows: as in the
+/// table, all in capitals, with word-initial capitals (title-case
+/// headlines), or, for demonyms, all in lower case.
+fn case_fits(surface: &str, entry: &Entry) -> bool {
+    if entry.written.iter().any(|w| w == surface) {
+        return true;
+    }
+    let has_upper = surface.chars().any(char::is_uppercase);
+    let has_lower = surface.chars().any(char::is_lowercase);
+    if has_upper && !has_lower && surface.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+        return true;
+    }
+    if !has_upper && entry.flags & LOWER_OK != 0 {
+        return true;
+    }
+    entry.written.iter().any(|w| title_case_of(surface, w))
+}
+
+/// Whether `surface` is `written` with some word-initial letters raised to
+/// capitals ("Republic Of Korea").
+fn title_case_of(surface: &str, written: &str) -> bool {
+    if surface.len() != written.len() {
+        return false;
+    }
+    let mut prev_alpha = false;
+    for (s, w) in surface.chars().zip(written.chars()) {
+        if s != w {
+            let raised = w.is_lowercase() && s.is_uppercase() && !prev_alpha;
+            if !raised || !s.to_lowercase().eq(w.to_lowercase()) {
+                return false;
+            }
+        }
+        prev_alpha = w.is_alphabetic();
+    }
+    true
+}
+
+/// The byte length of the character at `i` (1 when `i` is not a boundary).
+fn char_len(text: &str, i: usize) -> usize {
+    crate::text::char_at(text, i).map_or(1, char::len_utf8)
+}
+
+/// The word just before byte `i` inside `within`, separated from it by
+/// white space only (or also a comma when `comma`); empty when none.
+fn word_before<'t>(text: &'t str, within: Span, i: usize, comma: bool) -> &'t str {
+    let head = text.get(within.start..i).unwrap_or("");
+    let trimmed = head.trim_end();
+    let trimmed = if comma { trimmed.strip_suffix(',').map_or(trimmed, str::trim_end) } else { trimmed };
+    if trimmed.len() == head.len() {
+        return "";
+    }
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-')))
+        .map_or(0, |(j, c)| j + c.len_utf8());
+    trimmed.get(start..).unwrap_or("")
+}
+
+/// The word just after byte `i` inside `within`, separated from it by white
+/// space only (or also a comma when `comma`); empty when none.
+fn word_after<'t>(text: &'t str, within: Span, i: usize, comma: bool) -> &'t str {
+    let tail = text.get(i..within.end.min(text.len())).unwrap_or("");
+    let trimmed = if comma { tail.strip_prefix(',').unwrap_or(tail) } else { tail };
+    let trimmed = trimmed.trim_start();
+    if trimmed.len() == tail.len() {
+        return "";
+    }
+    let end = trimmed.find(|c: char| !(c.is_alphanumeric() || c == '.')).unwrap_or(trimmed.len());
+    trimmed.get(..end).unwrap_or("").trim_end_matches('.')
+}
+
+/// Whether a neighbouring word is written in capitals (a shouted heading).
+fn is_caps_word(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// The text within [`WINDOW`] bytes of a span, cut on character boundaries.
+fn window(text: &str, span: Span) -> &str {
+    let mut start = span.start.saturating_sub(WINDOW);
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (span.end + WINDOW).min(text.len());
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    text.get(start..end).unwrap_or("")
+}
+
+/// Whether `word` occurs in `hay` as a whole word.
+fn contains_word(hay: &str, word: &str) -> bool {
+    hay.match_indices(word).any(|(i, w)| {
+        let before = hay.get(..i).and_then(|h| h.chars().next_back());
+        let after = hay.get(i + w.len()..).and_then(|h| h.chars().next());
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
