@@ -359,11 +359,11 @@ impl CountryFinder {
         }
         // An all-capital short form: "US$", "NZ$" are currencies, "10 GB" a size.
         if surface.len() <= 4 && surface.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
-            if after == Some('$') {
+            let rest = text.get(span.end..within.end).unwrap_or("");
+            if rest.trim_start_matches([' ', '\u{a0}']).starts_with('$') {
                 return None;
             }
-            let prev = text.get(within.start..span.start).unwrap_or("").trim_end();
-            if prev.ends_with(|c: char| c.is_ascii_digit()) {
+            if after_quantity(text.get(within.start..span.start).unwrap_or("")) {
                 return None;
             }
         }
@@ -554,6 +554,16 @@ fn word_after<'t>(text: &'t str, within: Span, i: usize, comma: bool) -> &'t str
     }
     let end = trimmed.find(|c: char| !(c.is_alphanumeric() || c == '.')).unwrap_or(trimmed.len());
     trimmed.get(..end).unwrap_or("").trim_end_matches('.')
+}
+
+/// Whether `head` ends with a quantity ("10 ", "2.5"), so that a capital
+/// code after it is a unit ("10 GB"); a year ("2022 U.S.-Mexico") is not one.
+fn after_quantity(head: &str) -> bool {
+    let head = head.trim_end();
+    let number = head.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    let digits = head.get(number.len()..).unwrap_or("");
+    let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    !digits.is_empty() && digits.bytes().any(|b| b.is_ascii_digit()) && !year
 }
 
 /// Whether a neighbouring word is written in capitals (a shouted heading).
