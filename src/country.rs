@@ -152,9 +152,37 @@ pub(crate) struct CountryFinder {
 
 /// A mention found before ambiguous forms are settled.
 struct Raw {
+    /// The row of the country (unused while `ambiguous`).
     target: usize,
+    /// The entry of a form that names several countries.
     ambiguous: Option<usize>,
+    /// A form that may be something else ("Georgia") and that nothing near
+    /// settled: kept only beside another country or when the text is not
+    /// about the United States.
+    pending: bool,
     span: Span,
+}
+
+impl Raw {
+    /// The bytes between the end of this mention and the start of `next`
+    /// (`usize::MAX` when `next` does not follow it).
+    fn end_gap(&self, next: &Raw) -> usize {
+        next.span.start.checked_sub(self.span.end).unwrap_or(usize::MAX)
+    }
+}
+
+/// How many bytes may separate two countries of one list ("Georgia, and the
+/// Republic of Moldova").
+const LIST_GAP: usize = 12;
+
+/// What becomes of one automaton match.
+enum Verdict {
+    /// Not a mention: the search resumes inside the match.
+    Reject,
+    /// A look-alike phrase: consumed, and nothing inside it counts.
+    Skip,
+    /// A mention, maybe still to be settled.
+    Accept { target: usize, ambiguous: Option<usize>, pending: bool },
 }
 
 impl CountryFinder {
@@ -290,9 +318,36 @@ impl CountryFinder {
     /// Settles the forms that name several countries: each goes to the one
     /// of them that the text names plainly elsewhere, or is dropped when the
     /// text names none or several of them.
+    ///
+    /// A pending mention ("Georgia" with nothing near to tell the state from
+    /// the country) stays when another country stands within a few bytes (a
+    /// list of countries) or when the text never names the United States.
     fn resolve(&self, raw: Vec<Raw>) -> Vec<(usize, Span)> {
-        let plain: Vec<usize> = raw.iter().filter(|r| r.ambiguous.is_none()).map(|r| r.target).collect();
+        let settled = |r: &Raw| r.ambiguous.is_none() && !r.pending;
+        let plain: Vec<usize> = raw.iter().filter(|r| settled(r)).map(|r| r.target).collect();
+        let us = self.rows.iter().position(|r| r.code.as_str() == "US");
+        let about_us = us.is_some_and(|us| plain.contains(&us));
+        let keep: Vec<bool> = raw
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if !r.pending {
+                    return true;
+                }
+                let beside = |j: usize| {
+                    raw.get(j).is_some_and(|o| {
+                        settled(o)
+                            && Some(o.target) != us
+                            && (o.end_gap(r) <= LIST_GAP || r.end_gap(o) <= LIST_GAP)
+                    })
+                };
+                !about_us || beside(i.wrapping_sub(1)) || beside(i + 1)
+            })
+            .collect();
         raw.into_iter()
+            .zip(keep)
+            .filter(|(_, keep)| *keep)
+            .map(|(r, _)| r)
             .filter_map(|r| match r.ambiguous {
                 None => Some((r.target, r.span)),
                 Some(entry) => {
@@ -319,15 +374,13 @@ impl CountryFinder {
             let Some(m) = automaton.find(input) else { break };
             let index = m.pattern().as_usize();
             let span = Span::new(m.start(), m.end());
-            let verdict = self.judge(text, within, span, index);
-            match verdict {
-                Some(target) => {
-                    if let Some((target, ambiguous)) = target {
-                        out.push(Raw { target, ambiguous, span });
-                    }
+            match self.judge(text, within, span, index) {
+                Verdict::Accept { target, ambiguous, pending } => {
+                    out.push(Raw { target, ambiguous, pending, span });
                     at = m.end();
                 }
-                None => {
+                Verdict::Skip => at = m.end(),
+                Verdict::Reject => {
                     // Rejected: a shorter form may still start just after
                     // (every form is short, so this rescans a bounded stretch).
                     at = m.start() + char_len(text, m.start());
@@ -336,19 +389,32 @@ impl CountryFinder {
         }
     }
 
-    /// Whether a match is a mention: `None` rejects it (the search resumes
-    /// inside it), `Some(None)` consumes it without a mention (a look-alike
-    /// phrase), `Some(Some((row or entry, ambiguous entry)))` accepts it.
-    #[allow(clippy::type_complexity)]
-    fn judge(&self, text: &str, within: Span, span: Span, index: usize) -> Option<Option<(usize, Option<usize>)>> {
+    /// Whether a match is a mention.
+    fn judge(&self, text: &str, within: Span, span: Span, index: usize) -> Verdict {
+        match self.judge_inner(text, within, span, index) {
+            Some(verdict) => verdict,
+            None => Verdict::Reject,
+        }
+    }
+
+    /// [`judge`](Self::judge), with `None` for a rejection.
+    fn judge_inner(&self, text: &str, within: Span, span: Span, index: usize) -> Option<Verdict> {
         let entry = self.entries.get(index)?;
         let surface = text.get(span.range())?;
-        let before = if span.start > within.start { crate::text::char_before(text, span.start) } else { None };
+        let head = text.get(within.start..span.start).unwrap_or("");
+        let mut back = head.chars().rev();
+        let before = back.next();
         if before.is_some_and(|c| c.is_alphanumeric()) {
             return None;
         }
+        // Part of an address or a handle ("Welcome.US", "@Canada").
+        if before.is_some_and(|c| matches!(c, '.' | '@' | '/' | '#' | '_'))
+            && (before != Some('.') || back.next().is_some_and(char::is_alphanumeric))
+        {
+            return None;
+        }
         if matches!(entry.target, Target::Block) {
-            return Some(None);
+            return Some(Verdict::Skip);
         }
         let after = if span.end < within.end { crate::text::char_at(text, span.end) } else { None };
         if after.is_some_and(|c| c.is_alphanumeric()) {
@@ -375,6 +441,7 @@ impl CountryFinder {
         if entry.flags & PERSON != 0 && self.looks_like_person(text, within, span, prev_word, next_word) {
             return None;
         }
+        let mut pending = false;
         if let Some(guard) = entry.guard.and_then(|g| self.guards.get(g)) {
             let prev = word_before(text, within, span.start, true);
             let next = word_after(text, within, span.end, true);
@@ -383,18 +450,22 @@ impl CountryFinder {
             {
                 return None;
             }
-            if !guard.local.is_empty() {
+            if !guard.abroad.is_empty() {
                 let window = window(text, span);
                 let near = |words: &[String]| words.iter().any(|w| contains_word(window, w));
-                if near(&guard.local) && !near(&guard.abroad) {
+                if near(&guard.abroad) {
+                    pending = false;
+                } else if near(&guard.local) {
                     return None;
+                } else {
+                    pending = true;
                 }
             }
         }
         match &entry.target {
-            Target::Country(row) => Some(Some((*row, None))),
-            Target::Ambiguous(_) => Some(Some((usize::MAX, Some(index)))),
-            Target::Block => Some(None),
+            Target::Country(row) => Some(Verdict::Accept { target: *row, ambiguous: None, pending }),
+            Target::Ambiguous(_) => Some(Verdict::Accept { target: usize::MAX, ambiguous: Some(index), pending }),
+            Target::Block => Some(Verdict::Skip),
         }
     }
 
@@ -409,7 +480,11 @@ impl CountryFinder {
                 && chars.all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '’')
                 && !NOT_NAMES.contains(&w)
         };
-        if PERSON_TITLES.contains(&prev) {
+        let initial = {
+            let mut chars = prev.chars();
+            matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+        };
+        if PERSON_TITLES.contains(&prev) || initial {
             return true;
         }
         if capitalised(next) && !next.ends_with('.') {
