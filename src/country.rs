@@ -21,7 +21,9 @@ impl CountryCode {
     /// The code for two ASCII upper-case letters, or `None`.
     pub fn new(code: &str) -> Option<CountryCode> {
         match code.as_bytes() {
-            &[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => Some(CountryCode([a, b])),
+            &[a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+                Some(CountryCode([a, b]))
+            }
             _ => None,
         }
     }
@@ -54,7 +56,8 @@ impl Serialize for CountryCode {
 impl<'de> Deserialize<'de> for CountryCode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<CountryCode, D::Error> {
         let s = <Cow<'de, str>>::deserialize(d)?;
-        CountryCode::new(&s).ok_or_else(|| serde::de::Error::custom("expected a two-letter country code"))
+        CountryCode::new(&s)
+            .ok_or_else(|| serde::de::Error::custom("expected a two-letter country code"))
     }
 }
 
@@ -128,17 +131,86 @@ const WINDOW: usize = 400;
 /// Words that may stand next to a person-like country name ("Jordan") without
 /// making it a person's name: function words and sentence openers.
 const NOT_NAMES: &[&str] = &[
-    "A", "About", "Across", "After", "Against", "All", "Also", "An", "And", "Are", "As", "At", "Because",
-    "Before", "Between", "Both", "But", "By", "Central", "Do", "During", "Each", "Eastern", "Either", "For",
-    "From", "Has", "Have", "He", "How", "If", "In", "Including", "Into", "Is", "It", "Its", "Like", "Neither",
-    "Nor", "Northern", "Now", "Of", "On", "Or", "Our", "Over", "She", "Since", "So", "Southern", "That", "The",
-    "Their", "They", "This", "Through", "To", "Under", "Until", "Via", "Visit", "Visiting", "Was", "We",
-    "Were", "Western", "When", "Where", "While", "Will", "With", "Within", "Would",
+    "A",
+    "About",
+    "Across",
+    "After",
+    "Against",
+    "All",
+    "Also",
+    "An",
+    "And",
+    "Are",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Between",
+    "Both",
+    "But",
+    "By",
+    "Central",
+    "Do",
+    "During",
+    "Each",
+    "Eastern",
+    "Either",
+    "For",
+    "From",
+    "Has",
+    "Have",
+    "He",
+    "How",
+    "If",
+    "In",
+    "Including",
+    "Into",
+    "Is",
+    "It",
+    "Its",
+    "Like",
+    "Neither",
+    "Nor",
+    "Northern",
+    "Now",
+    "Of",
+    "On",
+    "Or",
+    "Our",
+    "Over",
+    "She",
+    "Since",
+    "So",
+    "Southern",
+    "That",
+    "The",
+    "Their",
+    "They",
+    "This",
+    "Through",
+    "To",
+    "Under",
+    "Until",
+    "Via",
+    "Visit",
+    "Visiting",
+    "Was",
+    "We",
+    "Were",
+    "Western",
+    "When",
+    "Where",
+    "While",
+    "Will",
+    "With",
+    "Within",
+    "Would",
 ];
 
 /// Titles that make the next capitalised word a person's name.
 const PERSON_TITLES: &[&str] = &[
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Rep.", "Sen.", "Coach", "Sir", "Dame",
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Rep.", "Sen.", "Coach", "Sir",
+    "Dame",
 ];
 
 /// The compiled country matcher.
@@ -167,7 +239,10 @@ impl Raw {
     /// The bytes between the end of this mention and the start of `next`
     /// (`usize::MAX` when `next` does not follow it).
     fn end_gap(&self, next: &Raw) -> usize {
-        next.span.start.checked_sub(self.span.end).unwrap_or(usize::MAX)
+        next.span
+            .start
+            .checked_sub(self.span.end)
+            .unwrap_or(usize::MAX)
     }
 }
 
@@ -182,7 +257,11 @@ enum Verdict {
     /// A look-alike phrase: consumed, and nothing inside it counts.
     Skip,
     /// A mention, maybe still to be settled.
-    Accept { target: usize, ambiguous: Option<usize>, pending: bool },
+    Accept {
+        target: usize,
+        ambiguous: Option<usize>,
+        pending: bool,
+    },
 }
 
 impl CountryFinder {
@@ -196,13 +275,20 @@ impl CountryFinder {
         let mut shared: HashMap<String, (Vec<usize>, u8)> = HashMap::new();
 
         for row in tables::rows(tables::COUNTRIES) {
-            let (Some(code), Some(name)) = (row.first().and_then(|c| CountryCode::new(c)), row.get(3)) else {
+            let (Some(code), Some(name)) =
+                (row.first().and_then(|c| CountryCode::new(c)), row.get(3))
+            else {
                 continue;
             };
             let index = rows.len();
-            rows.push(Row { code, name: (*name).to_string() });
+            rows.push(Row {
+                code,
+                name: (*name).to_string(),
+            });
             for (column, demonym) in [(3, false), (4, false), (5, false), (6, true)] {
-                let Some(cell) = row.get(column) else { continue };
+                let Some(cell) = row.get(column) else {
+                    continue;
+                };
                 if *cell == "-" {
                     continue;
                 }
@@ -218,7 +304,14 @@ impl CountryFinder {
                         continue;
                     }
                     for variant in variants(form) {
-                        add(&mut keys, &mut entries, &mut patterns, &variant, Target::Country(index), flags);
+                        add(
+                            &mut keys,
+                            &mut entries,
+                            &mut patterns,
+                            &variant,
+                            Target::Country(index),
+                            flags,
+                        );
                     }
                 }
             }
@@ -226,24 +319,43 @@ impl CountryFinder {
         let mut shared: Vec<(String, (Vec<usize>, u8))> = shared.into_iter().collect();
         shared.sort();
         for (form, (rows_of, flags)) in shared {
-            add(&mut keys, &mut entries, &mut patterns, &form, Target::Ambiguous(rows_of), flags);
+            add(
+                &mut keys,
+                &mut entries,
+                &mut patterns,
+                &form,
+                Target::Ambiguous(rows_of),
+                flags,
+            );
         }
 
         let mut guards: Vec<Guard> = Vec::new();
         for row in tables::rows(tables::COUNTRY_GUARDS) {
-            let (Some(kind), Some(form), Some(words)) = (row.first(), row.get(1), row.get(2)) else {
+            let (Some(kind), Some(form), Some(words)) = (row.first(), row.get(1), row.get(2))
+            else {
                 continue;
             };
             if *kind == "block" {
                 for phrase in words.split('|') {
                     for variant in variants(phrase) {
-                        add(&mut keys, &mut entries, &mut patterns, &variant, Target::Block, 0);
+                        add(
+                            &mut keys,
+                            &mut entries,
+                            &mut patterns,
+                            &variant,
+                            Target::Block,
+                            0,
+                        );
                     }
                 }
                 continue;
             }
-            let Some(&entry) = keys.get(&form.to_ascii_lowercase()) else { continue };
-            let Some(entry) = entries.get_mut(entry) else { continue };
+            let Some(&entry) = keys.get(&form.to_ascii_lowercase()) else {
+                continue;
+            };
+            let Some(entry) = entries.get_mut(entry) else {
+                continue;
+            };
             let guard = match entry.guard {
                 Some(g) => g,
                 None => {
@@ -252,7 +364,9 @@ impl CountryFinder {
                     guards.len() - 1
                 }
             };
-            let Some(guard) = guards.get_mut(guard) else { continue };
+            let Some(guard) = guards.get_mut(guard) else {
+                continue;
+            };
             let list = match *kind {
                 "next" => &mut guard.next,
                 "prev" => &mut guard.prev,
@@ -276,7 +390,12 @@ impl CountryFinder {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .ok();
-        CountryFinder { rows, entries, guards, automaton }
+        CountryFinder {
+            rows,
+            entries,
+            guards,
+            automaton,
+        }
     }
 
     /// The country that a name, short form or demonym names, such as the
@@ -286,11 +405,16 @@ impl CountryFinder {
     /// The phrase may hold other words ("Australian Attorney General"): the
     /// first country word in it counts, under the same case rules and guards
     /// as in running text.
+    // The quote stage calls it for speakers' roles.
+    #[allow(dead_code)]
     pub(crate) fn lookup(&self, phrase: &str) -> Option<CountryCode> {
         let mut raw = Vec::new();
         self.scan(phrase, Span::new(0, phrase.len()), &mut raw);
         let resolved = self.resolve(raw);
-        resolved.first().and_then(|(row, _)| self.rows.get(*row)).map(|r| r.code)
+        resolved
+            .first()
+            .and_then(|(row, _)| self.rows.get(*row))
+            .map(|r| r.code)
     }
 
     /// Countries named in the analysed text, outside boilerplate.
@@ -303,9 +427,15 @@ impl CountryFinder {
         let mut countries: Vec<Country<'h>> = Vec::new();
         let mut slot: HashMap<usize, usize> = HashMap::new();
         for (row, span) in self.resolve(raw) {
-            let Some(info) = self.rows.get(row) else { continue };
+            let Some(info) = self.rows.get(row) else {
+                continue;
+            };
             let i = *slot.entry(row).or_insert_with(|| {
-                countries.push(Country { code: info.code, name: Cow::Owned(info.name.clone()), mentions: Vec::new() });
+                countries.push(Country {
+                    code: info.code,
+                    name: Cow::Owned(info.name.clone()),
+                    mentions: Vec::new(),
+                });
                 countries.len() - 1
             });
             if let Some(country) = countries.get_mut(i) {
@@ -324,7 +454,11 @@ impl CountryFinder {
     /// list of countries) or when the text never names the United States.
     fn resolve(&self, raw: Vec<Raw>) -> Vec<(usize, Span)> {
         let settled = |r: &Raw| r.ambiguous.is_none() && !r.pending;
-        let plain: Vec<usize> = raw.iter().filter(|r| settled(r)).map(|r| r.target).collect();
+        let plain: Vec<usize> = raw
+            .iter()
+            .filter(|r| settled(r))
+            .map(|r| r.target)
+            .collect();
         let us = self.rows.iter().position(|r| r.code.as_str() == "US");
         let about_us = us.is_some_and(|us| plain.contains(&us));
         let keep: Vec<bool> = raw
@@ -351,7 +485,8 @@ impl CountryFinder {
             .filter_map(|r| match r.ambiguous {
                 None => Some((r.target, r.span)),
                 Some(entry) => {
-                    let Some(Target::Ambiguous(rows)) = self.entries.get(entry).map(|e| &e.target) else {
+                    let Some(Target::Ambiguous(rows)) = self.entries.get(entry).map(|e| &e.target)
+                    else {
                         return None;
                     };
                     let mut named = rows.iter().filter(|row| plain.contains(row));
@@ -366,17 +501,30 @@ impl CountryFinder {
 
     /// Matches the part `within` of `text`, appending accepted mentions.
     fn scan(&self, text: &str, within: Span, out: &mut Vec<Raw>) {
-        let Some(automaton) = &self.automaton else { return };
+        let Some(automaton) = &self.automaton else {
+            return;
+        };
         let end = within.end.min(text.len());
         let mut at = within.start;
         while at < end {
             let input = Input::new(text).span(at..end);
-            let Some(m) = automaton.find(input) else { break };
+            let Some(m) = automaton.find(input) else {
+                break;
+            };
             let index = m.pattern().as_usize();
             let span = Span::new(m.start(), m.end());
             match self.judge(text, within, span, index) {
-                Verdict::Accept { target, ambiguous, pending } => {
-                    out.push(Raw { target, ambiguous, pending, span });
+                Verdict::Accept {
+                    target,
+                    ambiguous,
+                    pending,
+                } => {
+                    out.push(Raw {
+                        target,
+                        ambiguous,
+                        pending,
+                        span,
+                    });
                     at = m.end();
                 }
                 Verdict::Skip => at = m.end(),
@@ -416,7 +564,11 @@ impl CountryFinder {
         if matches!(entry.target, Target::Block) {
             return Some(Verdict::Skip);
         }
-        let after = if span.end < within.end { crate::text::char_at(text, span.end) } else { None };
+        let after = if span.end < within.end {
+            crate::text::char_at(text, span.end)
+        } else {
+            None
+        };
         if after.is_some_and(|c| c.is_alphanumeric()) {
             return None;
         }
@@ -438,7 +590,9 @@ impl CountryFinder {
         if entry.flags & CAPS_WORD != 0 && (is_caps_word(prev_word) || is_caps_word(next_word)) {
             return None;
         }
-        if entry.flags & PERSON != 0 && self.looks_like_person(text, within, span, prev_word, next_word) {
+        if entry.flags & PERSON != 0
+            && self.looks_like_person(text, within, span, prev_word, next_word)
+        {
             return None;
         }
         let mut pending = false;
@@ -463,8 +617,16 @@ impl CountryFinder {
             }
         }
         match &entry.target {
-            Target::Country(row) => Some(Verdict::Accept { target: *row, ambiguous: None, pending }),
-            Target::Ambiguous(_) => Some(Verdict::Accept { target: usize::MAX, ambiguous: Some(index), pending }),
+            Target::Country(row) => Some(Verdict::Accept {
+                target: *row,
+                ambiguous: None,
+                pending,
+            }),
+            Target::Ambiguous(_) => Some(Verdict::Accept {
+                target: usize::MAX,
+                ambiguous: Some(index),
+                pending,
+            }),
             Target::Block => Some(Verdict::Skip),
         }
     }
@@ -472,7 +634,14 @@ impl CountryFinder {
     /// Whether a person-like country name ("Jordan", "Chad") stands as part
     /// of a person's name: after a title or a capitalised given name, or
     /// before a capitalised surname.
-    fn looks_like_person(&self, text: &str, within: Span, span: Span, prev: &str, next: &str) -> bool {
+    fn looks_like_person(
+        &self,
+        text: &str,
+        within: Span,
+        span: Span,
+        prev: &str,
+        next: &str,
+    ) -> bool {
         let capitalised = |w: &str| {
             let mut chars = w.chars();
             chars.next().is_some_and(char::is_uppercase)
@@ -494,7 +663,8 @@ impl CountryFinder {
             // A capitalised word that opens the sentence may be any word.
             let start = span.start.saturating_sub(prev.len());
             let head = text.get(within.start..start).unwrap_or("").trim_end();
-            let opens = head.is_empty() || head.ends_with(['.', '!', '?', ':', ';', '"', '“', '(', '—', '–']);
+            let opens = head.is_empty()
+                || head.ends_with(['.', '!', '?', ':', ';', '"', '“', '(', '—', '–']);
             return !opens;
         }
         false
@@ -555,7 +725,12 @@ fn add(
         return;
     }
     keys.insert(key, entries.len());
-    entries.push(Entry { target, flags, written: vec![form.to_string()], guard: None });
+    entries.push(Entry {
+        target,
+        flags,
+        written: vec![form.to_string()],
+        guard: None,
+    });
     patterns.push(form.to_string());
 }
 
@@ -603,10 +778,14 @@ fn char_len(text: &str, i: usize) -> usize {
 
 /// The word just before byte `i` inside `within`, separated from it by
 /// white space only (or also a comma when `comma`); empty when none.
-fn word_before<'t>(text: &'t str, within: Span, i: usize, comma: bool) -> &'t str {
+fn word_before(text: &str, within: Span, i: usize, comma: bool) -> &str {
     let head = text.get(within.start..i).unwrap_or("");
     let trimmed = head.trim_end();
-    let trimmed = if comma { trimmed.strip_suffix(',').map_or(trimmed, str::trim_end) } else { trimmed };
+    let trimmed = if comma {
+        trimmed.strip_suffix(',').map_or(trimmed, str::trim_end)
+    } else {
+        trimmed
+    };
     if trimmed.len() == head.len() {
         return "";
     }
@@ -620,14 +799,20 @@ fn word_before<'t>(text: &'t str, within: Span, i: usize, comma: bool) -> &'t st
 
 /// The word just after byte `i` inside `within`, separated from it by white
 /// space only (or also a comma when `comma`); empty when none.
-fn word_after<'t>(text: &'t str, within: Span, i: usize, comma: bool) -> &'t str {
+fn word_after(text: &str, within: Span, i: usize, comma: bool) -> &str {
     let tail = text.get(i..within.end.min(text.len())).unwrap_or("");
-    let trimmed = if comma { tail.strip_prefix(',').unwrap_or(tail) } else { tail };
+    let trimmed = if comma {
+        tail.strip_prefix(',').unwrap_or(tail)
+    } else {
+        tail
+    };
     let trimmed = trimmed.trim_start();
     if trimmed.len() == tail.len() {
         return "";
     }
-    let end = trimmed.find(|c: char| !(c.is_alphanumeric() || c == '.')).unwrap_or(trimmed.len());
+    let end = trimmed
+        .find(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .unwrap_or(trimmed.len());
     trimmed.get(..end).unwrap_or("").trim_end_matches('.')
 }
 
@@ -666,4 +851,298 @@ fn contains_word(hay: &str, word: &str) -> bool {
         let after = hay.get(i + w.len()..).and_then(|h| h.chars().next());
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Block, BlockKind};
+    use std::collections::HashSet;
+
+    /// The text as one analysis: each blank-line-separated part a paragraph,
+    /// or boilerplate when it starts with "READ MORE".
+    fn analysis(text: &str) -> Analysis<'_> {
+        let mut blocks = Vec::new();
+        let mut start = 0;
+        for part in text.split("\n\n") {
+            let kind = if part.starts_with("READ MORE") {
+                BlockKind::Boilerplate
+            } else {
+                BlockKind::Paragraph
+            };
+            blocks.push(Block {
+                kind,
+                span: Span::new(start, start + part.len()),
+                marker: None,
+                depth: 0,
+            });
+            start += part.len() + 2;
+        }
+        Analysis {
+            text,
+            blocks,
+            sentences: Vec::new(),
+        }
+    }
+
+    /// The countries found, as `CODE:mention` in output order, space-separated
+    /// within a country and `; ` between countries.
+    fn found(finder: &CountryFinder, text: &str) -> String {
+        let analysis = analysis(text);
+        let countries = finder.find(&analysis);
+        for country in &countries {
+            for mention in &country.mentions {
+                assert_eq!(&text[mention.span], mention.text, "span and text disagree");
+            }
+        }
+        countries
+            .iter()
+            .map(|c| {
+                let mentions: Vec<&str> = c.mentions.iter().map(|m| m.text.as_ref()).collect();
+                format!("{}:{}", c.code, mentions.join("|"))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    macro_rules! t {
+        ($($name:literal, $text:expr, $expected:expr;)*) => {
+            let finder = CountryFinder::new();
+            let mut failures = Vec::new();
+            $(
+                let got = found(&finder, $text);
+                if got != $expected {
+                    failures.push(format!("{}: {:?}\n   got      {:?}\n   expected {:?}", $name, $text, got, $expected));
+                }
+            )*
+            assert!(failures.is_empty(), "{}", failures.join("\n"));
+        };
+    }
+
+    #[test]
+    fn table_rows_parse() {
+        let mut codes = HashSet::new();
+        let mut alpha3 = HashSet::new();
+        let mut count = 0;
+        for row in tables::rows(tables::COUNTRIES) {
+            assert_eq!(row.len(), 7, "wrong number of columns in {row:?}");
+            assert!(row.iter().all(|c| !c.is_empty()), "empty cell in {row:?}");
+            let code = CountryCode::new(row[0]).unwrap_or_else(|| panic!("bad code in {row:?}"));
+            assert!(codes.insert(code), "duplicate code {code}");
+            assert!(
+                row[1].len() == 3 && row[1].bytes().all(|b| b.is_ascii_uppercase()),
+                "bad alpha-3 in {row:?}"
+            );
+            assert!(alpha3.insert(row[1]), "duplicate alpha-3 {}", row[1]);
+            assert!(matches!(row[2], "S" | "T"), "bad status in {row:?}");
+            if row[2] == "S" {
+                assert_ne!(row[6], "-", "sovereign state without a demonym: {row:?}");
+            }
+            count += 1;
+        }
+        assert_eq!(count, 250, "249 ISO 3166-1 entries plus Kosovo");
+        for row in tables::rows(tables::COUNTRY_GUARDS) {
+            assert_eq!(row.len(), 3, "wrong number of columns in {row:?}");
+            assert!(
+                matches!(row[0], "block" | "next" | "prev" | "local" | "abroad"),
+                "bad kind in {row:?}"
+            );
+        }
+        let finder = CountryFinder::new();
+        assert!(finder.automaton.is_some());
+        assert_eq!(finder.rows.len(), 250);
+        // Every guard names a form of the table.
+        for row in tables::rows(tables::COUNTRY_GUARDS).filter(|r| r[0] != "block") {
+            assert!(
+                finder
+                    .entries
+                    .iter()
+                    .any(|e| e.written.iter().any(|w| w == row[1]) && e.guard.is_some()),
+                "guard for unknown form {row:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_and_demonyms() {
+        t! {
+            "plain name", "Canada will host the meeting.", "CA:Canada";
+            "demonym and plural", "Canadians and Canadian officials", "CA:Canadians|Canadian";
+            "all caps", "THE CANADIAN PRESS reported.", "CA:CANADIAN";
+            "lower-case demonym", "the british crime survey", "GB:british";
+            "order of first mention", "Japan, then Canada, then Japan again.", "JP:Japan|Japan; CA:Canada";
+            "leading the dropped", "the United States and the Netherlands", "US:United States; NL:Netherlands";
+            "official name wins", "the Commonwealth of Australia and Australia", "AU:Commonwealth of Australia|Australia";
+            "people's republic", "the People's Republic of China", "CN:People's Republic of China";
+            "curly apostrophe", "the People’s Republic of China", "CN:People’s Republic of China";
+            "title case headline", "Leaders Of The Democratic Republic Of The Congo Meet", "CD:Democratic Republic Of The Congo";
+            "proper names", "the Government of Canada marks Canada Day", "CA:Canada|Canada";
+            "compound with hyphen", "the U.S.-Mexico border", "US:U.S.; MX:Mexico";
+            "compound with en dash", "the Australia–China relationship", "AU:Australia; CN:China";
+            "US in capitals", "the US and the UK agreed", "US:US; GB:UK";
+            "U.S.A. with dots", "made in the U.S.A. today", "US:U.S.A.";
+            "USA", "USA and Canada", "US:USA; CA:Canada";
+            "America", "America first", "US:America";
+            "Britain", "Britain and Great Britain", "GB:Britain|Great Britain";
+            "Britons", "Britons abroad", "GB:Britons";
+            "Holland", "Holland and the Dutch", "NL:Holland|Dutch";
+            "Burma", "Burma, also known as Myanmar", "MM:Burma|Myanmar";
+            "Ivory Coast", "Ivory Coast and Côte d'Ivoire", "CI:Ivory Coast|Côte d'Ivoire";
+            "Czechia", "Czechia, the Czech Republic", "CZ:Czechia|Czech Republic";
+            "Swaziland", "Swaziland is now Eswatini", "SZ:Swaziland|Eswatini";
+            "Macedonia", "Macedonia and North Macedonia", "MK:Macedonia|North Macedonia";
+            "Vatican", "the Vatican and the Holy See", "VA:Vatican|Holy See";
+            "Kiwi capitalised", "a Kiwi abroad", "NZ:Kiwi";
+            "Kosovo", "Kosovo and Kosovars", "XK:Kosovo|Kosovars";
+            "Turkiye", "Türkiye, formerly Turkey", "TR:Türkiye|Turkey";
+            "possessive", "Canada's plan", "CA:Canada";
+        }
+    }
+
+    #[test]
+    fn longest_names_win() {
+        t! {
+            "Papua New Guinea", "Papua New Guinea and Guinea", "PG:Papua New Guinea; GN:Guinea";
+            "Guinea-Bissau", "Guinea-Bissau", "GW:Guinea-Bissau";
+            "Equatorial Guinea", "Equatorial Guinea", "GQ:Equatorial Guinea";
+            "South Sudan", "South Sudan and Sudan", "SS:South Sudan; SD:Sudan";
+            "Dominican Republic", "the Dominican Republic and Dominica", "DO:Dominican Republic; DM:Dominica";
+            "DR Congo", "the Democratic Republic of the Congo and the Republic of the Congo", "CD:Democratic Republic of the Congo; CG:Republic of the Congo";
+            "North Korea", "North Korea and South Korea", "KP:North Korea; KR:South Korea";
+            "DPRK long form", "the Democratic People's Republic of Korea", "KP:Democratic People's Republic of Korea";
+            "American Samoa", "American Samoa and Samoa", "AS:American Samoa; WS:Samoa";
+            "Niger inside Nigeria", "Nigeria and Nigerians", "NG:Nigeria|Nigerians";
+            "Niger itself", "Niger and Nigeria", "NE:Niger; NG:Nigeria";
+            "Virgin Islands", "the U.S. Virgin Islands", "VI:U.S. Virgin Islands";
+        }
+    }
+
+    #[test]
+    fn look_alikes() {
+        t! {
+            "New Mexico", "She lives in New Mexico.", "";
+            "New Mexico and Mexico", "New Mexico borders Mexico.", "MX:Mexico";
+            "New Jersey", "a plant in New Jersey", "";
+            "Jersey island", "Jersey and Guernsey", "JE:Jersey; GG:Guernsey";
+            "New South Wales", "floods in New South Wales", "";
+            "England Scotland Wales", "England, Scotland and Wales", "";
+            "Northern Ireland", "Northern Ireland and Ireland", "IE:Ireland";
+            "Georgia the state", "Atlanta, Georgia is growing.", "";
+            "Georgia governor", "Governor Kemp of Georgia spoke.", "";
+            "Georgia district", "the Southern District of Georgia", "";
+            "Georgia in US text", "The United States will fund schools in Georgia.", "US:United States";
+            "Georgia the country", "Tbilisi, Georgia hosted talks.", "GE:Georgia";
+            "Georgia in a list", "The United States supports Ukraine, Georgia, and Moldova.", "US:United States; UA:Ukraine; GE:Georgia; MD:Moldova";
+            "Georgia alone", "The minister visited Georgia last week.", "GE:Georgia";
+            "Jordan person", "Michael Jordan scored.", "";
+            "Jordan initial", "Jerry L. Jordan voted.", "";
+            "Jordan surname first", "Jordan Peterson spoke.", "";
+            "Jordan title", "Mr Jordan said so.", "";
+            "Jordan country", "Troops were sent to Jordan.", "JO:Jordan";
+            "Jordan possessive", "Jordan's King Abdullah", "JO:Jordan";
+            "Jordan in list", "Egypt, Jordan and Israel", "EG:Egypt; JO:Jordan; IL:Israel";
+            "Chad person", "Chad Smith joined.", "";
+            "Chad country", "aid to Chad and Niger", "TD:Chad; NE:Niger";
+            "Turkey bird", "Turkey dinner is served.", "";
+            "roast turkey", "a roast Turkey", "";
+            "turkey lower", "we ate turkey", "";
+            "Turkey country", "exports to Turkey rose", "TR:Turkey";
+            "china lower", "fine china plates", "";
+            "China country", "China and Chinese firms", "CN:China|Chinese";
+            "guinea pig", "a guinea pig study", "";
+            "Guinea pig capital", "Guinea pigs are pets.", "";
+            "Islamic State", "fighters of Islamic State", "";
+            "Islamic State of Iraq", "the Islamic State of Iraq and Syria", "";
+            "Iraq and Syria", "Iraq and Syria", "IQ:Iraq; SY:Syria";
+            "Washington", "Washington and Beijing disagree.", "";
+            "capitals", "talks in Ottawa, Canberra and London", "";
+            "Mexico City", "met in Mexico City", "";
+            "Isle of Man", "the Isle of Man", "IM:Isle of Man";
+            "man", "a man from the island", "";
+            "US dollar sign", "cost US$5 million", "";
+            "US dollar spaced", "cost NZ $ 26 million", "";
+            "A dollar", "cost A$5 million", "";
+            "us lower", "join us today", "";
+            "US in caps text", "CONTACT US FOR DETAILS", "";
+            "US domain", "donations via Welcome.US today", "";
+            "GB News", "told GB News", "GB:GB";
+            "gigabytes", "a 10 GB plan", "";
+            "year before U.S.", "the 2022 U.S.-Mexico dialogue", "US:U.S.; MX:Mexico";
+            "North America", "trade across North America", "";
+            "Latin American", "Latin American leaders", "";
+            "Americas", "the Americas", "";
+            "British Columbia", "British Columbia and British troops", "GB:British";
+            "Indian Ocean", "the Indian Ocean", "";
+            "Australian states", "South Australia and Western Australia", "";
+            "Korean clear", "South Korea and the Korean minister", "KR:South Korea|Korean";
+            "Korean unclear", "the Korean minister", "";
+            "Korea both", "North Korea, South Korea and Korea", "KP:North Korea; KR:South Korea";
+            "Korean Peninsula", "peace on the Korean Peninsula with South Korea", "KR:South Korea";
+            "French fries", "French fries and French wine", "FR:French";
+            "polish verb", "polish the table", "";
+            "Polish capital", "Polish workers", "PL:Polish";
+            "Indonesian inside word", "Indonesians", "ID:Indonesians";
+            "Indiana", "Indiana", "";
+            "Omani not Oman inside", "Romania", "RO:Romania";
+        }
+    }
+
+    #[test]
+    fn boilerplate_yields_nothing() {
+        t! {
+            "boilerplate skipped", "Canada acts.\n\nREAD MORE: Japan news\n\nFrance agrees.", "CA:Canada; FR:France";
+            "empty", "", "";
+            "no letters", "12345 !!!", "";
+        }
+    }
+
+    #[test]
+    fn lookup_finds_the_country_word() {
+        let finder = CountryFinder::new();
+        let cases = [
+            ("Australian", Some("AU")),
+            ("Australian Attorney General", Some("AU")),
+            ("United States Attorney General", Some("US")),
+            ("the United States", Some("US")),
+            ("U.S.", Some("US")),
+            ("US", Some("US")),
+            ("us", None),
+            ("UK Home Secretary", Some("GB")),
+            ("New Zealand Minister", Some("NZ")),
+            ("Canadian", Some("CA")),
+            ("turkey", None),
+            ("Attorney General", None),
+            ("Queensland Premier", None),
+            ("", None),
+        ];
+        for (phrase, expected) in cases {
+            assert_eq!(
+                finder.lookup(phrase).map(|c| c.to_string()).as_deref(),
+                expected,
+                "{phrase:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn odd_input_is_total() {
+        let finder = CountryFinder::new();
+        for text in [
+            "é",
+            "Canadaé",
+            "éCanada",
+            "Georgia",
+            "U.S",
+            "\u{a0}US$",
+            "Jordan",
+            "C",
+            "the",
+            "Korea",
+        ] {
+            let _ = found(&finder, text);
+            let _ = finder.lookup(text);
+        }
+        assert_eq!(found(&finder, "éCanada"), "");
+        assert_eq!(found(&finder, "«Canada»"), "CA:Canada");
+    }
 }
