@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::analysis::Analysis;
@@ -220,6 +220,115 @@ pub(crate) struct CountryFinder {
     entries: Vec<Entry>,
     guards: Vec<Guard>,
     automaton: Option<AhoCorasick>,
+    /// The first two bytes of every form, in the cases it may be written.
+    starts: Starts,
+}
+
+/// The top bit of every byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// One in every byte of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// For eight ASCII bytes (little-endian in a word), the top bit of each byte
+/// that is a letter or digit.
+fn ascii_word_mask(chunk: u64) -> u64 {
+    // With every byte below 0x80, (x | 0x80) - lo keeps its top bit exactly
+    // when x >= lo, and (hi | 0x80) - x exactly when x <= hi; no lane
+    // borrows from the next.
+    let at_least = |x: u64, lo: u8| (x | HIGH).wrapping_sub(ONES * u64::from(lo)) & HIGH;
+    let at_most = |x: u64, hi: u8| ((ONES * u64::from(hi)) | HIGH).wrapping_sub(x) & HIGH;
+    let folded = chunk | ONES * 0x20;
+    let letter = at_least(folded, b'a') & at_most(folded, b'z');
+    let digit = at_least(chunk, b'0') & at_most(chunk, b'9');
+    letter | digit
+}
+
+/// The prefixes that forms may start with, in the cases they may be
+/// written, so that a word that begins no form costs one or two table
+/// lookups. Forms of four bytes or more are tested on their first four
+/// (two would let "The" through for "Thailand"); shorter ones ("US") on
+/// their first two.
+#[derive(Debug)]
+struct Starts {
+    /// Two-byte prefixes of short forms, one bit each.
+    short: Vec<u64>,
+    /// Four-byte prefixes, hashed to one bit each.
+    long: Vec<u64>,
+}
+
+impl Default for Starts {
+    fn default() -> Starts {
+        Starts {
+            short: vec![0; 1024],
+            long: vec![0; 1024],
+        }
+    }
+}
+
+/// Sets or tests bit `bit` of a 64 Kbit table.
+fn bit(table: &mut [u64], bit: usize) {
+    if let Some(word) = table.get_mut((bit >> 6) & 1023) {
+        *word |= 1 << (bit & 63);
+    }
+}
+
+/// Whether bit `bit` of a 64 Kbit table is set.
+fn has_bit(table: &[u64], bit: usize) -> bool {
+    table
+        .get((bit >> 6) & 1023)
+        .is_some_and(|word| word & (1 << (bit & 63)) != 0)
+}
+
+/// The 16-bit hash of a four-byte prefix.
+#[inline]
+fn hash4(prefix: [u8; 4]) -> usize {
+    (u32::from_le_bytes(prefix).wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// The first four bytes at `i` (zero past the end).
+#[inline]
+fn prefix4(bytes: &[u8], i: usize) -> [u8; 4] {
+    if let Some(&[a, b, c, d]) = bytes.get(i..i + 4) {
+        return [a, b, c, d];
+    }
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    [at(0), at(1), at(2), at(3)]
+}
+
+impl Starts {
+    /// Whether some form may start at byte `i`.
+    #[inline]
+    fn may_start(&self, bytes: &[u8], i: usize) -> bool {
+        let p = prefix4(bytes, i);
+        has_bit(&self.long, hash4(p))
+            || has_bit(&self.short, usize::from(p[0]) << 8 | usize::from(p[1]))
+    }
+
+    /// Adds the prefixes of a form as written, in capitals, capitalised, and
+    /// (for demonyms and look-alike phrases) in lower case.
+    fn add(&mut self, pattern: &str, entry: &Entry) {
+        let lower_ok = entry.flags & LOWER_OK != 0 || entry.target == Target::Block;
+        for written in entry.written.iter().map(String::as_str).chain([pattern]) {
+            let p = prefix4(written.as_bytes(), 0);
+            let upper = p.map(|b| b.to_ascii_uppercase());
+            let lower = p.map(|b| b.to_ascii_lowercase());
+            let title = [upper[0], p[1], p[2], p[3]];
+            let mut cases = vec![p, upper, title];
+            if lower_ok {
+                cases.push(lower);
+            }
+            for case in cases {
+                if written.len() >= 4 {
+                    bit(&mut self.long, hash4(case));
+                } else {
+                    bit(
+                        &mut self.short,
+                        usize::from(case[0]) << 8 | usize::from(case[1]),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// A mention found before ambiguous forms are settled.
@@ -384,17 +493,25 @@ impl CountryFinder {
             }
         }
 
+        // Searches are anchored at word starts and short, so a contiguous
+        // NFA (quick to build) is as fast here as a DFA.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .ok();
+        let mut starts = Starts::default();
+        for (pattern, entry) in patterns.iter().zip(&entries) {
+            starts.add(pattern, entry);
+        }
         CountryFinder {
             rows,
             entries,
             guards,
             automaton,
+            starts,
         }
     }
 
@@ -454,13 +571,17 @@ impl CountryFinder {
     /// list of countries) or when the text never names the United States.
     fn resolve(&self, raw: Vec<Raw>) -> Vec<(usize, Span)> {
         let settled = |r: &Raw| r.ambiguous.is_none() && !r.pending;
-        let plain: Vec<usize> = raw
-            .iter()
-            .filter(|r| settled(r))
-            .map(|r| r.target)
-            .collect();
+        // Which rows the text names plainly: one flag per row, so settling
+        // stays linear in the number of mentions.
+        let mut plain = vec![false; self.rows.len()];
+        for r in raw.iter().filter(|r| settled(r)) {
+            if let Some(flag) = plain.get_mut(r.target) {
+                *flag = true;
+            }
+        }
+        let named = |row: &usize| plain.get(*row).copied().unwrap_or(false);
         let us = self.rows.iter().position(|r| r.code.as_str() == "US");
-        let about_us = us.is_some_and(|us| plain.contains(&us));
+        let about_us = us.is_some_and(|us| named(&us));
         let keep: Vec<bool> = raw
             .iter()
             .enumerate()
@@ -489,7 +610,7 @@ impl CountryFinder {
                     else {
                         return None;
                     };
-                    let mut named = rows.iter().filter(|row| plain.contains(row));
+                    let mut named = rows.iter().filter(|row| named(row));
                     match (named.next(), named.next()) {
                         (Some(row), None) => Some((*row, r.span)),
                         _ => None,
@@ -505,35 +626,93 @@ impl CountryFinder {
             return;
         };
         let end = within.end.min(text.len());
-        let mut at = within.start;
-        while at < end {
-            let input = Input::new(text).span(at..end);
-            let Some(m) = automaton.find(input) else {
-                break;
+        let Some(slice) = text.as_bytes().get(within.start..end) else {
+            return;
+        };
+        // Forms start at the start of a word, so the automaton runs anchored
+        // at word starts whose first bytes begin some form in a case it may
+        // take: word starts come eight bytes at a time from a bit mask (plain
+        // ASCII) or a byte at a time, one table lookup tests each, and a
+        // short anchored walk runs for the few words that pass.
+        let mut prev_word =
+            crate::text::char_before(text, within.start).is_some_and(char::is_alphanumeric);
+        let mut resume = within.start;
+        let bytes = text.as_bytes();
+        let mut at_start = |k: usize, resume: &mut usize| {
+            let i = within.start + k;
+            if i >= *resume && self.starts.may_start(bytes, i) {
+                if let Some(next) = self.try_at(automaton, text, within, i, end, out) {
+                    *resume = next;
+                }
+            }
+        };
+        let mut k = 0;
+        while k < slice.len() {
+            let chunk = slice
+                .get(k..k + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+                .map(u64::from_le_bytes);
+            if let Some(chunk) = chunk.filter(|c| c & HIGH == 0) {
+                let words = ascii_word_mask(chunk);
+                let carry = if prev_word { 0x80 } else { 0 };
+                let mut starts = words & !(words << 8 | carry);
+                while starts != 0 {
+                    at_start(k + (starts.trailing_zeros() / 8) as usize, &mut resume);
+                    starts &= starts - 1;
+                }
+                prev_word = words >> 63 != 0;
+                k += 8;
+                continue;
+            }
+            let b = slice.get(k).copied().unwrap_or(0);
+            let word = if b < 0x80 {
+                b.is_ascii_alphanumeric()
+            } else if b < 0xC0 {
+                // A continuation byte belongs to the character before.
+                prev_word
+            } else {
+                crate::text::char_at(text, within.start + k).is_some_and(char::is_alphanumeric)
             };
-            let index = m.pattern().as_usize();
-            let span = Span::new(m.start(), m.end());
-            match self.judge(text, within, span, index) {
-                Verdict::Accept {
+            if word && !prev_word {
+                at_start(k, &mut resume);
+            }
+            prev_word = word;
+            k += 1;
+        }
+    }
+
+    /// Tries the forms that start at byte `i` (a word start that passed
+    /// [`Starts::may_start`]): on a mention or
+    /// a look-alike phrase, where the scan goes on; `None` when nothing there
+    /// counts.
+    fn try_at(
+        &self,
+        automaton: &AhoCorasick,
+        text: &str,
+        within: Span,
+        i: usize,
+        end: usize,
+        out: &mut Vec<Raw>,
+    ) -> Option<usize> {
+        let input = Input::new(text).span(i..end).anchored(Anchored::Yes);
+        let m = automaton.find(input)?;
+        let span = Span::new(m.start(), m.end());
+        match self.judge(text, within, span, m.pattern().as_usize()) {
+            Verdict::Accept {
+                target,
+                ambiguous,
+                pending,
+            } => {
+                out.push(Raw {
                     target,
                     ambiguous,
                     pending,
-                } => {
-                    out.push(Raw {
-                        target,
-                        ambiguous,
-                        pending,
-                        span,
-                    });
-                    at = m.end();
-                }
-                Verdict::Skip => at = m.end(),
-                Verdict::Reject => {
-                    // Rejected: a shorter form may still start just after
-                    // (every form is short, so this rescans a bounded stretch).
-                    at = m.start() + char_len(text, m.start());
-                }
+                    span,
+                });
+                Some(m.end())
             }
+            Verdict::Skip => Some(m.end()),
+            Verdict::Reject => None,
         }
     }
 
@@ -769,11 +948,6 @@ fn title_case_of(surface: &str, written: &str) -> bool {
         prev_alpha = w.is_alphabetic();
     }
     true
-}
-
-/// The byte length of the character at `i` (1 when `i` is not a boundary).
-fn char_len(text: &str, i: usize) -> usize {
-    crate::text::char_at(text, i).map_or(1, char::len_utf8)
 }
 
 /// The word just before byte `i` inside `within`, separated from it by
