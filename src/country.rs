@@ -237,7 +237,7 @@ fn ascii_word_mask(chunk: u64) -> u64 {
     // borrows from the next.
     let at_least = |x: u64, lo: u8| (x | HIGH).wrapping_sub(ONES * u64::from(lo)) & HIGH;
     let at_most = |x: u64, hi: u8| ((ONES * u64::from(hi)) | HIGH).wrapping_sub(x) & HIGH;
-    let folded = chunk | ONES * 0x20;
+    let folded = chunk | (ONES * 0x20);
     let letter = at_least(folded, b'a') & at_most(folded, b'z');
     let digit = at_least(chunk, b'0') & at_most(chunk, b'9');
     letter | digit
@@ -301,7 +301,7 @@ impl Starts {
     fn may_start(&self, bytes: &[u8], i: usize) -> bool {
         let p = prefix4(bytes, i);
         has_bit(&self.long, hash4(p))
-            || has_bit(&self.short, usize::from(p[0]) << 8 | usize::from(p[1]))
+            || has_bit(&self.short, (usize::from(p[0]) << 8) | usize::from(p[1]))
     }
 
     /// Adds the prefixes of a form as written, in capitals, capitalised, and
@@ -323,7 +323,7 @@ impl Starts {
                 } else {
                     bit(
                         &mut self.short,
-                        usize::from(case[0]) << 8 | usize::from(case[1]),
+                        (usize::from(case[0]) << 8) | usize::from(case[1]),
                     );
                 }
             }
@@ -655,7 +655,7 @@ impl CountryFinder {
             if let Some(chunk) = chunk.filter(|c| c & HIGH == 0) {
                 let words = ascii_word_mask(chunk);
                 let carry = if prev_word { 0x80 } else { 0 };
-                let mut starts = words & !(words << 8 | carry);
+                let mut starts = words & !((words << 8) | carry);
                 while starts != 0 {
                     at_start(k + (starts.trailing_zeros() / 8) as usize, &mut resume);
                     starts &= starts - 1;
