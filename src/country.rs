@@ -224,6 +224,10 @@ pub(crate) struct CountryFinder {
     starts: Starts,
 }
 
+/// The longest stretch a form may cover, in bytes (the longest form is about
+/// 60), and so the window that one anchored match reads.
+const MAX_FORM: usize = 96;
+
 /// The top bit of every byte of a word.
 const HIGH: u64 = 0x8080_8080_8080_8080;
 /// One in every byte of a word.
@@ -287,12 +291,26 @@ fn hash4(prefix: [u8; 4]) -> usize {
 
 /// The first four bytes at `i` (zero past the end).
 #[inline]
+/// A non-breaking space counts as one space, as in matching.
 fn prefix4(bytes: &[u8], i: usize) -> [u8; 4] {
     if let Some(&[a, b, c, d]) = bytes.get(i..i + 4) {
-        return [a, b, c, d];
+        if ![a, b, c, d].contains(&0xC2) {
+            return [a, b, c, d];
+        }
     }
-    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-    [at(0), at(1), at(2), at(3)]
+    let mut out = [0u8; 4];
+    let mut k = i;
+    for slot in &mut out {
+        let Some(&b) = bytes.get(k) else { break };
+        if b == 0xC2 && bytes.get(k + 1) == Some(&0xA0) {
+            *slot = b' ';
+            k += 2;
+        } else {
+            *slot = b;
+            k += 1;
+        }
+    }
+    out
 }
 
 impl Starts {
@@ -694,10 +712,38 @@ impl CountryFinder {
         end: usize,
         out: &mut Vec<Raw>,
     ) -> Option<usize> {
-        let input = Input::new(text).span(i..end).anchored(Anchored::Yes);
-        let m = automaton.find(input)?;
-        let span = Span::new(m.start(), m.end());
-        match self.judge(text, within, span, m.pattern().as_usize()) {
+        let bytes = text.as_bytes();
+        let window = bytes.get(i..end.min(i + MAX_FORM))?;
+        let (span, pattern) = if memchr::memmem::find(window, "\u{a0}".as_bytes()).is_some() {
+            // Non-breaking spaces inside a name ("North\u{a0}Korea") match as
+            // spaces: the window is copied with each one narrowed to a space
+            // (a bounded copy on the stack), and the match mapped back.
+            let mut buf = [0u8; MAX_FORM];
+            let mut map = [0usize; MAX_FORM + 1];
+            let (mut n, mut k) = (0, 0);
+            while let (Some(&b), Some(slot), Some(from)) =
+                (window.get(k), buf.get_mut(n), map.get_mut(n))
+            {
+                *from = k;
+                if b == 0xC2 && window.get(k + 1) == Some(&0xA0) {
+                    *slot = b' ';
+                    k += 2;
+                } else {
+                    *slot = b;
+                    k += 1;
+                }
+                n += 1;
+            }
+            if let Some(from) = map.get_mut(n) {
+                *from = k;
+            }
+            let m = automaton.find(Input::new(buf.get(..n)?).anchored(Anchored::Yes))?;
+            (Span::new(i, i + *map.get(m.end())?), m.pattern())
+        } else {
+            let m = automaton.find(Input::new(text).span(i..end).anchored(Anchored::Yes))?;
+            (Span::new(m.start(), m.end()), m.pattern())
+        };
+        match self.judge(text, within, span, pattern.as_usize()) {
             Verdict::Accept {
                 target,
                 ambiguous,
@@ -709,9 +755,9 @@ impl CountryFinder {
                     pending,
                     span,
                 });
-                Some(m.end())
+                Some(span.end)
             }
-            Verdict::Skip => Some(m.end()),
+            Verdict::Skip => Some(span.end),
             Verdict::Reject => None,
         }
     }
@@ -872,8 +918,9 @@ fn parse_form(form: &str, demonym: bool) -> (u8, Option<&str>, bool) {
     (flags, Some(rest), ambiguous)
 }
 
-/// The spellings of a form that texts use: as written, with a typographic
-/// apostrophe, and with accents dropped ("Côte d’Ivoire").
+/// The spellings of a form that texts use: as written and with a
+/// typographic apostrophe. (Non-breaking spaces are read as spaces when
+/// matching, see [`CountryFinder::try_at`].)
 fn variants(form: &str) -> Vec<String> {
     let mut out = vec![form.to_string()];
     if form.contains('\'') {
@@ -917,7 +964,11 @@ fn add(
 /// table, all in capitals, with word-initial capitals (title-case
 /// headlines), or, for demonyms, all in lower case.
 fn case_fits(surface: &str, entry: &Entry) -> bool {
-    if entry.written.iter().any(|w| w == surface) {
+    if entry
+        .written
+        .iter()
+        .any(|w| w == surface || title_case_of(surface, w))
+    {
         return true;
     }
     let has_upper = surface.chars().any(char::is_uppercase);
@@ -934,11 +985,15 @@ fn case_fits(surface: &str, entry: &Entry) -> bool {
 /// Whether `surface` is `written` with some word-initial letters raised to
 /// capitals ("Republic Of Korea").
 fn title_case_of(surface: &str, written: &str) -> bool {
-    if surface.len() != written.len() {
+    if surface.chars().count() != written.chars().count() {
         return false;
     }
     let mut prev_alpha = false;
     for (s, w) in surface.chars().zip(written.chars()) {
+        if s == '\u{a0}' && w == ' ' {
+            prev_alpha = false;
+            continue;
+        }
         if s != w {
             let raised = w.is_lowercase() && s.is_uppercase() && !prev_alpha;
             if !raised || !s.to_lowercase().eq(w.to_lowercase()) {
@@ -1170,6 +1225,9 @@ mod tests {
             "Kosovo", "Kosovo and Kosovars", "XK:Kosovo|Kosovars";
             "Turkiye", "Türkiye, formerly Turkey", "TR:Türkiye|Turkey";
             "possessive", "Canada's plan", "CA:Canada";
+            "no-break space", "North\u{a0}Korea and the Republic of\u{a0}Korea", "KP:North\u{a0}Korea; KR:Republic of\u{a0}Korea";
+            "no-break space mixed", "the United Kingdom of Great\u{a0}Britain and Northern Ireland", "GB:United Kingdom of Great\u{a0}Britain and Northern Ireland";
+            "Congo without the", "the Democratic Republic of Congo", "CD:Democratic Republic of Congo";
         }
     }
 
