@@ -1305,6 +1305,9 @@ mod tests {
             "Americas", "the Americas", "";
             "British Columbia", "British Columbia and British troops", "GB:British";
             "Indian Ocean", "the Indian Ocean", "";
+            "Native nations", "funding for Indian Country and the Indian Health Service", "";
+            "American Indian", "American Indian and Alaska Native business", "";
+            "Indian companies", "U.S. and Indian companies", "US:U.S.; IN:Indian";
             "Australian states", "South Australia and Western Australia", "";
             "Korean clear", "South Korea and the Korean minister", "KR:South Korea|Korean";
             "Korean unclear", "the Korean minister", "";
