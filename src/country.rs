@@ -122,7 +122,29 @@ struct Guard {
     local: Vec<String>,
     /// Words that, near the form, confirm the country ("Tbilisi").
     abroad: Vec<String>,
+    /// One automaton over `abroad` then `local` words, so a window is read
+    /// once.
+    context: Option<AhoCorasick>,
 }
+
+/// What the words near a mention say about it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Near {
+    /// A word about the country.
+    Abroad,
+    /// Only words about a same-named place elsewhere.
+    Local,
+    /// Neither.
+    Neither,
+}
+
+/// The last window read for a guard: `(guard, byte, verdict)`. A mention
+/// within [`MEMO_REACH`] bytes of it takes the same verdict, so a text full
+/// of one ambiguous name is still read about once per paragraph.
+type Memo = Option<(usize, usize, Near)>;
+
+/// How close a later mention must be to reuse a window verdict.
+const MEMO_REACH: usize = 200;
 
 /// How far around a mention `local` and `abroad` words are looked for, in
 /// bytes: about a paragraph, and a constant so the pass stays linear.
@@ -511,6 +533,13 @@ impl CountryFinder {
             }
         }
 
+        for guard in &mut guards {
+            let words: Vec<&String> = guard.abroad.iter().chain(&guard.local).collect();
+            if !words.is_empty() {
+                guard.context = AhoCorasick::new(words).ok();
+            }
+        }
+
         // Searches are anchored at word starts and short, so a contiguous
         // NFA (quick to build) is as fast here as a DFA.
         let automaton = AhoCorasick::builder()
@@ -655,11 +684,12 @@ impl CountryFinder {
         let mut prev_word =
             crate::text::char_before(text, within.start).is_some_and(char::is_alphanumeric);
         let mut resume = within.start;
+        let mut memo: Memo = None;
         let bytes = text.as_bytes();
         let mut at_start = |k: usize, resume: &mut usize| {
             let i = within.start + k;
             if i >= *resume && self.starts.may_start(bytes, i) {
-                if let Some(next) = self.try_at(automaton, text, within, i, end, out) {
+                if let Some(next) = self.try_at(automaton, text, within, i, end, out, &mut memo) {
                     *resume = next;
                 }
             }
@@ -711,6 +741,7 @@ impl CountryFinder {
         i: usize,
         end: usize,
         out: &mut Vec<Raw>,
+        memo: &mut Memo,
     ) -> Option<usize> {
         let bytes = text.as_bytes();
         let window = bytes.get(i..end.min(i + MAX_FORM))?;
@@ -743,7 +774,7 @@ impl CountryFinder {
             let m = automaton.find(Input::new(text).span(i..end).anchored(Anchored::Yes))?;
             (Span::new(m.start(), m.end()), m.pattern())
         };
-        match self.judge(text, within, span, pattern.as_usize()) {
+        match self.judge(text, within, span, pattern.as_usize(), memo) {
             Verdict::Accept {
                 target,
                 ambiguous,
@@ -763,15 +794,29 @@ impl CountryFinder {
     }
 
     /// Whether a match is a mention.
-    fn judge(&self, text: &str, within: Span, span: Span, index: usize) -> Verdict {
-        match self.judge_inner(text, within, span, index) {
+    fn judge(
+        &self,
+        text: &str,
+        within: Span,
+        span: Span,
+        index: usize,
+        memo: &mut Memo,
+    ) -> Verdict {
+        match self.judge_inner(text, within, span, index, memo) {
             Some(verdict) => verdict,
             None => Verdict::Reject,
         }
     }
 
     /// [`judge`](Self::judge), with `None` for a rejection.
-    fn judge_inner(&self, text: &str, within: Span, span: Span, index: usize) -> Option<Verdict> {
+    fn judge_inner(
+        &self,
+        text: &str,
+        within: Span,
+        span: Span,
+        index: usize,
+        memo: &mut Memo,
+    ) -> Option<Verdict> {
         let entry = self.entries.get(index)?;
         let surface = text.get(span.range())?;
         let head = text.get(within.start..span.start).unwrap_or("");
@@ -829,15 +874,24 @@ impl CountryFinder {
             {
                 return None;
             }
-            if !guard.abroad.is_empty() {
-                let window = window(text, span);
-                let near = |words: &[String]| words.iter().any(|w| contains_word(window, w));
-                if near(&guard.abroad) {
-                    pending = false;
-                } else if near(&guard.local) {
-                    return None;
-                } else {
-                    pending = true;
+            if let Some(context) = &guard.context {
+                let gi = entry.guard.unwrap_or(usize::MAX);
+                let near = match *memo {
+                    Some((g, at, near))
+                        if g == gi && span.start.saturating_sub(at) <= MEMO_REACH =>
+                    {
+                        near
+                    }
+                    _ => {
+                        let near = read_near(context, guard.abroad.len(), window(text, span));
+                        *memo = Some((gi, span.start, near));
+                        near
+                    }
+                };
+                match near {
+                    Near::Abroad => pending = false,
+                    Near::Local => return None,
+                    Near::Neither => pending = true,
                 }
             }
         }
@@ -1073,13 +1127,22 @@ fn window(text: &str, span: Span) -> &str {
     text.get(start..end).unwrap_or("")
 }
 
-/// Whether `word` occurs in `hay` as a whole word.
-fn contains_word(hay: &str, word: &str) -> bool {
-    hay.match_indices(word).any(|(i, w)| {
-        let before = hay.get(..i).and_then(|h| h.chars().next_back());
-        let after = hay.get(i + w.len()..).and_then(|h| h.chars().next());
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+/// What the words of a window say: the automaton holds `abroad` words
+/// (the first `abroad` patterns) then `local` ones; only whole words count.
+fn read_near(context: &AhoCorasick, abroad: usize, window: &str) -> Near {
+    let mut near = Near::Neither;
+    for m in context.find_iter(window) {
+        let before = window.get(..m.start()).and_then(|h| h.chars().next_back());
+        let after = window.get(m.end()..).and_then(|h| h.chars().next());
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        if m.pattern().as_usize() < abroad {
+            return Near::Abroad;
+        }
+        near = Near::Local;
+    }
+    near
 }
 
 #[cfg(test)]
@@ -1305,6 +1368,8 @@ mod tests {
             "Americas", "the Americas", "";
             "British Columbia", "British Columbia and British troops", "GB:British";
             "Indian Ocean", "the Indian Ocean", "";
+            "South China Sea", "patrols in the South China Sea near China", "CN:China";
+            "Australian regions", "jobs in Northern Australia and West Australian mines", "";
             "Native nations", "funding for Indian Country and the Indian Health Service", "";
             "American Indian", "American Indian and Alaska Native business", "";
             "Indian companies", "U.S. and Indian companies", "US:U.S.; IN:Indian";
@@ -1357,6 +1422,19 @@ mod tests {
                 "{phrase:?}"
             );
         }
+    }
+
+    #[test]
+    fn repetitive_input_stays_linear() {
+        let finder = CountryFinder::new();
+        let georgia = "Atlanta, Georgia. ".repeat(10_000);
+        assert!(finder.find(&analysis(&georgia)).is_empty());
+        let korea = "North\u{a0}Korea and Korea; ".repeat(10_000);
+        let found = finder.find(&analysis(&korea));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].mentions.len(), 20_000);
+        let jumble = "USUKUSA US$ u.s. Jordan, Jordan. ".repeat(5_000);
+        assert_eq!(finder.find(&analysis(&jumble))[0].mentions.len(), 10_000);
     }
 
     #[test]
