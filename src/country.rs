@@ -669,9 +669,9 @@ impl CountryFinder {
 
     /// Matches the part `within` of `text`, appending accepted mentions.
     fn scan(&self, text: &str, within: Span, out: &mut Vec<Raw>) {
-        let Some(automaton) = &self.automaton else {
+        if self.automaton.is_none() {
             return;
-        };
+        }
         let end = within.end.min(text.len());
         let Some(slice) = text.as_bytes().get(within.start..end) else {
             return;
@@ -689,7 +689,7 @@ impl CountryFinder {
         let mut at_start = |k: usize, resume: &mut usize| {
             let i = within.start + k;
             if i >= *resume && self.starts.may_start(bytes, i) {
-                if let Some(next) = self.try_at(automaton, text, within, i, end, out, &mut memo) {
+                if let Some(next) = self.try_at(text, within, i, out, &mut memo) {
                     *resume = next;
                 }
             }
@@ -730,19 +730,18 @@ impl CountryFinder {
     }
 
     /// Tries the forms that start at byte `i` (a word start that passed
-    /// [`Starts::may_start`]): on a mention or
-    /// a look-alike phrase, where the scan goes on; `None` when nothing there
-    /// counts.
+    /// [`Starts::may_start`]): on a mention or a look-alike phrase, where
+    /// the scan goes on; `None` when nothing there counts.
     fn try_at(
         &self,
-        automaton: &AhoCorasick,
         text: &str,
         within: Span,
         i: usize,
-        end: usize,
         out: &mut Vec<Raw>,
         memo: &mut Memo,
     ) -> Option<usize> {
+        let automaton = self.automaton.as_ref()?;
+        let end = within.end.min(text.len());
         let bytes = text.as_bytes();
         let window = bytes.get(i..end.min(i + MAX_FORM))?;
         let (span, pattern) = if memchr::memmem::find(window, "\u{a0}".as_bytes()).is_some() {
