@@ -1,4 +1,16 @@
 //! Countries: every country named, by any of its names or demonyms.
+//!
+//! Every name, alias and demonym of `data/countries.tsv`, and every
+//! look-alike phrase of `data/country_guards.tsv` ("New Mexico", "Islamic
+//! State"), is one pattern of a single ASCII-case-insensitive, leftmost-longest
+//! automaton, so "Papua New Guinea" beats "Guinea" and "New Mexico" hides
+//! "Mexico". The scan tries the automaton anchored at word starts that a
+//! prefix table lets through, then checks each match cheaply: word
+//! boundaries, the case the form allows ("US" but not "us", "CANADIAN",
+//! "british" but not "turkey"), currency and unit codes ("US$", "10 GB"),
+//! person-like names ("Michael Jordan"), neighbour words ("Turkey dinner")
+//! and, for "Georgia", the words around it. Forms that name two countries
+//! ("Korea") are settled last, from what else the text names.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
