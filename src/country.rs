@@ -110,6 +110,8 @@ const LOWER_OK: u8 = 1;
 const PERSON: u8 = 2;
 /// The form is also an English word when written in capitals ("US").
 const CAPS_WORD: u8 = 4;
+/// The form is also a unit after a number ("10 GB").
+const UNIT: u8 = 8;
 
 /// A pattern of the automaton: one phrase, case-folded, with every way the
 /// table writes it.
@@ -856,13 +858,16 @@ impl CountryFinder {
         if !case_fits(surface, entry) {
             return None;
         }
-        // An all-capital short form: "US$", "NZ$" are currencies, "10 GB" a size.
+        // An all-capital short form before a dollar sign is a currency
+        // ("US$", "NZ $"); a unit-like one after a number is a unit ("10 GB").
         if surface.len() <= 4 && surface.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
             let rest = text.get(span.end..within.end).unwrap_or("");
             if rest.trim_start_matches([' ', '\u{a0}']).starts_with('$') {
                 return None;
             }
-            if after_quantity(text.get(within.start..span.start).unwrap_or("")) {
+            if entry.flags & UNIT != 0
+                && after_quantity(text.get(within.start..span.start).unwrap_or(""))
+            {
                 return None;
             }
         }
@@ -971,6 +976,7 @@ fn parse_form(form: &str, demonym: bool) -> (u8, Option<&str>, bool) {
             Some('!') => flags &= !LOWER_OK,
             Some('@') => flags |= PERSON,
             Some('^') => flags |= CAPS_WORD,
+            Some('#') => flags |= UNIT,
             Some('%') => ambiguous = true,
             Some('~') => return (flags, None, false),
             _ => break,
@@ -1373,6 +1379,7 @@ mod tests {
             "US domain", "donations via Welcome.US today", "";
             "GB News", "told GB News", "GB:GB";
             "gigabytes", "a 10 GB plan", "";
+            "number of states", "all 50 US states", "US:US";
             "year before U.S.", "the 2022 U.S.-Mexico dialogue", "US:U.S.; MX:Mexico";
             "North America", "trade across North America", "";
             "Latin American", "Latin American leaders", "";
