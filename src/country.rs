@@ -1353,6 +1353,7 @@ mod tests {
             "Jordan country", "Troops were sent to Jordan.", "JO:Jordan";
             "Jordan possessive", "Jordan's King Abdullah", "JO:Jordan";
             "Jordan in list", "Egypt, Jordan and Israel", "EG:Egypt; JO:Jordan; IL:Israel";
+            "country in an institution's name", "the Israel Defense Forces", "IL:Israel";
             "Chad person", "Chad Smith joined.", "";
             "Chad country", "aid to Chad and Niger", "TD:Chad; NE:Niger";
             "Turkey bird", "Turkey dinner is served.", "";
