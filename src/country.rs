@@ -1355,6 +1355,7 @@ mod tests {
             "Jordan in list", "Egypt, Jordan and Israel", "EG:Egypt; JO:Jordan; IL:Israel";
             "country in an institution's name", "the Israel Defense Forces", "IL:Israel";
             "Chad person", "Chad Smith joined.", "";
+            "Holland surname", "actor Tom Holland visited.", "";
             "Chad country", "aid to Chad and Niger", "TD:Chad; NE:Niger";
             "Turkey bird", "Turkey dinner is served.", "";
             "roast turkey", "a roast Turkey", "";
