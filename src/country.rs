@@ -1,12 +1,28 @@
 //! Countries: every country named, by any of its names or demonyms.
+//!
+//! Every name, alias and demonym of `data/countries.tsv`, and every
+//! look-alike phrase of `data/country_guards.tsv` ("New Mexico", "Islamic
+//! State"), is one pattern of a single ASCII-case-insensitive, leftmost-longest
+//! automaton, so "Papua New Guinea" beats "Guinea" and "New Mexico" hides
+//! "Mexico". The scan tries the automaton anchored at word starts that a
+//! prefix table lets through, then checks each match cheaply: word
+//! boundaries, the case the form allows ("US" but not "us", "CANADIAN",
+//! "british" but not "turkey"), currency and unit codes ("US$", "10 GB"),
+//! person-like names ("Michael Jordan"), neighbour words ("Turkey dinner")
+//! and, for "Georgia", the words around it. Forms that name two countries
+//! ("Korea") are settled last, from what else the text names.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::analysis::Analysis;
 use crate::document::TextSpan;
+use crate::tables;
+use crate::Span;
 
 /// An ISO 3166-1 alpha-2 code (`"CA"`), or `"XK"` for Kosovo. It serialises
 /// as the two-letter string.
@@ -70,24 +86,1396 @@ pub struct Country<'h> {
     pub mentions: Vec<TextSpan<'h>>,
 }
 
+/// One row of the country table.
+#[derive(Debug)]
+struct Row {
+    code: CountryCode,
+    name: String,
+}
+
+/// What a matched phrase stands for.
+#[derive(Debug, Clone, PartialEq)]
+enum Target {
+    /// A country: the index of its row.
+    Country(usize),
+    /// A word shared by several countries ("Korea"): their rows.
+    Ambiguous(Vec<usize>),
+    /// A look-alike phrase that hides the country words inside it.
+    Block,
+}
+
+/// The form may be all lower case ("british", a demonym).
+const LOWER_OK: u8 = 1;
+/// The form is also a person's name ("Jordan").
+const PERSON: u8 = 2;
+/// The form is also an English word when written in capitals ("US").
+const CAPS_WORD: u8 = 4;
+/// The form is also a unit after a number ("10 GB").
+const UNIT: u8 = 8;
+
+/// A pattern of the automaton: one phrase, case-folded, with every way the
+/// table writes it.
+#[derive(Debug)]
+struct Entry {
+    target: Target,
+    flags: u8,
+    /// The spellings the table gives (same letters, maybe other case).
+    written: Vec<String>,
+    /// Index into `CountryFinder::guards`, when the form has context rules.
+    guard: Option<usize>,
+}
+
+/// Context rules for one form.
+#[derive(Debug, Default)]
+struct Guard {
+    /// Words that, following the form, make it something else (lower case).
+    next: Vec<String>,
+    /// Words that, preceding the form, make it something else (lower case).
+    prev: Vec<String>,
+    /// Words that, near the form, place it elsewhere ("Atlanta").
+    local: Vec<String>,
+    /// Words that, near the form, confirm the country ("Tbilisi").
+    abroad: Vec<String>,
+    /// One automaton over `abroad` then `local` words, so a window is read
+    /// once.
+    context: Option<AhoCorasick>,
+}
+
+/// What the words near a mention say about it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Near {
+    /// A word about the country.
+    Abroad,
+    /// Only words about a same-named place elsewhere.
+    Local,
+    /// Neither.
+    Neither,
+}
+
+/// The last window read for a guard: `(guard, byte, verdict)`. A mention
+/// within [`MEMO_REACH`] bytes of it takes the same verdict, so a text full
+/// of one ambiguous name is still read about once per paragraph.
+type Memo = Option<(usize, usize, Near)>;
+
+/// How close a later mention must be to reuse a window verdict.
+const MEMO_REACH: usize = 200;
+
+/// How far around a mention `local` and `abroad` words are looked for, in
+/// bytes: about a paragraph, and a constant so the pass stays linear.
+const WINDOW: usize = 400;
+
+/// Words that may stand next to a person-like country name ("Jordan") without
+/// making it a person's name: function words and sentence openers.
+const NOT_NAMES: &[&str] = &[
+    "A",
+    "About",
+    "Across",
+    "After",
+    "Against",
+    "All",
+    "Also",
+    "An",
+    "And",
+    "Are",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Between",
+    "Both",
+    "But",
+    "By",
+    "Central",
+    "Do",
+    "During",
+    "Each",
+    "Eastern",
+    "Either",
+    "For",
+    "From",
+    "Has",
+    "Have",
+    "He",
+    "How",
+    "If",
+    "In",
+    "Including",
+    "Into",
+    "Is",
+    "It",
+    "Its",
+    "Like",
+    "Neither",
+    "Nor",
+    "Northern",
+    "Now",
+    "Of",
+    "On",
+    "Or",
+    "Our",
+    "Over",
+    "She",
+    "Since",
+    "So",
+    "Southern",
+    "That",
+    "The",
+    "Their",
+    "They",
+    "This",
+    "Through",
+    "To",
+    "Under",
+    "Until",
+    "Via",
+    "Visit",
+    "Visiting",
+    "Was",
+    "We",
+    "Were",
+    "Western",
+    "When",
+    "Where",
+    "While",
+    "Will",
+    "With",
+    "Within",
+    "Would",
+];
+
+/// Titles that make the next capitalised word a person's name.
+const PERSON_TITLES: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Rep.", "Sen.", "Coach", "Sir",
+    "Dame",
+];
+
 /// The compiled country matcher.
 #[derive(Debug)]
-pub(crate) struct CountryFinder {}
+pub(crate) struct CountryFinder {
+    rows: Vec<Row>,
+    entries: Vec<Entry>,
+    guards: Vec<Guard>,
+    automaton: Option<AhoCorasick>,
+    /// The first two bytes of every form, in the cases it may be written.
+    starts: Starts,
+}
+
+/// The longest stretch a form may cover, in bytes (the longest form is about
+/// 60), and so the window that one anchored match reads.
+const MAX_FORM: usize = 96;
+
+/// The top bit of every byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// One in every byte of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// For eight ASCII bytes (little-endian in a word), the top bit of each byte
+/// that is a letter or digit.
+fn ascii_word_mask(chunk: u64) -> u64 {
+    // With every byte below 0x80, (x | 0x80) - lo keeps its top bit exactly
+    // when x >= lo, and (hi | 0x80) - x exactly when x <= hi; no lane
+    // borrows from the next.
+    let at_least = |x: u64, lo: u8| (x | HIGH).wrapping_sub(ONES * u64::from(lo)) & HIGH;
+    let at_most = |x: u64, hi: u8| ((ONES * u64::from(hi)) | HIGH).wrapping_sub(x) & HIGH;
+    let folded = chunk | (ONES * 0x20);
+    let letter = at_least(folded, b'a') & at_most(folded, b'z');
+    let digit = at_least(chunk, b'0') & at_most(chunk, b'9');
+    letter | digit
+}
+
+/// The prefixes that forms may start with, in the cases they may be
+/// written, so that a word that begins no form costs one or two table
+/// lookups. Forms of four bytes or more are tested on their first four
+/// (two would let "The" through for "Thailand"); shorter ones ("US") on
+/// their first two.
+#[derive(Debug)]
+struct Starts {
+    /// Two-byte prefixes of short forms, one bit each.
+    short: Vec<u64>,
+    /// Four-byte prefixes, hashed to one bit each.
+    long: Vec<u64>,
+}
+
+impl Default for Starts {
+    fn default() -> Starts {
+        Starts {
+            short: vec![0; 1024],
+            long: vec![0; 1024],
+        }
+    }
+}
+
+/// Sets or tests bit `bit` of a 64 Kbit table.
+fn bit(table: &mut [u64], bit: usize) {
+    if let Some(word) = table.get_mut((bit >> 6) & 1023) {
+        *word |= 1 << (bit & 63);
+    }
+}
+
+/// Whether bit `bit` of a 64 Kbit table is set.
+fn has_bit(table: &[u64], bit: usize) -> bool {
+    table
+        .get((bit >> 6) & 1023)
+        .is_some_and(|word| word & (1 << (bit & 63)) != 0)
+}
+
+/// The 16-bit hash of a four-byte prefix.
+#[inline]
+fn hash4(prefix: [u8; 4]) -> usize {
+    (u32::from_le_bytes(prefix).wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// The first four bytes at `i` (zero past the end).
+#[inline]
+/// A non-breaking space counts as one space, as in matching.
+fn prefix4(bytes: &[u8], i: usize) -> [u8; 4] {
+    if let Some(&[a, b, c, d]) = bytes.get(i..i + 4) {
+        if ![a, b, c, d].contains(&0xC2) {
+            return [a, b, c, d];
+        }
+    }
+    let mut out = [0u8; 4];
+    let mut k = i;
+    for slot in &mut out {
+        let Some(&b) = bytes.get(k) else { break };
+        if b == 0xC2 && bytes.get(k + 1) == Some(&0xA0) {
+            *slot = b' ';
+            k += 2;
+        } else {
+            *slot = b;
+            k += 1;
+        }
+    }
+    out
+}
+
+impl Starts {
+    /// Whether some form may start at byte `i`.
+    #[inline]
+    fn may_start(&self, bytes: &[u8], i: usize) -> bool {
+        let p = prefix4(bytes, i);
+        has_bit(&self.long, hash4(p))
+            || has_bit(&self.short, (usize::from(p[0]) << 8) | usize::from(p[1]))
+    }
+
+    /// Adds the prefixes of a form as written, in capitals, capitalised, and
+    /// (for demonyms and look-alike phrases) in lower case.
+    fn add(&mut self, pattern: &str, entry: &Entry) {
+        let lower_ok = entry.flags & LOWER_OK != 0 || entry.target == Target::Block;
+        for written in entry.written.iter().map(String::as_str).chain([pattern]) {
+            let p = prefix4(written.as_bytes(), 0);
+            let upper = p.map(|b| b.to_ascii_uppercase());
+            let lower = p.map(|b| b.to_ascii_lowercase());
+            let title = [upper[0], p[1], p[2], p[3]];
+            let mut cases = vec![p, upper, title];
+            if lower_ok {
+                cases.push(lower);
+            }
+            for case in cases {
+                if written.len() >= 4 {
+                    bit(&mut self.long, hash4(case));
+                } else {
+                    bit(
+                        &mut self.short,
+                        (usize::from(case[0]) << 8) | usize::from(case[1]),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A mention found before ambiguous forms are settled.
+struct Raw {
+    /// The row of the country (unused while `ambiguous`).
+    target: usize,
+    /// The entry of a form that names several countries.
+    ambiguous: Option<usize>,
+    /// A form that may be something else ("Georgia") and that nothing near
+    /// settled: kept only beside another country or when the text is not
+    /// about the United States.
+    pending: bool,
+    span: Span,
+}
+
+impl Raw {
+    /// The bytes between the end of this mention and the start of `next`
+    /// (`usize::MAX` when `next` does not follow it).
+    fn end_gap(&self, next: &Raw) -> usize {
+        next.span
+            .start
+            .checked_sub(self.span.end)
+            .unwrap_or(usize::MAX)
+    }
+}
+
+/// How many bytes may separate two countries of one list ("Georgia, and the
+/// Republic of Moldova").
+const LIST_GAP: usize = 12;
+
+/// What becomes of one automaton match.
+enum Verdict {
+    /// Not a mention: the search resumes inside the match.
+    Reject,
+    /// A look-alike phrase: consumed, and nothing inside it counts.
+    Skip,
+    /// A mention, maybe still to be settled.
+    Accept {
+        target: usize,
+        ambiguous: Option<usize>,
+        pending: bool,
+    },
+}
 
 impl CountryFinder {
+    /// Parses the country and look-alike tables and compiles one automaton
+    /// over every form, so that a text is matched in a single pass.
     pub(crate) fn new() -> CountryFinder {
-        CountryFinder {}
+        let mut rows = Vec::new();
+        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut shared: HashMap<String, (Vec<usize>, u8)> = HashMap::new();
+
+        for row in tables::rows(tables::COUNTRIES) {
+            let (Some(code), Some(name)) =
+                (row.first().and_then(|c| CountryCode::new(c)), row.get(3))
+            else {
+                continue;
+            };
+            let index = rows.len();
+            rows.push(Row {
+                code,
+                name: (*name).to_string(),
+            });
+            for (column, demonym) in [(3, false), (4, false), (5, false), (6, true)] {
+                let Some(cell) = row.get(column) else {
+                    continue;
+                };
+                if *cell == "-" {
+                    continue;
+                }
+                for form in cell.split('|') {
+                    let (flags, form, ambiguous) = parse_form(form, demonym);
+                    let Some(form) = form else { continue };
+                    if ambiguous {
+                        let (rows_of, all_flags) = shared.entry(form.to_string()).or_default();
+                        if !rows_of.contains(&index) {
+                            rows_of.push(index);
+                        }
+                        *all_flags |= flags;
+                        continue;
+                    }
+                    for variant in variants(form) {
+                        add(
+                            &mut keys,
+                            &mut entries,
+                            &mut patterns,
+                            &variant,
+                            Target::Country(index),
+                            flags,
+                        );
+                    }
+                }
+            }
+        }
+        let mut shared: Vec<(String, (Vec<usize>, u8))> = shared.into_iter().collect();
+        shared.sort();
+        for (form, (rows_of, flags)) in shared {
+            add(
+                &mut keys,
+                &mut entries,
+                &mut patterns,
+                &form,
+                Target::Ambiguous(rows_of),
+                flags,
+            );
+        }
+
+        let mut guards: Vec<Guard> = Vec::new();
+        for row in tables::rows(tables::COUNTRY_GUARDS) {
+            let (Some(kind), Some(form), Some(words)) = (row.first(), row.get(1), row.get(2))
+            else {
+                continue;
+            };
+            if *kind == "block" {
+                for phrase in words.split('|') {
+                    for variant in variants(phrase) {
+                        add(
+                            &mut keys,
+                            &mut entries,
+                            &mut patterns,
+                            &variant,
+                            Target::Block,
+                            0,
+                        );
+                    }
+                }
+                continue;
+            }
+            let Some(&entry) = keys.get(&form.to_ascii_lowercase()) else {
+                continue;
+            };
+            let Some(entry) = entries.get_mut(entry) else {
+                continue;
+            };
+            let guard = match entry.guard {
+                Some(g) => g,
+                None => {
+                    guards.push(Guard::default());
+                    entry.guard = Some(guards.len() - 1);
+                    guards.len() - 1
+                }
+            };
+            let Some(guard) = guards.get_mut(guard) else {
+                continue;
+            };
+            let list = match *kind {
+                "next" => &mut guard.next,
+                "prev" => &mut guard.prev,
+                "local" => &mut guard.local,
+                "abroad" => &mut guard.abroad,
+                _ => continue,
+            };
+            for word in words.split('|') {
+                // Neighbour words compare case-folded; window words as written.
+                if matches!(*kind, "next" | "prev") {
+                    list.push(word.to_lowercase());
+                } else {
+                    list.push(word.to_string());
+                }
+            }
+        }
+
+        for guard in &mut guards {
+            let words: Vec<&String> = guard.abroad.iter().chain(&guard.local).collect();
+            if !words.is_empty() {
+                guard.context = AhoCorasick::new(words).ok();
+            }
+        }
+
+        // Searches are anchored at word starts and short, so a contiguous
+        // NFA (quick to build) is as fast here as a DFA.
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .ok();
+        let mut starts = Starts::default();
+        for (pattern, entry) in patterns.iter().zip(&entries) {
+            starts.add(pattern, entry);
+        }
+        CountryFinder {
+            rows,
+            entries,
+            guards,
+            automaton,
+            starts,
+        }
     }
 
     /// The country that a name, short form or demonym names, such as the
     /// country word of a speaker's role ("Australian", "United States",
     /// "U.S."), or `None`.
-    pub(crate) fn lookup(&self, _phrase: &str) -> Option<CountryCode> {
-        None
+    ///
+    /// The phrase may hold other words ("Australian Attorney General"): the
+    /// first country word in it counts, under the same case rules and guards
+    /// as in running text.
+    // The quote stage calls it for speakers' roles.
+    #[allow(dead_code)]
+    pub(crate) fn lookup(&self, phrase: &str) -> Option<CountryCode> {
+        let mut raw = Vec::new();
+        self.scan(phrase, Span::new(0, phrase.len()), &mut raw);
+        let resolved = self.resolve(raw);
+        resolved
+            .first()
+            .and_then(|(row, _)| self.rows.get(*row))
+            .map(|r| r.code)
     }
 
     /// Countries named in the analysed text, outside boilerplate.
-    pub(crate) fn find<'h>(&self, _analysis: &Analysis<'h>) -> Vec<Country<'h>> {
-        Vec::new()
+    pub(crate) fn find<'h>(&self, analysis: &Analysis<'h>) -> Vec<Country<'h>> {
+        let text = analysis.text;
+        let mut raw = Vec::new();
+        for (_, span) in analysis.content_spans() {
+            self.scan(text, span, &mut raw);
+        }
+        let mut countries: Vec<Country<'h>> = Vec::new();
+        let mut slot: HashMap<usize, usize> = HashMap::new();
+        for (row, span) in self.resolve(raw) {
+            let Some(info) = self.rows.get(row) else {
+                continue;
+            };
+            let i = *slot.entry(row).or_insert_with(|| {
+                countries.push(Country {
+                    code: info.code,
+                    name: Cow::Owned(info.name.clone()),
+                    mentions: Vec::new(),
+                });
+                countries.len() - 1
+            });
+            if let Some(country) = countries.get_mut(i) {
+                country.mentions.push(TextSpan::at(text, span));
+            }
+        }
+        countries
+    }
+
+    /// Settles the forms that name several countries: each goes to the one
+    /// of them that the text names plainly elsewhere, or is dropped when the
+    /// text names none or several of them.
+    ///
+    /// A pending mention ("Georgia" with nothing near to tell the state from
+    /// the country) stays when another country stands within a few bytes (a
+    /// list of countries) or when the text never names the United States.
+    fn resolve(&self, raw: Vec<Raw>) -> Vec<(usize, Span)> {
+        let settled = |r: &Raw| r.ambiguous.is_none() && !r.pending;
+        // Which rows the text names plainly: one flag per row, so settling
+        // stays linear in the number of mentions.
+        let mut plain = vec![false; self.rows.len()];
+        for r in raw.iter().filter(|r| settled(r)) {
+            if let Some(flag) = plain.get_mut(r.target) {
+                *flag = true;
+            }
+        }
+        let named = |row: &usize| plain.get(*row).copied().unwrap_or(false);
+        let us = self.rows.iter().position(|r| r.code.as_str() == "US");
+        let about_us = us.is_some_and(|us| named(&us));
+        let keep: Vec<bool> = raw
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if !r.pending {
+                    return true;
+                }
+                let beside = |j: usize| {
+                    raw.get(j).is_some_and(|o| {
+                        settled(o)
+                            && Some(o.target) != us
+                            && (o.end_gap(r) <= LIST_GAP || r.end_gap(o) <= LIST_GAP)
+                    })
+                };
+                !about_us || beside(i.wrapping_sub(1)) || beside(i + 1)
+            })
+            .collect();
+        raw.into_iter()
+            .zip(keep)
+            .filter(|(_, keep)| *keep)
+            .map(|(r, _)| r)
+            .filter_map(|r| match r.ambiguous {
+                None => Some((r.target, r.span)),
+                Some(entry) => {
+                    let Some(Target::Ambiguous(rows)) = self.entries.get(entry).map(|e| &e.target)
+                    else {
+                        return None;
+                    };
+                    let mut named = rows.iter().filter(|row| named(row));
+                    match (named.next(), named.next()) {
+                        (Some(row), None) => Some((*row, r.span)),
+                        _ => None,
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// Matches the part `within` of `text`, appending accepted mentions.
+    fn scan(&self, text: &str, within: Span, out: &mut Vec<Raw>) {
+        if self.automaton.is_none() {
+            return;
+        }
+        let end = within.end.min(text.len());
+        let Some(slice) = text.as_bytes().get(within.start..end) else {
+            return;
+        };
+        // Forms start at the start of a word, so the automaton runs anchored
+        // at word starts whose first bytes begin some form in a case it may
+        // take: word starts come eight bytes at a time from a bit mask (plain
+        // ASCII) or a byte at a time, one table lookup tests each, and a
+        // short anchored walk runs for the few words that pass.
+        let mut prev_word =
+            crate::text::char_before(text, within.start).is_some_and(char::is_alphanumeric);
+        let mut resume = within.start;
+        let mut memo: Memo = None;
+        let bytes = text.as_bytes();
+        let mut at_start = |k: usize, resume: &mut usize| {
+            let i = within.start + k;
+            if i >= *resume && self.starts.may_start(bytes, i) {
+                if let Some(next) = self.try_at(text, within, i, out, &mut memo) {
+                    *resume = next;
+                }
+            }
+        };
+        let mut k = 0;
+        while k < slice.len() {
+            let chunk = slice
+                .get(k..k + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+                .map(u64::from_le_bytes);
+            if let Some(chunk) = chunk.filter(|c| c & HIGH == 0) {
+                let words = ascii_word_mask(chunk);
+                let carry = if prev_word { 0x80 } else { 0 };
+                let mut starts = words & !((words << 8) | carry);
+                while starts != 0 {
+                    at_start(k + (starts.trailing_zeros() / 8) as usize, &mut resume);
+                    starts &= starts - 1;
+                }
+                prev_word = words >> 63 != 0;
+                k += 8;
+                continue;
+            }
+            let b = slice.get(k).copied().unwrap_or(0);
+            let word = if b < 0x80 {
+                b.is_ascii_alphanumeric()
+            } else if b < 0xC0 {
+                // A continuation byte belongs to the character before.
+                prev_word
+            } else {
+                crate::text::char_at(text, within.start + k).is_some_and(char::is_alphanumeric)
+            };
+            if word && !prev_word {
+                at_start(k, &mut resume);
+            }
+            prev_word = word;
+            k += 1;
+        }
+    }
+
+    /// Tries the forms that start at byte `i` (a word start that passed
+    /// [`Starts::may_start`]): on a mention or a look-alike phrase, where
+    /// the scan goes on; `None` when nothing there counts.
+    fn try_at(
+        &self,
+        text: &str,
+        within: Span,
+        i: usize,
+        out: &mut Vec<Raw>,
+        memo: &mut Memo,
+    ) -> Option<usize> {
+        let automaton = self.automaton.as_ref()?;
+        let end = within.end.min(text.len());
+        let bytes = text.as_bytes();
+        let window = bytes.get(i..end.min(i + MAX_FORM))?;
+        let (span, pattern) = if memchr::memmem::find(window, "\u{a0}".as_bytes()).is_some() {
+            // Non-breaking spaces inside a name ("North\u{a0}Korea") match as
+            // spaces: the window is copied with each one narrowed to a space
+            // (a bounded copy on the stack), and the match mapped back.
+            let mut buf = [0u8; MAX_FORM];
+            let mut map = [0usize; MAX_FORM + 1];
+            let (mut n, mut k) = (0, 0);
+            while let (Some(&b), Some(slot), Some(from)) =
+                (window.get(k), buf.get_mut(n), map.get_mut(n))
+            {
+                *from = k;
+                if b == 0xC2 && window.get(k + 1) == Some(&0xA0) {
+                    *slot = b' ';
+                    k += 2;
+                } else {
+                    *slot = b;
+                    k += 1;
+                }
+                n += 1;
+            }
+            if let Some(from) = map.get_mut(n) {
+                *from = k;
+            }
+            let m = automaton.find(Input::new(buf.get(..n)?).anchored(Anchored::Yes))?;
+            (Span::new(i, i + *map.get(m.end())?), m.pattern())
+        } else {
+            let m = automaton.find(Input::new(text).span(i..end).anchored(Anchored::Yes))?;
+            (Span::new(m.start(), m.end()), m.pattern())
+        };
+        match self.judge(text, within, span, pattern.as_usize(), memo) {
+            Verdict::Accept {
+                target,
+                ambiguous,
+                pending,
+            } => {
+                out.push(Raw {
+                    target,
+                    ambiguous,
+                    pending,
+                    span,
+                });
+                Some(span.end)
+            }
+            Verdict::Skip => Some(span.end),
+            Verdict::Reject => None,
+        }
+    }
+
+    /// Whether a match is a mention.
+    fn judge(
+        &self,
+        text: &str,
+        within: Span,
+        span: Span,
+        index: usize,
+        memo: &mut Memo,
+    ) -> Verdict {
+        match self.judge_inner(text, within, span, index, memo) {
+            Some(verdict) => verdict,
+            None => Verdict::Reject,
+        }
+    }
+
+    /// [`judge`](Self::judge), with `None` for a rejection.
+    fn judge_inner(
+        &self,
+        text: &str,
+        within: Span,
+        span: Span,
+        index: usize,
+        memo: &mut Memo,
+    ) -> Option<Verdict> {
+        let entry = self.entries.get(index)?;
+        let surface = text.get(span.range())?;
+        let head = text.get(within.start..span.start).unwrap_or("");
+        let mut back = head.chars().rev();
+        let before = back.next();
+        if before.is_some_and(|c| c.is_alphanumeric()) {
+            return None;
+        }
+        // Part of an address or a handle ("Welcome.US", "@Canada").
+        if before.is_some_and(|c| matches!(c, '.' | '@' | '/' | '#' | '_'))
+            && (before != Some('.') || back.next().is_some_and(char::is_alphanumeric))
+        {
+            return None;
+        }
+        if matches!(entry.target, Target::Block) {
+            return Some(Verdict::Skip);
+        }
+        let after = if span.end < within.end {
+            crate::text::char_at(text, span.end)
+        } else {
+            None
+        };
+        if after.is_some_and(|c| c.is_alphanumeric()) {
+            return None;
+        }
+        if !case_fits(surface, entry) {
+            return None;
+        }
+        // An all-capital short form before a dollar sign is a currency
+        // ("US$", "NZ $"); a unit-like one after a number is a unit ("10 GB").
+        if surface.len() <= 4 && surface.bytes().all(|b| b.is_ascii_uppercase() || b == b'.') {
+            let rest = text.get(span.end..within.end).unwrap_or("");
+            if rest.trim_start_matches([' ', '\u{a0}']).starts_with('$') {
+                return None;
+            }
+            if entry.flags & UNIT != 0
+                && after_quantity(text.get(within.start..span.start).unwrap_or(""))
+            {
+                return None;
+            }
+        }
+        let prev_word = word_before(text, within, span.start, false);
+        let next_word = word_after(text, within, span.end, false);
+        if entry.flags & CAPS_WORD != 0 && (is_caps_word(prev_word) || is_caps_word(next_word)) {
+            return None;
+        }
+        if entry.flags & PERSON != 0
+            && self.looks_like_person(text, within, span, prev_word, next_word)
+        {
+            return None;
+        }
+        let mut pending = false;
+        if let Some(guard) = entry.guard.and_then(|g| self.guards.get(g)) {
+            let prev = word_before(text, within, span.start, true);
+            let next = word_after(text, within, span.end, true);
+            if guard.next.iter().any(|w| next.eq_ignore_ascii_case(w))
+                || guard.prev.iter().any(|w| prev.eq_ignore_ascii_case(w))
+            {
+                return None;
+            }
+            if let Some(context) = &guard.context {
+                let gi = entry.guard.unwrap_or(usize::MAX);
+                let near = match *memo {
+                    Some((g, at, near))
+                        if g == gi && span.start.saturating_sub(at) <= MEMO_REACH =>
+                    {
+                        near
+                    }
+                    _ => {
+                        let near = read_near(context, guard.abroad.len(), window(text, span));
+                        *memo = Some((gi, span.start, near));
+                        near
+                    }
+                };
+                match near {
+                    Near::Abroad => pending = false,
+                    Near::Local => return None,
+                    Near::Neither => pending = true,
+                }
+            }
+        }
+        match &entry.target {
+            Target::Country(row) => Some(Verdict::Accept {
+                target: *row,
+                ambiguous: None,
+                pending,
+            }),
+            Target::Ambiguous(_) => Some(Verdict::Accept {
+                target: usize::MAX,
+                ambiguous: Some(index),
+                pending,
+            }),
+            Target::Block => Some(Verdict::Skip),
+        }
+    }
+
+    /// Whether a person-like country name ("Jordan", "Chad") stands as part
+    /// of a person's name: after a title or a capitalised given name, or
+    /// before a capitalised surname.
+    fn looks_like_person(
+        &self,
+        text: &str,
+        within: Span,
+        span: Span,
+        prev: &str,
+        next: &str,
+    ) -> bool {
+        let capitalised = |w: &str| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.clone().next().is_some_and(char::is_lowercase)
+                && chars.all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '’')
+                && !NOT_NAMES.contains(&w)
+        };
+        let initial = {
+            let mut chars = prev.chars();
+            matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+        };
+        if PERSON_TITLES.contains(&prev) || initial {
+            return true;
+        }
+        if capitalised(next) && !next.ends_with('.') {
+            return true;
+        }
+        if capitalised(prev) && !prev.ends_with('.') {
+            // A capitalised word that opens the sentence may be any word.
+            let start = span.start.saturating_sub(prev.len());
+            let head = text.get(within.start..start).unwrap_or("").trim_end();
+            let opens = head.is_empty()
+                || head.ends_with(['.', '!', '?', ':', ';', '"', '“', '(', '—', '–']);
+            return !opens;
+        }
+        false
+    }
+}
+
+/// A form's flags, its text, and whether it names several countries.
+fn parse_form(form: &str, demonym: bool) -> (u8, Option<&str>, bool) {
+    let mut flags = if demonym { LOWER_OK } else { 0 };
+    let mut ambiguous = false;
+    let mut rest = form.trim();
+    loop {
+        match rest.chars().next() {
+            Some('!') => flags &= !LOWER_OK,
+            Some('@') => flags |= PERSON,
+            Some('^') => flags |= CAPS_WORD,
+            Some('#') => flags |= UNIT,
+            Some('%') => ambiguous = true,
+            Some('~') => return (flags, None, false),
+            _ => break,
+        }
+        rest = rest.get(1..).unwrap_or("");
+    }
+    if rest.is_empty() {
+        return (flags, None, ambiguous);
+    }
+    (flags, Some(rest), ambiguous)
+}
+
+/// The spellings of a form that texts use: as written and with a
+/// typographic apostrophe. (Non-breaking spaces are read as spaces when
+/// matching, see [`CountryFinder::try_at`].)
+fn variants(form: &str) -> Vec<String> {
+    let mut out = vec![form.to_string()];
+    if form.contains('\'') {
+        out.push(form.replace('\'', "’"));
+    }
+    out
+}
+
+/// Adds one spelling to the automaton's patterns, merging it with an earlier
+/// pattern of the same letters. A look-alike phrase overrides a country form.
+fn add(
+    keys: &mut HashMap<String, usize>,
+    entries: &mut Vec<Entry>,
+    patterns: &mut Vec<String>,
+    form: &str,
+    target: Target,
+    flags: u8,
+) {
+    let key = form.to_ascii_lowercase();
+    if let Some(entry) = keys.get(&key).and_then(|&i| entries.get_mut(i)) {
+        if target == Target::Block {
+            entry.target = Target::Block;
+        }
+        entry.flags |= flags;
+        if !entry.written.iter().any(|w| w == form) {
+            entry.written.push(form.to_string());
+        }
+        return;
+    }
+    keys.insert(key, entries.len());
+    entries.push(Entry {
+        target,
+        flags,
+        written: vec![form.to_string()],
+        guard: None,
+    });
+    patterns.push(form.to_string());
+}
+
+/// Whether a matched surface is written the way its form allows: as in the
+/// table, all in capitals, with word-initial capitals (title-case
+/// headlines), or, for demonyms, all in lower case.
+fn case_fits(surface: &str, entry: &Entry) -> bool {
+    if entry
+        .written
+        .iter()
+        .any(|w| w == surface || title_case_of(surface, w))
+    {
+        return true;
+    }
+    let has_upper = surface.chars().any(char::is_uppercase);
+    let has_lower = surface.chars().any(char::is_lowercase);
+    if has_upper && !has_lower && surface.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+        return true;
+    }
+    if !has_upper && entry.flags & LOWER_OK != 0 {
+        return true;
+    }
+    entry.written.iter().any(|w| title_case_of(surface, w))
+}
+
+/// Whether `surface` is `written` with some word-initial letters raised to
+/// capitals ("Republic Of Korea").
+fn title_case_of(surface: &str, written: &str) -> bool {
+    if surface.chars().count() != written.chars().count() {
+        return false;
+    }
+    let mut prev_alpha = false;
+    for (s, w) in surface.chars().zip(written.chars()) {
+        if s == '\u{a0}' && w == ' ' {
+            prev_alpha = false;
+            continue;
+        }
+        if s != w {
+            let raised = w.is_lowercase() && s.is_uppercase() && !prev_alpha;
+            if !raised || !s.to_lowercase().eq(w.to_lowercase()) {
+                return false;
+            }
+        }
+        prev_alpha = w.is_alphabetic();
+    }
+    true
+}
+
+/// The word just before byte `i` inside `within`, separated from it by
+/// white space only (or also a comma when `comma`); empty when none.
+fn word_before(text: &str, within: Span, i: usize, comma: bool) -> &str {
+    let head = text.get(within.start..i).unwrap_or("");
+    let trimmed = head.trim_end();
+    let trimmed = if comma {
+        trimmed.strip_suffix(',').map_or(trimmed, str::trim_end)
+    } else {
+        trimmed
+    };
+    if trimmed.len() == head.len() {
+        return "";
+    }
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-')))
+        .map_or(0, |(j, c)| j + c.len_utf8());
+    trimmed.get(start..).unwrap_or("")
+}
+
+/// The word just after byte `i` inside `within`, separated from it by white
+/// space only (or also a comma when `comma`); empty when none.
+fn word_after(text: &str, within: Span, i: usize, comma: bool) -> &str {
+    let tail = text.get(i..within.end.min(text.len())).unwrap_or("");
+    let trimmed = if comma {
+        tail.strip_prefix(',').unwrap_or(tail)
+    } else {
+        tail
+    };
+    let trimmed = trimmed.trim_start();
+    if trimmed.len() == tail.len() {
+        return "";
+    }
+    let end = trimmed
+        .find(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .unwrap_or(trimmed.len());
+    trimmed.get(..end).unwrap_or("").trim_end_matches('.')
+}
+
+/// Whether `head` ends with a quantity ("10 ", "2.5"), so that a capital
+/// code after it is a unit ("10 GB"); a year ("2022 U.S.-Mexico") is not one.
+fn after_quantity(head: &str) -> bool {
+    let head = head.trim_end();
+    let number = head.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',');
+    let digits = head.get(number.len()..).unwrap_or("");
+    let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    !digits.is_empty() && digits.bytes().any(|b| b.is_ascii_digit()) && !year
+}
+
+/// Whether a neighbouring word is written in capitals (a shouted heading).
+fn is_caps_word(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// The text within [`WINDOW`] bytes of a span, cut on character boundaries.
+fn window(text: &str, span: Span) -> &str {
+    let mut start = span.start.saturating_sub(WINDOW);
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (span.end + WINDOW).min(text.len());
+    while end < text.len() && !text.is_char_boundary(end) {
+        end += 1;
+    }
+    text.get(start..end).unwrap_or("")
+}
+
+/// What the words of a window say: the automaton holds `abroad` words
+/// (the first `abroad` patterns) then `local` ones; only whole words count.
+fn read_near(context: &AhoCorasick, abroad: usize, window: &str) -> Near {
+    let mut near = Near::Neither;
+    for m in context.find_iter(window) {
+        let before = window.get(..m.start()).and_then(|h| h.chars().next_back());
+        let after = window.get(m.end()..).and_then(|h| h.chars().next());
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        if m.pattern().as_usize() < abroad {
+            return Near::Abroad;
+        }
+        near = Near::Local;
+    }
+    near
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Block, BlockKind};
+    use std::collections::HashSet;
+
+    /// The text as one analysis: each blank-line-separated part a paragraph,
+    /// or boilerplate when it starts with "READ MORE".
+    fn analysis(text: &str) -> Analysis<'_> {
+        let mut blocks = Vec::new();
+        let mut start = 0;
+        for part in text.split("\n\n") {
+            let kind = if part.starts_with("READ MORE") {
+                BlockKind::Boilerplate
+            } else {
+                BlockKind::Paragraph
+            };
+            blocks.push(Block {
+                kind,
+                span: Span::new(start, start + part.len()),
+                marker: None,
+                depth: 0,
+            });
+            start += part.len() + 2;
+        }
+        Analysis {
+            text,
+            blocks,
+            sentences: Vec::new(),
+        }
+    }
+
+    /// The countries found, as `CODE:mention` in output order, space-separated
+    /// within a country and `; ` between countries.
+    fn found(finder: &CountryFinder, text: &str) -> String {
+        let analysis = analysis(text);
+        let countries = finder.find(&analysis);
+        for country in &countries {
+            for mention in &country.mentions {
+                assert_eq!(&text[mention.span], mention.text, "span and text disagree");
+            }
+        }
+        countries
+            .iter()
+            .map(|c| {
+                let mentions: Vec<&str> = c.mentions.iter().map(|m| m.text.as_ref()).collect();
+                format!("{}:{}", c.code, mentions.join("|"))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    macro_rules! t {
+        ($($name:literal, $text:expr, $expected:expr;)*) => {
+            let finder = CountryFinder::new();
+            let mut failures = Vec::new();
+            $(
+                let got = found(&finder, $text);
+                if got != $expected {
+                    failures.push(format!("{}: {:?}\n   got      {:?}\n   expected {:?}", $name, $text, got, $expected));
+                }
+            )*
+            assert!(failures.is_empty(), "{}", failures.join("\n"));
+        };
+    }
+
+    #[test]
+    fn table_rows_parse() {
+        let mut codes = HashSet::new();
+        let mut alpha3 = HashSet::new();
+        let mut count = 0;
+        for row in tables::rows(tables::COUNTRIES) {
+            assert_eq!(row.len(), 7, "wrong number of columns in {row:?}");
+            assert!(row.iter().all(|c| !c.is_empty()), "empty cell in {row:?}");
+            let code = CountryCode::new(row[0]).unwrap_or_else(|| panic!("bad code in {row:?}"));
+            assert!(codes.insert(code), "duplicate code {code}");
+            assert!(
+                row[1].len() == 3 && row[1].bytes().all(|b| b.is_ascii_uppercase()),
+                "bad alpha-3 in {row:?}"
+            );
+            assert!(alpha3.insert(row[1]), "duplicate alpha-3 {}", row[1]);
+            assert!(matches!(row[2], "S" | "T"), "bad status in {row:?}");
+            if row[2] == "S" {
+                assert_ne!(row[6], "-", "sovereign state without a demonym: {row:?}");
+            }
+            count += 1;
+        }
+        assert_eq!(count, 250, "249 ISO 3166-1 entries plus Kosovo");
+        for row in tables::rows(tables::COUNTRY_GUARDS) {
+            assert_eq!(row.len(), 3, "wrong number of columns in {row:?}");
+            assert!(
+                matches!(row[0], "block" | "next" | "prev" | "local" | "abroad"),
+                "bad kind in {row:?}"
+            );
+        }
+        let finder = CountryFinder::new();
+        assert!(finder.automaton.is_some());
+        assert_eq!(finder.rows.len(), 250);
+        // Every guard names a form of the table.
+        for row in tables::rows(tables::COUNTRY_GUARDS).filter(|r| r[0] != "block") {
+            assert!(
+                finder
+                    .entries
+                    .iter()
+                    .any(|e| e.written.iter().any(|w| w == row[1]) && e.guard.is_some()),
+                "guard for unknown form {row:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn names_and_demonyms() {
+        t! {
+            "plain name", "Canada will host the meeting.", "CA:Canada";
+            "demonym and plural", "Canadians and Canadian officials", "CA:Canadians|Canadian";
+            "all caps", "THE CANADIAN PRESS reported.", "CA:CANADIAN";
+            "lower-case demonym", "the british crime survey", "GB:british";
+            "order of first mention", "Japan, then Canada, then Japan again.", "JP:Japan|Japan; CA:Canada";
+            "leading the dropped", "the United States and the Netherlands", "US:United States; NL:Netherlands";
+            "official name wins", "the Commonwealth of Australia and Australia", "AU:Commonwealth of Australia|Australia";
+            "people's republic", "the People's Republic of China", "CN:People's Republic of China";
+            "curly apostrophe", "the People’s Republic of China", "CN:People’s Republic of China";
+            "title case headline", "Leaders Of The Democratic Republic Of The Congo Meet", "CD:Democratic Republic Of The Congo";
+            "proper names", "the Government of Canada marks Canada Day", "CA:Canada|Canada";
+            "compound with hyphen", "the U.S.-Mexico border", "US:U.S.; MX:Mexico";
+            "compound with en dash", "the Australia–China relationship", "AU:Australia; CN:China";
+            "US in capitals", "the US and the UK agreed", "US:US; GB:UK";
+            "U.S.A. with dots", "made in the U.S.A. today", "US:U.S.A.";
+            "USA", "USA and Canada", "US:USA; CA:Canada";
+            "America", "America first", "US:America";
+            "Britain", "Britain and Great Britain", "GB:Britain|Great Britain";
+            "Britons", "Britons abroad", "GB:Britons";
+            "Holland", "Holland and the Dutch", "NL:Holland|Dutch";
+            "Burma", "Burma, also known as Myanmar", "MM:Burma|Myanmar";
+            "Ivory Coast", "Ivory Coast and Côte d'Ivoire", "CI:Ivory Coast|Côte d'Ivoire";
+            "Czechia", "Czechia, the Czech Republic", "CZ:Czechia|Czech Republic";
+            "Swaziland", "Swaziland is now Eswatini", "SZ:Swaziland|Eswatini";
+            "Macedonia", "Macedonia and North Macedonia", "MK:Macedonia|North Macedonia";
+            "Vatican", "the Vatican and the Holy See", "VA:Vatican|Holy See";
+            "Kiwi capitalised", "a Kiwi abroad", "NZ:Kiwi";
+            "Kosovo", "Kosovo and Kosovars", "XK:Kosovo|Kosovars";
+            "Turkiye", "Türkiye, formerly Turkey", "TR:Türkiye|Turkey";
+            "possessive", "Canada's plan", "CA:Canada";
+            "no-break space", "North\u{a0}Korea and the Republic of\u{a0}Korea", "KP:North\u{a0}Korea; KR:Republic of\u{a0}Korea";
+            "no-break space mixed", "the United Kingdom of Great\u{a0}Britain and Northern Ireland", "GB:United Kingdom of Great\u{a0}Britain and Northern Ireland";
+            "Congo without the", "the Democratic Republic of Congo", "CD:Democratic Republic of Congo";
+        }
+    }
+
+    #[test]
+    fn longest_names_win() {
+        t! {
+            "Papua New Guinea", "Papua New Guinea and Guinea", "PG:Papua New Guinea; GN:Guinea";
+            "Guinea-Bissau", "Guinea-Bissau", "GW:Guinea-Bissau";
+            "Equatorial Guinea", "Equatorial Guinea", "GQ:Equatorial Guinea";
+            "South Sudan", "South Sudan and Sudan", "SS:South Sudan; SD:Sudan";
+            "Dominican Republic", "the Dominican Republic and Dominica", "DO:Dominican Republic; DM:Dominica";
+            "DR Congo", "the Democratic Republic of the Congo and the Republic of the Congo", "CD:Democratic Republic of the Congo; CG:Republic of the Congo";
+            "North Korea", "North Korea and South Korea", "KP:North Korea; KR:South Korea";
+            "DPRK long form", "the Democratic People's Republic of Korea", "KP:Democratic People's Republic of Korea";
+            "American Samoa", "American Samoa and Samoa", "AS:American Samoa; WS:Samoa";
+            "Niger inside Nigeria", "Nigeria and Nigerians", "NG:Nigeria|Nigerians";
+            "Niger itself", "Niger and Nigeria", "NE:Niger; NG:Nigeria";
+            "Virgin Islands", "the U.S. Virgin Islands", "VI:U.S. Virgin Islands";
+        }
+    }
+
+    #[test]
+    fn look_alikes() {
+        t! {
+            "New Mexico", "She lives in New Mexico.", "";
+            "New Mexico and Mexico", "New Mexico borders Mexico.", "MX:Mexico";
+            "New Jersey", "a plant in New Jersey", "";
+            "Jersey island", "Jersey and Guernsey", "JE:Jersey; GG:Guernsey";
+            "New South Wales", "floods in New South Wales", "";
+            "England Scotland Wales", "England, Scotland and Wales", "";
+            "Northern Ireland", "Northern Ireland and Ireland", "IE:Ireland";
+            "Georgia the state", "Atlanta, Georgia is growing.", "";
+            "Georgia governor", "Governor Kemp of Georgia spoke.", "";
+            "Georgia district", "the Southern District of Georgia", "";
+            "Georgia in US text", "The United States will fund schools in Georgia.", "US:United States";
+            "Georgia the country", "Tbilisi, Georgia hosted talks.", "GE:Georgia";
+            "Georgia in a list", "The United States supports Ukraine, Georgia, and Moldova.", "US:United States; UA:Ukraine; GE:Georgia; MD:Moldova";
+            "Georgia alone", "The minister visited Georgia last week.", "GE:Georgia";
+            "Jordan person", "Michael Jordan scored.", "";
+            "Jordan initial", "Jerry L. Jordan voted.", "";
+            "Jordan surname first", "Jordan Peterson spoke.", "";
+            "Jordan title", "Mr Jordan said so.", "";
+            "Jordan country", "Troops were sent to Jordan.", "JO:Jordan";
+            "Jordan possessive", "Jordan's King Abdullah", "JO:Jordan";
+            "Jordan in list", "Egypt, Jordan and Israel", "EG:Egypt; JO:Jordan; IL:Israel";
+            "country in an institution's name", "the Israel Defense Forces", "IL:Israel";
+            "Chad person", "Chad Smith joined.", "";
+            "Holland surname", "actor Tom Holland visited.", "";
+            "Chad country", "aid to Chad and Niger", "TD:Chad; NE:Niger";
+            "Turkey bird", "Turkey dinner is served.", "";
+            "roast turkey", "a roast Turkey", "";
+            "turkey lower", "we ate turkey", "";
+            "Turkey country", "exports to Turkey rose", "TR:Turkey";
+            "china lower", "fine china plates", "";
+            "China country", "China and Chinese firms", "CN:China|Chinese";
+            "guinea pig", "a guinea pig study", "";
+            "Guinea pig capital", "Guinea pigs are pets.", "";
+            "Islamic State", "fighters of Islamic State", "";
+            "Islamic State of Iraq", "the Islamic State of Iraq and Syria", "";
+            "Iraq and Syria", "Iraq and Syria", "IQ:Iraq; SY:Syria";
+            "Washington", "Washington and Beijing disagree.", "";
+            "capitals", "talks in Ottawa, Canberra and London", "";
+            "Mexico City", "met in Mexico City", "";
+            "Isle of Man", "the Isle of Man", "IM:Isle of Man";
+            "man", "a man from the island", "";
+            "US dollar sign", "cost US$5 million", "";
+            "US dollar spaced", "cost NZ $ 26 million", "";
+            "A dollar", "cost A$5 million", "";
+            "us lower", "join us today", "";
+            "US in caps text", "CONTACT US FOR DETAILS", "";
+            "US domain", "donations via Welcome.US today", "";
+            "GB News", "told GB News", "GB:GB";
+            "gigabytes", "a 10 GB plan", "";
+            "number of states", "all 50 US states", "US:US";
+            "year before U.S.", "the 2022 U.S.-Mexico dialogue", "US:U.S.; MX:Mexico";
+            "North America", "trade across North America", "";
+            "Latin American", "Latin American leaders", "";
+            "Americas", "the Americas", "";
+            "British Columbia", "British Columbia and British troops", "GB:British";
+            "Indian Ocean", "the Indian Ocean", "";
+            "South China Sea", "patrols in the South China Sea near China", "CN:China";
+            "Australian regions", "jobs in Northern Australia and West Australian mines", "";
+            "Native nations", "funding for Indian Country and the Indian Health Service", "";
+            "American Indian", "American Indian and Alaska Native business", "";
+            "Indian companies", "U.S. and Indian companies", "US:U.S.; IN:Indian";
+            "Australian states", "South Australia and Western Australia", "";
+            "Korean clear", "South Korea and the Korean minister", "KR:South Korea|Korean";
+            "Korean unclear", "the Korean minister", "";
+            "Korea both", "North Korea, South Korea and Korea", "KP:North Korea; KR:South Korea";
+            "Korean Peninsula", "peace on the Korean Peninsula with South Korea", "KR:South Korea";
+            "French fries", "French fries and French wine", "FR:French";
+            "polish verb", "polish the table", "";
+            "Polish capital", "Polish workers", "PL:Polish";
+            "Indonesian inside word", "Indonesians", "ID:Indonesians";
+            "Indiana", "Indiana", "";
+            "Omani not Oman inside", "Romania", "RO:Romania";
+        }
+    }
+
+    #[test]
+    fn boilerplate_yields_nothing() {
+        t! {
+            "boilerplate skipped", "Canada acts.\n\nREAD MORE: Japan news\n\nFrance agrees.", "CA:Canada; FR:France";
+            "empty", "", "";
+            "no letters", "12345 !!!", "";
+        }
+    }
+
+    #[test]
+    fn lookup_finds_the_country_word() {
+        let finder = CountryFinder::new();
+        let cases = [
+            ("Australian", Some("AU")),
+            ("Australian Attorney General", Some("AU")),
+            ("United States Attorney General", Some("US")),
+            ("the United States", Some("US")),
+            ("U.S.", Some("US")),
+            ("US", Some("US")),
+            ("us", None),
+            ("UK Home Secretary", Some("GB")),
+            ("New Zealand Minister", Some("NZ")),
+            ("Canadian", Some("CA")),
+            ("turkey", None),
+            ("Attorney General", None),
+            ("Queensland Premier", None),
+            ("", None),
+        ];
+        for (phrase, expected) in cases {
+            assert_eq!(
+                finder.lookup(phrase).map(|c| c.to_string()).as_deref(),
+                expected,
+                "{phrase:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn repetitive_input_stays_linear() {
+        let finder = CountryFinder::new();
+        let georgia = "Atlanta, Georgia. ".repeat(10_000);
+        assert!(finder.find(&analysis(&georgia)).is_empty());
+        let korea = "North\u{a0}Korea and Korea; ".repeat(10_000);
+        let found = finder.find(&analysis(&korea));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].mentions.len(), 20_000);
+        let jumble = "USUKUSA US$ u.s. Jordan, Jordan. ".repeat(5_000);
+        assert_eq!(finder.find(&analysis(&jumble))[0].mentions.len(), 10_000);
+    }
+
+    #[test]
+    fn odd_input_is_total() {
+        let finder = CountryFinder::new();
+        for text in [
+            "é",
+            "Canadaé",
+            "éCanada",
+            "Georgia",
+            "U.S",
+            "\u{a0}US$",
+            "Jordan",
+            "C",
+            "the",
+            "Korea",
+        ] {
+            let _ = found(&finder, text);
+            let _ = finder.lookup(text);
+        }
+        assert_eq!(found(&finder, "éCanada"), "");
+        assert_eq!(found(&finder, "«Canada»"), "CA:Canada");
     }
 }

@@ -19,8 +19,9 @@ pub(crate) const COMMITMENT_LEADS: &str = include_str!("data/commitment_leads.ts
 
 // Country stage (country.rs).
 /// Countries: ISO codes, names, aliases and demonyms.
-#[allow(dead_code)]
 pub(crate) const COUNTRIES: &str = include_str!("data/countries.tsv");
+/// Country look-alikes and the context rules of ambiguous country forms.
+pub(crate) const COUNTRY_GUARDS: &str = include_str!("data/country_guards.tsv");
 
 // Date stage (date.rs).
 /// Named days: holidays of fixed or computable date.
