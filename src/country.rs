@@ -583,8 +583,6 @@ impl CountryFinder {
     /// The phrase may hold other words ("Australian Attorney General"): the
     /// first country word in it counts, under the same case rules and guards
     /// as in running text.
-    // The quote stage calls it for speakers' roles.
-    #[allow(dead_code)]
     pub(crate) fn lookup(&self, phrase: &str) -> Option<CountryCode> {
         let mut raw = Vec::new();
         self.scan(phrase, Span::new(0, phrase.len()), &mut raw);
