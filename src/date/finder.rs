@@ -1,0 +1,1140 @@
+//! Finding date expressions and normalising them.
+//!
+//! One ASCII case-insensitive Aho-Corasick automaton finds every trigger
+//! (month and weekday names, relative words, holiday names, digits) in a
+//! single pass over each content block; from each trigger a small
+//! hand-written parser reads a bounded number of words forward and back.
+//! Every trigger costs constant work, so the pass is linear in the input.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::{DateMention, DateValue, Season};
+use crate::analysis::Analysis;
+use crate::calendar::{days_in_month, easter, nth_weekday};
+use crate::{tables, Date, Span};
+
+/// What a word of the date vocabulary is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Month,
+    Weekday,
+    RelDay,
+    Unit,
+    Season,
+    Det,
+    Mod,
+    Num,
+    Ordinal,
+}
+
+/// What an automaton pattern stands for.
+#[derive(Clone, Copy, Debug)]
+enum Trigger {
+    Word(Kind, i32),
+    Holiday(usize),
+    Digit,
+    Ago,
+    Fiscal,
+    Quarter(u32),
+}
+
+/// How a named day's date is computed.
+#[derive(Clone, Copy, Debug)]
+enum Rule {
+    Fixed(u32, u32),
+    Nth(i32, u32, u32),
+    Easter(i64),
+}
+
+impl Rule {
+    fn date(self, year: i32) -> Option<Date> {
+        match self {
+            Rule::Fixed(m, d) => Date::new(year, m, d),
+            Rule::Nth(n, w, m) => nth_weekday(year, m, n, w),
+            Rule::Easter(off) => easter(year)?.add_days(off),
+        }
+    }
+
+    fn parse(s: &str) -> Option<Rule> {
+        let mut it = s.split_whitespace();
+        match it.next()? {
+            "fixed" => {
+                let (m, d) = it.next()?.split_once('-')?;
+                Some(Rule::Fixed(m.parse().ok()?, d.parse().ok()?))
+            }
+            "nth" => Some(Rule::Nth(it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?)),
+            "easter" => Some(Rule::Easter(it.next()?.parse().ok()?)),
+            _ => None,
+        }
+    }
+}
+
+/// Time units, as the `unit` column of the word table numbers them.
+const DAY: i32 = 1;
+const WEEK: i32 = 2;
+const MONTH: i32 = 3;
+const QUARTER: i32 = 4;
+const YEAR: i32 = 5;
+const DECADE: i32 = 6;
+const HALF: i32 = 7;
+
+/// A date expression as read, before it meets the reference date.
+#[derive(Clone, Debug)]
+enum Core {
+    Abs(DateValue),
+    /// Month, day and perhaps the year.
+    MonthDay(u32, u32, Option<i32>),
+    /// A month with no year: its year comes from the reference date and the
+    /// tense of the clause.
+    Month(u32),
+    /// Weekday and how to pick it: 0 by tense, -1 last, 1 next, 2 this.
+    Weekday(u32, i32),
+    RelDay(i64),
+    Present,
+    /// A unit and an offset from the reference date's own.
+    Rel(i32, i64),
+    /// A financial year, offset from the current one.
+    RelFiscal(i64),
+    Season(Season, i64),
+    YearsAgoToday(i64),
+    /// A named day and its year if given.
+    Holiday(usize, Option<i32>),
+    /// A quarter or half of the reference year: unit and number.
+    PartOfYear(i32, u32),
+    Range(Box<Core>, Box<Core>),
+}
+
+/// The compiled date finder.
+#[derive(Debug)]
+pub(crate) struct DateFinder {
+    words: HashMap<String, (Kind, i32)>,
+    triggers: Vec<Trigger>,
+    automaton: Option<AhoCorasick>,
+    holidays: Vec<(String, Rule)>,
+}
+
+// ---------------------------------------------------------------- bytes
+
+#[inline]
+fn at(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(0)
+}
+
+#[inline]
+fn before(b: &[u8], i: usize) -> u8 {
+    if i == 0 {
+        0
+    } else {
+        at(b, i - 1)
+    }
+}
+
+/// Skips blanks (ASCII white space, no-break spaces) forward, not past `hi`.
+fn skip_ws(b: &[u8], mut i: usize, hi: usize) -> usize {
+    while i < hi {
+        match at(b, i) {
+            b' ' | b'\t' | b'\n' | b'\r' => i += 1,
+            0xC2 if at(b, i + 1) == 0xA0 => i += 2,
+            0xE2 if at(b, i + 1) == 0x80 && matches!(at(b, i + 2), 0xAF | 0x89 | 0x8A) => i += 3,
+            _ => break,
+        }
+    }
+    i.min(hi)
+}
+
+/// Skips blanks backward, not past `lo`.
+fn skip_ws_back(b: &[u8], mut i: usize, lo: usize) -> usize {
+    while i > lo {
+        match before(b, i) {
+            b' ' | b'\t' | b'\n' | b'\r' => i -= 1,
+            0xA0 if i >= lo + 2 && at(b, i - 2) == 0xC2 => i -= 2,
+            0xAF | 0x89 | 0x8A if i >= lo + 3 && at(b, i - 3) == 0xE2 && at(b, i - 2) == 0x80 => i -= 3,
+            _ => break,
+        }
+    }
+    i
+}
+
+/// The word (ASCII letters) after blanks from `i`.
+fn word(b: &[u8], i: usize, hi: usize) -> Option<(usize, usize)> {
+    let s = skip_ws(b, i, hi);
+    let mut e = s;
+    while e < hi && at(b, e).is_ascii_alphabetic() && e - s < 40 {
+        e += 1;
+    }
+    (e > s && !at(b, e).is_ascii_alphanumeric()).then_some((s, e))
+}
+
+/// The word (ASCII letters) before blanks ending at `i`.
+fn word_back(b: &[u8], i: usize, lo: usize) -> Option<(usize, usize)> {
+    let e = skip_ws_back(b, i, lo);
+    let mut s = e;
+    while s > lo && before(b, s).is_ascii_alphabetic() && e - s < 40 {
+        s -= 1;
+    }
+    (s < e && !before(b, s).is_ascii_alphanumeric()).then_some((s, e))
+}
+
+/// The number (at most four digits) after blanks from `i`: start, end, value.
+fn number(b: &[u8], i: usize, hi: usize) -> Option<(usize, usize, u32)> {
+    let s = skip_ws(b, i, hi);
+    let mut e = s;
+    let mut v = 0u32;
+    while e < hi && at(b, e).is_ascii_digit() {
+        if e - s >= 4 {
+            return None;
+        }
+        v = v * 10 + u32::from(at(b, e) - b'0');
+        e += 1;
+    }
+    (e > s).then_some((s, e, v))
+}
+
+/// A four-digit year after blanks from `i`, not part of a longer number.
+fn year(b: &[u8], i: usize, hi: usize) -> Option<(usize, i32)> {
+    let (s, e, v) = number(b, i, hi)?;
+    if e - s != 4 || !(1000..=2999).contains(&v) || at(b, e).is_ascii_alphanumeric() || is_number_tail(b, e) {
+        return None;
+    }
+    Some((e, v as i32))
+}
+
+/// Whether the number that ends at `e` goes on (`2,000`, `1.5`, `10%`,
+/// `10:30`).
+fn is_number_tail(b: &[u8], e: usize) -> bool {
+    match at(b, e) {
+        b',' | b'.' | b':' => at(b, e + 1).is_ascii_digit(),
+        b'%' => true,
+        _ => false,
+    }
+}
+
+fn eq(b: &[u8], (s, e): (usize, usize), w: &str) -> bool {
+    b.get(s..e).is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+fn any(b: &[u8], span: (usize, usize), ws: &[&str]) -> bool {
+    ws.iter().any(|w| eq(b, span, w))
+}
+
+/// The given punctuation character after blanks from `i`.
+fn punct(b: &[u8], i: usize, hi: usize, c: u8) -> Option<usize> {
+    let s = skip_ws(b, i, hi);
+    (s < hi && at(b, s) == c).then_some(s + 1)
+}
+
+/// A range separator after `i`: dashes (any run of hyphens, en and em
+/// dashes), "to", "until", "through" or "till".
+fn range_sep(b: &[u8], i: usize, hi: usize) -> Option<usize> {
+    let s = skip_ws(b, i, hi);
+    let mut e = s;
+    loop {
+        if at(b, e) == b'-' && e < hi {
+            e += 1;
+        } else if at(b, e) == 0xE2 && at(b, e + 1) == 0x80 && matches!(at(b, e + 2), 0x93 | 0x94) && e + 2 < hi {
+            e += 3;
+        } else {
+            break;
+        }
+    }
+    if e > s {
+        return Some(e);
+    }
+    let w = word(b, s, hi)?;
+    any(b, w, &["to", "until", "through", "till"]).then_some(w.1)
+}
+
+impl DateFinder {
+    pub(crate) fn new() -> DateFinder {
+        let mut words = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut triggers = Vec::new();
+        for row in tables::rows(tables::DATE_WORDS) {
+            let (Some(w), Some(k), Some(v)) = (row.first(), row.get(1), row.get(2)) else { continue };
+            let kind = match *k {
+                "month" => Kind::Month,
+                "weekday" => Kind::Weekday,
+                "relday" => Kind::RelDay,
+                "unit" => Kind::Unit,
+                "season" => Kind::Season,
+                "det" => Kind::Det,
+                "mod" => Kind::Mod,
+                "num" => Kind::Num,
+                _ => Kind::Ordinal,
+            };
+            let v: i32 = v.parse().unwrap_or(0);
+            words.insert(w.to_ascii_lowercase(), (kind, v));
+            if matches!(kind, Kind::Month | Kind::Weekday | Kind::RelDay | Kind::Unit | Kind::Season) {
+                patterns.push(w.to_string());
+                triggers.push(Trigger::Word(kind, v));
+            }
+        }
+        for (w, t) in [("ago", Trigger::Ago), ("financial", Trigger::Fiscal), ("fiscal", Trigger::Fiscal)] {
+            patterns.push(w.to_string());
+            triggers.push(t);
+        }
+        for q in 1..=4u32 {
+            patterns.push(format!("q{q}"));
+            triggers.push(Trigger::Quarter(q));
+        }
+        for d in 0..10u8 {
+            patterns.push(char::from(b'0' + d).to_string());
+            triggers.push(Trigger::Digit);
+        }
+        let mut holidays = Vec::new();
+        for row in tables::rows(tables::HOLIDAYS) {
+            let (Some(name), Some(rule)) = (row.first(), row.get(1).and_then(|r| Rule::parse(r))) else { continue };
+            let i = holidays.len();
+            holidays.push((name.to_string(), rule));
+            patterns.push(name.to_string());
+            triggers.push(Trigger::Holiday(i));
+            if name.contains('\'') {
+                patterns.push(name.replace('\'', "’"));
+                triggers.push(Trigger::Holiday(i));
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        DateFinder { words, triggers, automaton, holidays }
+    }
+
+    fn lookup(&self, b: &[u8], (s, e): (usize, usize)) -> Option<(Kind, i32)> {
+        let w = b.get(s..e)?;
+        if w.len() > 12 {
+            return None;
+        }
+        let mut buf = [0u8; 12];
+        for (d, c) in buf.iter_mut().zip(w) {
+            *d = c.to_ascii_lowercase();
+        }
+        let key = std::str::from_utf8(buf.get(..w.len())?).ok()?;
+        self.words.get(key).copied()
+    }
+
+    fn kind(&self, b: &[u8], w: Option<(usize, usize)>, kind: Kind) -> Option<i32> {
+        match self.lookup(b, w?) {
+            Some((k, v)) if k == kind => Some(v),
+            _ => None,
+        }
+    }
+
+    /// A month name at `w` as it may stand in a date: capitalised, and an
+    /// abbreviation takes its full stop. Returns the month and the end.
+    fn month_at(&self, b: &[u8], w: Option<(usize, usize)>) -> Option<(u32, usize)> {
+        let w = w?;
+        let m = self.kind(b, Some(w), Kind::Month)?;
+        if !at(b, w.0).is_ascii_uppercase() {
+            return None;
+        }
+        let abbrev = w.1 - w.0 <= 4 && !any(b, w, &["may", "june", "july"]);
+        let end = if abbrev && at(b, w.1) == b'.' { w.1 + 1 } else { w.1 };
+        Some((m as u32, end))
+    }
+
+    /// A day of the month after `i`: "23", "23rd". Returns day and end.
+    fn day_number(&self, b: &[u8], i: usize, hi: usize) -> Option<(u32, usize)> {
+        let (s, e, v) = number(b, i, hi)?;
+        if e - s > 2 || !(1..=31).contains(&v) || is_number_tail(b, e) {
+            return None;
+        }
+        let mut end = e;
+        if at(b, e).is_ascii_alphabetic() {
+            let w = word(b, e, hi)?;
+            if w.0 != e || !any(b, w, &["st", "nd", "rd", "th"]) {
+                return None;
+            }
+            end = w.1;
+        }
+        Some((v, end))
+    }
+
+    /// "July 23", "July 23, 2015", "July 1 2016" from the month word on.
+    fn month_day(&self, b: &[u8], i: usize, hi: usize) -> Option<(Core, usize)> {
+        let (m, e) = self.month_at(b, word(b, i, hi))?;
+        let (d, e) = self.day_number(b, e, hi)?;
+        if at(b, e) == b':' || at(b, skip_ws(b, e, hi)) == b'%' {
+            return None;
+        }
+        let (y, e) = match year(b, punct(b, e, hi, b',').unwrap_or(e), hi) {
+            Some((ye, y)) => (Some(y), ye),
+            None => (None, e),
+        };
+        Some((Core::MonthDay(m, d, y), e))
+    }
+
+    /// "23 July 2015", "23rd of July", "22 February, 2009" from the number on.
+    fn day_month(&self, b: &[u8], i: usize, hi: usize) -> Option<(Core, usize)> {
+        let (d, e) = self.day_number(b, i, hi)?;
+        let mut w = word(b, e, hi);
+        if w.is_some_and(|w| eq(b, w, "of")) {
+            w = w.and_then(|w| word(b, w.1, hi));
+        }
+        let (m, e) = self.month_at(b, w)?;
+        let (y, e) = match year(b, punct(b, e, hi, b',').unwrap_or(e), hi) {
+            Some((ye, y)) => (Some(y), ye),
+            None => (None, e),
+        };
+        Some((Core::MonthDay(m, d, y), e))
+    }
+
+    /// After a first day-and-month, a second one ("to 1 November 2009",
+    /// "-31 July 2019", "–-November 1, 2023", "-25, 2015"), making a range.
+    fn day_range(&self, b: &[u8], first: Core, e: usize, hi: usize, day_first: bool) -> (Core, usize) {
+        let Core::MonthDay(m1, d1, None) = first else { return (first, e) };
+        let Some(s) = range_sep(b, e, hi) else { return (first, e) };
+        let second = if day_first {
+            self.day_month(b, s, hi)
+        } else {
+            self.month_day(b, s, hi).or_else(|| {
+                // "July 23-25, 2015": the second day in the same month.
+                let (d, e2) = self.day_number(b, s, hi)?;
+                let (y, e2) = match year(b, punct(b, e2, hi, b',').unwrap_or(e2), hi) {
+                    Some((ye, y)) => (Some(y), ye),
+                    None => (None, e2),
+                };
+                Some((Core::MonthDay(m1, d, y), e2))
+            })
+        };
+        match second {
+            Some((Core::MonthDay(m2, d2, y2), e2)) => {
+                let y1 = y2.map(|y| if m1 > m2 { y - 1 } else { y });
+                (Core::Range(Box::new(Core::MonthDay(m1, d1, y1)), Box::new(Core::MonthDay(m2, d2, y2))), e2)
+            }
+            _ => (first, e),
+        }
+    }
+
+    /// A year range or financial year after a four-digit year ending at `e`:
+    /// "2015-16", "2003/04", "2023-2026", "2004 to 2009".
+    fn year_tail(&self, b: &[u8], y: i32, e: usize, hi: usize) -> Option<(Core, usize)> {
+        let c = at(b, e);
+        let dash = at(b, e) == 0xE2 && at(b, e + 1) == 0x80 && at(b, e + 2) == 0x93;
+        if c == b'-' || c == b'/' || dash {
+            let s = if dash { e + 3 } else { e + 1 };
+            if let Some((ns, ne, v)) = number(b, s, hi) {
+                if ns == s && !at(b, ne).is_ascii_alphanumeric() && !is_number_tail(b, ne) {
+                    if ne - ns == 2 && v as i32 == (y + 1) % 100 {
+                        let iv = DateValue::Interval(Box::new(DateValue::Year(y)), Box::new(DateValue::Year(y + 1)));
+                        return Some((Core::Abs(iv), ne));
+                    }
+                    if ne - ns == 4 && (y + 1..=y + 100).contains(&(v as i32)) && c != b'/' {
+                        let iv = DateValue::Interval(Box::new(DateValue::Year(y)), Box::new(DateValue::Year(v as i32)));
+                        return Some((Core::Abs(iv), ne));
+                    }
+                }
+            }
+        }
+        let w = word(b, e, hi)?;
+        if any(b, w, &["to", "until", "through"]) {
+            let (ye, y2) = year(b, w.1, hi)?;
+            if (y + 1..=y + 100).contains(&y2) {
+                let iv = DateValue::Interval(Box::new(DateValue::Year(y)), Box::new(DateValue::Year(y2)));
+                return Some((Core::Abs(iv), ye));
+            }
+        }
+        None
+    }
+
+    /// A number trigger at `s`.
+    fn at_number(&self, b: &[u8], s: usize, hi: usize) -> Option<(usize, Core, usize)> {
+        let p = before(b, s);
+        if p.is_ascii_alphanumeric() || matches!(p, b'$' | b'#' | b'.' | b',' | b'/') || (p == b'-' && before(b, s - 1).is_ascii_digit()) {
+            return None;
+        }
+        if s >= 2 && b.get(s - 2..s) == Some("£".as_bytes()) || s >= 3 && b.get(s - 3..s) == Some("€".as_bytes()) {
+            return None;
+        }
+        let (_, e, v) = number(b, s, hi)?;
+        if e - s == 4 {
+            let y = v as i32;
+            // ISO 8601: 2015-07-23.
+            if at(b, e) == b'-' {
+                if let (Some((ms, me, m)), true) = (number(b, e + 1, hi), true) {
+                    if ms == e + 1 && me - ms == 2 && at(b, me) == b'-' {
+                        if let Some((ds, de, d)) = number(b, me + 1, hi) {
+                            if ds == me + 1 && de - ds == 2 && !at(b, de).is_ascii_alphanumeric() {
+                                return Some((s, Core::Abs(DateValue::Day(Date::new(y, m, d)?)), de));
+                            }
+                        }
+                    }
+                }
+            }
+            if !(1000..=2999).contains(&v) || is_number_tail(b, e) {
+                return None;
+            }
+            if let Some((core, e2)) = self.year_tail(b, y, e, hi) {
+                return Some((s, core, e2));
+            }
+            // Decades: 1990s, 1990's.
+            if y % 10 == 0 {
+                let e2 = if at(b, e) == b's' {
+                    Some(e + 1)
+                } else if at(b, e) == b'\'' && at(b, e + 1) == b's' {
+                    Some(e + 2)
+                } else {
+                    None
+                };
+                if let Some(e2) = e2.filter(|&e2| !at(b, e2).is_ascii_alphanumeric()) {
+                    // "the 1990s" keeps its article.
+                    let start = match word_back(b, s, 0) {
+                        Some(w) if eq(b, w, "the") => w.0,
+                        _ => s,
+                    };
+                    return Some((start, Core::Abs(DateValue::Decade(y / 10)), e2));
+                }
+            }
+            if at(b, e).is_ascii_alphabetic() || !(1900..=2100).contains(&v) {
+                return None;
+            }
+            return Some((s, Core::Abs(DateValue::Year(y)), e));
+        }
+        let (core, e) = self.day_month(b, s, hi).or_else(|| {
+            // "30-31 July 2019": a day range in one month.
+            let (d1, e1) = self.day_number(b, s, hi)?;
+            let sep = range_sep(b, e1, hi)?;
+            match self.day_month(b, sep, hi)? {
+                (Core::MonthDay(m, d2, y), e2) => {
+                    let r = Core::Range(Box::new(Core::MonthDay(m, d1, y)), Box::new(Core::MonthDay(m, d2, y)));
+                    Some((r, e2))
+                }
+                _ => None,
+            }
+        })?;
+        let (core, e) = self.day_range(b, core, e, hi, true);
+        Some((s, core, e))
+    }
+
+    /// A month trigger.
+    fn at_month(&self, b: &[u8], s: usize, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+        if let Some((core, e)) = self.month_day(b, s, hi) {
+            let (core, e) = self.day_range(b, core, e, hi, false);
+            return Some((s, core, e));
+        }
+        let (m, e) = self.month_at(b, word(b, s, hi))?;
+        let of = word(b, e, hi).filter(|w| eq(b, *w, "of"));
+        if let Some((ye, y)) = year(b, of.map_or(e, |w| w.1), hi) {
+            // "July 2003 to December 2004"
+            if let Some(sep) = range_sep(b, ye, hi) {
+                if let Some((m2, e2)) = self.month_at(b, word(b, sep, hi)) {
+                    if let Some((ye2, y2)) = year(b, e2, hi) {
+                        let iv = DateValue::Interval(
+                            Box::new(DateValue::Month { year: y, month: m }),
+                            Box::new(DateValue::Month { year: y2, month: m2 }),
+                        );
+                        return Some((s, Core::Abs(iv), ye2));
+                    }
+                }
+            }
+            return Some((s, Core::Abs(DateValue::Month { year: y, month: m }), ye));
+        }
+        // A bare month must read as a time: "in June", "this July", "the
+        // end of September"; never the modal "may" or the verb "march".
+        let (ps, pe) = word_back(b, s, lo)?;
+        let p = (ps, pe);
+        let ok = any(
+            b,
+            p,
+            &["in", "of", "since", "until", "till", "by", "during", "from", "before", "after", "early", "mid", "late", "the"],
+        ) || self.kind(b, Some(p), Kind::Det).is_some();
+        if !ok || (at(b, e) == b'.' && e - s <= 4 && !any(b, (s, e), &["may"])) {
+            return None;
+        }
+        if m == 5 && !eq(b, p, "in") && !eq(b, p, "of") && !eq(b, p, "since") && !eq(b, p, "until") {
+            return None;
+        }
+        match self.kind(b, Some(p), Kind::Det) {
+            Some(d) if !eq(b, p, "current") => {
+                let core = if d == 100 { Core::Month(m) } else { Core::Rel(MONTH * 100 + m as i32, i64::from(d - 100)) };
+                Some((ps, core, e))
+            }
+            _ => Some((s, Core::Month(m), e)),
+        }
+    }
+
+    /// A weekday trigger.
+    fn at_weekday(&self, b: &[u8], s: usize, e: usize, wd: u32, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+        if !at(b, s).is_ascii_uppercase() {
+            return None;
+        }
+        let after = punct(b, e, hi, b',').unwrap_or(e);
+        if let Some((core, e2)) = self.month_day(b, after, hi).or_else(|| self.day_month(b, after, hi)) {
+            return Some((s, core, e2));
+        }
+        let prev = word_back(b, s, lo);
+        if prev.is_some_and(|p| any(b, p, &["every", "each", "Good", "Black", "Super", "Ash", "Easter", "Cyber"])) {
+            return None;
+        }
+        // "Sunday Times", "Sunday Telegraph": a weekday inside a name.
+        if let Some(n) = word(b, e, hi) {
+            if n.0 == skip_ws(b, e, hi) && at(b, n.0).is_ascii_uppercase() && self.kind(b, Some(n), Kind::Month).is_none() {
+                let gap = b.get(e..n.0).unwrap_or_default();
+                if !gap.is_empty() && gap.iter().all(|&c| c == b' ') {
+                    return None;
+                }
+            }
+        }
+        match prev.map(|p| (p, self.kind(b, Some(p), Kind::Det))) {
+            Some((p, Some(d))) if !eq(b, p, "current") && !eq(b, p, "following") => {
+                let mode = match d {
+                    101 => 1,
+                    99 => -1,
+                    _ => 2,
+                };
+                Some((p.0, Core::Weekday(wd, mode), e))
+            }
+            _ => Some((s, Core::Weekday(wd, 0), e)),
+        }
+    }
+
+    /// A relative-day trigger: today, tonight, tomorrow, yesterday.
+    fn at_relday(&self, b: &[u8], s: usize, e: usize, off: i32, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+        let prev = word_back(b, s, lo);
+        let start = match prev {
+            Some(p) if any(b, p, &["earlier", "later"]) => p.0,
+            _ => s,
+        };
+        if off == 0 && eq(b, (s, e), "today") && self.generic_today(b, s, e, hi, lo) {
+            return Some((start, Core::Present, e));
+        }
+        Some((start, Core::RelDay(i64::from(off)), e))
+    }
+
+    /// Whether "today" at `s..e` means "nowadays": "today's challenges",
+    /// "the market today", "stronger today than ever", "Today, NATO is".
+    fn generic_today(&self, b: &[u8], s: usize, e: usize, hi: usize, lo: usize) -> bool {
+        let possessive = (at(b, e) == b'\'' && at(b, e + 1) == b's')
+            || (b.get(e..e + 4) == Some("’s".as_bytes()) && !at(b, e + 4).is_ascii_alphabetic());
+        if possessive {
+            let n = word(b, e + if at(b, e) == b'\'' { 2 } else { 4 }, hi);
+            return n.is_some_and(|n| {
+                any(
+                    b,
+                    n,
+                    &["challenges", "world", "economy", "society", "generation", "threats", "environment", "markets", "era", "youth", "children", "standards"],
+                )
+            });
+        }
+        let prev = word_back(b, s, lo);
+        if prev.is_some_and(|p| any(b, p, &["market", "markets", "world", "economy", "society", "certain", "true", "relevant"])) {
+            return true;
+        }
+        if word(b, e, hi).is_some_and(|n| eq(b, n, "than")) {
+            return true;
+        }
+        // "Today, X is/are ...": a present state, not the day's news.
+        if at(b, e) == b',' && prev.is_none_or(|p| p.1 + 4 < s) {
+            let mut i = e + 1;
+            for _ in 0..5 {
+                let Some(w) = word(b, i, hi) else { break };
+                if any(b, w, &["is", "are"]) {
+                    return true;
+                }
+                i = w.1;
+                while i < hi && matches!(at(b, i), b',' | b'(' | b')') {
+                    i += 1;
+                }
+            }
+        }
+        false
+    }
+
+    /// A unit trigger: week, month, quarter, year, decade, half.
+    fn at_unit(&self, b: &[u8], s: usize, e: usize, unit: i32, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+        let prev = word_back(b, s, lo);
+        let next = word(b, e, hi);
+        // "year end", "year-end"
+        if unit == YEAR {
+            if at(b, e) == b'-' && word(b, e + 1, hi).is_some_and(|w| w.0 == e + 1 && eq(b, w, "end")) {
+                return Some((s, Core::Rel(YEAR, 0), e + 4));
+            }
+            if next.is_some_and(|n| eq(b, n, "end")) && prev.is_some_and(|p| any(b, p, &["by", "at", "before", "until"])) {
+                return Some((s, Core::Rel(YEAR, 0), next.map_or(e, |n| n.1)));
+            }
+        }
+        // "the first quarter of 2021", "the second half of 2020"
+        if unit == QUARTER || unit == HALF {
+            let n = self.kind(b, prev, Kind::Ordinal)?;
+            let p = prev?;
+            let start = word_back(b, p.0, lo).filter(|w| eq(b, *w, "the")).map_or(p.0, |w| w.0);
+            if next.is_some_and(|w| eq(b, w, "of")) {
+                if let Some((ye, y)) = next.and_then(|w| year(b, w.1, hi)) {
+                    let v = if unit == QUARTER {
+                        DateValue::Quarter { year: y, quarter: n as u32 }
+                    } else {
+                        DateValue::Half { year: y, half: n as u32 }
+                    };
+                    return Some((start, Core::Abs(v), ye));
+                }
+            }
+            if unit == HALF && n > 2 {
+                return None;
+            }
+            return Some((start, Core::PartOfYear(unit, n as u32), e));
+        }
+        let p = prev?;
+        if let Some(d) = self.kind(b, Some(p), Kind::Det) {
+            let pp = word_back(b, p.0, lo);
+            let the = pp.is_some_and(|w| eq(b, w, "the"));
+            let mut start = p.0;
+            if d == 99 && the {
+                // "the last year" is a duration.
+                return None;
+            }
+            if eq(b, p, "following") || eq(b, p, "coming") {
+                if !the {
+                    return None;
+                }
+                start = pp.map_or(start, |w| w.0);
+            }
+            if eq(b, p, "current") {
+                if let Some(w) = pp.filter(|w| eq(b, *w, "this")) {
+                    start = w.0;
+                } else if the {
+                    start = pp.map_or(start, |w| w.0);
+                }
+            }
+            return Some((start, Core::Rel(unit, i64::from(d - 100)), e));
+        }
+        if eq(b, p, "the") {
+            if next.is_some_and(|n| eq(b, n, "before")) {
+                return Some((p.0, Core::Rel(unit, -1), next.map_or(e, |n| n.1)));
+            }
+            if next.is_some_and(|n| eq(b, n, "after")) {
+                return Some((p.0, Core::Rel(unit, 1), next.map_or(e, |n| n.1)));
+            }
+            let of = word_back(b, p.0, lo).filter(|w| eq(b, *w, "of"))?;
+            let head = word_back(b, of.0, lo)?;
+            if any(b, head, &["end", "beginning", "start", "middle", "close", "turn"]) {
+                return Some((p.0, Core::Rel(unit, 0), e));
+            }
+        }
+        None
+    }
+
+    /// A season trigger: "this summer", "autumn 2014", "the summer of 2020".
+    fn at_season(&self, b: &[u8], s: usize, e: usize, v: i32, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+        let season = match v {
+            1 => Season::Spring,
+            2 => Season::Summer,
+            3 => Season::Fall,
+            _ => Season::Winter,
+        };
+        let of = word(b, e, hi).filter(|w| eq(b, *w, "of"));
+        if let Some((ye, y)) = year(b, of.map_or(e, |w| w.1), hi) {
+            return Some((s, Core::Abs(DateValue::Season { year: y, season }), ye));
+        }
+        let p = word_back(b, s, lo)?;
+        let d = self.kind(b, Some(p), Kind::Det)?;
+        if word_back(b, p.0, lo).is_some_and(|w| eq(b, w, "the")) && d == 99 {
+            return None;
+        }
+        Some((p.0, Core::Season(season, i64::from(d - 100)), e))
+    }
+
+    /// "a year ago", "ten years ago", "24 hours ago", "75 years ago today".
+    fn at_ago(&self, b: &[u8], s: usize, e: usize, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+        let u = word_back(b, s, lo)?;
+        let unit_word = b.get(u.0..u.1)?.to_ascii_lowercase();
+        let unit_word = unit_word.strip_suffix(b"s").unwrap_or(&unit_word);
+        let unit = match unit_word {
+            b"hour" => 0,
+            b"day" => DAY,
+            b"week" => WEEK,
+            b"month" => MONTH,
+            b"year" => YEAR,
+            b"decade" => DECADE,
+            _ => return None,
+        };
+        let ns = skip_ws_back(b, u.0, lo);
+        let mut i = ns;
+        while i > lo && before(b, i).is_ascii_digit() {
+            i -= 1;
+        }
+        let (start, n) = if i < ns {
+            let v: i64 = std::str::from_utf8(b.get(i..ns)?).ok()?.parse().ok()?;
+            (i, v)
+        } else {
+            let w = word_back(b, ns, lo)?;
+            if any(b, w, &["a", "an"]) {
+                (w.0, 1)
+            } else {
+                (w.0, i64::from(self.kind(b, Some(w), Kind::Num)?))
+            }
+        };
+        if unit == YEAR {
+            if let Some(t) = word(b, e, hi).filter(|w| eq(b, *w, "today")) {
+                return Some((start, Core::YearsAgoToday(n), t.1));
+            }
+        }
+        let core = match unit {
+            0 => Core::RelDay(-((n + 23) / 24)),
+            DAY => Core::RelDay(-n),
+            u => Core::Rel(u, -n),
+        };
+        Some((start, core, e))
+    }
+
+    /// "financial year", "fiscal year 2024", "this financial year".
+    fn at_fiscal(&self, b: &[u8], s: usize, e: usize, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+        let y = word(b, e, hi).filter(|w| eq(b, *w, "year"))?;
+        if let Some((ns, ne, v)) = number(b, y.1, hi) {
+            if ne - ns == 4 {
+                if let Some((core, e2)) = self.year_tail(b, v as i32, ne, hi) {
+                    return Some((s, core, e2));
+                }
+                if !at(b, ne).is_ascii_alphanumeric() && !is_number_tail(b, ne) {
+                    return Some((s, Core::Abs(DateValue::Year(v as i32)), ne));
+                }
+            }
+        }
+        let mut p = word_back(b, s, lo)?;
+        let mut d = self.kind(b, Some(p), Kind::Det)?;
+        if eq(b, p, "current") {
+            if let Some(w) = word_back(b, p.0, lo).filter(|w| eq(b, *w, "this") || eq(b, *w, "the")) {
+                p = w;
+                d = 100;
+            }
+        }
+        if word_back(b, p.0, lo).is_some_and(|w| eq(b, w, "the")) && d == 99 {
+            return None;
+        }
+        Some((p.0, Core::RelFiscal(i64::from(d - 100)), y.1))
+    }
+
+    /// A named day, with its year if one follows.
+    fn at_holiday(&self, b: &[u8], s: usize, e: usize, i: usize, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+        if !at(b, s).is_ascii_uppercase() {
+            // Only "new year" is common in lower case ("the new year").
+            let name = self.holidays.get(i).map(|h| h.0.as_str());
+            if name != Some("New Year") || !word_back(b, s, lo).is_some_and(|w| eq(b, w, "the")) {
+                return None;
+            }
+        }
+        if at(b, e).is_ascii_alphanumeric() {
+            return None;
+        }
+        if let Some((ye, y)) = year(b, e, hi) {
+            return Some((s, Core::Holiday(i, Some(y)), ye));
+        }
+        // "Easter Island", "Christmas Island", "Independence Day Parade".
+        if let Some(n) = word(b, e, hi) {
+            let gap = b.get(e..n.0).unwrap_or_default();
+            if at(b, n.0).is_ascii_uppercase() && gap.iter().all(|&c| c == b' ') && !gap.is_empty() {
+                return None;
+            }
+        }
+        Some((s, Core::Holiday(i, None), e))
+    }
+
+    /// Left modifiers kept in the span: "early", "mid-", "late", "later",
+    /// "earlier", "early in", "the end of", "the beginning of the".
+    fn extend_left(&self, b: &[u8], s: usize, lo: usize) -> usize {
+        if s >= lo + 4 && b.get(s - 4..s).is_some_and(|x| x.eq_ignore_ascii_case(b"mid-")) && !before(b, s - 4).is_ascii_alphanumeric() {
+            return s - 4;
+        }
+        let Some(w) = word_back(b, s, lo) else { return s };
+        if self.kind(b, Some(w), Kind::Mod).is_some() {
+            return w.0;
+        }
+        if eq(b, w, "in") {
+            if let Some(m) = word_back(b, w.0, lo).filter(|m| any(b, *m, &["early", "late"])) {
+                return m.0;
+            }
+            return s;
+        }
+        let of = if eq(b, w, "the") { word_back(b, w.0, lo) } else { Some(w) };
+        let Some(of) = of.filter(|o| eq(b, *o, "of")) else { return s };
+        let Some(head) = word_back(b, of.0, lo).filter(|h| any(b, *h, &["end", "beginning", "start", "middle", "close"])) else {
+            return s;
+        };
+        match word_back(b, head.0, lo) {
+            Some(t) if eq(b, t, "the") => t.0,
+            _ => head.0,
+        }
+    }
+
+    /// Parses the expression a trigger starts, if any: its start, reading
+    /// and end.
+    fn parse(&self, b: &[u8], s: usize, e: usize, t: Trigger, lo: usize, hi: usize) -> Option<(usize, Core, usize)> {
+        // Whole words only.
+        let whole = !before(b, s).is_ascii_alphabetic() && !at(b, e).is_ascii_alphabetic();
+        let (start, core, end) = match t {
+            Trigger::Digit => self.at_number(b, s, hi)?,
+            _ if !whole => return None,
+            Trigger::Word(Kind::Month, _) => self.at_month(b, s, hi, lo)?,
+            Trigger::Word(Kind::Weekday, wd) => self.at_weekday(b, s, e, wd as u32, hi, lo)?,
+            Trigger::Word(Kind::RelDay, off) => self.at_relday(b, s, e, off, hi, lo)?,
+            Trigger::Word(Kind::Unit, u) => self.at_unit(b, s, e, u, hi, lo)?,
+            Trigger::Word(Kind::Season, v) => self.at_season(b, s, e, v, hi, lo)?,
+            Trigger::Word(..) => return None,
+            Trigger::Ago => self.at_ago(b, s, e, hi, lo)?,
+            Trigger::Fiscal => self.at_fiscal(b, s, e, hi, lo)?,
+            Trigger::Holiday(i) => self.at_holiday(b, s, e, i, hi, lo)?,
+            Trigger::Quarter(q) => match year(b, e, hi) {
+                Some((ye, y)) => (s, Core::Abs(DateValue::Quarter { year: y, quarter: q }), ye),
+                None => (s, Core::PartOfYear(QUARTER, q), e),
+            },
+        };
+        let start = match core {
+            Core::Weekday(..) | Core::RelDay(_) | Core::Present | Core::YearsAgoToday(_) => start,
+            _ => self.extend_left(b, start, lo),
+        };
+        Some((start.max(lo), core, end.min(hi)))
+    }
+
+    /// The publication date a dateline gives ("OTTAWA, June 28, 2017 —"),
+    /// if the text has one.
+    pub(crate) fn infer_reference_date(&self, analysis: &Analysis<'_>) -> Option<Date> {
+        let b = analysis.text.as_bytes();
+        for (_, span) in analysis.content_spans().take(6) {
+            let hi = span.end.min(span.start + 400);
+            for (s, core, _) in self.scan(b, span.start, hi) {
+                let Core::MonthDay(m, d, Some(y)) = core else { continue };
+                // The date must lead its block, or follow a place name and
+                // comma, or a "Published" / "Updated" label.
+                let lead = b.get(span.start..s).unwrap_or_default();
+                let lead = std::str::from_utf8(lead).unwrap_or("").trim();
+                let lower = lead.to_ascii_lowercase();
+                let labelled = ["published", "updated", "posted", "released", "date", "issued"].iter().any(|l| lower.contains(l));
+                let dateline = lead.ends_with(',') && lead.len() <= 60;
+                let weekday = lead.is_empty()
+                    || lead.trim_end_matches(',').to_ascii_lowercase().ends_with("day") && lead.len() <= 10;
+                if lead.is_empty() || labelled || dateline || weekday {
+                    if let Some(date) = Date::new(y, m, d) {
+                        return Some(date);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Every expression between `lo` and `hi`, in order, without overlaps.
+    fn scan(&self, b: &[u8], lo: usize, hi: usize) -> Vec<(usize, Core, usize)> {
+        let mut out = Vec::new();
+        let Some(ac) = &self.automaton else { return out };
+        let Some(hay) = b.get(lo..hi) else { return out };
+        let mut last = lo;
+        for m in ac.find_iter(hay) {
+            let (s, e) = (lo + m.start(), lo + m.end());
+            if s < last {
+                continue;
+            }
+            let Some(&t) = self.triggers.get(m.pattern().as_usize()) else { continue };
+            if let Some((start, core, end)) = self.parse(b, s, e, t, last, hi) {
+                if end > start {
+                    out.push((start, core, end));
+                    last = end;
+                }
+            }
+        }
+        out
+    }
+
+    /// Date expressions of the analysed text, outside boilerplate, resolved
+    /// against `reference`.
+    pub(crate) fn find<'h>(&self, analysis: &Analysis<'h>, reference: Option<Date>) -> Vec<DateMention<'h>> {
+        let text = analysis.text;
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        for (_, span) in analysis.content_spans() {
+            for (s, core, e) in self.scan(b, span.start, span.end) {
+                let Some(t) = text.get(s..e) else { continue };
+                let value = reference.and_then(|r| self.resolve(&core, r, || future_tense(analysis, s, e)));
+                let value = match (&core, value) {
+                    (Core::Abs(v), None) => Some(v.clone()),
+                    (Core::MonthDay(m, d, Some(y)), None) => Date::new(*y, *m, *d).map(DateValue::Day),
+                    (_, v) => v,
+                };
+                out.push(DateMention { span: Span::new(s, e), text: t.into(), value });
+            }
+        }
+        out
+    }
+
+    /// The value of `core` on reference date `r`.
+    fn resolve(&self, core: &Core, r: Date, future: impl Fn() -> bool + Copy) -> Option<DateValue> {
+        let y = r.year();
+        Some(match core {
+            Core::Abs(v) => v.clone(),
+            Core::MonthDay(m, d, year) => DateValue::Day(Date::new(year.unwrap_or(y), *m, *d)?),
+            Core::Month(m) => {
+                let year = if future() && *m < r.month() { y + 1 } else { y };
+                DateValue::Month { year, month: *m }
+            }
+            Core::Weekday(w, mode) => {
+                let back = i64::from((r.weekday() + 7 - w) % 7);
+                let fwd = i64::from((w + 7 - r.weekday()) % 7);
+                let off = match mode {
+                    -1 => -(if back == 0 { 7 } else { back }),
+                    1 => {
+                        if fwd == 0 {
+                            7
+                        } else {
+                            fwd
+                        }
+                    }
+                    2 => fwd,
+                    _ if future() => fwd,
+                    _ => -back,
+                };
+                DateValue::Day(r.add_days(off)?)
+            }
+            Core::RelDay(off) => DateValue::Day(r.add_days(*off)?),
+            Core::Present => DateValue::PresentRef,
+            Core::YearsAgoToday(n) => {
+                let year = y - *n as i32;
+                let day = r.day().min(days_in_month(year, r.month()));
+                DateValue::Day(Date::new(year, r.month(), day)?)
+            }
+            Core::Rel(unit, off) => match *unit {
+                WEEK => {
+                    let (wy, wk) = r.add_days(off * 7)?.iso_week();
+                    DateValue::Week { year: wy, week: wk }
+                }
+                MONTH => {
+                    let idx = i64::from(y) * 12 + i64::from(r.month()) - 1 + off;
+                    DateValue::Month { year: idx.div_euclid(12) as i32, month: idx.rem_euclid(12) as u32 + 1 }
+                }
+                QUARTER => {
+                    let idx = i64::from(y) * 4 + i64::from((r.month() - 1) / 3) + off;
+                    DateValue::Quarter { year: idx.div_euclid(4) as i32, quarter: idx.rem_euclid(4) as u32 + 1 }
+                }
+                YEAR => DateValue::Year(y + *off as i32),
+                DECADE => DateValue::Decade(y / 10 + *off as i32),
+                u if u > MONTH * 100 => {
+                    // "next July", "last March": a named month next or last.
+                    let m = (u - MONTH * 100) as u32;
+                    let year = match off {
+                        1 if m <= r.month() => y + 1,
+                        -1 if m >= r.month() => y - 1,
+                        _ => y,
+                    };
+                    DateValue::Month { year, month: m }
+                }
+                _ => return None,
+            },
+            Core::RelFiscal(off) => {
+                // Financial years run July to June (Australia) in most of
+                // the corpus; the current one started last July.
+                let start = if r.month() >= 7 { y } else { y - 1 } + *off as i32;
+                DateValue::Interval(Box::new(DateValue::Year(start)), Box::new(DateValue::Year(start + 1)))
+            }
+            Core::Season(season, off) => {
+                let (first, last) = match season {
+                    Season::Spring => (3, 5),
+                    Season::Summer => (6, 8),
+                    Season::Fall => (9, 11),
+                    Season::Winter => (12, 14),
+                };
+                let m = r.month();
+                let year = match off {
+                    -1 if m > last || (last > 12 && m + 12 > last) => y,
+                    -1 => y - 1,
+                    1 if m < first => y,
+                    1 => y + 1,
+                    _ => y,
+                };
+                DateValue::Season { year, season: *season }
+            }
+            Core::Holiday(i, year) => {
+                let rule = self.holidays.get(*i)?.1;
+                match year {
+                    Some(year) => DateValue::Day(rule.date(*year)?),
+                    None => {
+                        // The nearest occurrence to the reference date.
+                        let rd = r.to_days();
+                        let best = [y - 1, y, y + 1]
+                            .iter()
+                            .filter_map(|&yy| rule.date(yy))
+                            .min_by_key(|d| (d.to_days() - rd).abs())?;
+                        DateValue::Day(best)
+                    }
+                }
+            }
+            Core::PartOfYear(unit, n) => {
+                if *unit == QUARTER {
+                    DateValue::Quarter { year: y, quarter: *n }
+                } else {
+                    DateValue::Half { year: y, half: *n }
+                }
+            }
+            Core::Range(a, c) => {
+                let (a, c) = match (&**a, &**c) {
+                    (Core::MonthDay(m1, d1, None), Core::MonthDay(m2, d2, None)) => {
+                        let y1 = if m1 > m2 { y - 1 } else { y };
+                        (Core::MonthDay(*m1, *d1, Some(y1)), Core::MonthDay(*m2, *d2, Some(y)))
+                    }
+                    (a, c) => (a.clone(), c.clone()),
+                };
+                DateValue::Interval(Box::new(self.resolve(&a, r, future)?), Box::new(self.resolve(&c, r, future)?))
+            }
+        })
+    }
+}
+
+/// Whether the clause around `s..e` speaks of the future ("will meet
+/// Tuesday", "gathering Saturday") rather than the past ("said Sunday").
+/// The nearest tense marker in the sentence decides; past by default, as
+/// news reports what happened.
+fn future_tense(analysis: &Analysis<'_>, s: usize, e: usize) -> bool {
+    let b = analysis.text.as_bytes();
+    let i = analysis.sentences.partition_point(|x| x.span.end <= s);
+    let (lo, hi) = analysis.sentences.get(i).map_or((s, e), |x| (x.span.start.min(s), x.span.end.max(e)));
+    // A progressive verb right before: "gathering Saturday".
+    if let Some(p) = word_back(b, s, lo) {
+        let w = b.get(p.0..p.1).unwrap_or_default();
+        if w.len() > 5 && w.ends_with(b"ing") {
+            return true;
+        }
+    }
+    let mut best: Option<(usize, bool)> = None;
+    let mut consider = |w: (usize, usize), dist: usize| {
+        let x = b.get(w.0..w.1).unwrap_or_default().to_ascii_lowercase();
+        let tense = match x.as_slice() {
+            b"will" | b"ll" | b"shall" | b"upcoming" | b"scheduled" | b"tomorrow" | b"next" | b"planned" | b"plans" | b"would" => Some(true),
+            b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"ago" | b"last" | b"yesterday" | b"wrote" => Some(false),
+            x if x.len() > 4 && x.ends_with(b"ed") && !x.ends_with(b"eed") => Some(false),
+            _ => None,
+        };
+        if let Some(t) = tense {
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, t));
+            }
+        }
+    };
+    let mut i = s;
+    for _ in 0..40 {
+        let Some(w) = word_back(b, i, lo).or_else(|| {
+            // Step over punctuation between words.
+            let j = skip_ws_back(b, i, lo);
+            (j > lo && !before(b, j).is_ascii_alphabetic()).then(|| (j - 1, j - 1))
+        }) else {
+            break;
+        };
+        if w.1 > w.0 {
+            consider(w, s - w.1);
+        }
+        i = w.0;
+    }
+    let mut i = e;
+    for _ in 0..12 {
+        let j = skip_ws(b, i, hi);
+        if j >= hi {
+            break;
+        }
+        match word(b, j, hi) {
+            Some(w) => {
+                consider(w, w.0 - e + 8);
+                i = w.1;
+            }
+            None => i = j + 1,
+        }
+    }
+    best.is_some_and(|(_, t)| t)
+}
