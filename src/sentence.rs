@@ -492,7 +492,8 @@ mod tests {
         ($name:ident, $text:expr, [$($want:expr),* $(,)?]) => {
             #[test]
             fn $name() {
-                assert_eq!(split($text), vec![$($want),*]);
+                let want: Vec<&str> = vec![$($want),*];
+                assert_eq!(split($text), want);
             }
         };
     }

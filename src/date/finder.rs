@@ -201,6 +201,12 @@ fn year(b: &[u8], i: usize, hi: usize) -> Option<(usize, i32)> {
     Some((e, v as i32))
 }
 
+/// Whether day `d` of month `m` exists (in year `y` if given; without a
+/// year, 29 February may).
+fn valid_day(m: u32, d: u32, y: Option<i32>) -> bool {
+    d <= days_in_month(y.unwrap_or(2000), m)
+}
+
 /// Whether the number that ends at `e` goes on (`2,000`, `1.5`, `10%`,
 /// `10:30`).
 fn is_number_tail(b: &[u8], e: usize) -> bool {
@@ -244,6 +250,18 @@ fn range_sep(b: &[u8], i: usize, hi: usize) -> Option<usize> {
     }
     let w = word(b, s, hi)?;
     any(b, w, &["to", "until", "through", "till"]).then_some(w.1)
+}
+
+/// Nouns that make "today's" or "tomorrow's" mean an era, not a day.
+const GENERIC_NOUNS: &[&str] = &[
+    "challenges", "world", "economy", "society", "generation", "threats", "environment", "markets", "era", "youth", "children",
+    "standards",
+];
+
+/// Whether a possessive "'s" or "’s" stands at `e`.
+fn is_possessive(b: &[u8], e: usize) -> bool {
+    (at(b, e) == b'\'' && at(b, e + 1) == b's' && !at(b, e + 2).is_ascii_alphabetic())
+        || (b.get(e..e + 4) == Some("’s".as_bytes()) && !at(b, e + 4).is_ascii_alphabetic())
 }
 
 impl DateFinder {
@@ -364,7 +382,7 @@ impl DateFinder {
             Some((ye, y)) => (Some(y), ye),
             None => (None, e),
         };
-        Some((Core::MonthDay(m, d, y), e))
+        valid_day(m, d, y).then_some((Core::MonthDay(m, d, y), e))
     }
 
     /// "23 July 2015", "23rd of July", "22 February, 2009" from the number on.
@@ -379,7 +397,7 @@ impl DateFinder {
             Some((ye, y)) => (Some(y), ye),
             None => (None, e),
         };
-        Some((Core::MonthDay(m, d, y), e))
+        valid_day(m, d, y).then_some((Core::MonthDay(m, d, y), e))
     }
 
     /// After a first day-and-month, a second one ("to 1 November 2009",
@@ -598,6 +616,13 @@ impl DateFinder {
             Some(p) if any(b, p, &["earlier", "later"]) => p.0,
             _ => s,
         };
+        if off == 1 && is_possessive(b, e) {
+            // "tomorrow's potential" is the future in general.
+            let n = word(b, e + if at(b, e) == b'\'' { 2 } else { 4 }, hi);
+            if n.is_some_and(|n| any(b, n, GENERIC_NOUNS) || any(b, n, &["potential", "leaders", "workforce", "jobs"])) {
+                return None;
+            }
+        }
         if off == 0 && eq(b, (s, e), "today") && self.generic_today(b, s, e, hi, lo) {
             return Some((start, Core::Present, e));
         }
@@ -607,17 +632,9 @@ impl DateFinder {
     /// Whether "today" at `s..e` means "nowadays": "today's challenges",
     /// "the market today", "stronger today than ever", "Today, NATO is".
     fn generic_today(&self, b: &[u8], s: usize, e: usize, hi: usize, lo: usize) -> bool {
-        let possessive = (at(b, e) == b'\'' && at(b, e + 1) == b's')
-            || (b.get(e..e + 4) == Some("’s".as_bytes()) && !at(b, e + 4).is_ascii_alphabetic());
-        if possessive {
+        if is_possessive(b, e) {
             let n = word(b, e + if at(b, e) == b'\'' { 2 } else { 4 }, hi);
-            return n.is_some_and(|n| {
-                any(
-                    b,
-                    n,
-                    &["challenges", "world", "economy", "society", "generation", "threats", "environment", "markets", "era", "youth", "children", "standards"],
-                )
-            });
+            return n.is_some_and(|n| any(b, n, GENERIC_NOUNS));
         }
         let prev = word_back(b, s, lo);
         if prev.is_some_and(|p| any(b, p, &["market", "markets", "world", "economy", "society", "certain", "true", "relevant"])) {
@@ -657,9 +674,7 @@ impl DateFinder {
             }
         }
         // "the first quarter of 2021", "the second half of 2020"
-        if unit == QUARTER || unit == HALF {
-            let n = self.kind(b, prev, Kind::Ordinal)?;
-            let p = prev?;
+        if let (true, Some(n), Some(p)) = (unit == QUARTER || unit == HALF, self.kind(b, prev, Kind::Ordinal), prev) {
             let start = word_back(b, p.0, lo).filter(|w| eq(b, *w, "the")).map_or(p.0, |w| w.0);
             if next.is_some_and(|w| eq(b, w, "of")) {
                 if let Some((ye, y)) = next.and_then(|w| year(b, w.1, hi)) {
@@ -676,13 +691,16 @@ impl DateFinder {
             }
             return Some((start, Core::PartOfYear(unit, n as u32), e));
         }
+        if unit == HALF {
+            return None;
+        }
         let p = prev?;
         if let Some(d) = self.kind(b, Some(p), Kind::Det) {
             let pp = word_back(b, p.0, lo);
             let the = pp.is_some_and(|w| eq(b, w, "the"));
             let mut start = p.0;
-            if d == 99 && the {
-                // "the last year" is a duration.
+            if (d == 99 || eq(b, p, "next")) && the {
+                // "the last year", "over the next year": durations.
                 return None;
             }
             if eq(b, p, "following") || eq(b, p, "coming") {
@@ -1026,18 +1044,20 @@ impl DateFinder {
                 DateValue::Interval(Box::new(DateValue::Year(start)), Box::new(DateValue::Year(start + 1)))
             }
             Core::Season(season, off) => {
-                let (first, last) = match season {
-                    Season::Spring => (3, 5),
-                    Season::Summer => (6, 8),
-                    Season::Fall => (9, 11),
-                    Season::Winter => (12, 14),
+                // A season of year Y starts in month `first` of Y (winter
+                // runs from December of Y into Y + 1).
+                let first = match season {
+                    Season::Spring => 3,
+                    Season::Summer => 6,
+                    Season::Fall => 9,
+                    Season::Winter => 12,
                 };
-                let m = r.month();
+                let now = i64::from(y) * 12 + i64::from(r.month()) - 1;
+                let start = |yy: i32| i64::from(yy) * 12 + first - 1;
                 let year = match off {
-                    -1 if m > last || (last > 12 && m + 12 > last) => y,
-                    -1 => y - 1,
-                    1 if m < first => y,
-                    1 => y + 1,
+                    -1 => (y - 2..=y).rev().find(|&yy| start(yy) + 2 < now)?,
+                    1 => (y - 1..=y + 1).find(|&yy| start(yy) > now)?,
+                    _ if first == 12 && r.month() <= 2 => y - 1,
                     _ => y,
                 };
                 DateValue::Season { year, season: *season }
@@ -1096,7 +1116,10 @@ fn future_tense(analysis: &Analysis<'_>, s: usize, e: usize) -> bool {
     let mut best: Option<(usize, bool)> = None;
     let mut consider = |w: (usize, usize), dist: usize| {
         let x = b.get(w.0..w.1).unwrap_or_default().to_ascii_lowercase();
+        // "will be held": the participle after "be" is no past tense.
+        let after_be = word_back(b, w.0, lo).is_some_and(|p| eq(b, p, "be"));
         let tense = match x.as_slice() {
+            _ if after_be => None,
             b"will" | b"ll" | b"shall" | b"upcoming" | b"scheduled" | b"tomorrow" | b"next" | b"planned" | b"plans" | b"would" => Some(true),
             b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"ago" | b"last" | b"yesterday" | b"wrote" => Some(false),
             x if x.len() > 4 && x.ends_with(b"ed") && !x.ends_with(b"eed") => Some(false),
@@ -1137,4 +1160,209 @@ fn future_tense(analysis: &Analysis<'_>, s: usize, e: usize) -> bool {
         }
     }
     best.is_some_and(|(_, t)| t)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Date, Extractor, Input};
+
+    /// Finds the dates of `text` at reference date `reference` ("" for
+    /// none) and compares them with `want`: (text, value or "null").
+    fn check(name: &str, text: &str, reference: &str, want: &[(&str, &str)]) {
+        let ex = Extractor::new();
+        let input = Input::new(text);
+        let input = if reference.is_empty() { input } else { input.reference_date(reference.parse::<Date>().unwrap()) };
+        let doc = ex.extract(input);
+        let got: Vec<(String, String)> = doc
+            .dates
+            .iter()
+            .map(|d| {
+                assert_eq!(&text[d.span.range()], d.text, "{name}: span and text disagree");
+                (d.text.to_string(), d.value.as_ref().map_or("null".to_string(), |v| v.to_string()))
+            })
+            .collect();
+        let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        assert_eq!(got, want, "{name}: {text:?} at {reference}");
+    }
+
+    macro_rules! t {
+        ($($name:ident: $text:expr, $reference:expr => [$(($t:expr, $v:expr)),* $(,)?];)*) => {
+            $(#[test] fn $name() { check(stringify!($name), $text, $reference, &[$(($t, $v)),*]); })*
+        };
+    }
+
+    t! {
+        us_full: "They met on July 23, 2015 in Ottawa.", "2017-06-28" => [("July 23, 2015", "2015-07-23")];
+        us_abbrev: "They met on Jul. 23, 2015 in Ottawa.", "2017-06-28" => [("Jul. 23, 2015", "2015-07-23")];
+        us_sept: "It opened Sept. 5, 2014.", "2017-06-28" => [("Sept. 5, 2014", "2014-09-05")];
+        us_no_comma: "It starts from July 1 2016.", "2015-11-26" => [("July 1 2016", "2016-07-01")];
+        us_no_year: "It opens on July 23.", "2017-06-28" => [("July 23", "2017-07-23")];
+        uk_full: "It opened on 23 July 2015.", "2017-06-28" => [("23 July 2015", "2015-07-23")];
+        uk_ordinal_of: "It opens on the 23rd of July.", "2017-06-28" => [("23rd of July", "2017-07-23")];
+        uk_weekday: "They meet on Wednesday 17 June.", "2015-06-20" => [("Wednesday 17 June", "2015-06-17")];
+        us_weekday: "Ottawa, Wednesday, June 28, 2017.", "2017-06-28" => [("Wednesday, June 28, 2017", "2017-06-28")];
+        uk_weekday_comma_year: "It will be held on Sunday 22 February, 2009 in Melbourne.", "2009-02-16" => [("Sunday 22 February, 2009", "2009-02-22")];
+        iso_day: "Filed 2015-07-23.", "2017-06-28" => [("2015-07-23", "2015-07-23")];
+        month_year: "In July 2015 they met.", "2017-06-28" => [("July 2015", "2015-07")];
+        bare_year: "The law passed in 2020.", "2021-06-01" => [("2020", "2020")];
+        mid_year: "Work starts mid-2020.", "2019-06-01" => [("mid-2020", "2020")];
+        early_year: "It ends in early 2019.", "2018-06-01" => [("early 2019", "2019")];
+        late_year: "It ends in late 2019.", "2018-06-01" => [("late 2019", "2019")];
+        early_in_year: "They vote early in 2016.", "2015-05-07" => [("early in 2016", "2016")];
+        early_month_year: "It was renamed in early September 2016.", "2016-10-03" => [("early September 2016", "2016-09")];
+        end_of_month: "Drafted by the end of September.", "2019-07-30" => [("the end of September", "2019-09")];
+        end_of_the_month: "Drawn up by the end of the September.", "2019-07-30" => [("the end of the September", "2019-09")];
+        bare_month_future: "We will meet the IOC in February.", "2016-05-12" => [("February", "2017-02")];
+        bare_month_plain: "In June, we can choose.", "2016-04-05" => [("June", "2016-06")];
+        bare_month_past: "They met in March.", "2017-06-28" => [("March", "2017-03")];
+        this_month_name: "And this July, we will host a summit.", "2024-04-04" => [("this July", "2024-07")];
+        next_month_name: "We meet next March.", "2024-04-04" => [("next March", "2025-03")];
+        last_month_name: "We met last March.", "2024-04-04" => [("last March", "2024-03")];
+        today: "Ministers met today.", "2019-07-30" => [("today", "2019-07-30")];
+        today_possessive: "Today’s summit has ended.", "2016-05-12" => [("Today", "2016-05-12")];
+        today_generic_market: "This is a shift from the U.S. market today.", "2021-08-05" => [("today", "PRESENT_REF")];
+        today_generic_possessive: "We face today’s challenges.", "2022-09-12" => [("today", "PRESENT_REF")];
+        today_generic_state: "Today, NATO is larger and stronger.", "2024-04-04" => [("Today", "PRESENT_REF")];
+        today_generic_than: "Our will is stronger today than ever before.", "2024-04-04" => [("today", "PRESENT_REF")];
+        tomorrow_generic: "We are building tomorrow’s potential.", "2022-09-12" => [];
+        tomorrow: "Tomorrow, they meet again.", "2019-07-30" => [("Tomorrow", "2019-07-31")];
+        tomorrow_leap: "The vote is tomorrow.", "2020-02-29" => [("tomorrow", "2020-03-01")];
+        yesterday_leap: "The vote was yesterday.", "2020-02-29" => [("yesterday", "2020-02-28")];
+        yesterday_new_year: "The vote was yesterday.", "2021-01-01" => [("yesterday", "2020-12-31")];
+        tonight: "The adverts start tonight.", "2013-01-28" => [("tonight", "2013-01-28")];
+        earlier_today: "Someone emailed me earlier today.", "2008-01-20" => [("earlier today", "2008-01-20")];
+        no_reference: "Ministers met today.", "" => [("today", "null")];
+        no_reference_absolute: "They met on July 23, 2015.", "" => [("July 23, 2015", "2015-07-23")];
+        this_week: "They gathered in Ottawa this week.", "2017-06-28" => [("this week", "2017-W26")];
+        earlier_this_week: "Earlier this week, he signed it.", "2025-02-04" => [("Earlier this week", "2025-W06")];
+        this_week_w53: "They met this week.", "2021-01-02" => [("this week", "2020-W53")];
+        next_week_into_w53: "They meet next week.", "2026-12-24" => [("next week", "2026-W53")];
+        next_week_from_w53: "They meet next week.", "2020-12-28" => [("next week", "2021-W01")];
+        last_week_from_w53: "They met last week.", "2021-01-02" => [("last week", "2020-W52")];
+        this_week_w01: "They meet this week.", "2024-12-30" => [("this week", "2025-W01")];
+        next_month: "It opens next month.", "2023-02-23" => [("next month", "2023-03")];
+        next_month_december: "It opens next month.", "2019-12-15" => [("next month", "2020-01")];
+        last_month_leap: "It opened last month.", "2020-02-29" => [("last month", "2020-01")];
+        last_quarter_january: "Profits fell last quarter.", "2020-01-15" => [("last quarter", "2019-Q4")];
+        next_quarter: "Profits rise next quarter.", "2019-11-01" => [("next quarter", "2020-Q1")];
+        last_year: "They met last year.", "2017-06-28" => [("last year", "2016")];
+        next_year: "The UK hosts an event next year.", "2019-07-30" => [("next year", "2020")];
+        early_next_year: "Early next year, the Fed will act.", "2008-12-16" => [("Early next year", "2009")];
+        later_this_year: "It comes into force later this year.", "2014-03-27" => [("later this year", "2014")];
+        earlier_this_year: "It came into force earlier this year.", "2014-03-27" => [("earlier this year", "2014")];
+        end_of_year: "Guidelines are due by the end of the year.", "2006-02-23" => [("the end of the year", "2006")];
+        year_end: "The backlog is cleared by year end.", "2023-02-23" => [("year end", "2023")];
+        year_before: "This is a decrease from the year before.", "2015-05-07" => [("the year before", "2014")];
+        end_of_decade: "Sales rise by the end of the decade.", "2021-08-05" => [("the end of the decade", "202X")];
+        a_year_ago: "Since relaunching the dialogue a year ago, trade grew.", "2022-09-12" => [("a year ago", "2021")];
+        ten_years_ago: "It launched ten years ago.", "2013-01-28" => [("ten years ago", "2003")];
+        two_weeks_ago: "It launched two weeks ago.", "2017-06-28" => [("two weeks ago", "2017-W24")];
+        three_months_ago: "It launched three months ago.", "2017-06-28" => [("three months ago", "2017-03")];
+        hours_ago: "A posting made just over 24 hours ago.", "2008-01-20" => [("24 hours ago", "2008-01-19")];
+        years_ago_today: "75 years ago today, they signed.", "2024-04-04" => [("75 years ago today", "1949-04-04")];
+        years_ago_today_leap: "4 years ago today, it began.", "2020-02-29" => [("4 years ago today", "2016-02-29")];
+        year_ago_today_leap: "A year ago today, it began.", "2020-02-29" => [("A year ago today", "2019-02-28")];
+        first_quarter: "Growth in the first quarter of 2021 was slow.", "2021-06-01" => [("the first quarter of 2021", "2021-Q1")];
+        q3: "Results for Q3 2021 are out.", "2021-12-01" => [("Q3 2021", "2021-Q3")];
+        second_half: "In the second half of 2020 it grew.", "2021-06-01" => [("the second half of 2020", "2020-H2")];
+        this_summer: "They meet this summer.", "2017-06-28" => [("this summer", "2017-SU")];
+        last_summer: "They applied before last summer.", "2023-02-23" => [("last summer", "2022-SU")];
+        last_winter: "It snowed last winter.", "2023-06-01" => [("last winter", "2022-WI")];
+        this_winter_january: "It snows this winter.", "2023-01-15" => [("this winter", "2022-WI")];
+        autumn_year: "It comes into force in the autumn 2014.", "2014-03-27" => [("autumn 2014", "2014-FA")];
+        decade: "It grew in the 1990s.", "2017-06-28" => [("the 1990s", "199X")];
+        fy_dash: "Funding for 2015-16 rose.", "2015-11-26" => [("2015-16", "2015/2016")];
+        fy_slash: "Use fell in 2016/17.", "2017-06-28" => [("2016/17", "2016/2017")];
+        fy_slash_short: "Use fell in 2003/04.", "2013-01-28" => [("2003/04", "2003/2004")];
+        early_fy: "Phased in from early 2016-17.", "2015-11-26" => [("early 2016-17", "2016/2017")];
+        this_fy: "Sites are named during this current financial year.", "2015-11-26" => [("this current financial year", "2015/2016")];
+        fiscal_year: "The budget for fiscal year 2024 passed.", "2023-06-01" => [("fiscal year 2024", "2024")];
+        model_years: "Standards for Model Years 2023-2026.", "2021-08-05" => [("2023-2026", "2023/2026")];
+        year_to_year: "He served from 2004 to 2009.", "2017-06-28" => [("2004 to 2009", "2004/2009")];
+        day_range: "They met on 30-31 July 2019.", "2019-07-30" => [("30-31 July 2019", "2019-07-30/2019-07-31")];
+        cross_month_range: "A visit from 13 July to 6 August 2014.", "2014-06-01" => [("13 July to 6 August 2014", "2014-07-13/2014-08-06")];
+        cross_month_range_2: "A visit from 29 October to 1 November 2009.", "2009-10-30" => [("29 October to 1 November 2009", "2009-10-29/2009-11-01")];
+        us_range_no_year: "Voting runs from November 20 to December 11.", "2015-05-07" => [("November 20 to December 11", "2015-11-20/2015-12-11")];
+        us_range_dashes: "They met on October 31–-November 1, 2023 in Washington.", "2023-11-01" => [("October 31–-November 1, 2023", "2023-10-31/2023-11-01")];
+        range_over_new_year: "From December 28 to January 3, 2021 it was shut.", "2021-01-05" => [("December 28 to January 3, 2021", "2020-12-28/2021-01-03")];
+        between: "It grew between July 2003 and December 2004.", "2006-02-23" => [("July 2003", "2003-07"), ("December 2004", "2004-12")];
+        act_name: "Under the Terrorism Act 2000 it is a crime.", "2017-06-28" => [("2000", "2000")];
+        games_name: "Since London 2012, sport has grown.", "2017-06-28" => [("2012", "2012")];
+        leap_day: "It was signed on February 29.", "2020-03-05" => [("February 29", "2020-02-29")];
+        leap_day_full: "It was signed on 29 February 2020.", "2020-03-05" => [("29 February 2020", "2020-02-29")];
+        no_leap_day: "It was signed on 29 February 2021.", "2021-03-05" => [("February 2021", "2021-02")];
+        weekday_past: "The partners said in a communique issued Wednesday.", "2017-06-28" => [("Wednesday", "2017-06-28")];
+        weekday_gathering: "People are gathering Saturday on the Hill.", "2017-06-28" => [("Saturday", "2017-07-01")];
+        weekday_statement: "In a statement Sunday, he said it was vital.", "2017-06-28" => [("Sunday", "2017-06-25")];
+        weekday_will: "The ministers will meet Tuesday.", "2017-06-28" => [("Tuesday", "2017-07-04")];
+        weekday_will_be_held: "A service will be held in Melbourne on Sunday.", "2009-02-16" => [("Sunday", "2009-02-22")];
+        weekday_available: "Details will be available Monday at the site.", "2009-02-16" => [("Monday", "2009-02-16")];
+        weekday_last: "They met last Friday.", "2017-06-28" => [("last Friday", "2017-06-23")];
+        weekday_next: "They meet next Friday.", "2017-06-28" => [("next Friday", "2017-06-30")];
+        weekday_next_same: "They meet next Wednesday.", "2017-06-28" => [("next Wednesday", "2017-07-05")];
+        weekday_last_same: "They met last Wednesday.", "2017-06-28" => [("last Wednesday", "2017-06-21")];
+        monday_on_january_2: "They met on Monday.", "2019-01-02" => [("Monday", "2018-12-31")];
+        friday_on_january_2: "They will meet on Friday.", "2019-01-02" => [("Friday", "2019-01-04")];
+        christmas: "The shops close on Christmas Day.", "2019-07-30" => [("Christmas Day", "2019-12-25")];
+        christmas_year: "It opened on Christmas Day 2016.", "2019-07-30" => [("Christmas Day 2016", "2016-12-25")];
+        new_years_day: "It opens on New Year's Day.", "2019-12-20" => [("New Year's Day", "2020-01-01")];
+        new_year_lower: "With the new year around the corner, act now.", "2016-12-28" => [("new year", "2017-01-01")];
+        canada_day: "They celebrate Canada Day.", "2017-06-28" => [("Canada Day", "2017-07-01")];
+        independence_day: "Fireworks on Independence Day.", "2021-06-01" => [("Independence Day", "2021-07-04")];
+        australia_day: "Honours on Australia Day.", "2020-01-20" => [("Australia Day", "2020-01-26")];
+        anzac_day: "Services on Anzac Day.", "2015-04-20" => [("Anzac Day", "2015-04-25")];
+        waitangi_day: "He spoke on Waitangi Day this year.", "2015-05-07" => [("Waitangi Day", "2015-02-06"), ("this year", "2015")];
+        remembrance_day: "Poppies for Remembrance Day.", "2018-11-05" => [("Remembrance Day", "2018-11-11")];
+        veterans_day: "Parades on Veterans Day.", "2021-11-01" => [("Veterans Day", "2021-11-11")];
+        memorial_day: "Parades on Memorial Day.", "2021-05-20" => [("Memorial Day", "2021-05-31")];
+        labour_day: "A holiday on Labour Day.", "2019-08-25" => [("Labour Day", "2019-09-02")];
+        thanksgiving: "Travel before Thanksgiving.", "2017-11-01" => [("Thanksgiving", "2017-11-23")];
+        canadian_thanksgiving: "Travel before Canadian Thanksgiving.", "2017-10-01" => [("Canadian Thanksgiving", "2017-10-09")];
+        easter: "Shops shut at Easter.", "2019-04-01" => [("Easter", "2019-04-21")];
+        good_friday: "Shops shut on Good Friday.", "2019-04-01" => [("Good Friday", "2019-04-19")];
+        easter_monday: "Shops open on Easter Monday.", "2019-04-01" => [("Easter Monday", "2019-04-22")];
+        not_duration: "A two-day meeting for 10 years over the past year.", "2017-06-28" => [];
+        not_recurrence: "Every year we meet, every Sunday we pray.", "2017-06-28" => [];
+        not_now: "Now is the time; in recent years it grew.", "2017-06-28" => [];
+        not_modal_may: "We may meet. They march on. May they win.", "2017-06-28" => [];
+        not_sunday_times: "The Sunday Times reported it.", "2017-06-28" => [];
+        not_numbers: "It cost $2000 for 1,500 people, 19.3 per cent, 2019% up, at 10.30am.", "2017-06-28" => [];
+        not_last_year_duration: "Over the last year and over the next year it grew.", "2017-06-28" => [];
+        not_easter_island: "They flew to Easter Island.", "2017-06-28" => [];
+    }
+
+    #[test]
+    fn infers_the_reference_date() {
+        for (text, want, first) in [
+            ("OTTAWA, June 28, 2017 — Ministers met today.", "2017-06-28", "June 28, 2017"),
+            ("Title here\n\nPublished 30 July 2019\n\nIt rained yesterday.", "2019-07-30", "30 July 2019"),
+            ("THE WHITE HOUSE, December 27, 2021.\n\nToday we act.", "2021-12-27", "December 27, 2021"),
+            ("Reports of a new process\n\nThursday, February 23, 2023\n\nThe Home Office today begins.", "2023-02-23", "Thursday, February 23, 2023"),
+        ] {
+            let doc = Extractor::new().extract(text);
+            assert_eq!(doc.reference_date, Some(want.parse().unwrap()), "{text}");
+            assert_eq!(doc.dates.first().map(|d| d.text.as_ref()), Some(first), "{text}");
+            let last = doc.dates.last().and_then(|d| d.value.as_ref()).map(|v| v.to_string());
+            assert!(last.is_some(), "{text}: relative date unresolved");
+        }
+        assert_eq!(Extractor::new().extract("Ministers met today.").reference_date, None);
+    }
+
+    #[test]
+    fn nothing_from_boilerplate() {
+        let text = "Ministers met in Ottawa on July 23, 2015.\n\nREAD MORE: Five Eyes intelligence – May 16, 2017\n";
+        let doc = Extractor::new().extract(Input::new(text).reference_date("2017-06-28".parse().unwrap()));
+        let got: Vec<&str> = doc.dates.iter().map(|d| d.text.as_ref()).collect();
+        assert_eq!(got, ["July 23, 2015"]);
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in ["", "2015-", "July", "30-", "mid-", "é2015é", "31 February", "ago", "a ago", "9999 to 10000", "Q4", "the", "’s today’", "\u{a0}June\u{a0}2"] {
+            let doc = Extractor::new().extract(Input::new(text).reference_date("9999-12-31".parse().unwrap()));
+            for d in &doc.dates {
+                assert_eq!(&text[d.span.range()], d.text);
+            }
+        }
+    }
 }
