@@ -972,7 +972,58 @@ impl DateFinder {
                 out.push(DateMention { span: Span::new(s, e), text: t.into(), value });
             }
         }
+        self.named_days(analysis, &mut out);
         out
+    }
+
+    /// Days the text names and dates itself ("a National Day of Mourning
+    /// would be held on Sunday 22 February, 2009"): every mention of the
+    /// name, anywhere in the content, takes that date.
+    fn named_days<'h>(&self, analysis: &Analysis<'h>, out: &mut Vec<DateMention<'h>>) {
+        let text = analysis.text;
+        let b = text.as_bytes();
+        let mut names: Vec<(&'h str, DateValue)> = Vec::new();
+        for m in out.iter() {
+            let Some(DateValue::Day(_)) = m.value else { continue };
+            if names.len() >= 8 {
+                break;
+            }
+            let i = analysis.sentences.partition_point(|x| x.span.end <= m.span.start);
+            let Some(lo) = analysis.sentences.get(i).map(|x| x.span.start.min(m.span.start)) else { continue };
+            if let Some(name) = day_name_before(b, m.span.start, lo).and_then(|(s, e)| text.get(s..e)) {
+                if !names.iter().any(|(n, _)| *n == name) {
+                    names.push((name, DateValue::Day(match m.value {
+                        Some(DateValue::Day(d)) => d,
+                        _ => continue,
+                    })));
+                }
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        let mut extra = Vec::new();
+        for (name, value) in &names {
+            let finder = memchr::memmem::Finder::new(name.as_bytes());
+            for (_, span) in analysis.content_spans() {
+                let Some(hay) = b.get(span.range()) else { continue };
+                for at_ in finder.find_iter(hay) {
+                    let (s, e) = (span.start + at_, span.start + at_ + name.len());
+                    if before(b, s).is_ascii_alphanumeric() || at(b, e).is_ascii_alphanumeric() {
+                        continue;
+                    }
+                    let sp = Span::new(s, e);
+                    if out.iter().chain(extra.iter()).any(|m: &DateMention<'_>| m.span.overlaps(sp)) {
+                        continue;
+                    }
+                    if let Some(t) = text.get(s..e) {
+                        extra.push(DateMention { span: sp, text: t.into(), value: Some(value.clone()) });
+                    }
+                }
+            }
+        }
+        out.extend(extra);
+        out.sort_by_key(|m| m.span.start);
     }
 
     /// The value of `core` on reference date `r`.
@@ -1098,6 +1149,40 @@ impl DateFinder {
     }
 }
 
+/// The name of a day that the words before `date` give it: a capitalised
+/// name with "Day" in it ("National Day of Mourning"), at most eight words
+/// back, and linked to the date by "on" ("would be held on").
+fn day_name_before(b: &[u8], date: usize, lo: usize) -> Option<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut i = date;
+    while words.len() < 12 {
+        let Some(w) = word_back(b, i, lo) else { break };
+        words.push(w);
+        i = w.0;
+    }
+    if !words.first().is_some_and(|w| eq(b, *w, "on")) {
+        return None;
+    }
+    let k = words.iter().take(9).position(|w| b.get(w.0..w.1) == Some(b"Day".as_slice()))?;
+    let capital = |w: &(usize, usize)| at(b, w.0).is_ascii_uppercase();
+    // Capitalised words before "Day", and "of" + capitalised words after.
+    let mut first = k;
+    while first + 1 < words.len() && first < k + 3 && words.get(first + 1).is_some_and(capital) {
+        first += 1;
+    }
+    let mut last = k;
+    if k >= 2 && words.get(k - 1).is_some_and(|w| eq(b, *w, "of")) && words.get(k - 2).is_some_and(capital) {
+        last = k - 2;
+        while last > 1 && words.get(last - 1).is_some_and(capital) {
+            last -= 1;
+        }
+    }
+    if first == last {
+        return None;
+    }
+    Some((words.get(first)?.0, words.get(last)?.1))
+}
+
 /// Whether the clause around `s..e` speaks of the future ("will meet
 /// Tuesday", "gathering Saturday") rather than the past ("said Sunday").
 /// The nearest tense marker in the sentence decides; past by default, as
@@ -1132,18 +1217,23 @@ fn future_tense(analysis: &Analysis<'_>, s: usize, e: usize) -> bool {
         }
     };
     let mut i = s;
-    for _ in 0..40 {
-        let Some(w) = word_back(b, i, lo).or_else(|| {
-            // Step over punctuation between words.
-            let j = skip_ws_back(b, i, lo);
-            (j > lo && !before(b, j).is_ascii_alphabetic()).then(|| (j - 1, j - 1))
-        }) else {
+    for _ in 0..60 {
+        let j = skip_ws_back(b, i, lo);
+        if j <= lo {
             break;
-        };
-        if w.1 > w.0 {
-            consider(w, s - w.1);
         }
-        i = w.0;
+        // A run of letters is a word; anything else is stepped over a
+        // byte at a time ("11.00am", quotation marks).
+        let mut k = j;
+        while k > lo && before(b, k).is_ascii_alphabetic() && j - k < 40 {
+            k -= 1;
+        }
+        if k < j {
+            consider((k, j), s - j);
+            i = k;
+        } else {
+            i = j - 1;
+        }
     }
     let mut i = e;
     for _ in 0..12 {
