@@ -263,7 +263,13 @@ mod tests {
 
     #[test]
     fn round_trips_days() {
-        for s in ["0001-01-01", "1970-01-01", "2000-02-29", "2017-06-28", "9999-12-31"] {
+        for s in [
+            "0001-01-01",
+            "1970-01-01",
+            "2000-02-29",
+            "2017-06-28",
+            "9999-12-31",
+        ] {
             let date = d(s);
             assert_eq!(Date::from_days(date.to_days()), Some(date), "{s}");
         }
@@ -294,7 +300,14 @@ mod tests {
 
     #[test]
     fn rejects_impossible_days() {
-        for s in ["2019-02-29", "2019-13-01", "2019-00-10", "19-01-01", "2019/01/01", "2019-1-01x"] {
+        for s in [
+            "2019-02-29",
+            "2019-13-01",
+            "2019-00-10",
+            "19-01-01",
+            "2019/01/01",
+            "2019-1-01x",
+        ] {
             assert_eq!(s.parse::<Date>(), Err(Error::InvalidDate), "{s}");
         }
         assert!(d("2020-02-29").add_days(365).is_some());

@@ -157,7 +157,10 @@ impl FromStr for DateValue {
             return Ok(DateValue::PresentRef);
         }
         if let Some((a, b)) = s.split_once('/') {
-            return Ok(DateValue::Interval(Box::new(a.parse()?), Box::new(b.parse()?)));
+            return Ok(DateValue::Interval(
+                Box::new(a.parse()?),
+                Box::new(b.parse()?),
+            ));
         }
         if s.len() == 4 && s.ends_with('X') {
             return Ok(DateValue::Decade(num(&s[..3], 3)? as i32));
@@ -169,15 +172,39 @@ impl FromStr for DateValue {
         }
         let rest = rest.strip_prefix('-').ok_or(ParseDateValueError)?;
         let value = match rest.as_bytes().first() {
-            Some(b'W') => DateValue::Week { year, week: num(&rest[1..], 2)? },
-            Some(b'Q') => DateValue::Quarter { year, quarter: num(&rest[1..], 1)? },
-            Some(b'H') => DateValue::Half { year, half: num(&rest[1..], 1)? },
+            Some(b'W') => DateValue::Week {
+                year,
+                week: num(&rest[1..], 2)?,
+            },
+            Some(b'Q') => DateValue::Quarter {
+                year,
+                quarter: num(&rest[1..], 1)?,
+            },
+            Some(b'H') => DateValue::Half {
+                year,
+                half: num(&rest[1..], 1)?,
+            },
             _ => match rest {
-                "SP" => DateValue::Season { year, season: Season::Spring },
-                "SU" => DateValue::Season { year, season: Season::Summer },
-                "FA" => DateValue::Season { year, season: Season::Fall },
-                "WI" => DateValue::Season { year, season: Season::Winter },
-                _ if rest.len() == 2 => DateValue::Month { year, month: num(rest, 2)? },
+                "SP" => DateValue::Season {
+                    year,
+                    season: Season::Spring,
+                },
+                "SU" => DateValue::Season {
+                    year,
+                    season: Season::Summer,
+                },
+                "FA" => DateValue::Season {
+                    year,
+                    season: Season::Fall,
+                },
+                "WI" => DateValue::Season {
+                    year,
+                    season: Season::Winter,
+                },
+                _ if rest.len() == 2 => DateValue::Month {
+                    year,
+                    month: num(rest, 2)?,
+                },
                 _ => DateValue::Day(s.parse().map_err(|_| ParseDateValueError)?),
             },
         };
@@ -205,8 +232,18 @@ mod tests {
     #[test]
     fn values_round_trip_through_strings() {
         for s in [
-            "2017-06-28", "2017-W26", "2017-07", "2017-Q1", "2017-H2", "2014-SU", "2014-FA", "2017", "201X",
-            "2019-07-30/2019-07-31", "2003/2004", "PRESENT_REF",
+            "2017-06-28",
+            "2017-W26",
+            "2017-07",
+            "2017-Q1",
+            "2017-H2",
+            "2014-SU",
+            "2014-FA",
+            "2017",
+            "201X",
+            "2019-07-30/2019-07-31",
+            "2003/2004",
+            "PRESENT_REF",
         ] {
             let v: DateValue = s.parse().unwrap();
             assert_eq!(v.to_string(), s);

@@ -52,8 +52,15 @@ mod tests {
     fn check(name: &str, table: &str, columns: usize) {
         let mut seen = std::collections::HashSet::new();
         for row in rows(table) {
-            assert_eq!(row.len(), columns, "{name}: wrong number of columns in {row:?}");
-            assert!(row.iter().all(|c| !c.is_empty()), "{name}: empty cell in {row:?}");
+            assert_eq!(
+                row.len(),
+                columns,
+                "{name}: wrong number of columns in {row:?}"
+            );
+            assert!(
+                row.iter().all(|c| !c.is_empty()),
+                "{name}: empty cell in {row:?}"
+            );
             assert!(seen.insert(row.join("\t")), "{name}: duplicate row {row:?}");
         }
         assert!(!seen.is_empty(), "{name}: no rows");

@@ -64,7 +64,11 @@ impl Rule {
                 let (m, d) = it.next()?.split_once('-')?;
                 Some(Rule::Fixed(m.parse().ok()?, d.parse().ok()?))
             }
-            "nth" => Some(Rule::Nth(it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?)),
+            "nth" => Some(Rule::Nth(
+                it.next()?.parse().ok()?,
+                it.next()?.parse().ok()?,
+                it.next()?.parse().ok()?,
+            )),
             "easter" => Some(Rule::Easter(it.next()?.parse().ok()?)),
             _ => None,
         }
@@ -150,7 +154,9 @@ fn skip_ws_back(b: &[u8], mut i: usize, lo: usize) -> usize {
         match before(b, i) {
             b' ' | b'\t' | b'\n' | b'\r' => i -= 1,
             0xA0 if i >= lo + 2 && at(b, i - 2) == 0xC2 => i -= 2,
-            0xAF | 0x89 | 0x8A if i >= lo + 3 && at(b, i - 3) == 0xE2 && at(b, i - 2) == 0x80 => i -= 3,
+            0xAF | 0x89 | 0x8A if i >= lo + 3 && at(b, i - 3) == 0xE2 && at(b, i - 2) == 0x80 => {
+                i -= 3
+            }
             _ => break,
         }
     }
@@ -195,7 +201,11 @@ fn number(b: &[u8], i: usize, hi: usize) -> Option<(usize, usize, u32)> {
 /// A four-digit year after blanks from `i`, not part of a longer number.
 fn year(b: &[u8], i: usize, hi: usize) -> Option<(usize, i32)> {
     let (s, e, v) = number(b, i, hi)?;
-    if e - s != 4 || !(1000..=2999).contains(&v) || at(b, e).is_ascii_alphanumeric() || is_number_tail(b, e) {
+    if e - s != 4
+        || !(1000..=2999).contains(&v)
+        || at(b, e).is_ascii_alphanumeric()
+        || is_number_tail(b, e)
+    {
         return None;
     }
     Some((e, v as i32))
@@ -218,7 +228,8 @@ fn is_number_tail(b: &[u8], e: usize) -> bool {
 }
 
 fn eq(b: &[u8], (s, e): (usize, usize), w: &str) -> bool {
-    b.get(s..e).is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    b.get(s..e)
+        .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
 }
 
 fn any(b: &[u8], span: (usize, usize), ws: &[&str]) -> bool {
@@ -239,7 +250,11 @@ fn range_sep(b: &[u8], i: usize, hi: usize) -> Option<usize> {
     loop {
         if at(b, e) == b'-' && e < hi {
             e += 1;
-        } else if at(b, e) == 0xE2 && at(b, e + 1) == 0x80 && matches!(at(b, e + 2), 0x93 | 0x94) && e + 2 < hi {
+        } else if at(b, e) == 0xE2
+            && at(b, e + 1) == 0x80
+            && matches!(at(b, e + 2), 0x93 | 0x94)
+            && e + 2 < hi
+        {
             e += 3;
         } else {
             break;
@@ -254,7 +269,17 @@ fn range_sep(b: &[u8], i: usize, hi: usize) -> Option<usize> {
 
 /// Nouns that make "today's" or "tomorrow's" mean an era, not a day.
 const GENERIC_NOUNS: &[&str] = &[
-    "challenges", "world", "economy", "society", "generation", "threats", "environment", "markets", "era", "youth", "children",
+    "challenges",
+    "world",
+    "economy",
+    "society",
+    "generation",
+    "threats",
+    "environment",
+    "markets",
+    "era",
+    "youth",
+    "children",
     "standards",
 ];
 
@@ -270,7 +295,9 @@ impl DateFinder {
         let mut patterns: Vec<String> = Vec::new();
         let mut triggers = Vec::new();
         for row in tables::rows(tables::DATE_WORDS) {
-            let (Some(w), Some(k), Some(v)) = (row.first(), row.get(1), row.get(2)) else { continue };
+            let (Some(w), Some(k), Some(v)) = (row.first(), row.get(1), row.get(2)) else {
+                continue;
+            };
             let kind = match *k {
                 "month" => Kind::Month,
                 "weekday" => Kind::Weekday,
@@ -284,12 +311,19 @@ impl DateFinder {
             };
             let v: i32 = v.parse().unwrap_or(0);
             words.insert(w.to_ascii_lowercase(), (kind, v));
-            if matches!(kind, Kind::Month | Kind::Weekday | Kind::RelDay | Kind::Unit | Kind::Season) {
+            if matches!(
+                kind,
+                Kind::Month | Kind::Weekday | Kind::RelDay | Kind::Unit | Kind::Season
+            ) {
                 patterns.push(w.to_string());
                 triggers.push(Trigger::Word(kind, v));
             }
         }
-        for (w, t) in [("ago", Trigger::Ago), ("financial", Trigger::Fiscal), ("fiscal", Trigger::Fiscal)] {
+        for (w, t) in [
+            ("ago", Trigger::Ago),
+            ("financial", Trigger::Fiscal),
+            ("fiscal", Trigger::Fiscal),
+        ] {
             patterns.push(w.to_string());
             triggers.push(t);
         }
@@ -303,7 +337,10 @@ impl DateFinder {
         }
         let mut holidays = Vec::new();
         for row in tables::rows(tables::HOLIDAYS) {
-            let (Some(name), Some(rule)) = (row.first(), row.get(1).and_then(|r| Rule::parse(r))) else { continue };
+            let (Some(name), Some(rule)) = (row.first(), row.get(1).and_then(|r| Rule::parse(r)))
+            else {
+                continue;
+            };
             let i = holidays.len();
             holidays.push((name.to_string(), rule));
             patterns.push(name.to_string());
@@ -318,7 +355,12 @@ impl DateFinder {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .ok();
-        DateFinder { words, triggers, automaton, holidays }
+        DateFinder {
+            words,
+            triggers,
+            automaton,
+            holidays,
+        }
     }
 
     fn lookup(&self, b: &[u8], (s, e): (usize, usize)) -> Option<(Kind, i32)> {
@@ -350,7 +392,11 @@ impl DateFinder {
             return None;
         }
         let abbrev = w.1 - w.0 <= 4 && !any(b, w, &["may", "june", "july"]);
-        let end = if abbrev && at(b, w.1) == b'.' { w.1 + 1 } else { w.1 };
+        let end = if abbrev && at(b, w.1) == b'.' {
+            w.1 + 1
+        } else {
+            w.1
+        };
         Some((m as u32, end))
     }
 
@@ -402,9 +448,20 @@ impl DateFinder {
 
     /// After a first day-and-month, a second one ("to 1 November 2009",
     /// "-31 July 2019", "–-November 1, 2023", "-25, 2015"), making a range.
-    fn day_range(&self, b: &[u8], first: Core, e: usize, hi: usize, day_first: bool) -> (Core, usize) {
-        let Core::MonthDay(m1, d1, None) = first else { return (first, e) };
-        let Some(s) = range_sep(b, e, hi) else { return (first, e) };
+    fn day_range(
+        &self,
+        b: &[u8],
+        first: Core,
+        e: usize,
+        hi: usize,
+        day_first: bool,
+    ) -> (Core, usize) {
+        let Core::MonthDay(m1, d1, None) = first else {
+            return (first, e);
+        };
+        let Some(s) = range_sep(b, e, hi) else {
+            return (first, e);
+        };
         let second = if day_first {
             self.day_month(b, s, hi)
         } else {
@@ -421,7 +478,13 @@ impl DateFinder {
         match second {
             Some((Core::MonthDay(m2, d2, y2), e2)) => {
                 let y1 = y2.map(|y| if m1 > m2 { y - 1 } else { y });
-                (Core::Range(Box::new(Core::MonthDay(m1, d1, y1)), Box::new(Core::MonthDay(m2, d2, y2))), e2)
+                (
+                    Core::Range(
+                        Box::new(Core::MonthDay(m1, d1, y1)),
+                        Box::new(Core::MonthDay(m2, d2, y2)),
+                    ),
+                    e2,
+                )
             }
             _ => (first, e),
         }
@@ -437,11 +500,17 @@ impl DateFinder {
             if let Some((ns, ne, v)) = number(b, s, hi) {
                 if ns == s && !at(b, ne).is_ascii_alphanumeric() && !is_number_tail(b, ne) {
                     if ne - ns == 2 && v as i32 == (y + 1) % 100 {
-                        let iv = DateValue::Interval(Box::new(DateValue::Year(y)), Box::new(DateValue::Year(y + 1)));
+                        let iv = DateValue::Interval(
+                            Box::new(DateValue::Year(y)),
+                            Box::new(DateValue::Year(y + 1)),
+                        );
                         return Some((Core::Abs(iv), ne));
                     }
                     if ne - ns == 4 && (y + 1..=y + 100).contains(&(v as i32)) && c != b'/' {
-                        let iv = DateValue::Interval(Box::new(DateValue::Year(y)), Box::new(DateValue::Year(v as i32)));
+                        let iv = DateValue::Interval(
+                            Box::new(DateValue::Year(y)),
+                            Box::new(DateValue::Year(v as i32)),
+                        );
                         return Some((Core::Abs(iv), ne));
                     }
                 }
@@ -451,7 +520,10 @@ impl DateFinder {
         if any(b, w, &["to", "until", "through"]) {
             let (ye, y2) = year(b, w.1, hi)?;
             if (y + 1..=y + 100).contains(&y2) {
-                let iv = DateValue::Interval(Box::new(DateValue::Year(y)), Box::new(DateValue::Year(y2)));
+                let iv = DateValue::Interval(
+                    Box::new(DateValue::Year(y)),
+                    Box::new(DateValue::Year(y2)),
+                );
                 return Some((Core::Abs(iv), ye));
             }
         }
@@ -461,10 +533,15 @@ impl DateFinder {
     /// A number trigger at `s`.
     fn at_number(&self, b: &[u8], s: usize, hi: usize) -> Option<(usize, Core, usize)> {
         let p = before(b, s);
-        if p.is_ascii_alphanumeric() || matches!(p, b'$' | b'#' | b'.' | b',' | b'/') || (p == b'-' && before(b, s - 1).is_ascii_digit()) {
+        if p.is_ascii_alphanumeric()
+            || matches!(p, b'$' | b'#' | b'.' | b',' | b'/')
+            || (p == b'-' && before(b, s - 1).is_ascii_digit())
+        {
             return None;
         }
-        if s >= 2 && b.get(s - 2..s) == Some("£".as_bytes()) || s >= 3 && b.get(s - 3..s) == Some("€".as_bytes()) {
+        if s >= 2 && b.get(s - 2..s) == Some("£".as_bytes())
+            || s >= 3 && b.get(s - 3..s) == Some("€".as_bytes())
+        {
             return None;
         }
         let (_, e, v) = number(b, s, hi)?;
@@ -476,7 +553,11 @@ impl DateFinder {
                     if ms == e + 1 && me - ms == 2 && at(b, me) == b'-' {
                         if let Some((ds, de, d)) = number(b, me + 1, hi) {
                             if ds == me + 1 && de - ds == 2 && !at(b, de).is_ascii_alphanumeric() {
-                                return Some((s, Core::Abs(DateValue::Day(Date::new(y, m, d)?)), de));
+                                return Some((
+                                    s,
+                                    Core::Abs(DateValue::Day(Date::new(y, m, d)?)),
+                                    de,
+                                ));
                             }
                         }
                     }
@@ -517,7 +598,10 @@ impl DateFinder {
             let sep = range_sep(b, e1, hi)?;
             match self.day_month(b, sep, hi)? {
                 (Core::MonthDay(m, d2, y), e2) => {
-                    let r = Core::Range(Box::new(Core::MonthDay(m, d1, y)), Box::new(Core::MonthDay(m, d2, y)));
+                    let r = Core::Range(
+                        Box::new(Core::MonthDay(m, d1, y)),
+                        Box::new(Core::MonthDay(m, d2, y)),
+                    );
                     Some((r, e2))
                 }
                 _ => None,
@@ -542,7 +626,10 @@ impl DateFinder {
                     if let Some((ye2, y2)) = year(b, e2, hi) {
                         let iv = DateValue::Interval(
                             Box::new(DateValue::Month { year: y, month: m }),
-                            Box::new(DateValue::Month { year: y2, month: m2 }),
+                            Box::new(DateValue::Month {
+                                year: y2,
+                                month: m2,
+                            }),
                         );
                         return Some((s, Core::Abs(iv), ye2));
                     }
@@ -557,17 +644,25 @@ impl DateFinder {
         let ok = any(
             b,
             p,
-            &["in", "of", "since", "until", "till", "by", "during", "from", "before", "after", "early", "mid", "late", "the"],
+            &[
+                "in", "of", "since", "until", "till", "by", "during", "from", "before", "after",
+                "early", "mid", "late", "the",
+            ],
         ) || self.kind(b, Some(p), Kind::Det).is_some();
         if !ok || (at(b, e) == b'.' && e - s <= 4 && !any(b, (s, e), &["may"])) {
             return None;
         }
-        if m == 5 && !eq(b, p, "in") && !eq(b, p, "of") && !eq(b, p, "since") && !eq(b, p, "until") {
+        if m == 5 && !eq(b, p, "in") && !eq(b, p, "of") && !eq(b, p, "since") && !eq(b, p, "until")
+        {
             return None;
         }
         match self.kind(b, Some(p), Kind::Det) {
             Some(d) if !eq(b, p, "current") => {
-                let core = if d == 100 { Core::Month(m) } else { Core::Rel(MONTH * 100 + m as i32, i64::from(d - 100)) };
+                let core = if d == 100 {
+                    Core::Month(m)
+                } else {
+                    Core::Rel(MONTH * 100 + m as i32, i64::from(d - 100))
+                };
                 Some((ps, core, e))
             }
             _ => Some((s, Core::Month(m), e)),
@@ -575,21 +670,43 @@ impl DateFinder {
     }
 
     /// A weekday trigger.
-    fn at_weekday(&self, b: &[u8], s: usize, e: usize, wd: u32, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+    fn at_weekday(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        wd: u32,
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
         if !at(b, s).is_ascii_uppercase() {
             return None;
         }
         let after = punct(b, e, hi, b',').unwrap_or(e);
-        if let Some((core, e2)) = self.month_day(b, after, hi).or_else(|| self.day_month(b, after, hi)) {
+        if let Some((core, e2)) = self
+            .month_day(b, after, hi)
+            .or_else(|| self.day_month(b, after, hi))
+        {
             return Some((s, core, e2));
         }
         let prev = word_back(b, s, lo);
-        if prev.is_some_and(|p| any(b, p, &["every", "each", "Good", "Black", "Super", "Ash", "Easter", "Cyber"])) {
+        if prev.is_some_and(|p| {
+            any(
+                b,
+                p,
+                &[
+                    "every", "each", "Good", "Black", "Super", "Ash", "Easter", "Cyber",
+                ],
+            )
+        }) {
             return None;
         }
         // "Sunday Times", "Sunday Telegraph": a weekday inside a name.
         if let Some(n) = word(b, e, hi) {
-            if n.0 == skip_ws(b, e, hi) && at(b, n.0).is_ascii_uppercase() && self.kind(b, Some(n), Kind::Month).is_none() {
+            if n.0 == skip_ws(b, e, hi)
+                && at(b, n.0).is_ascii_uppercase()
+                && self.kind(b, Some(n), Kind::Month).is_none()
+            {
                 let gap = b.get(e..n.0).unwrap_or_default();
                 if !gap.is_empty() && gap.iter().all(|&c| c == b' ') {
                     return None;
@@ -610,7 +727,15 @@ impl DateFinder {
     }
 
     /// A relative-day trigger: today, tonight, tomorrow, yesterday.
-    fn at_relday(&self, b: &[u8], s: usize, e: usize, off: i32, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+    fn at_relday(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        off: i32,
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
         let prev = word_back(b, s, lo);
         let start = match prev {
             Some(p) if any(b, p, &["earlier", "later"]) => p.0,
@@ -619,7 +744,10 @@ impl DateFinder {
         if off == 1 && is_possessive(b, e) {
             // "tomorrow's potential" is the future in general.
             let n = word(b, e + if at(b, e) == b'\'' { 2 } else { 4 }, hi);
-            if n.is_some_and(|n| any(b, n, GENERIC_NOUNS) || any(b, n, &["potential", "leaders", "workforce", "jobs"])) {
+            if n.is_some_and(|n| {
+                any(b, n, GENERIC_NOUNS)
+                    || any(b, n, &["potential", "leaders", "workforce", "jobs"])
+            }) {
                 return None;
             }
         }
@@ -637,7 +765,16 @@ impl DateFinder {
             return n.is_some_and(|n| any(b, n, GENERIC_NOUNS));
         }
         let prev = word_back(b, s, lo);
-        if prev.is_some_and(|p| any(b, p, &["market", "markets", "world", "economy", "society", "certain", "true", "relevant"])) {
+        if prev.is_some_and(|p| {
+            any(
+                b,
+                p,
+                &[
+                    "market", "markets", "world", "economy", "society", "certain", "true",
+                    "relevant",
+                ],
+            )
+        }) {
             return true;
         }
         if word(b, e, hi).is_some_and(|n| eq(b, n, "than")) {
@@ -661,27 +798,51 @@ impl DateFinder {
     }
 
     /// A unit trigger: week, month, quarter, year, decade, half.
-    fn at_unit(&self, b: &[u8], s: usize, e: usize, unit: i32, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+    fn at_unit(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        unit: i32,
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
         let prev = word_back(b, s, lo);
         let next = word(b, e, hi);
         // "year end", "year-end"
         if unit == YEAR {
-            if at(b, e) == b'-' && word(b, e + 1, hi).is_some_and(|w| w.0 == e + 1 && eq(b, w, "end")) {
+            if at(b, e) == b'-'
+                && word(b, e + 1, hi).is_some_and(|w| w.0 == e + 1 && eq(b, w, "end"))
+            {
                 return Some((s, Core::Rel(YEAR, 0), e + 4));
             }
-            if next.is_some_and(|n| eq(b, n, "end")) && prev.is_some_and(|p| any(b, p, &["by", "at", "before", "until"])) {
+            if next.is_some_and(|n| eq(b, n, "end"))
+                && prev.is_some_and(|p| any(b, p, &["by", "at", "before", "until"]))
+            {
                 return Some((s, Core::Rel(YEAR, 0), next.map_or(e, |n| n.1)));
             }
         }
         // "the first quarter of 2021", "the second half of 2020"
-        if let (true, Some(n), Some(p)) = (unit == QUARTER || unit == HALF, self.kind(b, prev, Kind::Ordinal), prev) {
-            let start = word_back(b, p.0, lo).filter(|w| eq(b, *w, "the")).map_or(p.0, |w| w.0);
+        if let (true, Some(n), Some(p)) = (
+            unit == QUARTER || unit == HALF,
+            self.kind(b, prev, Kind::Ordinal),
+            prev,
+        ) {
+            let start = word_back(b, p.0, lo)
+                .filter(|w| eq(b, *w, "the"))
+                .map_or(p.0, |w| w.0);
             if next.is_some_and(|w| eq(b, w, "of")) {
                 if let Some((ye, y)) = next.and_then(|w| year(b, w.1, hi)) {
                     let v = if unit == QUARTER {
-                        DateValue::Quarter { year: y, quarter: n as u32 }
+                        DateValue::Quarter {
+                            year: y,
+                            quarter: n as u32,
+                        }
                     } else {
-                        DateValue::Half { year: y, half: n as u32 }
+                        DateValue::Half {
+                            year: y,
+                            half: n as u32,
+                        }
                     };
                     return Some((start, Core::Abs(v), ye));
                 }
@@ -727,7 +888,11 @@ impl DateFinder {
             }
             let of = word_back(b, p.0, lo).filter(|w| eq(b, *w, "of"))?;
             let head = word_back(b, of.0, lo)?;
-            if any(b, head, &["end", "beginning", "start", "middle", "close", "turn"]) {
+            if any(
+                b,
+                head,
+                &["end", "beginning", "start", "middle", "close", "turn"],
+            ) {
                 return Some((p.0, Core::Rel(unit, 0), e));
             }
         }
@@ -735,7 +900,15 @@ impl DateFinder {
     }
 
     /// A season trigger: "this summer", "autumn 2014", "the summer of 2020".
-    fn at_season(&self, b: &[u8], s: usize, e: usize, v: i32, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+    fn at_season(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        v: i32,
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
         let season = match v {
             1 => Season::Spring,
             2 => Season::Summer,
@@ -755,7 +928,14 @@ impl DateFinder {
     }
 
     /// "a year ago", "ten years ago", "24 hours ago", "75 years ago today".
-    fn at_ago(&self, b: &[u8], s: usize, e: usize, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+    fn at_ago(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
         let u = word_back(b, s, lo)?;
         let unit_word = b.get(u.0..u.1)?.to_ascii_lowercase();
         let unit_word = unit_word.strip_suffix(b"s").unwrap_or(&unit_word);
@@ -798,7 +978,14 @@ impl DateFinder {
     }
 
     /// "financial year", "fiscal year 2024", "this financial year".
-    fn at_fiscal(&self, b: &[u8], s: usize, e: usize, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+    fn at_fiscal(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
         let y = word(b, e, hi).filter(|w| eq(b, *w, "year"))?;
         if let Some((ns, ne, v)) = number(b, y.1, hi) {
             if ne - ns == 4 {
@@ -813,7 +1000,8 @@ impl DateFinder {
         let mut p = word_back(b, s, lo)?;
         let mut d = self.kind(b, Some(p), Kind::Det)?;
         if eq(b, p, "current") {
-            if let Some(w) = word_back(b, p.0, lo).filter(|w| eq(b, *w, "this") || eq(b, *w, "the")) {
+            if let Some(w) = word_back(b, p.0, lo).filter(|w| eq(b, *w, "this") || eq(b, *w, "the"))
+            {
                 p = w;
                 d = 100;
             }
@@ -825,7 +1013,15 @@ impl DateFinder {
     }
 
     /// A named day, with its year if one follows.
-    fn at_holiday(&self, b: &[u8], s: usize, e: usize, i: usize, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+    fn at_holiday(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        i: usize,
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
         if !at(b, s).is_ascii_uppercase() {
             // Only "new year" is common in lower case ("the new year").
             let name = self.holidays.get(i).map(|h| h.0.as_str());
@@ -842,7 +1038,8 @@ impl DateFinder {
         // "Easter Island", "Christmas Island", "Independence Day Parade".
         if let Some(n) = word(b, e, hi) {
             let gap = b.get(e..n.0).unwrap_or_default();
-            if at(b, n.0).is_ascii_uppercase() && gap.iter().all(|&c| c == b' ') && !gap.is_empty() {
+            if at(b, n.0).is_ascii_uppercase() && gap.iter().all(|&c| c == b' ') && !gap.is_empty()
+            {
                 return None;
             }
         }
@@ -852,10 +1049,16 @@ impl DateFinder {
     /// Left modifiers kept in the span: "early", "mid-", "late", "later",
     /// "earlier", "early in", "the end of", "the beginning of the".
     fn extend_left(&self, b: &[u8], s: usize, lo: usize) -> usize {
-        if s >= lo + 4 && b.get(s - 4..s).is_some_and(|x| x.eq_ignore_ascii_case(b"mid-")) && !before(b, s - 4).is_ascii_alphanumeric() {
+        if s >= lo + 4
+            && b.get(s - 4..s)
+                .is_some_and(|x| x.eq_ignore_ascii_case(b"mid-"))
+            && !before(b, s - 4).is_ascii_alphanumeric()
+        {
             return s - 4;
         }
-        let Some(w) = word_back(b, s, lo) else { return s };
+        let Some(w) = word_back(b, s, lo) else {
+            return s;
+        };
         if self.kind(b, Some(w), Kind::Mod).is_some() {
             return w.0;
         }
@@ -865,9 +1068,17 @@ impl DateFinder {
             }
             return s;
         }
-        let of = if eq(b, w, "the") { word_back(b, w.0, lo) } else { Some(w) };
-        let Some(of) = of.filter(|o| eq(b, *o, "of")) else { return s };
-        let Some(head) = word_back(b, of.0, lo).filter(|h| any(b, *h, &["end", "beginning", "start", "middle", "close"])) else {
+        let of = if eq(b, w, "the") {
+            word_back(b, w.0, lo)
+        } else {
+            Some(w)
+        };
+        let Some(of) = of.filter(|o| eq(b, *o, "of")) else {
+            return s;
+        };
+        let Some(head) = word_back(b, of.0, lo)
+            .filter(|h| any(b, *h, &["end", "beginning", "start", "middle", "close"]))
+        else {
             return s;
         };
         match word_back(b, head.0, lo) {
@@ -878,7 +1089,15 @@ impl DateFinder {
 
     /// Parses the expression a trigger starts, if any: its start, reading
     /// and end.
-    fn parse(&self, b: &[u8], s: usize, e: usize, t: Trigger, lo: usize, hi: usize) -> Option<(usize, Core, usize)> {
+    fn parse(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        t: Trigger,
+        lo: usize,
+        hi: usize,
+    ) -> Option<(usize, Core, usize)> {
         // Whole words only.
         let whole = !before(b, s).is_ascii_alphabetic() && !at(b, e).is_ascii_alphabetic();
         let (start, core, end) = match t {
@@ -894,7 +1113,14 @@ impl DateFinder {
             Trigger::Fiscal => self.at_fiscal(b, s, e, hi, lo)?,
             Trigger::Holiday(i) => self.at_holiday(b, s, e, i, hi, lo)?,
             Trigger::Quarter(q) => match year(b, e, hi) {
-                Some((ye, y)) => (s, Core::Abs(DateValue::Quarter { year: y, quarter: q }), ye),
+                Some((ye, y)) => (
+                    s,
+                    Core::Abs(DateValue::Quarter {
+                        year: y,
+                        quarter: q,
+                    }),
+                    ye,
+                ),
                 None => (s, Core::PartOfYear(QUARTER, q), e),
             },
         };
@@ -912,16 +1138,31 @@ impl DateFinder {
         for (_, span) in analysis.content_spans().take(6) {
             let hi = span.end.min(span.start + 400);
             for (s, core, _) in self.scan(b, span.start, hi) {
-                let Core::MonthDay(m, d, Some(y)) = core else { continue };
+                let Core::MonthDay(m, d, Some(y)) = core else {
+                    continue;
+                };
                 // The date must lead its block, or follow a place name and
                 // comma, or a "Published" / "Updated" label.
                 let lead = b.get(span.start..s).unwrap_or_default();
                 let lead = std::str::from_utf8(lead).unwrap_or("").trim();
                 let lower = lead.to_ascii_lowercase();
-                let labelled = ["published", "updated", "posted", "released", "date", "issued"].iter().any(|l| lower.contains(l));
+                let labelled = [
+                    "published",
+                    "updated",
+                    "posted",
+                    "released",
+                    "date",
+                    "issued",
+                ]
+                .iter()
+                .any(|l| lower.contains(l));
                 let dateline = lead.ends_with(',') && lead.len() <= 60;
                 let weekday = lead.is_empty()
-                    || lead.trim_end_matches(',').to_ascii_lowercase().ends_with("day") && lead.len() <= 10;
+                    || lead
+                        .trim_end_matches(',')
+                        .to_ascii_lowercase()
+                        .ends_with("day")
+                        && lead.len() <= 10;
                 if lead.is_empty() || labelled || dateline || weekday {
                     if let Some(date) = Date::new(y, m, d) {
                         return Some(date);
@@ -935,7 +1176,9 @@ impl DateFinder {
     /// Every expression between `lo` and `hi`, in order, without overlaps.
     fn scan(&self, b: &[u8], lo: usize, hi: usize) -> Vec<(usize, Core, usize)> {
         let mut out = Vec::new();
-        let Some(ac) = &self.automaton else { return out };
+        let Some(ac) = &self.automaton else {
+            return out;
+        };
         let Some(hay) = b.get(lo..hi) else { return out };
         let mut last = lo;
         for m in ac.find_iter(hay) {
@@ -943,7 +1186,9 @@ impl DateFinder {
             if s < last {
                 continue;
             }
-            let Some(&t) = self.triggers.get(m.pattern().as_usize()) else { continue };
+            let Some(&t) = self.triggers.get(m.pattern().as_usize()) else {
+                continue;
+            };
             if let Some((start, core, end)) = self.parse(b, s, e, t, last, hi) {
                 if end > start {
                     out.push((start, core, end));
@@ -956,20 +1201,31 @@ impl DateFinder {
 
     /// Date expressions of the analysed text, outside boilerplate, resolved
     /// against `reference`.
-    pub(crate) fn find<'h>(&self, analysis: &Analysis<'h>, reference: Option<Date>) -> Vec<DateMention<'h>> {
+    pub(crate) fn find<'h>(
+        &self,
+        analysis: &Analysis<'h>,
+        reference: Option<Date>,
+    ) -> Vec<DateMention<'h>> {
         let text = analysis.text;
         let b = text.as_bytes();
         let mut out = Vec::new();
         for (_, span) in analysis.content_spans() {
             for (s, core, e) in self.scan(b, span.start, span.end) {
                 let Some(t) = text.get(s..e) else { continue };
-                let value = reference.and_then(|r| self.resolve(&core, r, || future_tense(analysis, s, e)));
+                let value =
+                    reference.and_then(|r| self.resolve(&core, r, || future_tense(analysis, s, e)));
                 let value = match (&core, value) {
                     (Core::Abs(v), None) => Some(v.clone()),
-                    (Core::MonthDay(m, d, Some(y)), None) => Date::new(*y, *m, *d).map(DateValue::Day),
+                    (Core::MonthDay(m, d, Some(y)), None) => {
+                        Date::new(*y, *m, *d).map(DateValue::Day)
+                    }
                     (_, v) => v,
                 };
-                out.push(DateMention { span: Span::new(s, e), text: t.into(), value });
+                out.push(DateMention {
+                    span: Span::new(s, e),
+                    text: t.into(),
+                    value,
+                });
             }
         }
         self.named_days(analysis, &mut out);
@@ -984,18 +1240,33 @@ impl DateFinder {
         let b = text.as_bytes();
         let mut names: Vec<(&'h str, DateValue)> = Vec::new();
         for m in out.iter() {
-            let Some(DateValue::Day(_)) = m.value else { continue };
+            let Some(DateValue::Day(_)) = m.value else {
+                continue;
+            };
             if names.len() >= 8 {
                 break;
             }
-            let i = analysis.sentences.partition_point(|x| x.span.end <= m.span.start);
-            let Some(lo) = analysis.sentences.get(i).map(|x| x.span.start.min(m.span.start)) else { continue };
-            if let Some(name) = day_name_before(b, m.span.start, lo).and_then(|(s, e)| text.get(s..e)) {
+            let i = analysis
+                .sentences
+                .partition_point(|x| x.span.end <= m.span.start);
+            let Some(lo) = analysis
+                .sentences
+                .get(i)
+                .map(|x| x.span.start.min(m.span.start))
+            else {
+                continue;
+            };
+            if let Some(name) =
+                day_name_before(b, m.span.start, lo).and_then(|(s, e)| text.get(s..e))
+            {
                 if !names.iter().any(|(n, _)| *n == name) {
-                    names.push((name, DateValue::Day(match m.value {
-                        Some(DateValue::Day(d)) => d,
-                        _ => continue,
-                    })));
+                    names.push((
+                        name,
+                        DateValue::Day(match m.value {
+                            Some(DateValue::Day(d)) => d,
+                            _ => continue,
+                        }),
+                    ));
                 }
             }
         }
@@ -1006,18 +1277,28 @@ impl DateFinder {
         for (name, value) in &names {
             let finder = memchr::memmem::Finder::new(name.as_bytes());
             for (_, span) in analysis.content_spans() {
-                let Some(hay) = b.get(span.range()) else { continue };
+                let Some(hay) = b.get(span.range()) else {
+                    continue;
+                };
                 for at_ in finder.find_iter(hay) {
                     let (s, e) = (span.start + at_, span.start + at_ + name.len());
                     if before(b, s).is_ascii_alphanumeric() || at(b, e).is_ascii_alphanumeric() {
                         continue;
                     }
                     let sp = Span::new(s, e);
-                    if out.iter().chain(extra.iter()).any(|m: &DateMention<'_>| m.span.overlaps(sp)) {
+                    if out
+                        .iter()
+                        .chain(extra.iter())
+                        .any(|m: &DateMention<'_>| m.span.overlaps(sp))
+                    {
                         continue;
                     }
                     if let Some(t) = text.get(s..e) {
-                        extra.push(DateMention { span: sp, text: t.into(), value: Some(value.clone()) });
+                        extra.push(DateMention {
+                            span: sp,
+                            text: t.into(),
+                            value: Some(value.clone()),
+                        });
                     }
                 }
             }
@@ -1068,11 +1349,17 @@ impl DateFinder {
                 }
                 MONTH => {
                     let idx = i64::from(y) * 12 + i64::from(r.month()) - 1 + off;
-                    DateValue::Month { year: idx.div_euclid(12) as i32, month: idx.rem_euclid(12) as u32 + 1 }
+                    DateValue::Month {
+                        year: idx.div_euclid(12) as i32,
+                        month: idx.rem_euclid(12) as u32 + 1,
+                    }
                 }
                 QUARTER => {
                     let idx = i64::from(y) * 4 + i64::from((r.month() - 1) / 3) + off;
-                    DateValue::Quarter { year: idx.div_euclid(4) as i32, quarter: idx.rem_euclid(4) as u32 + 1 }
+                    DateValue::Quarter {
+                        year: idx.div_euclid(4) as i32,
+                        quarter: idx.rem_euclid(4) as u32 + 1,
+                    }
                 }
                 YEAR => DateValue::Year(y + *off as i32),
                 DECADE => DateValue::Decade(y / 10 + *off as i32),
@@ -1092,7 +1379,10 @@ impl DateFinder {
                 // Financial years run July to June (Australia) in most of
                 // the corpus; the current one started last July.
                 let start = if r.month() >= 7 { y } else { y - 1 } + *off as i32;
-                DateValue::Interval(Box::new(DateValue::Year(start)), Box::new(DateValue::Year(start + 1)))
+                DateValue::Interval(
+                    Box::new(DateValue::Year(start)),
+                    Box::new(DateValue::Year(start + 1)),
+                )
             }
             Core::Season(season, off) => {
                 // A season of year Y starts in month `first` of Y (winter
@@ -1111,7 +1401,10 @@ impl DateFinder {
                     _ if first == 12 && r.month() <= 2 => y - 1,
                     _ => y,
                 };
-                DateValue::Season { year, season: *season }
+                DateValue::Season {
+                    year,
+                    season: *season,
+                }
             }
             Core::Holiday(i, year) => {
                 let rule = self.holidays.get(*i)?.1;
@@ -1130,7 +1423,10 @@ impl DateFinder {
             }
             Core::PartOfYear(unit, n) => {
                 if *unit == QUARTER {
-                    DateValue::Quarter { year: y, quarter: *n }
+                    DateValue::Quarter {
+                        year: y,
+                        quarter: *n,
+                    }
                 } else {
                     DateValue::Half { year: y, half: *n }
                 }
@@ -1139,11 +1435,17 @@ impl DateFinder {
                 let (a, c) = match (&**a, &**c) {
                     (Core::MonthDay(m1, d1, None), Core::MonthDay(m2, d2, None)) => {
                         let y1 = if m1 > m2 { y - 1 } else { y };
-                        (Core::MonthDay(*m1, *d1, Some(y1)), Core::MonthDay(*m2, *d2, Some(y)))
+                        (
+                            Core::MonthDay(*m1, *d1, Some(y1)),
+                            Core::MonthDay(*m2, *d2, Some(y)),
+                        )
                     }
                     (a, c) => (a.clone(), c.clone()),
                 };
-                DateValue::Interval(Box::new(self.resolve(&a, r, future)?), Box::new(self.resolve(&c, r, future)?))
+                DateValue::Interval(
+                    Box::new(self.resolve(&a, r, future)?),
+                    Box::new(self.resolve(&c, r, future)?),
+                )
             }
         })
     }
@@ -1163,7 +1465,10 @@ fn day_name_before(b: &[u8], date: usize, lo: usize) -> Option<(usize, usize)> {
     if !words.first().is_some_and(|w| eq(b, *w, "on")) {
         return None;
     }
-    let k = words.iter().take(9).position(|w| b.get(w.0..w.1) == Some(b"Day".as_slice()))?;
+    let k = words
+        .iter()
+        .take(9)
+        .position(|w| b.get(w.0..w.1) == Some(b"Day".as_slice()))?;
     let capital = |w: &(usize, usize)| at(b, w.0).is_ascii_uppercase();
     // Capitalised words before "Day", and "of" + capitalised words after.
     let mut first = k;
@@ -1171,7 +1476,10 @@ fn day_name_before(b: &[u8], date: usize, lo: usize) -> Option<(usize, usize)> {
         first += 1;
     }
     let mut last = k;
-    if k >= 2 && words.get(k - 1).is_some_and(|w| eq(b, *w, "of")) && words.get(k - 2).is_some_and(capital) {
+    if k >= 2
+        && words.get(k - 1).is_some_and(|w| eq(b, *w, "of"))
+        && words.get(k - 2).is_some_and(capital)
+    {
         last = k - 2;
         while last > 1 && words.get(last - 1).is_some_and(capital) {
             last -= 1;
@@ -1190,7 +1498,10 @@ fn day_name_before(b: &[u8], date: usize, lo: usize) -> Option<(usize, usize)> {
 fn future_tense(analysis: &Analysis<'_>, s: usize, e: usize) -> bool {
     let b = analysis.text.as_bytes();
     let i = analysis.sentences.partition_point(|x| x.span.end <= s);
-    let (lo, hi) = analysis.sentences.get(i).map_or((s, e), |x| (x.span.start.min(s), x.span.end.max(e)));
+    let (lo, hi) = analysis
+        .sentences
+        .get(i)
+        .map_or((s, e), |x| (x.span.start.min(s), x.span.end.max(e)));
     // A progressive verb right before: "gathering Saturday".
     if let Some(p) = word_back(b, s, lo) {
         let w = b.get(p.0..p.1).unwrap_or_default();
@@ -1205,8 +1516,10 @@ fn future_tense(analysis: &Analysis<'_>, s: usize, e: usize) -> bool {
         let after_be = word_back(b, w.0, lo).is_some_and(|p| eq(b, p, "be"));
         let tense = match x.as_slice() {
             _ if after_be => None,
-            b"will" | b"ll" | b"shall" | b"upcoming" | b"scheduled" | b"tomorrow" | b"next" | b"planned" | b"plans" | b"would" => Some(true),
-            b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"ago" | b"last" | b"yesterday" | b"wrote" => Some(false),
+            b"will" | b"ll" | b"shall" | b"upcoming" | b"scheduled" | b"tomorrow" | b"next"
+            | b"planned" | b"plans" | b"would" => Some(true),
+            b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"ago" | b"last"
+            | b"yesterday" | b"wrote" => Some(false),
             x if x.len() > 4 && x.ends_with(b"ed") && !x.ends_with(b"eed") => Some(false),
             _ => None,
         };
@@ -1261,17 +1574,33 @@ mod tests {
     fn check(name: &str, text: &str, reference: &str, want: &[(&str, &str)]) {
         let ex = Extractor::new();
         let input = Input::new(text);
-        let input = if reference.is_empty() { input } else { input.reference_date(reference.parse::<Date>().unwrap()) };
+        let input = if reference.is_empty() {
+            input
+        } else {
+            input.reference_date(reference.parse::<Date>().unwrap())
+        };
         let doc = ex.extract(input);
         let got: Vec<(String, String)> = doc
             .dates
             .iter()
             .map(|d| {
-                assert_eq!(&text[d.span.range()], d.text, "{name}: span and text disagree");
-                (d.text.to_string(), d.value.as_ref().map_or("null".to_string(), |v| v.to_string()))
+                assert_eq!(
+                    &text[d.span.range()],
+                    d.text,
+                    "{name}: span and text disagree"
+                );
+                (
+                    d.text.to_string(),
+                    d.value
+                        .as_ref()
+                        .map_or("null".to_string(), |v| v.to_string()),
+                )
             })
             .collect();
-        let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
         assert_eq!(got, want, "{name}: {text:?} at {reference}");
     }
 
@@ -1435,21 +1764,43 @@ mod tests {
             let last = doc.dates.last().and_then(|d| d.value.as_ref()).map(|v| v.to_string());
             assert!(last.is_some(), "{text}: relative date unresolved");
         }
-        assert_eq!(Extractor::new().extract("Ministers met today.").reference_date, None);
+        assert_eq!(
+            Extractor::new()
+                .extract("Ministers met today.")
+                .reference_date,
+            None
+        );
     }
 
     #[test]
     fn nothing_from_boilerplate() {
         let text = "Ministers met in Ottawa on July 23, 2015.\n\nREAD MORE: Five Eyes intelligence – May 16, 2017\n";
-        let doc = Extractor::new().extract(Input::new(text).reference_date("2017-06-28".parse().unwrap()));
+        let doc = Extractor::new()
+            .extract(Input::new(text).reference_date("2017-06-28".parse().unwrap()));
         let got: Vec<&str> = doc.dates.iter().map(|d| d.text.as_ref()).collect();
         assert_eq!(got, ["July 23, 2015"]);
     }
 
     #[test]
     fn odd_inputs_do_not_panic() {
-        for text in ["", "2015-", "July", "30-", "mid-", "é2015é", "31 February", "ago", "a ago", "9999 to 10000", "Q4", "the", "’s today’", "\u{a0}June\u{a0}2"] {
-            let doc = Extractor::new().extract(Input::new(text).reference_date("9999-12-31".parse().unwrap()));
+        for text in [
+            "",
+            "2015-",
+            "July",
+            "30-",
+            "mid-",
+            "é2015é",
+            "31 February",
+            "ago",
+            "a ago",
+            "9999 to 10000",
+            "Q4",
+            "the",
+            "’s today’",
+            "\u{a0}June\u{a0}2",
+        ] {
+            let doc = Extractor::new()
+                .extract(Input::new(text).reference_date("9999-12-31".parse().unwrap()));
             for d in &doc.dates {
                 assert_eq!(&text[d.span.range()], d.text);
             }
