@@ -211,6 +211,19 @@ fn year(b: &[u8], i: usize, hi: usize) -> Option<(usize, i32)> {
     Some((e, v as i32))
 }
 
+/// The start of the next run of digits at or after `i` in `hay`.
+fn next_number(hay: &[u8], i: usize) -> Option<usize> {
+    let mut i = i;
+    // Finish the run `i` may stand in.
+    while i > 0 && i < hay.len() && at(hay, i - 1).is_ascii_digit() && at(hay, i).is_ascii_digit() {
+        i += 1;
+    }
+    hay.get(i..)?
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|p| p + i)
+}
+
 /// Whether day `d` of month `m` exists (in year `y` if given; without a
 /// year, 29 February may).
 fn valid_day(m: u32, d: u32, y: Option<i32>) -> bool {
@@ -331,10 +344,6 @@ impl DateFinder {
             patterns.push(format!("q{q}"));
             triggers.push(Trigger::Quarter(q));
         }
-        for d in 0..10u8 {
-            patterns.push(char::from(b'0' + d).to_string());
-            triggers.push(Trigger::Digit);
-        }
         let mut holidays = Vec::new();
         for row in tables::rows(tables::HOLIDAYS) {
             let (Some(name), Some(rule)) = (row.first(), row.get(1).and_then(|r| Rule::parse(r)))
@@ -353,6 +362,7 @@ impl DateFinder {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .ok();
         DateFinder {
@@ -1181,14 +1191,33 @@ impl DateFinder {
         };
         let Some(hay) = b.get(lo..hi) else { return out };
         let mut last = lo;
-        for m in ac.find_iter(hay) {
-            let (s, e) = (lo + m.start(), lo + m.end());
+        // Words come from the automaton, numbers from a plain digit scan;
+        // the two streams are merged in text order.
+        let mut words = ac.find_iter(hay).peekable();
+        let mut digit = next_number(hay, 0);
+        loop {
+            let word_at = words.peek().map(|m| m.start());
+            let (s, e, t) = match (word_at, digit) {
+                (None, None) => break,
+                (Some(w), Some(d)) if d < w => {
+                    digit = next_number(hay, d + 1);
+                    (lo + d, lo + d + 1, Trigger::Digit)
+                }
+                (None, Some(d)) => {
+                    digit = next_number(hay, d + 1);
+                    (lo + d, lo + d + 1, Trigger::Digit)
+                }
+                _ => {
+                    let Some(m) = words.next() else { break };
+                    let Some(&t) = self.triggers.get(m.pattern().as_usize()) else {
+                        continue;
+                    };
+                    (lo + m.start(), lo + m.end(), t)
+                }
+            };
             if s < last {
                 continue;
             }
-            let Some(&t) = self.triggers.get(m.pattern().as_usize()) else {
-                continue;
-            };
             if let Some((start, core, end)) = self.parse(b, s, e, t, last, hi) {
                 if end > start {
                     out.push((start, core, end));
@@ -1511,16 +1540,22 @@ fn future_tense(analysis: &Analysis<'_>, s: usize, e: usize) -> bool {
     }
     let mut best: Option<(usize, bool)> = None;
     let mut consider = |w: (usize, usize), dist: usize| {
-        let x = b.get(w.0..w.1).unwrap_or_default().to_ascii_lowercase();
+        let mut buf = [0u8; 12];
+        let raw = b.get(w.0..w.1).unwrap_or_default();
+        let x = buf.get_mut(..raw.len()).unwrap_or_default();
+        for (d, c) in x.iter_mut().zip(raw) {
+            *d = c.to_ascii_lowercase();
+        }
         // "will be held": the participle after "be" is no past tense.
         let after_be = word_back(b, w.0, lo).is_some_and(|p| eq(b, p, "be"));
-        let tense = match x.as_slice() {
+        let x: &[u8] = x;
+        let tense = match x {
             _ if after_be => None,
             b"will" | b"ll" | b"shall" | b"upcoming" | b"scheduled" | b"tomorrow" | b"next"
             | b"planned" | b"plans" | b"would" => Some(true),
             b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"ago" | b"last"
             | b"yesterday" | b"wrote" => Some(false),
-            x if x.len() > 4 && x.ends_with(b"ed") && !x.ends_with(b"eed") => Some(false),
+            _ if raw.len() > 4 && raw.ends_with(b"ed") && !raw.ends_with(b"eed") => Some(false),
             _ => None,
         };
         if let Some(t) = tense {
@@ -1805,5 +1840,54 @@ mod tests {
                 assert_eq!(&text[d.span.range()], d.text);
             }
         }
+    }
+}
+/// Throughput of the date pass alone over a folder of texts named by the
+/// `CORPUS` environment variable: `cargo test --release --lib throughput
+/// -- --ignored --nocapture`.
+#[cfg(test)]
+mod throughput {
+    #[test]
+    #[ignore]
+    fn date_pass_throughput() {
+        let Ok(dir) = std::env::var("CORPUS") else {
+            return;
+        };
+        let mut text = String::new();
+        for e in std::fs::read_dir(dir).unwrap() {
+            text.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap_or_default());
+            text.push_str("\n\n");
+        }
+        let layout = crate::layout::LayoutRules::new();
+        let blocks = layout.blocks(&text);
+        let sentences = blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| crate::sentence::Sentence {
+                span: b.span,
+                text: text[b.span.range()].into(),
+                block: i,
+            })
+            .collect();
+        let a = crate::analysis::Analysis {
+            text: &text,
+            blocks,
+            sentences,
+        };
+        let f = super::DateFinder::new();
+        let r = Some("2020-01-01".parse().unwrap());
+        let mut best = f64::MAX;
+        let mut n = 0;
+        for _ in 0..15 {
+            let t = std::time::Instant::now();
+            n = f.find(&a, r).len();
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+        eprintln!(
+            "{} MB, {} dates, {:.1} MB/s",
+            text.len() / 1_000_000,
+            n,
+            text.len() as f64 / best / 1e6
+        );
     }
 }
