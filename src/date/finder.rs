@@ -211,6 +211,15 @@ fn year(b: &[u8], i: usize, hi: usize) -> Option<(usize, i32)> {
     Some((e, v as i32))
 }
 
+/// Whether `core` names its own year, so that it needs no reference date.
+fn is_absolute(core: &Core) -> bool {
+    match core {
+        Core::Abs(_) | Core::MonthDay(_, _, Some(_)) | Core::Holiday(_, Some(_)) => true,
+        Core::Range(a, b) => is_absolute(a) && is_absolute(b),
+        _ => false,
+    }
+}
+
 /// The start of the next run of digits at or after `i` in `hay`.
 fn next_number(hay: &[u8], i: usize) -> Option<usize> {
     let mut i = i;
@@ -668,11 +677,7 @@ impl DateFinder {
         }
         match self.kind(b, Some(p), Kind::Det) {
             Some(d) if !eq(b, p, "current") => {
-                let core = if d == 100 {
-                    Core::Month(m)
-                } else {
-                    Core::Rel(MONTH * 100 + m as i32, i64::from(d - 100))
-                };
+                let core = Core::Rel(MONTH * 100 + m as i32, i64::from(d - 100));
                 Some((ps, core, e))
             }
             _ => Some((s, Core::Month(m), e)),
@@ -751,8 +756,8 @@ impl DateFinder {
             Some(p) if any(b, p, &["earlier", "later"]) => p.0,
             _ => s,
         };
-        if off == 1 && is_possessive(b, e) {
-            // "tomorrow's potential" is the future in general.
+        if off != 0 && is_possessive(b, e) {
+            // "tomorrow's potential", "yesterday's world": no particular day.
             let n = word(b, e + if at(b, e) == b'\'' { 2 } else { 4 }, hi);
             if n.is_some_and(|n| {
                 any(b, n, GENERIC_NOUNS)
@@ -857,7 +862,8 @@ impl DateFinder {
                     return Some((start, Core::Abs(v), ye));
                 }
             }
-            if unit == HALF && n > 2 {
+            if unit == HALF {
+                // "The first half ended 0-0": a half needs its year.
                 return None;
             }
             return Some((start, Core::PartOfYear(unit, n as u32), e));
@@ -1242,13 +1248,14 @@ impl DateFinder {
             for (s, core, e) in self.scan(b, span.start, span.end) {
                 let Some(t) = text.get(s..e) else { continue };
                 let value =
-                    reference.and_then(|r| self.resolve(&core, r, || future_tense(analysis, s, e)));
-                let value = match (&core, value) {
-                    (Core::Abs(v), None) => Some(v.clone()),
-                    (Core::MonthDay(m, d, Some(y)), None) => {
-                        Date::new(*y, *m, *d).map(DateValue::Day)
+                    reference.and_then(|r| self.resolve(&core, r, || tense(analysis, s, e)));
+                // Without a reference date, expressions that name their year
+                // still resolve.
+                let value = match (reference, Date::new(2000, 1, 1)) {
+                    (None, Some(any_day)) if is_absolute(&core) => {
+                        self.resolve(&core, any_day, || None)
                     }
-                    (_, v) => v,
+                    _ => value,
                 };
                 out.push(DateMention {
                     span: Span::new(s, e),
@@ -1337,13 +1344,24 @@ impl DateFinder {
     }
 
     /// The value of `core` on reference date `r`.
-    fn resolve(&self, core: &Core, r: Date, future: impl Fn() -> bool + Copy) -> Option<DateValue> {
+    fn resolve(
+        &self,
+        core: &Core,
+        r: Date,
+        tense: impl Fn() -> Option<bool> + Copy,
+    ) -> Option<DateValue> {
         let y = r.year();
         Some(match core {
             Core::Abs(v) => v.clone(),
             Core::MonthDay(m, d, year) => DateValue::Day(Date::new(year.unwrap_or(y), *m, *d)?),
             Core::Month(m) => {
-                let year = if future() && *m < r.month() { y + 1 } else { y };
+                // A month named without a year is this year's, unless the
+                // clause's tense puts it in the next or the last one.
+                let year = match tense() {
+                    Some(true) if *m < r.month() => y + 1,
+                    Some(false) if *m > r.month() => y - 1,
+                    _ => y,
+                };
                 DateValue::Month { year, month: *m }
             }
             Core::Weekday(w, mode) => {
@@ -1359,7 +1377,7 @@ impl DateFinder {
                         }
                     }
                     2 => fwd,
-                    _ if future() => fwd,
+                    _ if tense() == Some(true) => fwd,
                     _ => -back,
                 };
                 DateValue::Day(r.add_days(off)?)
@@ -1472,8 +1490,8 @@ impl DateFinder {
                     (a, c) => (a.clone(), c.clone()),
                 };
                 DateValue::Interval(
-                    Box::new(self.resolve(&a, r, future)?),
-                    Box::new(self.resolve(&c, r, future)?),
+                    Box::new(self.resolve(&a, r, tense)?),
+                    Box::new(self.resolve(&c, r, tense)?),
                 )
             }
         })
@@ -1522,9 +1540,9 @@ fn day_name_before(b: &[u8], date: usize, lo: usize) -> Option<(usize, usize)> {
 
 /// Whether the clause around `s..e` speaks of the future ("will meet
 /// Tuesday", "gathering Saturday") rather than the past ("said Sunday").
-/// The nearest tense marker in the sentence decides; past by default, as
-/// news reports what happened.
-fn future_tense(analysis: &Analysis<'_>, s: usize, e: usize) -> bool {
+/// The nearest tense marker in the sentence decides: `Some(true)` for the
+/// future, `Some(false)` for the past, `None` when there is none.
+fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
     let b = analysis.text.as_bytes();
     let i = analysis.sentences.partition_point(|x| x.span.end <= s);
     let (lo, hi) = analysis
@@ -1535,7 +1553,7 @@ fn future_tense(analysis: &Analysis<'_>, s: usize, e: usize) -> bool {
     if let Some(p) = word_back(b, s, lo) {
         let w = b.get(p.0..p.1).unwrap_or_default();
         if w.len() > 5 && w.ends_with(b"ing") {
-            return true;
+            return Some(true);
         }
     }
     let mut best: Option<(usize, bool)> = None;
@@ -1547,14 +1565,18 @@ fn future_tense(analysis: &Analysis<'_>, s: usize, e: usize) -> bool {
             *d = c.to_ascii_lowercase();
         }
         // "will be held": the participle after "be" is no past tense.
-        let after_be = word_back(b, w.0, lo).is_some_and(|p| eq(b, p, "be"));
+        // Nor is one followed by "by" ("a conference convened by ...").
+        let after_be = word_back(b, w.0, lo).is_some_and(|p| eq(b, p, "be"))
+            || word(b, w.1, hi).is_some_and(|n| eq(b, n, "by"));
         let x: &[u8] = x;
         let tense = match x {
             _ if after_be => None,
             b"will" | b"ll" | b"shall" | b"upcoming" | b"scheduled" | b"tomorrow" | b"next"
             | b"planned" | b"plans" | b"would" => Some(true),
             b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"ago" | b"last"
-            | b"yesterday" | b"wrote" => Some(false),
+            | b"yesterday" | b"wrote" | b"took" | b"came" | b"went" | b"began" | b"saw"
+            | b"made" | b"gave" | b"held" | b"brought" | b"found" | b"sent" | b"spent" | b"won"
+            | b"led" | b"became" | b"grew" | b"fell" | b"rose" | b"spoke" | b"paid" => Some(false),
             _ if raw.len() > 4 && raw.ends_with(b"ed") && !raw.ends_with(b"eed") => Some(false),
             _ => None,
         };
@@ -1597,7 +1619,7 @@ fn future_tense(analysis: &Analysis<'_>, s: usize, e: usize) -> bool {
             None => i = j + 1,
         }
     }
-    best.is_some_and(|(_, t)| t)
+    best.map(|(_, t)| t)
 }
 
 #[cfg(test)]
@@ -1669,6 +1691,10 @@ mod tests {
         bare_month_future: "We will meet the IOC in February.", "2016-05-12" => [("February", "2017-02")];
         bare_month_plain: "In June, we can choose.", "2016-04-05" => [("June", "2016-06")];
         bare_month_past: "They met in March.", "2017-06-28" => [("March", "2017-03")];
+        bare_month_last_year: "The dialogue took place in October.", "2017-02-17" => [("October", "2016-10")];
+        bare_month_participle: "They welcome the conference convened by Australia in December.", "2009-10-30" => [("December", "2009-12")];
+        not_football_half: "The second half ended with a goal.", "2018-06-19" => [];
+        not_yesterdays_world: "We do not prepare children for yesterday’s world.", "2026-04-23" => [];
         this_month_name: "And this July, we will host a summit.", "2024-04-04" => [("this July", "2024-07")];
         next_month_name: "We meet next March.", "2024-04-04" => [("next March", "2025-03")];
         last_month_name: "We met last March.", "2024-04-04" => [("last March", "2024-03")];
@@ -1687,6 +1713,8 @@ mod tests {
         earlier_today: "Someone emailed me earlier today.", "2008-01-20" => [("earlier today", "2008-01-20")];
         no_reference: "Ministers met today.", "" => [("today", "null")];
         no_reference_absolute: "They met on July 23, 2015.", "" => [("July 23, 2015", "2015-07-23")];
+        no_reference_range: "It runs March 25-27, 2024 and 2-3 April.", "" => [("March 25-27, 2024", "2024-03-25/2024-03-27"), ("2-3 April", "null")];
+        no_reference_holiday: "On Christmas Day 2016 and on Christmas Day.", "" => [("Christmas Day 2016", "2016-12-25"), ("Christmas Day", "null")];
         this_week: "They gathered in Ottawa this week.", "2017-06-28" => [("this week", "2017-W26")];
         earlier_this_week: "Earlier this week, he signed it.", "2025-02-04" => [("Earlier this week", "2025-W06")];
         this_week_w53: "They met this week.", "2021-01-02" => [("this week", "2020-W53")];
