@@ -478,9 +478,14 @@ impl DateFinder {
         let Core::MonthDay(m1, d1, None) = first else {
             return (first, e);
         };
-        let Some(s) = range_sep(b, e, hi) else {
+        let Some(mut s) = range_sep(b, e, hi) else {
             return (first, e);
         };
+        // "Wednesday 20 February to Tuesday 26 February 2008"
+        if let Some(w) = word(b, s, hi).filter(|w| self.kind(b, Some(*w), Kind::Weekday).is_some())
+        {
+            s = punct(b, w.1, hi, b',').unwrap_or(w.1);
+        }
         let second = if day_first {
             self.day_month(b, s, hi)
         } else {
@@ -609,6 +614,26 @@ impl DateFinder {
             if at(b, e).is_ascii_alphabetic() || !(1900..=2100).contains(&v) {
                 return None;
             }
+            // "more than 2000 personnel" is a count.
+            let prev = word_back(b, s, 0);
+            if prev.is_some_and(|p| {
+                any(
+                    b,
+                    p,
+                    &[
+                        "than",
+                        "approximately",
+                        "nearly",
+                        "almost",
+                        "about",
+                        "around",
+                        "roughly",
+                        "some",
+                    ],
+                )
+            }) {
+                return None;
+            }
             return Some((s, Core::Abs(DateValue::Year(y)), e));
         }
         let (core, e) = self.day_month(b, s, hi).or_else(|| {
@@ -698,10 +723,12 @@ impl DateFinder {
             return None;
         }
         let after = punct(b, e, hi, b',').unwrap_or(e);
-        if let Some((core, e2)) = self
-            .month_day(b, after, hi)
-            .or_else(|| self.day_month(b, after, hi))
-        {
+        if let Some((core, e2)) = self.month_day(b, after, hi) {
+            let (core, e2) = self.day_range(b, core, e2, hi, false);
+            return Some((s, core, e2));
+        }
+        if let Some((core, e2)) = self.day_month(b, after, hi) {
+            let (core, e2) = self.day_range(b, core, e2, hi, true);
             return Some((s, core, e2));
         }
         let prev = word_back(b, s, lo);
@@ -1763,6 +1790,8 @@ mod tests {
         year_to_year: "He served from 2004 to 2009.", "2017-06-28" => [("2004 to 2009", "2004/2009")];
         day_range: "They met on 30-31 July 2019.", "2019-07-30" => [("30-31 July 2019", "2019-07-30/2019-07-31")];
         cross_month_range: "A visit from 13 July to 6 August 2014.", "2014-06-01" => [("13 July to 6 August 2014", "2014-07-13/2014-08-06")];
+        weekday_range: "Register from Wednesday 20 February to Tuesday 26 February 2008.", "2008-02-20" => [("Wednesday 20 February to Tuesday 26 February 2008", "2008-02-20/2008-02-26")];
+        not_count: "A force of more than 2000 personnel.", "2017-06-28" => [];
         cross_month_range_2: "A visit from 29 October to 1 November 2009.", "2009-10-30" => [("29 October to 1 November 2009", "2009-10-29/2009-11-01")];
         us_range_no_year: "Voting runs from November 20 to December 11.", "2015-05-07" => [("November 20 to December 11", "2015-11-20/2015-12-11")];
         us_range_dashes: "They met on October 31–-November 1, 2023 in Washington.", "2023-11-01" => [("October 31–-November 1, 2023", "2023-10-31/2023-11-01")];
