@@ -289,6 +289,30 @@ fn range_sep(b: &[u8], i: usize, hi: usize) -> Option<usize> {
     any(b, w, &["to", "until", "through", "till"]).then_some(w.1)
 }
 
+/// Words that make a weekday part of a name ("Sunday Times").
+const WEEKDAY_NAMES: &[&str] = &[
+    "Times",
+    "Telegraph",
+    "Mirror",
+    "Express",
+    "Herald",
+    "Post",
+    "Mail",
+    "Age",
+    "Star",
+    "Independent",
+    "Observer",
+    "Tribune",
+    "School",
+    "Bloody",
+    "Night",
+    "Morning",
+    "Sport",
+    "People",
+    "Sun",
+    "Business",
+];
+
 /// Nouns that make "today's" or "tomorrow's" mean an era, not a day.
 const GENERIC_NOUNS: &[&str] = &[
     "challenges",
@@ -749,8 +773,11 @@ impl DateFinder {
                 && at(b, n.0).is_ascii_uppercase()
                 && self.kind(b, Some(n), Kind::Month).is_none()
             {
+                // "On Monday President Biden signed" is a date; "the Sunday
+                // Times" and "Sunday Telegraph" are names.
                 let gap = b.get(e..n.0).unwrap_or_default();
-                if !gap.is_empty() && gap.iter().all(|&c| c == b' ') {
+                let name = prev.is_some_and(|p| eq(b, p, "the")) || any(b, n, WEEKDAY_NAMES);
+                if name && !gap.is_empty() && gap.iter().all(|&c| c == b' ') {
                     return None;
                 }
             }
@@ -1836,6 +1863,8 @@ mod tests {
         not_recurrence: "Every year we meet, every Sunday we pray.", "2017-06-28" => [];
         not_now: "Now is the time; in recent years it grew.", "2017-06-28" => [];
         not_modal_may: "We may meet. They march on. May they win.", "2017-06-28" => [];
+        weekday_before_name: "On Monday President Biden signed it.", "2021-06-02" => [("Monday", "2021-05-31")];
+        not_sunday_telegraph: "Sunday Telegraph readers wrote in.", "2017-06-28" => [];
         not_sunday_times: "The Sunday Times reported it.", "2017-06-28" => [];
         not_numbers: "It cost $2000 for 1,500 people, 19.3 per cent, 2019% up, at 10.30am.", "2017-06-28" => [];
         not_last_year_duration: "Over the last year and over the next year it grew.", "2017-06-28" => [];
@@ -1871,6 +1900,87 @@ mod tests {
             .extract(Input::new(text).reference_date("2017-06-28".parse().unwrap()));
         let got: Vec<&str> = doc.dates.iter().map(|d| d.text.as_ref()).collect();
         assert_eq!(got, ["July 23, 2015"]);
+    }
+
+    #[test]
+    fn random_token_soup_keeps_spans_sound() {
+        let vocab = [
+            "July",
+            "23",
+            ",",
+            "2015",
+            "-",
+            "–",
+            "—",
+            "to",
+            "the",
+            "end",
+            "of",
+            "mid-",
+            "early",
+            "next",
+            "last",
+            "week",
+            "year",
+            "ago",
+            "today",
+            "’s",
+            "'s",
+            "Sunday",
+            "Q3",
+            "fiscal",
+            "financial",
+            "2015-16",
+            "/",
+            "04",
+            "é",
+            "\u{a0}",
+            "\n",
+            "Christmas",
+            "Day",
+            "New",
+            "Year",
+            "on",
+            "will",
+            "said",
+            "summer",
+            "the 1990s",
+            "a",
+            "ten",
+            "hours",
+            "31st",
+            "Sept.",
+            "May",
+            "9999",
+            "0",
+            "1",
+            "Thanksgiving",
+            "National",
+            "Day",
+            "of",
+            "Mourning",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let ex = Extractor::new();
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(vocab[(seed >> 33) as usize % vocab.len()]);
+                if seed & 1 == 0 {
+                    text.push(' ');
+                }
+            }
+            for r in ["2020-02-29", "0001-01-01", "9999-12-31"] {
+                let doc = ex.extract(Input::new(&text).reference_date(r.parse().unwrap()));
+                for d in &doc.dates {
+                    assert_eq!(&text[d.span.range()], d.text);
+                    assert_eq!(d.text.trim(), d.text);
+                }
+            }
+        }
     }
 
     #[test]
