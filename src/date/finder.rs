@@ -1,14 +1,12 @@
 //! Finding date expressions and normalising them.
 //!
-//! One ASCII case-insensitive Aho-Corasick automaton finds every trigger
-//! (month and weekday names, relative words, holiday names, digits) in a
-//! single pass over each content block; from each trigger a small
+//! One pass over the bytes of each content block finds every trigger
+//! (month and weekday names, relative words, holiday names, numbers) at the
+//! starts of words, with a letter-pair filter before any comparison; from each trigger a small
 //! hand-written parser reads a bounded number of words forward and back.
 //! Every trigger costs constant work, so the pass is linear in the input.
 
 use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{DateMention, DateValue, Season};
 use crate::analysis::Analysis;
@@ -29,7 +27,7 @@ enum Kind {
     Ordinal,
 }
 
-/// What an automaton pattern stands for.
+/// What a trigger pattern stands for.
 #[derive(Clone, Copy, Debug)]
 enum Trigger {
     Word(Kind, i32),
@@ -114,8 +112,11 @@ enum Core {
 #[derive(Debug)]
 pub(crate) struct DateFinder {
     words: HashMap<String, (Kind, i32)>,
-    triggers: Vec<Trigger>,
-    automaton: Option<AhoCorasick>,
+    /// Trigger patterns (lower case) by their first letter.
+    by_letter: Vec<Vec<(Vec<u8>, Trigger)>>,
+    /// A bit for each three-character prefix a pattern starts with: a cheap
+    /// filter before any comparison.
+    prefixes: Vec<u64>,
     holidays: Vec<(String, Rule)>,
 }
 
@@ -220,18 +221,26 @@ fn is_absolute(core: &Core) -> bool {
     }
 }
 
-/// The start of the next run of digits at or after `i` in `hay`.
-fn next_number(hay: &[u8], i: usize) -> Option<usize> {
-    let mut i = i;
-    // Finish the run `i` may stand in.
-    while i > 0 && i < hay.len() && at(hay, i - 1).is_ascii_digit() && at(hay, i).is_ascii_digit() {
-        i += 1;
+/// The class of a byte for the trigger scan.
+const DIGIT: u8 = 27;
+
+/// Byte classes: 0 for anything but an ASCII letter or digit, 1 to 26 for
+/// the letters (either case), `DIGIT` for the digits.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 26 {
+        t[b'a' as usize + c] = c as u8 + 1;
+        t[b'A' as usize + c] = c as u8 + 1;
+        c += 1;
     }
-    hay.get(i..)?
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|p| p + i)
-}
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = DIGIT;
+        d += 1;
+    }
+    t
+};
 
 /// Whether day `d` of month `m` exists (in year `y` if given; without a
 /// year, 29 February may).
@@ -329,6 +338,19 @@ const GENERIC_NOUNS: &[&str] = &[
     "standards",
 ];
 
+/// The index of an ASCII letter, 0 for `a`.
+fn letter_index(c: u8) -> Option<usize> {
+    c.is_ascii_alphabetic()
+        .then(|| usize::from(c.to_ascii_lowercase() - b'a'))
+}
+
+/// The bit of a three-character prefix, case folded; any character but a
+/// letter counts as one (the digit of "q3", a space, an apostrophe).
+fn prefix_index(c1: u8, c2: u8, c3: u8) -> Option<usize> {
+    let other = |c: u8| letter_index(c).unwrap_or(26);
+    Some(letter_index(c1)? * 27 * 27 + other(c2) * 27 + other(c3))
+}
+
 /// Whether a possessive "'s" or "’s" stands at `e`.
 fn is_possessive(b: &[u8], e: usize) -> bool {
     (at(b, e) == b'\'' && at(b, e + 1) == b's' && !at(b, e + 2).is_ascii_alphabetic())
@@ -392,16 +414,41 @@ impl DateFinder {
                 triggers.push(Trigger::Holiday(i));
             }
         }
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&patterns)
-            .ok();
+        // Patterns by first letter, longest first (so "Easter Monday"
+        // wins over "Easter"), and the letter pairs that can start one.
+        let mut by_letter: Vec<Vec<(Vec<u8>, Trigger)>> = vec![Vec::new(); 26];
+        let mut prefixes = vec![0u64; 26 * 27 * 27 / 64 + 1];
+        for (p, t) in patterns.iter().zip(triggers) {
+            let p = p.to_ascii_lowercase().into_bytes();
+            let Some(list) = p
+                .first()
+                .and_then(|&c| letter_index(c))
+                .and_then(|i| by_letter.get_mut(i))
+            else {
+                continue;
+            };
+            // A two-character pattern ("q3") takes any third character.
+            let thirds: Vec<u8> = if p.len() > 2 {
+                vec![at(&p, 2)]
+            } else {
+                (b'a'..=b'z').chain([b' ']).collect()
+            };
+            for c3 in thirds {
+                if let Some(bit) = prefix_index(at(&p, 0), at(&p, 1), c3) {
+                    if let Some(word) = prefixes.get_mut(bit / 64) {
+                        *word |= 1 << (bit % 64);
+                    }
+                }
+            }
+            list.push((p, t));
+        }
+        for list in &mut by_letter {
+            list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        }
         DateFinder {
             words,
-            triggers,
-            automaton,
+            by_letter,
+            prefixes,
             holidays,
         }
     }
@@ -1246,38 +1293,28 @@ impl DateFinder {
     /// Every expression between `lo` and `hi`, in order, without overlaps.
     fn scan(&self, b: &[u8], lo: usize, hi: usize) -> Vec<(usize, Core, usize)> {
         let mut out = Vec::new();
-        let Some(ac) = &self.automaton else {
-            return out;
-        };
-        let Some(hay) = b.get(lo..hi) else { return out };
         let mut last = lo;
-        // Words come from the automaton, numbers from a plain digit scan;
-        // the two streams are merged in text order.
-        let mut words = ac.find_iter(hay).peekable();
-        let mut digit = next_number(hay, 0);
-        loop {
-            let word_at = words.peek().map(|m| m.start());
-            let (s, e, t) = match (word_at, digit) {
-                (None, None) => break,
-                (Some(w), Some(d)) if d < w => {
-                    digit = next_number(hay, d + 1);
-                    (lo + d, lo + d + 1, Trigger::Digit)
-                }
-                (None, Some(d)) => {
-                    digit = next_number(hay, d + 1);
-                    (lo + d, lo + d + 1, Trigger::Digit)
-                }
-                _ => {
-                    let Some(m) = words.next() else { break };
-                    let Some(&t) = self.triggers.get(m.pattern().as_usize()) else {
-                        continue;
-                    };
-                    (lo + m.start(), lo + m.end(), t)
-                }
-            };
-            if s < last {
+        let Some(hay) = b.get(lo..hi) else { return out };
+        // One flat pass over the bytes: a trigger can only start where a
+        // word or a number starts, and a word only when its first three
+        // characters begin some pattern.
+        let mut prev = CLASS[usize::from(before(b, lo))];
+        for (k, &c) in hay.iter().enumerate() {
+            let class = CLASS[usize::from(c)];
+            let start = class != 0 && prev == 0;
+            prev = class;
+            if !start || lo + k < last {
                 continue;
             }
+            let s = lo + k;
+            let found = if class == DIGIT {
+                Some((s + 1, Trigger::Digit))
+            } else if self.may_start(b, s) {
+                self.trigger_at(b, s, hi)
+            } else {
+                None
+            };
+            let Some((e, t)) = found else { continue };
             if let Some((start, core, end)) = self.parse(b, s, e, t, last, hi) {
                 if end > start {
                     out.push((start, core, end));
@@ -1286,6 +1323,40 @@ impl DateFinder {
             }
         }
         out
+    }
+
+    /// Whether the three characters at `s` begin some trigger pattern.
+    #[inline]
+    fn may_start(&self, b: &[u8], s: usize) -> bool {
+        let fold = |c: u8| match CLASS[usize::from(c)] {
+            0 | DIGIT => 26,
+            l => usize::from(l - 1),
+        };
+        let bit = fold(at(b, s)) * 27 * 27 + fold(at(b, s + 1)) * 27 + fold(at(b, s + 2));
+        self.prefixes
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    /// The longest trigger pattern that starts at word start `s`: its end
+    /// and meaning.
+    fn trigger_at(&self, b: &[u8], s: usize, hi: usize) -> Option<(usize, Trigger)> {
+        let i = letter_index(at(b, s))?;
+        let bit = prefix_index(at(b, s), at(b, s + 1), at(b, s + 2))?;
+        if self.prefixes.get(bit / 64)? & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let text = b.get(s..hi)?;
+        let c2 = at(text, 1).to_ascii_lowercase();
+        let c3 = at(text, 2).to_ascii_lowercase();
+        self.by_letter.get(i)?.iter().find_map(|(p, t)| {
+            // The second and third characters settle most candidates.
+            if at(p, 1) != c2 || (p.len() > 2 && at(p, 2) != c3) {
+                return None;
+            }
+            let head = text.get(..p.len())?;
+            head.eq_ignore_ascii_case(p).then_some((s + p.len(), *t))
+        })
     }
 
     /// Date expressions of the analysed text, outside boilerplate, resolved
