@@ -754,17 +754,61 @@ impl DateFinder {
         }
         // A bare month must read as a time: "in June", "this July", "the
         // end of September"; never the modal "may" or the verb "march".
+        let mut alpha_end = s;
+        while at(b, alpha_end).is_ascii_alphabetic() {
+            alpha_end += 1;
+        }
+        if alpha_end - s <= 4 && !any(b, (s, alpha_end), &["may", "june", "july"]) {
+            // A bare abbreviation ("Jun.") is too weak a sign.
+            return None;
+        }
+        // The next item of a list of months: "December, January and February".
+        // (Read back past `lo`: the month before may be a mention already.)
+        let j = skip_ws_back(b, s, 0);
+        let listed = if before(b, j) == b',' {
+            Some(j - 1)
+        } else {
+            word_back(b, s, 0)
+                .filter(|w| any(b, *w, &["and", "or"]))
+                .map(|w| w.0)
+        };
+        if let Some(k) = listed {
+            let k = if before(b, skip_ws_back(b, k, 0)) == b',' {
+                skip_ws_back(b, k, 0) - 1
+            } else {
+                k
+            };
+            if word_back(b, k, 0).is_some_and(|w| self.month_at(b, Some(w)).is_some()) && m != 5 {
+                return Some((s, Core::Month(m), e));
+            }
+        }
         let (ps, pe) = word_back(b, s, lo)?;
         let p = (ps, pe);
         let ok = any(
             b,
             p,
             &[
-                "in", "of", "since", "until", "till", "by", "during", "from", "before", "after",
-                "early", "mid", "late", "the",
+                "in",
+                "of",
+                "since",
+                "until",
+                "till",
+                "by",
+                "during",
+                "from",
+                "before",
+                "after",
+                "early",
+                "mid",
+                "late",
+                "the",
+                "throughout",
+                "through",
+                "between",
+                "to",
             ],
         ) || self.kind(b, Some(p), Kind::Det).is_some();
-        if !ok || (at(b, e) == b'.' && e - s <= 4 && !any(b, (s, e), &["may"])) {
+        if !ok {
             return None;
         }
         if m == 5 && !eq(b, p, "in") && !eq(b, p, "of") && !eq(b, p, "since") && !eq(b, p, "until")
@@ -1816,6 +1860,11 @@ mod tests {
         bare_month_future: "We will meet the IOC in February.", "2016-05-12" => [("February", "2017-02")];
         bare_month_plain: "In June, we can choose.", "2016-04-05" => [("June", "2016-06")];
         bare_month_past: "They met in March.", "2017-06-28" => [("March", "2017-03")];
+        bare_month_sentence_end: "Work begins in July.", "2017-06-28" => [("July", "2017-07")];
+        bare_month_by: "The court rules by June.", "2017-03-28" => [("June", "2017-06")];
+        month_list: "Highs in December, January, and February 2017.", "2017-06-28" => [("December", "2017-12"), ("January", "2017-01"), ("February 2017", "2017-02")];
+        month_throughout: "Held throughout April and May 2013.", "2013-07-05" => [("April", "2013-04"), ("May 2013", "2013-05")];
+        not_bare_abbreviation: "Meet in Jun. or Jul. then.", "2017-06-28" => [];
         bare_month_last_year: "The dialogue took place in October.", "2017-02-17" => [("October", "2016-10")];
         bare_month_participle: "They welcome the conference convened by Australia in December.", "2009-10-30" => [("December", "2009-12")];
         not_football_half: "The second half ended with a goal.", "2018-06-19" => [];
