@@ -1310,13 +1310,15 @@ impl DateFinder {
                 let labelled = [
                     "published",
                     "updated",
+                    "last updated",
+                    "first published",
                     "posted",
                     "released",
                     "date",
                     "issued",
                 ]
                 .iter()
-                .any(|l| lower.contains(l));
+                .any(|l| lower.starts_with(l) && lead.len() <= 30);
                 let dateline = lead.ends_with(',') && lead.len() <= 60;
                 let weekday = lead.is_empty()
                     || lead
@@ -1995,6 +1997,7 @@ mod tests {
     fn infers_the_reference_date() {
         for (text, want, first) in [
             ("OTTAWA, June 28, 2017 — Ministers met today.", "2017-06-28", "June 28, 2017"),
+            ("Title\n\nLast updated: 5 May 2020\n\nIt rained yesterday.", "2020-05-05", "5 May 2020"),
             ("Title here\n\nPublished 30 July 2019\n\nIt rained yesterday.", "2019-07-30", "30 July 2019"),
             ("THE WHITE HOUSE, December 27, 2021.\n\nToday we act.", "2021-12-27", "December 27, 2021"),
             ("Reports of a new process\n\nThursday, February 23, 2023\n\nThe Home Office today begins.", "2023-02-23", "Thursday, February 23, 2023"),
