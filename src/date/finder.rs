@@ -324,6 +324,12 @@ const WEEKDAY_NAMES: &[&str] = &[
 
 /// Nouns that make "today's" or "tomorrow's" mean an era, not a day.
 const GENERIC_NOUNS: &[&str] = &[
+    "wars",
+    "problems",
+    "solutions",
+    "technologies",
+    "industries",
+    "workers",
     "challenges",
     "world",
     "economy",
@@ -511,7 +517,7 @@ impl DateFinder {
     fn month_day(&self, b: &[u8], i: usize, hi: usize) -> Option<(Core, usize)> {
         let (m, e) = self.month_at(b, word(b, i, hi))?;
         let (d, e) = self.day_number(b, e, hi)?;
-        if at(b, e) == b':' || at(b, skip_ws(b, e, hi)) == b'%' {
+        if (at(b, e) == b':' && at(b, e + 1).is_ascii_digit()) || at(b, skip_ws(b, e, hi)) == b'%' {
             return None;
         }
         let (y, e) = match year(b, punct(b, e, hi, b',').unwrap_or(e), hi) {
@@ -1848,6 +1854,8 @@ mod tests {
         uk_ordinal_of: "It opens on the 23rd of July.", "2017-06-28" => [("23rd of July", "2017-07-23")];
         uk_weekday: "They meet on Wednesday 17 June.", "2015-06-20" => [("Wednesday 17 June", "2015-06-17")];
         us_weekday: "Ottawa, Wednesday, June 28, 2017.", "2017-06-28" => [("Wednesday, June 28, 2017", "2017-06-28")];
+        weekday_date_colon: "The session opens on Tuesday, September 14:", "2021-09-13" => [("Tuesday, September 14", "2021-09-14")];
+        not_a_time_colon: "Talks at 10:30 on July 4.", "2021-06-13" => [("July 4", "2021-07-04")];
         uk_weekday_comma_year: "It will be held on Sunday 22 February, 2009 in Melbourne.", "2009-02-16" => [("Sunday 22 February, 2009", "2009-02-22")];
         iso_day: "Filed 2015-07-23.", "2017-06-28" => [("2015-07-23", "2015-07-23")];
         month_year: "In July 2015 they met.", "2017-06-28" => [("July 2015", "2015-07")];
