@@ -1199,6 +1199,24 @@ impl DateFinder {
         if at(b, e).is_ascii_alphanumeric() {
             return None;
         }
+        // Thanksgiving near a mention of Canada is Canada's (October).
+        let i = match self.holidays.get(i) {
+            Some((name, _)) if name.starts_with("Thanksgiving") => {
+                let window = b
+                    .get(s.saturating_sub(300)..(e + 300).min(b.len()))
+                    .unwrap_or_default();
+                let canadian = memchr::memmem::find(window, b"Canad").is_some();
+                match self
+                    .holidays
+                    .iter()
+                    .position(|(n, _)| n == "Canadian Thanksgiving")
+                {
+                    Some(c) if canadian => c,
+                    _ => i,
+                }
+            }
+            _ => i,
+        };
         if let Some((ye, y)) = year(b, e, hi) {
             return Some((s, Core::Holiday(i, Some(y)), ye));
         }
@@ -1985,6 +2003,7 @@ mod tests {
         memorial_day: "Parades on Memorial Day.", "2021-05-20" => [("Memorial Day", "2021-05-31")];
         labour_day: "A holiday on Labour Day.", "2019-08-25" => [("Labour Day", "2019-09-02")];
         thanksgiving: "Travel before Thanksgiving.", "2017-11-01" => [("Thanksgiving", "2017-11-23")];
+        thanksgiving_in_canada: "Canadians travel before Thanksgiving.", "2017-10-01" => [("Thanksgiving", "2017-10-09")];
         canadian_thanksgiving: "Travel before Canadian Thanksgiving.", "2017-10-01" => [("Canadian Thanksgiving", "2017-10-09")];
         easter: "Shops shut at Easter.", "2019-04-01" => [("Easter", "2019-04-21")];
         good_friday: "Shops shut on Good Friday.", "2019-04-01" => [("Good Friday", "2019-04-19")];
