@@ -566,15 +566,17 @@ impl DateFinder {
         let second = if day_first {
             self.day_month(b, s, hi)
         } else {
-            self.month_day(b, s, hi).or_else(|| {
-                // "July 23-25, 2015": the second day in the same month.
-                let (d, e2) = self.day_number(b, s, hi)?;
-                let (y, e2) = match year(b, punct(b, e2, hi, b',').unwrap_or(e2), hi) {
-                    Some((ye, y)) => (Some(y), ye),
-                    None => (None, e2),
-                };
-                Some((Core::MonthDay(m1, d, y), e2))
-            })
+            self.month_day(b, s, hi)
+                .or_else(|| self.day_month(b, s, hi))
+                .or_else(|| {
+                    // "July 23-25, 2015": the second day in the same month.
+                    let (d, e2) = self.day_number(b, s, hi)?;
+                    let (y, e2) = match year(b, punct(b, e2, hi, b',').unwrap_or(e2), hi) {
+                        Some((ye, y)) => (Some(y), ye),
+                        None => (None, e2),
+                    };
+                    Some((Core::MonthDay(m1, d, y), e2))
+                })
         };
         match second {
             Some((Core::MonthDay(m2, d2, y2), e2)) => {
@@ -1969,6 +1971,7 @@ mod tests {
         not_count: "A force of more than 2000 personnel.", "2017-06-28" => [];
         cross_month_range_2: "A visit from 29 October to 1 November 2009.", "2009-10-30" => [("29 October to 1 November 2009", "2009-10-29/2009-11-01")];
         us_range_no_year: "Voting runs from November 20 to December 11.", "2015-05-07" => [("November 20 to December 11", "2015-11-20/2015-12-11")];
+        mixed_range: "They visit from October 31 – 4 November 2016.", "2016-08-08" => [("October 31 – 4 November 2016", "2016-10-31/2016-11-04")];
         us_range_dashes: "They met on October 31–-November 1, 2023 in Washington.", "2023-11-01" => [("October 31–-November 1, 2023", "2023-10-31/2023-11-01")];
         range_over_new_year: "From December 28 to January 3, 2021 it was shut.", "2021-01-05" => [("December 28 to January 3, 2021", "2020-12-28/2021-01-03")];
         between: "It grew between July 2003 and December 2004.", "2006-02-23" => [("July 2003", "2003-07"), ("December 2004", "2004-12")];
