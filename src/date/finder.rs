@@ -866,6 +866,19 @@ impl DateFinder {
         }) {
             return None;
         }
+        // "Monday to Friday": opening hours, not a day.
+        let weekday_word = |w: Option<(usize, usize)>| self.kind(b, w, Kind::Weekday).is_some();
+        let next = word(b, e, hi);
+        if next.is_some_and(|n| any(b, n, &["to", "through"]))
+            && weekday_word(next.and_then(|n| word(b, n.1, hi)))
+        {
+            return None;
+        }
+        if prev.is_some_and(|p| any(b, p, &["to", "through"]))
+            && weekday_word(prev.and_then(|p| word_back(b, p.0, 0)))
+        {
+            return None;
+        }
         // "Sunday Times", "Sunday Telegraph": a weekday inside a name.
         if let Some(n) = word(b, e, hi) {
             if n.0 == skip_ws(b, e, hi)
@@ -1749,7 +1762,17 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
     // A progressive verb right before: "gathering Saturday".
     if let Some(p) = word_back(b, s, lo) {
         let w = b.get(p.0..p.1).unwrap_or_default();
-        if w.len() > 5 && w.ends_with(b"ing") {
+        let not_verb = [
+            b"during".as_slice(),
+            b"morning",
+            b"evening",
+            b"including",
+            b"according",
+            b"following",
+        ]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x));
+        if w.len() > 5 && w.ends_with(b"ing") && !not_verb {
             return Some(true);
         }
     }
@@ -1810,7 +1833,9 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
         }
         match word(b, j, hi) {
             Some(w) => {
-                consider(w, w.0 - e + 8);
+                // Words after the date weigh less: they often begin the
+                // next clause.
+                consider(w, w.0 - e + 40);
                 i = w.1;
             }
             None => i = j + 1,
@@ -1986,6 +2011,9 @@ mod tests {
         weekday_will: "The ministers will meet Tuesday.", "2017-06-28" => [("Tuesday", "2017-07-04")];
         weekday_will_be_held: "A service will be held in Melbourne on Sunday.", "2009-02-16" => [("Sunday", "2009-02-22")];
         weekday_available: "Details will be available Monday at the site.", "2009-02-16" => [("Monday", "2009-02-16")];
+        not_opening_hours: "Call from 8am to 8pm, Monday to Friday.", "2015-01-08" => [];
+        weekday_during: "During Friday’s meeting, the officials spoke.", "2024-04-22" => [("Friday", "2024-04-19")];
+        weekday_future_clause: "The Government will aim to finalise the deal at COAG on Sunday - aimed at better care.", "2011-02-11" => [("Sunday", "2011-02-13")];
         weekday_last: "They met last Friday.", "2017-06-28" => [("last Friday", "2017-06-23")];
         weekday_next: "They meet next Friday.", "2017-06-28" => [("next Friday", "2017-06-30")];
         weekday_next_same: "They meet next Wednesday.", "2017-06-28" => [("next Wednesday", "2017-07-05")];
