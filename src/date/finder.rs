@@ -1214,6 +1214,28 @@ impl DateFinder {
         if at(b, e).is_ascii_alphanumeric() {
             return None;
         }
+        // "Each Australia Day" recurs; "Lunar New Year", "Holocaust
+        // Remembrance Day" and "Ukraine's Independence Day" are other days.
+        if let Some(p) = word_back(b, s, 0) {
+            let function_word = any(
+                b,
+                p,
+                &[
+                    "on", "this", "happy", "merry", "last", "next", "before", "after", "since",
+                    "until", "by", "at", "for", "during", "the", "a", "of", "and", "or", "over",
+                    "over", "in", "to", "from",
+                ],
+            );
+            let possessive = eq(b, p, "s")
+                && (before(b, p.0) == b'\''
+                    || b.get(p.0.saturating_sub(3)..p.0) == Some("’".as_bytes()));
+            if any(b, p, &["each", "every"])
+                || possessive
+                || (at(b, p.0).is_ascii_uppercase() && !function_word)
+            {
+                return None;
+            }
+        }
         // Thanksgiving near a mention of Canada is Canada's (October).
         let i = match self.holidays.get(i) {
             Some((name, _)) if name.starts_with("Thanksgiving") => {
@@ -2048,6 +2070,10 @@ mod tests {
         not_sunday_times: "The Sunday Times reported it.", "2017-06-28" => [];
         not_numbers: "It cost $2000 for 1,500 people, 19.3 per cent, 2019% up, at 10.30am.", "2017-06-28" => [];
         not_last_year_duration: "Over the last year and over the next year it grew.", "2017-06-28" => [];
+        not_lunar_new_year: "Greetings for Lunar New Year and Holocaust Remembrance Day.", "2021-02-10" => [];
+        not_other_independence_day: "It is also Ukraine’s Independence Day.", "2023-08-24" => [];
+        not_each_holiday: "Each Australia Day we meet.", "2007-01-26" => [];
+        holiday_after_on: "On Christmas Day we rest.", "2016-12-20" => [("Christmas Day", "2016-12-25")];
         not_easter_island: "They flew to Easter Island.", "2017-06-28" => [];
     }
 
