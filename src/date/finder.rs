@@ -1554,11 +1554,10 @@ impl DateFinder {
                         continue;
                     }
                     let sp = Span::new(s, e);
-                    if out
-                        .iter()
-                        .chain(extra.iter())
-                        .any(|m: &DateMention<'_>| m.span.overlaps(sp))
-                    {
+                    // `out` is in order and without overlaps: one binary
+                    // search finds the only mention that could overlap.
+                    let k = out.partition_point(|m| m.span.end <= s);
+                    if out.get(k).is_some_and(|m| m.span.overlaps(sp)) {
                         continue;
                     }
                     if let Some(t) = text.get(s..e) {
@@ -1571,6 +1570,17 @@ impl DateFinder {
                 }
             }
         }
+        // Two names may cover the same words: keep the first of each
+        // overlapping run.
+        extra.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut end = 0;
+        extra.retain(|m| {
+            let keep = m.span.start >= end;
+            if keep {
+                end = m.span.end;
+            }
+            keep
+        });
         out.extend(extra);
         out.sort_by_key(|m| m.span.start);
     }
@@ -1748,7 +1758,18 @@ fn day_name_before(b: &[u8], date: usize, lo: usize) -> Option<(usize, usize)> {
         .iter()
         .take(9)
         .position(|w| b.get(w.0..w.1) == Some(b"Day".as_slice()))?;
-    let capital = |w: &(usize, usize)| at(b, w.0).is_ascii_uppercase();
+    // A capitalised article or preposition starts a sentence, not a name.
+    let capital = |w: &(usize, usize)| {
+        at(b, w.0).is_ascii_uppercase()
+            && !any(
+                b,
+                *w,
+                &[
+                    "a", "an", "the", "on", "in", "this", "that", "our", "its", "their", "and",
+                    "for",
+                ],
+            )
+    };
     // Capitalised words before "Day", and "of" + capitalised words after.
     let mut first = k;
     while first + 1 < words.len() && first < k + 3 && words.get(first + 1).is_some_and(capital) {
@@ -2036,6 +2057,7 @@ mod tests {
         not_opening_hours: "Call from 8am to 8pm, Monday to Friday.", "2015-01-08" => [];
         weekday_during: "During Friday’s meeting, the officials spoke.", "2024-04-22" => [("Friday", "2024-04-19")];
         weekday_future_clause: "The Government will aim to finalise the deal at COAG on Sunday - aimed at better care.", "2011-02-11" => [("Sunday", "2011-02-13")];
+        named_day: "A National Day of Mourning will be held on Sunday 22 February, 2009. The National Day of Mourning matters.", "2009-02-16" => [("National Day of Mourning", "2009-02-22"), ("Sunday 22 February, 2009", "2009-02-22"), ("National Day of Mourning", "2009-02-22")];
         weekday_last: "They met last Friday.", "2017-06-28" => [("last Friday", "2017-06-23")];
         weekday_next: "They meet next Friday.", "2017-06-28" => [("next Friday", "2017-06-30")];
         weekday_next_same: "They meet next Wednesday.", "2017-06-28" => [("next Wednesday", "2017-07-05")];
@@ -2188,6 +2210,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn repetitive_inputs_stay_linear() {
+        // Many mentions of a self-dated name, long runs of triggers and of
+        // digits: each must cost constant work.
+        let mut text = String::from(
+            "A National Day of Mourning would be held on Sunday 22 February, 2009.\n\n",
+        );
+        for _ in 0..3000 {
+            text.push_str(
+                "The National Day of Mourning, today, Monday to Friday 2009-10 and 30-31 July. ",
+            );
+        }
+        text.push_str(&"1".repeat(50_000));
+        text.push_str(&" Mar".repeat(20_000));
+        let start = std::time::Instant::now();
+        let doc = Extractor::new()
+            .extract(Input::new(&text).reference_date("2009-02-16".parse().unwrap()));
+        assert!(
+            doc.dates.len() > 12_000,
+            "{} {:?}",
+            doc.dates.len(),
+            doc.dates
+                .iter()
+                .take(12)
+                .map(|d| d.text.as_ref())
+                .collect::<Vec<_>>()
+        );
+        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
     }
 
     #[test]
