@@ -2,9 +2,16 @@
 //!
 //! One pass over the bytes of each content block finds every trigger
 //! (month and weekday names, relative words, holiday names, numbers) at the
-//! starts of words, with a letter-pair filter before any comparison; from each trigger a small
-//! hand-written parser reads a bounded number of words forward and back.
-//! Every trigger costs constant work, so the pass is linear in the input.
+//! starts of words, with a three-letter prefix filter before any
+//! comparison; from each trigger a small hand-written parser reads a
+//! bounded number of words forward and back. Every trigger costs constant
+//! work, so the pass is linear in the input.
+//!
+//! Values follow the gold conventions: a weekday without a date takes the
+//! tense of its clause (past: the latest on or before the reference date;
+//! future: the next on or after it), a month without a year is this year's
+//! unless the tense moves it, a named day without a year is its nearest
+//! occurrence, and financial years are year intervals (`2015/2016`).
 
 use std::collections::HashMap;
 
@@ -364,6 +371,7 @@ fn is_possessive(b: &[u8], e: usize) -> bool {
 }
 
 impl DateFinder {
+    /// Builds the finder from the word and holiday tables.
     pub(crate) fn new() -> DateFinder {
         let mut words = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
