@@ -975,7 +975,17 @@ impl DateFinder {
             for _ in 0..5 {
                 let Some(w) = word(b, i, hi) else { break };
                 if any(b, w, &["is", "are"]) {
-                    return true;
+                    // "Today, NATO is larger" is a state; "Today, the
+                    // Administration is (also) announcing" is the day's news.
+                    let mut n = word(b, w.1, hi);
+                    if n.is_some_and(|n| any(b, n, &["also", "now"])) {
+                        n = n.and_then(|n| word(b, n.1, hi));
+                    }
+                    let progressive = n.is_some_and(|n| {
+                        let x = b.get(n.0..n.1).unwrap_or_default();
+                        x.len() > 4 && x.ends_with(b"ing")
+                    });
+                    return !progressive;
                 }
                 i = w.1;
                 while i < hi && matches!(at(b, i), b',' | b'(' | b')') {
@@ -1983,6 +1993,8 @@ mod tests {
         today_generic_market: "This is a shift from the U.S. market today.", "2021-08-05" => [("today", "PRESENT_REF")];
         today_generic_possessive: "We face today’s challenges.", "2022-09-12" => [("today", "PRESENT_REF")];
         today_generic_state: "Today, NATO is larger and stronger.", "2024-04-04" => [("Today", "PRESENT_REF")];
+        today_announcing: "Today, the Administration is announcing new steps.", "2024-03-07" => [("Today", "2024-03-07")];
+        today_also_releasing: "Today, OMB is also releasing guidance.", "2024-03-07" => [("Today", "2024-03-07")];
         today_generic_than: "Our will is stronger today than ever before.", "2024-04-04" => [("today", "PRESENT_REF")];
         tomorrow_generic: "We are building tomorrow’s potential.", "2022-09-12" => [];
         tomorrow: "Tomorrow, they meet again.", "2019-07-30" => [("Tomorrow", "2019-07-31")];
