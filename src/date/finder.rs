@@ -985,7 +985,7 @@ impl DateFinder {
                         let x = b.get(n.0..n.1).unwrap_or_default();
                         x.len() > 4 && x.ends_with(b"ing")
                     });
-                    return !progressive;
+                    return n.is_some() && !progressive;
                 }
                 i = w.1;
                 while i < hi && matches!(at(b, i), b',' | b'(' | b')') {
