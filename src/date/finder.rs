@@ -3,9 +3,9 @@
 //! One pass over the bytes of each content block finds every trigger
 //! (month and weekday names, relative words, holiday names, numbers) at the
 //! starts of words (found 64 bytes at a time as bit masks), with a
-//! three-letter prefix filter before any
-//! comparison; from each trigger a small hand-written parser reads a
-//! bounded number of words forward and back. Every trigger costs constant
+//! three-letter prefix filter before any comparison; from each trigger a
+//! small hand-written parser reads a bounded number of words forward and
+//! back. Every trigger costs constant
 //! work, so the pass is linear in the input.
 //!
 //! Values follow the gold conventions: a weekday without a date takes the
