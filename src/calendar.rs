@@ -168,6 +168,49 @@ pub const fn weeks_in_year(year: i32) -> u32 {
     }
 }
 
+/// Easter Sunday of `year` (Gregorian computus, the anonymous algorithm),
+/// or `None` outside years 1 to 9999.
+pub const fn easter(year: i32) -> Option<Date> {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(year, month as u32, day as u32)
+}
+
+/// The `n`th `weekday` (0 = Monday) of `month` in `year`; `n = -1` is the
+/// last one. `None` when there is no such day.
+pub const fn nth_weekday(year: i32, month: u32, n: i32, weekday: u32) -> Option<Date> {
+    if n > 0 {
+        let first = match Date::new(year, month, 1) {
+            Some(d) => d,
+            None => return None,
+        };
+        let shift = (weekday + 7 - first.weekday()) % 7;
+        let day = 1 + shift + 7 * (n as u32 - 1);
+        Date::new(year, month, day)
+    } else if n == -1 {
+        let last = match Date::new(year, month, days_in_month(year, month)) {
+            Some(d) => d,
+            None => return None,
+        };
+        let shift = (last.weekday() + 7 - weekday) % 7;
+        Date::new(year, month, last.day() - shift)
+    } else {
+        None
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -242,6 +285,17 @@ mod tests {
         assert_eq!(d("2026-12-31").iso_week(), (2026, 53));
         assert_eq!(weeks_in_year(2020), 53);
         assert_eq!(weeks_in_year(2019), 52);
+    }
+
+    #[test]
+    fn computes_named_days() {
+        assert_eq!(easter(2019), Some(d("2019-04-21")));
+        assert_eq!(easter(2024), Some(d("2024-03-31")));
+        assert_eq!(easter(2000), Some(d("2000-04-23")));
+        assert_eq!(nth_weekday(2017, 11, 4, 3), Some(d("2017-11-23")));
+        assert_eq!(nth_weekday(2017, 10, 2, 0), Some(d("2017-10-09")));
+        assert_eq!(nth_weekday(2021, 5, -1, 0), Some(d("2021-05-31")));
+        assert_eq!(nth_weekday(2021, 2, 5, 0), None);
     }
 
     #[test]

@@ -6,8 +6,11 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::analysis::Analysis;
 use crate::{Date, Span};
+
+mod finder;
+
+pub(crate) use finder::DateFinder;
 
 /// A date expression found in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -219,32 +222,6 @@ impl<'de> Deserialize<'de> for DateValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<DateValue, D::Error> {
         let s = <Cow<'de, str>>::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-/// The compiled date finder.
-#[derive(Debug)]
-pub(crate) struct DateFinder {}
-
-impl DateFinder {
-    pub(crate) fn new() -> DateFinder {
-        DateFinder {}
-    }
-
-    /// The publication date a dateline gives ("OTTAWA, June 28, 2017 —"),
-    /// if the text has one.
-    pub(crate) fn infer_reference_date(&self, _analysis: &Analysis<'_>) -> Option<Date> {
-        None
-    }
-
-    /// Date expressions of the analysed text, outside boilerplate, resolved
-    /// against `reference`.
-    pub(crate) fn find<'h>(
-        &self,
-        _analysis: &Analysis<'h>,
-        _reference: Option<Date>,
-    ) -> Vec<DateMention<'h>> {
-        Vec::new()
     }
 }
 

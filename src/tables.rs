@@ -24,9 +24,10 @@ pub(crate) const COUNTRIES: &str = include_str!("data/countries.tsv");
 pub(crate) const COUNTRY_GUARDS: &str = include_str!("data/country_guards.tsv");
 
 // Date stage (date.rs).
-/// Named days: holidays of fixed or computable date.
-#[allow(dead_code)]
+/// Named days: holidays of fixed or computable date: `name, rule`.
 pub(crate) const HOLIDAYS: &str = include_str!("data/holidays.tsv");
+/// Words of date expressions: `word, kind, value`.
+pub(crate) const DATE_WORDS: &str = include_str!("data/date_words.tsv");
 
 // Quote stage (quote.rs).
 /// Reporting verbs and phrases: `form, class`.
@@ -72,6 +73,8 @@ mod tests {
         check("abbreviations", ABBREVIATIONS, 2);
         check("sentence_starters", SENTENCE_STARTERS, 1);
         check("commitment_leads", COMMITMENT_LEADS, 3);
+        check("holidays", HOLIDAYS, 2);
+        check("date_words", DATE_WORDS, 3);
         for row in rows(BOILERPLATE).chain(rows(COMMITMENT_LEADS)) {
             regex::Regex::new(row[2]).unwrap();
         }

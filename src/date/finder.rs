@@ -1,0 +1,2374 @@
+//! Finding date expressions and normalising them.
+//!
+//! One pass over the bytes of each content block finds every trigger
+//! (month and weekday names, relative words, holiday names, numbers) at the
+//! starts of words (found 64 bytes at a time as bit masks), with a
+//! three-letter prefix filter before any comparison; from each trigger a
+//! small hand-written parser reads a bounded number of words forward and
+//! back. Every trigger costs constant
+//! work, so the pass is linear in the input.
+//!
+//! Values follow the gold conventions: a weekday without a date takes the
+//! tense of its clause (past: the latest on or before the reference date;
+//! future: the next on or after it), a month without a year is this year's
+//! unless the tense moves it, a named day without a year is its nearest
+//! occurrence, and financial years are year intervals (`2015/2016`).
+
+use std::collections::HashMap;
+
+use super::{DateMention, DateValue, Season};
+use crate::analysis::Analysis;
+use crate::calendar::{days_in_month, easter, nth_weekday};
+use crate::{tables, Date, Span};
+
+/// What a word of the date vocabulary is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Month,
+    Weekday,
+    RelDay,
+    Unit,
+    Season,
+    Det,
+    Mod,
+    Num,
+    Ordinal,
+}
+
+/// What a trigger pattern stands for.
+#[derive(Clone, Copy, Debug)]
+enum Trigger {
+    Word(Kind, i32),
+    Holiday(usize),
+    Digit,
+    Ago,
+    Fiscal,
+    Quarter(u32),
+}
+
+/// How a named day's date is computed.
+#[derive(Clone, Copy, Debug)]
+enum Rule {
+    Fixed(u32, u32),
+    Nth(i32, u32, u32),
+    Easter(i64),
+}
+
+impl Rule {
+    fn date(self, year: i32) -> Option<Date> {
+        match self {
+            Rule::Fixed(m, d) => Date::new(year, m, d),
+            Rule::Nth(n, w, m) => nth_weekday(year, m, n, w),
+            Rule::Easter(off) => easter(year)?.add_days(off),
+        }
+    }
+
+    fn parse(s: &str) -> Option<Rule> {
+        let mut it = s.split_whitespace();
+        match it.next()? {
+            "fixed" => {
+                let (m, d) = it.next()?.split_once('-')?;
+                Some(Rule::Fixed(m.parse().ok()?, d.parse().ok()?))
+            }
+            "nth" => Some(Rule::Nth(
+                it.next()?.parse().ok()?,
+                it.next()?.parse().ok()?,
+                it.next()?.parse().ok()?,
+            )),
+            "easter" => Some(Rule::Easter(it.next()?.parse().ok()?)),
+            _ => None,
+        }
+    }
+}
+
+/// Time units, as the `unit` column of the word table numbers them.
+const DAY: i32 = 1;
+const WEEK: i32 = 2;
+const MONTH: i32 = 3;
+const QUARTER: i32 = 4;
+const YEAR: i32 = 5;
+const DECADE: i32 = 6;
+const HALF: i32 = 7;
+
+/// A date expression as read, before it meets the reference date.
+#[derive(Clone, Debug)]
+enum Core {
+    Abs(DateValue),
+    /// Month, day and perhaps the year.
+    MonthDay(u32, u32, Option<i32>),
+    /// A month with no year: its year comes from the reference date and the
+    /// tense of the clause.
+    Month(u32),
+    /// Weekday and how to pick it: 0 by tense, -1 last, 1 next, 2 this.
+    Weekday(u32, i32),
+    RelDay(i64),
+    Present,
+    /// A unit and an offset from the reference date's own.
+    Rel(i32, i64),
+    /// A financial year, offset from the current one.
+    RelFiscal(i64),
+    Season(Season, i64),
+    YearsAgoToday(i64),
+    /// A named day and its year if given.
+    Holiday(usize, Option<i32>),
+    /// A quarter or half of the reference year: unit and number.
+    PartOfYear(i32, u32),
+    Range(Box<Core>, Box<Core>),
+}
+
+/// The compiled date finder.
+#[derive(Debug)]
+pub(crate) struct DateFinder {
+    words: HashMap<String, (Kind, i32)>,
+    /// Trigger patterns (lower case) by their first letter.
+    by_letter: Vec<Vec<(Vec<u8>, Trigger)>>,
+    /// A bit for each three-character prefix a pattern starts with: a cheap
+    /// filter before any comparison.
+    prefixes: Vec<u64>,
+    holidays: Vec<(String, Rule)>,
+}
+
+// ---------------------------------------------------------------- bytes
+
+#[inline]
+fn at(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(0)
+}
+
+#[inline]
+fn before(b: &[u8], i: usize) -> u8 {
+    if i == 0 {
+        0
+    } else {
+        at(b, i - 1)
+    }
+}
+
+/// Skips blanks (ASCII white space, no-break spaces) forward, not past `hi`.
+fn skip_ws(b: &[u8], mut i: usize, hi: usize) -> usize {
+    while i < hi {
+        match at(b, i) {
+            b' ' | b'\t' | b'\n' | b'\r' => i += 1,
+            0xC2 if at(b, i + 1) == 0xA0 => i += 2,
+            0xE2 if at(b, i + 1) == 0x80 && matches!(at(b, i + 2), 0xAF | 0x89 | 0x8A) => i += 3,
+            _ => break,
+        }
+    }
+    i.min(hi)
+}
+
+/// Skips blanks backward, not past `lo`.
+fn skip_ws_back(b: &[u8], mut i: usize, lo: usize) -> usize {
+    while i > lo {
+        match before(b, i) {
+            b' ' | b'\t' | b'\n' | b'\r' => i -= 1,
+            0xA0 if i >= lo + 2 && at(b, i - 2) == 0xC2 => i -= 2,
+            0xAF | 0x89 | 0x8A if i >= lo + 3 && at(b, i - 3) == 0xE2 && at(b, i - 2) == 0x80 => {
+                i -= 3
+            }
+            _ => break,
+        }
+    }
+    i
+}
+
+/// The word (ASCII letters) after blanks from `i`.
+fn word(b: &[u8], i: usize, hi: usize) -> Option<(usize, usize)> {
+    let s = skip_ws(b, i, hi);
+    let mut e = s;
+    while e < hi && at(b, e).is_ascii_alphabetic() && e - s < 40 {
+        e += 1;
+    }
+    (e > s && !at(b, e).is_ascii_alphanumeric()).then_some((s, e))
+}
+
+/// The word (ASCII letters) before blanks ending at `i`.
+fn word_back(b: &[u8], i: usize, lo: usize) -> Option<(usize, usize)> {
+    let e = skip_ws_back(b, i, lo);
+    let mut s = e;
+    while s > lo && before(b, s).is_ascii_alphabetic() && e - s < 40 {
+        s -= 1;
+    }
+    (s < e && !before(b, s).is_ascii_alphanumeric()).then_some((s, e))
+}
+
+/// The number (at most four digits) after blanks from `i`: start, end, value.
+fn number(b: &[u8], i: usize, hi: usize) -> Option<(usize, usize, u32)> {
+    let s = skip_ws(b, i, hi);
+    let mut e = s;
+    let mut v = 0u32;
+    while e < hi && at(b, e).is_ascii_digit() {
+        if e - s >= 4 {
+            return None;
+        }
+        v = v * 10 + u32::from(at(b, e) - b'0');
+        e += 1;
+    }
+    (e > s).then_some((s, e, v))
+}
+
+/// A four-digit year after blanks from `i`, not part of a longer number.
+fn year(b: &[u8], i: usize, hi: usize) -> Option<(usize, i32)> {
+    let (s, e, v) = number(b, i, hi)?;
+    if e - s != 4
+        || !(1000..=2999).contains(&v)
+        || at(b, e).is_ascii_alphanumeric()
+        || is_number_tail(b, e)
+    {
+        return None;
+    }
+    Some((e, v as i32))
+}
+
+/// Whether `core` names its own year, so that it needs no reference date.
+fn is_absolute(core: &Core) -> bool {
+    match core {
+        Core::Abs(_) | Core::MonthDay(_, _, Some(_)) | Core::Holiday(_, Some(_)) => true,
+        Core::Range(a, b) => is_absolute(a) && is_absolute(b),
+        _ => false,
+    }
+}
+
+/// The class of a byte for the trigger scan.
+const DIGIT: u8 = 27;
+
+/// Byte classes: 0 for anything but an ASCII letter or digit, 1 to 26 for
+/// the letters (either case), `DIGIT` for the digits.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 26 {
+        t[b'a' as usize + c] = c as u8 + 1;
+        t[b'A' as usize + c] = c as u8 + 1;
+        c += 1;
+    }
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = DIGIT;
+        d += 1;
+    }
+    t
+};
+
+/// Whether day `d` of month `m` exists (in year `y` if given; without a
+/// year, 29 February may).
+fn valid_day(m: u32, d: u32, y: Option<i32>) -> bool {
+    d <= days_in_month(y.unwrap_or(2000), m)
+}
+
+/// Whether the number that ends at `e` goes on (`2,000`, `1.5`, `10%`,
+/// `10:30`).
+fn is_number_tail(b: &[u8], e: usize) -> bool {
+    match at(b, e) {
+        b',' | b'.' | b':' => at(b, e + 1).is_ascii_digit(),
+        b'%' => true,
+        _ => false,
+    }
+}
+
+fn eq(b: &[u8], (s, e): (usize, usize), w: &str) -> bool {
+    b.get(s..e)
+        .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+fn any(b: &[u8], span: (usize, usize), ws: &[&str]) -> bool {
+    ws.iter().any(|w| eq(b, span, w))
+}
+
+/// The given punctuation character after blanks from `i`.
+fn punct(b: &[u8], i: usize, hi: usize, c: u8) -> Option<usize> {
+    let s = skip_ws(b, i, hi);
+    (s < hi && at(b, s) == c).then_some(s + 1)
+}
+
+/// A range separator after `i`: dashes (any run of hyphens, en and em
+/// dashes), "to", "until", "through" or "till".
+fn range_sep(b: &[u8], i: usize, hi: usize) -> Option<usize> {
+    let s = skip_ws(b, i, hi);
+    let mut e = s;
+    loop {
+        if at(b, e) == b'-' && e < hi {
+            e += 1;
+        } else if at(b, e) == 0xE2
+            && at(b, e + 1) == 0x80
+            && matches!(at(b, e + 2), 0x93 | 0x94)
+            && e + 2 < hi
+        {
+            e += 3;
+        } else {
+            break;
+        }
+    }
+    if e > s {
+        return Some(e);
+    }
+    let w = word(b, s, hi)?;
+    any(b, w, &["to", "until", "through", "till"]).then_some(w.1)
+}
+
+/// Words that make a weekday part of a name ("Sunday Times").
+const WEEKDAY_NAMES: &[&str] = &[
+    "Times",
+    "Telegraph",
+    "Mirror",
+    "Express",
+    "Herald",
+    "Post",
+    "Mail",
+    "Age",
+    "Star",
+    "Independent",
+    "Observer",
+    "Tribune",
+    "School",
+    "Bloody",
+    "Night",
+    "Morning",
+    "Sport",
+    "People",
+    "Sun",
+    "Business",
+];
+
+/// Nouns that make "today's" or "tomorrow's" mean an era, not a day.
+const GENERIC_NOUNS: &[&str] = &[
+    "wars",
+    "problems",
+    "solutions",
+    "technologies",
+    "industries",
+    "workers",
+    "challenges",
+    "world",
+    "economy",
+    "society",
+    "generation",
+    "threats",
+    "environment",
+    "markets",
+    "era",
+    "youth",
+    "children",
+    "standards",
+];
+
+/// The index of an ASCII letter, 0 for `a`.
+fn letter_index(c: u8) -> Option<usize> {
+    c.is_ascii_alphabetic()
+        .then(|| usize::from(c.to_ascii_lowercase() - b'a'))
+}
+
+/// The bit of a three-character prefix, case folded; any character but a
+/// letter counts as one (the digit of "q3", a space, an apostrophe).
+fn prefix_index(c1: u8, c2: u8, c3: u8) -> Option<usize> {
+    let other = |c: u8| letter_index(c).unwrap_or(26);
+    Some(letter_index(c1)? * 27 * 27 + other(c2) * 27 + other(c3))
+}
+
+/// Whether a possessive "'s" or "’s" stands at `e`.
+fn is_possessive(b: &[u8], e: usize) -> bool {
+    (at(b, e) == b'\'' && at(b, e + 1) == b's' && !at(b, e + 2).is_ascii_alphabetic())
+        || (b.get(e..e + 4) == Some("’s".as_bytes()) && !at(b, e + 4).is_ascii_alphabetic())
+}
+
+impl DateFinder {
+    /// Builds the finder from the word and holiday tables.
+    pub(crate) fn new() -> DateFinder {
+        let mut words = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut triggers = Vec::new();
+        for row in tables::rows(tables::DATE_WORDS) {
+            let (Some(w), Some(k), Some(v)) = (row.first(), row.get(1), row.get(2)) else {
+                continue;
+            };
+            let kind = match *k {
+                "month" => Kind::Month,
+                "weekday" => Kind::Weekday,
+                "relday" => Kind::RelDay,
+                "unit" => Kind::Unit,
+                "season" => Kind::Season,
+                "det" => Kind::Det,
+                "mod" => Kind::Mod,
+                "num" => Kind::Num,
+                _ => Kind::Ordinal,
+            };
+            let v: i32 = v.parse().unwrap_or(0);
+            words.insert(w.to_ascii_lowercase(), (kind, v));
+            if matches!(
+                kind,
+                Kind::Month | Kind::Weekday | Kind::RelDay | Kind::Unit | Kind::Season
+            ) {
+                patterns.push(w.to_string());
+                triggers.push(Trigger::Word(kind, v));
+            }
+        }
+        for (w, t) in [
+            ("ago", Trigger::Ago),
+            ("financial", Trigger::Fiscal),
+            ("fiscal", Trigger::Fiscal),
+        ] {
+            patterns.push(w.to_string());
+            triggers.push(t);
+        }
+        for q in 1..=4u32 {
+            patterns.push(format!("q{q}"));
+            triggers.push(Trigger::Quarter(q));
+        }
+        let mut holidays = Vec::new();
+        for row in tables::rows(tables::HOLIDAYS) {
+            let (Some(name), Some(rule)) = (row.first(), row.get(1).and_then(|r| Rule::parse(r)))
+            else {
+                continue;
+            };
+            let i = holidays.len();
+            holidays.push((name.to_string(), rule));
+            patterns.push(name.to_string());
+            triggers.push(Trigger::Holiday(i));
+            if name.contains('\'') {
+                patterns.push(name.replace('\'', "’"));
+                triggers.push(Trigger::Holiday(i));
+            }
+        }
+        // Patterns by first letter, longest first (so "Easter Monday"
+        // wins over "Easter"), and the letter pairs that can start one.
+        let mut by_letter: Vec<Vec<(Vec<u8>, Trigger)>> = vec![Vec::new(); 26];
+        let mut prefixes = vec![0u64; 26 * 27 * 27 / 64 + 1];
+        for (p, t) in patterns.iter().zip(triggers) {
+            let p = p.to_ascii_lowercase().into_bytes();
+            let Some(list) = p
+                .first()
+                .and_then(|&c| letter_index(c))
+                .and_then(|i| by_letter.get_mut(i))
+            else {
+                continue;
+            };
+            // A two-character pattern ("q3") takes any third character.
+            let thirds: Vec<u8> = if p.len() > 2 {
+                vec![at(&p, 2)]
+            } else {
+                (b'a'..=b'z').chain([b' ']).collect()
+            };
+            for c3 in thirds {
+                if let Some(bit) = prefix_index(at(&p, 0), at(&p, 1), c3) {
+                    if let Some(word) = prefixes.get_mut(bit / 64) {
+                        *word |= 1 << (bit % 64);
+                    }
+                }
+            }
+            list.push((p, t));
+        }
+        for list in &mut by_letter {
+            list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        }
+        DateFinder {
+            words,
+            by_letter,
+            prefixes,
+            holidays,
+        }
+    }
+
+    fn lookup(&self, b: &[u8], (s, e): (usize, usize)) -> Option<(Kind, i32)> {
+        let w = b.get(s..e)?;
+        if w.len() > 12 {
+            return None;
+        }
+        let mut buf = [0u8; 12];
+        for (d, c) in buf.iter_mut().zip(w) {
+            *d = c.to_ascii_lowercase();
+        }
+        let key = std::str::from_utf8(buf.get(..w.len())?).ok()?;
+        self.words.get(key).copied()
+    }
+
+    fn kind(&self, b: &[u8], w: Option<(usize, usize)>, kind: Kind) -> Option<i32> {
+        match self.lookup(b, w?) {
+            Some((k, v)) if k == kind => Some(v),
+            _ => None,
+        }
+    }
+
+    /// A month name at `w` as it may stand in a date: capitalised, and an
+    /// abbreviation takes its full stop. Returns the month and the end.
+    fn month_at(&self, b: &[u8], w: Option<(usize, usize)>) -> Option<(u32, usize)> {
+        let w = w?;
+        let m = self.kind(b, Some(w), Kind::Month)?;
+        if !at(b, w.0).is_ascii_uppercase() {
+            return None;
+        }
+        let abbrev = w.1 - w.0 <= 4 && !any(b, w, &["may", "june", "july"]);
+        let end = if abbrev && at(b, w.1) == b'.' {
+            w.1 + 1
+        } else {
+            w.1
+        };
+        Some((m as u32, end))
+    }
+
+    /// A day of the month after `i`: "23", "23rd". Returns day and end.
+    fn day_number(&self, b: &[u8], i: usize, hi: usize) -> Option<(u32, usize)> {
+        let (s, e, v) = number(b, i, hi)?;
+        if e - s > 2 || !(1..=31).contains(&v) || is_number_tail(b, e) {
+            return None;
+        }
+        let mut end = e;
+        if at(b, e).is_ascii_alphabetic() {
+            let w = word(b, e, hi)?;
+            if w.0 != e || !any(b, w, &["st", "nd", "rd", "th"]) {
+                return None;
+            }
+            end = w.1;
+        }
+        Some((v, end))
+    }
+
+    /// "July 23", "July 23, 2015", "July 1 2016" from the month word on.
+    fn month_day(&self, b: &[u8], i: usize, hi: usize) -> Option<(Core, usize)> {
+        let (m, e) = self.month_at(b, word(b, i, hi))?;
+        let (d, e) = self.day_number(b, e, hi)?;
+        if (at(b, e) == b':' && at(b, e + 1).is_ascii_digit()) || at(b, skip_ws(b, e, hi)) == b'%' {
+            return None;
+        }
+        let (y, e) = match year(b, punct(b, e, hi, b',').unwrap_or(e), hi) {
+            Some((ye, y)) => (Some(y), ye),
+            None => (None, e),
+        };
+        valid_day(m, d, y).then_some((Core::MonthDay(m, d, y), e))
+    }
+
+    /// "23 July 2015", "23rd of July", "22 February, 2009" from the number on.
+    fn day_month(&self, b: &[u8], i: usize, hi: usize) -> Option<(Core, usize)> {
+        let (d, e) = self.day_number(b, i, hi)?;
+        let mut w = word(b, e, hi);
+        if w.is_some_and(|w| eq(b, w, "of")) {
+            w = w.and_then(|w| word(b, w.1, hi));
+        }
+        let (m, e) = self.month_at(b, w)?;
+        let (y, e) = match year(b, punct(b, e, hi, b',').unwrap_or(e), hi) {
+            Some((ye, y)) => (Some(y), ye),
+            None => (None, e),
+        };
+        valid_day(m, d, y).then_some((Core::MonthDay(m, d, y), e))
+    }
+
+    /// After a first day-and-month, a second one ("to 1 November 2009",
+    /// "-31 July 2019", "–-November 1, 2023", "-25, 2015"), making a range.
+    fn day_range(
+        &self,
+        b: &[u8],
+        first: Core,
+        e: usize,
+        hi: usize,
+        day_first: bool,
+    ) -> (Core, usize) {
+        let Core::MonthDay(m1, d1, None) = first else {
+            return (first, e);
+        };
+        let Some(mut s) = range_sep(b, e, hi) else {
+            return (first, e);
+        };
+        // "Wednesday 20 February to Tuesday 26 February 2008"
+        if let Some(w) = word(b, s, hi).filter(|w| self.kind(b, Some(*w), Kind::Weekday).is_some())
+        {
+            s = punct(b, w.1, hi, b',').unwrap_or(w.1);
+        }
+        let second = if day_first {
+            self.day_month(b, s, hi)
+        } else {
+            self.month_day(b, s, hi)
+                .or_else(|| self.day_month(b, s, hi))
+                .or_else(|| {
+                    // "July 23-25, 2015": the second day in the same month.
+                    let (d, e2) = self.day_number(b, s, hi)?;
+                    let (y, e2) = match year(b, punct(b, e2, hi, b',').unwrap_or(e2), hi) {
+                        Some((ye, y)) => (Some(y), ye),
+                        None => (None, e2),
+                    };
+                    Some((Core::MonthDay(m1, d, y), e2))
+                })
+        };
+        match second {
+            Some((Core::MonthDay(m2, d2, y2), e2)) => {
+                let y1 = y2.map(|y| if m1 > m2 { y - 1 } else { y });
+                (
+                    Core::Range(
+                        Box::new(Core::MonthDay(m1, d1, y1)),
+                        Box::new(Core::MonthDay(m2, d2, y2)),
+                    ),
+                    e2,
+                )
+            }
+            _ => (first, e),
+        }
+    }
+
+    /// A year range or financial year after a four-digit year ending at `e`:
+    /// "2015-16", "2003/04", "2023-2026", "2004 to 2009".
+    fn year_tail(&self, b: &[u8], y: i32, e: usize, hi: usize) -> Option<(Core, usize)> {
+        let c = at(b, e);
+        let dash = at(b, e) == 0xE2 && at(b, e + 1) == 0x80 && at(b, e + 2) == 0x93;
+        if c == b'-' || c == b'/' || dash {
+            let s = if dash { e + 3 } else { e + 1 };
+            if let Some((ns, ne, v)) = number(b, s, hi) {
+                if ns == s && !at(b, ne).is_ascii_alphanumeric() && !is_number_tail(b, ne) {
+                    if ne - ns == 2 && v as i32 == (y + 1) % 100 {
+                        let iv = DateValue::Interval(
+                            Box::new(DateValue::Year(y)),
+                            Box::new(DateValue::Year(y + 1)),
+                        );
+                        return Some((Core::Abs(iv), ne));
+                    }
+                    if ne - ns == 4 && (y + 1..=y + 100).contains(&(v as i32)) && c != b'/' {
+                        let iv = DateValue::Interval(
+                            Box::new(DateValue::Year(y)),
+                            Box::new(DateValue::Year(v as i32)),
+                        );
+                        return Some((Core::Abs(iv), ne));
+                    }
+                }
+            }
+        }
+        let w = word(b, e, hi)?;
+        if any(b, w, &["to", "until", "through"]) {
+            let (ye, y2) = year(b, w.1, hi)?;
+            if (y + 1..=y + 100).contains(&y2) {
+                let iv = DateValue::Interval(
+                    Box::new(DateValue::Year(y)),
+                    Box::new(DateValue::Year(y2)),
+                );
+                return Some((Core::Abs(iv), ye));
+            }
+        }
+        None
+    }
+
+    /// A number trigger at `s`.
+    fn at_number(&self, b: &[u8], s: usize, hi: usize) -> Option<(usize, Core, usize)> {
+        let p = before(b, s);
+        if p.is_ascii_alphanumeric()
+            || matches!(p, b'$' | b'#' | b'.' | b',' | b'/')
+            || (p == b'-' && before(b, s - 1).is_ascii_digit())
+        {
+            return None;
+        }
+        if s >= 2 && b.get(s - 2..s) == Some("£".as_bytes())
+            || s >= 3 && b.get(s - 3..s) == Some("€".as_bytes())
+        {
+            return None;
+        }
+        let (_, e, v) = number(b, s, hi)?;
+        if e - s == 4 {
+            let y = v as i32;
+            // ISO 8601: 2015-07-23.
+            if at(b, e) == b'-' {
+                if let (Some((ms, me, m)), true) = (number(b, e + 1, hi), true) {
+                    if ms == e + 1 && me - ms == 2 && at(b, me) == b'-' {
+                        if let Some((ds, de, d)) = number(b, me + 1, hi) {
+                            if ds == me + 1 && de - ds == 2 && !at(b, de).is_ascii_alphanumeric() {
+                                return Some((
+                                    s,
+                                    Core::Abs(DateValue::Day(Date::new(y, m, d)?)),
+                                    de,
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+            if !(1000..=2999).contains(&v) || is_number_tail(b, e) {
+                return None;
+            }
+            if let Some((core, e2)) = self.year_tail(b, y, e, hi) {
+                return Some((s, core, e2));
+            }
+            // Decades: 1990s, 1990's.
+            if y % 10 == 0 {
+                let e2 = if at(b, e) == b's' {
+                    Some(e + 1)
+                } else if at(b, e) == b'\'' && at(b, e + 1) == b's' {
+                    Some(e + 2)
+                } else {
+                    None
+                };
+                if let Some(e2) = e2.filter(|&e2| !at(b, e2).is_ascii_alphanumeric()) {
+                    // "the 1990s" keeps its article.
+                    let start = match word_back(b, s, 0) {
+                        Some(w) if eq(b, w, "the") => w.0,
+                        _ => s,
+                    };
+                    return Some((start, Core::Abs(DateValue::Decade(y / 10)), e2));
+                }
+            }
+            if at(b, e).is_ascii_alphabetic() || !(1900..=2100).contains(&v) {
+                return None;
+            }
+            // "more than 2000 personnel" is a count.
+            let prev = word_back(b, s, 0);
+            if prev.is_some_and(|p| {
+                any(
+                    b,
+                    p,
+                    &[
+                        "than",
+                        "approximately",
+                        "nearly",
+                        "almost",
+                        "about",
+                        "around",
+                        "roughly",
+                        "some",
+                    ],
+                )
+            }) {
+                return None;
+            }
+            return Some((s, Core::Abs(DateValue::Year(y)), e));
+        }
+        let (core, e) = self.day_month(b, s, hi).or_else(|| {
+            // "30-31 July 2019": a day range in one month.
+            let (d1, e1) = self.day_number(b, s, hi)?;
+            let sep = range_sep(b, e1, hi)?;
+            match self.day_month(b, sep, hi)? {
+                (Core::MonthDay(m, d2, y), e2) => {
+                    let r = Core::Range(
+                        Box::new(Core::MonthDay(m, d1, y)),
+                        Box::new(Core::MonthDay(m, d2, y)),
+                    );
+                    Some((r, e2))
+                }
+                _ => None,
+            }
+        })?;
+        let (core, e) = self.day_range(b, core, e, hi, true);
+        Some((s, core, e))
+    }
+
+    /// A month trigger.
+    fn at_month(&self, b: &[u8], s: usize, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
+        if let Some((core, e)) = self.month_day(b, s, hi) {
+            let (core, e) = self.day_range(b, core, e, hi, false);
+            return Some((s, core, e));
+        }
+        let (m, e) = self.month_at(b, word(b, s, hi))?;
+        let of = word(b, e, hi).filter(|w| eq(b, *w, "of"));
+        if let Some((ye, y)) = year(b, of.map_or(e, |w| w.1), hi) {
+            // "July 2003 to December 2004"
+            if let Some(sep) = range_sep(b, ye, hi) {
+                if let Some((m2, e2)) = self.month_at(b, word(b, sep, hi)) {
+                    if let Some((ye2, y2)) = year(b, e2, hi) {
+                        let iv = DateValue::Interval(
+                            Box::new(DateValue::Month { year: y, month: m }),
+                            Box::new(DateValue::Month {
+                                year: y2,
+                                month: m2,
+                            }),
+                        );
+                        return Some((s, Core::Abs(iv), ye2));
+                    }
+                }
+            }
+            return Some((s, Core::Abs(DateValue::Month { year: y, month: m }), ye));
+        }
+        // A bare month must read as a time: "in June", "this July", "the
+        // end of September"; never the modal "may" or the verb "march".
+        let mut alpha_end = s;
+        while at(b, alpha_end).is_ascii_alphabetic() {
+            alpha_end += 1;
+        }
+        if alpha_end - s <= 4 && !any(b, (s, alpha_end), &["may", "june", "july"]) {
+            // A bare abbreviation ("Jun.") is too weak a sign.
+            return None;
+        }
+        // The next item of a list of months: "December, January and February".
+        // (Read back past `lo`: the month before may be a mention already.)
+        let j = skip_ws_back(b, s, 0);
+        let listed = if before(b, j) == b',' {
+            Some(j - 1)
+        } else {
+            word_back(b, s, 0)
+                .filter(|w| any(b, *w, &["and", "or"]))
+                .map(|w| w.0)
+        };
+        if let Some(k) = listed {
+            let k = if before(b, skip_ws_back(b, k, 0)) == b',' {
+                skip_ws_back(b, k, 0) - 1
+            } else {
+                k
+            };
+            if word_back(b, k, 0).is_some_and(|w| self.month_at(b, Some(w)).is_some()) && m != 5 {
+                return Some((s, Core::Month(m), e));
+            }
+        }
+        let (ps, pe) = word_back(b, s, lo)?;
+        let p = (ps, pe);
+        let ok = any(
+            b,
+            p,
+            &[
+                "in",
+                "of",
+                "since",
+                "until",
+                "till",
+                "by",
+                "during",
+                "from",
+                "before",
+                "after",
+                "early",
+                "mid",
+                "late",
+                "the",
+                "throughout",
+                "through",
+                "between",
+                "to",
+            ],
+        ) || self.kind(b, Some(p), Kind::Det).is_some();
+        if !ok {
+            return None;
+        }
+        if m == 5 && !eq(b, p, "in") && !eq(b, p, "of") && !eq(b, p, "since") && !eq(b, p, "until")
+        {
+            return None;
+        }
+        match self.kind(b, Some(p), Kind::Det) {
+            Some(d) if !eq(b, p, "current") => {
+                let core = Core::Rel(MONTH * 100 + m as i32, i64::from(d - 100));
+                Some((ps, core, e))
+            }
+            _ => Some((s, Core::Month(m), e)),
+        }
+    }
+
+    /// A weekday trigger.
+    fn at_weekday(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        wd: u32,
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
+        if !at(b, s).is_ascii_uppercase() {
+            return None;
+        }
+        let after = punct(b, e, hi, b',').unwrap_or(e);
+        if let Some((core, e2)) = self.month_day(b, after, hi) {
+            let (core, e2) = self.day_range(b, core, e2, hi, false);
+            return Some((s, core, e2));
+        }
+        if let Some((core, e2)) = self.day_month(b, after, hi) {
+            let (core, e2) = self.day_range(b, core, e2, hi, true);
+            return Some((s, core, e2));
+        }
+        let prev = word_back(b, s, lo);
+        if prev.is_some_and(|p| {
+            any(
+                b,
+                p,
+                &[
+                    "every", "each", "Good", "Black", "Super", "Ash", "Easter", "Cyber",
+                ],
+            )
+        }) {
+            return None;
+        }
+        // "Monday to Friday": opening hours, not a day.
+        let weekday_word = |w: Option<(usize, usize)>| self.kind(b, w, Kind::Weekday).is_some();
+        let next = word(b, e, hi);
+        if next.is_some_and(|n| any(b, n, &["to", "through"]))
+            && weekday_word(next.and_then(|n| word(b, n.1, hi)))
+        {
+            return None;
+        }
+        if prev.is_some_and(|p| any(b, p, &["to", "through"]))
+            && weekday_word(prev.and_then(|p| word_back(b, p.0, 0)))
+        {
+            return None;
+        }
+        // "Sunday Times", "Sunday Telegraph": a weekday inside a name.
+        if let Some(n) = word(b, e, hi) {
+            if n.0 == skip_ws(b, e, hi)
+                && at(b, n.0).is_ascii_uppercase()
+                && self.kind(b, Some(n), Kind::Month).is_none()
+            {
+                // "On Monday President Biden signed" is a date; "the Sunday
+                // Times" and "Sunday Telegraph" are names.
+                let gap = b.get(e..n.0).unwrap_or_default();
+                let name = prev.is_some_and(|p| eq(b, p, "the")) || any(b, n, WEEKDAY_NAMES);
+                if name && !gap.is_empty() && gap.iter().all(|&c| c == b' ') {
+                    return None;
+                }
+            }
+        }
+        match prev.map(|p| (p, self.kind(b, Some(p), Kind::Det))) {
+            Some((p, Some(d))) if !eq(b, p, "current") && !eq(b, p, "following") => {
+                let mode = match d {
+                    101 => 1,
+                    99 => -1,
+                    _ => 2,
+                };
+                Some((p.0, Core::Weekday(wd, mode), e))
+            }
+            _ => Some((s, Core::Weekday(wd, 0), e)),
+        }
+    }
+
+    /// A relative-day trigger: today, tonight, tomorrow, yesterday.
+    fn at_relday(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        off: i32,
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
+        let prev = word_back(b, s, lo);
+        let start = match prev {
+            Some(p) if any(b, p, &["earlier", "later"]) => p.0,
+            _ => s,
+        };
+        if off != 0 && is_possessive(b, e) {
+            // "tomorrow's potential", "yesterday's world": no particular day.
+            let n = word(b, e + if at(b, e) == b'\'' { 2 } else { 4 }, hi);
+            if n.is_some_and(|n| {
+                any(b, n, GENERIC_NOUNS)
+                    || any(b, n, &["potential", "leaders", "workforce", "jobs"])
+            }) {
+                return None;
+            }
+        }
+        if off == 0 && eq(b, (s, e), "today") && self.generic_today(b, s, e, hi, lo) {
+            return Some((start, Core::Present, e));
+        }
+        Some((start, Core::RelDay(i64::from(off)), e))
+    }
+
+    /// Whether "today" at `s..e` means "nowadays": "today's challenges",
+    /// "the market today", "stronger today than ever", "Today, NATO is".
+    fn generic_today(&self, b: &[u8], s: usize, e: usize, hi: usize, lo: usize) -> bool {
+        if is_possessive(b, e) {
+            let n = word(b, e + if at(b, e) == b'\'' { 2 } else { 4 }, hi);
+            return n.is_some_and(|n| any(b, n, GENERIC_NOUNS));
+        }
+        let prev = word_back(b, s, lo);
+        if prev.is_some_and(|p| {
+            any(
+                b,
+                p,
+                &[
+                    "market", "markets", "world", "economy", "society", "certain", "true",
+                    "relevant",
+                ],
+            )
+        }) {
+            return true;
+        }
+        if word(b, e, hi).is_some_and(|n| eq(b, n, "than")) {
+            return true;
+        }
+        // "Today, X is/are ...": a present state, not the day's news.
+        if at(b, e) == b',' && prev.is_none_or(|p| p.1 + 4 < s) {
+            let mut i = e + 1;
+            for _ in 0..5 {
+                let Some(w) = word(b, i, hi) else { break };
+                if any(b, w, &["is", "are"]) {
+                    // "Today, NATO is larger" is a state; "Today, the
+                    // Administration is (also) announcing" is the day's news.
+                    let mut n = word(b, w.1, hi);
+                    if n.is_some_and(|n| any(b, n, &["also", "now"])) {
+                        n = n.and_then(|n| word(b, n.1, hi));
+                    }
+                    let progressive = n.is_some_and(|n| {
+                        let x = b.get(n.0..n.1).unwrap_or_default();
+                        x.len() > 4 && x.ends_with(b"ing")
+                    });
+                    return n.is_some() && !progressive;
+                }
+                i = w.1;
+                while i < hi && matches!(at(b, i), b',' | b'(' | b')') {
+                    i += 1;
+                }
+            }
+        }
+        false
+    }
+
+    /// A unit trigger: week, month, quarter, year, decade, half.
+    fn at_unit(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        unit: i32,
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
+        let prev = word_back(b, s, lo);
+        let next = word(b, e, hi);
+        // "year end", "year-end"
+        if unit == YEAR {
+            if at(b, e) == b'-'
+                && word(b, e + 1, hi).is_some_and(|w| w.0 == e + 1 && eq(b, w, "end"))
+            {
+                return Some((s, Core::Rel(YEAR, 0), e + 4));
+            }
+            if next.is_some_and(|n| eq(b, n, "end"))
+                && prev.is_some_and(|p| any(b, p, &["by", "at", "before", "until"]))
+            {
+                return Some((s, Core::Rel(YEAR, 0), next.map_or(e, |n| n.1)));
+            }
+        }
+        // "the first quarter of 2021", "the second half of 2020"
+        if let (true, Some(n), Some(p)) = (
+            unit == QUARTER || unit == HALF,
+            self.kind(b, prev, Kind::Ordinal),
+            prev,
+        ) {
+            let start = word_back(b, p.0, lo)
+                .filter(|w| eq(b, *w, "the"))
+                .map_or(p.0, |w| w.0);
+            if next.is_some_and(|w| eq(b, w, "of")) {
+                if let Some((ye, y)) = next.and_then(|w| year(b, w.1, hi)) {
+                    let v = if unit == QUARTER {
+                        DateValue::Quarter {
+                            year: y,
+                            quarter: n as u32,
+                        }
+                    } else {
+                        DateValue::Half {
+                            year: y,
+                            half: n as u32,
+                        }
+                    };
+                    return Some((start, Core::Abs(v), ye));
+                }
+            }
+            if unit == HALF {
+                // "The first half ended 0-0": a half needs its year.
+                return None;
+            }
+            return Some((start, Core::PartOfYear(unit, n as u32), e));
+        }
+        if unit == HALF {
+            return None;
+        }
+        let p = prev?;
+        if let Some(d) = self.kind(b, Some(p), Kind::Det) {
+            let pp = word_back(b, p.0, lo);
+            let the = pp.is_some_and(|w| eq(b, w, "the"));
+            let mut start = p.0;
+            if (d == 99 || eq(b, p, "next")) && the {
+                // "the last year", "over the next year": durations.
+                return None;
+            }
+            if eq(b, p, "following") || eq(b, p, "coming") {
+                if !the {
+                    return None;
+                }
+                start = pp.map_or(start, |w| w.0);
+            }
+            if eq(b, p, "current") {
+                if let Some(w) = pp.filter(|w| eq(b, *w, "this")) {
+                    start = w.0;
+                } else if the {
+                    start = pp.map_or(start, |w| w.0);
+                }
+            }
+            return Some((start, Core::Rel(unit, i64::from(d - 100)), e));
+        }
+        if eq(b, p, "the") {
+            if next.is_some_and(|n| eq(b, n, "before")) {
+                return Some((p.0, Core::Rel(unit, -1), next.map_or(e, |n| n.1)));
+            }
+            if next.is_some_and(|n| eq(b, n, "after")) {
+                return Some((p.0, Core::Rel(unit, 1), next.map_or(e, |n| n.1)));
+            }
+            let of = word_back(b, p.0, lo).filter(|w| eq(b, *w, "of"))?;
+            let head = word_back(b, of.0, lo)?;
+            if any(
+                b,
+                head,
+                &["end", "beginning", "start", "middle", "close", "turn"],
+            ) {
+                return Some((p.0, Core::Rel(unit, 0), e));
+            }
+        }
+        None
+    }
+
+    /// A season trigger: "this summer", "autumn 2014", "the summer of 2020".
+    fn at_season(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        v: i32,
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
+        let season = match v {
+            1 => Season::Spring,
+            2 => Season::Summer,
+            3 => Season::Fall,
+            _ => Season::Winter,
+        };
+        let of = word(b, e, hi).filter(|w| eq(b, *w, "of"));
+        if let Some((ye, y)) = year(b, of.map_or(e, |w| w.1), hi) {
+            return Some((s, Core::Abs(DateValue::Season { year: y, season }), ye));
+        }
+        let p = word_back(b, s, lo)?;
+        let d = self.kind(b, Some(p), Kind::Det)?;
+        if word_back(b, p.0, lo).is_some_and(|w| eq(b, w, "the")) && d == 99 {
+            return None;
+        }
+        Some((p.0, Core::Season(season, i64::from(d - 100)), e))
+    }
+
+    /// "a year ago", "ten years ago", "24 hours ago", "75 years ago today".
+    fn at_ago(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
+        let u = word_back(b, s, lo)?;
+        let unit_word = b.get(u.0..u.1)?.to_ascii_lowercase();
+        let unit_word = unit_word.strip_suffix(b"s").unwrap_or(&unit_word);
+        let unit = match unit_word {
+            b"hour" => 0,
+            b"day" => DAY,
+            b"week" => WEEK,
+            b"month" => MONTH,
+            b"year" => YEAR,
+            b"decade" => DECADE,
+            _ => return None,
+        };
+        let ns = skip_ws_back(b, u.0, lo);
+        let mut i = ns;
+        while i > lo && before(b, i).is_ascii_digit() {
+            i -= 1;
+        }
+        let (start, n) = if i < ns {
+            let v: i64 = std::str::from_utf8(b.get(i..ns)?).ok()?.parse().ok()?;
+            (i, v)
+        } else {
+            let w = word_back(b, ns, lo)?;
+            if any(b, w, &["a", "an"]) {
+                (w.0, 1)
+            } else {
+                (w.0, i64::from(self.kind(b, Some(w), Kind::Num)?))
+            }
+        };
+        if unit == YEAR {
+            if let Some(t) = word(b, e, hi).filter(|w| eq(b, *w, "today")) {
+                return Some((start, Core::YearsAgoToday(n), t.1));
+            }
+        }
+        let core = match unit {
+            0 => Core::RelDay(-((n + 23) / 24)),
+            DAY => Core::RelDay(-n),
+            u => Core::Rel(u, -n),
+        };
+        Some((start, core, e))
+    }
+
+    /// "financial year", "fiscal year 2024", "this financial year".
+    fn at_fiscal(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
+        let y = word(b, e, hi).filter(|w| eq(b, *w, "year"))?;
+        if let Some((ns, ne, v)) = number(b, y.1, hi) {
+            if ne - ns == 4 {
+                if let Some((core, e2)) = self.year_tail(b, v as i32, ne, hi) {
+                    return Some((s, core, e2));
+                }
+                if !at(b, ne).is_ascii_alphanumeric() && !is_number_tail(b, ne) {
+                    return Some((s, Core::Abs(DateValue::Year(v as i32)), ne));
+                }
+            }
+        }
+        let mut p = word_back(b, s, lo)?;
+        let mut d = self.kind(b, Some(p), Kind::Det)?;
+        if eq(b, p, "current") {
+            if let Some(w) = word_back(b, p.0, lo).filter(|w| eq(b, *w, "this") || eq(b, *w, "the"))
+            {
+                p = w;
+                d = 100;
+            }
+        }
+        if word_back(b, p.0, lo).is_some_and(|w| eq(b, w, "the")) && d == 99 {
+            return None;
+        }
+        Some((p.0, Core::RelFiscal(i64::from(d - 100)), y.1))
+    }
+
+    /// A named day, with its year if one follows.
+    fn at_holiday(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        i: usize,
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
+        if !at(b, s).is_ascii_uppercase() {
+            // Only "new year" is common in lower case ("the new year").
+            let name = self.holidays.get(i).map(|h| h.0.as_str());
+            if name != Some("New Year") || !word_back(b, s, lo).is_some_and(|w| eq(b, w, "the")) {
+                return None;
+            }
+        }
+        if at(b, e).is_ascii_alphanumeric() {
+            return None;
+        }
+        // "Each Australia Day" recurs; "Lunar New Year", "Holocaust
+        // Remembrance Day" and "Ukraine's Independence Day" are other days.
+        if let Some(p) = word_back(b, s, 0) {
+            let function_word = any(
+                b,
+                p,
+                &[
+                    "on", "this", "happy", "merry", "last", "next", "before", "after", "since",
+                    "until", "by", "at", "for", "during", "the", "a", "of", "and", "or", "over",
+                    "over", "in", "to", "from",
+                ],
+            );
+            let possessive = eq(b, p, "s")
+                && (before(b, p.0) == b'\''
+                    || b.get(p.0.saturating_sub(3)..p.0) == Some("’".as_bytes()));
+            if any(b, p, &["each", "every"])
+                || possessive
+                || (at(b, p.0).is_ascii_uppercase() && !function_word)
+            {
+                return None;
+            }
+        }
+        // Thanksgiving near a mention of Canada is Canada's (October).
+        let i = match self.holidays.get(i) {
+            Some((name, _)) if name.starts_with("Thanksgiving") => {
+                let window = b
+                    .get(s.saturating_sub(300)..(e + 300).min(b.len()))
+                    .unwrap_or_default();
+                let canadian = memchr::memmem::find(window, b"Canad").is_some();
+                match self
+                    .holidays
+                    .iter()
+                    .position(|(n, _)| n == "Canadian Thanksgiving")
+                {
+                    Some(c) if canadian => c,
+                    _ => i,
+                }
+            }
+            _ => i,
+        };
+        if let Some((ye, y)) = year(b, e, hi) {
+            return Some((s, Core::Holiday(i, Some(y)), ye));
+        }
+        // "Easter Island", "Christmas Island", "Independence Day Parade".
+        if let Some(n) = word(b, e, hi) {
+            let gap = b.get(e..n.0).unwrap_or_default();
+            if at(b, n.0).is_ascii_uppercase() && gap.iter().all(|&c| c == b' ') && !gap.is_empty()
+            {
+                return None;
+            }
+        }
+        Some((s, Core::Holiday(i, None), e))
+    }
+
+    /// Left modifiers kept in the span: "early", "mid-", "late", "later",
+    /// "earlier", "early in", "the end of", "the beginning of the".
+    fn extend_left(&self, b: &[u8], s: usize, lo: usize) -> usize {
+        if s >= lo + 4
+            && b.get(s - 4..s)
+                .is_some_and(|x| x.eq_ignore_ascii_case(b"mid-"))
+            && !before(b, s - 4).is_ascii_alphanumeric()
+        {
+            return s - 4;
+        }
+        let Some(w) = word_back(b, s, lo) else {
+            return s;
+        };
+        if self.kind(b, Some(w), Kind::Mod).is_some() {
+            return w.0;
+        }
+        if eq(b, w, "in") {
+            if let Some(m) = word_back(b, w.0, lo).filter(|m| any(b, *m, &["early", "late"])) {
+                return m.0;
+            }
+            return s;
+        }
+        let of = if eq(b, w, "the") {
+            word_back(b, w.0, lo)
+        } else {
+            Some(w)
+        };
+        let Some(of) = of.filter(|o| eq(b, *o, "of")) else {
+            return s;
+        };
+        let Some(head) = word_back(b, of.0, lo)
+            .filter(|h| any(b, *h, &["end", "beginning", "start", "middle", "close"]))
+        else {
+            return s;
+        };
+        match word_back(b, head.0, lo) {
+            Some(t) if eq(b, t, "the") => t.0,
+            _ => head.0,
+        }
+    }
+
+    /// Parses the expression a trigger starts, if any: its start, reading
+    /// and end.
+    fn parse(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        t: Trigger,
+        lo: usize,
+        hi: usize,
+    ) -> Option<(usize, Core, usize)> {
+        // Whole words only.
+        let whole = !before(b, s).is_ascii_alphabetic() && !at(b, e).is_ascii_alphabetic();
+        let (start, core, end) = match t {
+            Trigger::Digit => self.at_number(b, s, hi)?,
+            _ if !whole => return None,
+            Trigger::Word(Kind::Month, _) => self.at_month(b, s, hi, lo)?,
+            Trigger::Word(Kind::Weekday, wd) => self.at_weekday(b, s, e, wd as u32, hi, lo)?,
+            Trigger::Word(Kind::RelDay, off) => self.at_relday(b, s, e, off, hi, lo)?,
+            Trigger::Word(Kind::Unit, u) => self.at_unit(b, s, e, u, hi, lo)?,
+            Trigger::Word(Kind::Season, v) => self.at_season(b, s, e, v, hi, lo)?,
+            Trigger::Word(..) => return None,
+            Trigger::Ago => self.at_ago(b, s, e, hi, lo)?,
+            Trigger::Fiscal => self.at_fiscal(b, s, e, hi, lo)?,
+            Trigger::Holiday(i) => self.at_holiday(b, s, e, i, hi, lo)?,
+            Trigger::Quarter(q) => match year(b, e, hi) {
+                Some((ye, y)) => (
+                    s,
+                    Core::Abs(DateValue::Quarter {
+                        year: y,
+                        quarter: q,
+                    }),
+                    ye,
+                ),
+                None => (s, Core::PartOfYear(QUARTER, q), e),
+            },
+        };
+        let start = match core {
+            Core::Weekday(..) | Core::RelDay(_) | Core::Present | Core::YearsAgoToday(_) => start,
+            _ => self.extend_left(b, start, lo),
+        };
+        Some((start.max(lo), core, end.min(hi)))
+    }
+
+    /// The publication date a dateline gives ("OTTAWA, June 28, 2017 —"),
+    /// if the text has one.
+    pub(crate) fn infer_reference_date(&self, analysis: &Analysis<'_>) -> Option<Date> {
+        let b = analysis.text.as_bytes();
+        for (_, span) in analysis.content_spans().take(6) {
+            let hi = span.end.min(span.start + 400);
+            for (s, core, _) in self.scan(b, span.start, hi) {
+                let Core::MonthDay(m, d, Some(y)) = core else {
+                    continue;
+                };
+                // The date must lead its block, or follow a place name and
+                // comma, or a "Published" / "Updated" label.
+                let lead = b.get(span.start..s).unwrap_or_default();
+                let lead = std::str::from_utf8(lead).unwrap_or("").trim();
+                let lower = lead.to_ascii_lowercase();
+                let labelled = [
+                    "published",
+                    "updated",
+                    "last updated",
+                    "first published",
+                    "posted",
+                    "released",
+                    "date",
+                    "issued",
+                ]
+                .iter()
+                .any(|l| lower.starts_with(l) && lead.len() <= 30);
+                let dateline = lead.ends_with(',') && lead.len() <= 60;
+                let weekday = lead.is_empty()
+                    || lead
+                        .trim_end_matches(',')
+                        .to_ascii_lowercase()
+                        .ends_with("day")
+                        && lead.len() <= 10;
+                if lead.is_empty() || labelled || dateline || weekday {
+                    if let Some(date) = Date::new(y, m, d) {
+                        return Some(date);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Every expression between `lo` and `hi`, in order, without overlaps.
+    fn scan(&self, b: &[u8], lo: usize, hi: usize) -> Vec<(usize, Core, usize)> {
+        let mut out = Vec::new();
+        let mut last = lo;
+        let Some(hay) = b.get(lo..hi) else { return out };
+        // One flat pass over the bytes: a trigger can only start where a
+        // word or a number starts, and a word only when its first three
+        // characters begin some pattern.
+        // Word starts come from 64-byte chunks: a bit mask of letters and
+        // digits per chunk, built without branches, and its rising edges.
+        let mut prev_bit = u64::from(CLASS[usize::from(before(b, lo))] != 0);
+        for (c, chunk) in hay.chunks(64).enumerate() {
+            let mut mask = 0u64;
+            for (k, &x) in chunk.iter().enumerate() {
+                mask |= u64::from(CLASS[usize::from(x)] != 0) << k;
+            }
+            let mut starts = mask & !((mask << 1) | prev_bit);
+            prev_bit = (mask >> chunk.len().saturating_sub(1)) & 1;
+            while starts != 0 {
+                let k = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let s = lo + c * 64 + k;
+                if s < last {
+                    continue;
+                }
+                let found = if at(b, s).is_ascii_digit() {
+                    Some((s + 1, Trigger::Digit))
+                } else if self.may_start(b, s) {
+                    self.trigger_at(b, s, hi)
+                } else {
+                    None
+                };
+                let Some((e, t)) = found else { continue };
+                if let Some((start, core, end)) = self.parse(b, s, e, t, last, hi) {
+                    if end > start {
+                        out.push((start, core, end));
+                        last = end;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether the three characters at `s` begin some trigger pattern.
+    #[inline]
+    fn may_start(&self, b: &[u8], s: usize) -> bool {
+        let fold = |c: u8| match CLASS[usize::from(c)] {
+            0 | DIGIT => 26,
+            l => usize::from(l - 1),
+        };
+        let bit = fold(at(b, s)) * 27 * 27 + fold(at(b, s + 1)) * 27 + fold(at(b, s + 2));
+        self.prefixes
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    /// The longest trigger pattern that starts at word start `s`: its end
+    /// and meaning.
+    fn trigger_at(&self, b: &[u8], s: usize, hi: usize) -> Option<(usize, Trigger)> {
+        let i = letter_index(at(b, s))?;
+        let bit = prefix_index(at(b, s), at(b, s + 1), at(b, s + 2))?;
+        if self.prefixes.get(bit / 64)? & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let text = b.get(s..hi)?;
+        let c2 = at(text, 1).to_ascii_lowercase();
+        let c3 = at(text, 2).to_ascii_lowercase();
+        self.by_letter.get(i)?.iter().find_map(|(p, t)| {
+            // The second and third characters settle most candidates.
+            if at(p, 1) != c2 || (p.len() > 2 && at(p, 2) != c3) {
+                return None;
+            }
+            let head = text.get(..p.len())?;
+            head.eq_ignore_ascii_case(p).then_some((s + p.len(), *t))
+        })
+    }
+
+    /// Date expressions of the analysed text, outside boilerplate, resolved
+    /// against `reference`.
+    pub(crate) fn find<'h>(
+        &self,
+        analysis: &Analysis<'h>,
+        reference: Option<Date>,
+    ) -> Vec<DateMention<'h>> {
+        let text = analysis.text;
+        let b = text.as_bytes();
+        let mut out = Vec::new();
+        for (_, span) in analysis.content_spans() {
+            for (s, core, e) in self.scan(b, span.start, span.end) {
+                let Some(t) = text.get(s..e) else { continue };
+                let value =
+                    reference.and_then(|r| self.resolve(&core, r, || tense(analysis, s, e)));
+                // Without a reference date, expressions that name their year
+                // still resolve.
+                let value = match (reference, Date::new(2000, 1, 1)) {
+                    (None, Some(any_day)) if is_absolute(&core) => {
+                        self.resolve(&core, any_day, || None)
+                    }
+                    _ => value,
+                };
+                out.push(DateMention {
+                    span: Span::new(s, e),
+                    text: t.into(),
+                    value,
+                });
+            }
+        }
+        self.named_days(analysis, &mut out);
+        out
+    }
+
+    /// Days the text names and dates itself ("a National Day of Mourning
+    /// would be held on Sunday 22 February, 2009"): every mention of the
+    /// name, anywhere in the content, takes that date.
+    fn named_days<'h>(&self, analysis: &Analysis<'h>, out: &mut Vec<DateMention<'h>>) {
+        let text = analysis.text;
+        let b = text.as_bytes();
+        let mut names: Vec<(&'h str, DateValue)> = Vec::new();
+        for m in out.iter() {
+            let Some(DateValue::Day(_)) = m.value else {
+                continue;
+            };
+            if names.len() >= 8 {
+                break;
+            }
+            let i = analysis
+                .sentences
+                .partition_point(|x| x.span.end <= m.span.start);
+            let Some(lo) = analysis
+                .sentences
+                .get(i)
+                .map(|x| x.span.start.min(m.span.start))
+            else {
+                continue;
+            };
+            if let Some(name) =
+                day_name_before(b, m.span.start, lo).and_then(|(s, e)| text.get(s..e))
+            {
+                if !names.iter().any(|(n, _)| *n == name) {
+                    names.push((
+                        name,
+                        DateValue::Day(match m.value {
+                            Some(DateValue::Day(d)) => d,
+                            _ => continue,
+                        }),
+                    ));
+                }
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        let mut extra = Vec::new();
+        for (name, value) in &names {
+            let finder = memchr::memmem::Finder::new(name.as_bytes());
+            for (_, span) in analysis.content_spans() {
+                let Some(hay) = b.get(span.range()) else {
+                    continue;
+                };
+                for at_ in finder.find_iter(hay) {
+                    let (s, e) = (span.start + at_, span.start + at_ + name.len());
+                    if before(b, s).is_ascii_alphanumeric() || at(b, e).is_ascii_alphanumeric() {
+                        continue;
+                    }
+                    let sp = Span::new(s, e);
+                    // `out` is in order and without overlaps: one binary
+                    // search finds the only mention that could overlap.
+                    let k = out.partition_point(|m| m.span.end <= s);
+                    if out.get(k).is_some_and(|m| m.span.overlaps(sp)) {
+                        continue;
+                    }
+                    if let Some(t) = text.get(s..e) {
+                        extra.push(DateMention {
+                            span: sp,
+                            text: t.into(),
+                            value: Some(value.clone()),
+                        });
+                    }
+                }
+            }
+        }
+        // Two names may cover the same words: keep the first of each
+        // overlapping run.
+        extra.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut end = 0;
+        extra.retain(|m| {
+            let keep = m.span.start >= end;
+            if keep {
+                end = m.span.end;
+            }
+            keep
+        });
+        out.extend(extra);
+        out.sort_by_key(|m| m.span.start);
+    }
+
+    /// The value of `core` on reference date `r`.
+    fn resolve(
+        &self,
+        core: &Core,
+        r: Date,
+        tense: impl Fn() -> Option<bool> + Copy,
+    ) -> Option<DateValue> {
+        let y = r.year();
+        Some(match core {
+            Core::Abs(v) => v.clone(),
+            Core::MonthDay(m, d, year) => DateValue::Day(Date::new(year.unwrap_or(y), *m, *d)?),
+            Core::Month(m) => {
+                // A month named without a year is this year's, unless the
+                // clause's tense puts it in the next or the last one.
+                let year = match tense() {
+                    Some(true) if *m < r.month() => y + 1,
+                    Some(false) if *m > r.month() => y - 1,
+                    _ => y,
+                };
+                DateValue::Month { year, month: *m }
+            }
+            Core::Weekday(w, mode) => {
+                let back = i64::from((r.weekday() + 7 - w) % 7);
+                let fwd = i64::from((w + 7 - r.weekday()) % 7);
+                let off = match mode {
+                    -1 => -(if back == 0 { 7 } else { back }),
+                    1 => {
+                        if fwd == 0 {
+                            7
+                        } else {
+                            fwd
+                        }
+                    }
+                    2 => fwd,
+                    _ if tense() == Some(true) => fwd,
+                    _ => -back,
+                };
+                DateValue::Day(r.add_days(off)?)
+            }
+            Core::RelDay(off) => DateValue::Day(r.add_days(*off)?),
+            Core::Present => DateValue::PresentRef,
+            Core::YearsAgoToday(n) => {
+                let year = y - *n as i32;
+                let day = r.day().min(days_in_month(year, r.month()));
+                DateValue::Day(Date::new(year, r.month(), day)?)
+            }
+            Core::Rel(unit, off) => match *unit {
+                WEEK => {
+                    let (wy, wk) = r.add_days(off * 7)?.iso_week();
+                    DateValue::Week { year: wy, week: wk }
+                }
+                MONTH => {
+                    let idx = i64::from(y) * 12 + i64::from(r.month()) - 1 + off;
+                    DateValue::Month {
+                        year: idx.div_euclid(12) as i32,
+                        month: idx.rem_euclid(12) as u32 + 1,
+                    }
+                }
+                QUARTER => {
+                    let idx = i64::from(y) * 4 + i64::from((r.month() - 1) / 3) + off;
+                    DateValue::Quarter {
+                        year: idx.div_euclid(4) as i32,
+                        quarter: idx.rem_euclid(4) as u32 + 1,
+                    }
+                }
+                YEAR => DateValue::Year(y + *off as i32),
+                DECADE => DateValue::Decade(y / 10 + *off as i32),
+                u if u > MONTH * 100 => {
+                    // "next July", "last March": a named month next or last.
+                    let m = (u - MONTH * 100) as u32;
+                    let year = match off {
+                        1 if m <= r.month() => y + 1,
+                        -1 if m >= r.month() => y - 1,
+                        _ => y,
+                    };
+                    DateValue::Month { year, month: m }
+                }
+                _ => return None,
+            },
+            Core::RelFiscal(off) => {
+                // Financial years run July to June (Australia) in most of
+                // the corpus; the current one started last July.
+                let start = if r.month() >= 7 { y } else { y - 1 } + *off as i32;
+                DateValue::Interval(
+                    Box::new(DateValue::Year(start)),
+                    Box::new(DateValue::Year(start + 1)),
+                )
+            }
+            Core::Season(season, off) => {
+                // A season of year Y starts in month `first` of Y (winter
+                // runs from December of Y into Y + 1).
+                let first = match season {
+                    Season::Spring => 3,
+                    Season::Summer => 6,
+                    Season::Fall => 9,
+                    Season::Winter => 12,
+                };
+                let now = i64::from(y) * 12 + i64::from(r.month()) - 1;
+                let start = |yy: i32| i64::from(yy) * 12 + first - 1;
+                let year = match off {
+                    -1 => (y - 2..=y).rev().find(|&yy| start(yy) + 2 < now)?,
+                    1 => (y - 1..=y + 1).find(|&yy| start(yy) > now)?,
+                    _ if first == 12 && r.month() <= 2 => y - 1,
+                    _ => y,
+                };
+                DateValue::Season {
+                    year,
+                    season: *season,
+                }
+            }
+            Core::Holiday(i, year) => {
+                let rule = self.holidays.get(*i)?.1;
+                match year {
+                    Some(year) => DateValue::Day(rule.date(*year)?),
+                    None => {
+                        // The nearest occurrence to the reference date.
+                        let rd = r.to_days();
+                        let best = [y - 1, y, y + 1]
+                            .iter()
+                            .filter_map(|&yy| rule.date(yy))
+                            .min_by_key(|d| (d.to_days() - rd).abs())?;
+                        DateValue::Day(best)
+                    }
+                }
+            }
+            Core::PartOfYear(unit, n) => {
+                if *unit == QUARTER {
+                    DateValue::Quarter {
+                        year: y,
+                        quarter: *n,
+                    }
+                } else {
+                    DateValue::Half { year: y, half: *n }
+                }
+            }
+            Core::Range(a, c) => {
+                let (a, c) = match (&**a, &**c) {
+                    (Core::MonthDay(m1, d1, None), Core::MonthDay(m2, d2, None)) => {
+                        let y1 = if m1 > m2 { y - 1 } else { y };
+                        (
+                            Core::MonthDay(*m1, *d1, Some(y1)),
+                            Core::MonthDay(*m2, *d2, Some(y)),
+                        )
+                    }
+                    (a, c) => (a.clone(), c.clone()),
+                };
+                DateValue::Interval(
+                    Box::new(self.resolve(&a, r, tense)?),
+                    Box::new(self.resolve(&c, r, tense)?),
+                )
+            }
+        })
+    }
+}
+
+/// The name of a day that the words before `date` give it: a capitalised
+/// name with "Day" in it ("National Day of Mourning"), at most eight words
+/// back, and linked to the date by "on" ("would be held on").
+fn day_name_before(b: &[u8], date: usize, lo: usize) -> Option<(usize, usize)> {
+    // Most dates have no "on" before them: settle those without gathering.
+    if !word_back(b, date, lo).is_some_and(|w| eq(b, w, "on")) {
+        return None;
+    }
+    let mut words = Vec::with_capacity(12);
+    let mut i = date;
+    while words.len() < 12 {
+        let Some(w) = word_back(b, i, lo) else { break };
+        words.push(w);
+        i = w.0;
+    }
+    if !words.first().is_some_and(|w| eq(b, *w, "on")) {
+        return None;
+    }
+    let k = words
+        .iter()
+        .take(9)
+        .position(|w| b.get(w.0..w.1) == Some(b"Day".as_slice()))?;
+    // A capitalised article or preposition starts a sentence, not a name.
+    let capital = |w: &(usize, usize)| {
+        at(b, w.0).is_ascii_uppercase()
+            && !any(
+                b,
+                *w,
+                &[
+                    "a", "an", "the", "on", "in", "this", "that", "our", "its", "their", "and",
+                    "for",
+                ],
+            )
+    };
+    // Capitalised words before "Day", and "of" + capitalised words after.
+    let mut first = k;
+    while first + 1 < words.len() && first < k + 3 && words.get(first + 1).is_some_and(capital) {
+        first += 1;
+    }
+    let mut last = k;
+    if k >= 2
+        && words.get(k - 1).is_some_and(|w| eq(b, *w, "of"))
+        && words.get(k - 2).is_some_and(capital)
+    {
+        last = k - 2;
+        while last > 1 && words.get(last - 1).is_some_and(capital) {
+            last -= 1;
+        }
+    }
+    if first == last {
+        return None;
+    }
+    Some((words.get(first)?.0, words.get(last)?.1))
+}
+
+/// Whether the clause around `s..e` speaks of the future ("will meet
+/// Tuesday", "gathering Saturday") rather than the past ("said Sunday").
+/// The nearest tense marker in the sentence decides: `Some(true)` for the
+/// future, `Some(false)` for the past, `None` when there is none.
+fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
+    let b = analysis.text.as_bytes();
+    let i = analysis.sentences.partition_point(|x| x.span.end <= s);
+    let (lo, hi) = analysis
+        .sentences
+        .get(i)
+        .map_or((s, e), |x| (x.span.start.min(s), x.span.end.max(e)));
+    // A progressive verb right before: "gathering Saturday".
+    if let Some(p) = word_back(b, s, lo) {
+        let w = b.get(p.0..p.1).unwrap_or_default();
+        let not_verb = [
+            b"during".as_slice(),
+            b"morning",
+            b"evening",
+            b"including",
+            b"according",
+            b"following",
+        ]
+        .iter()
+        .any(|x| w.eq_ignore_ascii_case(x));
+        if w.len() > 5 && w.ends_with(b"ing") && !not_verb {
+            return Some(true);
+        }
+    }
+    let mut best: Option<(usize, bool)> = None;
+    let mut consider = |w: (usize, usize), dist: usize| {
+        let mut buf = [0u8; 12];
+        let raw = b.get(w.0..w.1).unwrap_or_default();
+        let x = buf.get_mut(..raw.len()).unwrap_or_default();
+        for (d, c) in x.iter_mut().zip(raw) {
+            *d = c.to_ascii_lowercase();
+        }
+        // "will be held": the participle after "be" is no past tense.
+        // Nor is one followed by "by" ("a conference convened by ...").
+        let after_be = word_back(b, w.0, lo).is_some_and(|p| eq(b, p, "be"))
+            || word(b, w.1, hi).is_some_and(|n| eq(b, n, "by"));
+        let x: &[u8] = x;
+        let tense = match x {
+            _ if after_be => None,
+            b"will" | b"ll" | b"shall" | b"upcoming" | b"scheduled" | b"tomorrow" | b"next"
+            | b"planned" | b"plans" | b"would" => Some(true),
+            b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"ago" | b"last"
+            | b"yesterday" | b"wrote" | b"took" | b"came" | b"went" | b"began" | b"saw"
+            | b"made" | b"gave" | b"held" | b"brought" | b"found" | b"sent" | b"spent" | b"won"
+            | b"led" | b"became" | b"grew" | b"fell" | b"rose" | b"spoke" | b"paid" => Some(false),
+            _ if raw.len() > 4 && raw.ends_with(b"ed") && !raw.ends_with(b"eed") => Some(false),
+            _ => None,
+        };
+        if let Some(t) = tense {
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, t));
+            }
+        }
+    };
+    let mut i = s;
+    for _ in 0..60 {
+        let j = skip_ws_back(b, i, lo);
+        if j <= lo {
+            break;
+        }
+        // A run of letters is a word; anything else is stepped over a
+        // byte at a time ("11.00am", quotation marks).
+        let mut k = j;
+        while k > lo && before(b, k).is_ascii_alphabetic() && j - k < 40 {
+            k -= 1;
+        }
+        if k < j {
+            consider((k, j), s - j);
+            i = k;
+        } else {
+            i = j - 1;
+        }
+    }
+    let mut i = e;
+    for _ in 0..12 {
+        let j = skip_ws(b, i, hi);
+        if j >= hi {
+            break;
+        }
+        match word(b, j, hi) {
+            Some(w) => {
+                // Words after the date weigh less: they often begin the
+                // next clause.
+                consider(w, w.0 - e + 40);
+                i = w.1;
+            }
+            None => i = j + 1,
+        }
+    }
+    best.map(|(_, t)| t)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Date, Extractor, Input};
+
+    /// Finds the dates of `text` at reference date `reference` ("" for
+    /// none) and compares them with `want`: (text, value or "null").
+    fn check(name: &str, text: &str, reference: &str, want: &[(&str, &str)]) {
+        let ex = Extractor::new();
+        let input = Input::new(text);
+        let input = if reference.is_empty() {
+            input
+        } else {
+            input.reference_date(reference.parse::<Date>().unwrap())
+        };
+        let doc = ex.extract(input);
+        let got: Vec<(String, String)> = doc
+            .dates
+            .iter()
+            .map(|d| {
+                assert_eq!(
+                    &text[d.span.range()],
+                    d.text,
+                    "{name}: span and text disagree"
+                );
+                (
+                    d.text.to_string(),
+                    d.value
+                        .as_ref()
+                        .map_or("null".to_string(), |v| v.to_string()),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want, "{name}: {text:?} at {reference}");
+    }
+
+    macro_rules! t {
+        ($($name:ident: $text:expr, $reference:expr => [$(($t:expr, $v:expr)),* $(,)?];)*) => {
+            $(#[test] fn $name() { check(stringify!($name), $text, $reference, &[$(($t, $v)),*]); })*
+        };
+    }
+
+    t! {
+        us_full: "They met on July 23, 2015 in Ottawa.", "2017-06-28" => [("July 23, 2015", "2015-07-23")];
+        us_abbrev: "They met on Jul. 23, 2015 in Ottawa.", "2017-06-28" => [("Jul. 23, 2015", "2015-07-23")];
+        us_sept: "It opened Sept. 5, 2014.", "2017-06-28" => [("Sept. 5, 2014", "2014-09-05")];
+        us_no_comma: "It starts from July 1 2016.", "2015-11-26" => [("July 1 2016", "2016-07-01")];
+        us_no_year: "It opens on July 23.", "2017-06-28" => [("July 23", "2017-07-23")];
+        uk_full: "It opened on 23 July 2015.", "2017-06-28" => [("23 July 2015", "2015-07-23")];
+        uk_ordinal_of: "It opens on the 23rd of July.", "2017-06-28" => [("23rd of July", "2017-07-23")];
+        uk_weekday: "They meet on Wednesday 17 June.", "2015-06-20" => [("Wednesday 17 June", "2015-06-17")];
+        us_weekday: "Ottawa, Wednesday, June 28, 2017.", "2017-06-28" => [("Wednesday, June 28, 2017", "2017-06-28")];
+        weekday_date_colon: "The session opens on Tuesday, September 14:", "2021-09-13" => [("Tuesday, September 14", "2021-09-14")];
+        not_a_time_colon: "Talks at 10:30 on July 4.", "2021-06-13" => [("July 4", "2021-07-04")];
+        uk_weekday_comma_year: "It will be held on Sunday 22 February, 2009 in Melbourne.", "2009-02-16" => [("Sunday 22 February, 2009", "2009-02-22")];
+        iso_day: "Filed 2015-07-23.", "2017-06-28" => [("2015-07-23", "2015-07-23")];
+        month_year: "In July 2015 they met.", "2017-06-28" => [("July 2015", "2015-07")];
+        bare_year: "The law passed in 2020.", "2021-06-01" => [("2020", "2020")];
+        mid_year: "Work starts mid-2020.", "2019-06-01" => [("mid-2020", "2020")];
+        early_year: "It ends in early 2019.", "2018-06-01" => [("early 2019", "2019")];
+        late_year: "It ends in late 2019.", "2018-06-01" => [("late 2019", "2019")];
+        early_in_year: "They vote early in 2016.", "2015-05-07" => [("early in 2016", "2016")];
+        early_month_year: "It was renamed in early September 2016.", "2016-10-03" => [("early September 2016", "2016-09")];
+        end_of_month: "Drafted by the end of September.", "2019-07-30" => [("the end of September", "2019-09")];
+        end_of_the_month: "Drawn up by the end of the September.", "2019-07-30" => [("the end of the September", "2019-09")];
+        bare_month_future: "We will meet the IOC in February.", "2016-05-12" => [("February", "2017-02")];
+        bare_month_plain: "In June, we can choose.", "2016-04-05" => [("June", "2016-06")];
+        bare_month_past: "They met in March.", "2017-06-28" => [("March", "2017-03")];
+        bare_month_sentence_end: "Work begins in July.", "2017-06-28" => [("July", "2017-07")];
+        bare_month_by: "The court rules by June.", "2017-03-28" => [("June", "2017-06")];
+        month_list: "Highs in December, January, and February 2017.", "2017-06-28" => [("December", "2017-12"), ("January", "2017-01"), ("February 2017", "2017-02")];
+        month_throughout: "Held throughout April and May 2013.", "2013-07-05" => [("April", "2013-04"), ("May 2013", "2013-05")];
+        not_bare_abbreviation: "Meet in Jun. or Jul. then.", "2017-06-28" => [];
+        bare_month_last_year: "The dialogue took place in October.", "2017-02-17" => [("October", "2016-10")];
+        bare_month_participle: "They welcome the conference convened by Australia in December.", "2009-10-30" => [("December", "2009-12")];
+        not_football_half: "The second half ended with a goal.", "2018-06-19" => [];
+        not_yesterdays_world: "We do not prepare children for yesterday’s world.", "2026-04-23" => [];
+        this_month_name: "And this July, we will host a summit.", "2024-04-04" => [("this July", "2024-07")];
+        next_month_name: "We meet next March.", "2024-04-04" => [("next March", "2025-03")];
+        last_month_name: "We met last March.", "2024-04-04" => [("last March", "2024-03")];
+        today: "Ministers met today.", "2019-07-30" => [("today", "2019-07-30")];
+        today_possessive: "Today’s summit has ended.", "2016-05-12" => [("Today", "2016-05-12")];
+        today_generic_market: "This is a shift from the U.S. market today.", "2021-08-05" => [("today", "PRESENT_REF")];
+        today_generic_possessive: "We face today’s challenges.", "2022-09-12" => [("today", "PRESENT_REF")];
+        today_generic_state: "Today, NATO is larger and stronger.", "2024-04-04" => [("Today", "PRESENT_REF")];
+        today_announcing: "Today, the Administration is announcing new steps.", "2024-03-07" => [("Today", "2024-03-07")];
+        today_also_releasing: "Today, OMB is also releasing guidance.", "2024-03-07" => [("Today", "2024-03-07")];
+        today_generic_than: "Our will is stronger today than ever before.", "2024-04-04" => [("today", "PRESENT_REF")];
+        tomorrow_generic: "We are building tomorrow’s potential.", "2022-09-12" => [];
+        tomorrow: "Tomorrow, they meet again.", "2019-07-30" => [("Tomorrow", "2019-07-31")];
+        tomorrow_leap: "The vote is tomorrow.", "2020-02-29" => [("tomorrow", "2020-03-01")];
+        yesterday_leap: "The vote was yesterday.", "2020-02-29" => [("yesterday", "2020-02-28")];
+        yesterday_new_year: "The vote was yesterday.", "2021-01-01" => [("yesterday", "2020-12-31")];
+        tonight: "The adverts start tonight.", "2013-01-28" => [("tonight", "2013-01-28")];
+        earlier_today: "Someone emailed me earlier today.", "2008-01-20" => [("earlier today", "2008-01-20")];
+        no_reference: "Ministers met today.", "" => [("today", "null")];
+        no_reference_absolute: "They met on July 23, 2015.", "" => [("July 23, 2015", "2015-07-23")];
+        no_reference_range: "It runs March 25-27, 2024 and 2-3 April.", "" => [("March 25-27, 2024", "2024-03-25/2024-03-27"), ("2-3 April", "null")];
+        no_reference_holiday: "On Christmas Day 2016 and on Christmas Day.", "" => [("Christmas Day 2016", "2016-12-25"), ("Christmas Day", "null")];
+        this_week: "They gathered in Ottawa this week.", "2017-06-28" => [("this week", "2017-W26")];
+        earlier_this_week: "Earlier this week, he signed it.", "2025-02-04" => [("Earlier this week", "2025-W06")];
+        this_week_w53: "They met this week.", "2021-01-02" => [("this week", "2020-W53")];
+        next_week_into_w53: "They meet next week.", "2026-12-24" => [("next week", "2026-W53")];
+        next_week_from_w53: "They meet next week.", "2020-12-28" => [("next week", "2021-W01")];
+        last_week_from_w53: "They met last week.", "2021-01-02" => [("last week", "2020-W52")];
+        this_week_w01: "They meet this week.", "2024-12-30" => [("this week", "2025-W01")];
+        next_month: "It opens next month.", "2023-02-23" => [("next month", "2023-03")];
+        next_month_december: "It opens next month.", "2019-12-15" => [("next month", "2020-01")];
+        last_month_leap: "It opened last month.", "2020-02-29" => [("last month", "2020-01")];
+        last_quarter_january: "Profits fell last quarter.", "2020-01-15" => [("last quarter", "2019-Q4")];
+        next_quarter: "Profits rise next quarter.", "2019-11-01" => [("next quarter", "2020-Q1")];
+        last_year: "They met last year.", "2017-06-28" => [("last year", "2016")];
+        next_year: "The UK hosts an event next year.", "2019-07-30" => [("next year", "2020")];
+        early_next_year: "Early next year, the Fed will act.", "2008-12-16" => [("Early next year", "2009")];
+        later_this_year: "It comes into force later this year.", "2014-03-27" => [("later this year", "2014")];
+        earlier_this_year: "It came into force earlier this year.", "2014-03-27" => [("earlier this year", "2014")];
+        end_of_year: "Guidelines are due by the end of the year.", "2006-02-23" => [("the end of the year", "2006")];
+        year_end: "The backlog is cleared by year end.", "2023-02-23" => [("year end", "2023")];
+        year_before: "This is a decrease from the year before.", "2015-05-07" => [("the year before", "2014")];
+        end_of_decade: "Sales rise by the end of the decade.", "2021-08-05" => [("the end of the decade", "202X")];
+        a_year_ago: "Since relaunching the dialogue a year ago, trade grew.", "2022-09-12" => [("a year ago", "2021")];
+        ten_years_ago: "It launched ten years ago.", "2013-01-28" => [("ten years ago", "2003")];
+        two_weeks_ago: "It launched two weeks ago.", "2017-06-28" => [("two weeks ago", "2017-W24")];
+        three_months_ago: "It launched three months ago.", "2017-06-28" => [("three months ago", "2017-03")];
+        hours_ago: "A posting made just over 24 hours ago.", "2008-01-20" => [("24 hours ago", "2008-01-19")];
+        years_ago_today: "75 years ago today, they signed.", "2024-04-04" => [("75 years ago today", "1949-04-04")];
+        years_ago_today_leap: "4 years ago today, it began.", "2020-02-29" => [("4 years ago today", "2016-02-29")];
+        year_ago_today_leap: "A year ago today, it began.", "2020-02-29" => [("A year ago today", "2019-02-28")];
+        first_quarter: "Growth in the first quarter of 2021 was slow.", "2021-06-01" => [("the first quarter of 2021", "2021-Q1")];
+        q3: "Results for Q3 2021 are out.", "2021-12-01" => [("Q3 2021", "2021-Q3")];
+        second_half: "In the second half of 2020 it grew.", "2021-06-01" => [("the second half of 2020", "2020-H2")];
+        this_summer: "They meet this summer.", "2017-06-28" => [("this summer", "2017-SU")];
+        last_summer: "They applied before last summer.", "2023-02-23" => [("last summer", "2022-SU")];
+        last_winter: "It snowed last winter.", "2023-06-01" => [("last winter", "2022-WI")];
+        this_winter_january: "It snows this winter.", "2023-01-15" => [("this winter", "2022-WI")];
+        autumn_year: "It comes into force in the autumn 2014.", "2014-03-27" => [("autumn 2014", "2014-FA")];
+        decade: "It grew in the 1990s.", "2017-06-28" => [("the 1990s", "199X")];
+        fy_dash: "Funding for 2015-16 rose.", "2015-11-26" => [("2015-16", "2015/2016")];
+        fy_slash: "Use fell in 2016/17.", "2017-06-28" => [("2016/17", "2016/2017")];
+        fy_slash_short: "Use fell in 2003/04.", "2013-01-28" => [("2003/04", "2003/2004")];
+        early_fy: "Phased in from early 2016-17.", "2015-11-26" => [("early 2016-17", "2016/2017")];
+        this_fy: "Sites are named during this current financial year.", "2015-11-26" => [("this current financial year", "2015/2016")];
+        fiscal_year: "The budget for fiscal year 2024 passed.", "2023-06-01" => [("fiscal year 2024", "2024")];
+        model_years: "Standards for Model Years 2023-2026.", "2021-08-05" => [("2023-2026", "2023/2026")];
+        year_to_year: "He served from 2004 to 2009.", "2017-06-28" => [("2004 to 2009", "2004/2009")];
+        day_range: "They met on 30-31 July 2019.", "2019-07-30" => [("30-31 July 2019", "2019-07-30/2019-07-31")];
+        cross_month_range: "A visit from 13 July to 6 August 2014.", "2014-06-01" => [("13 July to 6 August 2014", "2014-07-13/2014-08-06")];
+        weekday_range: "Register from Wednesday 20 February to Tuesday 26 February 2008.", "2008-02-20" => [("Wednesday 20 February to Tuesday 26 February 2008", "2008-02-20/2008-02-26")];
+        not_count: "A force of more than 2000 personnel.", "2017-06-28" => [];
+        cross_month_range_2: "A visit from 29 October to 1 November 2009.", "2009-10-30" => [("29 October to 1 November 2009", "2009-10-29/2009-11-01")];
+        us_range_no_year: "Voting runs from November 20 to December 11.", "2015-05-07" => [("November 20 to December 11", "2015-11-20/2015-12-11")];
+        mixed_range: "They visit from October 31 – 4 November 2016.", "2016-08-08" => [("October 31 – 4 November 2016", "2016-10-31/2016-11-04")];
+        us_range_dashes: "They met on October 31–-November 1, 2023 in Washington.", "2023-11-01" => [("October 31–-November 1, 2023", "2023-10-31/2023-11-01")];
+        range_over_new_year: "From December 28 to January 3, 2021 it was shut.", "2021-01-05" => [("December 28 to January 3, 2021", "2020-12-28/2021-01-03")];
+        between: "It grew between July 2003 and December 2004.", "2006-02-23" => [("July 2003", "2003-07"), ("December 2004", "2004-12")];
+        act_name: "Under the Terrorism Act 2000 it is a crime.", "2017-06-28" => [("2000", "2000")];
+        games_name: "Since London 2012, sport has grown.", "2017-06-28" => [("2012", "2012")];
+        leap_day: "It was signed on February 29.", "2020-03-05" => [("February 29", "2020-02-29")];
+        leap_day_full: "It was signed on 29 February 2020.", "2020-03-05" => [("29 February 2020", "2020-02-29")];
+        no_leap_day: "It was signed on 29 February 2021.", "2021-03-05" => [("February 2021", "2021-02")];
+        weekday_past: "The partners said in a communique issued Wednesday.", "2017-06-28" => [("Wednesday", "2017-06-28")];
+        weekday_gathering: "People are gathering Saturday on the Hill.", "2017-06-28" => [("Saturday", "2017-07-01")];
+        weekday_statement: "In a statement Sunday, he said it was vital.", "2017-06-28" => [("Sunday", "2017-06-25")];
+        weekday_will: "The ministers will meet Tuesday.", "2017-06-28" => [("Tuesday", "2017-07-04")];
+        weekday_will_be_held: "A service will be held in Melbourne on Sunday.", "2009-02-16" => [("Sunday", "2009-02-22")];
+        weekday_available: "Details will be available Monday at the site.", "2009-02-16" => [("Monday", "2009-02-16")];
+        not_opening_hours: "Call from 8am to 8pm, Monday to Friday.", "2015-01-08" => [];
+        weekday_during: "During Friday’s meeting, the officials spoke.", "2024-04-22" => [("Friday", "2024-04-19")];
+        weekday_future_clause: "The Government will aim to finalise the deal at COAG on Sunday - aimed at better care.", "2011-02-11" => [("Sunday", "2011-02-13")];
+        named_day: "A National Day of Mourning will be held on Sunday 22 February, 2009. The National Day of Mourning matters.", "2009-02-16" => [("National Day of Mourning", "2009-02-22"), ("Sunday 22 February, 2009", "2009-02-22"), ("National Day of Mourning", "2009-02-22")];
+        weekday_last: "They met last Friday.", "2017-06-28" => [("last Friday", "2017-06-23")];
+        weekday_next: "They meet next Friday.", "2017-06-28" => [("next Friday", "2017-06-30")];
+        weekday_next_same: "They meet next Wednesday.", "2017-06-28" => [("next Wednesday", "2017-07-05")];
+        weekday_last_same: "They met last Wednesday.", "2017-06-28" => [("last Wednesday", "2017-06-21")];
+        monday_on_january_2: "They met on Monday.", "2019-01-02" => [("Monday", "2018-12-31")];
+        friday_on_january_2: "They will meet on Friday.", "2019-01-02" => [("Friday", "2019-01-04")];
+        christmas: "The shops close on Christmas Day.", "2019-07-30" => [("Christmas Day", "2019-12-25")];
+        christmas_year: "It opened on Christmas Day 2016.", "2019-07-30" => [("Christmas Day 2016", "2016-12-25")];
+        new_years_day: "It opens on New Year's Day.", "2019-12-20" => [("New Year's Day", "2020-01-01")];
+        new_year_lower: "With the new year around the corner, act now.", "2016-12-28" => [("new year", "2017-01-01")];
+        canada_day: "They celebrate Canada Day.", "2017-06-28" => [("Canada Day", "2017-07-01")];
+        independence_day: "Fireworks on Independence Day.", "2021-06-01" => [("Independence Day", "2021-07-04")];
+        australia_day: "Honours on Australia Day.", "2020-01-20" => [("Australia Day", "2020-01-26")];
+        anzac_day: "Services on Anzac Day.", "2015-04-20" => [("Anzac Day", "2015-04-25")];
+        waitangi_day: "He spoke on Waitangi Day this year.", "2015-05-07" => [("Waitangi Day", "2015-02-06"), ("this year", "2015")];
+        remembrance_day: "Poppies for Remembrance Day.", "2018-11-05" => [("Remembrance Day", "2018-11-11")];
+        veterans_day: "Parades on Veterans Day.", "2021-11-01" => [("Veterans Day", "2021-11-11")];
+        memorial_day: "Parades on Memorial Day.", "2021-05-20" => [("Memorial Day", "2021-05-31")];
+        labour_day: "A holiday on Labour Day.", "2019-08-25" => [("Labour Day", "2019-09-02")];
+        thanksgiving: "Travel before Thanksgiving.", "2017-11-01" => [("Thanksgiving", "2017-11-23")];
+        thanksgiving_in_canada: "Canadians travel before Thanksgiving.", "2017-10-01" => [("Thanksgiving", "2017-10-09")];
+        canadian_thanksgiving: "Travel before Canadian Thanksgiving.", "2017-10-01" => [("Canadian Thanksgiving", "2017-10-09")];
+        easter: "Shops shut at Easter.", "2019-04-01" => [("Easter", "2019-04-21")];
+        good_friday: "Shops shut on Good Friday.", "2019-04-01" => [("Good Friday", "2019-04-19")];
+        easter_monday: "Shops open on Easter Monday.", "2019-04-01" => [("Easter Monday", "2019-04-22")];
+        not_duration: "A two-day meeting for 10 years over the past year.", "2017-06-28" => [];
+        not_recurrence: "Every year we meet, every Sunday we pray.", "2017-06-28" => [];
+        not_now: "Now is the time; in recent years it grew.", "2017-06-28" => [];
+        not_modal_may: "We may meet. They march on. May they win.", "2017-06-28" => [];
+        weekday_before_name: "On Monday President Biden signed it.", "2021-06-02" => [("Monday", "2021-05-31")];
+        not_sunday_telegraph: "Sunday Telegraph readers wrote in.", "2017-06-28" => [];
+        not_sunday_times: "The Sunday Times reported it.", "2017-06-28" => [];
+        not_numbers: "It cost $2000 for 1,500 people, 19.3 per cent, 2019% up, at 10.30am.", "2017-06-28" => [];
+        not_last_year_duration: "Over the last year and over the next year it grew.", "2017-06-28" => [];
+        not_lunar_new_year: "Greetings for Lunar New Year and Holocaust Remembrance Day.", "2021-02-10" => [];
+        not_other_independence_day: "It is also Ukraine’s Independence Day.", "2023-08-24" => [];
+        not_each_holiday: "Each Australia Day we meet.", "2007-01-26" => [];
+        holiday_after_on: "On Christmas Day we rest.", "2016-12-20" => [("Christmas Day", "2016-12-25")];
+        not_easter_island: "They flew to Easter Island.", "2017-06-28" => [];
+    }
+
+    #[test]
+    fn infers_the_reference_date() {
+        for (text, want, first) in [
+            ("OTTAWA, June 28, 2017 — Ministers met today.", "2017-06-28", "June 28, 2017"),
+            ("Title\n\nLast updated: 5 May 2020\n\nIt rained yesterday.", "2020-05-05", "5 May 2020"),
+            ("Title here\n\nPublished 30 July 2019\n\nIt rained yesterday.", "2019-07-30", "30 July 2019"),
+            ("THE WHITE HOUSE, December 27, 2021.\n\nToday we act.", "2021-12-27", "December 27, 2021"),
+            ("Reports of a new process\n\nThursday, February 23, 2023\n\nThe Home Office today begins.", "2023-02-23", "Thursday, February 23, 2023"),
+        ] {
+            let doc = Extractor::new().extract(text);
+            assert_eq!(doc.reference_date, Some(want.parse().unwrap()), "{text}");
+            assert_eq!(doc.dates.first().map(|d| d.text.as_ref()), Some(first), "{text}");
+            let last = doc.dates.last().and_then(|d| d.value.as_ref()).map(|v| v.to_string());
+            assert!(last.is_some(), "{text}: relative date unresolved");
+        }
+        assert_eq!(
+            Extractor::new()
+                .extract("Ministers met today.")
+                .reference_date,
+            None
+        );
+    }
+
+    #[test]
+    fn nothing_from_boilerplate() {
+        let text = "Ministers met in Ottawa on July 23, 2015.\n\nREAD MORE: Five Eyes intelligence – May 16, 2017\n";
+        let doc = Extractor::new()
+            .extract(Input::new(text).reference_date("2017-06-28".parse().unwrap()));
+        let got: Vec<&str> = doc.dates.iter().map(|d| d.text.as_ref()).collect();
+        assert_eq!(got, ["July 23, 2015"]);
+    }
+
+    #[test]
+    fn random_token_soup_keeps_spans_sound() {
+        let vocab = [
+            "July",
+            "23",
+            ",",
+            "2015",
+            "-",
+            "–",
+            "—",
+            "to",
+            "the",
+            "end",
+            "of",
+            "mid-",
+            "early",
+            "next",
+            "last",
+            "week",
+            "year",
+            "ago",
+            "today",
+            "’s",
+            "'s",
+            "Sunday",
+            "Q3",
+            "fiscal",
+            "financial",
+            "2015-16",
+            "/",
+            "04",
+            "é",
+            "\u{a0}",
+            "\n",
+            "Christmas",
+            "Day",
+            "New",
+            "Year",
+            "on",
+            "will",
+            "said",
+            "summer",
+            "the 1990s",
+            "a",
+            "ten",
+            "hours",
+            "31st",
+            "Sept.",
+            "May",
+            "9999",
+            "0",
+            "1",
+            "Thanksgiving",
+            "National",
+            "Day",
+            "of",
+            "Mourning",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let ex = Extractor::new();
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(vocab[(seed >> 33) as usize % vocab.len()]);
+                if seed & 1 == 0 {
+                    text.push(' ');
+                }
+            }
+            for r in ["2020-02-29", "0001-01-01", "9999-12-31"] {
+                let doc = ex.extract(Input::new(&text).reference_date(r.parse().unwrap()));
+                for d in &doc.dates {
+                    assert_eq!(&text[d.span.range()], d.text);
+                    assert_eq!(d.text.trim(), d.text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn repetitive_inputs_stay_linear() {
+        // Many mentions of a self-dated name, long runs of triggers and of
+        // digits: each must cost constant work.
+        let mut text = String::from(
+            "A National Day of Mourning would be held on Sunday 22 February, 2009.\n\n",
+        );
+        for _ in 0..3000 {
+            text.push_str(
+                "The National Day of Mourning, today, Monday to Friday 2009-10 and 30-31 July. ",
+            );
+        }
+        text.push_str(&"1".repeat(50_000));
+        text.push_str(&" Mar".repeat(20_000));
+        let start = std::time::Instant::now();
+        let doc = Extractor::new()
+            .extract(Input::new(&text).reference_date("2009-02-16".parse().unwrap()));
+        assert!(
+            doc.dates.len() > 12_000,
+            "{} {:?}",
+            doc.dates.len(),
+            doc.dates
+                .iter()
+                .take(12)
+                .map(|d| d.text.as_ref())
+                .collect::<Vec<_>>()
+        );
+        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in [
+            "",
+            "2015-",
+            "July",
+            "30-",
+            "mid-",
+            "é2015é",
+            "31 February",
+            "ago",
+            "a ago",
+            "9999 to 10000",
+            "Q4",
+            "the",
+            "’s today’",
+            "\u{a0}June\u{a0}2",
+        ] {
+            let doc = Extractor::new()
+                .extract(Input::new(text).reference_date("9999-12-31".parse().unwrap()));
+            for d in &doc.dates {
+                assert_eq!(&text[d.span.range()], d.text);
+            }
+        }
+    }
+}
+/// Throughput of the date pass alone over a folder of texts named by the
+/// `CORPUS` environment variable: `cargo test --release --lib throughput
+/// -- --ignored --nocapture`.
+#[cfg(test)]
+mod throughput {
+    #[test]
+    #[ignore]
+    fn date_pass_throughput() {
+        let Ok(dir) = std::env::var("CORPUS") else {
+            return;
+        };
+        let mut text = String::new();
+        for e in std::fs::read_dir(dir).unwrap() {
+            text.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap_or_default());
+            text.push_str("\n\n");
+        }
+        let layout = crate::layout::LayoutRules::new();
+        let blocks = layout.blocks(&text);
+        let sentences = blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| crate::sentence::Sentence {
+                span: b.span,
+                text: text[b.span.range()].into(),
+                block: i,
+            })
+            .collect();
+        let a = crate::analysis::Analysis {
+            text: &text,
+            blocks,
+            sentences,
+        };
+        let f = super::DateFinder::new();
+        let r = Some("2020-01-01".parse().unwrap());
+        let mut best = f64::MAX;
+        let mut n = 0;
+        for _ in 0..15 {
+            let t = std::time::Instant::now();
+            n = f.find(&a, r).len();
+            best = best.min(t.elapsed().as_secs_f64());
+        }
+        eprintln!(
+            "{} MB, {} dates, {:.1} MB/s (best wall time)",
+            text.len() / 1_000_000,
+            n,
+            text.len() as f64 / best / 1e6
+        );
+        // On a busy machine wall time overstates the cost: the thread's own
+        // CPU time (Linux, in clock ticks of 10 ms) does not.
+        let ticks = || -> Option<u64> {
+            let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+            let after = stat.rsplit_once(')')?.1;
+            let fields: Vec<&str> = after.split_whitespace().collect();
+            Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+        };
+        if let Some(t0) = ticks() {
+            let rounds = 40;
+            for _ in 0..rounds {
+                n = f.find(&a, r).len();
+            }
+            if let Some(t1) = ticks().filter(|&t1| t1 > t0) {
+                let secs = (t1 - t0) as f64 / 100.0 / f64::from(rounds);
+                eprintln!(
+                    "{n} dates, {:.1} MB/s (CPU time)",
+                    text.len() as f64 / secs / 1e6
+                );
+            }
+        }
+    }
+}
