@@ -183,6 +183,13 @@ impl CommitmentFinder {
         for aux in [" has", " have", " had", " is", " are", " was", " were"] {
             clause = clause.strip_suffix(aux).unwrap_or(clause);
         }
+        // An adverb before the verb is not part of the actor ("We jointly
+        // committed", "The partners also agreed").
+        if let Some((head, last)) = clause.rsplit_once(' ') {
+            if last.ends_with("ly") || matches!(last, "also" | "further" | "now" | "today") {
+                clause = head.trim_end();
+            }
+        }
         let words = clause.split_whitespace().count();
         if words == 0 || words > 12 {
             return None;
@@ -272,4 +279,121 @@ fn section_items(a: &Analysis<'_>, from: usize) -> Vec<(usize, Span)> {
         }
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::LayoutRules;
+    use crate::sentence::SentenceSplitter;
+
+    fn lists(text: &str) -> Vec<(String, Option<String>, usize)> {
+        let blocks = LayoutRules::new().blocks(text);
+        let sentences = SentenceSplitter::new().sentences(text, &blocks);
+        let a = Analysis::new(text, blocks, sentences);
+        CommitmentFinder::new()
+            .find(&a)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.lead.text.to_string(),
+                    c.actor.map(|s| s.to_string()),
+                    c.items.len(),
+                )
+            })
+            .collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, [$(($lead:expr, $actor:expr, $n:expr)),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let want: Vec<(String, Option<String>, usize)> =
+                    vec![$(($lead.to_string(), $actor.map(|s: &str| s.to_string()), $n)),*];
+                assert_eq!(lists($text), want);
+            }
+        };
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        let f = CommitmentFinder::new();
+        let all = f
+            .intent
+            .iter()
+            .chain(&f.weak)
+            .chain(&f.veto)
+            .chain(&f.weak_veto);
+        assert!(all.clone().count() >= 10);
+        assert!(all
+            .chain([
+                &f.passive_agent,
+                &f.subject_verb,
+                &f.following,
+                &f.bare_lead
+            ])
+            .all(Pattern::compiled));
+    }
+
+    t!(
+        plan,
+        "Title\n\nIn addition, they plan to:\n\n- Look at X;\n- Share Y.",
+        [("In addition, they plan to:", Some("they"), 2)]
+    );
+    t!(
+        passive,
+        "The following commitments were agreed by Ministers present:\n- to act\n- to share",
+        [(
+            "The following commitments were agreed by Ministers present:",
+            Some("Ministers present"),
+            2
+        )]
+    );
+    t!(
+        nested_items_count,
+        "We will:\n- act\n  - soon\n  - well\n- share",
+        [("We will:", Some("We"), 4)]
+    );
+    t!(
+        bare_lead_takes_the_sentence_before,
+        "The Government will expand the hospital. This includes:\n- a ward\n- a clinic",
+        [("This includes:", None, 2)]
+    );
+    t!(
+        intro_phrases_are_not_actors,
+        "Today, to implement those orders, the Administration is announcing new actions to:\n- a\n- b",
+        [("Today, to implement those orders, the Administration is announcing new actions to:", Some("the Administration"), 2)]
+    );
+    t!(
+        section_lead,
+        "Title\n\nWe jointly committed to the following actions.\n\nDeliverables\n\n- Leading a program;\n- Launching a project;\n\nSharing\n\n- Building a site.\n\nThe end.",
+        [("We jointly committed to the following actions.", Some("We"), 3)]
+    );
+    t!(
+        attendees,
+        "The following ministers attended:\n- Ann\n- Bob",
+        []
+    );
+    t!(
+        achieved,
+        "The Government has already delivered the following results:\n- a\n- b",
+        []
+    );
+    t!(
+        prediction,
+        "Small business will benefit from the strategy, which provides:\n- a\n- b",
+        []
+    );
+    t!(
+        schedule,
+        "The meeting program will be:\n- 9am talks\n- 10am tea",
+        []
+    );
+    t!(
+        examples,
+        "The inquiry will assess goals, such as:\n- a\n- b",
+        []
+    );
+    t!(one_item, "We will:\n- act", []);
+    t!(no_lead, "Title\n\n1. First point\n2. Second point", []);
 }

@@ -1185,11 +1185,7 @@ mod tests {
             });
             start += part.len() + 2;
         }
-        Analysis {
-            text,
-            blocks,
-            sentences: Vec::new(),
-        }
+        Analysis::new(text, blocks, Vec::new())
     }
 
     /// The countries found, as `CODE:mention` in output order, space-separated

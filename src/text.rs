@@ -89,17 +89,6 @@ impl Pattern {
     pub(crate) fn captures<'s>(&self, s: &'s str) -> Option<regex::Captures<'s>> {
         self.0.as_ref()?.captures(s)
     }
-
-    /// Every non-overlapping match.
-    pub(crate) fn find_iter<'r, 's>(
-        &'r self,
-        s: &'s str,
-    ) -> impl Iterator<Item = regex::Match<'s>> + 'r
-    where
-        's: 'r,
-    {
-        self.0.iter().flat_map(move |re| re.find_iter(s))
-    }
 }
 
 /// `pattern` with every `\b` made an ASCII word boundary.

@@ -2329,11 +2329,7 @@ mod throughput {
                 block: i,
             })
             .collect();
-        let a = crate::analysis::Analysis {
-            text: &text,
-            blocks,
-            sentences,
-        };
+        let a = crate::analysis::Analysis::new(&text, blocks, sentences);
         let f = super::DateFinder::new();
         let r = Some("2020-01-01".parse().unwrap());
         let mut best = f64::MAX;
