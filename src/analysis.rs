@@ -27,15 +27,13 @@ impl<'h> Analysis<'h> {
         sentences: Vec<Sentence<'h>>,
     ) -> Analysis<'h> {
         let mut sentences_by_block = vec![0..0; blocks.len()];
-        let mut i = 0;
-        while i < sentences.len() {
-            let block = sentences[i].block;
-            let start = i;
-            while i < sentences.len() && sentences[i].block == block {
-                i += 1;
-            }
-            if let Some(r) = sentences_by_block.get_mut(block) {
-                *r = start..i;
+        for (i, s) in sentences.iter().enumerate() {
+            if let Some(r) = sentences_by_block.get_mut(s.block) {
+                if r.is_empty() {
+                    *r = i..i + 1;
+                } else {
+                    r.end = i + 1;
+                }
             }
         }
         Analysis {

@@ -230,7 +230,7 @@ impl FromStr for Date {
             }
             Some(part.iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0')))
         };
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
             return Err(Error::InvalidDate);
         }
         match (digits(0..4), digits(5..7), digits(8..10)) {

@@ -100,7 +100,9 @@ impl LayoutRules {
                     "heading" => 1,
                     _ => 0,
                 };
-                by_scope[slot].push(text::ascii_word_boundaries(pattern));
+                if let Some(list) = by_scope.get_mut(slot) {
+                    list.push(text::ascii_word_boundaries(pattern));
+                }
             }
         }
         let set = |patterns: &[String]| {
@@ -381,7 +383,7 @@ fn lines(text: &str) -> impl Iterator<Item = Option<Line>> + '_ {
             return None;
         }
         let start = pos;
-        let end = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        let end = memchr::memchr2(b'\n', b'\r', bytes.get(pos..)?).map_or(bytes.len(), |i| pos + i);
         pos = end;
         if bytes.get(pos) == Some(&b'\r') {
             pos += 1;
@@ -476,15 +478,16 @@ fn marker_len(s: &str) -> Option<usize> {
         (false, 0)
     };
     let mut i = inner_start;
-    let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let digits = b.get(i..)?.iter().take_while(|c| c.is_ascii_digit()).count();
     if digits > 0 {
         if digits > 3 {
             return None;
         }
         i += digits;
     } else {
-        let letters = b[i..].iter().take_while(|c| c.is_ascii_lowercase()).count();
-        let roman = letters > 0 && b[i..i + letters].iter().all(|c| b"ivxlc".contains(c));
+        let run = b.get(i..)?;
+        let letters = run.iter().take_while(|c| c.is_ascii_lowercase()).count();
+        let roman = letters > 0 && run.iter().take(letters).all(|c| b"ivxlc".contains(c));
         if letters == 1 || (roman && letters <= 5) {
             i += letters;
         } else if !open

@@ -132,11 +132,11 @@ impl SentenceSplitter {
         let mut next_ellipsis = self.ellipsis.find(bytes).unwrap_or(usize::MAX);
         while pos < bytes.len() {
             let punct =
-                memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]).map_or(usize::MAX, |i| pos + i);
+                memchr::memchr3(b'.', b'!', b'?', bytes.get(pos..).unwrap_or(&[])).map_or(usize::MAX, |i| pos + i);
             if next_ellipsis < pos {
                 next_ellipsis = self
                     .ellipsis
-                    .find(&bytes[pos..])
+                    .find(bytes.get(pos..).unwrap_or(&[]))
                     .map_or(usize::MAX, |i| pos + i);
             }
             let cand = punct.min(next_ellipsis);
@@ -181,8 +181,8 @@ impl SentenceSplitter {
         let mut j = i;
         let mut dots = 0;
         let mut other = 0;
-        while j < b.len() {
-            match b[j] {
+        while let Some(&byte) = b.get(j) {
+            match byte {
                 b'.' => {
                     dots += 1;
                     j += 1;
@@ -204,7 +204,7 @@ impl SentenceSplitter {
         if b.get(j) == Some(&b' ') && b.get(j + 1) == Some(&b'.') {
             let (run_end, spaced) = spaced_dots(b, i);
             if spaced >= 3 {
-                let standalone = i == 0 || b[i - 1] == b' ';
+                let standalone = i == 0 || b.get(i - 1) == Some(&b' ');
                 let after = skip_closers(s, run_end);
                 let next = next_word(s, after);
                 if standalone {
@@ -261,7 +261,7 @@ impl SentenceSplitter {
         }
         if dots >= 2 || other > 0 {
             // "[...]" marks an omission inside a quotation.
-            if i > 0 && b[i - 1] == b'[' {
+            if i > 0 && b.get(i - 1) == Some(&b'[') {
                 return Verdict::Skip(end);
             }
             return Verdict::End(end);
@@ -577,7 +577,7 @@ fn inline_markers(s: &str) -> Vec<usize> {
     let mut i = first.0;
     while i < b.len() {
         // Markers stand after white space, or directly after a bullet.
-        let at_word = b[i - 1] == b' ' || b[i - 1] == b'\t' || b[i - 1] == b'\n';
+        let at_word = matches!(b.get(i - 1), Some(b' ' | b'\t' | b'\n'));
         if at_word {
             if let Some((end, value, has_bullet)) = inline_marker_at(s, i) {
                 if value == want && has_bullet == bullet {
@@ -618,7 +618,7 @@ fn inline_marker_at(s: &str, i: usize) -> Option<(usize, u32, bool)> {
     let (value, mut k) = if digits > 0 && digits <= 2 {
         (rest[..digits].parse::<u32>().ok()?, digits)
     } else if digits == 0 && b.first().is_some_and(u8::is_ascii_lowercase) {
-        (u32::from(b[0] - b'a') + 1, 1)
+        (u32::from(b.first().map_or(0, |c| c - b'a')) + 1, 1)
     } else {
         return None;
     };

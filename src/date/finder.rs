@@ -232,8 +232,18 @@ fn is_absolute(core: &Core) -> bool {
 /// The class of a byte for the trigger scan.
 const DIGIT: u8 = 27;
 
+/// The class of byte `b` (see `CLASS`).
+#[inline]
+fn class(b: u8) -> u8 {
+    // A `u8` indexes a 256-entry table: never out of bounds, and `get`
+    // keeps that obvious to the lints.
+    CLASS.get(usize::from(b)).copied().unwrap_or(0)
+}
+
 /// Byte classes: 0 for anything but an ASCII letter or digit, 1 to 26 for
 /// the letters (either case), `DIGIT` for the digits.
+// Const evaluation checks every index of this table at compile time.
+#[allow(clippy::indexing_slicing)]
 const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut c = 0;
@@ -1426,11 +1436,11 @@ impl DateFinder {
         // characters begin some pattern.
         // Word starts come from 64-byte chunks: a bit mask of letters and
         // digits per chunk, built without branches, and its rising edges.
-        let mut prev_bit = u64::from(CLASS[usize::from(before(b, lo))] != 0);
+        let mut prev_bit = u64::from(class(before(b, lo)) != 0);
         for (c, chunk) in hay.chunks(64).enumerate() {
             let mut mask = 0u64;
             for (k, &x) in chunk.iter().enumerate() {
-                mask |= u64::from(CLASS[usize::from(x)] != 0) << k;
+                mask |= u64::from(class(x) != 0) << k;
             }
             let mut starts = mask & !((mask << 1) | prev_bit);
             prev_bit = (mask >> chunk.len().saturating_sub(1)) & 1;
@@ -1463,7 +1473,7 @@ impl DateFinder {
     /// Whether the three characters at `s` begin some trigger pattern.
     #[inline]
     fn may_start(&self, b: &[u8], s: usize) -> bool {
-        let fold = |c: u8| match CLASS[usize::from(c)] {
+        let fold = |c: u8| match class(c) {
             0 | DIGIT => 26,
             l => usize::from(l - 1),
         };
