@@ -146,6 +146,9 @@ pub(crate) struct QuoteFinder {
     title_words: FastSet<String>,
     /// The most words any title has.
     title_len: usize,
+    /// The lower-case first word of every title: a title can start only at
+    /// one of them, which rules most tokens out before any key is built.
+    title_firsts: FastSet<String>,
 }
 
 impl Default for QuoteFinder {
@@ -184,12 +187,16 @@ impl QuoteFinder {
         let mut titles = FastMap::default();
         let mut title_words = FastSet::default();
         let mut title_len = 1;
+        let mut title_firsts = FastSet::default();
         for row in tables::rows(tables::TITLES) {
             let (Some(title), Some(portfolio)) = (row.first(), row.get(1)) else {
                 continue;
             };
             let lower = title.to_lowercase();
             title_len = title_len.max(lower.split(' ').count());
+            if let Some(first) = lower.split(' ').next() {
+                title_firsts.insert(first.to_string());
+            }
             for w in lower.split(' ') {
                 if !matches!(w, "of" | "and" | "for" | "the") {
                     title_words.insert(w.to_string());
@@ -208,6 +215,7 @@ impl QuoteFinder {
             titles,
             title_words,
             title_len,
+            title_firsts,
         }
     }
 
@@ -343,6 +351,9 @@ impl<'h> Run<'_, 'h> {
         let mut running: Option<usize> = None;
         // An open block quote: speaker, cue, paragraphs taken.
         let mut block: Option<(Option<usize>, Span, usize)> = None;
+        // Sentence spans collected once, then sliced per block, rather than
+        // a new vector for every block.
+        let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
         for (bi, b) in a.blocks.iter().enumerate() {
             let lo = next_sentence;
             while a
@@ -352,13 +363,7 @@ impl<'h> Run<'_, 'h> {
             {
                 next_sentence += 1;
             }
-            let sentences: Vec<Span> = a
-                .sentences
-                .get(lo..next_sentence)
-                .unwrap_or(&[])
-                .iter()
-                .map(|s| s.span)
-                .collect();
+            let sentences = spans.get(lo..next_sentence).unwrap_or(&[]);
             if !a.is_content(bi) {
                 continue;
             }
@@ -387,7 +392,7 @@ impl<'h> Run<'_, 'h> {
                 continue;
             }
             let regions = find_regions(text, b.span, next_opens);
-            let mut cues = self.find_cues(b.span, &sentences, &regions);
+            let mut cues = self.find_cues(b.span, sentences, &regions);
             if let Some((speaker, cue, taken)) = block {
                 if regions.is_empty()
                     && cues.is_empty()
@@ -407,7 +412,7 @@ impl<'h> Run<'_, 'h> {
             }
             let classes: Vec<(Option<QuoteKind>, Option<usize>)> = regions
                 .iter()
-                .map(|r| self.classify(r, &sentences, &cues, &regions))
+                .map(|r| self.classify(r, sentences, &cues, &regions))
                 .collect();
             let mut used = vec![false; cues.len()];
             for (_, c) in &classes {
@@ -458,10 +463,10 @@ impl<'h> Run<'_, 'h> {
                     speaker = self.dash_speaker(&r, b.span);
                 }
                 if speaker.is_none() && cue.is_none() && self.colon_before(&r) {
-                    speaker = self.colon_speaker(&r, &sentences);
+                    speaker = self.colon_speaker(&r, sentences);
                 }
                 if speaker.is_none() && (kind == QuoteKind::Partial || self.colon_before(&r)) {
-                    speaker = self.sentence_subject(&r, &sentences, carry);
+                    speaker = self.sentence_subject(&r, sentences, carry);
                 }
                 if speaker.is_none() {
                     speaker = carry;
@@ -1476,6 +1481,10 @@ impl<'h> Run<'_, 'h> {
 
     /// The number of tokens of the longest title starting at token `k`.
     fn starts_title(&self, toks: &[Span], k: usize) -> Option<usize> {
+        let first = toks.get(k).and_then(|t| self.text.get(t.range()))?;
+        if !self.finder.title_firsts.contains(lower(first).as_ref()) {
+            return None;
+        }
         let mut best = None;
         let mut key = String::new();
         for n in 0..self.finder.title_len {
