@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -98,6 +99,40 @@ struct TitleInfo {
     portfolio: bool,
 }
 
+/// A multiplicative hasher for the short word keys looked up per token:
+/// SipHash dominated those look-ups, and the keys come from the crate's own
+/// tables and the text's words, so flooding resistance buys nothing here.
+/// No map is iterated, so the hasher cannot change any output order.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
 /// The compiled quote and speaker finder.
 #[derive(Debug)]
 pub(crate) struct QuoteFinder {
@@ -106,11 +141,14 @@ pub(crate) struct QuoteFinder {
     /// The class of each verb pattern, by pattern index.
     classes: Vec<VerbClass>,
     /// Titles by lower-case form.
-    titles: HashMap<String, TitleInfo>,
+    titles: FastMap<String, TitleInfo>,
     /// Every lower-case word occurring in some title.
-    title_words: HashSet<String>,
+    title_words: FastSet<String>,
     /// The most words any title has.
     title_len: usize,
+    /// The lower-case first word of every title: a title can start only at
+    /// one of them, which rules most tokens out before any key is built.
+    title_firsts: FastSet<String>,
 }
 
 impl Default for QuoteFinder {
@@ -146,15 +184,19 @@ impl QuoteFinder {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&forms)
             .ok();
-        let mut titles = HashMap::new();
-        let mut title_words = HashSet::new();
+        let mut titles = FastMap::default();
+        let mut title_words = FastSet::default();
         let mut title_len = 1;
+        let mut title_firsts = FastSet::default();
         for row in tables::rows(tables::TITLES) {
             let (Some(title), Some(portfolio)) = (row.first(), row.get(1)) else {
                 continue;
             };
             let lower = title.to_lowercase();
             title_len = title_len.max(lower.split(' ').count());
+            if let Some(first) = lower.split(' ').next() {
+                title_firsts.insert(first.to_string());
+            }
             for w in lower.split(' ') {
                 if !matches!(w, "of" | "and" | "for" | "the") {
                     title_words.insert(w.to_string());
@@ -173,6 +215,7 @@ impl QuoteFinder {
             titles,
             title_words,
             title_len,
+            title_firsts,
         }
     }
 
@@ -187,8 +230,8 @@ impl QuoteFinder {
             text: analysis.text,
             countries,
             speakers: Vec::new(),
-            keys: HashMap::new(),
-            titled: HashMap::new(),
+            keys: FastMap::default(),
+            titled: FastMap::default(),
             last_of: [None; 3],
             quotes: Vec::new(),
         };
@@ -262,9 +305,9 @@ struct Run<'f, 'h> {
     countries: &'f CountryFinder,
     speakers: Vec<Draft<'h>>,
     /// Speakers by key.
-    keys: HashMap<String, usize>,
+    keys: FastMap<String, usize>,
     /// Persons by lower-case title, for "the Prime Minister".
-    titled: HashMap<String, usize>,
+    titled: FastMap<String, usize>,
     /// The last speaker of each kind, for pronouns.
     last_of: [Option<usize>; 3],
     quotes: Vec<Quote<'h>>,
@@ -308,6 +351,9 @@ impl<'h> Run<'_, 'h> {
         let mut running: Option<usize> = None;
         // An open block quote: speaker, cue, paragraphs taken.
         let mut block: Option<(Option<usize>, Span, usize)> = None;
+        // Sentence spans collected once, then sliced per block, rather than
+        // a new vector for every block.
+        let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
         for (bi, b) in a.blocks.iter().enumerate() {
             let lo = next_sentence;
             while a
@@ -317,13 +363,7 @@ impl<'h> Run<'_, 'h> {
             {
                 next_sentence += 1;
             }
-            let sentences: Vec<Span> = a
-                .sentences
-                .get(lo..next_sentence)
-                .unwrap_or(&[])
-                .iter()
-                .map(|s| s.span)
-                .collect();
+            let sentences = spans.get(lo..next_sentence).unwrap_or(&[]);
             if !a.is_content(bi) {
                 continue;
             }
@@ -352,7 +392,7 @@ impl<'h> Run<'_, 'h> {
                 continue;
             }
             let regions = find_regions(text, b.span, next_opens);
-            let mut cues = self.find_cues(b.span, &sentences, &regions);
+            let mut cues = self.find_cues(b.span, sentences, &regions);
             if let Some((speaker, cue, taken)) = block {
                 if regions.is_empty()
                     && cues.is_empty()
@@ -372,7 +412,7 @@ impl<'h> Run<'_, 'h> {
             }
             let classes: Vec<(Option<QuoteKind>, Option<usize>)> = regions
                 .iter()
-                .map(|r| self.classify(r, &sentences, &cues, &regions))
+                .map(|r| self.classify(r, sentences, &cues, &regions))
                 .collect();
             let mut used = vec![false; cues.len()];
             for (_, c) in &classes {
@@ -423,10 +463,10 @@ impl<'h> Run<'_, 'h> {
                     speaker = self.dash_speaker(&r, b.span);
                 }
                 if speaker.is_none() && cue.is_none() && self.colon_before(&r) {
-                    speaker = self.colon_speaker(&r, &sentences);
+                    speaker = self.colon_speaker(&r, sentences);
                 }
                 if speaker.is_none() && (kind == QuoteKind::Partial || self.colon_before(&r)) {
-                    speaker = self.sentence_subject(&r, &sentences, carry);
+                    speaker = self.sentence_subject(&r, sentences, carry);
                 }
                 if speaker.is_none() {
                     speaker = carry;
@@ -952,8 +992,9 @@ impl<'h> Run<'_, 'h> {
             let role = seg_text.starts_with("and ")
                 || seg_text.starts_with("of ")
                 || tokens(seg_text, seg.start).iter().any(|t| {
-                    let w = text.get(t.range()).unwrap_or("").to_lowercase();
-                    self.finder.title_words.contains(&w)
+                    self.finder
+                        .title_words
+                        .contains(lower(text.get(t.range()).unwrap_or("")).as_ref())
                 }) && !self.is_name_segment(seg);
             if !role {
                 let n = self.np_before(start, seg_end)?;
@@ -976,7 +1017,7 @@ impl<'h> Run<'_, 'h> {
         for t in toks.iter().rev() {
             let w = text.get(t.range()).unwrap_or("");
             if w.chars().next().is_some_and(char::is_uppercase)
-                && !self.finder.title_words.contains(&w.to_lowercase())
+                && !self.finder.title_words.contains(lower(w).as_ref())
             {
                 trailing += 1;
             } else {
@@ -998,9 +1039,9 @@ impl<'h> Run<'_, 'h> {
         let mut i = toks.len();
         // Adverbs and auxiliaries between subject and verb.
         while i > 0 {
-            let w = text.get(toks[i - 1].range()).unwrap_or("").to_lowercase();
+            let w = lower(text.get(toks[i - 1].range()).unwrap_or(""));
             if matches!(
-                w.as_str(),
+                w.as_ref(),
                 "also"
                     | "today"
                     | "yesterday"
@@ -1057,7 +1098,7 @@ impl<'h> Run<'_, 'h> {
                 break;
             }
             let w = text.get(t.range()).unwrap_or("");
-            let lw = w.to_lowercase();
+            let lw = lower(w);
             let cap = w
                 .chars()
                 .next()
@@ -1066,7 +1107,7 @@ impl<'h> Run<'_, 'h> {
                 seen_cap = true;
                 start -= 1;
             } else if matches!(
-                lw.as_str(),
+                lw.as_ref(),
                 "of" | "for"
                     | "and"
                     | "the"
@@ -1081,12 +1122,12 @@ impl<'h> Run<'_, 'h> {
             ) && start < stop
             {
                 // "officials from the Five Eyes countries": a new noun phrase may precede.
-                if matches!(lw.as_str(), "from" | "of" | "and") {
+                if matches!(lw.as_ref(), "from" | "of" | "and") {
                     seen_cap = false;
                     lower_run = 0;
                 }
                 start -= 1;
-            } else if self.finder.title_words.contains(&lw) {
+            } else if self.finder.title_words.contains(lw.as_ref()) {
                 // Portfolio words may stand before a lower-case title:
                 // "crime prevention minister".
                 if w.starts_with(char::is_lowercase) {
@@ -1096,7 +1137,7 @@ impl<'h> Run<'_, 'h> {
                 start -= 1;
             } else if !seen_cap
                 && lower_run < 3
-                && !STOP.contains(&lw.as_str())
+                && !STOP.contains(&lw.as_ref())
                 && lw
                     .chars()
                     .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
@@ -1110,7 +1151,7 @@ impl<'h> Run<'_, 'h> {
         // Drop leading connectors and sentence adverbs.
         while start < stop {
             let orig = text.get(toks[start].range()).unwrap_or("");
-            let w = orig.to_lowercase();
+            let w = lower(orig);
             let function_word = orig.starts_with(char::is_lowercase)
                 || matches!(
                     orig,
@@ -1139,7 +1180,7 @@ impl<'h> Run<'_, 'h> {
                         | "Such"
                 );
             if matches!(
-                w.as_str(),
+                w.as_ref(),
                 "of" | "for"
                     | "and"
                     | "from"
@@ -1157,9 +1198,9 @@ impl<'h> Run<'_, 'h> {
                     | "yesterday"
                     | "today"
                     | "previously"
-            ) || (STOP.contains(&w.as_str())
+            ) || (STOP.contains(&w.as_ref())
                 && function_word
-                && !matches!(w.as_str(), "a" | "an" | "he" | "she" | "they" | "it"))
+                && !matches!(w.as_ref(), "a" | "an" | "he" | "she" | "they" | "it"))
                 || (w.ends_with("ly") && start + 1 < stop)
             {
                 start += 1;
@@ -1330,7 +1371,7 @@ impl<'h> Run<'_, 'h> {
             item.split(' ').count() <= 3
                 && !item
                     .split(' ')
-                    .any(|w| self.finder.title_words.contains(&w.to_lowercase()))
+                    .any(|w| self.finder.title_words.contains(lower(w).as_ref()))
         });
         if short_items
             && (s.contains(", and ")
@@ -1440,6 +1481,10 @@ impl<'h> Run<'_, 'h> {
 
     /// The number of tokens of the longest title starting at token `k`.
     fn starts_title(&self, toks: &[Span], k: usize) -> Option<usize> {
+        let first = toks.get(k).and_then(|t| self.text.get(t.range()))?;
+        if !self.finder.title_firsts.contains(lower(first).as_ref()) {
+            return None;
+        }
         let mut best = None;
         let mut key = String::new();
         for n in 0..self.finder.title_len {
@@ -1447,7 +1492,7 @@ impl<'h> Run<'_, 'h> {
             if n > 0 {
                 key.push(' ');
             }
-            key.push_str(&self.text.get(t.range()).unwrap_or("").to_lowercase());
+            key.push_str(&lower(self.text.get(t.range()).unwrap_or("")));
             if self.finder.titles.contains_key(&key) {
                 best = Some(n + 1);
             }
@@ -1468,7 +1513,7 @@ impl<'h> Run<'_, 'h> {
                 let head = trim(text, Span::new(np.start, np.start + i));
                 let tail_has_title = s[i..]
                     .split(' ')
-                    .any(|w| self.finder.title_words.contains(&w.to_lowercase()));
+                    .any(|w| self.finder.title_words.contains(lower(w).as_ref()));
                 if self.is_name_segment(head) && !tail_has_title {
                     return self.parse_plain(head);
                 }
@@ -1481,9 +1526,9 @@ impl<'h> Run<'_, 'h> {
         let mut name_start = toks.len();
         while name_start > 0 {
             let w = word(name_start - 1);
-            let lw = w.to_lowercase();
+            let lw = lower(w);
             if is_cap(w)
-                && !self.finder.title_words.contains(&lw)
+                && !self.finder.title_words.contains(lw.as_ref())
                 && !w.ends_with("'s")
                 && !w.ends_with("’s")
             {
@@ -1516,14 +1561,14 @@ impl<'h> Run<'_, 'h> {
         {
             name_toks.drain(..name_toks.len() - keep);
         }
-        let lead = word(0).to_lowercase();
+        let lead = lower(word(0));
         let lower_head = toks
             .last()
             .and_then(|t| text.get(t.range()))
             .is_some_and(|w| !is_cap(w));
         if name_toks.is_empty() || lower_head || (lead == "the" && !has_title_before) {
             // A titled individual, an organisation or a group, named whole.
-            let head = word(toks.len().saturating_sub(1)).to_lowercase();
+            let head = lower(word(toks.len().saturating_sub(1)));
             let title_only = has_title_before
                 && self
                     .starts_title(&toks, toks.len().saturating_sub(1))
@@ -1535,7 +1580,7 @@ impl<'h> Run<'_, 'h> {
                 && !head.ends_with("ss")
                 && !head.ends_with("'s")
                 && lower_head
-                || matches!(head.as_str(), "sides" | "people")
+                || matches!(head.as_ref(), "sides" | "people")
             {
                 SpeakerKind::Group
             } else {
@@ -2019,6 +2064,19 @@ fn strip_end(text: &str, span: Span) -> Span {
         t
     };
     trim(text, Span::new(span.start, span.start + t.len()))
+}
+
+/// `s.to_lowercase()`, without allocating when `s` is already lower-case
+/// ASCII (most words); ASCII input takes the cheap ASCII mapping, which
+/// agrees with `to_lowercase` on it.
+fn lower(s: &str) -> Cow<'_, str> {
+    if !s.is_ascii() {
+        Cow::Owned(s.to_lowercase())
+    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// Words of `s` (which starts at byte `base`): runs of letters, digits and
