@@ -29,7 +29,7 @@ impl<'h> Analysis<'h> {
         let mut sentences_by_block = vec![0..0; blocks.len()];
         for (i, s) in sentences.iter().enumerate() {
             if let Some(r) = sentences_by_block.get_mut(s.block) {
-                if r.is_empty() {
+                if r.start == r.end {
                     *r = i..i + 1;
                 } else {
                     r.end = i + 1;

@@ -478,7 +478,11 @@ fn marker_len(s: &str) -> Option<usize> {
         (false, 0)
     };
     let mut i = inner_start;
-    let digits = b.get(i..)?.iter().take_while(|c| c.is_ascii_digit()).count();
+    let digits = b
+        .get(i..)?
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     if digits > 0 {
         if digits > 3 {
             return None;

@@ -1036,10 +1036,13 @@ impl<'h> Run<'_, 'h> {
         let text = self.text;
         let seg = text.get(lo..end)?;
         let toks = tokens(seg, lo);
+        // Every index below stays inside `toks` by the loop bounds; `get`
+        // keeps a slip from ever panicking.
+        let tok = |k: usize| toks.get(k).copied().unwrap_or_default();
         let mut i = toks.len();
         // Adverbs and auxiliaries between subject and verb.
         while i > 0 {
-            let w = lower(text.get(toks[i - 1].range()).unwrap_or(""));
+            let w = lower(text.get(tok(i - 1).range()).unwrap_or(""));
             if matches!(
                 w.as_ref(),
                 "also"
@@ -1087,12 +1090,12 @@ impl<'h> Run<'_, 'h> {
         let mut lower_run = 0;
         let mut seen_cap = false;
         while start > 0 && stop - start < MAX_NP_WORDS {
-            let t = toks[start - 1];
+            let t = tok(start - 1);
             // Punctuation between words ends the phrase (appositions are
             // handled on their own).
             if start < stop
                 && text
-                    .get(t.end..toks[start].start)
+                    .get(t.end..tok(start).start)
                     .is_some_and(|g| g.contains([',', ';', ':', '(', ')', '“', '”', '"']))
             {
                 break;
@@ -1150,7 +1153,7 @@ impl<'h> Run<'_, 'h> {
         }
         // Drop leading connectors and sentence adverbs.
         while start < stop {
-            let orig = text.get(toks[start].range()).unwrap_or("");
+            let orig = text.get(tok(start).range()).unwrap_or("");
             let w = lower(orig);
             let function_word = orig.starts_with(char::is_lowercase)
                 || matches!(
@@ -1211,24 +1214,24 @@ impl<'h> Run<'_, 'h> {
         // "A leaked letter seen by Sky News says": the agent of a participle
         // is not the subject; the phrase before the participle is.
         if start >= 2 && start < stop {
-            let by = text.get(toks[start - 1].range()).unwrap_or("");
-            let part = text.get(toks[start - 2].range()).unwrap_or("");
+            let by = text.get(tok(start - 1).range()).unwrap_or("");
+            let part = text.get(tok(start - 2).range()).unwrap_or("");
             if by == "by"
                 && (part.ends_with("ed")
                     || matches!(part, "seen" | "written" | "given" | "shown" | "taken"))
             {
-                return self.np_before(lo, toks[start - 2].start);
+                return self.np_before(lo, tok(start - 2).start);
             }
         }
         if start >= stop {
             return None;
         }
-        let first = text.get(toks[start].range()).unwrap_or("");
-        let span = Span::new(toks[start].start, toks[stop - 1].end);
+        let first = text.get(tok(start).range()).unwrap_or("");
+        let span = Span::new(tok(start).start, tok(stop - 1).end);
         let all = text.get(span.range()).unwrap_or("");
         // A lone lower-case word must be a plural noun or a determiner phrase.
         let lead_lower = first.chars().next().is_some_and(char::is_lowercase);
-        let has_cap = toks[start..stop].iter().any(|t| {
+        let has_cap = toks.get(start..stop).unwrap_or(&[]).iter().any(|t| {
             text.get(t.range())
                 .is_some_and(|w| w.starts_with(char::is_uppercase))
         });
@@ -1236,7 +1239,7 @@ impl<'h> Run<'_, 'h> {
             && !has_cap
             && !matches!(first, "the" | "both" | "two" | "its" | "their" | "our")
         {
-            let head = text.get(toks[stop - 1].range()).unwrap_or("");
+            let head = text.get(tok(stop - 1).range()).unwrap_or("");
             if (!head.ends_with('s') || head.ends_with("ss")) && pronoun(all).is_none() {
                 return None;
             }

@@ -131,8 +131,8 @@ impl SentenceSplitter {
         let mut pos = 0;
         let mut next_ellipsis = self.ellipsis.find(bytes).unwrap_or(usize::MAX);
         while pos < bytes.len() {
-            let punct =
-                memchr::memchr3(b'.', b'!', b'?', bytes.get(pos..).unwrap_or(&[])).map_or(usize::MAX, |i| pos + i);
+            let punct = memchr::memchr3(b'.', b'!', b'?', bytes.get(pos..).unwrap_or(&[]))
+                .map_or(usize::MAX, |i| pos + i);
             if next_ellipsis < pos {
                 next_ellipsis = self
                     .ellipsis
