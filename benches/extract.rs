@@ -48,14 +48,29 @@ fn inputs() -> Vec<(&'static str, String)> {
 
 fn pipeline(c: &mut Criterion) {
     let extractor = Extractor::new();
-    let layout_only = Extractor::builder()
-        .quotes(false)
-        .countries(false)
-        .dates(false)
-        .commitments(false)
-        .build();
-    let configs: [(&str, &Extractor); 2] =
-        [("extract", &extractor), ("layout+sentences", &layout_only)];
+    // Layout and sentences always run; each further configuration adds one
+    // stage, so the difference from `layout+sentences` is that stage's cost.
+    let only = |quotes, countries, dates, commitments| {
+        Extractor::builder()
+            .quotes(quotes)
+            .countries(countries)
+            .dates(dates)
+            .commitments(commitments)
+            .build()
+    };
+    let layout_only = only(false, false, false, false);
+    let with_quotes = only(true, false, false, false);
+    let with_countries = only(false, true, false, false);
+    let with_dates = only(false, false, true, false);
+    let with_commitments = only(false, false, false, true);
+    let configs: [(&str, &Extractor); 6] = [
+        ("extract", &extractor),
+        ("layout+sentences", &layout_only),
+        ("+quotes", &with_quotes),
+        ("+countries", &with_countries),
+        ("+dates", &with_dates),
+        ("+commitments", &with_commitments),
+    ];
     for (name, text) in inputs() {
         let mut group = c.benchmark_group("pipeline");
         group.throughput(Throughput::Bytes(text.len() as u64));
