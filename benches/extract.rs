@@ -97,26 +97,46 @@ fn pipeline(c: &mut Criterion) {
 }
 
 /// Inputs that stress one rule each, at growing sizes: time per byte must
-/// stay flat.
+/// stay flat from the smallest size to the largest.
 fn pathological(c: &mut Criterion) {
     let extractor = Extractor::new();
-    let families: [(&str, &str); 6] = [
+    let families: [(&str, &str); 11] = [
         (
             "no-newline",
             "the minister said that the partners will act on it and ",
         ),
-        ("unclosed-quotes", "“He said it. ‘And then ”she went. \" "),
+        (
+            "mixed-quotes",
+            "“He said it. ‘And then ”she went. \" « ' » „ ",
+        ),
+        ("nested-brackets", "(([[{("),
         ("mr-mr-mr", "Mr. "),
-        ("bullet-runs", "- item one\n• item two\n(a) item three\n"),
         ("us-abbrev", "U.S. "),
+        (
+            "list-markers",
+            "- item one\n• item two\n(a) item three\n  1. deep\n",
+        ),
+        ("number-table", "2019 1,234.5 6.7% 89 10.11 12-13 $14.15\n"),
         (
             "said-colon",
             "Minister Jane Smith said:\n\nWe will act.\n\n",
         ),
+        (
+            "quoted-paragraph",
+            "“We will act,” she said. “It is time.” ",
+        ),
+        (
+            "dates",
+            "Wednesday, 30-31 July 2019, next week and 2017-18 ",
+        ),
+        (
+            "countries",
+            "Canada, the U.S. and New Zealand; Georgia and Jordan ",
+        ),
     ];
     for (family, piece) in families {
         let mut group = c.benchmark_group(format!("pathological/{family}"));
-        for size in [64 << 10, 256 << 10, 1 << 20] {
+        for size in [1 << 20, 4 << 20, 16 << 20] {
             let text = piece.repeat(size / piece.len() + 1);
             group.throughput(Throughput::Bytes(text.len() as u64));
             group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, t| {
@@ -125,6 +145,31 @@ fn pathological(c: &mut Criterion) {
         }
         group.finish();
     }
+}
+
+/// Whole extract of a large realistic input at growing sizes (the fixture
+/// texts repeated): time per byte must stay flat.
+fn scaling(c: &mut Criterion) {
+    let extractor = Extractor::new();
+    let base = all_fixtures();
+    let mut group = c.benchmark_group("scaling/fixtures");
+    for size in [64 << 10, 1 << 20, 16 << 20] {
+        let mut text = String::with_capacity(size + base.len());
+        while text.len() < size {
+            text.push_str(&base);
+            text.push_str("\n\n");
+        }
+        let cut = (0..=size.min(text.len()))
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        text.truncate(cut);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, t| {
+            b.iter(|| extractor.extract(black_box(t.as_str())))
+        });
+    }
+    group.finish();
 }
 
 fn build(c: &mut Criterion) {
@@ -139,6 +184,7 @@ fn main() {
         .configure_from_args();
     pipeline(&mut c);
     pathological(&mut c);
+    scaling(&mut c);
     build(&mut c);
     c.final_summary();
 }

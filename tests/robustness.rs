@@ -67,6 +67,13 @@ fn repeated_press_release_pieces() {
         "x.Y ",
         "www.x.com. ",
         "[...] ",
+        "2019 1,234.5 6.7% 89 10.11 12-13 $14.15\n",
+        "“‘\"«„'”’»",
+        "- ",
+        "Minister Jane Smith said:\n\nWe will act.\n\n",
+        "“We will act,” she said. ",
+        "30-31 July 2019, Wednesday ",
+        "Georgia Jordan Chad Turkey ",
     ] {
         run(&piece.repeat(50_000));
     }
