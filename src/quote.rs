@@ -1711,24 +1711,17 @@ impl<'h> Run<'_, 'h> {
             .filter_map(|(i, d)| d.name.rsplit(' ').next().map(|s| (i, s.to_string())))
             .collect();
         if !surnames.is_empty() {
-            // Surnames are single words, so a hash lookup at each word start
-            // finds them; building an automaton per document cost more than
-            // the whole search.
-            let mut by_surname: FastMap<&str, usize> = FastMap::default();
-            for (k, (_, surname)) in surnames.iter().enumerate() {
-                by_surname.entry(surname.as_str()).or_insert(k);
-            }
-            {
+            if let Ok(ac) = AhoCorasick::new(surnames.iter().map(|(_, s)| s.as_str())) {
                 for (_, span) in a.content_spans() {
                     let Some(hay) = text.get(span.range()) else {
                         continue;
                     };
-                    for (start, end, k) in word_matches(hay, &by_surname) {
-                        let sp = Span::new(span.start + start, span.start + end);
+                    for m in ac.find_iter(hay) {
+                        let sp = Span::new(span.start + m.start(), span.start + m.end());
                         if !word_bounded(text, sp) {
                             continue;
                         }
-                        let Some((i, _)) = surnames.get(k) else {
+                        let Some((i, _)) = surnames.get(m.pattern().as_usize()) else {
                             continue;
                         };
                         let full = self
@@ -2058,55 +2051,6 @@ fn sentence_at(sentences: &[Span], p: usize) -> Option<Span> {
 }
 
 /// Whether the span is a whole word.
-/// The words of `hay` found in `words`: at each word start, the shortest
-/// run up to a word boundary that is a key (so "O'Brien's" finds
-/// "O'Brien"), as `(start, end, value)`, left to right.
-fn word_matches<'a>(
-    hay: &'a str,
-    words: &'a FastMap<&str, usize>,
-) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
-    let mut chars = hay.char_indices().peekable();
-    let mut prev_alnum = false;
-    std::iter::from_fn(move || {
-        while let Some((p, c)) = chars.next() {
-            let alnum = c.is_alphanumeric();
-            let starts = alnum && !prev_alnum;
-            prev_alnum = alnum;
-            if !starts {
-                continue;
-            }
-            // The run of characters a surname may hold, and a lookup at
-            // each boundary inside it.
-            let mut end = p + c.len_utf8();
-            let mut found = None;
-            loop {
-                let next = chars.peek().copied();
-                let at_boundary = !next.is_some_and(|(_, n)| n.is_alphanumeric());
-                if at_boundary && found.is_none() {
-                    if let Some(&k) = hay.get(p..end).and_then(|w| words.get(w)) {
-                        found = Some((p, end, k));
-                    }
-                }
-                match next {
-                    Some((q, n)) if n.is_alphanumeric() || matches!(n, '-' | '\'' | '’' | '.') => {
-                        if found.is_some() {
-                            break;
-                        }
-                        chars.next();
-                        prev_alnum = n.is_alphanumeric();
-                        end = q + n.len_utf8();
-                    }
-                    _ => break,
-                }
-            }
-            if found.is_some() {
-                return found;
-            }
-        }
-        None
-    })
-}
-
 fn word_bounded(text: &str, span: Span) -> bool {
     let before = char_before(text, span.start).is_none_or(|c| !c.is_alphanumeric());
     let after = char_at(text, span.end).is_none_or(|c| !c.is_alphanumeric());
