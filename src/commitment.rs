@@ -395,5 +395,20 @@ mod tests {
         []
     );
     t!(one_item, "We will:\n- act", []);
+    t!(
+        people_joining,
+        "The Chairman will be joined by:\n- Ann Smith\n- Bob Jones",
+        []
+    );
+    t!(
+        predicted_effects,
+        "Licensure of a vaccine will:\n- save lives\n- cut costs",
+        []
+    );
+    t!(
+        plan_will,
+        "Title\n\nThe Executive Order will:\n- cut costs;\n- save lives.",
+        [("The Executive Order will:", Some("The Executive Order"), 2)]
+    );
     t!(no_lead, "Title\n\n1. First point\n2. Second point", []);
 }

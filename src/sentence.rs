@@ -223,6 +223,15 @@ impl SentenceSplitter {
             }
         }
 
+        // An ellipsis that opens a sentence ("Scientology. ... The next
+        // thing") leads into it rather than standing alone.
+        if dots >= 3
+            && other == 0
+            && s.get(start..i)
+                .is_some_and(|head| head.chars().all(is_space))
+        {
+            return Verdict::Skip(j);
+        }
         let after_run = j;
         let end = skip_closers(s, after_run);
         match char_at(s, end) {
@@ -379,7 +388,8 @@ fn next_word(s: &str, i: usize) -> Option<NextWord<'_>> {
     let rest = s.get(i..)?;
     let rest = rest.trim_start_matches(is_space);
     let body = rest.trim_start_matches(|c: char| is_open_quote(c) || matches!(c, '(' | '['));
-    let quoted = body.len() != rest.len();
+    // Opened by a quotation mark, not a bracket: "Inc. (“Lomiko”)" goes on.
+    let quoted = rest.starts_with(is_open_quote);
     let first = body.chars().next()?;
     let len = body
         .find(|c: char| !c.is_alphanumeric())
@@ -772,6 +782,27 @@ mod tests {
         dateline,
         "Thursday, May 7, 2015 On Tuesday, the government acted.",
         ["Thursday, May 7, 2015", "On Tuesday, the government acted."]
+    );
+    t!(
+        bracket_after_abbreviation,
+        "Awards went to Lomiko Metals, Inc. (“Lomiko”). Canada also acted.",
+        [
+            "Awards went to Lomiko Metals, Inc. (“Lomiko”).",
+            "Canada also acted."
+        ]
+    );
+    t!(
+        ellipsis_opening_a_sentence,
+        "They called me the 'anti-christ' of Scientology. ... The next thing he knew, he was held.",
+        [
+            "They called me the 'anti-christ' of Scientology.",
+            "... The next thing he knew, he was held."
+        ]
+    );
+    t!(
+        versus,
+        "See United States v. Nixon for the rule. It held.",
+        ["See United States v. Nixon for the rule.", "It held."]
     );
     t!(empty, "", []);
     t!(spaces, "  \u{A0} ", []);
