@@ -153,7 +153,7 @@ fn scaling(c: &mut Criterion) {
     let extractor = Extractor::new();
     let base = all_fixtures();
     let mut group = c.benchmark_group("scaling/fixtures");
-    for size in [64 << 10, 1 << 20, 16 << 20] {
+    for size in [64 << 10, 1 << 20, 20 << 20] {
         let mut text = String::with_capacity(size + base.len());
         while text.len() < size {
             text.push_str(&base);
