@@ -249,6 +249,14 @@ const PERSON_TITLES: &[&str] = &[
     "Dame",
 ];
 
+/// Titles that only ever stand before a person's name, so that any country
+/// word right after one is a name, whatever the word ("Rep. French Hill",
+/// "Mr. Israel"). "Miss" and "Coach" are left out: "Miss America" is a
+/// pageant, and "coach" may be a plain noun.
+const NAME_TITLES: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Rep.", "Sen.", "Sir", "Dame",
+];
+
 /// The compiled country matcher.
 #[derive(Debug)]
 pub(crate) struct CountryFinder {
@@ -874,6 +882,9 @@ impl CountryFinder {
         if entry.flags & CAPS_WORD != 0 && (is_caps_word(prev_word) || is_caps_word(next_word)) {
             return None;
         }
+        if NAME_TITLES.contains(&prev_word) {
+            return None;
+        }
         if entry.flags & PERSON != 0
             && self.looks_like_person(text, within, span, prev_word, next_word)
         {
@@ -1344,6 +1355,9 @@ mod tests {
             "Jordan initial", "Jerry L. Jordan voted.", "";
             "Jordan surname first", "Jordan Peterson spoke.", "";
             "Jordan title", "Mr Jordan said so.", "";
+            "French as a given name", "Rep. French Hill said so.", "";
+            "French after a title, French later", "Sen. French Hill met the French envoy.", "FR:French";
+            "Israel as a given name", "Mr. Israel spoke.", "";
             "Jordan country", "Troops were sent to Jordan.", "JO:Jordan";
             "Jordan possessive", "Jordan's King Abdullah", "JO:Jordan";
             "Jordan in list", "Egypt, Jordan and Israel", "EG:Egypt; JO:Jordan; IL:Israel";
@@ -1395,6 +1409,8 @@ mod tests {
             "French fries", "French fries and French wine", "FR:French";
             "polish verb", "polish the table", "";
             "Polish capital", "Polish workers", "PL:Polish";
+            "Dominican order", "Dominican University and the Dominican Sisters", "";
+            "Dominican people", "Dominican workers in the Dominican Republic", "DO:Dominican|Dominican Republic";
             "Indonesian inside word", "Indonesians", "ID:Indonesians";
             "Indiana", "Indiana", "";
             "Omani not Oman inside", "Romania", "RO:Romania";
