@@ -257,6 +257,13 @@ const NAME_TITLES: &[&str] = &[
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Rep.", "Sen.", "Sir", "Dame",
 ];
 
+/// Capital words that may follow the pronoun "US" in capital text; any other
+/// capital word after it is taken for an acronym ("US DOT", "US NSA").
+const CAPS_FUNCTION_WORDS: &[&str] = &[
+    "ABOUT", "ALL", "ALONE", "AND", "AS", "AT", "BACK", "BY", "FOR", "FROM", "HERE", "IN", "KNOW",
+    "NOW", "OF", "ON", "OR", "OUT", "THE", "TO", "TODAY", "TOGETHER", "TOO", "UP", "WITH",
+];
+
 /// The compiled country matcher.
 #[derive(Debug)]
 pub(crate) struct CountryFinder {
@@ -844,9 +851,11 @@ impl CountryFinder {
         if before.is_some_and(|c| c.is_alphanumeric()) {
             return None;
         }
-        // Part of an address or a handle ("Welcome.US", "@Canada").
+        // Part of an address or a handle ("Welcome.US", "@Canada"); a slash
+        // after a plain word only separates words ("Japanese/USA").
         if before.is_some_and(|c| matches!(c, '.' | '@' | '/' | '#' | '_'))
             && (before != Some('.') || back.next().is_some_and(char::is_alphanumeric))
+            && !(before == Some('/') && slash_joins_words(head))
         {
             return None;
         }
@@ -879,7 +888,13 @@ impl CountryFinder {
         }
         let prev_word = word_before(text, within, span.start, false);
         let next_word = word_after(text, within, span.end, false);
-        if entry.flags & CAPS_WORD != 0 && (is_caps_word(prev_word) || is_caps_word(next_word)) {
+        // An English word in capitals ("CONTACT US FOR") follows a capital
+        // verb or preposition, or runs on into a capital function word; a
+        // capital acronym after it is the country's agency ("US DOT").
+        if entry.flags & CAPS_WORD != 0
+            && (is_caps_word(prev_word)
+                || (is_caps_word(next_word) && CAPS_FUNCTION_WORDS.contains(&next_word)))
+        {
             return None;
         }
         if NAME_TITLES.contains(&prev_word) {
@@ -1136,6 +1151,19 @@ fn after_quantity(head: &str) -> bool {
 }
 
 /// Whether a neighbouring word is written in capitals (a shouted heading).
+/// Whether the slash that ends `head` stands between plain words, the word
+/// before it holding only letters and hyphens (so not a path or an address).
+fn slash_joins_words(head: &str) -> bool {
+    let Some(rest) = head.strip_suffix('/') else {
+        return false;
+    };
+    let word = rest
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && word.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
 fn is_caps_word(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
@@ -1387,6 +1415,12 @@ mod tests {
             "us lower", "join us today", "";
             "US in caps text", "CONTACT US FOR DETAILS", "";
             "US domain", "donations via Welcome.US today", "";
+            "US in a path", "see example.org/US and https://x.org/Canada", "";
+            "slash between words", "a Japanese/USA fund and Australia/New Zealand trade", "JP:Japanese; US:USA; AU:Australia; NZ:New Zealand";
+            "US before an agency acronym", "US DOT has also awarded grants, said US NSA Jake Sullivan.", "US:US|US";
+            "US pronoun before a capital word", "US AND THEM", "";
+            "US pronoun after a capital word", "JOIN US TODAY", "";
+            "Bahamas official, lower the", "Ambassador to the Commonwealth of the Bahamas", "BS:Commonwealth of the Bahamas";
             "GB News", "told GB News", "GB:GB";
             "gigabytes", "a 10 GB plan", "";
             "number of states", "all 50 US states", "US:US";
