@@ -1440,6 +1440,7 @@ mod tests {
             "Korean clear", "South Korea and the Korean minister", "KR:South Korea|Korean";
             "Korean unclear", "the Korean minister", "";
             "Korea both", "North Korea, South Korea and Korea", "KP:North Korea; KR:South Korea";
+            "demonym spellings", "El Salvadorian President Bukele, Salvadorian workers and Hongkongers", "SV:El Salvadorian|Salvadorian; HK:Hongkongers";
             "Korea abbreviated", "S. Korea and N. Korea met; S Korean and N. Korean envoys", "KR:S. Korea|S Korean; KP:N. Korea|N. Korean";
             "PNG country", "aid to PNG and the PNG-Australia forum", "PG:PNG|PNG; AU:Australia";
             "PNG image", "upload a JPEG, PNG or GIF; a PNG file", "";
