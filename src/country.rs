@@ -1392,6 +1392,9 @@ mod tests {
             "country in an institution's name", "the Israel Defense Forces", "IL:Israel";
             "Chad person", "Chad Smith joined.", "";
             "Holland surname", "actor Tom Holland visited.", "";
+            "Monaco surname", "Deputy Attorney General Lisa Monaco said", "";
+            "Monaco country", "talks with Monaco and the Principality of Monaco", "MC:Monaco|Principality of Monaco";
+            "Inner Mongolia", "a firm in Inner Mongolia traded with Mongolia", "MN:Mongolia";
             "Chad country", "aid to Chad and Niger", "TD:Chad; NE:Niger";
             "Turkey bird", "Turkey dinner is served.", "";
             "roast turkey", "a roast Turkey", "";
