@@ -139,6 +139,10 @@ struct Guard {
     /// One automaton over `abroad` then `local` words, so a window is read
     /// once.
     context: Option<AhoCorasick>,
+    /// Whether a mention with neither kind of word near stands as it is,
+    /// rather than waiting on the rest of the text: for a form whose
+    /// look-alike is the rarer sense ("Indian" of the Native nations).
+    loose: bool,
 }
 
 /// What the words near a mention say about it.
@@ -545,6 +549,10 @@ impl CountryFinder {
             let Some(guard) = guards.get_mut(guard) else {
                 continue;
             };
+            if *kind == "loose" {
+                guard.loose = true;
+                continue;
+            }
             let list = match *kind {
                 "next" => &mut guard.next,
                 "prev" => &mut guard.prev,
@@ -931,7 +939,7 @@ impl CountryFinder {
                 match near {
                     Near::Abroad => pending = false,
                     Near::Local => return None,
-                    Near::Neither => pending = true,
+                    Near::Neither => pending = !guard.loose,
                 }
             }
         }
@@ -1286,7 +1294,10 @@ mod tests {
         for row in tables::rows(tables::COUNTRY_GUARDS) {
             assert_eq!(row.len(), 3, "wrong number of columns in {row:?}");
             assert!(
-                matches!(row[0], "block" | "next" | "prev" | "local" | "abroad"),
+                matches!(
+                    row[0],
+                    "block" | "next" | "prev" | "local" | "abroad" | "loose"
+                ),
                 "bad kind in {row:?}"
             );
         }
@@ -1438,6 +1449,10 @@ mod tests {
             "Australian regions", "jobs in Northern Australia and West Australian mines", "";
             "Native nations", "funding for Indian Country and the Indian Health Service", "";
             "American Indian", "American Indian and Alaska Native business", "";
+            "Indian of a Tribal nation", "the Gila River Indian Community and Tribal leaders", "";
+            "Indians of a band", "aid to the Band of Choctaw Indians, a federally recognized Tribe", "";
+            "Indian with India near", "Tribal leaders met Indian officials from New Delhi", "IN:Indian";
+            "Indian with nothing near", "Indian students enrolled in U.S. universities", "IN:Indian; US:U.S.";
             "Indian companies", "U.S. and Indian companies", "US:U.S.; IN:Indian";
             "Australian states", "South Australia and Western Australia", "";
             "Korean clear", "South Korea and the Korean minister", "KR:South Korea|Korean";
