@@ -1442,6 +1442,7 @@ mod tests {
             "North America", "trade across North America", "";
             "Latin American", "Latin American leaders", "";
             "Americas", "the Americas", "";
+            "Inter-American", "the Inter-American Development Bank and American firms", "US:American";
             "British Columbia", "British Columbia and British troops", "GB:British";
             "Indian Ocean", "the Indian Ocean", "";
             "South China Sea", "patrols in the South China Sea near China", "CN:China";
