@@ -139,6 +139,10 @@ struct Guard {
     /// One automaton over `abroad` then `local` words, so a window is read
     /// once.
     context: Option<AhoCorasick>,
+    /// Whether a mention with neither kind of word near stands as it is,
+    /// rather than waiting on the rest of the text: for a form whose
+    /// look-alike is the rarer sense ("Indian" of the Native nations).
+    loose: bool,
 }
 
 /// What the words near a mention say about it.
@@ -247,6 +251,21 @@ const NOT_NAMES: &[&str] = &[
 const PERSON_TITLES: &[&str] = &[
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Rep.", "Sen.", "Coach", "Sir",
     "Dame",
+];
+
+/// Titles that only ever stand before a person's name, so that any country
+/// word right after one is a name, whatever the word ("Rep. French Hill",
+/// "Mr. Israel"). "Miss" and "Coach" are left out: "Miss America" is a
+/// pageant, and "coach" may be a plain noun.
+const NAME_TITLES: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Rep.", "Sen.", "Sir", "Dame",
+];
+
+/// Capital words that may follow the pronoun "US" in capital text; any other
+/// capital word after it is taken for an acronym ("US DOT", "US NSA").
+const CAPS_FUNCTION_WORDS: &[&str] = &[
+    "ABOUT", "ALL", "ALONE", "AND", "AS", "AT", "BACK", "BY", "FOR", "FROM", "HERE", "IN", "KNOW",
+    "NOW", "OF", "ON", "OR", "OUT", "THE", "TO", "TODAY", "TOGETHER", "TOO", "UP", "WITH",
 ];
 
 /// The compiled country matcher.
@@ -530,6 +549,10 @@ impl CountryFinder {
             let Some(guard) = guards.get_mut(guard) else {
                 continue;
             };
+            if *kind == "loose" {
+                guard.loose = true;
+                continue;
+            }
             let list = match *kind {
                 "next" => &mut guard.next,
                 "prev" => &mut guard.prev,
@@ -836,9 +859,11 @@ impl CountryFinder {
         if before.is_some_and(|c| c.is_alphanumeric()) {
             return None;
         }
-        // Part of an address or a handle ("Welcome.US", "@Canada").
+        // Part of an address or a handle ("Welcome.US", "@Canada"); a slash
+        // after a plain word only separates words ("Japanese/USA").
         if before.is_some_and(|c| matches!(c, '.' | '@' | '/' | '#' | '_'))
             && (before != Some('.') || back.next().is_some_and(char::is_alphanumeric))
+            && !(before == Some('/') && slash_joins_words(head))
         {
             return None;
         }
@@ -871,7 +896,16 @@ impl CountryFinder {
         }
         let prev_word = word_before(text, within, span.start, false);
         let next_word = word_after(text, within, span.end, false);
-        if entry.flags & CAPS_WORD != 0 && (is_caps_word(prev_word) || is_caps_word(next_word)) {
+        // An English word in capitals ("CONTACT US FOR") follows a capital
+        // verb or preposition, or runs on into a capital function word; a
+        // capital acronym after it is the country's agency ("US DOT").
+        if entry.flags & CAPS_WORD != 0
+            && (is_caps_word(prev_word)
+                || (is_caps_word(next_word) && CAPS_FUNCTION_WORDS.contains(&next_word)))
+        {
+            return None;
+        }
+        if NAME_TITLES.contains(&prev_word) {
             return None;
         }
         if entry.flags & PERSON != 0
@@ -905,7 +939,7 @@ impl CountryFinder {
                 match near {
                     Near::Abroad => pending = false,
                     Near::Local => return None,
-                    Near::Neither => pending = true,
+                    Near::Neither => pending = !guard.loose,
                 }
             }
         }
@@ -1125,6 +1159,19 @@ fn after_quantity(head: &str) -> bool {
 }
 
 /// Whether a neighbouring word is written in capitals (a shouted heading).
+/// Whether the slash that ends `head` stands between plain words, the word
+/// before it holding only letters and hyphens (so not a path or an address).
+fn slash_joins_words(head: &str) -> bool {
+    let Some(rest) = head.strip_suffix('/') else {
+        return false;
+    };
+    let word = rest
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    !word.is_empty() && word.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
 fn is_caps_word(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
@@ -1247,7 +1294,10 @@ mod tests {
         for row in tables::rows(tables::COUNTRY_GUARDS) {
             assert_eq!(row.len(), 3, "wrong number of columns in {row:?}");
             assert!(
-                matches!(row[0], "block" | "next" | "prev" | "local" | "abroad"),
+                matches!(
+                    row[0],
+                    "block" | "next" | "prev" | "local" | "abroad" | "loose"
+                ),
                 "bad kind in {row:?}"
             );
         }
@@ -1344,12 +1394,18 @@ mod tests {
             "Jordan initial", "Jerry L. Jordan voted.", "";
             "Jordan surname first", "Jordan Peterson spoke.", "";
             "Jordan title", "Mr Jordan said so.", "";
+            "French as a given name", "Rep. French Hill said so.", "";
+            "French after a title, French later", "Sen. French Hill met the French envoy.", "FR:French";
+            "Israel as a given name", "Mr. Israel spoke.", "";
             "Jordan country", "Troops were sent to Jordan.", "JO:Jordan";
             "Jordan possessive", "Jordan's King Abdullah", "JO:Jordan";
             "Jordan in list", "Egypt, Jordan and Israel", "EG:Egypt; JO:Jordan; IL:Israel";
             "country in an institution's name", "the Israel Defense Forces", "IL:Israel";
             "Chad person", "Chad Smith joined.", "";
             "Holland surname", "actor Tom Holland visited.", "";
+            "Monaco surname", "Deputy Attorney General Lisa Monaco said", "";
+            "Monaco country", "talks with Monaco and the Principality of Monaco", "MC:Monaco|Principality of Monaco";
+            "Inner Mongolia", "a firm in Inner Mongolia traded with Mongolia", "MN:Mongolia";
             "Chad country", "aid to Chad and Niger", "TD:Chad; NE:Niger";
             "Turkey bird", "Turkey dinner is served.", "";
             "roast turkey", "a roast Turkey", "";
@@ -1373,6 +1429,12 @@ mod tests {
             "us lower", "join us today", "";
             "US in caps text", "CONTACT US FOR DETAILS", "";
             "US domain", "donations via Welcome.US today", "";
+            "US in a path", "see example.org/US and https://x.org/Canada", "";
+            "slash between words", "a Japanese/USA fund and Australia/New Zealand trade", "JP:Japanese; US:USA; AU:Australia; NZ:New Zealand";
+            "US before an agency acronym", "US DOT has also awarded grants, said US NSA Jake Sullivan.", "US:US|US";
+            "US pronoun before a capital word", "US AND THEM", "";
+            "US pronoun after a capital word", "JOIN US TODAY", "";
+            "Bahamas official, lower the", "Ambassador to the Commonwealth of the Bahamas", "BS:Commonwealth of the Bahamas";
             "GB News", "told GB News", "GB:GB";
             "gigabytes", "a 10 GB plan", "";
             "number of states", "all 50 US states", "US:US";
@@ -1380,21 +1442,33 @@ mod tests {
             "North America", "trade across North America", "";
             "Latin American", "Latin American leaders", "";
             "Americas", "the Americas", "";
+            "Inter-American", "the Inter-American Development Bank and American firms", "US:American";
             "British Columbia", "British Columbia and British troops", "GB:British";
             "Indian Ocean", "the Indian Ocean", "";
             "South China Sea", "patrols in the South China Sea near China", "CN:China";
+            "seas, gulfs and straits", "ships in the Taiwan Strait, the Gulf of Mexico, the Gulf of America and the Irish Sea near Taiwan", "TW:Taiwan";
             "Australian regions", "jobs in Northern Australia and West Australian mines", "";
             "Native nations", "funding for Indian Country and the Indian Health Service", "";
             "American Indian", "American Indian and Alaska Native business", "";
+            "Indian of a Tribal nation", "the Gila River Indian Community and Tribal leaders", "";
+            "Indians of a band", "aid to the Band of Choctaw Indians, a federally recognized Tribe", "";
+            "Indian with India near", "Tribal leaders met Indian officials from New Delhi", "IN:Indian";
+            "Indian with nothing near", "Indian students enrolled in U.S. universities", "IN:Indian; US:U.S.";
             "Indian companies", "U.S. and Indian companies", "US:U.S.; IN:Indian";
             "Australian states", "South Australia and Western Australia", "";
             "Korean clear", "South Korea and the Korean minister", "KR:South Korea|Korean";
             "Korean unclear", "the Korean minister", "";
             "Korea both", "North Korea, South Korea and Korea", "KP:North Korea; KR:South Korea";
+            "demonym spellings", "El Salvadorian President Bukele, Salvadorian workers and Hongkongers", "SV:El Salvadorian|Salvadorian; HK:Hongkongers";
+            "Korea abbreviated", "S. Korea and N. Korea met; S Korean and N. Korean envoys", "KR:S. Korea|S Korean; KP:N. Korea|N. Korean";
+            "PNG country", "aid to PNG and the PNG-Australia forum", "PG:PNG|PNG; AU:Australia";
+            "PNG image", "upload a JPEG, PNG or GIF; a PNG file", "";
             "Korean Peninsula", "peace on the Korean Peninsula with South Korea", "KR:South Korea";
             "French fries", "French fries and French wine", "FR:French";
             "polish verb", "polish the table", "";
             "Polish capital", "Polish workers", "PL:Polish";
+            "Dominican order", "Dominican University and the Dominican Sisters", "";
+            "Dominican people", "Dominican workers in the Dominican Republic", "DO:Dominican|Dominican Republic";
             "Indonesian inside word", "Indonesians", "ID:Indonesians";
             "Indiana", "Indiana", "";
             "Omani not Oman inside", "Romania", "RO:Romania";
