@@ -1446,7 +1446,6 @@ mod tests {
             "British Columbia", "British Columbia and British troops", "GB:British";
             "Indian Ocean", "the Indian Ocean", "";
             "South China Sea", "patrols in the South China Sea near China", "CN:China";
-            "seas, gulfs and straits", "ships in the Taiwan Strait, the Gulf of Mexico, the Gulf of America and the Irish Sea near Taiwan", "TW:Taiwan";
             "Australian regions", "jobs in Northern Australia and West Australian mines", "";
             "Native nations", "funding for Indian Country and the Indian Health Service", "";
             "American Indian", "American Indian and Alaska Native business", "";
