@@ -1042,7 +1042,12 @@ impl<'h> Run<'_, 'h> {
         let mut i = toks.len();
         // Adverbs and auxiliaries between subject and verb.
         while i > 0 {
-            let w = lower(text.get(tok(i - 1).range()).unwrap_or(""));
+            let orig = text.get(tok(i - 1).range()).unwrap_or("");
+            let w = lower(orig);
+            // Capitalised, these are names: "Theresa May said", "Will Smith said".
+            if orig.starts_with(char::is_uppercase) && !is_weekday(&w) {
+                break;
+            }
             if matches!(
                 w.as_ref(),
                 "also"
@@ -1711,6 +1716,10 @@ impl<'h> Run<'_, 'h> {
             .filter_map(|(i, d)| d.name.rsplit(' ').next().map(|s| (i, s.to_string())))
             .collect();
         if !surnames.is_empty() {
+            // The fuller form is looked for only inside the mention's own
+            // sentence: "... Kendrick Moxon. Rathbun wrote" must not make
+            // "Kendrick Moxon. Rathbun" a name.
+            let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
             if let Ok(ac) = AhoCorasick::new(surnames.iter().map(|(_, s)| s.as_str())) {
                 for (_, span) in a.content_spans() {
                     let Some(hay) = text.get(span.range()) else {
@@ -1724,8 +1733,10 @@ impl<'h> Run<'_, 'h> {
                         let Some((i, _)) = surnames.get(m.pattern().as_usize()) else {
                             continue;
                         };
+                        let lo = sentence_at(&spans, sp.start)
+                            .map_or(span.start, |s| s.start.max(span.start));
                         let full = self
-                            .np_before(back(text, span.start, sp.end, 120), sp.end)
+                            .np_before(back(text, lo, sp.end, 120), sp.end)
                             .filter(|n| n.end == sp.end)
                             .map(
                                 |n| match text.get(n.range()).and_then(|t| t.rfind(" and ")) {
@@ -2462,6 +2473,16 @@ mod tests {
                 "CEO of the Refugee Council Enver Solomon said: “It is unfair.”\n",
                 "Enver Solomon",
                 Some("CEO of the Refugee Council"),
+            ),
+            (
+                "Prime Minister Theresa May said: “We will act.”\n",
+                "Theresa May",
+                Some("Prime Minister"),
+            ),
+            (
+                "Mark Rathbun said: “It was wrong.”\n\nHe was put through to a lawyer, Kendrick Moxon. Rathbun wrote: “He lied.”\n",
+                "Mark Rathbun",
+                None,
             ),
             (
                 "Civil libertarians argue the right to privacy should not be compromised.\n",
