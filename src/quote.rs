@@ -858,6 +858,21 @@ impl<'h> Run<'_, 'h> {
         }
         // Subject before the verb, or inverted after it ("said X").
         let mut np = self.np_before(clause, verb.start);
+        // "Craig Johns, Area Manager at the HCA said": the phrase after the
+        // comma is a role without a name of its own; the name stands before it.
+        if let (Some(n), Some(c)) = (np, cut) {
+            if text.get(..c).is_some_and(|l| l.ends_with(','))
+                && trim(text, Span::new(clause, n.start)).is_empty()
+                && self.role_without_name(n)
+            {
+                if let Some(a) = self
+                    .apposition(s.start, c.saturating_sub(1))
+                    .filter(|a| self.is_name_segment(trim(text, Span::new(a.start, a.end))))
+                {
+                    np = Some(Span::new(a.start, n.end));
+                }
+            }
+        }
         if np.is_none() && trim(text, Span::new(clause, verb.start)).is_empty() {
             // Apposition: "George Brandis, Australia's Attorney General, said".
             if let Some(c) = cut.filter(|_| left.trim_end().ends_with(',')) {
@@ -1006,6 +1021,32 @@ impl<'h> Run<'_, 'h> {
             seg_end = start - 1;
         }
         None
+    }
+
+    /// Whether a phrase holds a title word but fewer than two name words
+    /// after its last title word: "Gleeson Homes Group Land Director",
+    /// "Area Manager at the HCA".
+    fn role_without_name(&self, seg: Span) -> bool {
+        let text = self.text;
+        let toks = tokens(text.get(seg.range()).unwrap_or(""), seg.start);
+        let is_title = |t: &Span| {
+            self.finder
+                .title_words
+                .contains(lower(text.get(t.range()).unwrap_or("")).as_ref())
+        };
+        let Some(last_title) = toks.iter().rposition(is_title) else {
+            return false;
+        };
+        let names = toks
+            .get(last_title + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|t| {
+                text.get(t.range())
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+            })
+            .count();
+        names < 2
     }
 
     /// Whether a comma-separated segment is a personal name, possibly with
@@ -1476,6 +1517,38 @@ impl<'h> Run<'_, 'h> {
                 country = self.countries.lookup(bare);
             }
         }
+        // Portfolio words before a portfolio title belong to it ("Area
+        // Manager"); two at most, as longer runs name the organisation.
+        let first = first.map(|k| {
+            let key = toks
+                .get(k..k + self.starts_title(&toks, k).unwrap_or(1))
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| text.get(t.range()).unwrap_or("").to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let portfolio = self.finder.titles.get(&key).is_some_and(|t| t.portfolio);
+            let capital = toks
+                .get(k)
+                .and_then(|t| text.get(t.range()))
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            let mut st = k;
+            while portfolio && capital && st > 0 && k - st < 2 {
+                let w = toks
+                    .get(st - 1)
+                    .and_then(|t| text.get(t.range()))
+                    .unwrap_or("");
+                if !w.starts_with(char::is_uppercase)
+                    || w.ends_with("'s")
+                    || w.ends_with("’s")
+                    || self.countries.lookup(w).is_some()
+                {
+                    break;
+                }
+                st -= 1;
+            }
+            st
+        });
         let title = match first {
             Some(k) => toks.get(k).map(|t| Span::new(t.start, span.end)),
             None if toks.len() <= 4 && !toks.is_empty() => Some(span),
@@ -2478,6 +2551,16 @@ mod tests {
                 "Prime Minister Theresa May said: “We will act.”\n",
                 "Theresa May",
                 Some("Prime Minister"),
+            ),
+            (
+                "Craig Johns, Area Manager at the HCA said: “We are pleased.”\n",
+                "Craig Johns",
+                Some("Area Manager"),
+            ),
+            (
+                "Steve Gamble, Gleeson Homes Group Land Director said: “We are pleased.”\n",
+                "Steve Gamble",
+                Some("Group Land Director"),
             ),
             (
                 "Mark Rathbun said: “It was wrong.”\n\nHe was put through to a lawyer, Kendrick Moxon. Rathbun wrote: “He lied.”\n",
