@@ -798,6 +798,43 @@ impl<'h> Run<'_, 'h> {
             {
                 continue;
             }
+            // After a determiner the form is a noun: "Recent reports have
+            // revealed", "the claims made about him", "A 2023 report by".
+            let before = text.get(s.start..span.start).unwrap_or("").trim_end();
+            let prev = before.rsplit(is_space).next().unwrap_or("");
+            // Capitalised inside a sentence the word is a name ("Sky News says").
+            let opens = before.len() == prev.len();
+            let prev_word = if opens || prev.starts_with(char::is_lowercase) {
+                lower(prev)
+            } else {
+                Cow::Borrowed("")
+            };
+            if matches!(
+                prev_word.as_ref(),
+                "a" | "an"
+                    | "the"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "recent"
+                    | "new"
+                    | "latest"
+                    | "earlier"
+                    | "media"
+                    | "press"
+                    | "news"
+                    | "such"
+            ) || prev.starts_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
             // A cue inside the clause another cue reports is not the writer's.
             if out
                 .last()
@@ -2344,6 +2381,11 @@ mod tests {
         };
     }
 
+    t!(
+        noun_after_determiner,
+        "Recent reports have revealed that the scheme failed. A 2023 report by the agency found that prices fell.\n",
+        []
+    );
     t!(
         after_said_name,
         "“We will act now,” said Jane Smith.\n",
