@@ -1741,10 +1741,34 @@ impl<'h> Run<'_, 'h> {
                 key,
             });
         }
+        // An article opens a description, not a name: "An NPR editor".
+        while name_toks.len() > 1
+            && name_toks
+                .first()
+                .is_some_and(|&k| matches!(word(k), "A" | "An"))
+        {
+            name_toks.remove(0);
+        }
         let first_name = *name_toks.first()?;
         let last_name = *name_toks.last()?;
         let name_span = Span::new(toks.get(first_name)?.start, toks.get(last_name)?.end);
         let name = text.get(name_span.range())?;
+        // An acronym ("NPR", "AFP") or a name ending in an organisation noun
+        // ("Irving Police Department") is a body, not a person.
+        let last = word(last_name);
+        let acronym = name_toks.len() == 1
+            && last.len() >= 2
+            && last.chars().all(|c| c.is_ascii_uppercase() || c == '&');
+        if acronym || ORG_HEADS.contains(&last) {
+            return Some(Parsed {
+                name: Cow::Borrowed(name),
+                name_span,
+                title: None,
+                kind: SpeakerKind::Organization,
+                country: None,
+                key: collective_key(name),
+            });
+        }
         // The title: from the earliest title word to the name.
         let mut title = None;
         let mut country = None;
@@ -1938,6 +1962,39 @@ impl<'h> Run<'_, 'h> {
         (speakers, self.quotes)
     }
 }
+
+/// Last words of a capitalised name that make it an organisation.
+const ORG_HEADS: &[&str] = &[
+    "Department",
+    "Ministry",
+    "Agency",
+    "Office",
+    "Council",
+    "Commission",
+    "Committee",
+    "Authority",
+    "Institute",
+    "University",
+    "Association",
+    "Foundation",
+    "Company",
+    "Corporation",
+    "Group",
+    "Police",
+    "Service",
+    "Board",
+    "Bureau",
+    "District",
+    "Organization",
+    "Organisation",
+    "Union",
+    "Party",
+    "Government",
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+];
 
 /// Verbs that end the subject of a sentence holding a quotation.
 const SUBJECT_VERBS: &[&str] = &[
@@ -2605,6 +2662,16 @@ mod tests {
                 Some("Group Land Director"),
             ),
             (
+                "An NPR editor found bias. NPR repeatedly insisted that the story was false.\n",
+                "NPR",
+                None,
+            ),
+            (
+                "Irving Police Department asserted that the boy's name was not a factor.\n",
+                "Irving Police Department",
+                None,
+            ),
+            (
                 "Mark Rathbun said: “It was wrong.”\n\nHe was put through to a lawyer, Kendrick Moxon. Rathbun wrote: “He lied.”\n",
                 "Mark Rathbun",
                 None,
@@ -2624,6 +2691,8 @@ mod tests {
                 .unwrap_or_else(|| panic!("no speaker in {text:?}"));
             assert_eq!(s.name, name, "{text}");
             assert_eq!(s.title.as_deref(), title, "{text}");
+            let body = s.name == "NPR" || s.name.ends_with("Department");
+            assert_eq!(s.kind == crate::SpeakerKind::Organization, body, "{text}");
         }
     }
 
