@@ -1555,7 +1555,8 @@ impl<'h> Run<'_, 'h> {
             }
         }
         // Portfolio words before a portfolio title belong to it ("Area
-        // Manager"); two at most, as longer runs name the organisation.
+        // Manager"); two at most, as longer runs name the organisation, and
+        // none past an organisation noun ("State Department Spokesperson").
         let first = first.map(|k| {
             let key = toks
                 .get(k..k + self.starts_title(&toks, k).unwrap_or(1))
@@ -1576,6 +1577,7 @@ impl<'h> Run<'_, 'h> {
                     .and_then(|t| text.get(t.range()))
                     .unwrap_or("");
                 if !w.starts_with(char::is_uppercase)
+                    || ORG_HEADS.contains(&w)
                     || w.ends_with("'s")
                     || w.ends_with("’s")
                     || self.countries.lookup(w).is_some()
@@ -2659,7 +2661,7 @@ mod tests {
             (
                 "Steve Gamble, Gleeson Homes Group Land Director said: “We are pleased.”\n",
                 "Steve Gamble",
-                Some("Group Land Director"),
+                Some("Land Director"),
             ),
             (
                 "An NPR editor found bias. NPR repeatedly insisted that the story was false.\n",
@@ -2670,6 +2672,16 @@ mod tests {
                 "Irving Police Department asserted that the boy's name was not a factor.\n",
                 "Irving Police Department",
                 None,
+            ),
+            (
+                "Jeff Rathke, the State Department Spokesperson, said: “We urge calm.”\n",
+                "Jeff Rathke",
+                Some("Spokesperson"),
+            ),
+            (
+                "NASA Administrator Charles Bolden announced that the orbiters would move.\n",
+                "Charles Bolden",
+                Some("Administrator"),
             ),
             (
                 "Mark Rathbun said: “It was wrong.”\n\nHe was put through to a lawyer, Kendrick Moxon. Rathbun wrote: “He lied.”\n",
