@@ -1501,6 +1501,16 @@ impl<'h> Run<'_, 'h> {
         if let Some(i) = s.find(" and ") {
             let a = self.parse_plain(trim(text, Span::new(np.start, np.start + i)));
             let b = self.parse_plain(trim(text, Span::new(np.start + i + 5, np.end)));
+            // "Minister for Disability Services and Minister Assisting the
+            // Premier": a name after "for" or "of" is a portfolio, not a person.
+            let a = a.filter(|a| {
+                // The phrase may have been cut before "for": look at the text.
+                let before = text
+                    .get(back(text, 0, a.name_span.start, 8)..a.name_span.start)
+                    .unwrap_or("")
+                    .trim_end();
+                !(before.ends_with(" for") || before.ends_with(" of"))
+            });
             if let (Some(a), Some(b)) = (a, b) {
                 if a.kind == SpeakerKind::Person
                     && b.kind == SpeakerKind::Person
@@ -2682,6 +2692,11 @@ mod tests {
                 "NASA Administrator Charles Bolden announced that the orbiters would move.\n",
                 "Charles Bolden",
                 Some("Administrator"),
+            ),
+            (
+                "Minister for Disability Services and Minister Assisting the Premier Coralee O'Rourke said the scheme will be tested.\n",
+                "Coralee O'Rourke",
+                Some("Minister for Disability Services and Minister Assisting the Premier"),
             ),
             (
                 "Mark Rathbun said: “It was wrong.”\n\nHe was put through to a lawyer, Kendrick Moxon. Rathbun wrote: “He lied.”\n",
