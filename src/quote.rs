@@ -1354,7 +1354,27 @@ impl<'h> Run<'_, 'h> {
 
     /// The speaker phrase after an inverted verb or "according to", up to `end`.
     fn np_after(&self, start: usize, end: usize) -> Option<Span> {
-        let span = trim(self.text, Span::new(start, end.max(start)));
+        let mut span = trim(self.text, Span::new(start, end.max(start)));
+        // The speaker ends where the rest of the clause begins: "said Bolden
+        // to the gathered crowd", "said Mr Smith in a statement".
+        let words = self.text.get(span.range())?;
+        let toks = tokens(words, span.start);
+        let cut = toks.iter().enumerate().skip(1).find_map(|(k, t)| {
+            let w = self.text.get(t.range()).unwrap_or("");
+            let next = toks
+                .get(k + 1)
+                .and_then(|n| self.text.get(n.range()))
+                .unwrap_or("");
+            let ends = matches!(
+                w,
+                "to" | "during" | "after" | "while" | "when" | "before" | "as" | "who" | "which"
+            ) || (w == "in"
+                && matches!(next, "a" | "an" | "his" | "her" | "their" | "its"));
+            ends.then_some(t.start)
+        });
+        if let Some(c) = cut {
+            span = trim(self.text, Span::new(span.start, c));
+        }
         let s = self.text.get(span.range())?;
         let n = s.split(is_space).filter(|w| !w.is_empty()).count();
         if n == 0 || n > MAX_NP_WORDS {
@@ -2450,6 +2470,11 @@ mod tests {
         };
     }
 
+    t!(
+        inverted_with_hearer,
+        "“We thank every town,” said Bolden to the gathered crowd which contained many workers.\n",
+        [(Direct, "We thank every town,", "Bolden")]
+    );
     t!(
         noun_after_determiner,
         "Recent reports have revealed that the scheme failed. A 2023 report by the agency found that prices fell.\n",
