@@ -1695,8 +1695,12 @@ impl<'h> Run<'_, 'h> {
             )
         };
         let mut name_toks: Vec<usize> = (name_start..toks.len()).collect();
-        while name_toks.first().is_some_and(|&k| honorific(word(k))) {
-            name_toks.remove(0);
+        // A name runs from after its honorific: "Undersecretary for
+        // Education Mr. Toccafondi" is Toccafondi.
+        if let Some(h) = name_toks.iter().rposition(|&k| honorific(word(k))) {
+            if h + 1 < name_toks.len() {
+                name_toks.drain(..=h);
+            }
         }
         let before_name = name_start.checked_sub(1).map(word).unwrap_or("");
         let initial_mid = name_toks.len() >= 3
@@ -2722,6 +2726,16 @@ mod tests {
                 "Minister for Disability Services and Minister Assisting the Premier Coralee O'Rourke said the scheme will be tested.\n",
                 "Coralee O'Rourke",
                 Some("Minister for Disability Services and Minister Assisting the Premier"),
+            ),
+            (
+                "Undersecretary for Education Mr. Toccafondi says \"many schools will close\".\n",
+                "Toccafondi",
+                Some("Undersecretary for Education"),
+            ),
+            (
+                "Claudio De Vincenti, undersecretary to the prime minister, said \"a table will be opened\".\n",
+                "Claudio De Vincenti",
+                Some("undersecretary to the prime minister"),
             ),
             (
                 "Mark Rathbun said: “It was wrong.”\n\nHe was put through to a lawyer, Kendrick Moxon. Rathbun wrote: “He lied.”\n",
