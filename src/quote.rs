@@ -933,6 +933,30 @@ impl<'h> Run<'_, 'h> {
             }
         }
         let np = np?;
+        // Evidence does not speak: "a range of labor market indicators
+        // suggests that", "Recent data suggest that".
+        let head = text
+            .get(np.range())
+            .unwrap_or("")
+            .rsplit(is_space)
+            .next()
+            .unwrap_or("");
+        if matches!(
+            head,
+            "data"
+                | "information"
+                | "indicators"
+                | "indicator"
+                | "evidence"
+                | "figures"
+                | "statistics"
+                | "signs"
+                | "trends"
+                | "numbers"
+                | "readings"
+        ) {
+            return None;
+        }
         let pronoun = pronoun(text.get(np.range()).unwrap_or(""));
         // What follows the verb.
         let mut pos = after;
@@ -2478,6 +2502,11 @@ mod tests {
         inverted_with_hearer,
         "“We thank every town,” said Bolden to the gathered crowd which contained many workers.\n",
         [(Direct, "We thank every town,", "Bolden")]
+    );
+    t!(
+        evidence_is_no_speaker,
+        "However, a range of labor market indicators suggests that there remains significant slack.\n",
+        []
     );
     t!(
         noun_after_determiner,
