@@ -832,6 +832,20 @@ impl<'h> Run<'_, 'h> {
                     | "news"
                     | "such"
             ) || prev.starts_with(|c: char| c.is_ascii_digit())
+                || (possessed(before)
+                    && matches!(
+                        hay.get(m.start()..m.end()).unwrap_or(""),
+                        "claim"
+                            | "claims"
+                            | "report"
+                            | "reports"
+                            | "note"
+                            | "notes"
+                            | "state"
+                            | "states"
+                            | "stress"
+                            | "urge"
+                    ))
             {
                 continue;
             }
@@ -879,7 +893,9 @@ impl<'h> Run<'_, 'h> {
                     )
                 }
             };
-            let np = self.np_after(verb.end, np_end)?;
+            let np = self
+                .np_after(verb.end, np_end)
+                .filter(|n| !self.is_evidence(*n))?;
             let indirect = content
                 .map(|c| trim(text, c))
                 .filter(|c| c.len() > 12 && !in_region(c.start));
@@ -933,28 +949,7 @@ impl<'h> Run<'_, 'h> {
             }
         }
         let np = np?;
-        // Evidence does not speak: "a range of labor market indicators
-        // suggests that", "Recent data suggest that".
-        let head = text
-            .get(np.range())
-            .unwrap_or("")
-            .rsplit(is_space)
-            .next()
-            .unwrap_or("");
-        if matches!(
-            head,
-            "data"
-                | "information"
-                | "indicators"
-                | "indicator"
-                | "evidence"
-                | "figures"
-                | "statistics"
-                | "signs"
-                | "trends"
-                | "numbers"
-                | "readings"
-        ) {
+        if self.is_evidence(np) {
             return None;
         }
         let pronoun = pronoun(text.get(np.range()).unwrap_or(""));
@@ -1082,6 +1077,32 @@ impl<'h> Run<'_, 'h> {
             seg_end = start - 1;
         }
         None
+    }
+
+    /// Evidence does not speak: "a range of labor market indicators
+    /// suggests that", "according to recent data".
+    fn is_evidence(&self, np: Span) -> bool {
+        let head = self
+            .text
+            .get(np.range())
+            .unwrap_or("")
+            .rsplit(is_space)
+            .next()
+            .unwrap_or("");
+        matches!(
+            head,
+            "data"
+                | "information"
+                | "indicators"
+                | "indicator"
+                | "evidence"
+                | "figures"
+                | "statistics"
+                | "signs"
+                | "trends"
+                | "numbers"
+                | "readings"
+        )
     }
 
     /// Whether a phrase holds a title word but fewer than two name words
@@ -2023,6 +2044,19 @@ impl<'h> Run<'_, 'h> {
     }
 }
 
+/// Whether the words before a cue are a possessive, perhaps with one
+/// adjective ("Schumer’s claim that", "Schumer’s disgusting claim that"):
+/// then the cue word is a noun.
+fn possessed(before: &str) -> bool {
+    let mut words = before.rsplit(is_space).filter(|w| !w.is_empty());
+    let poss = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+    match (words.next(), words.next()) {
+        (Some(a), _) if poss(a) => true,
+        (Some(a), Some(b)) => a.starts_with(char::is_lowercase) && poss(b),
+        _ => false,
+    }
+}
+
 /// Last words of a capitalised name that make it an organisation.
 const ORG_HEADS: &[&str] = &[
     "Department",
@@ -2509,6 +2543,20 @@ mod tests {
         []
     );
     t!(
+        possessive_noun_cue,
+        "Chuck Schumer’s disgusting claim that things get better is false. According to recent data, the prices Americans pay are higher.\n",
+        []
+    );
+    t!(
+        possessive_subject,
+        "The company's chief executive said that the plant would stay open.\n",
+        [(
+            Indirect,
+            "the plant would stay open",
+            "The company's chief executive"
+        )]
+    );
+    t!(
         noun_after_determiner,
         "Recent reports have revealed that the scheme failed. A 2023 report by the agency found that prices fell.\n",
         []
@@ -2765,6 +2813,11 @@ mod tests {
                 "Claudio De Vincenti, undersecretary to the prime minister, said \"a table will be opened\".\n",
                 "Claudio De Vincenti",
                 Some("undersecretary to the prime minister"),
+            ),
+            (
+                "Tom Molomby, SC, said that the parents had acted in good faith.\n",
+                "Tom Molomby",
+                Some("SC"),
             ),
             (
                 "Mark Rathbun said: “It was wrong.”\n\nHe was put through to a lawyer, Kendrick Moxon. Rathbun wrote: “He lied.”\n",
