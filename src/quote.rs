@@ -799,7 +799,8 @@ impl<'h> Run<'_, 'h> {
                 continue;
             }
             // After a determiner the form is a noun: "Recent reports have
-            // revealed", "the claims made about him", "A 2023 report by".
+            // revealed", "the claims made about him", "A 2023 report by";
+            // so it is after a possessive or before "of" ("state of the art").
             let before = text.get(s.start..span.start).unwrap_or("").trim_end();
             let prev = before.rsplit(is_space).next().unwrap_or("");
             // Capitalised inside a sentence the word is a name ("Sky News says").
@@ -832,7 +833,8 @@ impl<'h> Run<'_, 'h> {
                     | "news"
                     | "such"
             ) || prev.starts_with(|c: char| c.is_ascii_digit())
-                || (possessed(before)
+                || ((possessed(before)
+                    || text.get(span.end..).is_some_and(|r| r.starts_with(" of ")))
                     && matches!(
                         hay.get(m.start()..m.end()).unwrap_or(""),
                         "claim"
@@ -1309,6 +1311,10 @@ impl<'h> Run<'_, 'h> {
                         | "Here"
                         | "There"
                         | "Such"
+                        | "Can"
+                        | "Could"
+                        | "Shall"
+                        | "Let"
                 );
             if matches!(
                 w.as_ref(),
@@ -2555,6 +2561,11 @@ mod tests {
             "the plant would stay open",
             "The company's chief executive"
         )]
+    );
+    t!(
+        noun_before_of,
+        "The first of the two state of the art \"linear accelerator\" machines has been installed. Can I acknowledge that today is truly a bipartisan event.\n",
+        []
     );
     t!(
         noun_after_determiner,
