@@ -661,7 +661,21 @@ impl<'h> Run<'_, 'h> {
             .filter(|w| {
                 !matches!(
                     *w,
-                    "of" | "the" | "and" | "at" | "for" | "in" | "on" | "a" | "to" | "&"
+                    "of" | "the"
+                        | "and"
+                        | "at"
+                        | "for"
+                        | "in"
+                        | "on"
+                        | "a"
+                        | "an"
+                        | "to"
+                        | "&"
+                        | "with"
+                        | "by"
+                        | "from"
+                        | "or"
+                        | "into"
                 )
             })
             .all(|w| {
@@ -669,6 +683,13 @@ impl<'h> Run<'_, 'h> {
                     .find(|c| c.is_alphabetic())
                     .is_some_and(char::is_uppercase)
             });
+        // Every word capitalised and no closing punctuation: the title of a
+        // work, a programme or a law ("National Defense Authorization Act
+        // for Fiscal Year 2022"), not anyone's words.
+        if capitalised && words <= 16 && !inner.trim_end().ends_with(['.', '?', '!', ',', ';', '…'])
+        {
+            return (None, None);
+        }
         if !direct || words <= 2 {
             if words <= 4 && capitalised {
                 return (None, None);
@@ -2565,6 +2586,11 @@ mod tests {
     t!(
         noun_before_of,
         "The first of the two state of the art \"linear accelerator\" machines has been installed. Can I acknowledge that today is truly a bipartisan event.\n",
+        []
+    );
+    t!(
+        title_of_work,
+        "The President signed the \"National Defense Authorization Act for Fiscal Year 2022\" today. He released \"Delivering Most-Favored-Nation Prescription Drug Pricing to American Patients\".\n",
         []
     );
     t!(
