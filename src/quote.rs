@@ -1083,6 +1083,21 @@ impl<'h> Run<'_, 'h> {
                 .map_or(lo, |i| lo + i + 1);
             let seg = trim(text, Span::new(start, seg_end));
             let seg_text = text.get(seg.range()).unwrap_or("");
+            // A relative clause is skipped like a role: "The Prime Minister,
+            // who will tonight speak at the launch, said".
+            if seg_text.starts_with("who ") || seg_text.starts_with("whose ") {
+                if start == lo {
+                    return None;
+                }
+                let prev_end = start - 1;
+                let pstart = text
+                    .get(lo..prev_end)?
+                    .rfind([',', ';', ':', '(', '”', '"'])
+                    .map_or(lo, |i| lo + i + 1);
+                let pseg = trim(text, Span::new(pstart, prev_end));
+                let n = self.np_before(pstart, prev_end)?;
+                return (n.start == pseg.start).then_some(n);
+            }
             let role = seg_text.starts_with("and ")
                 || seg_text.starts_with("of ")
                 || tokens(seg_text, seg.start).iter().any(|t| {
@@ -2592,6 +2607,11 @@ mod tests {
         title_of_work,
         "The President signed the \"National Defense Authorization Act for Fiscal Year 2022\" today. He released \"Delivering Most-Favored-Nation Prescription Drug Pricing to American Patients\".\n",
         []
+    );
+    t!(
+        relative_clause_apposition,
+        "The Prime Minister, who will tonight speak at the launch of an appeal for St Vincent de Paul, said it was clear the Government must do more.\n",
+        [(Indirect, "it was clear the Government must do more", "The Prime Minister")]
     );
     t!(
         noun_after_determiner,
