@@ -2460,6 +2460,18 @@ fn find_regions(text: &str, block: Span, next_opens: bool) -> Vec<Region> {
                 single,
             };
         match c {
+            // An opening mark typed where the closing one belongs: right
+            // after a word and before a space ("“every day gets better“ is").
+            '“' if nested == 0
+                && double.is_some_and(|(_, straight)| !straight)
+                && prev.is_some_and(|p| !is_space(p))
+                && !next_word =>
+            {
+                if let Some((o, _)) = double.take() {
+                    out.push(region(o, 3, i, 3, false));
+                    single = None;
+                }
+            }
             '“' => {
                 // Inside an open quotation a new mark nests, unless a
                 // sentence has ended since: then the first was never closed.
@@ -2612,6 +2624,11 @@ mod tests {
         relative_clause_apposition,
         "The Prime Minister, who will tonight speak at the launch of an appeal for St Vincent de Paul, said it was clear the Government must do more.\n",
         [(Indirect, "it was clear the Government must do more", "The Prime Minister")]
+    );
+    t!(
+        opening_mark_as_closing,
+        "The claim that “every day gets better“ is a display of indifference.\n",
+        [(Partial, "every day gets better", None)]
     );
     t!(
         noun_after_determiner,
