@@ -1209,6 +1209,22 @@ impl<'h> Run<'_, 'h> {
             if orig.starts_with(char::is_uppercase) && !is_weekday(&w) {
                 break;
             }
+            // A manner adverb after a name: "Lafayette famously wrote".
+            let after_name = i >= 2
+                && text
+                    .get(tok(i - 2).range())
+                    .is_some_and(|p| p.starts_with(char::is_uppercase));
+            if after_name
+                && w.len() > 5
+                && w.ends_with("ly")
+                && !matches!(
+                    w.as_ref(),
+                    "family" | "assembly" | "supply" | "monopoly" | "anomaly"
+                )
+            {
+                i -= 1;
+                continue;
+            }
             if matches!(
                 w.as_ref(),
                 "also"
@@ -1457,7 +1473,14 @@ impl<'h> Run<'_, 'h> {
                 "to" | "during" | "after" | "while" | "when" | "before" | "as" | "who" | "which"
             ) || (w == "in"
                 && matches!(next, "a" | "an" | "his" | "her" | "their" | "its"));
-            ends.then_some(t.start)
+            // "Ambassador to the United States": "to" after a title is
+            // part of the office.
+            let office = w == "to"
+                && k.checked_sub(1)
+                    .and_then(|j| toks.get(j))
+                    .and_then(|p| self.text.get(p.range()))
+                    .is_some_and(|p| self.finder.title_words.contains(lower(p).as_ref()));
+            (ends && !office).then_some(t.start)
         });
         if let Some(c) = cut {
             span = trim(self.text, Span::new(span.start, c));
@@ -1472,7 +1495,7 @@ impl<'h> Run<'_, 'h> {
             !STOP.contains(&lw.as_str())
                 || matches!(
                     lw.as_str(),
-                    "the" | "of" | "for" | "and" | "a" | "an" | "at" | "in" | "on"
+                    "the" | "of" | "for" | "and" | "a" | "an" | "at" | "in" | "on" | "to"
                 )
         });
         ok.then_some(span)
@@ -1769,6 +1792,17 @@ impl<'h> Run<'_, 'h> {
                 && !w.ends_with("'s")
                 && !w.ends_with("’s")
             {
+                name_start -= 1;
+            } else if matches!(w, "de" | "van" | "von" | "der" | "da" | "du" | "del")
+                && name_start < toks.len()
+                && name_start >= 2
+                && is_cap(word(name_start - 2))
+                && !self
+                    .finder
+                    .title_words
+                    .contains(lower(word(name_start - 2)).as_ref())
+            {
+                // A particle inside a name: "Marquis de Lafayette".
                 name_start -= 1;
             } else {
                 break;
@@ -2629,6 +2663,25 @@ mod tests {
         opening_mark_as_closing,
         "The claim that “every day gets better“ is a display of indifference.\n",
         [(Partial, "every day gets better", None)]
+    );
+    t!(
+        adverb_after_name,
+        "As General John Smith famously wrote, “Humanity has won its battle.”\n",
+        [(Direct, "Humanity has won its battle.", "John Smith")]
+    );
+    t!(
+        office_with_to,
+        "According to Afghan Ambassador to the United States Hamdullah Mohib, the team will stay for the final round.\n",
+        [(Indirect, "the team will stay for the final round", "Hamdullah Mohib")]
+    );
+    t!(
+        particle_in_name,
+        "As General Marquis de Lafayette wrote, “Humanity has won its battle.”\n",
+        [(
+            Direct,
+            "Humanity has won its battle.",
+            "Marquis de Lafayette"
+        )]
     );
     t!(
         noun_after_determiner,
