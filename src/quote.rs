@@ -661,7 +661,21 @@ impl<'h> Run<'_, 'h> {
             .filter(|w| {
                 !matches!(
                     *w,
-                    "of" | "the" | "and" | "at" | "for" | "in" | "on" | "a" | "to" | "&"
+                    "of" | "the"
+                        | "and"
+                        | "at"
+                        | "for"
+                        | "in"
+                        | "on"
+                        | "a"
+                        | "an"
+                        | "to"
+                        | "&"
+                        | "with"
+                        | "by"
+                        | "from"
+                        | "or"
+                        | "into"
                 )
             })
             .all(|w| {
@@ -669,6 +683,13 @@ impl<'h> Run<'_, 'h> {
                     .find(|c| c.is_alphabetic())
                     .is_some_and(char::is_uppercase)
             });
+        // Every word capitalised and no closing punctuation: the title of a
+        // work, a programme or a law ("National Defense Authorization Act
+        // for Fiscal Year 2022"), not anyone's words.
+        if capitalised && words <= 16 && !inner.trim_end().ends_with(['.', '?', '!', ',', ';', '…'])
+        {
+            return (None, None);
+        }
         if !direct || words <= 2 {
             if words <= 4 && capitalised {
                 return (None, None);
@@ -798,6 +819,59 @@ impl<'h> Run<'_, 'h> {
             {
                 continue;
             }
+            // After a determiner the form is a noun: "Recent reports have
+            // revealed", "the claims made about him", "A 2023 report by";
+            // so it is after a possessive or before "of" ("state of the art").
+            let before = text.get(s.start..span.start).unwrap_or("").trim_end();
+            let prev = before.rsplit(is_space).next().unwrap_or("");
+            // Capitalised inside a sentence the word is a name ("Sky News says").
+            let opens = before.len() == prev.len();
+            let prev_word = if opens || prev.starts_with(char::is_lowercase) {
+                lower(prev)
+            } else {
+                Cow::Borrowed("")
+            };
+            if matches!(
+                prev_word.as_ref(),
+                "a" | "an"
+                    | "the"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "recent"
+                    | "new"
+                    | "latest"
+                    | "earlier"
+                    | "media"
+                    | "press"
+                    | "news"
+                    | "such"
+            ) || prev.starts_with(|c: char| c.is_ascii_digit())
+                || ((possessed(before)
+                    || text.get(span.end..).is_some_and(|r| r.starts_with(" of ")))
+                    && matches!(
+                        hay.get(m.start()..m.end()).unwrap_or(""),
+                        "claim"
+                            | "claims"
+                            | "report"
+                            | "reports"
+                            | "note"
+                            | "notes"
+                            | "state"
+                            | "states"
+                            | "stress"
+                            | "urge"
+                    ))
+            {
+                continue;
+            }
             // A cue inside the clause another cue reports is not the writer's.
             if out
                 .last()
@@ -842,7 +916,9 @@ impl<'h> Run<'_, 'h> {
                     )
                 }
             };
-            let np = self.np_after(verb.end, np_end)?;
+            let np = self
+                .np_after(verb.end, np_end)
+                .filter(|n| !self.is_evidence(*n))?;
             let indirect = content
                 .map(|c| trim(text, c))
                 .filter(|c| c.len() > 12 && !in_region(c.start));
@@ -858,6 +934,21 @@ impl<'h> Run<'_, 'h> {
         }
         // Subject before the verb, or inverted after it ("said X").
         let mut np = self.np_before(clause, verb.start);
+        // "Craig Johns, Area Manager at the HCA said": the phrase after the
+        // comma is a role without a name of its own; the name stands before it.
+        if let (Some(n), Some(c)) = (np, cut) {
+            if text.get(..c).is_some_and(|l| l.ends_with(','))
+                && trim(text, Span::new(clause, n.start)).is_empty()
+                && self.role_without_name(n)
+            {
+                if let Some(a) = self
+                    .apposition(s.start, c.saturating_sub(1))
+                    .filter(|a| self.is_name_segment(trim(text, Span::new(a.start, a.end))))
+                {
+                    np = Some(Span::new(a.start, n.end));
+                }
+            }
+        }
         if np.is_none() && trim(text, Span::new(clause, verb.start)).is_empty() {
             // Apposition: "George Brandis, Australia's Attorney General, said".
             if let Some(c) = cut.filter(|_| left.trim_end().ends_with(',')) {
@@ -881,6 +972,9 @@ impl<'h> Run<'_, 'h> {
             }
         }
         let np = np?;
+        if self.is_evidence(np) {
+            return None;
+        }
         let pronoun = pronoun(text.get(np.range()).unwrap_or(""));
         // What follows the verb.
         let mut pos = after;
@@ -989,6 +1083,21 @@ impl<'h> Run<'_, 'h> {
                 .map_or(lo, |i| lo + i + 1);
             let seg = trim(text, Span::new(start, seg_end));
             let seg_text = text.get(seg.range()).unwrap_or("");
+            // A relative clause is skipped like a role: "The Prime Minister,
+            // who will tonight speak at the launch, said".
+            if seg_text.starts_with("who ") || seg_text.starts_with("whose ") {
+                if start == lo {
+                    return None;
+                }
+                let prev_end = start - 1;
+                let pstart = text
+                    .get(lo..prev_end)?
+                    .rfind([',', ';', ':', '(', '”', '"'])
+                    .map_or(lo, |i| lo + i + 1);
+                let pseg = trim(text, Span::new(pstart, prev_end));
+                let n = self.np_before(pstart, prev_end)?;
+                return (n.start == pseg.start).then_some(n);
+            }
             let role = seg_text.starts_with("and ")
                 || seg_text.starts_with("of ")
                 || tokens(seg_text, seg.start).iter().any(|t| {
@@ -1006,6 +1115,58 @@ impl<'h> Run<'_, 'h> {
             seg_end = start - 1;
         }
         None
+    }
+
+    /// Evidence does not speak: "a range of labor market indicators
+    /// suggests that", "according to recent data".
+    fn is_evidence(&self, np: Span) -> bool {
+        let head = self
+            .text
+            .get(np.range())
+            .unwrap_or("")
+            .rsplit(is_space)
+            .next()
+            .unwrap_or("");
+        matches!(
+            head,
+            "data"
+                | "information"
+                | "indicators"
+                | "indicator"
+                | "evidence"
+                | "figures"
+                | "statistics"
+                | "signs"
+                | "trends"
+                | "numbers"
+                | "readings"
+        )
+    }
+
+    /// Whether a phrase holds a title word but fewer than two name words
+    /// after its last title word: "Gleeson Homes Group Land Director",
+    /// "Area Manager at the HCA".
+    fn role_without_name(&self, seg: Span) -> bool {
+        let text = self.text;
+        let toks = tokens(text.get(seg.range()).unwrap_or(""), seg.start);
+        let is_title = |t: &Span| {
+            self.finder
+                .title_words
+                .contains(lower(text.get(t.range()).unwrap_or("")).as_ref())
+        };
+        let Some(last_title) = toks.iter().rposition(is_title) else {
+            return false;
+        };
+        let names = toks
+            .get(last_title + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|t| {
+                text.get(t.range())
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+            })
+            .count();
+        names < 2
     }
 
     /// Whether a comma-separated segment is a personal name, possibly with
@@ -1042,7 +1203,28 @@ impl<'h> Run<'_, 'h> {
         let mut i = toks.len();
         // Adverbs and auxiliaries between subject and verb.
         while i > 0 {
-            let w = lower(text.get(tok(i - 1).range()).unwrap_or(""));
+            let orig = text.get(tok(i - 1).range()).unwrap_or("");
+            let w = lower(orig);
+            // Capitalised, these are names: "Theresa May said", "Will Smith said".
+            if orig.starts_with(char::is_uppercase) && !is_weekday(&w) {
+                break;
+            }
+            // A manner adverb after a name: "Lafayette famously wrote".
+            let after_name = i >= 2
+                && text
+                    .get(tok(i - 2).range())
+                    .is_some_and(|p| p.starts_with(char::is_uppercase));
+            if after_name
+                && w.len() > 5
+                && w.ends_with("ly")
+                && !matches!(
+                    w.as_ref(),
+                    "family" | "assembly" | "supply" | "monopoly" | "anomaly"
+                )
+            {
+                i -= 1;
+                continue;
+            }
             if matches!(
                 w.as_ref(),
                 "also"
@@ -1181,6 +1363,10 @@ impl<'h> Run<'_, 'h> {
                         | "Here"
                         | "There"
                         | "Such"
+                        | "Can"
+                        | "Could"
+                        | "Shall"
+                        | "Let"
                 );
             if matches!(
                 w.as_ref(),
@@ -1271,7 +1457,34 @@ impl<'h> Run<'_, 'h> {
 
     /// The speaker phrase after an inverted verb or "according to", up to `end`.
     fn np_after(&self, start: usize, end: usize) -> Option<Span> {
-        let span = trim(self.text, Span::new(start, end.max(start)));
+        let mut span = trim(self.text, Span::new(start, end.max(start)));
+        // The speaker ends where the rest of the clause begins: "said Bolden
+        // to the gathered crowd", "said Mr Smith in a statement".
+        let words = self.text.get(span.range())?;
+        let toks = tokens(words, span.start);
+        let cut = toks.iter().enumerate().skip(1).find_map(|(k, t)| {
+            let w = self.text.get(t.range()).unwrap_or("");
+            let next = toks
+                .get(k + 1)
+                .and_then(|n| self.text.get(n.range()))
+                .unwrap_or("");
+            let ends = matches!(
+                w,
+                "to" | "during" | "after" | "while" | "when" | "before" | "as" | "who" | "which"
+            ) || (w == "in"
+                && matches!(next, "a" | "an" | "his" | "her" | "their" | "its"));
+            // "Ambassador to the United States": "to" after a title is
+            // part of the office.
+            let office = w == "to"
+                && k.checked_sub(1)
+                    .and_then(|j| toks.get(j))
+                    .and_then(|p| self.text.get(p.range()))
+                    .is_some_and(|p| self.finder.title_words.contains(lower(p).as_ref()));
+            (ends && !office).then_some(t.start)
+        });
+        if let Some(c) = cut {
+            span = trim(self.text, Span::new(span.start, c));
+        }
         let s = self.text.get(span.range())?;
         let n = s.split(is_space).filter(|w| !w.is_empty()).count();
         if n == 0 || n > MAX_NP_WORDS {
@@ -1282,7 +1495,7 @@ impl<'h> Run<'_, 'h> {
             !STOP.contains(&lw.as_str())
                 || matches!(
                     lw.as_str(),
-                    "the" | "of" | "for" | "and" | "a" | "an" | "at" | "in" | "on"
+                    "the" | "of" | "for" | "and" | "a" | "an" | "at" | "in" | "on" | "to"
                 )
         });
         ok.then_some(span)
@@ -1418,6 +1631,16 @@ impl<'h> Run<'_, 'h> {
         if let Some(i) = s.find(" and ") {
             let a = self.parse_plain(trim(text, Span::new(np.start, np.start + i)));
             let b = self.parse_plain(trim(text, Span::new(np.start + i + 5, np.end)));
+            // "Minister for Disability Services and Minister Assisting the
+            // Premier": a name after "for" or "of" is a portfolio, not a person.
+            let a = a.filter(|a| {
+                // The phrase may have been cut before "for": look at the text.
+                let before = text
+                    .get(back(text, 0, a.name_span.start, 8)..a.name_span.start)
+                    .unwrap_or("")
+                    .trim_end();
+                !(before.ends_with(" for") || before.ends_with(" of"))
+            });
             if let (Some(a), Some(b)) = (a, b) {
                 if a.kind == SpeakerKind::Person
                     && b.kind == SpeakerKind::Person
@@ -1471,6 +1694,40 @@ impl<'h> Run<'_, 'h> {
                 country = self.countries.lookup(bare);
             }
         }
+        // Portfolio words before a portfolio title belong to it ("Area
+        // Manager"); two at most, as longer runs name the organisation, and
+        // none past an organisation noun ("State Department Spokesperson").
+        let first = first.map(|k| {
+            let key = toks
+                .get(k..k + self.starts_title(&toks, k).unwrap_or(1))
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| text.get(t.range()).unwrap_or("").to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let portfolio = self.finder.titles.get(&key).is_some_and(|t| t.portfolio);
+            let capital = toks
+                .get(k)
+                .and_then(|t| text.get(t.range()))
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            let mut st = k;
+            while portfolio && capital && st > 0 && k - st < 2 {
+                let w = toks
+                    .get(st - 1)
+                    .and_then(|t| text.get(t.range()))
+                    .unwrap_or("");
+                if !w.starts_with(char::is_uppercase)
+                    || ORG_HEADS.contains(&w)
+                    || w.ends_with("'s")
+                    || w.ends_with("’s")
+                    || self.countries.lookup(w).is_some()
+                {
+                    break;
+                }
+                st -= 1;
+            }
+            st
+        });
         let title = match first {
             Some(k) => toks.get(k).map(|t| Span::new(t.start, span.end)),
             None if toks.len() <= 4 && !toks.is_empty() => Some(span),
@@ -1536,6 +1793,17 @@ impl<'h> Run<'_, 'h> {
                 && !w.ends_with("’s")
             {
                 name_start -= 1;
+            } else if matches!(w, "de" | "van" | "von" | "der" | "da" | "du" | "del")
+                && name_start < toks.len()
+                && name_start >= 2
+                && is_cap(word(name_start - 2))
+                && !self
+                    .finder
+                    .title_words
+                    .contains(lower(word(name_start - 2)).as_ref())
+            {
+                // A particle inside a name: "Marquis de Lafayette".
+                name_start -= 1;
             } else {
                 break;
             }
@@ -1548,8 +1816,12 @@ impl<'h> Run<'_, 'h> {
             )
         };
         let mut name_toks: Vec<usize> = (name_start..toks.len()).collect();
-        while name_toks.first().is_some_and(|&k| honorific(word(k))) {
-            name_toks.remove(0);
+        // A name runs from after its honorific: "Undersecretary for
+        // Education Mr. Toccafondi" is Toccafondi.
+        if let Some(h) = name_toks.iter().rposition(|&k| honorific(word(k))) {
+            if h + 1 < name_toks.len() {
+                name_toks.drain(..=h);
+            }
         }
         let before_name = name_start.checked_sub(1).map(word).unwrap_or("");
         let initial_mid = name_toks.len() >= 3
@@ -1626,10 +1898,34 @@ impl<'h> Run<'_, 'h> {
                 key,
             });
         }
+        // An article opens a description, not a name: "An NPR editor".
+        while name_toks.len() > 1
+            && name_toks
+                .first()
+                .is_some_and(|&k| matches!(word(k), "A" | "An"))
+        {
+            name_toks.remove(0);
+        }
         let first_name = *name_toks.first()?;
         let last_name = *name_toks.last()?;
         let name_span = Span::new(toks.get(first_name)?.start, toks.get(last_name)?.end);
         let name = text.get(name_span.range())?;
+        // An acronym ("NPR", "AFP") or a name ending in an organisation noun
+        // ("Irving Police Department") is a body, not a person.
+        let last = word(last_name);
+        let acronym = name_toks.len() == 1
+            && last.len() >= 2
+            && last.chars().all(|c| c.is_ascii_uppercase() || c == '&');
+        if acronym || ORG_HEADS.contains(&last) {
+            return Some(Parsed {
+                name: Cow::Borrowed(name),
+                name_span,
+                title: None,
+                kind: SpeakerKind::Organization,
+                country: None,
+                key: collective_key(name),
+            });
+        }
         // The title: from the earliest title word to the name.
         let mut title = None;
         let mut country = None;
@@ -1711,6 +2007,10 @@ impl<'h> Run<'_, 'h> {
             .filter_map(|(i, d)| d.name.rsplit(' ').next().map(|s| (i, s.to_string())))
             .collect();
         if !surnames.is_empty() {
+            // The fuller form is looked for only inside the mention's own
+            // sentence: "... Kendrick Moxon. Rathbun wrote" must not make
+            // "Kendrick Moxon. Rathbun" a name.
+            let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
             if let Ok(ac) = AhoCorasick::new(surnames.iter().map(|(_, s)| s.as_str())) {
                 for (_, span) in a.content_spans() {
                     let Some(hay) = text.get(span.range()) else {
@@ -1724,8 +2024,10 @@ impl<'h> Run<'_, 'h> {
                         let Some((i, _)) = surnames.get(m.pattern().as_usize()) else {
                             continue;
                         };
+                        let lo = sentence_at(&spans, sp.start)
+                            .map_or(span.start, |s| s.start.max(span.start));
                         let full = self
-                            .np_before(back(text, span.start, sp.end, 120), sp.end)
+                            .np_before(back(text, lo, sp.end, 120), sp.end)
                             .filter(|n| n.end == sp.end)
                             .map(
                                 |n| match text.get(n.range()).and_then(|t| t.rfind(" and ")) {
@@ -1817,6 +2119,52 @@ impl<'h> Run<'_, 'h> {
         (speakers, self.quotes)
     }
 }
+
+/// Whether the words before a cue are a possessive, perhaps with one
+/// adjective ("Schumer’s claim that", "Schumer’s disgusting claim that"):
+/// then the cue word is a noun.
+fn possessed(before: &str) -> bool {
+    let mut words = before.rsplit(is_space).filter(|w| !w.is_empty());
+    let poss = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+    match (words.next(), words.next()) {
+        (Some(a), _) if poss(a) => true,
+        (Some(a), Some(b)) => a.starts_with(char::is_lowercase) && poss(b),
+        _ => false,
+    }
+}
+
+/// Last words of a capitalised name that make it an organisation.
+const ORG_HEADS: &[&str] = &[
+    "Department",
+    "Ministry",
+    "Agency",
+    "Office",
+    "Council",
+    "Commission",
+    "Committee",
+    "Authority",
+    "Institute",
+    "University",
+    "Association",
+    "Foundation",
+    "Company",
+    "Corporation",
+    "Group",
+    "Police",
+    "Service",
+    "Board",
+    "Bureau",
+    "District",
+    "Organization",
+    "Organisation",
+    "Union",
+    "Party",
+    "Government",
+    "News",
+    "Times",
+    "Post",
+    "Journal",
+];
 
 /// Verbs that end the subject of a sentence holding a quotation.
 const SUBJECT_VERBS: &[&str] = &[
@@ -2146,6 +2494,18 @@ fn find_regions(text: &str, block: Span, next_opens: bool) -> Vec<Region> {
                 single,
             };
         match c {
+            // An opening mark typed where the closing one belongs: right
+            // after a word and before a space ("“every day gets better“ is").
+            '“' if nested == 0
+                && double.is_some_and(|(_, straight)| !straight)
+                && prev.is_some_and(|p| !is_space(p))
+                && !next_word =>
+            {
+                if let Some((o, _)) = double.take() {
+                    out.push(region(o, 3, i, 3, false));
+                    single = None;
+                }
+            }
             '“' => {
                 // Inside an open quotation a new mark nests, unless a
                 // sentence has ended since: then the first was never closed.
@@ -2260,6 +2620,74 @@ mod tests {
         };
     }
 
+    t!(
+        inverted_with_hearer,
+        "“We thank every town,” said Bolden to the gathered crowd which contained many workers.\n",
+        [(Direct, "We thank every town,", "Bolden")]
+    );
+    t!(
+        evidence_is_no_speaker,
+        "However, a range of labor market indicators suggests that there remains significant slack.\n",
+        []
+    );
+    t!(
+        possessive_noun_cue,
+        "Chuck Schumer’s disgusting claim that things get better is false. According to recent data, the prices Americans pay are higher.\n",
+        []
+    );
+    t!(
+        possessive_subject,
+        "The company's chief executive said that the plant would stay open.\n",
+        [(
+            Indirect,
+            "the plant would stay open",
+            "The company's chief executive"
+        )]
+    );
+    t!(
+        noun_before_of,
+        "The first of the two state of the art \"linear accelerator\" machines has been installed. Can I acknowledge that today is truly a bipartisan event.\n",
+        []
+    );
+    t!(
+        title_of_work,
+        "The President signed the \"National Defense Authorization Act for Fiscal Year 2022\" today. He released \"Delivering Most-Favored-Nation Prescription Drug Pricing to American Patients\".\n",
+        []
+    );
+    t!(
+        relative_clause_apposition,
+        "The Prime Minister, who will tonight speak at the launch of an appeal for St Vincent de Paul, said it was clear the Government must do more.\n",
+        [(Indirect, "it was clear the Government must do more", "The Prime Minister")]
+    );
+    t!(
+        opening_mark_as_closing,
+        "The claim that “every day gets better“ is a display of indifference.\n",
+        [(Partial, "every day gets better", None)]
+    );
+    t!(
+        adverb_after_name,
+        "As General John Smith famously wrote, “Humanity has won its battle.”\n",
+        [(Direct, "Humanity has won its battle.", "John Smith")]
+    );
+    t!(
+        office_with_to,
+        "According to Afghan Ambassador to the United States Hamdullah Mohib, the team will stay for the final round.\n",
+        [(Indirect, "the team will stay for the final round", "Hamdullah Mohib")]
+    );
+    t!(
+        particle_in_name,
+        "As General Marquis de Lafayette wrote, “Humanity has won its battle.”\n",
+        [(
+            Direct,
+            "Humanity has won its battle.",
+            "Marquis de Lafayette"
+        )]
+    );
+    t!(
+        noun_after_determiner,
+        "Recent reports have revealed that the scheme failed. A 2023 report by the agency found that prices fell.\n",
+        []
+    );
     t!(
         after_said_name,
         "“We will act now,” said Jane Smith.\n",
@@ -2464,6 +2892,66 @@ mod tests {
                 Some("CEO of the Refugee Council"),
             ),
             (
+                "Prime Minister Theresa May said: “We will act.”\n",
+                "Theresa May",
+                Some("Prime Minister"),
+            ),
+            (
+                "Craig Johns, Area Manager at the HCA said: “We are pleased.”\n",
+                "Craig Johns",
+                Some("Area Manager"),
+            ),
+            (
+                "Steve Gamble, Gleeson Homes Group Land Director said: “We are pleased.”\n",
+                "Steve Gamble",
+                Some("Land Director"),
+            ),
+            (
+                "An NPR editor found bias. NPR repeatedly insisted that the story was false.\n",
+                "NPR",
+                None,
+            ),
+            (
+                "Irving Police Department asserted that the boy's name was not a factor.\n",
+                "Irving Police Department",
+                None,
+            ),
+            (
+                "Jeff Rathke, the State Department Spokesperson, said: “We urge calm.”\n",
+                "Jeff Rathke",
+                Some("Spokesperson"),
+            ),
+            (
+                "NASA Administrator Charles Bolden announced that the orbiters would move.\n",
+                "Charles Bolden",
+                Some("Administrator"),
+            ),
+            (
+                "Minister for Disability Services and Minister Assisting the Premier Coralee O'Rourke said the scheme will be tested.\n",
+                "Coralee O'Rourke",
+                Some("Minister for Disability Services and Minister Assisting the Premier"),
+            ),
+            (
+                "Undersecretary for Education Mr. Toccafondi says \"many schools will close\".\n",
+                "Toccafondi",
+                Some("Undersecretary for Education"),
+            ),
+            (
+                "Claudio De Vincenti, undersecretary to the prime minister, said \"a table will be opened\".\n",
+                "Claudio De Vincenti",
+                Some("undersecretary to the prime minister"),
+            ),
+            (
+                "Tom Molomby, SC, said that the parents had acted in good faith.\n",
+                "Tom Molomby",
+                Some("SC"),
+            ),
+            (
+                "Mark Rathbun said: “It was wrong.”\n\nHe was put through to a lawyer, Kendrick Moxon. Rathbun wrote: “He lied.”\n",
+                "Mark Rathbun",
+                None,
+            ),
+            (
                 "Civil libertarians argue the right to privacy should not be compromised.\n",
                 "Civil libertarians",
                 None,
@@ -2478,6 +2966,8 @@ mod tests {
                 .unwrap_or_else(|| panic!("no speaker in {text:?}"));
             assert_eq!(s.name, name, "{text}");
             assert_eq!(s.title.as_deref(), title, "{text}");
+            let body = s.name == "NPR" || s.name.ends_with("Department");
+            assert_eq!(s.kind == crate::SpeakerKind::Organization, body, "{text}");
         }
     }
 
