@@ -43,6 +43,7 @@ enum Trigger {
     Digit,
     Ago,
     Fiscal,
+    Fy,
     Quarter(u32),
 }
 
@@ -105,14 +106,23 @@ enum Core {
     Present,
     /// A unit and an offset from the reference date's own.
     Rel(i32, i64),
-    /// A financial year, offset from the current one.
-    RelFiscal(i64),
+    /// A financial year, offset from the current one; a US fiscal year if
+    /// the flag is set.
+    RelFiscal(i64, bool),
     Season(Season, i64),
     YearsAgoToday(i64),
     /// A named day and its year if given.
     Holiday(usize, Option<i32>),
+    /// A named day's last (-1) or next (1) occurrence.
+    RelHoliday(usize, i32),
     /// A quarter or half of the reference year: unit and number.
     PartOfYear(i32, u32),
+    /// A month, day or season in the year offset from the reference year:
+    /// "December last year", "1 July this year", "the autumn of last year".
+    OfRelYear(Box<Core>, i64),
+    /// A month named in a list after another ("December, January and
+    /// February"): its year follows the month before it.
+    ListedMonth(u32),
     Range(Box<Core>, Box<Core>),
 }
 
@@ -338,6 +348,38 @@ const WEEKDAY_NAMES: &[&str] = &[
     "People",
     "Sun",
     "Business",
+    "Island",
+];
+
+/// Nouns that make a number like a year a count ("2000 megawatts").
+const COUNT_NOUNS: &[&str] = &[
+    "megawatts",
+    "people",
+    "jobs",
+    "personnel",
+    "troops",
+    "hectares",
+    "tonnes",
+    "tons",
+    "kilometres",
+    "kilometers",
+    "km",
+    "metres",
+    "meters",
+    "students",
+    "homes",
+    "households",
+    "workers",
+    "delegates",
+    "participants",
+    "officers",
+    "staff",
+    "beds",
+    "places",
+    "units",
+    "patients",
+    "children",
+    "employees",
 ];
 
 /// Nouns that make "today's" or "tomorrow's" mean an era, not a day.
@@ -416,6 +458,7 @@ impl DateFinder {
             ("ago", Trigger::Ago),
             ("financial", Trigger::Fiscal),
             ("fiscal", Trigger::Fiscal),
+            ("fy", Trigger::Fy),
         ] {
             patterns.push(w.to_string());
             triggers.push(t);
@@ -638,6 +681,18 @@ impl DateFinder {
                 }
             }
         }
+        // "2000 - 2005", "(1968 – 1971)": spaced dashes take four digits.
+        if let Some(x) = range_sep(b, e, hi).filter(|&x| x > e && word(b, e, hi).is_none()) {
+            if let Some((ye, y2)) = year(b, x, hi) {
+                if (y + 1..=y + 100).contains(&y2) {
+                    let iv = DateValue::Interval(
+                        Box::new(DateValue::Year(y)),
+                        Box::new(DateValue::Year(y2)),
+                    );
+                    return Some((Core::Abs(iv), ye));
+                }
+            }
+        }
         let w = word(b, e, hi)?;
         if any(b, w, &["to", "until", "through"]) {
             let (ye, y2) = year(b, w.1, hi)?;
@@ -712,6 +767,10 @@ impl DateFinder {
             if at(b, e).is_ascii_alphabetic() || !(1900..=2100).contains(&v) {
                 return None;
             }
+            // "adding 2000 megawatts" is a count.
+            if word(b, e, hi).is_some_and(|n| any(b, n, COUNT_NOUNS)) {
+                return None;
+            }
             // "more than 2000 personnel" is a count.
             let prev = word_back(b, s, 0);
             if prev.is_some_and(|p| {
@@ -737,6 +796,12 @@ impl DateFinder {
         let (core, e) = self.day_month(b, s, hi).or_else(|| {
             // "30-31 July 2019": a day range in one month.
             let (d1, e1) = self.day_number(b, s, hi)?;
+            // "25 and 26 May": two days of one month.
+            if let Some(and) = word(b, e1, hi).filter(|w| eq(b, *w, "and")) {
+                if let Some((Core::MonthDay(m, _, y), _)) = self.day_month(b, and.1, hi) {
+                    return valid_day(m, d1, y).then_some((Core::MonthDay(m, d1, y), e1));
+                }
+            }
             let sep = range_sep(b, e1, hi)?;
             match self.day_month(b, sep, hi)? {
                 (Core::MonthDay(m, d2, y), e2) => {
@@ -753,6 +818,105 @@ impl DateFinder {
         Some((s, core, e))
     }
 
+    /// "last year", "this year", "next year" after an optional comma and
+    /// "of", from `e`: the offset and the end.
+    fn rel_year_tail(&self, b: &[u8], e: usize, hi: usize) -> Option<(i64, usize)> {
+        let i = punct(b, e, hi, b',').unwrap_or(e);
+        let mut w = word(b, i, hi)?;
+        if eq(b, w, "of") {
+            w = word(b, w.1, hi)?;
+        }
+        let off = if eq(b, w, "this") {
+            0
+        } else if eq(b, w, "last") {
+            -1
+        } else if eq(b, w, "next") {
+            1
+        } else {
+            return None;
+        };
+        let y = word(b, w.1, hi).filter(|y| eq(b, *y, "year"))?;
+        // "in May last year's figures" is another phrase.
+        if is_possessive(b, y.1) {
+            return None;
+        }
+        Some((off, y.1))
+    }
+
+    /// The year of month `m` (ending at `e`) that a list of months ending
+    /// in a year gives it: "October and November 2010", "December,
+    /// January and February 2017" (the months run on, so December is
+    /// 2016's).
+    fn list_year(&self, b: &[u8], m: u32, e: usize, hi: usize) -> Option<i32> {
+        let mut months = vec![m];
+        let mut i = e;
+        for _ in 0..6 {
+            let mut j = punct(b, i, hi, b',').unwrap_or(i);
+            let w = word(b, j, hi)?;
+            if any(b, w, &["and", "or"]) {
+                j = w.1;
+            } else if j == i {
+                return None;
+            }
+            let (m2, e2) = self.month_at(b, word(b, j, hi))?;
+            months.push(m2);
+            if let Some((_, y)) = year(b, e2, hi) {
+                // Back from the last month: a later month before an
+                // earlier one means the year before.
+                let mut y = y;
+                for pair in months.windows(2).rev() {
+                    if let [a, c] = pair {
+                        if a > c {
+                            y -= 1;
+                        }
+                    }
+                }
+                return Some(y);
+            }
+            i = e2;
+        }
+        None
+    }
+
+    /// The formal date of proclamations and treaties, from the month
+    /// (`s..e`) on: "sixth day of March, in the year of our Lord two
+    /// thousand twenty-five", "28th day of October, two thousand and
+    /// twenty-five", "26th day of April, 2023".
+    fn day_of_month(
+        &self,
+        b: &[u8],
+        s: usize,
+        m: u32,
+        e: usize,
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
+        let of = word_back(b, s, lo).filter(|w| eq(b, *w, "of"))?;
+        let day = word_back(b, of.0, lo).filter(|w| eq(b, *w, "day"))?;
+        let (start, d) = ordinal_before(b, day.0, lo)?;
+        let mut i = punct(b, e, hi, b',').unwrap_or(e);
+        // "in the year of our Lord"
+        let mut j = i;
+        for w in ["in", "the", "year", "of", "our", "Lord"] {
+            match word(b, j, hi) {
+                Some(x) if eq(b, x, w) => j = x.1,
+                _ => {
+                    j = i;
+                    break;
+                }
+            }
+        }
+        i = j;
+        let (y, ye) = match year(b, i, hi) {
+            Some((ye, y)) => (Some(y), ye),
+            None => match year_words(b, i, hi) {
+                Some((y, ye)) => (Some(y), ye),
+                None => (None, e),
+            },
+        };
+        valid_day(m, d, y).then_some((start, Core::MonthDay(m, d, y), ye))
+    }
+
     /// A month trigger.
     fn at_month(&self, b: &[u8], s: usize, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
         if let Some((core, e)) = self.month_day(b, s, hi) {
@@ -760,6 +924,9 @@ impl DateFinder {
             return Some((s, core, e));
         }
         let (m, e) = self.month_at(b, word(b, s, hi))?;
+        if let Some(found) = self.day_of_month(b, s, m, e, hi, lo) {
+            return Some(found);
+        }
         let of = word(b, e, hi).filter(|w| eq(b, *w, "of"));
         if let Some((ye, y)) = year(b, of.map_or(e, |w| w.1), hi) {
             // "July 2003 to December 2004"
@@ -778,6 +945,45 @@ impl DateFinder {
                 }
             }
             return Some((s, Core::Abs(DateValue::Month { year: y, month: m }), ye));
+        }
+        // "March for Life", "the third week of March each year": a name or
+        // a recurrence.
+        if let Some(n) = word(b, e, hi) {
+            if (eq(b, n, "for")
+                && word(b, n.1, hi).is_some_and(|w| at(b, w.0).is_ascii_uppercase()))
+                || (any(b, n, &["each", "every"])
+                    && word(b, n.1, hi).is_some_and(|w| eq(b, w, "year")))
+            {
+                return None;
+            }
+        }
+        // "December last year", "July of this year".
+        if let Some((off, e2)) = self.rel_year_tail(b, e, hi) {
+            return Some((s, Core::OfRelYear(Box::new(Core::Month(m)), off), e2));
+        }
+        // A month whose year comes with the next one: "April to August
+        // 2017", "May-June 2012", "March/April 2014" (periods), "October
+        // and November 2010" (two dates).
+        if m != 5 || at(b, s).is_ascii_uppercase() {
+            let slash = punct(b, e, hi, b'/').filter(|&x| x == e + 1);
+            if let Some(x) = slash.or_else(|| range_sep(b, e, hi)) {
+                if let Some((m2, e2)) = self.month_at(b, word(b, x, hi)) {
+                    if let Some((ye2, y2)) = year(b, e2, hi) {
+                        let y1 = if m > m2 { y2 - 1 } else { y2 };
+                        let iv = DateValue::Interval(
+                            Box::new(DateValue::Month { year: y1, month: m }),
+                            Box::new(DateValue::Month {
+                                year: y2,
+                                month: m2,
+                            }),
+                        );
+                        return Some((s, Core::Abs(iv), ye2));
+                    }
+                }
+            }
+            if let Some(y) = self.list_year(b, m, e, hi) {
+                return Some((s, Core::Abs(DateValue::Month { year: y, month: m }), e));
+            }
         }
         // A bare month must read as a time: "in June", "this July", "the
         // end of September"; never the modal "may" or the verb "march".
@@ -806,7 +1012,7 @@ impl DateFinder {
                 k
             };
             if word_back(b, k, 0).is_some_and(|w| self.month_at(b, Some(w)).is_some()) && m != 5 {
-                return Some((s, Core::Month(m), e));
+                return Some((s, Core::ListedMonth(m), e));
             }
         }
         let (ps, pe) = word_back(b, s, lo)?;
@@ -833,6 +1039,11 @@ impl DateFinder {
                 "through",
                 "between",
                 "to",
+                "its",
+                "their",
+                "our",
+                "his",
+                "her",
             ],
         ) || self.kind(b, Some(p), Kind::Det).is_some();
         if !ok {
@@ -873,13 +1084,30 @@ impl DateFinder {
             let (core, e2) = self.day_range(b, core, e2, hi, true);
             return Some((s, core, e2));
         }
+        // "Saturday 8 and Sunday 9 September": the month comes later.
+        if let Some((d, de)) = self.day_number(b, after, hi) {
+            if let Some(and) = word(b, de, hi).filter(|w| any(b, *w, &["and", "or"])) {
+                let mut s2 = and.1;
+                if let Some(w2) =
+                    word(b, s2, hi).filter(|w| self.kind(b, Some(*w), Kind::Weekday).is_some())
+                {
+                    s2 = punct(b, w2.1, hi, b',').unwrap_or(w2.1);
+                }
+                if let Some((Core::MonthDay(m, _, y), _)) = self.day_month(b, s2, hi) {
+                    if valid_day(m, d, y) {
+                        return Some((s, Core::MonthDay(m, d, y), de));
+                    }
+                }
+            }
+        }
         let prev = word_back(b, s, lo);
         if prev.is_some_and(|p| {
             any(
                 b,
                 p,
                 &[
-                    "every", "each", "Good", "Black", "Super", "Ash", "Easter", "Cyber",
+                    "every", "each", "Good", "Black", "Super", "Ash", "Easter", "Cyber", "a",
+                    "any", "Bloody",
                 ],
             )
         }) {
@@ -937,6 +1165,10 @@ impl DateFinder {
         lo: usize,
     ) -> Option<(usize, Core, usize)> {
         let prev = word_back(b, s, lo);
+        // "USA Today", the newspaper.
+        if prev.is_some_and(|p| b.get(p.0..p.1) == Some(b"USA".as_slice())) && off == 0 {
+            return None;
+        }
         let start = match prev {
             Some(p) if any(b, p, &["earlier", "later"]) => p.0,
             _ => s,
@@ -1079,6 +1311,13 @@ impl DateFinder {
                 if !the {
                     return None;
                 }
+                // "over the coming year": a duration.
+                let ppp = pp.and_then(|w| word_back(b, w.0, lo));
+                if eq(b, p, "coming")
+                    && ppp.is_some_and(|w| any(b, w, &["over", "for", "throughout", "during"]))
+                {
+                    return None;
+                }
                 start = pp.map_or(start, |w| w.0);
             }
             if eq(b, p, "current") {
@@ -1091,11 +1330,24 @@ impl DateFinder {
             return Some((start, Core::Rel(unit, i64::from(d - 100)), e));
         }
         if eq(b, p, "the") {
-            if next.is_some_and(|n| eq(b, n, "before")) {
+            // "the year before" stands alone; "the week before I was" and
+            // "the decade after Congress passed" count from another event.
+            let alone = |n: (usize, usize)| word(b, n.1, hi).is_none();
+            if next.is_some_and(|n| eq(b, n, "before") && alone(n)) {
                 return Some((p.0, Core::Rel(unit, -1), next.map_or(e, |n| n.1)));
             }
-            if next.is_some_and(|n| eq(b, n, "after")) {
+            if next.is_some_and(|n| eq(b, n, "after") && alone(n)) {
                 return Some((p.0, Core::Rel(unit, 1), next.map_or(e, |n| n.1)));
+            }
+            // "later in the year", "earlier in the month".
+            if unit != DECADE {
+                if let Some(m) = word_back(b, p.0, lo)
+                    .filter(|w| eq(b, *w, "in"))
+                    .and_then(|w| word_back(b, w.0, lo))
+                    .filter(|w| any(b, *w, &["later", "earlier", "early", "late"]))
+                {
+                    return Some((m.0, Core::Rel(unit, 0), e));
+                }
             }
             let of = word_back(b, p.0, lo).filter(|w| eq(b, *w, "of"))?;
             let head = word_back(b, of.0, lo)?;
@@ -1129,6 +1381,17 @@ impl DateFinder {
         let of = word(b, e, hi).filter(|w| eq(b, *w, "of"));
         if let Some((ye, y)) = year(b, of.map_or(e, |w| w.1), hi) {
             return Some((s, Core::Abs(DateValue::Season { year: y, season }), ye));
+        }
+        // "the autumn of last year", "summer this year".
+        if let Some((off, e2)) = self.rel_year_tail(b, e, hi) {
+            let start = word_back(b, s, lo)
+                .filter(|w| eq(b, *w, "the"))
+                .map_or(s, |w| w.0);
+            return Some((
+                start,
+                Core::OfRelYear(Box::new(Core::Season(season, 0)), off),
+                e2,
+            ));
         }
         let p = word_back(b, s, lo)?;
         let d = self.kind(b, Some(p), Kind::Det)?;
@@ -1220,7 +1483,50 @@ impl DateFinder {
         if word_back(b, p.0, lo).is_some_and(|w| eq(b, w, "the")) && d == 99 {
             return None;
         }
-        Some((p.0, Core::RelFiscal(i64::from(d - 100)), y.1))
+        // A "fiscal year" is the US federal one, named by the year it ends
+        // in; a "financial year" runs July to June (Australia).
+        let us = eq(b, (s, e), "fiscal");
+        Some((p.0, Core::RelFiscal(i64::from(d - 100), us), y.1))
+    }
+
+    /// "FY 2022", "FY2022", "FY22", "FY 2008 – FY 2020", "FY2015-16".
+    fn at_fy(&self, b: &[u8], s: usize, e: usize, hi: usize) -> Option<(usize, Core, usize)> {
+        if b.get(s..e) != Some(b"FY".as_slice()) {
+            return None;
+        }
+        let (ns, ne, v) = number(b, e, hi)?;
+        if ns > e + 1
+            || at(b, ne).is_ascii_alphanumeric()
+            || is_number_tail(b, ne)
+            || !matches!(ne - ns, 2 | 4)
+        {
+            return None;
+        }
+        let y = if ne - ns == 2 {
+            2000 + v as i32
+        } else {
+            v as i32
+        };
+        if !(1900..=2100).contains(&y) {
+            return None;
+        }
+        if let Some((core, e2)) = self.year_tail(b, y, ne, hi) {
+            return Some((s, core, e2));
+        }
+        // "FY 2008 – FY 2020"
+        if let Some(x) = range_sep(b, ne, hi) {
+            let x = skip_ws(b, x, hi);
+            if let Some((_, Core::Abs(DateValue::Year(y2)), e2)) = self.at_fy(b, x, x + 2, hi) {
+                if y2 > y {
+                    let iv = DateValue::Interval(
+                        Box::new(DateValue::Year(y)),
+                        Box::new(DateValue::Year(y2)),
+                    );
+                    return Some((s, Core::Abs(iv), e2));
+                }
+            }
+        }
+        Some((s, Core::Abs(DateValue::Year(y)), ne))
     }
 
     /// A named day, with its year if one follows.
@@ -1286,6 +1592,19 @@ impl DateFinder {
         if let Some((ye, y)) = year(b, e, hi) {
             return Some((s, Core::Holiday(i, Some(y)), ye));
         }
+        // "this Christmas", "last Thanksgiving", "next Anzac Day".
+        let det = word_back(b, s, lo).and_then(|p| {
+            let d = if eq(b, p, "this") {
+                0
+            } else if eq(b, p, "last") {
+                -1
+            } else if eq(b, p, "next") {
+                1
+            } else {
+                return None;
+            };
+            Some((p.0, d))
+        });
         // "Easter Island", "Christmas Island", "Independence Day Parade".
         if let Some(n) = word(b, e, hi) {
             let gap = b.get(e..n.0).unwrap_or_default();
@@ -1294,7 +1613,11 @@ impl DateFinder {
                 return None;
             }
         }
-        Some((s, Core::Holiday(i, None), e))
+        match det {
+            Some((ds, 0)) => Some((ds, Core::Holiday(i, None), e)),
+            Some((ds, d)) => Some((ds, Core::RelHoliday(i, d), e)),
+            None => Some((s, Core::Holiday(i, None), e)),
+        }
     }
 
     /// Left modifiers kept in the span: "early", "mid-", "late", "later",
@@ -1317,6 +1640,11 @@ impl DateFinder {
             if let Some(m) = word_back(b, w.0, lo).filter(|m| any(b, *m, &["early", "late"])) {
                 return m.0;
             }
+            return s;
+        }
+        // "the start of the 2013 Red Shield Appeal": the year names the
+        // appeal, and the start is not the year's.
+        if eq(b, w, "the") && at(b, s).is_ascii_digit() {
             return s;
         }
         let of = if eq(b, w, "the") {
@@ -1362,6 +1690,7 @@ impl DateFinder {
             Trigger::Word(..) => return None,
             Trigger::Ago => self.at_ago(b, s, e, hi, lo)?,
             Trigger::Fiscal => self.at_fiscal(b, s, e, hi, lo)?,
+            Trigger::Fy => self.at_fy(b, s, e, hi)?,
             Trigger::Holiday(i) => self.at_holiday(b, s, e, i, hi, lo)?,
             Trigger::Quarter(q) => match year(b, e, hi) {
                 Some((ye, y)) => (
@@ -1375,6 +1704,17 @@ impl DateFinder {
                 None => (s, Core::PartOfYear(QUARTER, q), e),
             },
         };
+        // "1 July this year", "March 1, next year".
+        let (core, end) = match core {
+            Core::MonthDay(m, d, None) => match self.rel_year_tail(b, end, hi) {
+                Some((off, e2)) => (
+                    Core::OfRelYear(Box::new(Core::MonthDay(m, d, None)), off),
+                    e2,
+                ),
+                None => (core, end),
+            },
+            _ => (core, end),
+        };
         let start = match core {
             Core::Weekday(..) | Core::RelDay(_) | Core::Present | Core::YearsAgoToday(_) => start,
             _ => self.extend_left(b, start, lo),
@@ -1383,19 +1723,46 @@ impl DateFinder {
     }
 
     /// The publication date a dateline gives ("OTTAWA, June 28, 2017 —"),
-    /// if the text has one.
+    /// if the text has one: in the first blocks, a date that leads its
+    /// block (alone or before a dash), follows a place name and comma, or
+    /// follows a "Published" / "Updated" label; failing that, a block
+    /// anywhere that is nothing but a full date ("4 December 2013", "THE
+    /// WHITE HOUSE, December 27, 2021.").
     pub(crate) fn infer_reference_date(&self, analysis: &Analysis<'_>) -> Option<Date> {
         let b = analysis.text.as_bytes();
-        for (_, span) in analysis.content_spans().take(6) {
+        let mut standalone = None;
+        for (n, (i, span)) in analysis.content_spans().enumerate() {
+            let early = n < 6;
+            let list_item = analysis
+                .blocks
+                .get(i)
+                .is_some_and(|x| x.kind == crate::layout::BlockKind::ListItem);
+            if list_item || (!early && standalone.is_some()) {
+                continue;
+            }
+            // A block much longer than a dateline can only open with one.
+            if !early && span.len() > 80 {
+                continue;
+            }
             let hi = span.end.min(span.start + 400);
-            for (s, core, _) in self.scan(b, span.start, hi) {
+            for (s, core, e) in self.scan(b, span.start, hi) {
                 let Core::MonthDay(m, d, Some(y)) = core else {
                     continue;
                 };
-                // The date must lead its block, or follow a place name and
-                // comma, or a "Published" / "Updated" label.
+                let Some(date) = Date::new(y, m, d) else {
+                    continue;
+                };
                 let lead = b.get(span.start..s).unwrap_or_default();
                 let lead = std::str::from_utf8(lead).unwrap_or("").trim();
+                let tail = b.get(e..span.end).unwrap_or_default();
+                let tail = std::str::from_utf8(tail).unwrap_or("").trim();
+                // Nothing after the date but a full stop, or a dash that
+                // opens the story ("OTTAWA, June 28, 2017 — Ministers").
+                let alone = tail.is_empty() || tail == ".";
+                let dashed = alone
+                    || ["—", "–", "-", "(", "/"]
+                        .iter()
+                        .any(|d| tail.starts_with(d));
                 let lower = lead.to_ascii_lowercase();
                 let labelled = [
                     "published",
@@ -1409,21 +1776,23 @@ impl DateFinder {
                 ]
                 .iter()
                 .any(|l| lower.starts_with(l) && lead.len() <= 30);
-                let dateline = lead.ends_with(',') && lead.len() <= 60;
                 let weekday = lead.is_empty()
                     || lead
                         .trim_end_matches(',')
                         .to_ascii_lowercase()
                         .ends_with("day")
                         && lead.len() <= 10;
-                if lead.is_empty() || labelled || dateline || weekday {
-                    if let Some(date) = Date::new(y, m, d) {
-                        return Some(date);
-                    }
+                let dateline = lead.ends_with(',') && lead.len() <= 60 && is_place(lead);
+                if early && (labelled || ((weekday || dateline) && dashed)) {
+                    return Some(date);
                 }
+                if standalone.is_none() && alone && (weekday || dateline) {
+                    standalone = Some(date);
+                }
+                break;
             }
         }
-        None
+        standalone
     }
 
     /// Every expression between `lo` and `hi`, in order, without overlaps.
@@ -1514,11 +1883,42 @@ impl DateFinder {
         let text = analysis.text;
         let b = text.as_bytes();
         let mut out = Vec::new();
+        // The day each weekday name last stood for: a later mention with
+        // no tense of its own ("Sunday's race") is the same day.
+        let mut weekdays: [Option<DateValue>; 7] = Default::default();
         for (_, span) in analysis.content_spans() {
             for (s, core, e) in self.scan(b, span.start, span.end) {
                 let Some(t) = text.get(s..e) else { continue };
-                let value =
-                    reference.and_then(|r| self.resolve(&core, r, || tense(analysis, s, e)));
+                let value = match (&core, reference) {
+                    (Core::Weekday(w, 0), Some(r)) => {
+                        let tn = tense(analysis, s, e);
+                        match (tn, weekdays.get(*w as usize).cloned().flatten()) {
+                            (None, Some(v)) => Some(v),
+                            _ => self.resolve(&core, r, || tn),
+                        }
+                    }
+                    _ => reference.and_then(|r| self.resolve(&core, r, || tense(analysis, s, e))),
+                };
+                // A listed month follows the month before it.
+                let value = match (
+                    &core,
+                    out.last().and_then(|p: &DateMention<'_>| p.value.as_ref()),
+                ) {
+                    (Core::ListedMonth(m), Some(DateValue::Month { year, month }))
+                        if value.is_some() =>
+                    {
+                        Some(DateValue::Month {
+                            year: if m >= month { *year } else { year + 1 },
+                            month: *m,
+                        })
+                    }
+                    _ => value,
+                };
+                if let (Core::Weekday(w, _), Some(v)) = (&core, &value) {
+                    if let Some(slot) = weekdays.get_mut(*w as usize) {
+                        *slot = Some(v.clone());
+                    }
+                }
                 // Without a reference date, expressions that name their year
                 // still resolve.
                 let value = match (reference, Date::new(2000, 1, 1)) {
@@ -1562,8 +1962,13 @@ impl DateFinder {
             else {
                 continue;
             };
-            if let Some(name) =
-                day_name_before(b, m.span.start, lo).and_then(|(s, e)| text.get(s..e))
+            let hi = analysis
+                .sentences
+                .get(i)
+                .map_or(m.span.end, |x| x.span.end.max(m.span.end));
+            if let Some(name) = day_name_before(b, m.span.start, lo)
+                .or_else(|| day_name_after(b, m.span.end, hi))
+                .and_then(|(s, e)| text.get(s..e))
             {
                 if !names.iter().any(|(n, _)| *n == name) {
                     names.push((
@@ -1633,7 +2038,10 @@ impl DateFinder {
         let y = r.year();
         Some(match core {
             Core::Abs(v) => v.clone(),
-            Core::MonthDay(m, d, year) => DateValue::Day(Date::new(year.unwrap_or(y), *m, *d)?),
+            Core::MonthDay(m, d, year) => {
+                let year = year.unwrap_or_else(|| day_year(*m, *d, r, tense()));
+                DateValue::Day(Date::new(year, *m, *d)?)
+            }
             Core::Month(m) => {
                 // A month named without a year is this year's, unless the
                 // clause's tense puts it in the next or the last one.
@@ -1702,7 +2110,11 @@ impl DateFinder {
                 }
                 _ => return None,
             },
-            Core::RelFiscal(off) => {
+            Core::RelFiscal(off, true) => {
+                // The US federal fiscal year starts on 1 October.
+                DateValue::Year(if r.month() >= 10 { y + 1 } else { y } + *off as i32)
+            }
+            Core::RelFiscal(off, false) => {
                 // Financial years run July to June (Australia) in most of
                 // the corpus; the current one started last July.
                 let start = if r.month() >= 7 { y } else { y - 1 } + *off as i32;
@@ -1748,6 +2160,30 @@ impl DateFinder {
                     }
                 }
             }
+            Core::OfRelYear(inner, off) => {
+                let year = y + *off as i32;
+                match &**inner {
+                    Core::Month(m) => DateValue::Month { year, month: *m },
+                    Core::MonthDay(m, d, _) => DateValue::Day(Date::new(year, *m, *d)?),
+                    Core::Season(season, _) => DateValue::Season {
+                        year,
+                        season: *season,
+                    },
+                    _ => return None,
+                }
+            }
+            Core::ListedMonth(m) => self.resolve(&Core::Month(*m), r, tense)?,
+            Core::RelHoliday(i, dir) => {
+                let rule = self.holidays.get(*i)?.1;
+                let rd = r.to_days();
+                let days = [y - 1, y, y + 1].map(|yy| rule.date(yy));
+                let found = if *dir < 0 {
+                    days.iter().flatten().filter(|d| d.to_days() < rd).max()
+                } else {
+                    days.iter().flatten().filter(|d| d.to_days() > rd).min()
+                };
+                DateValue::Day(*found?)
+            }
             Core::PartOfYear(unit, n) => {
                 if *unit == QUARTER {
                     DateValue::Quarter {
@@ -1761,10 +2197,20 @@ impl DateFinder {
             Core::Range(a, c) => {
                 let (a, c) = match (&**a, &**c) {
                     (Core::MonthDay(m1, d1, None), Core::MonthDay(m2, d2, None)) => {
-                        let y1 = if m1 > m2 { y - 1 } else { y };
+                        // The range takes the year its start would take;
+                        // "November 1st to January 15th" runs over the new
+                        // year.
+                        let t = tense();
+                        let y1 = if m1 > m2 {
+                            // The end is this year's or the next one's.
+                            day_year(*m2, *d2, r, t) - 1
+                        } else {
+                            day_year(*m1, *d1, r, t)
+                        };
+                        let y2 = if m1 > m2 { y1 + 1 } else { y1 };
                         (
                             Core::MonthDay(*m1, *d1, Some(y1)),
-                            Core::MonthDay(*m2, *d2, Some(y)),
+                            Core::MonthDay(*m2, *d2, Some(y2)),
                         )
                     }
                     (a, c) => (a.clone(), c.clone()),
@@ -1776,6 +2222,193 @@ impl DateFinder {
             }
         })
     }
+}
+
+/// Ordinal words up to "thirty-first" and their numbers.
+const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+];
+
+/// Number words for years written out: units, teens and tens.
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+fn table_value(b: &[u8], w: (usize, usize), table: &[(&str, u32)]) -> Option<u32> {
+    table.iter().find(|(t, _)| eq(b, w, t)).map(|&(_, v)| v)
+}
+
+/// A day written as an ordinal ending at `i`: "sixth", "thirty-first",
+/// "twenty first", "28th". Returns its start and value.
+fn ordinal_before(b: &[u8], i: usize, lo: usize) -> Option<(usize, u32)> {
+    let e = skip_ws_back(b, i, lo);
+    // "28th"
+    let suffix = e.saturating_sub(2);
+    if suffix > lo
+        && any(b, (suffix, e), &["st", "nd", "rd", "th"])
+        && before(b, suffix).is_ascii_digit()
+    {
+        let mut k = suffix;
+        while k > lo && before(b, k).is_ascii_digit() && suffix - k < 2 {
+            k -= 1;
+        }
+        if before(b, k).is_ascii_alphanumeric() {
+            return None;
+        }
+        let v: u32 = std::str::from_utf8(b.get(k..suffix)?).ok()?.parse().ok()?;
+        return (1..=31).contains(&v).then_some((k, v));
+    }
+    let w = word_back(b, e, lo)?;
+    let v = table_value(b, w, ORDINALS)?;
+    // "thirty-first", "twenty first"
+    let mut k = w.0;
+    if before(b, k) == b'-' {
+        k -= 1;
+    }
+    if let Some(t) = word_back(b, k, lo) {
+        let tens = table_value(b, t, NUMBER_WORDS).filter(|&t| t == 20 || t == 30);
+        if let (Some(t10), true) = (tens, v < 10) {
+            return Some((t.0, t10 + v));
+        }
+    }
+    Some((w.0, v))
+}
+
+/// A year of this millennium written in words from `i`: "two thousand
+/// twenty-five", "two thousand and twenty-six". Returns the year and its
+/// end.
+fn year_words(b: &[u8], i: usize, hi: usize) -> Option<(i32, usize)> {
+    let two = word(b, i, hi).filter(|w| eq(b, *w, "two"))?;
+    let th = word(b, two.1, hi).filter(|w| eq(b, *w, "thousand"))?;
+    let mut end = th.1;
+    let mut j = th.1;
+    if let Some(a) = word(b, j, hi).filter(|w| eq(b, *w, "and")) {
+        j = a.1;
+    }
+    let mut v = 0;
+    if let Some(w) = word(b, j, hi) {
+        if let Some(n) = table_value(b, w, NUMBER_WORDS) {
+            v = n;
+            end = w.1;
+            if n >= 20 && at(b, w.1) == b'-' {
+                if let Some(u) = word(b, w.1 + 1, hi).filter(|u| u.0 == w.1 + 1) {
+                    if let Some(n2) = table_value(b, u, NUMBER_WORDS).filter(|&n2| n2 < 10) {
+                        v += n2;
+                        end = u.1;
+                    }
+                }
+            }
+        }
+    }
+    Some((2000 + v as i32, end))
+}
+
+/// The year of day `d` of month `m`, named without one, on reference date
+/// `r`: the reference year, unless the tense of the clause puts the day in
+/// the last year (a past event after the reference date) or the next (a
+/// future one well before it); with no tense, the nearest occurrence.
+fn day_year(m: u32, d: u32, r: Date, tense: Option<bool>) -> i32 {
+    let y = r.year();
+    let at = |yy: i32| {
+        // 29 February falls back to the 28th in other years.
+        Date::new(yy, m, d.min(days_in_month(yy, m))).map_or(0, |x| x.to_days())
+    };
+    let rd = r.to_days();
+    let diff = at(y) - rd;
+    match tense {
+        Some(false) if diff > 60 => y - 1,
+        Some(true) if diff < -60 => y + 1,
+        None if diff > 240 => y - 1,
+        None if diff < -240 => y + 1,
+        _ => y,
+    }
+}
+
+/// Whether `lead` (ending in a comma) reads as a dateline's place: a few
+/// capitalised words ("OTTAWA,", "THE WHITE HOUSE,", "Canberra, ACT,"),
+/// not a clause ("As I reported on October 27, 2023,").
+fn is_place(lead: &str) -> bool {
+    let words: Vec<&str> = lead
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(*w, "of" | "and" | "the" | "upon" | "on")
+        })
+}
+
+/// The name of a day set beside its date: "On April 2, 2025, Liberation
+/// Day, President Trump imposed": capitalised words ending in "Day"
+/// between commas right after the date.
+fn day_name_after(b: &[u8], date_end: usize, hi: usize) -> Option<(usize, usize)> {
+    let i = punct(b, date_end, hi, b',')?;
+    let mut w = word(b, i, hi)?;
+    let start = w.0;
+    for _ in 0..4 {
+        if !at(b, w.0).is_ascii_uppercase() || eq(b, w, "On") {
+            return None;
+        }
+        if b.get(w.0..w.1) == Some(b"Day".as_slice()) {
+            let next = at(b, skip_ws(b, w.1, hi));
+            // The first word must not be the only one ("Day, ...").
+            return (w.0 > start && matches!(next, b',' | b'.' | b')' | 0)).then_some((start, w.1));
+        }
+        let gap = b.get(w.1..skip_ws(b, w.1, hi)).unwrap_or_default();
+        if gap.is_empty() || gap.contains(&b'\n') {
+            return None;
+        }
+        w = word(b, w.1, hi)?;
+    }
+    None
 }
 
 /// The name of a day that the words before `date` give it: a capitalised
@@ -1857,7 +2490,17 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
         ]
         .iter()
         .any(|x| w.eq_ignore_ascii_case(x));
-        if w.len() > 5 && w.ends_with(b"ing") && !not_verb {
+        // Not a gerund after a preposition: "shortly after opening Friday".
+        let gerund = word_back(b, p.0, lo).is_some_and(|q| {
+            any(
+                b,
+                q,
+                &[
+                    "after", "before", "since", "by", "while", "when", "of", "for",
+                ],
+            )
+        });
+        if w.len() > 5 && w.ends_with(b"ing") && !not_verb && !gerund {
             return Some(true);
         }
     }
@@ -1871,17 +2514,63 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
         }
         // "will be held": the participle after "be" is no past tense.
         // Nor is one followed by "by" ("a conference convened by ...").
-        let after_be = word_back(b, w.0, lo).is_some_and(|p| eq(b, p, "be"))
+        // Nor is a present passive ("is expected", "are being finalised").
+        let prev = word_back(b, w.0, lo);
+        let after_be = prev.is_some_and(|p| any(b, p, &["be", "is", "are", "am", "being"]))
             || word(b, w.1, hi).is_some_and(|n| eq(b, n, "by"));
         let x: &[u8] = x;
         let tense = match x {
-            _ if after_be => None,
+            // "is to travel": a plan.
+            b"to" if prev.is_some_and(|p| any(b, p, &["is", "are"])) => Some(true),
+            // "to be held"; a bare "be" is modal or subjunctive too:
+            // "recommended that the stations be closed from Friday".
+            b"be" => Some(true),
+            // "I should like to make a statement": politeness, no tense.
+            b"would" | b"should" if word(b, w.1, hi).is_some_and(|n| eq(b, n, "like")) => None,
+            // The present of a timetable: "the flight which launches June 28".
+            b"launches" | b"opens" | b"starts" | b"begins" | b"commences" | b"runs" | b"closes"
+            | b"ends" | b"arrives" | b"departs" => Some(true),
+            // "is (also) travelling to California on Friday": an
+            // arrangement.
+            _ if raw.len() > 5
+                && raw.ends_with(b"ing")
+                && prev
+                    .and_then(|p| {
+                        if any(b, p, &["also", "now", "still"]) {
+                            word_back(b, p.0, lo)
+                        } else {
+                            Some(p)
+                        }
+                    })
+                    .is_some_and(|p| any(b, p, &["is", "are", "am"])) =>
+            {
+                Some(true)
+            }
             b"will" | b"ll" | b"shall" | b"upcoming" | b"scheduled" | b"tomorrow" | b"next"
-            | b"planned" | b"plans" | b"would" => Some(true),
-            b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"ago" | b"last"
+            | b"planned" | b"plans" | b"would" | b"expected" | b"expects" | b"due" | b"should"
+            | b"must" | b"might" => Some(true),
+            _ if after_be => None,
+            // "The anticipated expiration dates": an adjective.
+            _ if prev.is_some_and(|p| {
+                any(
+                    b,
+                    p,
+                    &[
+                        "the", "a", "an", "its", "their", "our", "this", "these", "his", "her",
+                    ],
+                )
+            }) =>
+            {
+                None
+            }
+            b"since" => Some(false),
+            b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"ago"
             | b"yesterday" | b"wrote" | b"took" | b"came" | b"went" | b"began" | b"saw"
             | b"made" | b"gave" | b"held" | b"brought" | b"found" | b"sent" | b"spent" | b"won"
             | b"led" | b"became" | b"grew" | b"fell" | b"rose" | b"spoke" | b"paid" => Some(false),
+            // "agreed" and "guaranteed", not "need", "speed" or "exceed".
+            b"proceed" | b"succeed" | b"exceed" | b"indeed" => None,
+            _ if raw.len() > 5 && raw.ends_with(b"ed") => Some(false),
             _ if raw.len() > 4 && raw.ends_with(b"ed") && !raw.ends_with(b"eed") => Some(false),
             _ => None,
         };
@@ -1904,6 +2593,12 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
             k -= 1;
         }
         if k < j {
+            // A clause that reports or describes ("requested that the
+            // government develop ..."): the words before it set another
+            // clause's tense.
+            if eq(b, (k, j), "that") {
+                break;
+            }
             consider((k, j), s - j);
             i = k;
         } else {
@@ -2002,7 +2697,7 @@ mod tests {
         bare_month_past: "They met in March.", "2017-06-28" => [("March", "2017-03")];
         bare_month_sentence_end: "Work begins in July.", "2017-06-28" => [("July", "2017-07")];
         bare_month_by: "The court rules by June.", "2017-03-28" => [("June", "2017-06")];
-        month_list: "Highs in December, January, and February 2017.", "2017-06-28" => [("December", "2017-12"), ("January", "2017-01"), ("February 2017", "2017-02")];
+        month_list: "Highs in December, January, and February 2017.", "2017-06-28" => [("December", "2016-12"), ("January", "2017-01"), ("February 2017", "2017-02")];
         month_throughout: "Held throughout April and May 2013.", "2013-07-05" => [("April", "2013-04"), ("May 2013", "2013-05")];
         not_bare_abbreviation: "Meet in Jun. or Jul. then.", "2017-06-28" => [];
         bare_month_last_year: "The dialogue took place in October.", "2017-02-17" => [("October", "2016-10")];
@@ -2141,6 +2836,54 @@ mod tests {
         not_each_holiday: "Each Australia Day we meet.", "2007-01-26" => [];
         holiday_after_on: "On Christmas Day we rest.", "2016-12-20" => [("Christmas Day", "2016-12-25")];
         not_easter_island: "They flew to Easter Island.", "2017-06-28" => [];
+        month_last_year: "It was set up in December last year.", "2007-02-08" => [("December last year", "2006-12")];
+        month_of_this_year: "It opens in September of this year.", "2010-01-20" => [("September of this year", "2010-09")];
+        day_this_year: "From 1 July this year it pays.", "2014-04-30" => [("1 July this year", "2014-07-01")];
+        day_comma_next_year: "It will end March 1, next year.", "2013-05-15" => [("March 1, next year", "2014-03-01")];
+        month_range_year: "Paid for the period April to August 2017.", "2016-12-20" => [("April to August 2017", "2017-04/2017-08")];
+        month_dash_range: "An advance payment in May-June 2012.", "2011-07-10" => [("May-June 2012", "2012-05/2012-06")];
+        month_slash_range: "Council meets in March/April 2014.", "2013-11-23" => [("March/April 2014", "2014-03/2014-04")];
+        months_and_year: "Floods in October and November 2010.", "2010-12-20" => [("October", "2010-10"), ("November 2010", "2010-11")];
+        listed_months_follow: "Supply rises over the course of July and August.", "2022-07-16" => [("July", "2022-07"), ("August", "2022-08")];
+        season_of_last_year: "Proposals came during the autumn of last year.", "2014-04-01" => [("the autumn of last year", "2013-FA")];
+        later_in_the_year: "A ceremony is planned for later in the year.", "2010-03-02" => [("later in the year", "2010")];
+        not_week_before_clause: "He was in Paris the week before I was.", "2016-12-12" => [];
+        not_decade_after_event: "In the decade after Congress passed the ban, it fell.", "2023-01-01" => [];
+        not_coming_year_duration: "Over the coming year, we will work.", "2024-05-16" => [];
+        this_christmas: "Wherever you are this Christmas, rest.", "2016-12-25" => [("this Christmas", "2016-12-25")];
+        last_christmas: "We met last Christmas.", "2016-12-20" => [("last Christmas", "2015-12-25")];
+        fourth_of_july: "Fireworks before the Fourth of July.", "2026-05-22" => [("Fourth of July", "2026-07-04")];
+        not_usa_today: "Reporters with the USA TODAY Network went.", "2025-06-11" => [];
+        not_thursday_island: "A school on Thursday Island opens.", "2009-06-30" => [];
+        not_a_sunday: "We gather on a Sunday night.", "2026-02-08" => [];
+        weekday_day_and: "Timetables apply on Saturday 8 and Sunday 9 September.", "2007-05-16" => [("Saturday 8", "2007-09-08"), ("Sunday 9 September", "2007-09-09")];
+        day_and_day: "It runs over the weekend of 25 and 26 May.", "2013-05-20" => [("25", "2013-05-25"), ("26 May", "2013-05-26")];
+        past_day_last_year: "The wreck was found on 20 December.", "2010-03-02" => [("20 December", "2009-12-20")];
+        future_day_next_year: "New tables will start on 1 January.", "2011-08-10" => [("1 January", "2012-01-01")];
+        no_tense_day_nearest: "The 14 November earthquake hit hard.", "2017-02-17" => [("14 November", "2016-11-14")];
+        subjunctive_be: "It recommended that the stations be closed from Friday 7 September to Sunday 9 September.", "2007-05-16" => [("Friday 7 September to Sunday 9 September", "2007-09-07/2007-09-09")];
+        reported_that: "Police requested that the government develop restrictions from 13 July to 6 August.", "2014-04-01" => [("13 July to 6 August", "2014-07-13/2014-08-06")];
+        weekday_same_again: "A flight will depart on Wednesday. Details of Wednesday's flight are being finalised.", "2011-01-31" => [("Wednesday", "2011-02-02"), ("Wednesday", "2011-02-02")];
+        weekday_is_travelling: "She is also traveling to California on Friday.", "2025-01-08" => [("Friday", "2025-01-10")];
+        weekday_to_be: "The Budget, to be delivered on Tuesday night, matters.", "2014-05-10" => [("Tuesday", "2014-05-13")];
+        weekday_gerund_after_preposition: "The floor, shortly after opening Friday.", "2016-09-07" => [("Friday", "2016-09-02")];
+        weekday_should_like: "I should like to make a statement about the riot on Friday.", "2016-12-19" => [("Friday", "2016-12-16")];
+        since_month: "Since December, 51 areas qualify.", "2011-01-05" => [("December", "2010-12")];
+        expected_month: "Appointments are expected to start in March.", "2010-01-22" => [("March", "2010-03")];
+        agreed_is_past: "As agreed at the summit in November, they will meet.", "2022-01-20" => [("November", "2021-11")];
+        anticipated_adjective: "The anticipated expiration dates remain set at June 30 for loans.", "2010-01-27" => [("June 30", "2010-06-30")];
+        fy_forms: "In the FY22 budget and FY 2023, and from FY 2008 – FY 2020.", "2021-06-01" => [("FY22", "2022"), ("FY 2023", "2023"), ("FY 2008 – FY 2020", "2008/2020")];
+        us_fiscal_this: "This fiscal year, the United States will resettle more.", "2023-11-01" => [("This fiscal year", "2024")];
+        spaced_year_range: "He served from 1964 - 1997.", "2013-06-01" => [("1964 - 1997", "1964/1997")];
+        not_megawatts: "It is adding 2000 megawatts of power.", "2017-03-16" => [];
+        proclamation: "I have set my hand this sixth day of March, in the year of our Lord two thousand twenty-five, and of the Independence.", "2025-03-06" => [("sixth day of March, in the year of our Lord two thousand twenty-five", "2025-03-06")];
+        proclamation_thirty_first: "Set this thirty-first day of January, in the year of our Lord two thousand twenty-five.", "2025-01-31" => [("thirty-first day of January, in the year of our Lord two thousand twenty-five", "2025-01-31")];
+        treaty_date: "Signed in Tokyo this 28th day of October, two thousand and twenty-five.", "2025-10-27" => [("28th day of October, two thousand and twenty-five", "2025-10-28")];
+        day_of_month_digits: "They met on this 26th day of April, 2023 to mark it.", "2023-04-26" => [("26th day of April, 2023", "2023-04-26")];
+        apposition_day: "On April 2, 2025, Liberation Day, tariffs began. As announced on Liberation Day, they hold.", "2025-05-08" => [("April 2, 2025", "2025-04-02"), ("Liberation Day", "2025-04-02"), ("Liberation Day", "2025-04-02")];
+        not_march_for_life: "They came to the March for Life. We mark the third week of March each year.", "2025-03-18" => [];
+        its_month: "Gas is down 25% from its November average.", "2021-12-10" => [("November", "2021-11")];
+        year_of_named_event: "The gift comes ahead of the start of the 2013 Red Shield Appeal.", "2013-05-20" => [("2013", "2013")];
     }
 
     #[test]
@@ -2164,6 +2907,18 @@ mod tests {
                 .reference_date,
             None
         );
+        // A date line anywhere, alone in its block, gives the date; dates
+        // inside running text, list items and clauses do not.
+        for (text, want) in [
+            ("Title\n\nThe Council met today.\n\n4 December 2013\n\nMr Newman joined.", Some("2013-12-04")),
+            ("Title\n\nToday I signed it.\n\nTHE WHITE HOUSE,\nDecember 27, 2021.\n\n###", Some("2021-12-27")),
+            ("Title\n\nFollowing the resolution of\n\n2 March 2022, we will stand with them.", None),
+            ("Title\n\nAs I reported on October 27, 2023, November 10, 2023, we acted.", None),
+            ("Title\n\nToday we act.\n\n- February 25, 2026: payments halted.\n- March 2, 2026: more.", None),
+        ] {
+            let got = Extractor::new().extract(text).reference_date;
+            assert_eq!(got, want.map(|w| w.parse().unwrap()), "{text}");
+        }
     }
 
     #[test]
