@@ -2102,12 +2102,19 @@ impl<'h> Run<'_, 'h> {
                     .sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
                 let mut kept: Vec<Span> = Vec::with_capacity(d.mentions.len());
                 for m in d.mentions {
-                    if kept.last().is_none_or(|k| m.start >= k.end) {
+                    // Spans never carry white space at their edges, whatever
+                    // odd characters (combining marks, NUL) a name held.
+                    let m = crate::text::trim(text, m);
+                    if !m.is_empty() && kept.last().is_none_or(|k| m.start >= k.end) {
                         kept.push(m);
                     }
                 }
+                let name = match d.name {
+                    Cow::Borrowed(n) => Cow::Borrowed(n.trim_matches(crate::text::is_space)),
+                    Cow::Owned(n) => Cow::Owned(n.trim_matches(crate::text::is_space).to_string()),
+                };
                 Speaker {
-                    name: d.name,
+                    name,
                     title: d.title,
                     kind: d.kind,
                     country: d.country,
