@@ -722,6 +722,9 @@ impl DateFinder {
             return None;
         }
         let (_, e, v) = number(b, s, hi)?;
+        if let Some(found) = self.slash_date(b, s, e, v, hi) {
+            return Some(found);
+        }
         if e - s == 4 {
             let y = v as i32;
             // ISO 8601: 2015-07-23.
@@ -767,28 +770,36 @@ impl DateFinder {
             if at(b, e).is_ascii_alphabetic() || !(1900..=2100).contains(&v) {
                 return None;
             }
-            // "adding 2000 megawatts" is a count.
-            if word(b, e, hi).is_some_and(|n| any(b, n, COUNT_NOUNS)) {
+            // "adding 2000 megawatts" is a count ("pre-1978 homes" is not).
+            let next = word(b, e, hi);
+            if next.is_some_and(|n| any(b, n, COUNT_NOUNS)) && p != b'-' {
                 return None;
             }
-            // "more than 2000 personnel" is a count.
+            // "more than 2000 personnel" is a count; "no later than 2050."
+            // and "expected around 2012." are years.
+            let noun_follows = next.is_some_and(|n| {
+                at(b, n.0).is_ascii_lowercase()
+                    && !any(b, n, &["and", "or", "to", "levels", "when", "as"])
+            });
             let prev = word_back(b, s, 0);
-            if prev.is_some_and(|p| {
-                any(
-                    b,
-                    p,
-                    &[
-                        "than",
-                        "approximately",
-                        "nearly",
-                        "almost",
-                        "about",
-                        "around",
-                        "roughly",
-                        "some",
-                    ],
-                )
-            }) {
+            if noun_follows
+                && prev.is_some_and(|p| {
+                    any(
+                        b,
+                        p,
+                        &[
+                            "than",
+                            "approximately",
+                            "nearly",
+                            "almost",
+                            "about",
+                            "around",
+                            "roughly",
+                            "some",
+                        ],
+                    )
+                })
+            {
                 return None;
             }
             return Some((s, Core::Abs(DateValue::Year(y)), e));
@@ -917,6 +928,39 @@ impl DateFinder {
         valid_day(m, d, y).then_some((start, Core::MonthDay(m, d, y), ye))
     }
 
+    /// A numeric date, month first as in the US ("05/02/2024", "3/21/23"),
+    /// or day first when the first number cannot be a month ("21/3/2023"),
+    /// from its first number (`s..e`, value `v`).
+    fn slash_date(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        v: u32,
+        hi: usize,
+    ) -> Option<(usize, Core, usize)> {
+        if e - s > 2 || at(b, e) != b'/' {
+            return None;
+        }
+        let (_, e2, v2) = number(b, e + 1, hi).filter(|x| x.0 == e + 1 && x.1 - x.0 <= 2)?;
+        if at(b, e2) != b'/' {
+            return None;
+        }
+        let (s3, e3, v3) = number(b, e2 + 1, hi).filter(|x| x.0 == e2 + 1)?;
+        if at(b, e3).is_ascii_alphanumeric() || at(b, e3) == b'/' || is_number_tail(b, e3) {
+            return None;
+        }
+        let y = match e3 - s3 {
+            4 => v3 as i32,
+            2 if v3 < 70 => 2000 + v3 as i32,
+            2 => 1900 + v3 as i32,
+            _ => return None,
+        };
+        let (m, d) = if v > 12 { (v2, v) } else { (v, v2) };
+        Date::new(y, m, d)?;
+        Some((s, Core::MonthDay(m, d, Some(y)), e3))
+    }
+
     /// A month trigger.
     fn at_month(&self, b: &[u8], s: usize, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
         if let Some((core, e)) = self.month_day(b, s, hi) {
@@ -1015,8 +1059,20 @@ impl DateFinder {
                 return Some((s, Core::ListedMonth(m), e));
             }
         }
+        // "mid-October": the modifier joins the month.
+        if s >= lo + 4
+            && b.get(s - 4..s)
+                .is_some_and(|x| x.eq_ignore_ascii_case(b"mid-"))
+        {
+            return Some((s, Core::Month(m), e));
+        }
         let (ps, pe) = word_back(b, s, lo)?;
         let p = (ps, pe);
+        // "this past June": the latest June before now.
+        if eq(b, p, "past") {
+            let this = word_back(b, ps, lo).filter(|w| eq(b, *w, "this"))?;
+            return Some((this.0, Core::Rel(MONTH * 100 + m as i32, -1), e));
+        }
         let ok = any(
             b,
             p,
@@ -1049,7 +1105,26 @@ impl DateFinder {
         if !ok {
             return None;
         }
-        if m == 5 && !eq(b, p, "in") && !eq(b, p, "of") && !eq(b, p, "since") && !eq(b, p, "until")
+        if m == 5
+            && !any(
+                b,
+                p,
+                &[
+                    "in",
+                    "of",
+                    "since",
+                    "until",
+                    "from",
+                    "during",
+                    "before",
+                    "after",
+                    "early",
+                    "late",
+                    "mid",
+                    "through",
+                    "throughout",
+                ],
+            )
         {
             return None;
         }
@@ -1783,13 +1858,32 @@ impl DateFinder {
                         .ends_with("day")
                         && lead.len() <= 10;
                 let dateline = lead.ends_with(',') && lead.len() <= 60 && is_place(lead);
-                if early && (labelled || ((weekday || dateline) && dashed)) {
+                // "Today (27 March 2014) the government ...".
+                let today = lower.ends_with("today (") && tail.starts_with(')');
+                // A headline that ends on its date: "Training record
+                // numbers of GPs 15 March 2010" (not "... of 2 March 2010").
+                let headline = n == 0
+                    && alone
+                    && !lead.is_empty()
+                    && word_back(b, s, span.start).is_some_and(|w| {
+                        !any(
+                            b,
+                            w,
+                            &[
+                                "of", "on", "in", "since", "from", "until", "to", "by", "before",
+                                "after", "for", "and", "at",
+                            ],
+                        )
+                    });
+                if early && (labelled || today || headline || ((weekday || dateline) && dashed)) {
                     return Some(date);
                 }
                 if standalone.is_none() && alone && (weekday || dateline) {
                     standalone = Some(date);
                 }
-                break;
+                if !early {
+                    break;
+                }
             }
         }
         standalone
@@ -2883,6 +2977,15 @@ mod tests {
         apposition_day: "On April 2, 2025, Liberation Day, tariffs began. As announced on Liberation Day, they hold.", "2025-05-08" => [("April 2, 2025", "2025-04-02"), ("Liberation Day", "2025-04-02"), ("Liberation Day", "2025-04-02")];
         not_march_for_life: "They came to the March for Life. We mark the third week of March each year.", "2025-03-18" => [];
         its_month: "Gas is down 25% from its November average.", "2021-12-10" => [("November", "2021-11")];
+        us_numeric_dates: "[Statement, 05/02/2024] and [3/21/23] but not 24/7 or 1/2.", "2024-05-06" => [("05/02/2024", "2024-05-02"), ("3/21/23", "2023-03-21")];
+        day_first_numeric: "Filed 21/3/2023.", "2023-04-01" => [("21/3/2023", "2023-03-21")];
+        this_past_month: "He spoke at the summit this past June.", "2022-07-11" => [("this past June", "2022-06")];
+        mid_month: "Sales start as early as mid-October.", "2022-08-16" => [("mid-October", "2022-10")];
+        year_after_than: "Net zero no later than 2050. More than 2000 personnel.", "2022-05-23" => [("2050", "2050")];
+        year_after_around: "Completion is expected around 2012.", "2010-06-09" => [("2012", "2012")];
+        pre_year_homes: "Rules apply to pre-1978 homes.", "2022-06-17" => [("1978", "1978")];
+        may_from: "Submissions are sought from May.", "2009-04-05" => [("May", "2009-05")];
+        commonwealth_day: "Commonwealth Day is an opportunity.", "2009-03-10" => [("Commonwealth Day", "2009-03-09")];
         year_of_named_event: "The gift comes ahead of the start of the 2013 Red Shield Appeal.", "2013-05-20" => [("2013", "2013")];
     }
 
@@ -2915,6 +3018,9 @@ mod tests {
             ("Title\n\nFollowing the resolution of\n\n2 March 2022, we will stand with them.", None),
             ("Title\n\nAs I reported on October 27, 2023, November 10, 2023, we acted.", None),
             ("Title\n\nToday we act.\n\n- February 25, 2026: payments halted.\n- March 2, 2026: more.", None),
+            ("Training record numbers of GPs 15 March 2010\n\nThe Government will act today.", Some("2010-03-15")),
+            ("Remembering the attacks of September 11, 2001\n\nToday we remember.", None),
+            ("Drug limits\n\nToday (27 March 2014) the government acts.", Some("2014-03-27")),
         ] {
             let got = Extractor::new().extract(text).reference_date;
             assert_eq!(got, want.map(|w| w.parse().unwrap()), "{text}");
