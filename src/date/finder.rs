@@ -1296,12 +1296,18 @@ impl DateFinder {
                     // "Today, NATO is larger" is a state; "Today, the
                     // Administration is (also) announcing" is the day's news.
                     let mut n = word(b, w.1, hi);
-                    if n.is_some_and(|n| any(b, n, &["also", "now"])) {
+                    // "is also", "is proudly".
+                    if n.is_some_and(|n| {
+                        any(b, n, &["also", "now"])
+                            || b.get(n.0..n.1)
+                                .is_some_and(|x| x.len() > 4 && x.ends_with(b"ly"))
+                    }) {
                         n = n.and_then(|n| word(b, n.1, hi));
                     }
+                    // "is announcing", "are reminded": the day's news.
                     let progressive = n.is_some_and(|n| {
                         let x = b.get(n.0..n.1).unwrap_or_default();
-                        x.len() > 4 && x.ends_with(b"ing")
+                        x.len() > 4 && (x.ends_with(b"ing") || x.ends_with(b"ed"))
                     });
                     return n.is_some() && !progressive;
                 }
@@ -1510,7 +1516,21 @@ impl DateFinder {
             if any(b, w, &["a", "an"]) {
                 (w.0, 1)
             } else {
-                (w.0, i64::from(self.kind(b, Some(w), Kind::Num)?))
+                let n = self
+                    .kind(b, Some(w), Kind::Num)
+                    .map(|n| n as u32)
+                    .or_else(|| table_value(b, w, NUMBER_WORDS))?;
+                // "fifty-four years ago"
+                let tens = (before(b, w.0) == b'-')
+                    .then(|| word_back(b, w.0 - 1, lo))
+                    .flatten()
+                    .filter(|t| t.1 == w.0 - 1)
+                    .and_then(|t| Some((t, table_value(b, t, NUMBER_WORDS)?)))
+                    .filter(|&(_, t)| t >= 20 && t % 10 == 0 && n < 10);
+                match tens {
+                    Some((t, tv)) => (t.0, i64::from(tv + n)),
+                    None => (w.0, i64::from(n)),
+                }
             }
         };
         if unit == YEAR {
@@ -2445,8 +2465,8 @@ fn year_words(b: &[u8], i: usize, hi: usize) -> Option<(i32, usize)> {
 
 /// The year of day `d` of month `m`, named without one, on reference date
 /// `r`: the reference year, unless the tense of the clause puts the day in
-/// the last year (a past event after the reference date) or the next (a
-/// future one well before it); with no tense, the nearest occurrence.
+/// the last year (a past event well after the reference date) or the next
+/// (a future one well before it).
 fn day_year(m: u32, d: u32, r: Date, tense: Option<bool>) -> i32 {
     let y = r.year();
     let at = |yy: i32| {
@@ -2458,8 +2478,6 @@ fn day_year(m: u32, d: u32, r: Date, tense: Option<bool>) -> i32 {
     match tense {
         Some(false) if diff > 60 => y - 1,
         Some(true) if diff < -60 => y + 1,
-        None if diff > 240 => y - 1,
-        None if diff < -240 => y + 1,
         _ => y,
     }
 }
@@ -2560,6 +2578,33 @@ fn day_name_before(b: &[u8], date: usize, lo: usize) -> Option<(usize, usize)> {
     Some((words.get(first)?.0, words.get(last)?.1))
 }
 
+/// Whether the word `w` reports or asks, so that a "that" after it opens a
+/// clause with its own tense ("requested that", "said that").
+fn reports(b: &[u8], w: (usize, usize)) -> bool {
+    let x = b.get(w.0..w.1).unwrap_or_default();
+    (x.len() > 4 && x.ends_with(b"ed"))
+        || any(
+            b,
+            w,
+            &[
+                "said",
+                "says",
+                "told",
+                "tells",
+                "wrote",
+                "announce",
+                "announces",
+                "ask",
+                "asks",
+                "recommend",
+                "recommends",
+                "request",
+                "requests",
+                "say",
+            ],
+        )
+}
+
 /// Whether the clause around `s..e` speaks of the future ("will meet
 /// Tuesday", "gathering Saturday") rather than the past ("said Sunday").
 /// The nearest tense marker in the sentence decides: `Some(true)` for the
@@ -2640,6 +2685,8 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
             {
                 Some(true)
             }
+            // "cooler than expected in March": no plan.
+            b"expected" if prev.is_some_and(|p| any(b, p, &["than", "as"])) => None,
             b"will" | b"ll" | b"shall" | b"upcoming" | b"scheduled" | b"tomorrow" | b"next"
             | b"planned" | b"plans" | b"would" | b"expected" | b"expects" | b"due" | b"should"
             | b"must" | b"might" => Some(true),
@@ -2664,6 +2711,8 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
             | b"led" | b"became" | b"grew" | b"fell" | b"rose" | b"spoke" | b"paid" => Some(false),
             // "agreed" and "guaranteed", not "need", "speed" or "exceed".
             b"proceed" | b"succeed" | b"exceed" | b"indeed" => None,
+            // "mortgage-backed securities": a compound adjective.
+            _ if before(b, w.0) == b'-' => None,
             _ if raw.len() > 5 && raw.ends_with(b"ed") => Some(false),
             _ if raw.len() > 4 && raw.ends_with(b"ed") && !raw.ends_with(b"eed") => Some(false),
             _ => None,
@@ -2690,7 +2739,7 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
             // A clause that reports or describes ("requested that the
             // government develop ..."): the words before it set another
             // clause's tense.
-            if eq(b, (k, j), "that") {
+            if eq(b, (k, j), "that") && word_back(b, k, lo).is_some_and(|p| reports(b, p)) {
                 break;
             }
             consider((k, j), s - j);
@@ -2954,7 +3003,7 @@ mod tests {
         day_and_day: "It runs over the weekend of 25 and 26 May.", "2013-05-20" => [("25", "2013-05-25"), ("26 May", "2013-05-26")];
         past_day_last_year: "The wreck was found on 20 December.", "2010-03-02" => [("20 December", "2009-12-20")];
         future_day_next_year: "New tables will start on 1 January.", "2011-08-10" => [("1 January", "2012-01-01")];
-        no_tense_day_nearest: "The 14 November earthquake hit hard.", "2017-02-17" => [("14 November", "2016-11-14")];
+        past_day_named_event: "The aid was made in response to the 14 November earthquake.", "2017-02-17" => [("14 November", "2016-11-14")];
         subjunctive_be: "It recommended that the stations be closed from Friday 7 September to Sunday 9 September.", "2007-05-16" => [("Friday 7 September to Sunday 9 September", "2007-09-07/2007-09-09")];
         reported_that: "Police requested that the government develop restrictions from 13 July to 6 August.", "2014-04-01" => [("13 July to 6 August", "2014-07-13/2014-08-06")];
         weekday_same_again: "A flight will depart on Wednesday. Details of Wednesday's flight are being finalised.", "2011-01-31" => [("Wednesday", "2011-02-02"), ("Wednesday", "2011-02-02")];
@@ -2986,6 +3035,13 @@ mod tests {
         pre_year_homes: "Rules apply to pre-1978 homes.", "2022-06-17" => [("1978", "1978")];
         may_from: "Submissions are sought from May.", "2009-04-05" => [("May", "2009-05")];
         commonwealth_day: "Commonwealth Day is an opportunity.", "2009-03-10" => [("Commonwealth Day", "2009-03-09")];
+        today_adverb_progressive: "Today, my Administration is proudly advancing it.", "2025-06-01" => [("Today", "2025-06-01")];
+        today_passive: "Today, we are reminded that he served.", "2025-06-01" => [("Today", "2025-06-01")];
+        compound_years_ago: "It happened fifty-four years ago today.", "2022-04-04" => [("fifty-four years ago today", "1968-04-04")];
+        than_expected: "Inflation was cooler than expected in March.", "2025-04-10" => [("March", "2025-03")];
+        participle_after_date: "The dates remain set at June 30 for loans backed by mortgage-backed bonds.", "2010-01-27" => [("June 30", "2010-06-30")];
+        that_determiner: "And you will see that action on Tuesday.", "2022-07-11" => [("Tuesday", "2022-07-12")];
+        no_tense_day_this_year: "As outlined by the January 27 Executive Order.", "2021-12-08" => [("January 27", "2021-01-27")];
         year_of_named_event: "The gift comes ahead of the start of the 2013 Red Shield Appeal.", "2013-05-20" => [("2013", "2013")];
     }
 
