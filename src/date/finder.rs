@@ -10,9 +10,12 @@
 //!
 //! Values follow the gold conventions: a weekday without a date takes the
 //! tense of its clause (past: the latest on or before the reference date;
-//! future: the next on or after it), a month without a year is this year's
-//! unless the tense moves it, a named day without a year is its nearest
-//! occurrence, and financial years are year intervals (`2015/2016`).
+//! future: the next on or after it), and a later mention of the same
+//! weekday with no tense of its own is the same day; a month or a day
+//! without a year is this year's unless the tense moves it (a day only when
+//! it lies two months or more the wrong side of the reference date); a
+//! named day without a year is its nearest occurrence; financial years are
+//! year intervals (`2015/2016`) and US fiscal years the year they end in.
 
 use std::collections::HashMap;
 
@@ -1123,6 +1126,9 @@ impl DateFinder {
                     "mid",
                     "through",
                     "throughout",
+                    "this",
+                    "last",
+                    "next",
                 ],
             )
         {
@@ -2711,8 +2717,9 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
             | b"led" | b"became" | b"grew" | b"fell" | b"rose" | b"spoke" | b"paid" => Some(false),
             // "agreed" and "guaranteed", not "need", "speed" or "exceed".
             b"proceed" | b"succeed" | b"exceed" | b"indeed" => None,
-            // "mortgage-backed securities": a compound adjective.
-            _ if before(b, w.0) == b'-' => None,
+            // "mortgage-backed securities": a compound adjective; "Mohamed"
+            // and "Ahmed" are names.
+            _ if before(b, w.0) == b'-' || (!at(b, w.0).is_ascii_lowercase() && w.0 > lo) => None,
             _ if raw.len() > 5 && raw.ends_with(b"ed") => Some(false),
             _ if raw.len() > 4 && raw.ends_with(b"ed") && !raw.ends_with(b"eed") => Some(false),
             _ => None,
@@ -3034,6 +3041,9 @@ mod tests {
         year_after_around: "Completion is expected around 2012.", "2010-06-09" => [("2012", "2012")];
         pre_year_homes: "Rules apply to pre-1978 homes.", "2022-06-17" => [("1978", "1978")];
         may_from: "Submissions are sought from May.", "2009-04-05" => [("May", "2009-05")];
+        name_in_ed: "On Wednesday, Mohamed and his father are to travel to New York.", "2015-09-22" => [("Wednesday", "2015-09-23")];
+        capital_past_at_start: "Announced Friday, the grant helps.", "2022-09-24" => [("Friday", "2022-09-23")];
+        this_may: "This May around 9 million people voted.", "2016-05-24" => [("This May", "2016-05")];
         commonwealth_day: "Commonwealth Day is an opportunity.", "2009-03-10" => [("Commonwealth Day", "2009-03-09")];
         today_adverb_progressive: "Today, my Administration is proudly advancing it.", "2025-06-01" => [("Today", "2025-06-01")];
         today_passive: "Today, we are reminded that he served.", "2025-06-01" => [("Today", "2025-06-01")];
