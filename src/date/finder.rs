@@ -762,11 +762,22 @@ impl DateFinder {
                     None
                 };
                 if let Some(e2) = e2.filter(|&e2| !at(b, e2).is_ascii_alphanumeric()) {
-                    // "the 1990s" keeps its article.
-                    let start = match word_back(b, s, 0) {
-                        Some(w) if eq(b, w, "the") => w.0,
-                        _ => s,
-                    };
+                    // "the 1990s" keeps its article, and so do "the early
+                    // 1990s" and "the mid-1990s".
+                    let mut start = s;
+                    if s >= 4
+                        && b.get(s - 4..s)
+                            .is_some_and(|x| x.eq_ignore_ascii_case(b"mid-"))
+                    {
+                        start = s - 4;
+                    } else if let Some(w) =
+                        word_back(b, s, 0).filter(|w| any(b, *w, &["early", "mid", "late"]))
+                    {
+                        start = w.0;
+                    }
+                    if let Some(w) = word_back(b, start, 0).filter(|w| eq(b, *w, "the")) {
+                        start = w.0;
+                    }
                     return Some((start, Core::Abs(DateValue::Decade(y / 10)), e2));
                 }
             }
@@ -1901,7 +1912,17 @@ impl DateFinder {
                             ],
                         )
                     });
-                if early && (labelled || today || headline || ((weekday || dateline) && dashed)) {
+                // "Thursday, May 7, 2015 On Tuesday, ...": a block that opens
+                // on a full date with its weekday.
+                let weekday_led =
+                    lead.is_empty() && self.kind(b, word(b, s, span.end), Kind::Weekday).is_some();
+                if early
+                    && (labelled
+                        || today
+                        || headline
+                        || weekday_led
+                        || ((weekday || dateline) && dashed))
+                {
                     return Some(date);
                 }
                 if standalone.is_none() && alone && (weekday || dateline) {
@@ -3043,6 +3064,7 @@ mod tests {
         may_from: "Submissions are sought from May.", "2009-04-05" => [("May", "2009-05")];
         name_in_ed: "On Wednesday, Mohamed and his father are to travel to New York.", "2015-09-22" => [("Wednesday", "2015-09-23")];
         capital_past_at_start: "Announced Friday, the grant helps.", "2022-09-24" => [("Friday", "2022-09-23")];
+        early_decade: "It closed in the early 1990s and grew in the mid-2000s.", "2012-12-17" => [("the early 1990s", "199X"), ("the mid-2000s", "200X")];
         this_may: "This May around 9 million people voted.", "2016-05-24" => [("This May", "2016-05")];
         commonwealth_day: "Commonwealth Day is an opportunity.", "2009-03-10" => [("Commonwealth Day", "2009-03-09")];
         today_adverb_progressive: "Today, my Administration is proudly advancing it.", "2025-06-01" => [("Today", "2025-06-01")];
@@ -3087,6 +3109,7 @@ mod tests {
             ("Training record numbers of GPs 15 March 2010\n\nThe Government will act today.", Some("2010-03-15")),
             ("Remembering the attacks of September 11, 2001\n\nToday we remember.", None),
             ("Drug limits\n\nToday (27 March 2014) the government acts.", Some("2014-03-27")),
+            ("Flag process\n\nThursday, May 7, 2015 On Tuesday, the government began.", Some("2015-05-07")),
         ] {
             let got = Extractor::new().extract(text).reference_date;
             assert_eq!(got, want.map(|w| w.parse().unwrap()), "{text}");
