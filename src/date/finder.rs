@@ -10,9 +10,12 @@
 //!
 //! Values follow the gold conventions: a weekday without a date takes the
 //! tense of its clause (past: the latest on or before the reference date;
-//! future: the next on or after it), a month without a year is this year's
-//! unless the tense moves it, a named day without a year is its nearest
-//! occurrence, and financial years are year intervals (`2015/2016`).
+//! future: the next on or after it), and a later mention of the same
+//! weekday with no tense of its own is the same day; a month or a day
+//! without a year is this year's unless the tense moves it (a day only when
+//! it lies two months or more the wrong side of the reference date); a
+//! named day without a year is its nearest occurrence; financial years are
+//! year intervals (`2015/2016`) and US fiscal years the year they end in.
 
 use std::collections::HashMap;
 
@@ -722,6 +725,9 @@ impl DateFinder {
             return None;
         }
         let (_, e, v) = number(b, s, hi)?;
+        if let Some(found) = self.slash_date(b, s, e, v, hi) {
+            return Some(found);
+        }
         if e - s == 4 {
             let y = v as i32;
             // ISO 8601: 2015-07-23.
@@ -756,39 +762,58 @@ impl DateFinder {
                     None
                 };
                 if let Some(e2) = e2.filter(|&e2| !at(b, e2).is_ascii_alphanumeric()) {
-                    // "the 1990s" keeps its article.
-                    let start = match word_back(b, s, 0) {
-                        Some(w) if eq(b, w, "the") => w.0,
-                        _ => s,
-                    };
+                    // "the 1990s" keeps its article, and so do "the early
+                    // 1990s" and "the mid-1990s".
+                    let mut start = s;
+                    if s >= 4
+                        && b.get(s - 4..s)
+                            .is_some_and(|x| x.eq_ignore_ascii_case(b"mid-"))
+                    {
+                        start = s - 4;
+                    } else if let Some(w) =
+                        word_back(b, s, 0).filter(|w| any(b, *w, &["early", "mid", "late"]))
+                    {
+                        start = w.0;
+                    }
+                    if let Some(w) = word_back(b, start, 0).filter(|w| eq(b, *w, "the")) {
+                        start = w.0;
+                    }
                     return Some((start, Core::Abs(DateValue::Decade(y / 10)), e2));
                 }
             }
             if at(b, e).is_ascii_alphabetic() || !(1900..=2100).contains(&v) {
                 return None;
             }
-            // "adding 2000 megawatts" is a count.
-            if word(b, e, hi).is_some_and(|n| any(b, n, COUNT_NOUNS)) {
+            // "adding 2000 megawatts" is a count ("pre-1978 homes" is not).
+            let next = word(b, e, hi);
+            if next.is_some_and(|n| any(b, n, COUNT_NOUNS)) && p != b'-' {
                 return None;
             }
-            // "more than 2000 personnel" is a count.
+            // "more than 2000 personnel" is a count; "no later than 2050."
+            // and "expected around 2012." are years.
+            let noun_follows = next.is_some_and(|n| {
+                at(b, n.0).is_ascii_lowercase()
+                    && !any(b, n, &["and", "or", "to", "levels", "when", "as"])
+            });
             let prev = word_back(b, s, 0);
-            if prev.is_some_and(|p| {
-                any(
-                    b,
-                    p,
-                    &[
-                        "than",
-                        "approximately",
-                        "nearly",
-                        "almost",
-                        "about",
-                        "around",
-                        "roughly",
-                        "some",
-                    ],
-                )
-            }) {
+            if noun_follows
+                && prev.is_some_and(|p| {
+                    any(
+                        b,
+                        p,
+                        &[
+                            "than",
+                            "approximately",
+                            "nearly",
+                            "almost",
+                            "about",
+                            "around",
+                            "roughly",
+                            "some",
+                        ],
+                    )
+                })
+            {
                 return None;
             }
             return Some((s, Core::Abs(DateValue::Year(y)), e));
@@ -917,6 +942,39 @@ impl DateFinder {
         valid_day(m, d, y).then_some((start, Core::MonthDay(m, d, y), ye))
     }
 
+    /// A numeric date, month first as in the US ("05/02/2024", "3/21/23"),
+    /// or day first when the first number cannot be a month ("21/3/2023"),
+    /// from its first number (`s..e`, value `v`).
+    fn slash_date(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        v: u32,
+        hi: usize,
+    ) -> Option<(usize, Core, usize)> {
+        if e - s > 2 || at(b, e) != b'/' {
+            return None;
+        }
+        let (_, e2, v2) = number(b, e + 1, hi).filter(|x| x.0 == e + 1 && x.1 - x.0 <= 2)?;
+        if at(b, e2) != b'/' {
+            return None;
+        }
+        let (s3, e3, v3) = number(b, e2 + 1, hi).filter(|x| x.0 == e2 + 1)?;
+        if at(b, e3).is_ascii_alphanumeric() || at(b, e3) == b'/' || is_number_tail(b, e3) {
+            return None;
+        }
+        let y = match e3 - s3 {
+            4 => v3 as i32,
+            2 if v3 < 70 => 2000 + v3 as i32,
+            2 => 1900 + v3 as i32,
+            _ => return None,
+        };
+        let (m, d) = if v > 12 { (v2, v) } else { (v, v2) };
+        Date::new(y, m, d)?;
+        Some((s, Core::MonthDay(m, d, Some(y)), e3))
+    }
+
     /// A month trigger.
     fn at_month(&self, b: &[u8], s: usize, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
         if let Some((core, e)) = self.month_day(b, s, hi) {
@@ -1015,8 +1073,20 @@ impl DateFinder {
                 return Some((s, Core::ListedMonth(m), e));
             }
         }
+        // "mid-October": the modifier joins the month.
+        if s >= lo + 4
+            && b.get(s - 4..s)
+                .is_some_and(|x| x.eq_ignore_ascii_case(b"mid-"))
+        {
+            return Some((s, Core::Month(m), e));
+        }
         let (ps, pe) = word_back(b, s, lo)?;
         let p = (ps, pe);
+        // "this past June": the latest June before now.
+        if eq(b, p, "past") {
+            let this = word_back(b, ps, lo).filter(|w| eq(b, *w, "this"))?;
+            return Some((this.0, Core::Rel(MONTH * 100 + m as i32, -1), e));
+        }
         let ok = any(
             b,
             p,
@@ -1049,7 +1119,29 @@ impl DateFinder {
         if !ok {
             return None;
         }
-        if m == 5 && !eq(b, p, "in") && !eq(b, p, "of") && !eq(b, p, "since") && !eq(b, p, "until")
+        if m == 5
+            && !any(
+                b,
+                p,
+                &[
+                    "in",
+                    "of",
+                    "since",
+                    "until",
+                    "from",
+                    "during",
+                    "before",
+                    "after",
+                    "early",
+                    "late",
+                    "mid",
+                    "through",
+                    "throughout",
+                    "this",
+                    "last",
+                    "next",
+                ],
+            )
         {
             return None;
         }
@@ -1221,12 +1313,18 @@ impl DateFinder {
                     // "Today, NATO is larger" is a state; "Today, the
                     // Administration is (also) announcing" is the day's news.
                     let mut n = word(b, w.1, hi);
-                    if n.is_some_and(|n| any(b, n, &["also", "now"])) {
+                    // "is also", "is proudly".
+                    if n.is_some_and(|n| {
+                        any(b, n, &["also", "now"])
+                            || b.get(n.0..n.1)
+                                .is_some_and(|x| x.len() > 4 && x.ends_with(b"ly"))
+                    }) {
                         n = n.and_then(|n| word(b, n.1, hi));
                     }
+                    // "is announcing", "are reminded": the day's news.
                     let progressive = n.is_some_and(|n| {
                         let x = b.get(n.0..n.1).unwrap_or_default();
-                        x.len() > 4 && x.ends_with(b"ing")
+                        x.len() > 4 && (x.ends_with(b"ing") || x.ends_with(b"ed"))
                     });
                     return n.is_some() && !progressive;
                 }
@@ -1435,7 +1533,21 @@ impl DateFinder {
             if any(b, w, &["a", "an"]) {
                 (w.0, 1)
             } else {
-                (w.0, i64::from(self.kind(b, Some(w), Kind::Num)?))
+                let n = self
+                    .kind(b, Some(w), Kind::Num)
+                    .map(|n| n as u32)
+                    .or_else(|| table_value(b, w, NUMBER_WORDS))?;
+                // "fifty-four years ago"
+                let tens = (before(b, w.0) == b'-')
+                    .then(|| word_back(b, w.0 - 1, lo))
+                    .flatten()
+                    .filter(|t| t.1 == w.0 - 1)
+                    .and_then(|t| Some((t, table_value(b, t, NUMBER_WORDS)?)))
+                    .filter(|&(_, t)| t >= 20 && t % 10 == 0 && n < 10);
+                match tens {
+                    Some((t, tv)) => (t.0, i64::from(tv + n)),
+                    None => (w.0, i64::from(n)),
+                }
             }
         };
         if unit == YEAR {
@@ -1783,13 +1895,42 @@ impl DateFinder {
                         .ends_with("day")
                         && lead.len() <= 10;
                 let dateline = lead.ends_with(',') && lead.len() <= 60 && is_place(lead);
-                if early && (labelled || ((weekday || dateline) && dashed)) {
+                // "Today (27 March 2014) the government ...".
+                let today = lower.ends_with("today (") && tail.starts_with(')');
+                // A headline that ends on its date: "Training record
+                // numbers of GPs 15 March 2010" (not "... of 2 March 2010").
+                let headline = n == 0
+                    && alone
+                    && !lead.is_empty()
+                    && word_back(b, s, span.start).is_some_and(|w| {
+                        !any(
+                            b,
+                            w,
+                            &[
+                                "of", "on", "in", "since", "from", "until", "to", "by", "before",
+                                "after", "for", "and", "at",
+                            ],
+                        )
+                    });
+                // "Thursday, May 7, 2015 On Tuesday, ...": a block that opens
+                // on a full date with its weekday.
+                let weekday_led =
+                    lead.is_empty() && self.kind(b, word(b, s, span.end), Kind::Weekday).is_some();
+                if early
+                    && (labelled
+                        || today
+                        || headline
+                        || weekday_led
+                        || ((weekday || dateline) && dashed))
+                {
                     return Some(date);
                 }
                 if standalone.is_none() && alone && (weekday || dateline) {
                     standalone = Some(date);
                 }
-                break;
+                if !early {
+                    break;
+                }
             }
         }
         standalone
@@ -2351,8 +2492,8 @@ fn year_words(b: &[u8], i: usize, hi: usize) -> Option<(i32, usize)> {
 
 /// The year of day `d` of month `m`, named without one, on reference date
 /// `r`: the reference year, unless the tense of the clause puts the day in
-/// the last year (a past event after the reference date) or the next (a
-/// future one well before it); with no tense, the nearest occurrence.
+/// the last year (a past event well after the reference date) or the next
+/// (a future one well before it).
 fn day_year(m: u32, d: u32, r: Date, tense: Option<bool>) -> i32 {
     let y = r.year();
     let at = |yy: i32| {
@@ -2364,8 +2505,6 @@ fn day_year(m: u32, d: u32, r: Date, tense: Option<bool>) -> i32 {
     match tense {
         Some(false) if diff > 60 => y - 1,
         Some(true) if diff < -60 => y + 1,
-        None if diff > 240 => y - 1,
-        None if diff < -240 => y + 1,
         _ => y,
     }
 }
@@ -2466,6 +2605,33 @@ fn day_name_before(b: &[u8], date: usize, lo: usize) -> Option<(usize, usize)> {
     Some((words.get(first)?.0, words.get(last)?.1))
 }
 
+/// Whether the word `w` reports or asks, so that a "that" after it opens a
+/// clause with its own tense ("requested that", "said that").
+fn reports(b: &[u8], w: (usize, usize)) -> bool {
+    let x = b.get(w.0..w.1).unwrap_or_default();
+    (x.len() > 4 && x.ends_with(b"ed"))
+        || any(
+            b,
+            w,
+            &[
+                "said",
+                "says",
+                "told",
+                "tells",
+                "wrote",
+                "announce",
+                "announces",
+                "ask",
+                "asks",
+                "recommend",
+                "recommends",
+                "request",
+                "requests",
+                "say",
+            ],
+        )
+}
+
 /// Whether the clause around `s..e` speaks of the future ("will meet
 /// Tuesday", "gathering Saturday") rather than the past ("said Sunday").
 /// The nearest tense marker in the sentence decides: `Some(true)` for the
@@ -2546,6 +2712,8 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
             {
                 Some(true)
             }
+            // "cooler than expected in March": no plan.
+            b"expected" if prev.is_some_and(|p| any(b, p, &["than", "as"])) => None,
             b"will" | b"ll" | b"shall" | b"upcoming" | b"scheduled" | b"tomorrow" | b"next"
             | b"planned" | b"plans" | b"would" | b"expected" | b"expects" | b"due" | b"should"
             | b"must" | b"might" => Some(true),
@@ -2570,6 +2738,9 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
             | b"led" | b"became" | b"grew" | b"fell" | b"rose" | b"spoke" | b"paid" => Some(false),
             // "agreed" and "guaranteed", not "need", "speed" or "exceed".
             b"proceed" | b"succeed" | b"exceed" | b"indeed" => None,
+            // "mortgage-backed securities": a compound adjective; "Mohamed"
+            // and "Ahmed" are names.
+            _ if before(b, w.0) == b'-' || (!at(b, w.0).is_ascii_lowercase() && w.0 > lo) => None,
             _ if raw.len() > 5 && raw.ends_with(b"ed") => Some(false),
             _ if raw.len() > 4 && raw.ends_with(b"ed") && !raw.ends_with(b"eed") => Some(false),
             _ => None,
@@ -2596,7 +2767,7 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
             // A clause that reports or describes ("requested that the
             // government develop ..."): the words before it set another
             // clause's tense.
-            if eq(b, (k, j), "that") {
+            if eq(b, (k, j), "that") && word_back(b, k, lo).is_some_and(|p| reports(b, p)) {
                 break;
             }
             consider((k, j), s - j);
@@ -2860,7 +3031,7 @@ mod tests {
         day_and_day: "It runs over the weekend of 25 and 26 May.", "2013-05-20" => [("25", "2013-05-25"), ("26 May", "2013-05-26")];
         past_day_last_year: "The wreck was found on 20 December.", "2010-03-02" => [("20 December", "2009-12-20")];
         future_day_next_year: "New tables will start on 1 January.", "2011-08-10" => [("1 January", "2012-01-01")];
-        no_tense_day_nearest: "The 14 November earthquake hit hard.", "2017-02-17" => [("14 November", "2016-11-14")];
+        past_day_named_event: "The aid was made in response to the 14 November earthquake.", "2017-02-17" => [("14 November", "2016-11-14")];
         subjunctive_be: "It recommended that the stations be closed from Friday 7 September to Sunday 9 September.", "2007-05-16" => [("Friday 7 September to Sunday 9 September", "2007-09-07/2007-09-09")];
         reported_that: "Police requested that the government develop restrictions from 13 July to 6 August.", "2014-04-01" => [("13 July to 6 August", "2014-07-13/2014-08-06")];
         weekday_same_again: "A flight will depart on Wednesday. Details of Wednesday's flight are being finalised.", "2011-01-31" => [("Wednesday", "2011-02-02"), ("Wednesday", "2011-02-02")];
@@ -2883,6 +3054,26 @@ mod tests {
         apposition_day: "On April 2, 2025, Liberation Day, tariffs began. As announced on Liberation Day, they hold.", "2025-05-08" => [("April 2, 2025", "2025-04-02"), ("Liberation Day", "2025-04-02"), ("Liberation Day", "2025-04-02")];
         not_march_for_life: "They came to the March for Life. We mark the third week of March each year.", "2025-03-18" => [];
         its_month: "Gas is down 25% from its November average.", "2021-12-10" => [("November", "2021-11")];
+        us_numeric_dates: "[Statement, 05/02/2024] and [3/21/23] but not 24/7 or 1/2.", "2024-05-06" => [("05/02/2024", "2024-05-02"), ("3/21/23", "2023-03-21")];
+        day_first_numeric: "Filed 21/3/2023.", "2023-04-01" => [("21/3/2023", "2023-03-21")];
+        this_past_month: "He spoke at the summit this past June.", "2022-07-11" => [("this past June", "2022-06")];
+        mid_month: "Sales start as early as mid-October.", "2022-08-16" => [("mid-October", "2022-10")];
+        year_after_than: "Net zero no later than 2050. More than 2000 personnel.", "2022-05-23" => [("2050", "2050")];
+        year_after_around: "Completion is expected around 2012.", "2010-06-09" => [("2012", "2012")];
+        pre_year_homes: "Rules apply to pre-1978 homes.", "2022-06-17" => [("1978", "1978")];
+        may_from: "Submissions are sought from May.", "2009-04-05" => [("May", "2009-05")];
+        name_in_ed: "On Wednesday, Mohamed and his father are to travel to New York.", "2015-09-22" => [("Wednesday", "2015-09-23")];
+        capital_past_at_start: "Announced Friday, the grant helps.", "2022-09-24" => [("Friday", "2022-09-23")];
+        early_decade: "It closed in the early 1990s and grew in the mid-2000s.", "2012-12-17" => [("the early 1990s", "199X"), ("the mid-2000s", "200X")];
+        this_may: "This May around 9 million people voted.", "2016-05-24" => [("This May", "2016-05")];
+        commonwealth_day: "Commonwealth Day is an opportunity.", "2009-03-10" => [("Commonwealth Day", "2009-03-09")];
+        today_adverb_progressive: "Today, my Administration is proudly advancing it.", "2025-06-01" => [("Today", "2025-06-01")];
+        today_passive: "Today, we are reminded that he served.", "2025-06-01" => [("Today", "2025-06-01")];
+        compound_years_ago: "It happened fifty-four years ago today.", "2022-04-04" => [("fifty-four years ago today", "1968-04-04")];
+        than_expected: "Inflation was cooler than expected in March.", "2025-04-10" => [("March", "2025-03")];
+        participle_after_date: "The dates remain set at June 30 for loans backed by mortgage-backed bonds.", "2010-01-27" => [("June 30", "2010-06-30")];
+        that_determiner: "And you will see that action on Tuesday.", "2022-07-11" => [("Tuesday", "2022-07-12")];
+        no_tense_day_this_year: "As outlined by the January 27 Executive Order.", "2021-12-08" => [("January 27", "2021-01-27")];
         year_of_named_event: "The gift comes ahead of the start of the 2013 Red Shield Appeal.", "2013-05-20" => [("2013", "2013")];
     }
 
@@ -2915,6 +3106,10 @@ mod tests {
             ("Title\n\nFollowing the resolution of\n\n2 March 2022, we will stand with them.", None),
             ("Title\n\nAs I reported on October 27, 2023, November 10, 2023, we acted.", None),
             ("Title\n\nToday we act.\n\n- February 25, 2026: payments halted.\n- March 2, 2026: more.", None),
+            ("Training record numbers of GPs 15 March 2010\n\nThe Government will act today.", Some("2010-03-15")),
+            ("Remembering the attacks of September 11, 2001\n\nToday we remember.", None),
+            ("Drug limits\n\nToday (27 March 2014) the government acts.", Some("2014-03-27")),
+            ("Flag process\n\nThursday, May 7, 2015 On Tuesday, the government began.", Some("2015-05-07")),
         ] {
             let got = Extractor::new().extract(text).reference_date;
             assert_eq!(got, want.map(|w| w.parse().unwrap()), "{text}");
