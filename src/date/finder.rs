@@ -118,6 +118,9 @@ enum Core {
     Holiday(usize, Option<i32>),
     /// A named day's last (-1) or next (1) occurrence.
     RelHoliday(usize, i32),
+    /// "the previous year": the one before a year the sentence names
+    /// ("in 2021, compared to the previous year"), or else last year.
+    Previous(i32),
     /// A quarter or half of the reference year: unit and number.
     PartOfYear(i32, u32),
     /// A month, day or season in the year offset from the reference year:
@@ -1401,6 +1404,14 @@ impl DateFinder {
             let pp = word_back(b, p.0, lo);
             let the = pp.is_some_and(|w| eq(b, w, "the"));
             let mut start = p.0;
+            // "up 5% on the previous year": the year before this one.
+            let compared = eq(b, p, "previous")
+                && pp
+                    .and_then(|w| word_back(b, w.0, lo))
+                    .is_some_and(|w| any(b, w, &["to", "from", "on", "than", "with", "of"]));
+            if compared {
+                return Some((pp.map_or(start, |w| w.0), Core::Previous(unit), e));
+            }
             if (d == 99 || eq(b, p, "next")) && the {
                 // "the last year", "over the next year": durations.
                 return None;
@@ -2023,7 +2034,7 @@ impl DateFinder {
     ) -> Vec<DateMention<'h>> {
         let text = analysis.text;
         let b = text.as_bytes();
-        let mut out = Vec::new();
+        let mut out: Vec<DateMention<'h>> = Vec::new();
         // The day each weekday name last stood for: a later mention with
         // no tense of its own ("Sunday's race") is the same day.
         let mut weekdays: [Option<DateValue>; 7] = Default::default();
@@ -2039,6 +2050,21 @@ impl DateFinder {
                         }
                     }
                     _ => reference.and_then(|r| self.resolve(&core, r, || tense(analysis, s, e))),
+                };
+                // "in 2021, compared to the previous year": the year before
+                // the one the sentence names.
+                let value = match (&core, out.last()) {
+                    (Core::Previous(YEAR), Some(p))
+                        if p.span.start >= sentence_start(analysis, s)
+                            && word_back(b, p.span.start, 0)
+                                .is_some_and(|w| any(b, w, &["in", "during", "for"])) =>
+                    {
+                        match p.value {
+                            Some(DateValue::Year(y)) => Some(DateValue::Year(y - 1)),
+                            _ => value,
+                        }
+                    }
+                    _ => value,
                 };
                 // A listed month follows the month before it.
                 let value = match (
@@ -2314,6 +2340,7 @@ impl DateFinder {
                 }
             }
             Core::ListedMonth(m) => self.resolve(&Core::Month(*m), r, tense)?,
+            Core::Previous(unit) => self.resolve(&Core::Rel(*unit, -1), r, tense)?,
             Core::RelHoliday(i, dir) => {
                 let rule = self.holidays.get(*i)?.1;
                 let rd = r.to_days();
@@ -2603,6 +2630,12 @@ fn day_name_before(b: &[u8], date: usize, lo: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((words.get(first)?.0, words.get(last)?.1))
+}
+
+/// Where the sentence holding byte `s` starts.
+fn sentence_start(analysis: &Analysis<'_>, s: usize) -> usize {
+    let i = analysis.sentences.partition_point(|x| x.span.end <= s);
+    analysis.sentences.get(i).map_or(s, |x| x.span.start.min(s))
 }
 
 /// Whether the word `w` reports or asks, so that a "that" after it opens a
@@ -3065,6 +3098,9 @@ mod tests {
         name_in_ed: "On Wednesday, Mohamed and his father are to travel to New York.", "2015-09-22" => [("Wednesday", "2015-09-23")];
         capital_past_at_start: "Announced Friday, the grant helps.", "2022-09-24" => [("Friday", "2022-09-23")];
         early_decade: "It closed in the early 1990s and grew in the mid-2000s.", "2012-12-17" => [("the early 1990s", "199X"), ("the mid-2000s", "200X")];
+        previous_year_compared: "Sales rose 5% on the previous year, within the previous year.", "2012-03-01" => [("the previous year", "2011")];
+        previous_year_anaphora: "Sales surged 5 percent in 2021 compared to the previous year.", "2022-02-01" => [("2021", "2021"), ("the previous year", "2020")];
+        previous_year_not_since: "Murders fell for the first time since 2019, dropping 40% from the previous year.", "2025-06-01" => [("2019", "2019"), ("the previous year", "2024")];
         this_may: "This May around 9 million people voted.", "2016-05-24" => [("This May", "2016-05")];
         commonwealth_day: "Commonwealth Day is an opportunity.", "2009-03-10" => [("Commonwealth Day", "2009-03-09")];
         today_adverb_progressive: "Today, my Administration is proudly advancing it.", "2025-06-01" => [("Today", "2025-06-01")];
