@@ -85,8 +85,6 @@ struct Draft {
     marker: Option<Span>,
     indent: usize,
     lines: usize,
-    /// The block ends the text or a blank line follows it.
-    followed_by_blank: bool,
     boilerplate_line: bool,
 }
 
@@ -131,7 +129,7 @@ impl LayoutRules {
 
     /// Cuts `text` into blocks.
     pub(crate) fn blocks<'h>(&self, text: &'h str) -> Vec<Block<'h>> {
-        let drafts = self.group(text);
+        let drafts = self.group_lines(text, true);
         self.classify(text, &drafts)
     }
 
@@ -143,11 +141,6 @@ impl LayoutRules {
             .into_iter()
             .map(|d| d.span)
             .collect()
-    }
-
-    /// Groups lines into draft blocks.
-    fn group(&self, text: &str) -> Vec<Draft> {
-        self.group_lines(text, true)
     }
 
     /// Groups lines into draft blocks; `layout` turns on list markers and
@@ -162,13 +155,11 @@ impl LayoutRules {
             marker: None,
             indent: 0,
             lines: 1,
-            followed_by_blank: true,
             boilerplate_line: false,
         };
         for line in lines(text) {
             let Some(line) = line else {
-                if let Some((mut d, _)) = open.take() {
-                    d.followed_by_blank = true;
+                if let Some((d, _)) = open.take() {
                     drafts.push(d);
                 }
                 if let Some(m) = pending_marker.take() {
@@ -223,14 +214,12 @@ impl LayoutRules {
                     marker,
                     indent: line.indent,
                     lines: 1,
-                    followed_by_blank: false,
                     boilerplate_line,
                 },
                 line,
             ));
         }
-        if let Some((mut d, _)) = open.take() {
-            d.followed_by_blank = true;
+        if let Some((d, _)) = open.take() {
             drafts.push(d);
         }
         if let Some(m) = pending_marker.take() {
