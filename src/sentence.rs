@@ -10,7 +10,7 @@
 //! quote whole paragraphs, and each sentence of them is a sentence.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -45,7 +45,7 @@ enum AbbrevClass {
 #[derive(Debug, Clone)]
 pub(crate) struct SentenceSplitter {
     abbreviations: HashMap<String, AbbrevClass>,
-    starters: HashMap<String, ()>,
+    starters: HashSet<String>,
     ellipsis: memchr::memmem::Finder<'static>,
     dateline: Pattern,
 }
@@ -71,7 +71,7 @@ impl SentenceSplitter {
             })
             .collect();
         let starters = tables::rows(tables::SENTENCE_STARTERS)
-            .filter_map(|row| Some((row.first()?.to_string(), ())))
+            .filter_map(|row| Some(row.first()?.to_string()))
             .collect();
         SentenceSplitter {
             abbreviations,
@@ -331,7 +331,7 @@ impl SentenceSplitter {
     }
 
     fn is_starter(&self, next: &NextWord<'_>) -> bool {
-        self.starters.contains_key(&next.word.to_lowercase())
+        self.starters.contains(&next.word.to_lowercase())
     }
 
     /// "world.Today" or "1,000.That": a full stop glued to the next sentence,
