@@ -39,6 +39,8 @@ pub enum Season {
 }
 
 impl Season {
+    const ALL: [Season; 4] = [Season::Spring, Season::Summer, Season::Fall, Season::Winter];
+
     fn code(self) -> &'static str {
         match self {
             Season::Spring => "SP",
@@ -184,28 +186,13 @@ impl FromStr for DateValue {
                 year,
                 half: num(&rest[1..], 1)?,
             },
-            _ => match rest {
-                "SP" => DateValue::Season {
-                    year,
-                    season: Season::Spring,
-                },
-                "SU" => DateValue::Season {
-                    year,
-                    season: Season::Summer,
-                },
-                "FA" => DateValue::Season {
-                    year,
-                    season: Season::Fall,
-                },
-                "WI" => DateValue::Season {
-                    year,
-                    season: Season::Winter,
-                },
-                _ if rest.len() == 2 => DateValue::Month {
+            _ => match Season::ALL.into_iter().find(|season| season.code() == rest) {
+                Some(season) => DateValue::Season { year, season },
+                None if rest.len() == 2 => DateValue::Month {
                     year,
                     month: num(rest, 2)?,
                 },
-                _ => DateValue::Day(s.parse().map_err(|_| ParseDateValueError)?),
+                None => DateValue::Day(s.parse().map_err(|_| ParseDateValueError)?),
             },
         };
         Ok(value)
