@@ -27,6 +27,15 @@ struct Args {
     files: Vec<String>,
 }
 
+/// One `--jsonl` line: the document's fields, then its `source`. Written
+/// straight to bytes rather than through a `serde_json::Value` tree.
+#[derive(serde::Serialize)]
+struct Record<'a, 'h> {
+    #[serde(flatten)]
+    doc: &'a communique::Document<'h>,
+    source: &'a str,
+}
+
 /// Why the command stopped early.
 enum Failure {
     /// Bad usage: the message, then the usage text; exit 2.
@@ -156,14 +165,10 @@ fn run(args: &Args) -> Result<bool, Failure> {
         }
         let doc = extractor.extract(input);
         let json = if args.jsonl {
-            let mut value = match serde_json::to_value(&doc) {
-                Ok(v) => v,
-                Err(e) => return Err(Failure::Output(io::Error::other(e))),
-            };
-            if let Some(obj) = value.as_object_mut() {
-                obj.insert("source".into(), serde_json::Value::String(path.to_string()));
-            }
-            serde_json::to_vec(&value)
+            serde_json::to_vec(&Record {
+                doc: &doc,
+                source: path,
+            })
         } else if args.pretty {
             serde_json::to_vec_pretty(&doc)
         } else {
