@@ -2011,7 +2011,12 @@ impl<'h> Run<'_, 'h> {
             // sentence: "... Kendrick Moxon. Rathbun wrote" must not make
             // "Kendrick Moxon. Rathbun" a name.
             let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
-            if let Ok(ac) = AhoCorasick::new(surnames.iter().map(|(_, s)| s.as_str())) {
+            // A full DFA scans several times faster than the default NFA,
+            // which matters once a long text names hundreds of people.
+            if let Ok(ac) = AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(surnames.iter().map(|(_, s)| s.as_str()))
+            {
                 for (_, span) in a.content_spans() {
                     let Some(hay) = text.get(span.range()) else {
                         continue;
