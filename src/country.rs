@@ -277,6 +277,8 @@ pub(crate) struct CountryFinder {
     automaton: Option<AhoCorasick>,
     /// The first two bytes of every form, in the cases it may be written.
     starts: Starts,
+    /// The row of the United States, looked up once: every resolution asks.
+    us: Option<usize>,
 }
 
 /// The longest stretch a form may cover, in bytes (the longest form is about
@@ -590,12 +592,14 @@ impl CountryFinder {
         for (pattern, entry) in patterns.iter().zip(&entries) {
             starts.add(pattern, entry);
         }
+        let us = rows.iter().position(|r| r.code.as_str() == "US");
         CountryFinder {
             rows,
             entries,
             guards,
             automaton,
             starts,
+            us,
         }
     }
 
@@ -662,7 +666,7 @@ impl CountryFinder {
             }
         }
         let named = |row: &usize| plain.get(*row).copied().unwrap_or(false);
-        let us = self.rows.iter().position(|r| r.code.as_str() == "US");
+        let us = self.us;
         let about_us = us.is_some_and(|us| named(&us));
         let keep: Vec<bool> = raw
             .iter()

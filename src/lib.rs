@@ -111,6 +111,7 @@ mod date;
 mod document;
 mod error;
 mod extractor;
+mod hash;
 mod layout;
 mod quote;
 mod sentence;

@@ -1,8 +1,6 @@
 //! Quotes and their speakers: who said what.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -11,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Analysis;
 use crate::country::{CountryCode, CountryFinder};
 use crate::document::TextSpan;
+use crate::hash::{FastMap, FastSet};
 use crate::layout::BlockKind;
 use crate::tables;
 use crate::text::{char_at, char_before, is_blank, is_space, trim};
@@ -98,40 +97,6 @@ struct TitleInfo {
     /// Whether portfolio words before the title belong to it.
     portfolio: bool,
 }
-
-/// A multiplicative hasher for the short word keys looked up per token:
-/// SipHash dominated those look-ups, and the keys come from the crate's own
-/// tables and the text's words, so flooding resistance buys nothing here.
-/// No map is iterated, so the hasher cannot change any output order.
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 /// The compiled quote and speaker finder.
 #[derive(Debug)]

@@ -9,8 +9,8 @@
 //! quotation holding several sentences is split inside: press releases
 //! quote whole paragraphs, and each sentence of them is a sentence.
 
+use crate::hash::{FastMap, FastSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -44,8 +44,8 @@ enum AbbrevClass {
 /// The compiled sentence splitter.
 #[derive(Debug, Clone)]
 pub(crate) struct SentenceSplitter {
-    abbreviations: HashMap<String, AbbrevClass>,
-    starters: HashSet<String>,
+    abbreviations: FastMap<String, AbbrevClass>,
+    starters: FastSet<String>,
     ellipsis: memchr::memmem::Finder<'static>,
     dateline: Pattern,
 }

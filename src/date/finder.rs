@@ -17,11 +17,10 @@
 //! named day without a year is its nearest occurrence; financial years are
 //! year intervals (`2015/2016`) and US fiscal years the year they end in.
 
-use std::collections::HashMap;
-
 use super::{DateMention, DateValue, Season};
 use crate::analysis::Analysis;
 use crate::calendar::{days_in_month, easter, nth_weekday};
+use crate::hash::FastMap;
 use crate::{tables, Date, Span};
 
 /// What a word of the date vocabulary is.
@@ -135,7 +134,8 @@ enum Core {
 /// The compiled date finder.
 #[derive(Debug)]
 pub(crate) struct DateFinder {
-    words: HashMap<String, (Kind, i32)>,
+    /// Lower-case words (as bytes, as the scan reads them) to their meaning.
+    words: FastMap<Vec<u8>, (Kind, i32)>,
     /// Trigger patterns (lower case) by their first letter.
     by_letter: Vec<Vec<(Vec<u8>, Trigger)>>,
     /// A bit for each three-character prefix a pattern starts with: a cheap
@@ -432,7 +432,7 @@ fn is_possessive(b: &[u8], e: usize) -> bool {
 impl DateFinder {
     /// Builds the finder from the word and holiday tables.
     pub(crate) fn new() -> DateFinder {
-        let mut words = HashMap::new();
+        let mut words = FastMap::default();
         let mut patterns: Vec<String> = Vec::new();
         let mut triggers = Vec::new();
         for row in tables::rows(tables::DATE_WORDS) {
@@ -451,7 +451,7 @@ impl DateFinder {
                 _ => Kind::Ordinal,
             };
             let v: i32 = v.parse().unwrap_or(0);
-            words.insert(w.to_ascii_lowercase(), (kind, v));
+            words.insert(w.to_ascii_lowercase().into_bytes(), (kind, v));
             if matches!(
                 kind,
                 Kind::Month | Kind::Weekday | Kind::RelDay | Kind::Unit | Kind::Season
@@ -536,8 +536,7 @@ impl DateFinder {
         for (d, c) in buf.iter_mut().zip(w) {
             *d = c.to_ascii_lowercase();
         }
-        let key = std::str::from_utf8(buf.get(..w.len())?).ok()?;
-        self.words.get(key).copied()
+        self.words.get(buf.get(..w.len())?).copied()
     }
 
     fn kind(&self, b: &[u8], w: Option<(usize, usize)>, kind: Kind) -> Option<i32> {
