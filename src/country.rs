@@ -22,6 +22,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::analysis::Analysis;
 use crate::document::TextSpan;
 use crate::tables;
+use crate::text::{ascii_word_mask, HIGH};
 use crate::Span;
 
 /// An ISO 3166-1 alpha-2 code (`"CA"`), or `"XK"` for Kosovo. It serialises
@@ -284,25 +285,6 @@ pub(crate) struct CountryFinder {
 /// The longest stretch a form may cover, in bytes (the longest form is about
 /// 60), and so the window that one anchored match reads.
 const MAX_FORM: usize = 96;
-
-/// The top bit of every byte of a word.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-/// One in every byte of a word.
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// For eight ASCII bytes (little-endian in a word), the top bit of each byte
-/// that is a letter or digit.
-fn ascii_word_mask(chunk: u64) -> u64 {
-    // With every byte below 0x80, (x | 0x80) - lo keeps its top bit exactly
-    // when x >= lo, and (hi | 0x80) - x exactly when x <= hi; no lane
-    // borrows from the next.
-    let at_least = |x: u64, lo: u8| (x | HIGH).wrapping_sub(ONES * u64::from(lo)) & HIGH;
-    let at_most = |x: u64, hi: u8| ((ONES * u64::from(hi)) | HIGH).wrapping_sub(x) & HIGH;
-    let folded = chunk | (ONES * 0x20);
-    let letter = at_least(folded, b'a') & at_most(folded, b'z');
-    let digit = at_least(chunk, b'0') & at_most(chunk, b'9');
-    letter | digit
-}
 
 /// The prefixes that forms may start with, in the cases they may be
 /// written, so that a word that begins no form costs one or two table

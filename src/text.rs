@@ -100,3 +100,80 @@ impl Pattern {
 pub(crate) fn ascii_word_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
 }
+
+/// The top bit of every byte of a word.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+/// One in every byte of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// For eight ASCII bytes (little-endian in a word), the top bit of each byte
+/// that is a letter or digit.
+pub(crate) fn ascii_word_mask(chunk: u64) -> u64 {
+    // With every byte below 0x80, (x | 0x80) - lo keeps its top bit exactly
+    // when x >= lo, and (hi | 0x80) - x exactly when x <= hi; no lane
+    // borrows from the next.
+    let at_least = |x: u64, lo: u8| (x | HIGH).wrapping_sub(ONES * u64::from(lo)) & HIGH;
+    let at_most = |x: u64, hi: u8| ((ONES * u64::from(hi)) | HIGH).wrapping_sub(x) & HIGH;
+    let folded = chunk | (ONES * 0x20);
+    let letter = at_least(folded, b'a') & at_most(folded, b'z');
+    let digit = at_least(chunk, b'0') & at_most(chunk, b'9');
+    letter | digit
+}
+
+/// One bit per byte of `chunk` (bit `i` for byte `i`, up to 64 bytes): set
+/// for an ASCII letter or digit. Full 64-byte chunks are read eight bytes at
+/// a time without branches; a short last chunk a byte at a time.
+pub(crate) fn ascii_alnum_bits(chunk: &[u8]) -> u64 {
+    if chunk.len() == 64 {
+        let mut bits = 0u64;
+        for (i, word) in chunk.chunks_exact(8).enumerate() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(word);
+            let x = u64::from_le_bytes(w);
+            // Bytes from 0x80 up are never letters or digits here; masking
+            // them to seven bits first keeps the lanes from borrowing.
+            let m = ascii_word_mask(x & !HIGH) & !x;
+            // Gather the top bit of each byte into one byte, in order.
+            let gathered = ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+            bits |= gathered << (8 * i);
+        }
+        return bits;
+    }
+    let mut bits = 0u64;
+    for (k, &x) in chunk.iter().take(64).enumerate() {
+        bits |= u64::from(x.is_ascii_alphanumeric()) << k;
+    }
+    bits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The branch-free mask agrees with the byte-wise definition on every
+    /// byte value in every lane.
+    #[test]
+    fn alnum_bits_agree_with_bytes() {
+        let expected = |chunk: &[u8]| {
+            chunk.iter().enumerate().fold(0u64, |m, (k, b)| {
+                m | (u64::from(b.is_ascii_alphanumeric()) << k)
+            })
+        };
+        for start in 0..=255u8 {
+            let chunk: Vec<u8> = (0..64u8)
+                .map(|k| start.wrapping_add(k.wrapping_mul(37)))
+                .collect();
+            assert_eq!(
+                ascii_alnum_bits(&chunk),
+                expected(&chunk),
+                "chunk from {start}"
+            );
+            assert_eq!(ascii_alnum_bits(&chunk[..13]), expected(&chunk[..13]));
+        }
+        let text = "Ottawa, 27 June 2017 – The “Five Eyes” ministers met. Ça va? 9am\n";
+        let bytes = text.as_bytes();
+        let chunk = &bytes[..64];
+        assert_eq!(ascii_alnum_bits(chunk), expected(chunk));
+        assert_eq!(ascii_alnum_bits(&[]), 0);
+    }
+}

@@ -1955,13 +1955,11 @@ impl DateFinder {
         // word or a number starts, and a word only when its first three
         // characters begin some pattern.
         // Word starts come from 64-byte chunks: a bit mask of letters and
-        // digits per chunk, built without branches, and its rising edges.
+        // digits per chunk (`class` is non-zero exactly for those), built
+        // without branches, and its rising edges.
         let mut prev_bit = u64::from(class(before(b, lo)) != 0);
         for (c, chunk) in hay.chunks(64).enumerate() {
-            let mut mask = 0u64;
-            for (k, &x) in chunk.iter().enumerate() {
-                mask |= u64::from(class(x) != 0) << k;
-            }
+            let mask = crate::text::ascii_alnum_bits(chunk);
             let mut starts = mask & !((mask << 1) | prev_bit);
             prev_bit = (mask >> chunk.len().saturating_sub(1)) & 1;
             while starts != 0 {
