@@ -765,7 +765,7 @@ impl CountryFinder {
         let end = within.end.min(text.len());
         let bytes = text.as_bytes();
         let window = bytes.get(i..end.min(i + MAX_FORM))?;
-        let (span, pattern) = if memchr::memmem::find(window, "\u{a0}".as_bytes()).is_some() {
+        let (span, pattern) = if memchr::memchr_iter(0xC2, window).any(|k| window.get(k + 1) == Some(&0xA0)) {
             // Non-breaking spaces inside a name ("North\u{a0}Korea") match as
             // spaces: the window is copied with each one narrowed to a space
             // (a bounded copy on the stack), and the match mapped back.
