@@ -9,7 +9,7 @@ use crate::analysis::Analysis;
 use crate::document::TextSpan;
 use crate::layout::BlockKind;
 use crate::tables;
-use crate::text::Pattern;
+use crate::text::{contains_ignore_ascii_case, Pattern};
 use crate::Span;
 
 /// A list of commitments with the sentence that introduces it.
@@ -126,7 +126,12 @@ impl CommitmentFinder {
         let lead_text = &a.text[lead.span];
         let section = if lead_text.ends_with(':') {
             false
-        } else if lead_text.ends_with('.') && self.following.is_match(lead_text) {
+        } else if lead_text.ends_with('.')
+            // Most paragraphs end with a full stop: a plain search for the
+            // word spares them the regex.
+            && contains_ignore_ascii_case(lead_text, "following")
+            && self.following.is_match(lead_text)
+        {
             true
         } else {
             return None;

@@ -765,35 +765,36 @@ impl CountryFinder {
         let end = within.end.min(text.len());
         let bytes = text.as_bytes();
         let window = bytes.get(i..end.min(i + MAX_FORM))?;
-        let (span, pattern) = if memchr::memchr_iter(0xC2, window).any(|k| window.get(k + 1) == Some(&0xA0)) {
-            // Non-breaking spaces inside a name ("North\u{a0}Korea") match as
-            // spaces: the window is copied with each one narrowed to a space
-            // (a bounded copy on the stack), and the match mapped back.
-            let mut buf = [0u8; MAX_FORM];
-            let mut map = [0usize; MAX_FORM + 1];
-            let (mut n, mut k) = (0, 0);
-            while let (Some(&b), Some(slot), Some(from)) =
-                (window.get(k), buf.get_mut(n), map.get_mut(n))
-            {
-                *from = k;
-                if b == 0xC2 && window.get(k + 1) == Some(&0xA0) {
-                    *slot = b' ';
-                    k += 2;
-                } else {
-                    *slot = b;
-                    k += 1;
+        let (span, pattern) =
+            if memchr::memchr_iter(0xC2, window).any(|k| window.get(k + 1) == Some(&0xA0)) {
+                // Non-breaking spaces inside a name ("North\u{a0}Korea") match as
+                // spaces: the window is copied with each one narrowed to a space
+                // (a bounded copy on the stack), and the match mapped back.
+                let mut buf = [0u8; MAX_FORM];
+                let mut map = [0usize; MAX_FORM + 1];
+                let (mut n, mut k) = (0, 0);
+                while let (Some(&b), Some(slot), Some(from)) =
+                    (window.get(k), buf.get_mut(n), map.get_mut(n))
+                {
+                    *from = k;
+                    if b == 0xC2 && window.get(k + 1) == Some(&0xA0) {
+                        *slot = b' ';
+                        k += 2;
+                    } else {
+                        *slot = b;
+                        k += 1;
+                    }
+                    n += 1;
                 }
-                n += 1;
-            }
-            if let Some(from) = map.get_mut(n) {
-                *from = k;
-            }
-            let m = automaton.find(Input::new(buf.get(..n)?).anchored(Anchored::Yes))?;
-            (Span::new(i, i + *map.get(m.end())?), m.pattern())
-        } else {
-            let m = automaton.find(Input::new(text).span(i..end).anchored(Anchored::Yes))?;
-            (Span::new(m.start(), m.end()), m.pattern())
-        };
+                if let Some(from) = map.get_mut(n) {
+                    *from = k;
+                }
+                let m = automaton.find(Input::new(buf.get(..n)?).anchored(Anchored::Yes))?;
+                (Span::new(i, i + *map.get(m.end())?), m.pattern())
+            } else {
+                let m = automaton.find(Input::new(text).span(i..end).anchored(Anchored::Yes))?;
+                (Span::new(m.start(), m.end()), m.pattern())
+            };
         match self.judge(text, within, span, pattern.as_usize(), memo) {
             Verdict::Accept {
                 target,

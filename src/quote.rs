@@ -1976,10 +1976,12 @@ impl<'h> Run<'_, 'h> {
             // sentence: "... Kendrick Moxon. Rathbun wrote" must not make
             // "Kendrick Moxon. Rathbun" a name.
             let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
-            // A full DFA scans several times faster than the default NFA,
-            // which matters once a long text names hundreds of people.
+            // A full DFA scans several times faster than the default NFA
+            // once a long text names hundreds of people; for the few names
+            // of one release, building it costs more than it saves.
+            let kind = (surnames.len() > 64).then_some(aho_corasick::AhoCorasickKind::DFA);
             if let Ok(ac) = AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .kind(kind)
                 .build(surnames.iter().map(|(_, s)| s.as_str()))
             {
                 for (_, span) in a.content_spans() {

@@ -146,6 +146,19 @@ pub(crate) fn ascii_alnum_bits(chunk: &[u8]) -> u64 {
     bits
 }
 
+/// Whether `hay` contains `needle` (ASCII letters matched in either case).
+/// Candidates come from a `memchr` on the needle's first byte in both cases.
+pub(crate) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), hay).any(|i| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +188,21 @@ mod tests {
         let chunk = &bytes[..64];
         assert_eq!(ascii_alnum_bits(chunk), expected(chunk));
         assert_eq!(ascii_alnum_bits(&[]), 0);
+    }
+
+    #[test]
+    fn contains_ignoring_ascii_case() {
+        for (hay, needle, expected) in [
+            ("Ministers agreed the following actions.", "following", true),
+            ("THE FOLLOWING:", "following", true),
+            ("the Following", "following", true),
+            ("a follow-up", "following", false),
+            ("followin", "following", false),
+            ("", "following", false),
+            ("anything", "", true),
+            ("Ça suit: following", "following", true),
+        ] {
+            assert_eq!(contains_ignore_ascii_case(hay, needle), expected, "{hay:?}");
+        }
     }
 }
