@@ -101,8 +101,12 @@ struct TitleInfo {
 /// The compiled quote and speaker finder.
 #[derive(Debug)]
 pub(crate) struct QuoteFinder {
-    /// Reporting verbs and phrases, matched leftmost-longest.
+    /// Reporting verbs and phrases, matched leftmost-longest, anchored at
+    /// word starts.
     verbs: Option<AhoCorasick>,
+    /// The case-folded three-letter prefixes of the verb forms, one bit
+    /// each: most words are ruled out by one look-up before any match.
+    verb_prefixes: Vec<u64>,
     /// The class of each verb pattern, by pattern index.
     classes: Vec<VerbClass>,
     /// Titles by lower-case form.
@@ -141,14 +145,26 @@ impl QuoteFinder {
             forms.push(form.to_string());
             classes.push(class);
         }
-        // A full DFA: the verb list is scanned over every block, and the
-        // DFA is several times faster than the default NFA for it.
+        // A full DFA, anchored: it runs only at word starts whose first
+        // three letters begin some form, so most of a block is never fed
+        // to it at all.
         let verbs = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .start_kind(aho_corasick::StartKind::Anchored)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&forms)
             .ok();
+        let mut verb_prefixes = vec![0u64; PREFIX_BITS.div_ceil(64)];
+        for form in &forms {
+            let b = form.as_bytes();
+            let at = |i: usize| b.get(i).copied().unwrap_or(b' ');
+            if let Some(bit) = prefix_bit(at(0), at(1), at(2)) {
+                if let Some(word) = verb_prefixes.get_mut(bit / 64) {
+                    *word |= 1 << (bit % 64);
+                }
+            }
+        }
         let mut titles = FastMap::default();
         let mut title_words = FastSet::default();
         let mut title_len = 1;
@@ -176,6 +192,7 @@ impl QuoteFinder {
         }
         QuoteFinder {
             verbs,
+            verb_prefixes,
             classes,
             titles,
             title_words,
@@ -280,6 +297,21 @@ struct Run<'f, 'h> {
 
 /// Bytes before a verb searched for its subject.
 const WINDOW: usize = 300;
+
+/// Bits in a table of three-character prefixes (`prefix_bit`).
+const PREFIX_BITS: usize = 26 * 27 * 27;
+
+/// The bit of a three-character prefix, ASCII case folded, when it starts
+/// with a letter; any other second or third character counts as one (a
+/// space, an apostrophe).
+fn prefix_bit(c1: u8, c2: u8, c3: u8) -> Option<usize> {
+    let letter = |c: u8| {
+        c.is_ascii_alphabetic()
+            .then(|| usize::from(c.to_ascii_lowercase() - b'a'))
+    };
+    let other = |c: u8| letter(c).unwrap_or(26);
+    Some(letter(c1)? * 27 * 27 + other(c2) * 27 + other(c3))
+}
 
 /// The larger of `lo` and `end - max`, moved to a character boundary.
 fn back(text: &str, lo: usize, end: usize, max: usize) -> usize {
@@ -762,7 +794,7 @@ impl<'h> Run<'_, 'h> {
         let Some(hay) = text.get(block.range()) else {
             return out;
         };
-        for m in ac.find_iter(hay) {
+        for m in self.verb_matches(ac, block) {
             let span = Span::new(block.start + m.start(), block.start + m.end());
             if !word_bounded(text, span) {
                 continue;
@@ -846,6 +878,54 @@ impl<'h> Run<'_, 'h> {
             }
             if let Some(c) = self.cue(span, class, s, regions) {
                 out.push(c);
+            }
+        }
+        out
+    }
+
+    /// The reporting verbs and phrases of `block` that start at a word
+    /// start, each the longest form there, in order and not overlapping.
+    /// Offsets are relative to the block.
+    ///
+    /// Word starts are read 64 bytes at a time from a bit mask of ASCII
+    /// letters and digits (a superset of the true word starts: a letter
+    /// after a non-ASCII letter counts, and `word_bounded` rejects it
+    /// later); the prefix table rules out most words with one look-up.
+    fn verb_matches(&self, ac: &AhoCorasick, block: Span) -> Vec<aho_corasick::Match> {
+        let text = self.text;
+        let mut out = Vec::new();
+        let Some(hay) = text.as_bytes().get(block.range()) else {
+            return out;
+        };
+        let at = |i: usize| hay.get(i).copied().unwrap_or(b' ');
+        let mut resume = 0;
+        let mut prev_bit = 0u64;
+        for (c, chunk) in hay.chunks(64).enumerate() {
+            let mask = crate::text::ascii_alnum_bits(chunk);
+            let mut starts = mask & !((mask << 1) | prev_bit);
+            prev_bit = (mask >> chunk.len().saturating_sub(1)) & 1;
+            while starts != 0 {
+                let i = c * 64 + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                if i < resume {
+                    continue;
+                }
+                let known = prefix_bit(at(i), at(i + 1), at(i + 2)).is_some_and(|bit| {
+                    self.finder
+                        .verb_prefixes
+                        .get(bit / 64)
+                        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+                });
+                if !known {
+                    continue;
+                }
+                let input = aho_corasick::Input::new(hay)
+                    .span(i..hay.len())
+                    .anchored(aho_corasick::Anchored::Yes);
+                if let Some(m) = ac.find(input) {
+                    resume = m.end();
+                    out.push(m);
+                }
             }
         }
         out
@@ -1976,12 +2056,18 @@ impl<'h> Run<'_, 'h> {
             // sentence: "... Kendrick Moxon. Rathbun wrote" must not make
             // "Kendrick Moxon. Rathbun" a name.
             let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
-            // A full DFA scans several times faster than the default NFA
-            // once a long text names hundreds of people; for the few names
-            // of one release, building it costs more than it saves.
-            let kind = (surnames.len() > 64).then_some(aho_corasick::AhoCorasickKind::DFA);
+            // One automaton per document: for the few names of one release
+            // the cheapest to build (its prefilter does most of the search;
+            // left to choose, the crate builds a full DFA, which cost more
+            // than the search). A full DFA scans several times faster once a
+            // long text names hundreds of people.
+            let kind = if surnames.len() > 64 {
+                aho_corasick::AhoCorasickKind::DFA
+            } else {
+                aho_corasick::AhoCorasickKind::NoncontiguousNFA
+            };
             if let Ok(ac) = AhoCorasick::builder()
-                .kind(kind)
+                .kind(Some(kind))
                 .build(surnames.iter().map(|(_, s)| s.as_str()))
             {
                 for (_, span) in a.content_spans() {
