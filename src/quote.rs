@@ -2497,18 +2497,34 @@ fn lower(s: &str) -> Cow<'_, str> {
 
 /// Words of `s` (which starts at byte `base`): runs of letters, digits and
 /// word-internal marks, edge punctuation dropped (initials keep their stop).
+///
+/// Every speaker phrase is read through this, so ASCII bytes (nearly all of
+/// them) are classified without decoding a character.
 fn tokens(s: &str, base: usize) -> Vec<Span> {
-    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
     let mut start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        let inword = c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '&');
+    let mut i = 0;
+    while i <= bytes.len() {
+        let (inword, len) = match bytes.get(i) {
+            None => (false, 1),
+            Some(&b) if b < 0x80 => (
+                b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&'),
+                1,
+            ),
+            Some(_) => match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (c.is_alphanumeric() || c == '’', c.len_utf8()),
+                None => (false, 1),
+            },
+        };
         match (inword, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
-                let w = &s[st..i];
+                let w = s.get(st..i).unwrap_or("");
                 let mut w2 = w.trim_start_matches(['.', '\'', '’', '-']);
                 let lead = w.len() - w2.len();
-                let keep_stop = w2.len() <= 2 && w2.ends_with('.') || w2.matches('.').count() >= 2;
+                let keep_stop = w2.len() <= 2 && w2.ends_with('.')
+                    || w2.bytes().filter(|&b| b == b'.').count() >= 2;
                 if !keep_stop {
                     w2 = w2.trim_end_matches(['.', '\'', '-']);
                 }
@@ -2519,6 +2535,7 @@ fn tokens(s: &str, base: usize) -> Vec<Span> {
             }
             _ => {}
         }
+        i += len;
     }
     out
 }
