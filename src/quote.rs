@@ -2056,6 +2056,8 @@ impl<'h> Run<'_, 'h> {
             // sentence: "... Kendrick Moxon. Rathbun wrote" must not make
             // "Kendrick Moxon. Rathbun" a name.
             let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
+            // Parsed phrases by their text, with where the first one stood.
+            let mut parsed: FastMap<&'h str, (usize, Option<Parsed<'h>>)> = FastMap::default();
             // One automaton per document: for the few names of one release
             // the cheapest to build (its prefilter does most of the search;
             // left to choose, the crate builds a full DFA, which cost more
@@ -2084,7 +2086,7 @@ impl<'h> Run<'_, 'h> {
                         };
                         let lo = sentence_at(&spans, sp.start)
                             .map_or(span.start, |s| s.start.max(span.start));
-                        let full = self
+                        let phrase = self
                             .np_before(back(text, lo, sp.end, 120), sp.end)
                             .filter(|n| n.end == sp.end)
                             .map(
@@ -2092,20 +2094,35 @@ impl<'h> Run<'_, 'h> {
                                     Some(i) => Span::new(n.start + i + 5, n.end),
                                     None => n,
                                 },
-                            )
-                            .and_then(|n| self.parse(n))
-                            .filter(|p| p.kind == SpeakerKind::Person);
+                            );
+                        // A phrase without " and " reads the same wherever it
+                        // stands, and a long text repeats the same few ("Mr
+                        // Howard", "Prime Minister John Howard") thousands of
+                        // times: each distinct phrase is parsed once.
+                        let full = phrase.and_then(|n| {
+                            let key = text.get(n.range())?;
+                            let (first, parsed) = parsed.entry(key).or_insert_with(|| {
+                                let p = self.parse(n).filter(|p| p.kind == SpeakerKind::Person);
+                                (n.start, p)
+                            });
+                            let p = parsed.as_ref()?;
+                            let shift = |at: usize| n.start + at.saturating_sub(*first);
+                            Some((
+                                p,
+                                Span::new(shift(p.name_span.start), shift(p.name_span.end)),
+                            ))
+                        });
                         let Some(d) = self.speakers.get_mut(*i) else {
                             continue;
                         };
                         let mut mention = sp;
-                        if let Some(p) = full.filter(|p| p.key == d.key) {
-                            mention = p.name_span;
+                        if let Some((p, name_span)) = full.filter(|(p, _)| p.key == d.key) {
+                            mention = name_span;
                             if p.name.len() > d.name.len() {
-                                d.name = p.name;
+                                d.name = p.name.clone();
                             }
                             if d.title.is_none() {
-                                d.title = p.title;
+                                d.title = p.title.clone();
                             }
                             if d.country.is_none() {
                                 d.country = p.country;
