@@ -64,7 +64,11 @@
 //! build one and share it; it is `Send + Sync` and cheap to clone.
 //! Extraction is a handful of linear passes over the input. Turn off the
 //! stages you do not need with [`Extractor::builder`]; for sentences alone,
-//! [`Extractor::sentences`] skips layout too. `cargo bench` measures every
+//! [`Extractor::sentences`] skips layout too. For many documents,
+//! [`Extractor::map_ordered`] runs one shared extractor on every core and
+//! streams results back in input order with bounded memory
+//! ([`Extractor::extract_all`] when the texts are already in memory).
+//! `cargo bench` measures every
 //! stage in MB/s over the bundled fixtures (see the README for figures).
 //!
 //! # Untrusted input
@@ -104,6 +108,10 @@
 )]
 
 mod analysis;
+/// Many documents on all cores, results streamed back in input order:
+/// [`Extractor::map_ordered`], [`Extractor::try_map_ordered`] and
+/// [`Extractor::extract_all`].
+mod batch;
 mod calendar;
 mod commitment;
 mod country;
@@ -123,6 +131,7 @@ mod text;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+pub use batch::available_jobs;
 pub use calendar::Date;
 pub use commitment::Commitment;
 pub use country::{Country, CountryCode};
