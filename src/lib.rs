@@ -83,7 +83,8 @@
 //!
 //! The `communique` binary prints one document as JSON
 //! (`communique [--reference-date YYYY-MM-DD] [--pretty] [FILE]`), or one
-//! JSON object per line with `--jsonl FILE...`.
+//! JSON object per line with `--jsonl [--jobs N] FILE...`, extracted on
+//! every core and written in input order.
 //!
 //! # Design choices
 //!
