@@ -213,7 +213,7 @@ fn jsonl_output_is_the_same_for_any_number_of_jobs() {
 fn jsonl_with_jobs_reports_bad_files_in_order_and_skips_them() {
     let files = all_fixture_texts();
     let bad = temp_file("bad-middle.txt", b"fine so far \xC3\x28 then not");
-    let missing = "/nonexistent/communique/missing.txt".to_string();
+    let missing = fixture("no-such-file.txt");
     let mut args = files[..10].to_vec();
     args.insert(3, bad.clone());
     args.insert(7, missing.clone());
