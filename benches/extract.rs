@@ -1,35 +1,89 @@
 //! Throughput of the whole pipeline and of sentences alone, in bytes per
-//! second, over the seeds and all fixture texts concatenated; growing
-//! pathological inputs show any superlinear stage; and the cost of building
-//! an extractor.
+//! second, over the seeds and all fixture texts concatenated; the same over
+//! a larger corpus; growing pathological inputs show any superlinear stage;
+//! whole extracts from 64 KB to 64 MB; batches on one and two threads; and
+//! the cost of building an extractor.
 //!
 //! `cargo bench` runs everything; `cargo bench -- sentences` one group.
+//!
+//! The corpus input: when `COMMUNIQUE_BENCH_CORPUS` names a directory, all
+//! its `*.txt` files in name order, separated by a blank line (benchmark
+//! ids say `corpus`); otherwise the fixture texts the same way (ids say
+//! `fixtures`). `COMMUNIQUE_BENCH_CORPUS=<dir> cargo bench -- corpus`.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use communique::Extractor;
-use criterion::{BenchmarkId, Criterion, Throughput};
+use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR")))
         .expect("fixture text")
 }
 
-/// Every fixture text, in name order, separated by blank lines.
-fn all_fixtures() -> String {
-    let dir = format!("{}/fixtures", env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixtures dir")
+/// The `*.txt` files of `dir`, in name order.
+fn texts_in(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .expect("a readable directory")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     names.sort();
     names
         .iter()
-        .map(|p| std::fs::read_to_string(p).expect("fixture text"))
-        .collect::<Vec<_>>()
-        .join("\n\n")
+        .map(|p| std::fs::read_to_string(p).expect("a UTF-8 text"))
+        .collect()
+}
+
+/// Every fixture text, in name order, separated by blank lines.
+fn all_fixtures() -> String {
+    let dir = format!("{}/fixtures", env!("CARGO_MANIFEST_DIR"));
+    texts_in(dir.as_ref()).join("\n\n")
+}
+
+/// The corpus input as separate documents, and its name in benchmark ids:
+/// the directory `COMMUNIQUE_BENCH_CORPUS` names (`corpus`), else the
+/// fixture texts (`fixtures`).
+fn corpus_documents() -> (&'static str, Vec<String>) {
+    if let Some(dir) = std::env::var_os("COMMUNIQUE_BENCH_CORPUS") {
+        let docs = texts_in(dir.as_ref());
+        assert!(
+            !docs.is_empty(),
+            "COMMUNIQUE_BENCH_CORPUS has no .txt files"
+        );
+        ("corpus", docs)
+    } else {
+        let dir = format!("{}/fixtures", env!("CARGO_MANIFEST_DIR"));
+        ("fixtures", texts_in(dir.as_ref()))
+    }
+}
+
+/// The corpus input as one text: its documents separated by blank lines.
+fn corpus() -> (&'static str, String) {
+    let (name, docs) = corpus_documents();
+    (name, docs.join("\n\n"))
+}
+
+/// The whole pipeline, then layout and sentences alone, then each further
+/// stage on its own, by name.
+fn configurations() -> Vec<(&'static str, Extractor)> {
+    let only = |quotes, countries, dates, commitments| {
+        Extractor::builder()
+            .quotes(quotes)
+            .countries(countries)
+            .dates(dates)
+            .commitments(commitments)
+            .build()
+    };
+    vec![
+        ("extract", Extractor::new()),
+        ("layout+sentences", only(false, false, false, false)),
+        ("+quotes", only(true, false, false, false)),
+        ("+countries", only(false, true, false, false)),
+        ("+dates", only(false, false, true, false)),
+        ("+commitments", only(false, false, false, true)),
+    ]
 }
 
 fn inputs() -> Vec<(&'static str, String)> {
@@ -50,33 +104,13 @@ fn pipeline(c: &mut Criterion) {
     let extractor = Extractor::new();
     // Layout and sentences always run; each further configuration adds one
     // stage, so the difference from `layout+sentences` is that stage's cost.
-    let only = |quotes, countries, dates, commitments| {
-        Extractor::builder()
-            .quotes(quotes)
-            .countries(countries)
-            .dates(dates)
-            .commitments(commitments)
-            .build()
-    };
-    let layout_only = only(false, false, false, false);
-    let with_quotes = only(true, false, false, false);
-    let with_countries = only(false, true, false, false);
-    let with_dates = only(false, false, true, false);
-    let with_commitments = only(false, false, false, true);
-    let configs: [(&str, &Extractor); 6] = [
-        ("extract", &extractor),
-        ("layout+sentences", &layout_only),
-        ("+quotes", &with_quotes),
-        ("+countries", &with_countries),
-        ("+dates", &with_dates),
-        ("+commitments", &with_commitments),
-    ];
+    let configs = configurations();
     for (name, text) in inputs() {
         let mut group = c.benchmark_group("pipeline");
         group.throughput(Throughput::Bytes(text.len() as u64));
-        for (config, e) in configs {
+        for (config, e) in &configs {
             let expected = e.extract(text.as_str()).sentences.len();
-            group.bench_with_input(BenchmarkId::new(config, name), &text, |b, t| {
+            group.bench_with_input(BenchmarkId::new(*config, name), &text, |b, t| {
                 b.iter(|| {
                     let doc = e.extract(black_box(t.as_str()));
                     assert_eq!(doc.sentences.len(), expected);
@@ -147,27 +181,109 @@ fn pathological(c: &mut Criterion) {
     }
 }
 
-/// Whole extract of a large realistic input at growing sizes (the fixture
-/// texts repeated): time per byte must stay flat.
+/// Every stage over the corpus input (see the module docs): the same
+/// configurations as `pipeline`, on a larger and more varied text.
+fn corpus_stages(c: &mut Criterion) {
+    let (name, text) = corpus();
+    let extractor = Extractor::new();
+    let mut group = c.benchmark_group("corpus");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    // Each iteration takes a good fraction of a second on the full corpus.
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(3));
+    for (config, e) in &configurations() {
+        let expected = e.extract(text.as_str()).sentences.len();
+        group.bench_with_input(BenchmarkId::new(*config, name), &text, |b, t| {
+            b.iter(|| {
+                let doc = e.extract(black_box(t.as_str()));
+                assert_eq!(doc.sentences.len(), expected);
+                doc
+            })
+        });
+    }
+    let expected = extractor.sentences(&text).len();
+    group.bench_with_input(BenchmarkId::new("sentences", name), &text, |b, t| {
+        b.iter(|| {
+            let s = extractor.sentences(black_box(t));
+            assert_eq!(s.len(), expected);
+            s
+        })
+    });
+    group.finish();
+}
+
+/// `text` repeated (documents separated by blank lines) to `size` bytes,
+/// cut at the last character boundary at or before `size`.
+fn repeated_to(text: &str, size: usize) -> String {
+    let mut out = String::with_capacity(size + text.len() + 2);
+    while out.len() < size {
+        out.push_str(text);
+        out.push_str("\n\n");
+    }
+    let cut = (0..=size.min(out.len()))
+        .rev()
+        .find(|&i| out.is_char_boundary(i))
+        .unwrap_or(0);
+    out.truncate(cut);
+    out
+}
+
+/// Whole extract of a large realistic input at growing sizes (the corpus
+/// input repeated): time per byte must stay flat.
 fn scaling(c: &mut Criterion) {
     let extractor = Extractor::new();
-    let base = all_fixtures();
-    let mut group = c.benchmark_group("scaling/fixtures");
-    for size in [64 << 10, 1 << 20, 20 << 20] {
-        let mut text = String::with_capacity(size + base.len());
-        while text.len() < size {
-            text.push_str(&base);
-            text.push_str("\n\n");
-        }
-        let cut = (0..=size.min(text.len()))
-            .rev()
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(0);
-        text.truncate(cut);
+    let (name, base) = corpus();
+    let mut group = c.benchmark_group(format!("scaling/{name}"));
+    for size in [64 << 10, 1 << 20, 8 << 20, 64 << 20] {
+        let text = repeated_to(&base, size);
         group.throughput(Throughput::Bytes(text.len() as u64));
+        if size >= 8 << 20 {
+            // Ten runs, each of a second or more at 64 MB.
+            group.sampling_mode(SamplingMode::Flat);
+            group.sample_size(10);
+            group.measurement_time(Duration::from_secs(if size >= 64 << 20 { 20 } else { 3 }));
+        }
         group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, t| {
             b.iter(|| extractor.extract(black_box(t.as_str())))
         });
+    }
+    group.finish();
+}
+
+/// The corpus input's documents through `map_ordered` on one and two
+/// threads: whole extracts, results handed back in order.
+fn batch(c: &mut Criterion) {
+    let extractor = Extractor::new();
+    let (name, docs) = corpus_documents();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let expected: usize = docs
+        .iter()
+        .map(|d| extractor.extract(d).sentences.len())
+        .sum();
+    let mut group = c.benchmark_group(format!("batch/{name}"));
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(3));
+    for jobs in [1, 2] {
+        group.bench_with_input(
+            BenchmarkId::new("map_ordered/jobs", jobs),
+            &docs,
+            |b, docs| {
+                b.iter(|| {
+                    let mut sentences = 0;
+                    extractor.map_ordered(
+                        docs,
+                        jobs,
+                        |e, d| e.extract(black_box(d.as_str())).sentences.len(),
+                        |n| sentences += n,
+                    );
+                    assert_eq!(sentences, expected);
+                    sentences
+                })
+            },
+        );
     }
     group.finish();
 }
@@ -183,8 +299,10 @@ fn main() {
         .measurement_time(Duration::from_secs(2))
         .configure_from_args();
     pipeline(&mut c);
+    corpus_stages(&mut c);
     pathological(&mut c);
     scaling(&mut c);
+    batch(&mut c);
     build(&mut c);
     c.final_summary();
 }

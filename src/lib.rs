@@ -64,7 +64,11 @@
 //! build one and share it; it is `Send + Sync` and cheap to clone.
 //! Extraction is a handful of linear passes over the input. Turn off the
 //! stages you do not need with [`Extractor::builder`]; for sentences alone,
-//! [`Extractor::sentences`] skips layout too. `cargo bench` measures every
+//! [`Extractor::sentences`] skips layout too. For many documents,
+//! [`Extractor::map_ordered`] runs one shared extractor on every core and
+//! streams results back in input order with bounded memory
+//! ([`Extractor::extract_all`] when the texts are already in memory).
+//! `cargo bench` measures every
 //! stage in MB/s over the bundled fixtures (see the README for figures).
 //!
 //! # Untrusted input
@@ -79,7 +83,8 @@
 //!
 //! The `communique` binary prints one document as JSON
 //! (`communique [--reference-date YYYY-MM-DD] [--pretty] [FILE]`), or one
-//! JSON object per line with `--jsonl FILE...`.
+//! JSON object per line with `--jsonl [--jobs N] FILE...`, extracted on
+//! every core and written in input order.
 //!
 //! # Design choices
 //!
@@ -104,6 +109,10 @@
 )]
 
 mod analysis;
+/// Many documents on all cores, results streamed back in input order:
+/// [`Extractor::map_ordered`], [`Extractor::try_map_ordered`] and
+/// [`Extractor::extract_all`].
+mod batch;
 mod calendar;
 mod commitment;
 mod country;
@@ -124,6 +133,7 @@ mod text;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+pub use batch::available_jobs;
 pub use calendar::Date;
 pub use commitment::Commitment;
 pub use country::{Country, CountryCode};

@@ -145,3 +145,133 @@ fn closed_stdout_is_not_a_crash() {
     assert!(out.status.success(), "{:?}", out.status);
     assert!(!String::from_utf8(out.stderr).unwrap().contains("panicked"));
 }
+
+/// Every fixture text, in name order.
+fn all_fixture_texts() -> Vec<String> {
+    let dir = format!("{}/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn sources(stdout: &[u8]) -> Vec<String> {
+    std::str::from_utf8(stdout)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            v["source"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn jsonl_output_is_the_same_for_any_number_of_jobs() {
+    let files = all_fixture_texts();
+    assert!(files.len() >= 40, "{}", files.len());
+    let run = |jobs: &[&str]| {
+        let out = bin()
+            .args(["--jsonl", "--reference-date", "2019-07-31"])
+            .args(jobs)
+            .args(&files)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{jobs:?}");
+        assert!(out.stderr.is_empty(), "{jobs:?}");
+        out.stdout
+    };
+    let one = run(&["--jobs", "1"]);
+    assert_eq!(sources(&one), files);
+    // The records are the library's documents, one per line.
+    let first: serde_json::Value =
+        serde_json::from_str(std::str::from_utf8(&one).unwrap().lines().next().unwrap()).unwrap();
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    let date: communique::Date = "2019-07-31".parse().unwrap();
+    let doc =
+        communique::Extractor::new().extract(communique::Input::new(&text).reference_date(date));
+    let mut want = serde_json::to_value(&doc).unwrap();
+    want["source"] = files[0].clone().into();
+    assert_eq!(first, want);
+    for jobs in [
+        &["--jobs", "2"][..],
+        &["--jobs", "4"][..],
+        &["--jobs=3"][..],
+        &["-j", "7"][..],
+        &["-j0"][..],
+        &[][..],
+    ] {
+        assert!(run(jobs) == one, "{jobs:?} changed the output");
+    }
+}
+
+#[test]
+fn jsonl_with_jobs_reports_bad_files_in_order_and_skips_them() {
+    let files = all_fixture_texts();
+    let bad = temp_file("bad-middle.txt", b"fine so far \xC3\x28 then not");
+    let missing = fixture("no-such-file.txt");
+    let mut args = files[..10].to_vec();
+    args.insert(3, bad.clone());
+    args.insert(7, missing.clone());
+    for jobs in ["1", "2", "4"] {
+        let out = bin()
+            .args(["--jsonl", "--jobs", jobs])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "jobs {jobs}");
+        assert_eq!(sources(&out.stdout), &files[..10], "jobs {jobs}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert_eq!(lines.len(), 2, "jobs {jobs}: {stderr}");
+        assert_eq!(
+            lines[0],
+            format!("communique: {bad}: invalid UTF-8 at byte offset 12")
+        );
+        assert!(
+            lines[1].starts_with(&format!("communique: {missing}: cannot read: ")),
+            "jobs {jobs}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn jobs_is_ignored_without_jsonl_and_quiet_is_accepted() {
+    let file = fixture("five-eyes-ottawa-2017.txt");
+    let plain = bin().arg(&file).output().unwrap();
+    let with_jobs = bin()
+        .args(["--jobs", "3", "--quiet", &file])
+        .output()
+        .unwrap();
+    assert_eq!(with_jobs.status.code(), Some(0));
+    assert!(!plain.stdout.is_empty());
+    assert!(with_jobs.stdout == plain.stdout);
+    // Not a terminal: no progress line, whatever the run's length.
+    let out = bin()
+        .args(["--jsonl", "-j", "2", &file, &file])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn bad_jobs_exit_2() {
+    for args in [
+        &["--jsonl", "--jobs", "abc", "x"][..],
+        &["--jsonl", "--jobs=-1", "x"][..],
+        &["--jsonl", "-jx", "x"][..],
+        &["--jsonl", "--jobs"][..],
+    ] {
+        let out = bin().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("invalid --jobs"), "{stderr}");
+        assert!(stderr.contains("usage: communique"), "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
+}

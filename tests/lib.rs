@@ -1,6 +1,7 @@
 //! The integration test suite: one binary, one module per concern.
 
 mod api;
+mod batch;
 mod cli;
 mod fixtures;
 mod fuzz_regressions;

@@ -3,20 +3,42 @@
 //!
 //! ```text
 //! communique [--reference-date YYYY-MM-DD] [--pretty] [FILE]
-//! communique --jsonl [--reference-date YYYY-MM-DD] FILE...
+//! communique --jsonl [--jobs N] [--quiet] [--reference-date YYYY-MM-DD] FILE...
 //! ```
 //!
+//! With `--jsonl`, files are read, extracted and serialised on `N` worker
+//! threads sharing one extractor (`--jobs N`, `--jobs=N`, `-j N` or `-jN`;
+//! the default, and `0`, mean one per core; `1` runs on the main thread
+//! alone), and the main thread writes the lines in the order the files were
+//! given, as soon as each is ready. At most `2 × N` files are in flight, so
+//! memory follows the largest files, not the number of them. The output is
+//! byte for byte the same whatever `N` is. `--jobs` is accepted and has no
+//! effect without `--jsonl`, where there is only one document.
+//!
+//! On long `--jsonl` runs (over a second), a `N/M files, X MB` progress line
+//! is redrawn on standard error a few times a second and cleared at the
+//! end, but only when standard error is a terminal and standard output is
+//! not (so it never mixes with the records); `--quiet` turns it off.
+//!
 //! Exit status: 0 on success, 1 when an input cannot be read or is not
-//! UTF-8 (a one-line message on stderr names the file and the byte offset),
-//! 2 on bad usage.
+//! UTF-8 (a one-line message on stderr names the file and the byte offset;
+//! with `--jsonl` the record is skipped, the other files are still
+//! processed, and messages come in the order of the files), 2 on bad usage.
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use communique::{Date, Extractor, Input};
 
 const USAGE: &str = "usage: communique [--reference-date YYYY-MM-DD] [--pretty] [FILE]
-       communique --jsonl [--reference-date YYYY-MM-DD] FILE...";
+       communique --jsonl [--jobs N] [--quiet] [--reference-date YYYY-MM-DD] FILE...
+
+  --jsonl            one JSON object per line, with the file name as \"source\"
+  -j, --jobs N       worker threads for --jsonl (default and 0: one per core)
+  -q, --quiet        no progress line on a terminal
+  --reference-date   resolve relative dates against YYYY-MM-DD
+  --pretty           indented JSON (one document only)";
 
 /// The parsed command line.
 #[derive(Debug, Default)]
@@ -24,6 +46,9 @@ struct Args {
     reference_date: Option<Date>,
     pretty: bool,
     jsonl: bool,
+    /// Worker threads; 0 means one per core.
+    jobs: usize,
+    quiet: bool,
     files: Vec<String>,
 }
 
@@ -46,6 +71,16 @@ enum Failure {
     Output(io::Error),
 }
 
+/// What a worker hands back for one input.
+enum Outcome {
+    /// The line to print (newline included) and the size of the input.
+    Record(Vec<u8>, usize),
+    /// The input could not be read or is not UTF-8: the line for stderr.
+    Skipped(String),
+    /// The document could not be serialised.
+    Failed(io::Error),
+}
+
 fn parse_args(raw: impl Iterator<Item = String>) -> Result<Option<Args>, Failure> {
     let mut args = Args::default();
     let mut raw = raw.peekable();
@@ -57,7 +92,10 @@ fn parse_args(raw: impl Iterator<Item = String>) -> Result<Option<Args>, Failure
         }
         let (flag, inline) = match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
+            _ => match arg.strip_prefix("-j") {
+                Some(n) if !n.is_empty() => ("-j".to_string(), Some(n.to_string())),
+                _ => (arg.clone(), None),
+            },
         };
         match flag.as_str() {
             "--" => only_files = true,
@@ -68,6 +106,18 @@ fn parse_args(raw: impl Iterator<Item = String>) -> Result<Option<Args>, Failure
             }
             "--pretty" => args.pretty = true,
             "--jsonl" => args.jsonl = true,
+            "-q" | "--quiet" => args.quiet = true,
+            "-j" | "--jobs" => {
+                let value = inline.or_else(|| raw.next()).unwrap_or_default();
+                match value.parse::<usize>() {
+                    Ok(n) => args.jobs = n,
+                    Err(_) => {
+                        return Err(Failure::Usage(format!(
+                        "invalid --jobs {value:?}: expected a number of threads (0: one per core)"
+                    )))
+                    }
+                }
+            }
             "--reference-date" => {
                 let value = match inline.or_else(|| raw.next()) {
                     Some(v) => v,
@@ -123,68 +173,157 @@ fn first_line(s: &str) -> &str {
 }
 
 fn write_out(out: &mut impl Write, bytes: &[u8]) -> Result<(), Failure> {
-    out.write_all(bytes).map_err(|e| {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            Failure::ClosedOutput
-        } else {
-            Failure::Output(e)
+    out.write_all(bytes).map_err(output_failure)
+}
+
+fn output_failure(e: io::Error) -> Failure {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Failure::ClosedOutput
+    } else {
+        Failure::Output(e)
+    }
+}
+
+/// Reads, extracts and serialises one input; runs on a worker.
+fn process(extractor: &Extractor, args: &Args, path: &str) -> Outcome {
+    let name = if path == "-" { "<stdin>" } else { path };
+    let bytes = match read_input(path) {
+        Ok(b) => b,
+        Err(msg) => return Outcome::Skipped(msg),
+    };
+    let mut input = match Input::from_bytes(&bytes) {
+        Ok(i) => i,
+        Err(e) => return Outcome::Skipped(format!("communique: {name}: {e}")),
+    };
+    if let Some(d) = args.reference_date {
+        input = input.reference_date(d);
+    }
+    let doc = extractor.extract(input);
+    let json = if args.jsonl {
+        serde_json::to_vec(&Record {
+            doc: &doc,
+            source: path,
+        })
+    } else if args.pretty {
+        serde_json::to_vec_pretty(&doc)
+    } else {
+        serde_json::to_vec(&doc)
+    };
+    match json {
+        Ok(mut json) => {
+            json.push(b'\n');
+            Outcome::Record(json, bytes.len())
         }
-    })
+        Err(e) => Outcome::Failed(io::Error::other(e)),
+    }
+}
+
+/// The `N/M files, X MB` line on a terminal's stderr during long runs.
+struct Progress {
+    enabled: bool,
+    start: Instant,
+    last_drawn: Option<Instant>,
+    files: usize,
+    done: usize,
+    bytes: u64,
+}
+
+impl Progress {
+    /// Runs shorter than this show no progress at all.
+    const DELAY: Duration = Duration::from_secs(1);
+    /// The line is redrawn at most this often.
+    const EVERY: Duration = Duration::from_millis(250);
+
+    fn new(enabled: bool, files: usize) -> Progress {
+        Progress {
+            enabled,
+            start: Instant::now(),
+            last_drawn: None,
+            files,
+            done: 0,
+            bytes: 0,
+        }
+    }
+
+    /// Counts one more input done and redraws the line if it is due.
+    fn advance(&mut self, bytes: usize) {
+        self.done += 1;
+        self.bytes += bytes as u64;
+        if !self.enabled {
+            return;
+        }
+        let now = Instant::now();
+        let due = match self.last_drawn {
+            None => now.duration_since(self.start) >= Self::DELAY,
+            Some(last) => now.duration_since(last) >= Self::EVERY,
+        };
+        if due {
+            self.last_drawn = Some(now);
+            let mut err = io::stderr().lock();
+            let _ = write!(
+                err,
+                "\r{}\x1b[K",
+                progress_line(self.done, self.files, self.bytes)
+            );
+            let _ = err.flush();
+        }
+    }
+
+    /// Erases the line, if one is showing, before other stderr output and
+    /// at the end.
+    fn clear(&mut self) {
+        if self.last_drawn.take().is_some() {
+            let mut err = io::stderr().lock();
+            let _ = write!(err, "\r\x1b[K");
+            let _ = err.flush();
+        }
+    }
+}
+
+/// The text of the progress line.
+fn progress_line(done: usize, files: usize, bytes: u64) -> String {
+    format!(
+        "communique: {done}/{files} files, {:.1} MB",
+        bytes as f64 / 1e6
+    )
 }
 
 fn run(args: &Args) -> Result<bool, Failure> {
     let extractor = Extractor::new();
     let stdout = io::stdout();
+    let show_progress =
+        args.jsonl && !args.quiet && io::stderr().is_terminal() && !stdout.is_terminal();
     let mut out = io::BufWriter::new(stdout.lock());
     let files: Vec<&str> = if args.files.is_empty() {
         vec!["-"]
     } else {
         args.files.iter().map(String::as_str).collect()
     };
+    let mut progress = Progress::new(show_progress, files.len());
     let mut all_ok = true;
-    for path in files {
-        let name = if path == "-" { "<stdin>" } else { path };
-        let bytes = match read_input(path) {
-            Ok(b) => b,
-            Err(msg) => {
+    let jobs = if args.jsonl { args.jobs } else { 1 };
+    let written = extractor.try_map_ordered(
+        files,
+        jobs,
+        |e, path| process(e, args, path),
+        |outcome| match outcome {
+            Outcome::Record(json, bytes) => {
+                progress.advance(bytes);
+                write_out(&mut out, &json)
+            }
+            Outcome::Skipped(msg) => {
+                progress.clear();
                 eprintln!("{msg}");
                 all_ok = false;
-                continue;
+                progress.advance(0);
+                Ok(())
             }
-        };
-        let mut input = match Input::from_bytes(&bytes) {
-            Ok(i) => i,
-            Err(e) => {
-                eprintln!("communique: {name}: {e}");
-                all_ok = false;
-                continue;
-            }
-        };
-        if let Some(d) = args.reference_date {
-            input = input.reference_date(d);
-        }
-        let doc = extractor.extract(input);
-        let json = if args.jsonl {
-            serde_json::to_vec(&Record {
-                doc: &doc,
-                source: path,
-            })
-        } else if args.pretty {
-            serde_json::to_vec_pretty(&doc)
-        } else {
-            serde_json::to_vec(&doc)
-        };
-        let mut json = json.map_err(|e| Failure::Output(io::Error::other(e)))?;
-        json.push(b'\n');
-        write_out(&mut out, &json)?;
-    }
-    out.flush().map_err(|e| {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            Failure::ClosedOutput
-        } else {
-            Failure::Output(e)
-        }
-    })?;
+            Outcome::Failed(e) => Err(Failure::Output(e)),
+        },
+    );
+    progress.clear();
+    written?;
+    out.flush().map_err(output_failure)?;
     Ok(all_ok)
 }
 
@@ -215,5 +354,45 @@ fn main() -> ExitCode {
             eprintln!("communique: {msg}\n{USAGE}");
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Option<Args>, Failure> {
+        parse_args(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn jobs_spellings() {
+        for (args, want) in [
+            (&["--jsonl", "a"][..], 0),
+            (&["--jsonl", "--jobs", "3", "a"][..], 3),
+            (&["--jsonl", "--jobs=4", "a"][..], 4),
+            (&["--jsonl", "-j", "5", "a"][..], 5),
+            (&["--jsonl", "-j6", "a"][..], 6),
+            (&["--jsonl", "-j", "0", "a"][..], 0),
+            (&["-j", "2", "a"][..], 2),
+        ] {
+            let Ok(Some(parsed)) = parse(args) else {
+                panic!("{args:?} did not parse");
+            };
+            assert_eq!(parsed.jobs, want, "{args:?}");
+            assert_eq!(parsed.files, ["a"], "{args:?}");
+        }
+        for args in [&["-j"][..], &["--jobs", "-1"][..], &["--jobs=two"][..]] {
+            assert!(matches!(parse(args), Err(Failure::Usage(_))), "{args:?}");
+        }
+    }
+
+    #[test]
+    fn progress_line_reads_files_and_megabytes() {
+        assert_eq!(
+            progress_line(12, 1774, 3_456_789),
+            "communique: 12/1774 files, 3.5 MB"
+        );
+        assert_eq!(progress_line(0, 0, 0), "communique: 0/0 files, 0.0 MB");
     }
 }
