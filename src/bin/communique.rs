@@ -288,6 +288,9 @@ fn progress_line(done: usize, files: usize, bytes: u64) -> String {
     )
 }
 
+/// Files handed to a worker at a time in `--jsonl` mode.
+const FILES_PER_TASK: usize = 8;
+
 fn run(args: &Args) -> Result<bool, Failure> {
     let extractor = Extractor::new();
     let stdout = io::stdout();
@@ -302,23 +305,35 @@ fn run(args: &Args) -> Result<bool, Failure> {
     let mut progress = Progress::new(show_progress, files.len());
     let mut all_ok = true;
     let jobs = if args.jsonl { args.jobs } else { 1 };
+    // Files go to the workers a few at a time: handing them over one by
+    // one cost more in thread wake-ups than a short release takes to
+    // extract.
     let written = extractor.try_map_ordered(
-        files,
+        files.chunks(FILES_PER_TASK),
         jobs,
-        |e, path| process(e, args, path),
-        |outcome| match outcome {
-            Outcome::Record(json, bytes) => {
-                progress.advance(bytes);
-                write_out(&mut out, &json)
+        |e, paths| {
+            paths
+                .iter()
+                .map(|path| process(e, args, path))
+                .collect::<Vec<_>>()
+        },
+        |outcomes| {
+            for outcome in outcomes {
+                match outcome {
+                    Outcome::Record(json, bytes) => {
+                        progress.advance(bytes);
+                        write_out(&mut out, &json)?;
+                    }
+                    Outcome::Skipped(msg) => {
+                        progress.clear();
+                        eprintln!("{msg}");
+                        all_ok = false;
+                        progress.advance(0);
+                    }
+                    Outcome::Failed(e) => return Err(Failure::Output(e)),
+                }
             }
-            Outcome::Skipped(msg) => {
-                progress.clear();
-                eprintln!("{msg}");
-                all_ok = false;
-                progress.advance(0);
-                Ok(())
-            }
-            Outcome::Failed(e) => Err(Failure::Output(e)),
+            Ok(())
         },
     );
     progress.clear();
