@@ -42,9 +42,13 @@ impl Extractor {
     /// `jobs == 0` means [`available_jobs`]; `jobs == 1` runs everything on
     /// the calling thread, with no threads started. The calling thread
     /// pulls items from `inputs` and runs `sink`; workers only run `work`.
-    /// At most `2 × jobs` items are in flight at once (taken from `inputs`
-    /// but not yet given to `sink`), so memory is bounded by the largest
-    /// items and results in flight, never by the length of the batch.
+    /// Items go to the workers in groups of up to [`BATCH_GROUP`] when `inputs`
+    /// says (by its size hint) that it holds at least `4 × jobs × BATCH_GROUP` of
+    /// them, one by one otherwise: every hand-over wakes a thread, which
+    /// costs about as much as extracting a short release. At most
+    /// `2 × jobs` groups are in flight at once (taken from `inputs` but not
+    /// yet given to `sink`), so memory is bounded by the largest items and
+    /// results in flight, never by the length of the batch.
     ///
     /// Since a [`Document`] borrows its text, `work` is where a document is
     /// made and used: read the text, extract, and return something owned
@@ -54,7 +58,7 @@ impl Extractor {
     ///
     /// A panic in `work` stops the batch: no further result is given to
     /// `sink`, items not yet started are dropped, the other workers finish
-    /// the item they are on and are joined, and the panic resumes on the
+    /// the group they are on and are joined, and the panic resumes on the
     /// calling thread with its original payload. A panic in `sink` or
     /// in `inputs` likewise joins the workers and propagates.
     ///
@@ -155,10 +159,11 @@ impl Extractor {
         if jobs <= 1 {
             return inputs.try_for_each(|item| sink(work(self, item)));
         }
-        let limit = jobs.saturating_mul(2);
-        let (task_tx, task_rx) = mpsc::sync_channel::<(usize, T)>(limit);
+        let group = group_size(inputs.size_hint().0, jobs);
+        let limit = jobs.saturating_mul(2).saturating_mul(group);
+        let (task_tx, task_rx) = mpsc::sync_channel::<Vec<(usize, T)>>(jobs.saturating_mul(2));
         let task_rx = Mutex::new(task_rx);
-        let (done_tx, done_rx) = mpsc::channel::<(usize, Outcome<R>)>();
+        let (done_tx, done_rx) = mpsc::channel::<Vec<(usize, Outcome<R>)>>();
         let work = &work;
         let task_rx = &task_rx;
         let outcome = std::thread::scope(|scope| {
@@ -172,12 +177,20 @@ impl Extractor {
                         .lock()
                         .unwrap_or_else(PoisonError::into_inner)
                         .recv();
-                    let Ok((index, item)) = task else {
+                    let Ok(items) = task else {
                         break; // the calling thread is done handing out work
                     };
-                    let result = panic::catch_unwind(AssertUnwindSafe(|| work(self, item)));
-                    let failed = result.is_err();
-                    if done_tx.send((index, result)).is_err() || failed {
+                    let mut results = Vec::with_capacity(items.len());
+                    let mut failed = false;
+                    for (index, item) in items {
+                        let result = panic::catch_unwind(AssertUnwindSafe(|| work(self, item)));
+                        failed = result.is_err();
+                        results.push((index, result));
+                        if failed {
+                            break; // the rest of the group is dropped unstarted
+                        }
+                    }
+                    if done_tx.send(results).is_err() || failed {
                         break;
                     }
                 });
@@ -186,7 +199,7 @@ impl Extractor {
             // Leaving this call drops `task_tx` and `done_rx`: a worker ends
             // its loop when the queue is empty and closed, or when it cannot
             // hand a result back.
-            let outcome = collect_in_order(&mut inputs, task_tx, done_rx, limit, &mut sink);
+            let outcome = collect_in_order(&mut inputs, task_tx, done_rx, limit, group, &mut sink);
             // After a stop, drop the queued items unstarted.
             let queue = task_rx.lock().unwrap_or_else(PoisonError::into_inner);
             while queue.try_recv().is_ok() {}
@@ -233,16 +246,32 @@ impl Extractor {
     }
 }
 
+/// The most items handed to a worker at once.
+pub const BATCH_GROUP: usize = 8;
+
+/// Items per hand-over for a batch of at least `known` items on `jobs`
+/// workers: [`BATCH_GROUP`] when there are enough to keep every worker busy with
+/// whole groups, else one.
+fn group_size(known: usize, jobs: usize) -> usize {
+    if known >= jobs.saturating_mul(4).saturating_mul(BATCH_GROUP) {
+        BATCH_GROUP
+    } else {
+        1
+    }
+}
+
 /// The calling thread's side of a batch: keeps up to `limit` items in
-/// flight, reorders the workers' results and feeds them to `sink`.
+/// flight, handed over in groups of up to `group`, reorders the workers'
+/// results and feeds them to `sink`.
 ///
 /// Returns `Err(payload)` when a worker's `work` panicked, `Ok(Err(e))`
 /// when `sink` stopped the batch.
 fn collect_in_order<T, R, E>(
     inputs: &mut impl Iterator<Item = T>,
-    task_tx: mpsc::SyncSender<(usize, T)>,
-    done_rx: mpsc::Receiver<(usize, Outcome<R>)>,
+    task_tx: mpsc::SyncSender<Vec<(usize, T)>>,
+    done_rx: mpsc::Receiver<Vec<(usize, Outcome<R>)>>,
     limit: usize,
+    group: usize,
     sink: &mut impl FnMut(R) -> Result<(), E>,
 ) -> Result<Result<(), E>, Box<dyn Any + Send>> {
     // `waiting[k]` holds the result of item `delivered + k` once it is in.
@@ -252,31 +281,40 @@ fn collect_in_order<T, R, E>(
     let mut exhausted = false;
     loop {
         while !exhausted && sent - delivered < limit {
-            match inputs.next() {
-                Some(item) => {
-                    if task_tx.send((sent, item)).is_err() {
-                        // Every worker is gone, which only a panic does;
-                        // its payload is already on the way.
-                        exhausted = true;
-                        break;
-                    }
-                    waiting.push_back(None);
-                    sent += 1;
-                }
-                None => exhausted = true,
+            let room = (limit - (sent - delivered)).min(group);
+            let mut items = Vec::with_capacity(room);
+            for item in inputs.by_ref().take(room) {
+                items.push((sent + items.len(), item));
             }
+            if items.len() < room {
+                exhausted = true;
+            }
+            if items.is_empty() {
+                break;
+            }
+            let n = items.len();
+            if task_tx.send(items).is_err() {
+                // Every worker is gone, which only a panic does; its
+                // payload is already on the way.
+                exhausted = true;
+                break;
+            }
+            waiting.extend(std::iter::repeat_with(|| None).take(n));
+            sent += n;
         }
         if delivered == sent && exhausted {
             return Ok(Ok(()));
         }
-        let Ok((index, outcome)) = done_rx.recv() else {
+        let Ok(results) = done_rx.recv() else {
             // Every worker is gone with items pending, which a worker
             // reporting its panic never leaves behind.
             return Err(Box::new("communique: batch workers stopped early"));
         };
-        let result = outcome?;
-        if let Some(slot) = waiting.get_mut(index.wrapping_sub(delivered)) {
-            *slot = Some(result);
+        for (index, outcome) in results {
+            let result = outcome?;
+            if let Some(slot) = waiting.get_mut(index.wrapping_sub(delivered)) {
+                *slot = Some(result);
+            }
         }
         while let Some(Some(_)) = waiting.front() {
             if let Some(Some(result)) = waiting.pop_front() {

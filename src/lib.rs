@@ -133,7 +133,7 @@ mod text;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-pub use batch::available_jobs;
+pub use batch::{available_jobs, BATCH_GROUP};
 pub use calendar::Date;
 pub use commitment::Commitment;
 pub use country::{Country, CountryCode};

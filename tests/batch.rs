@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use communique::{available_jobs, Date, Document, Extractor, Input};
+use communique::{available_jobs, Date, Document, Extractor, Input, BATCH_GROUP};
 
 /// Every fixture text, in name order, with its file name.
 fn fixture_texts() -> Vec<(String, String)> {
@@ -126,6 +126,47 @@ fn at_most_twice_jobs_items_are_in_flight() {
 }
 
 #[test]
+fn large_batches_go_in_groups_and_stay_bounded() {
+    let extractor = Extractor::new();
+    for jobs in [2, 3] {
+        let held = AtomicUsize::new(0);
+        let most = AtomicUsize::new(0);
+        let n = 4 * jobs * BATCH_GROUP + 5;
+        let items = (0..n).inspect(|_| {
+            let now = held.fetch_add(1, Ordering::SeqCst) + 1;
+            most.fetch_max(now, Ordering::SeqCst);
+        });
+        let mut got = Vec::new();
+        extractor.map_ordered(
+            items,
+            jobs,
+            |_, i| {
+                if i % 7 == 0 {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+                i * 3
+            },
+            |r| {
+                held.fetch_sub(1, Ordering::SeqCst);
+                got.push(r);
+            },
+        );
+        assert_eq!(
+            got,
+            (0..n).map(|i| i * 3).collect::<Vec<_>>(),
+            "jobs {jobs}"
+        );
+        // The window is filled before the first wait: reached exactly.
+        assert_eq!(
+            most.load(Ordering::SeqCst),
+            2 * jobs * BATCH_GROUP,
+            "jobs {jobs}"
+        );
+        assert_eq!(held.load(Ordering::SeqCst), 0);
+    }
+}
+
+#[test]
 fn workers_run_at_the_same_time() {
     let extractor = Extractor::new();
     let running = AtomicUsize::new(0);
@@ -221,7 +262,7 @@ fn a_panic_in_work_propagates_with_its_payload() {
         assert!(got.len() <= 5, "jobs {jobs}: {got:?}");
         assert_eq!(got, (0..got.len() as i32).collect::<Vec<_>>());
         assert!(
-            started.load(Ordering::SeqCst) <= 6 + 3 * jobs,
+            started.load(Ordering::SeqCst) <= 6 + 3 * jobs * BATCH_GROUP,
             "jobs {jobs}"
         );
     }
@@ -271,6 +312,8 @@ fn a_sink_error_stops_the_batch() {
         );
         assert_eq!(result, Err("stop"));
         assert_eq!(seen, (0..10).map(|i| i * 2).collect::<Vec<_>>());
-        assert!(taken.load(Ordering::SeqCst) <= 11 + 2 * jobs, "jobs {jobs}");
+        // A thousand items go in groups: the window is `2 × jobs` groups.
+        let window = if jobs == 1 { 1 } else { 2 * jobs * BATCH_GROUP };
+        assert!(taken.load(Ordering::SeqCst) <= 11 + window, "jobs {jobs}");
     }
 }

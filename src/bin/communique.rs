@@ -10,8 +10,9 @@
 //! threads sharing one extractor (`--jobs N`, `--jobs=N`, `-j N` or `-jN`;
 //! the default, and `0`, mean one per core; `1` runs on the main thread
 //! alone), and the main thread writes the lines in the order the files were
-//! given, as soon as each is ready. At most `2 × N` files are in flight, so
-//! memory follows the largest files, not the number of them. The output is
+//! given, as soon as each is ready. Files go to the workers in small groups
+//! (see `Extractor::map_ordered`) and at most `2 × N` groups are in flight,
+//! so memory follows the largest files, not the number of them. The output is
 //! byte for byte the same whatever `N` is. `--jobs` is accepted and has no
 //! effect without `--jsonl`, where there is only one document.
 //!
@@ -288,9 +289,6 @@ fn progress_line(done: usize, files: usize, bytes: u64) -> String {
     )
 }
 
-/// Files handed to a worker at a time in `--jsonl` mode.
-const FILES_PER_TASK: usize = 8;
-
 fn run(args: &Args) -> Result<bool, Failure> {
     let extractor = Extractor::new();
     let stdout = io::stdout();
@@ -305,35 +303,23 @@ fn run(args: &Args) -> Result<bool, Failure> {
     let mut progress = Progress::new(show_progress, files.len());
     let mut all_ok = true;
     let jobs = if args.jsonl { args.jobs } else { 1 };
-    // Files go to the workers a few at a time: handing them over one by
-    // one cost more in thread wake-ups than a short release takes to
-    // extract.
     let written = extractor.try_map_ordered(
-        files.chunks(FILES_PER_TASK),
+        files,
         jobs,
-        |e, paths| {
-            paths
-                .iter()
-                .map(|path| process(e, args, path))
-                .collect::<Vec<_>>()
-        },
-        |outcomes| {
-            for outcome in outcomes {
-                match outcome {
-                    Outcome::Record(json, bytes) => {
-                        progress.advance(bytes);
-                        write_out(&mut out, &json)?;
-                    }
-                    Outcome::Skipped(msg) => {
-                        progress.clear();
-                        eprintln!("{msg}");
-                        all_ok = false;
-                        progress.advance(0);
-                    }
-                    Outcome::Failed(e) => return Err(Failure::Output(e)),
-                }
+        |e, path| process(e, args, path),
+        |outcome| match outcome {
+            Outcome::Record(json, bytes) => {
+                progress.advance(bytes);
+                write_out(&mut out, &json)
             }
-            Ok(())
+            Outcome::Skipped(msg) => {
+                progress.clear();
+                eprintln!("{msg}");
+                all_ok = false;
+                progress.advance(0);
+                Ok(())
+            }
+            Outcome::Failed(e) => Err(Failure::Output(e)),
         },
     );
     progress.clear();
