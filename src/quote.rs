@@ -13,7 +13,10 @@ use crate::hash::{FastMap, FastSet};
 use crate::layout::BlockKind;
 use crate::tables;
 use crate::text::{char_at, char_before, is_blank, is_space, trim};
+
+mod surnames;
 use crate::Span;
+use surnames::Surnames;
 
 /// Someone to whom the text attributes a quote: a person, an organisation
 /// or a group.
@@ -2058,30 +2061,14 @@ impl<'h> Run<'_, 'h> {
             let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
             // Parsed phrases by their text, with where the first one stood.
             let mut parsed: FastMap<&'h str, (usize, Option<Parsed<'h>>)> = FastMap::default();
-            // One automaton per document: for the few names of one release
-            // the cheapest to build (its prefilter does most of the search;
-            // left to choose, the crate builds a full DFA, which cost more
-            // than the search). A full DFA scans several times faster once a
-            // long text names hundreds of people.
-            let kind = if surnames.len() > 64 {
-                aho_corasick::AhoCorasickKind::DFA
-            } else {
-                aho_corasick::AhoCorasickKind::NoncontiguousNFA
-            };
-            if let Ok(ac) = AhoCorasick::builder()
-                .kind(Some(kind))
-                .build(surnames.iter().map(|(_, s)| s.as_str()))
+            let index = Surnames::new(surnames.iter().map(|(_, s)| s.as_str()));
+            let mut found: Vec<(Span, usize)> = Vec::new();
             {
                 for (_, span) in a.content_spans() {
-                    let Some(hay) = text.get(span.range()) else {
-                        continue;
-                    };
-                    for m in ac.find_iter(hay) {
-                        let sp = Span::new(span.start + m.start(), span.start + m.end());
-                        if !word_bounded(text, sp) {
-                            continue;
-                        }
-                        let Some((i, _)) = surnames.get(m.pattern().as_usize()) else {
+                    found.clear();
+                    index.find(text, span, |sp, k| found.push((sp, k)));
+                    for &(sp, k) in &found {
+                        let Some((i, _)) = surnames.get(k) else {
                             continue;
                         };
                         let lo = sentence_at(&spans, sp.start)

@@ -1,0 +1,244 @@
+//! Every whole-word occurrence of the surnames of a document's speakers.
+//!
+//! A long text names hundreds of people, and an automaton over all their
+//! surnames is large: each byte of the text steps it, with a cache miss as
+//! often as not. A surname stands only at a word start, so this reads word
+//! starts instead (64 bytes at a time from a bit mask where the text is
+//! ASCII), rules most of them out by their first byte, and looks the rest
+//! up in a hash map: one look-up per candidate word, however many names.
+
+use crate::hash::FastMap;
+use crate::text::{ascii_alnum_bits, char_at, char_before};
+use crate::Span;
+
+/// Characters that may join the parts of one surname ("O'Neil",
+/// "Smith-Jones", "St.John").
+const JOINERS: [char; 4] = ['-', '\'', '’', '.'];
+/// The most parts a surname is read in.
+const MAX_PARTS: usize = 4;
+
+/// The surnames of one document, ready to be found.
+pub(super) struct Surnames<'s> {
+    /// Each surname's text to its index in the list given (the first, for
+    /// a surname two speakers share).
+    by_text: FastMap<&'s str, usize>,
+    /// The first bytes that some surname starts with.
+    first_bytes: [bool; 256],
+}
+
+impl<'s> Surnames<'s> {
+    /// Indexes `names`, numbered in the order given. Empty names and names
+    /// that neither start nor end with a letter or digit can never stand as
+    /// a whole word and are left out.
+    pub(super) fn new(names: impl IntoIterator<Item = &'s str>) -> Surnames<'s> {
+        let mut by_text = FastMap::default();
+        let mut first_bytes = [false; 256];
+        for (i, name) in names.into_iter().enumerate() {
+            let whole_word = name.chars().next().is_some_and(char::is_alphanumeric)
+                && name.chars().next_back().is_some_and(char::is_alphanumeric)
+                || name.ends_with('.');
+            if !whole_word {
+                continue;
+            }
+            if let Some(slot) = name
+                .bytes()
+                .next()
+                .and_then(|b| first_bytes.get_mut(usize::from(b)))
+            {
+                *slot = true;
+            }
+            by_text.entry(name).or_insert(i);
+        }
+        Surnames {
+            by_text,
+            first_bytes,
+        }
+    }
+
+    /// Calls `found` with the span and the surname's index of every
+    /// occurrence inside `within` that is a whole word: no letter or digit
+    /// touches it on either side. Occurrences do not overlap; where two
+    /// surnames start at one word ("Smith" and "Smith-Jones"), the shorter
+    /// is taken when it is whole.
+    pub(super) fn find(&self, text: &str, within: Span, mut found: impl FnMut(Span, usize)) {
+        if self.by_text.is_empty() {
+            return;
+        }
+        let end = within.end.min(text.len());
+        let Some(slice) = text.as_bytes().get(within.start..end) else {
+            return;
+        };
+        let mut prev_word = char_before(text, within.start).is_some_and(char::is_alphanumeric);
+        let mut resume = within.start;
+        let mut at_start = |i: usize, resume: &mut usize| {
+            if i < *resume {
+                return;
+            }
+            let first = text.as_bytes().get(i).copied().unwrap_or(0);
+            if !self
+                .first_bytes
+                .get(usize::from(first))
+                .copied()
+                .unwrap_or(false)
+            {
+                return;
+            }
+            if let Some((span, index)) = self.at(text, i, end) {
+                *resume = span.end;
+                found(span, index);
+            }
+        };
+        for (c, chunk) in slice.chunks(64).enumerate() {
+            let base = within.start + c * 64;
+            if chunk.is_ascii() {
+                let mask = ascii_alnum_bits(chunk);
+                let mut starts = mask & !((mask << 1) | u64::from(prev_word));
+                prev_word = (mask >> (chunk.len() - 1)) & 1 == 1;
+                while starts != 0 {
+                    at_start(base + starts.trailing_zeros() as usize, &mut resume);
+                    starts &= starts - 1;
+                }
+                continue;
+            }
+            for (k, &b) in chunk.iter().enumerate() {
+                let word = if b < 0x80 {
+                    b.is_ascii_alphanumeric()
+                } else if b < 0xC0 {
+                    // A continuation byte belongs to the character before.
+                    prev_word
+                } else {
+                    char_at(text, base + k).is_some_and(char::is_alphanumeric)
+                };
+                if word && !prev_word {
+                    at_start(base + k, &mut resume);
+                }
+                prev_word = word;
+            }
+        }
+    }
+
+    /// The surname that starts at word start `i`, if it is a whole word
+    /// ending by `end`: read part by part over joiners, the shortest
+    /// surname first.
+    fn at(&self, text: &str, i: usize, end: usize) -> Option<(Span, usize)> {
+        let mut e = run_end(text, i, end);
+        for _ in 0..MAX_PARTS {
+            let next = char_at(text, e).filter(|_| e < end);
+            if let Some(&index) = text.get(i..e).and_then(|w| self.by_text.get(w)) {
+                let whole = !next.is_some_and(char::is_alphanumeric);
+                return whole.then_some((Span::new(i, e), index));
+            }
+            // "Jr." keeps its stop.
+            if next == Some('.') {
+                if let Some(&index) = text.get(i..e + 1).and_then(|w| self.by_text.get(w)) {
+                    let after = char_at(text, e + 1).filter(|_| e + 1 < end);
+                    let whole = !after.is_some_and(char::is_alphanumeric);
+                    return whole.then_some((Span::new(i, e + 1), index));
+                }
+            }
+            let joiner = next.filter(|c| JOINERS.contains(c))?;
+            let part = e + joiner.len_utf8();
+            if part >= end || !char_at(text, part).is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            e = run_end(text, part, end);
+        }
+        None
+    }
+}
+
+/// The end of the run of letters and digits that starts at `i`, by `end`.
+fn run_end(text: &str, i: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut e = i;
+    while e < end {
+        match bytes.get(e) {
+            Some(b) if b.is_ascii_alphanumeric() => e += 1,
+            Some(&b) if b >= 0x80 => match char_at(text, e) {
+                Some(c) if c.is_alphanumeric() => e += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    e.min(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(names: &[&str], text: &str) -> Vec<(String, usize)> {
+        let s = Surnames::new(names.iter().copied());
+        let mut out = Vec::new();
+        s.find(text, Span::new(0, text.len()), |sp, i| {
+            out.push((text[sp.range()].to_string(), i));
+        });
+        out
+    }
+
+    #[test]
+    fn whole_words_only() {
+        let names = [
+            "Rudd",
+            "Smith",
+            "Smith-Jones",
+            "O'Neil",
+            "Ng",
+            "Müller",
+            "Jr.",
+        ];
+        for (text, want) in [
+            ("Rudd said", vec![("Rudd", 0)]),
+            (
+                "Mr Rudd, Ms Smith and Dr Ng met.",
+                vec![("Rudd", 0), ("Smith", 1), ("Ng", 4)],
+            ),
+            ("Ruddock and McRudd", vec![]),
+            ("Smith-Jones said", vec![("Smith", 1)]),
+            ("Ms O'Neil’s view", vec![("O'Neil", 3)]),
+            ("Herr Müller sagte", vec![("Müller", 5)]),
+            ("ÉRudd and Rudd", vec![("Rudd", 0)]),
+            ("John Smith Jr. spoke", vec![("Smith", 1), ("Jr.", 6)]),
+            ("“Rudd” — (Rudd)", vec![("Rudd", 0), ("Rudd", 0)]),
+            ("", vec![]),
+        ] {
+            let want: Vec<(String, usize)> =
+                want.into_iter().map(|(s, i)| (s.to_string(), i)).collect();
+            assert_eq!(all(&names, text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn long_ascii_runs_and_chunk_edges() {
+        // Word starts on both sides of a 64-byte chunk boundary.
+        let mut text = "x".repeat(63);
+        text.push_str(" Rudd ");
+        text.push_str(&"y ".repeat(40));
+        text.push_str("Rudd");
+        assert_eq!(all(&["Rudd"], &text).len(), 2);
+        // A word running over the boundary is one word.
+        let glued = format!("{}Rudd", "z".repeat(62));
+        assert!(all(&["Rudd"], &glued).is_empty());
+    }
+
+    #[test]
+    fn a_shared_surname_goes_to_the_first_speaker() {
+        assert_eq!(
+            all(&["Smith", "Smith"], "Smith"),
+            vec![("Smith".to_string(), 0)]
+        );
+    }
+
+    #[test]
+    fn spans_stay_inside_the_given_range() {
+        let text = "Rudd Rudd Rudd";
+        let s = Surnames::new(["Rudd"]);
+        let mut got = Vec::new();
+        s.find(text, Span::new(5, 9), |sp, _| got.push(sp));
+        assert_eq!(got, vec![Span::new(5, 9)]);
+        got.clear();
+        s.find(text, Span::new(6, 14), |sp, _| got.push(sp));
+        assert_eq!(got, vec![Span::new(10, 14)]);
+    }
+}
