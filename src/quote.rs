@@ -1497,8 +1497,18 @@ impl<'h> Run<'_, 'h> {
                 | "That"
                 | "Those"
         ) || first.starts_with(|c: char| c.is_ascii_digit())
+            || first_person(first)
         {
             return None;
+        }
+        // A phrase that ends in "I", "we" or "you" is that pronoun after an
+        // interjection or a name addressed ("Well I said", "What I’m
+        // saying", "John I said"): the speaker's own voice, never a name.
+        if stop - start > 1 {
+            let head = text.get(tok(stop - 1).range()).unwrap_or("");
+            if first_person(head) || matches!(head, "we" | "you") {
+                return None;
+            }
         }
         Some(span)
     }
@@ -2189,6 +2199,12 @@ impl<'h> Run<'_, 'h> {
     }
 }
 
+/// Whether a word is "I" or a contraction of it ("I’m", "I've"): the
+/// writer's or the speaker's own voice, never a name.
+fn first_person(w: &str) -> bool {
+    w == "I" || w.starts_with("I’") || w.starts_with("I'")
+}
+
 /// Whether the words before a cue are a possessive, perhaps with one
 /// adjective ("Schumer’s claim that", "Schumer’s disgusting claim that"):
 /// then the cue word is a noun.
@@ -2710,6 +2726,16 @@ mod tests {
         inverted_with_hearer,
         "“We thank every town,” said Bolden to the gathered crowd which contained many workers.\n",
         [(Direct, "We thank every town,", "Bolden")]
+    );
+    t!(
+        interjection_before_i_is_the_own_voice,
+        "PRIME MINISTER: Well I said that the budget would be back in surplus next year.\n",
+        []
+    );
+    t!(
+        contraction_of_i_is_no_speaker,
+        "What I’m saying is that the plan will work.\n",
+        []
     );
     t!(
         evidence_is_no_speaker,
