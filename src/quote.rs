@@ -1583,12 +1583,23 @@ impl<'h> Run<'_, 'h> {
 
     /// The speaker named by the phrase at `np`, registered or merged.
     fn speaker_for(&mut self, np: Span) -> Option<usize> {
-        let p = self.parse(np)?;
-        let found = self.keys.get(&p.key).copied().or_else(|| {
+        let mut p = self.parse(np)?;
+        let mut found = self.keys.get(&p.key).copied().or_else(|| {
             p.key
                 .strip_prefix("title:")
                 .and_then(|t| self.titled.get(t).copied())
         });
+        // "Jill Biden" after "Joe Biden": one surname, two people. The
+        // second is keyed by the whole name.
+        if p.kind == SpeakerKind::Person
+            && !p.key.starts_with("title:")
+            && found
+                .and_then(|i| self.speakers.get(i))
+                .is_some_and(|d| self.different_people(&d.name, &p.name))
+        {
+            p.key = p.name.to_lowercase();
+            found = self.keys.get(&p.key).copied();
+        }
         let i = match found {
             Some(i) => {
                 if let Some(d) = self.speakers.get_mut(i) {
@@ -1633,6 +1644,39 @@ impl<'h> Run<'_, 'h> {
             }
         }
         Some(i)
+    }
+
+    /// Whether two names with one surname belong to different people: both
+    /// are plain personal names ("Jill Biden", "Joe Biden": two to four
+    /// capitalised words, the first neither a title, an abbreviation nor an
+    /// initial) whose first names differ in their first two letters. "Joe
+    /// Biden" and "Joseph Biden" may be one person; so may "Rep. Guthrie"
+    /// and "Brett Guthrie".
+    fn different_people(&self, a: &str, b: &str) -> bool {
+        let first_name = |name: &str| {
+            let words: Vec<&str> = name.split(' ').collect();
+            let first = *words.first()?;
+            let plain = (2..=4).contains(&words.len())
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && first.chars().count() >= 2
+                && first.chars().all(char::is_alphabetic)
+                && !matches!(first, "The" | "A" | "An")
+                && !self.finder.title_words.contains(lower(first).as_ref())
+                && !self.finder.title_firsts.contains(lower(first).as_ref());
+            plain.then(|| {
+                first
+                    .chars()
+                    .take(2)
+                    .flat_map(char::to_lowercase)
+                    .collect::<String>()
+            })
+        };
+        match (first_name(a), first_name(b)) {
+            (Some(x), Some(y)) => x != y,
+            _ => false,
+        }
     }
 
     /// Takes a speaker phrase apart into name, title, country and kind.
@@ -2109,6 +2153,15 @@ impl<'h> Run<'_, 'h> {
                                 Span::new(shift(p.name_span.start), shift(p.name_span.end)),
                             ))
                         });
+                        // The fuller form names someone else of that surname.
+                        let other = full.is_some_and(|(p, _)| {
+                            self.speakers
+                                .get(*i)
+                                .is_some_and(|d| self.different_people(&d.name, &p.name))
+                        });
+                        if other {
+                            continue;
+                        }
                         let Some(d) = self.speakers.get_mut(*i) else {
                             continue;
                         };
@@ -2726,6 +2779,15 @@ mod tests {
         inverted_with_hearer,
         "“We thank every town,” said Bolden to the gathered crowd which contained many workers.\n",
         [(Direct, "We thank every town,", "Bolden")]
+    );
+    t!(
+        one_surname_two_people,
+        "“We are proud,” President Joe Biden said.\n\n“So are we,” Jill Biden said. “It was a long day,” Biden added.\n",
+        [
+            (Direct, "We are proud,", "Joe Biden"),
+            (Direct, "So are we,", "Jill Biden"),
+            (Direct, "It was a long day,", "Joe Biden")
+        ]
     );
     t!(
         interjection_before_i_is_the_own_voice,
