@@ -775,6 +775,16 @@ impl<'h> Run<'_, 'h> {
             w.chars().next().is_some_and(char::is_lowercase)
                 && (SUBJECT_VERBS.contains(&w) || (w.len() > 4 && w.ends_with("ed")))
         })?;
+        // "X is a high-quality, equitable “earn and learn” model": after a
+        // copula, a quotation further on is the writer's label, not X's
+        // words; "X was “deeply concerned”" quotes X.
+        let copula = matches!(
+            text.get(toks.get(verb)?.range()),
+            Some("is" | "are" | "was" | "were")
+        );
+        if copula && toks.len() > verb + 3 {
+            return None;
+        }
         let end = toks.get(verb)?.start;
         let np = self.np_before(lo, end)?;
         if np.start != toks.first()?.start {
@@ -2779,6 +2789,11 @@ mod tests {
         inverted_with_hearer,
         "“We thank every town,” said Bolden to the gathered crowd which contained many workers.\n",
         [(Direct, "We thank every town,", "Bolden")]
+    );
+    t!(
+        label_after_a_copula_is_the_writers,
+        "Registered Apprenticeship is a high-quality, debt-free “earn and learn” model for workers.\n",
+        [(Partial, "earn and learn", None)]
     );
     t!(
         one_surname_two_people,
