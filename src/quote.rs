@@ -1879,6 +1879,32 @@ impl<'h> Run<'_, 'h> {
         if s.is_empty() {
             return None;
         }
+        // "President Abdel Fattah El-Sisi of Egypt": a name, then its country.
+        if let Some(i) = s.rfind(" of ") {
+            let place = s.get(i + 4..).unwrap_or("");
+            let place = place.strip_prefix("the ").unwrap_or(place);
+            let head = trim(text, Span::new(np.start, np.start + i));
+            let last = text
+                .get(head.range())
+                .and_then(|h| h.rsplit(' ').next())
+                .unwrap_or("");
+            let named = last.chars().next().is_some_and(char::is_uppercase)
+                && !self.finder.title_words.contains(lower(last).as_ref());
+            if named
+                && place.split(' ').all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && !self.finder.title_words.contains(lower(w).as_ref())
+                })
+            {
+                if let Some(code) = self.countries.lookup(place) {
+                    let mut p = self.parse_plain(head)?;
+                    if p.kind == SpeakerKind::Person {
+                        p.country = p.country.or(Some(code));
+                        return Some(p);
+                    }
+                }
+            }
+        }
         // "Lydia Buchtmann for Food Standards Australia": the name, then the body.
         for sep in [" for ", " at ", " of the ", " from "] {
             if let Some(i) = s.find(sep) {
@@ -3063,12 +3089,35 @@ mod tests {
     }
 
     #[test]
+    fn a_country_after_the_name_is_the_speakers() {
+        let text =
+            "Summit\n\nPresident Abdel Fattah El-Sisi of Egypt said that the talks were useful.\n";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(doc.speakers.len(), 1);
+        assert_eq!(doc.speakers[0].name, "Abdel Fattah El-Sisi");
+        assert_eq!(
+            doc.speakers[0].country.map(|c| c.to_string()).as_deref(),
+            Some("EG")
+        );
+    }
+
+    #[test]
     fn titles_and_groups() {
         let cases = [
             (
                 "Premier of Victoria John Brumby said: “We mourn.”\n",
                 "John Brumby",
                 Some("Premier of Victoria"),
+            ),
+            (
+                "President Abdel Fattah El-Sisi of Egypt said that the talks were useful.\n",
+                "Abdel Fattah El-Sisi",
+                Some("President"),
+            ),
+            (
+                "Independent Community Bankers of America President and CEO Rebeca Romero Rainey said: “We welcome it.”\n",
+                "Rebeca Romero Rainey",
+                Some("President and CEO"),
             ),
             (
                 "Road Safety Minister Robert Goodwill said: “Drive safely.”\n",
