@@ -834,6 +834,20 @@ impl<'h> Run<'_, 'h> {
             // so it is after a possessive or before "of" ("state of the art").
             let before = text.get(s.start..span.start).unwrap_or("").trim_end();
             let prev = before.rsplit(is_space).next().unwrap_or("");
+            // "a Palestinian state", "an annual report": after an
+            // indefinite article and one modifier the form is a noun.
+            let mut back_words = before.rsplit(is_space).filter(|w| !w.is_empty());
+            let article_before = back_words
+                .nth(1)
+                .is_some_and(|w| matches!(w, "a" | "an" | "A" | "An"));
+            if article_before
+                && matches!(
+                    hay.get(m.start()..m.end()).unwrap_or(""),
+                    "state" | "report" | "note" | "claim" | "statement" | "warning"
+                )
+            {
+                continue;
+            }
             // Capitalised inside a sentence the word is a name ("Sky News says").
             let opens = before.len() == prev.len();
             let prev_word = if opens || prev.starts_with(char::is_lowercase) {
@@ -1974,6 +1988,16 @@ impl<'h> Run<'_, 'h> {
         {
             name_toks.drain(..name_toks.len() - keep);
         }
+        // "the Premier of Victoria", "Minister for Health": one capitalised
+        // word after "of" or "for" that follows a title is the office's
+        // place or portfolio, not a person's name.
+        let office = toks.len() - name_start == 1
+            && name_toks.len() == 1
+            && matches!(before_name, "of" | "for")
+            && has_title_before;
+        if office {
+            name_toks.clear();
+        }
         let lead = lower(word(0));
         let lower_head = toks
             .last()
@@ -1987,7 +2011,7 @@ impl<'h> Run<'_, 'h> {
                     .starts_title(&toks, toks.len().saturating_sub(1))
                     .is_some()
                 && (!head.ends_with('s') || head.ends_with("ss"));
-            let kind = if title_only && !lower_head {
+            let kind = if (title_only || office) && !lower_head {
                 SpeakerKind::Person
             } else if head.ends_with('s')
                 && !head.ends_with("ss")
@@ -2020,10 +2044,14 @@ impl<'h> Run<'_, 'h> {
                     Some(Span::new(toks.get(k)?.start, toks.get(k + n - 1)?.end))
                 });
                 let tt = title.and_then(|t| text.get(t.range())).map(Cow::Borrowed);
-                (
-                    format!("title:{}", tt.as_deref().unwrap_or(bare).to_lowercase()),
-                    tt,
-                )
+                let key = format!("title:{}", tt.as_deref().unwrap_or(bare).to_lowercase());
+                // An office names its place or portfolio in its title
+                // ("Premier of Victoria"); "the Premier" still finds it.
+                let tt = match title.zip(toks.last()) {
+                    Some((t, last)) if office => text.get(t.start..last.end).map(Cow::Borrowed),
+                    _ => tt,
+                };
+                (key, tt)
             } else {
                 (collective_key(bare), None)
             };
@@ -2125,7 +2153,12 @@ impl<'h> Run<'_, 'h> {
         Some(Parsed {
             name: Cow::Borrowed(name),
             name_span,
-            title: title.and_then(|t| text.get(t.range())).map(Cow::Borrowed),
+            // A title cut off before its object ("chief executive of") is
+            // a fragment of a longer phrase, not a role.
+            title: title
+                .and_then(|t| text.get(t.range()))
+                .filter(|t| !ends_in_connector(t))
+                .map(Cow::Borrowed),
             kind: SpeakerKind::Person,
             country,
             key,
@@ -2286,6 +2319,15 @@ impl<'h> Run<'_, 'h> {
         self.quotes.sort_by_key(|q| q.span.start);
         (speakers, self.quotes)
     }
+}
+
+/// Whether a phrase ends with a preposition or article that needs an
+/// object: "Head of", "leader of the", "announcement from".
+fn ends_in_connector(phrase: &str) -> bool {
+    matches!(
+        phrase.rsplit(' ').next(),
+        Some("of" | "the" | "for" | "from" | "at" | "a" | "an" | "to" | "and")
+    )
 }
 
 /// Whether a word is "I" or a contraction of it ("I’m", "I've"): the
@@ -3108,6 +3150,16 @@ mod tests {
                 "Premier of Victoria John Brumby said: “We mourn.”\n",
                 "John Brumby",
                 Some("Premier of Victoria"),
+            ),
+            (
+                "The Premier of Victoria said: “We mourn the loss of life.”\n",
+                "The Premier of Victoria",
+                Some("Premier of Victoria"),
+            ),
+            (
+                "Undersecretary for Education Mr. Toccafondi said: “We will rebuild.”\n",
+                "Toccafondi",
+                Some("Undersecretary for Education"),
             ),
             (
                 "President Abdel Fattah El-Sisi of Egypt said that the talks were useful.\n",
