@@ -121,6 +121,10 @@ pub(crate) struct QuoteFinder {
     /// The lower-case first word of every title: a title can start only at
     /// one of them, which rules most tokens out before any key is built.
     title_firsts: FastSet<String>,
+    /// Nouns that make a name a body wherever they stand in it.
+    org_anywhere: FastSet<String>,
+    /// Nouns that make a name a body as its last word.
+    org_last: FastSet<String>,
 }
 
 impl Default for QuoteFinder {
@@ -193,7 +197,18 @@ impl QuoteFinder {
                 },
             );
         }
+        let (mut org_anywhere, mut org_last) = (FastSet::default(), FastSet::default());
+        for row in tables::rows(tables::ORGANIZATION_WORDS) {
+            if let [word, place] = row[..] {
+                if place == "any" {
+                    org_anywhere.insert(word.to_string());
+                }
+                org_last.insert(word.to_string());
+            }
+        }
         QuoteFinder {
+            org_anywhere,
+            org_last,
             verbs,
             verb_prefixes,
             classes,
@@ -1843,7 +1858,7 @@ impl<'h> Run<'_, 'h> {
                     .and_then(|t| text.get(t.range()))
                     .unwrap_or("");
                 if !w.starts_with(char::is_uppercase)
-                    || ORG_HEADS.contains(&w)
+                    || self.finder.org_last.contains(w)
                     || w.ends_with("'s")
                     || w.ends_with("’s")
                     || self.countries.lookup(w).is_some()
@@ -2082,7 +2097,16 @@ impl<'h> Run<'_, 'h> {
         let acronym = name_toks.len() == 1
             && last.len() >= 2
             && last.chars().all(|c| c.is_ascii_uppercase() || c == '&');
-        if acronym || ORG_HEADS.contains(&last) {
+        // Anywhere means within the last two words: "Native Voters Alliance
+        // Nevada" is a body, but "Fox Business Network Anchor David Asman"
+        // is a person after a body and a role.
+        let body = self.finder.org_last.contains(last)
+            || name_toks
+                .iter()
+                .rev()
+                .take(2)
+                .any(|&k| self.finder.org_anywhere.contains(word(k)));
+        if acronym || body {
             return Some(Parsed {
                 name: Cow::Borrowed(name),
                 name_span,
@@ -2348,39 +2372,6 @@ fn possessed(before: &str) -> bool {
         _ => false,
     }
 }
-
-/// Last words of a capitalised name that make it an organisation.
-const ORG_HEADS: &[&str] = &[
-    "Department",
-    "Ministry",
-    "Agency",
-    "Office",
-    "Council",
-    "Commission",
-    "Committee",
-    "Authority",
-    "Institute",
-    "University",
-    "Association",
-    "Foundation",
-    "Company",
-    "Corporation",
-    "Group",
-    "Police",
-    "Service",
-    "Board",
-    "Bureau",
-    "District",
-    "Organization",
-    "Organisation",
-    "Union",
-    "Party",
-    "Government",
-    "News",
-    "Times",
-    "Post",
-    "Journal",
-];
 
 /// Verbs that end the subject of a sentence holding a quotation.
 const SUBJECT_VERBS: &[&str] = &[
@@ -3128,6 +3119,18 @@ mod tests {
             doc.quotes[0].cue.as_ref().map(|c| c.text.as_ref()),
             Some("said")
         );
+    }
+
+    #[test]
+    fn a_body_named_like_a_person_is_an_organization() {
+        let text = "Monument\n\nNative Voters Alliance Nevada said: “We welcome the monument.”\n\nNevada has many monuments, and Nevada voters like them.\n";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(doc.speakers.len(), 1);
+        let s = &doc.speakers[0];
+        assert_eq!(s.name, "Native Voters Alliance Nevada");
+        assert_eq!(s.kind, crate::SpeakerKind::Organization);
+        // Its last word is no surname: "Nevada" alone is not a mention.
+        assert_eq!(s.mentions.len(), 1);
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub(crate) const SPEECH_VERBS: &str = include_str!("data/speech_verbs.tsv");
 /// Roles and offices that stand before or after a speaker's name:
 /// `title, portfolio`.
 pub(crate) const TITLES: &str = include_str!("data/titles.tsv");
+/// Nouns that make a capitalised name a body: `word, where`.
+pub(crate) const ORGANIZATION_WORDS: &str = include_str!("data/organization_words.tsv");
 
 /// The data rows of a table: comment and blank lines dropped, each row split
 /// on tabs, cells trimmed.
