@@ -15,7 +15,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use communique::Extractor;
-use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR")))
@@ -102,32 +103,43 @@ fn inputs() -> Vec<(&'static str, String)> {
 
 fn pipeline(c: &mut Criterion) {
     let extractor = Extractor::new();
-    // Layout and sentences always run; each further configuration adds one
-    // stage, so the difference from `layout+sentences` is that stage's cost.
     let configs = configurations();
     for (name, text) in inputs() {
         let mut group = c.benchmark_group("pipeline");
         group.throughput(Throughput::Bytes(text.len() as u64));
-        for (config, e) in &configs {
-            let expected = e.extract(text.as_str()).sentences.len();
-            group.bench_with_input(BenchmarkId::new(*config, name), &text, |b, t| {
-                b.iter(|| {
-                    let doc = e.extract(black_box(t.as_str()));
-                    assert_eq!(doc.sentences.len(), expected);
-                    doc
-                })
-            });
-        }
-        let expected = extractor.sentences(&text).len();
-        group.bench_with_input(BenchmarkId::new("sentences", name), &text, |b, t| {
-            b.iter(|| {
-                let s = extractor.sentences(black_box(t));
-                assert_eq!(s.len(), expected);
-                s
-            })
-        });
+        stages(&mut group, name, &text, &configs, &extractor);
         group.finish();
     }
+}
+
+/// Every configuration, then sentences alone, over `text`: layout and
+/// sentences always run, and each further configuration adds one stage, so
+/// the difference from `layout+sentences` is that stage's cost.
+fn stages(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    text: &String,
+    configs: &[(&'static str, Extractor)],
+    extractor: &Extractor,
+) {
+    for (config, e) in configs {
+        let expected = e.extract(text.as_str()).sentences.len();
+        group.bench_with_input(BenchmarkId::new(*config, name), text, |b, t| {
+            b.iter(|| {
+                let doc = e.extract(black_box(t.as_str()));
+                assert_eq!(doc.sentences.len(), expected);
+                doc
+            })
+        });
+    }
+    let expected = extractor.sentences(text).len();
+    group.bench_with_input(BenchmarkId::new("sentences", name), text, |b, t| {
+        b.iter(|| {
+            let s = extractor.sentences(black_box(t));
+            assert_eq!(s.len(), expected);
+            s
+        })
+    });
 }
 
 /// Inputs that stress one rule each, at growing sizes: time per byte must
@@ -192,24 +204,7 @@ fn corpus_stages(c: &mut Criterion) {
     group.sampling_mode(SamplingMode::Flat);
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(3));
-    for (config, e) in &configurations() {
-        let expected = e.extract(text.as_str()).sentences.len();
-        group.bench_with_input(BenchmarkId::new(*config, name), &text, |b, t| {
-            b.iter(|| {
-                let doc = e.extract(black_box(t.as_str()));
-                assert_eq!(doc.sentences.len(), expected);
-                doc
-            })
-        });
-    }
-    let expected = extractor.sentences(&text).len();
-    group.bench_with_input(BenchmarkId::new("sentences", name), &text, |b, t| {
-        b.iter(|| {
-            let s = extractor.sentences(black_box(t));
-            assert_eq!(s.len(), expected);
-            s
-        })
-    });
+    stages(&mut group, name, &text, &configurations(), &extractor);
     group.finish();
 }
 

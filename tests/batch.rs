@@ -91,37 +91,45 @@ fn order_is_kept_when_early_items_finish_last() {
     }
 }
 
+/// Runs `n` items through `map_ordered` on `jobs` workers, every fifth one
+/// slow, and returns the results and the most items ever in flight (taken
+/// from the input but not yet given to the sink).
+fn run_counting_in_flight(extractor: &Extractor, n: usize, jobs: usize) -> (Vec<usize>, usize) {
+    let held = AtomicUsize::new(0);
+    let most = AtomicUsize::new(0);
+    let items = (0..n).inspect(|_| {
+        let now = held.fetch_add(1, Ordering::SeqCst) + 1;
+        most.fetch_max(now, Ordering::SeqCst);
+    });
+    let mut got = Vec::new();
+    extractor.map_ordered(
+        items,
+        jobs,
+        |e, i| {
+            if i % 5 == 0 {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            e.sentences("One. Two.").len() + i
+        },
+        |r| {
+            held.fetch_sub(1, Ordering::SeqCst);
+            got.push(r);
+        },
+    );
+    assert_eq!(held.load(Ordering::SeqCst), 0);
+    (got, most.load(Ordering::SeqCst))
+}
+
 #[test]
 fn at_most_twice_jobs_items_are_in_flight() {
     let extractor = Extractor::new();
     for jobs in [1, 2, 3, 5] {
-        let held = AtomicUsize::new(0);
-        let most = AtomicUsize::new(0);
-        let items = (0..60usize).inspect(|_| {
-            let now = held.fetch_add(1, Ordering::SeqCst) + 1;
-            most.fetch_max(now, Ordering::SeqCst);
-        });
-        let mut got = Vec::new();
-        extractor.map_ordered(
-            items,
-            jobs,
-            |e, i| {
-                if i % 5 == 0 {
-                    std::thread::sleep(Duration::from_millis(3));
-                }
-                e.sentences("One. Two.").len() + i
-            },
-            |r| {
-                held.fetch_sub(1, Ordering::SeqCst);
-                got.push(r);
-            },
-        );
+        let (got, most) = run_counting_in_flight(&extractor, 60, jobs);
         assert_eq!(got, (2..62).collect::<Vec<_>>(), "jobs {jobs}");
         // The calling thread fills the window before it waits, so the
         // bound is reached exactly; one job runs inline, one at a time.
         let bound = if jobs == 1 { 1 } else { 2 * jobs };
-        assert_eq!(most.load(Ordering::SeqCst), bound, "jobs {jobs}");
-        assert_eq!(held.load(Ordering::SeqCst), 0);
+        assert_eq!(most, bound, "jobs {jobs}");
     }
 }
 
@@ -129,40 +137,11 @@ fn at_most_twice_jobs_items_are_in_flight() {
 fn large_batches_go_in_groups_and_stay_bounded() {
     let extractor = Extractor::new();
     for jobs in [2, 3] {
-        let held = AtomicUsize::new(0);
-        let most = AtomicUsize::new(0);
         let n = 4 * jobs * BATCH_GROUP + 5;
-        let items = (0..n).inspect(|_| {
-            let now = held.fetch_add(1, Ordering::SeqCst) + 1;
-            most.fetch_max(now, Ordering::SeqCst);
-        });
-        let mut got = Vec::new();
-        extractor.map_ordered(
-            items,
-            jobs,
-            |_, i| {
-                if i % 7 == 0 {
-                    std::thread::sleep(Duration::from_millis(1));
-                }
-                i * 3
-            },
-            |r| {
-                held.fetch_sub(1, Ordering::SeqCst);
-                got.push(r);
-            },
-        );
-        assert_eq!(
-            got,
-            (0..n).map(|i| i * 3).collect::<Vec<_>>(),
-            "jobs {jobs}"
-        );
-        // The window is filled before the first wait: reached exactly.
-        assert_eq!(
-            most.load(Ordering::SeqCst),
-            2 * jobs * BATCH_GROUP,
-            "jobs {jobs}"
-        );
-        assert_eq!(held.load(Ordering::SeqCst), 0);
+        let (got, most) = run_counting_in_flight(&extractor, n, jobs);
+        assert_eq!(got, (2..n + 2).collect::<Vec<_>>(), "jobs {jobs}");
+        // A batch this large goes in groups: the window is 2 × jobs groups.
+        assert_eq!(most, 2 * jobs * BATCH_GROUP, "jobs {jobs}");
     }
 }
 
