@@ -180,22 +180,37 @@ impl QuoteFinder {
             let (Some(title), Some(portfolio)) = (row.first(), row.get(1)) else {
                 continue;
             };
-            let lower = title.to_lowercase();
-            title_len = title_len.max(lower.split(' ').count());
-            if let Some(first) = lower.split(' ').next() {
-                title_firsts.insert(first.to_string());
-            }
-            for w in lower.split(' ') {
-                if !matches!(w, "of" | "and" | "for" | "the") {
-                    title_words.insert(w.to_string());
+            let written = title.to_lowercase();
+            // Words are read without a full stop after three letters or
+            // more ("Rep." is the word "Rep"), so "rep." is also "rep".
+            let bare = written
+                .split(' ')
+                .map(|w| {
+                    if w.len() > 3 {
+                        w.trim_end_matches('.')
+                    } else {
+                        w
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            for lower in [written.clone(), bare] {
+                title_len = title_len.max(lower.split(' ').count());
+                if let Some(first) = lower.split(' ').next() {
+                    title_firsts.insert(first.to_string());
                 }
+                for w in lower.split(' ') {
+                    if !matches!(w, "of" | "and" | "for" | "the") {
+                        title_words.insert(w.to_string());
+                    }
+                }
+                titles.insert(
+                    lower,
+                    TitleInfo {
+                        portfolio: *portfolio == "yes",
+                    },
+                );
             }
-            titles.insert(
-                lower,
-                TitleInfo {
-                    portfolio: *portfolio == "yes",
-                },
-            );
         }
         let (mut org_anywhere, mut org_last) = (FastSet::default(), FastSet::default());
         for row in tables::rows(tables::ORGANIZATION_WORDS) {
@@ -2160,7 +2175,14 @@ impl<'h> Run<'_, 'h> {
                 te -= 1;
             }
             if te > st {
-                title = Some(Span::new(toks.get(st)?.start, toks.get(te - 1)?.end));
+                // An abbreviated title keeps its full stop: "Sen.", "Rep.".
+                let end = toks.get(te - 1)?.end;
+                let end = if text.get(end..end + 1) == Some(".") {
+                    end + 1
+                } else {
+                    end
+                };
+                title = Some(Span::new(toks.get(st)?.start, end));
             }
             for k in 0..st {
                 let w = word(k).trim_end_matches("'s").trim_end_matches("’s");
@@ -3153,6 +3175,11 @@ mod tests {
                 "Premier of Victoria John Brumby said: “We mourn.”\n",
                 "John Brumby",
                 Some("Premier of Victoria"),
+            ),
+            (
+                "Sen. Lindsey Graham said: “We stand with our allies.”\n",
+                "Lindsey Graham",
+                Some("Sen."),
             ),
             (
                 "The Premier of Victoria said: “We mourn the loss of life.”\n",
