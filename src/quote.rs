@@ -715,8 +715,15 @@ impl<'h> Run<'_, 'h> {
             });
         // Every word capitalised and no closing punctuation: the title of a
         // work, a programme or a law ("National Defense Authorization Act
-        // for Fiscal Year 2022"), not anyone's words.
-        if capitalised && words <= 16 && !inner.trim_end().ends_with(['.', '?', '!', ',', ';', '…'])
+        // for Fiscal Year 2022"), not anyone's words. A citation keeps its
+        // comma inside the marks (“Lead and Copper Rule Revisions,” 86 Fed.
+        // Reg. 4198): with no reporting verb near, that is a title too.
+        let end = inner.trim_end();
+        let comma = end.ends_with(',');
+        if capitalised
+            && words <= 30
+            && !end.ends_with(['.', '?', '!', ';', '…'])
+            && (!comma || cue.is_none())
         {
             return (None, None);
         }
@@ -2870,6 +2877,16 @@ mod tests {
         inverted_with_hearer,
         "“We thank every town,” said Bolden to the gathered crowd which contained many workers.\n",
         [(Direct, "We thank every town,", "Bolden")]
+    );
+    t!(
+        cited_title_with_its_comma_is_no_quote,
+        "The agencies will review “National Primary Drinking Water Regulations: Lead and Copper Rule Revisions,” 86 Fed. Reg. 4198 (January 15, 2021).\n",
+        []
+    );
+    t!(
+        capitalised_words_with_a_cue_stay_a_quote,
+        "“Promises Made, Promises Kept,” the President said.\n",
+        [(Direct, "Promises Made, Promises Kept,", "the President")]
     );
     t!(
         label_after_a_copula_is_the_writers,
