@@ -3194,6 +3194,16 @@ mod tests {
                 Some("Premier of Victoria"),
             ),
             (
+                "Gov. Gavin Newsom said: “We will see them in court.”\n",
+                "Gavin Newsom",
+                Some("Gov."),
+            ),
+            (
+                "Fox Business Network Anchor David Asman said: “Markets rallied today.”\n",
+                "David Asman",
+                Some("Anchor"),
+            ),
+            (
                 "Sen. Lindsey Graham said: “We stand with our allies.”\n",
                 "Lindsey Graham",
                 Some("Sen."),
