@@ -3194,6 +3194,16 @@ mod tests {
                 Some("Premier of Victoria"),
             ),
             (
+                "House Majority Whip Tom Emmer said: “We have the votes.”\n",
+                "Tom Emmer",
+                Some("House Majority Whip"),
+            ),
+            (
+                "Special Envoy Steve Witkoff said that the talks had been productive.\n",
+                "Steve Witkoff",
+                Some("Special Envoy"),
+            ),
+            (
                 "Gov. Gavin Newsom said: “We will see them in court.”\n",
                 "Gavin Newsom",
                 Some("Gov."),
