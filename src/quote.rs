@@ -125,6 +125,8 @@ pub(crate) struct QuoteFinder {
     org_anywhere: FastSet<String>,
     /// Nouns that make a name a body as its last word.
     org_last: FastSet<String>,
+    /// Letters after a name that are not part of it ("OBE", "QC").
+    postnominals: FastSet<String>,
 }
 
 impl Default for QuoteFinder {
@@ -221,9 +223,13 @@ impl QuoteFinder {
                 org_last.insert(word.to_string());
             }
         }
+        let postnominals = tables::rows(tables::POSTNOMINALS)
+            .filter_map(|row| row.first().map(|w| w.to_string()))
+            .collect();
         QuoteFinder {
             org_anywhere,
             org_last,
+            postnominals,
             verbs,
             verb_prefixes,
             classes,
@@ -2005,6 +2011,14 @@ impl<'h> Run<'_, 'h> {
             )
         };
         let mut name_toks: Vec<usize> = (name_start..toks.len()).collect();
+        // Honours and offices after a name: "Jane Marriott CMG OBE".
+        while name_toks.len() > 2
+            && name_toks
+                .last()
+                .is_some_and(|&k| self.finder.postnominals.contains(word(k)))
+        {
+            name_toks.pop();
+        }
         // A name runs from after its honorific: "Undersecretary for
         // Education Mr. Toccafondi" is Toccafondi.
         if let Some(h) = name_toks.iter().rposition(|&k| honorific(word(k))) {
@@ -3192,6 +3206,11 @@ mod tests {
                 "Premier of Victoria John Brumby said: “We mourn.”\n",
                 "John Brumby",
                 Some("Premier of Victoria"),
+            ),
+            (
+                "British High Commissioner Jane Marriott CMG OBE said: “We are proud to help.”\n",
+                "Jane Marriott",
+                Some("High Commissioner"),
             ),
             (
                 "House Majority Whip Tom Emmer said: “We have the votes.”\n",

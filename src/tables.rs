@@ -37,6 +37,8 @@ pub(crate) const SPEECH_VERBS: &str = include_str!("data/speech_verbs.tsv");
 pub(crate) const TITLES: &str = include_str!("data/titles.tsv");
 /// Nouns that make a capitalised name a body: `word, where`.
 pub(crate) const ORGANIZATION_WORDS: &str = include_str!("data/organization_words.tsv");
+/// Letters after a name that are not part of it: `letters`.
+pub(crate) const POSTNOMINALS: &str = include_str!("data/postnominals.txt");
 
 /// The data rows of a table: comment and blank lines dropped, each row split
 /// on tabs, cells trimmed.
@@ -77,6 +79,9 @@ mod tests {
         check("commitment_leads", COMMITMENT_LEADS, 3);
         check("holidays", HOLIDAYS, 2);
         check("date_words", DATE_WORDS, 3);
+        check("titles", TITLES, 2);
+        check("organization_words", ORGANIZATION_WORDS, 2);
+        check("postnominals", POSTNOMINALS, 1);
         for row in rows(BOILERPLATE).chain(rows(COMMITMENT_LEADS)) {
             regex::Regex::new(row[2]).unwrap();
         }
