@@ -1837,6 +1837,10 @@ impl<'h> Run<'_, 'h> {
         let Some(s) = text.get(role.range()) else {
             return (None, None);
         };
+        // "The Canadian Press, August 15": a dateline, not a role.
+        if s.split(' ').next().is_some_and(is_month) && s.bytes().any(|b| b.is_ascii_digit()) {
+            return (None, None);
+        }
         let mut end = s.find(',').unwrap_or(s.len());
         for sep in [" at ", " for the ", " with ", " in ", " from "] {
             if let Some(i) = s.find(sep) {
@@ -2394,6 +2398,37 @@ fn ends_in_connector(phrase: &str) -> bool {
     matches!(
         phrase.rsplit(' ').next(),
         Some("of" | "the" | "for" | "from" | "at" | "a" | "an" | "to" | "and")
+    )
+}
+
+/// Whether a word is an English month name, full or abbreviated.
+fn is_month(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
     )
 }
 
@@ -3184,6 +3219,15 @@ mod tests {
         assert_eq!(s.kind, crate::SpeakerKind::Organization);
         // Its last word is no surname: "Nevada" alone is not a mention.
         assert_eq!(s.mentions.len(), 1);
+    }
+
+    #[test]
+    fn a_dateline_in_apposition_is_no_title() {
+        let text = "Sources\n\n“Document found on street not secret, say feds” — The Canadian Press, August 15, 2008\n";
+        let doc = Extractor::new().extract(text);
+        assert_eq!(doc.speakers.len(), 1);
+        assert_eq!(doc.speakers[0].name, "The Canadian Press");
+        assert_eq!(doc.speakers[0].title, None);
     }
 
     #[test]
