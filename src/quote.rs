@@ -1133,8 +1133,37 @@ impl<'h> Run<'_, 'h> {
         let quote_after = regions
             .get(regions.partition_point(|r| r.open < pos))
             .is_some_and(|r| r.open <= pos + 3 + rest.len().min(3));
+        // "As the Prime Minister said last week, the plan works": after an
+        // opening "as", what follows the verb's comma or dash is reported.
+        let as_lead = text
+            .get(s.start..np.start)
+            .unwrap_or("")
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w == "As" || w == "as")
+            // "As part of the changes announced today, ...": a quantity or
+            // a part of something announces nothing.
+            && text.get(np.range()).is_some_and(|n| {
+                !n.contains(|c: char| c.is_ascii_digit() || c == '$')
+                    && !matches!(
+                        n.split(' ').next().map(str::to_lowercase).as_deref(),
+                        Some("part" | "parts" | "some" | "much" | "many" | "most" | "all" | "each")
+                    )
+            });
+        let as_content = as_lead
+            .then(|| text.get(pos.min(sentence_end)..sentence_end))
+            .flatten()
+            .and_then(|tail| {
+                let i = tail.find([',', '–', '—']).filter(|&i| i <= 80)?;
+                let mark = tail.get(i..)?.chars().next()?.len_utf8();
+                Some(trim(text, Span::new(pos + i + mark, sentence_end)))
+            })
+            .filter(|c| c.len() > 12 && !in_region(c.start));
         if !intro && !quote_after {
-            if let Some(i) = that_at(rest) {
+            if let Some(c) = as_content {
+                indirect = Some(c);
+            } else if let Some(i) = that_at(rest) {
                 let c = trim(text, Span::new(rest_span.start + i, rest_span.end));
                 if c.len() > 12 {
                     indirect = Some(c);
@@ -1483,6 +1512,8 @@ impl<'h> Run<'_, 'h> {
                         | "Shall"
                         | "Let"
                 );
+            // Interjections that open a transcript's answer: "Well Barry".
+            let interjection = matches!(orig, "Well" | "Now" | "Yes" | "Look" | "Okay");
             if matches!(
                 w.as_ref(),
                 "of" | "for"
@@ -1506,6 +1537,7 @@ impl<'h> Run<'_, 'h> {
                 && function_word
                 && !matches!(w.as_ref(), "a" | "an" | "he" | "she" | "they" | "it"))
                 || (w.ends_with("ly") && start + 1 < stop)
+                || (interjection && start + 1 < stop)
             {
                 start += 1;
             } else {
@@ -2926,6 +2958,20 @@ mod tests {
         inverted_with_hearer,
         "“We thank every town,” said Bolden to the gathered crowd which contained many workers.\n",
         [(Direct, "We thank every town,", "Bolden")]
+    );
+    t!(
+        as_the_speaker_said_reports_what_follows,
+        "As Prime Minister Kevin Rudd said last week, the new hospital will open next year.\n",
+        [(
+            Indirect,
+            "the new hospital will open next year",
+            "Kevin Rudd"
+        )]
+    );
+    t!(
+        as_part_of_announced_changes_is_no_speech,
+        "As part of the changes announced today, the Commonwealth will fund new beds.\n",
+        []
     );
     t!(
         cited_title_with_its_comma_is_no_quote,
