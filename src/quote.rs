@@ -1186,6 +1186,10 @@ impl<'h> Run<'_, 'h> {
                 && clause_start(rest_words.first().copied().unwrap_or(""))
             {
                 indirect = Some(rest_span);
+            } else if class == VerbClass::That && bare_clause(&rest_words) {
+                // "The two sides noted their different national conditions
+                // could lead to differences": "that" left out.
+                indirect = Some(rest_span);
             }
         }
         // The reported clause ends where a quotation introduced by a colon begins.
@@ -2645,6 +2649,52 @@ fn clause_start(w: &str) -> bool {
     !is_weekday(lw.trim_end_matches(['.', ','])) && !w.starts_with(['“', '"', '\'', '‘', ':', ','])
 }
 
+/// Whether the words after a verb that reports with "that" are a clause
+/// with "that" left out: a subject of a few words, then a finite auxiliary
+/// or modal ("their conditions could lead", "the meeting would go ahead"),
+/// with no relative word or infinitive before it ("the progress that has
+/// been made", "the need to act" are objects).
+fn bare_clause(words: &[&str]) -> bool {
+    if words.len() < 5 {
+        return false;
+    }
+    let opener = words.first().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the"
+                | "their"
+                | "its"
+                | "his"
+                | "her"
+                | "our"
+                | "this"
+                | "these"
+                | "those"
+                | "they"
+                | "it"
+                | "he"
+                | "she"
+                | "we"
+                | "both"
+                | "all"
+                | "each"
+        ) || w.starts_with(char::is_uppercase)
+    });
+    if !opener {
+        return false;
+    }
+    for w in words.iter().skip(1).take(7) {
+        let w = w.trim_end_matches([',', '.']).to_lowercase();
+        match w.as_str() {
+            "that" | "which" | "who" | "whom" | "whose" | "to" | "of" | "for" => return false,
+            "will" | "would" | "could" | "can" | "should" | "must" | "may" | "might" | "is"
+            | "are" | "was" | "were" | "has" | "have" | "had" => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Byte offset just after a leading "that" (with optional adverbial before it).
 fn that_at(rest: &str) -> Option<usize> {
     let mut pos = 0;
@@ -2958,6 +3008,15 @@ mod tests {
         inverted_with_hearer,
         "“We thank every town,” said Bolden to the gathered crowd which contained many workers.\n",
         [(Direct, "We thank every town,", "Bolden")]
+    );
+    t!(
+        that_left_out_after_a_that_verb,
+        "The two sides noted their different national conditions could lead to differences of view.\n",
+        [(
+            Indirect,
+            "their different national conditions could lead to differences of view",
+            "The two sides"
+        )]
     );
     t!(
         as_the_speaker_said_reports_what_follows,
