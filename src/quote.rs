@@ -1599,7 +1599,7 @@ impl<'h> Run<'_, 'h> {
                 | "These"
                 | "That"
                 | "Those"
-        ) || first.starts_with(|c: char| c.is_ascii_digit())
+        ) || (first.starts_with(|c: char| c.is_ascii_digit()) && !share_of_people(all))
             || first_person(first)
         {
             return None;
@@ -2468,6 +2468,29 @@ fn is_month(w: &str) -> bool {
     )
 }
 
+/// Whether a phrase is a share of the people surveyed ("76 per cent",
+/// "67% of young people", "40 percent of teenagers"): a number that may
+/// speak, unlike other phrases that open with a digit.
+fn share_of_people(phrase: &str) -> bool {
+    let mut words = phrase.split(' ');
+    let Some(number) = words.next() else {
+        return false;
+    };
+    let digits = number.trim_end_matches('%');
+    let is_number = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if !is_number {
+        return false;
+    }
+    if number.ends_with('%') {
+        return true;
+    }
+    match (words.next(), words.next()) {
+        (Some("percent"), _) => true,
+        (Some("per"), Some("cent")) => true,
+        _ => false,
+    }
+}
+
 /// Whether a word is "I" or a contraction of it ("I’m", "I've"): the
 /// writer's or the speaker's own voice, never a name.
 fn first_person(w: &str) -> bool {
@@ -3008,6 +3031,15 @@ mod tests {
         inverted_with_hearer,
         "“We thank every town,” said Bolden to the gathered crowd which contained many workers.\n",
         [(Direct, "We thank every town,", "Bolden")]
+    );
+    t!(
+        a_share_of_people_says,
+        "The survey found strong support. 76 per cent say they trust the helpline to give good advice.\n",
+        [(
+            Indirect,
+            "they trust the helpline to give good advice",
+            "76 per cent"
+        )]
     );
     t!(
         that_left_out_after_a_that_verb,
