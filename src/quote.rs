@@ -1186,6 +1186,12 @@ impl<'h> Run<'_, 'h> {
                 && clause_start(rest_words.first().copied().unwrap_or(""))
             {
                 indirect = Some(rest_span);
+            } else if matches!(class, VerbClass::Say | VerbClass::Tell)
+                && fronted_clause(&rest_words)
+            {
+                // "said after more than 100 years in the making, it was hard
+                // to believe": a phrase fronted before the reported clause.
+                indirect = Some(rest_span);
             } else if class == VerbClass::That && bare_clause(&rest_words) {
                 // "The two sides noted their different national conditions
                 // could lead to differences": "that" left out.
@@ -2672,6 +2678,65 @@ fn clause_start(w: &str) -> bool {
     !is_weekday(lw.trim_end_matches(['.', ','])) && !w.starts_with(['“', '"', '\'', '‘', ':', ','])
 }
 
+/// Whether the words after a reporting verb are a fronted phrase and then a
+/// clause: a preposition, a comma within twelve words, and after it a
+/// subject that opens a clause of four words or more ("after more than 100
+/// years in the making, it was hard to believe ...").
+fn fronted_clause(words: &[&str]) -> bool {
+    let opens = words.first().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "after"
+                | "before"
+                | "during"
+                | "since"
+                | "despite"
+                | "following"
+                | "given"
+                | "with"
+                | "without"
+                | "under"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+        )
+    });
+    if !opens {
+        return false;
+    }
+    let Some(comma) = words.iter().take(12).position(|w| w.ends_with(',')) else {
+        return false;
+    };
+    let clause = words.get(comma + 1..).unwrap_or(&[]);
+    // A quotation introduced after the phrase is direct speech, not this.
+    let quoting = words
+        .iter()
+        .take(comma + 6)
+        .any(|w| w.contains(['“', '"', ':']));
+    !quoting
+        && clause.len() >= 4
+        && clause.first().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "it" | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "there"
+                    | "the"
+                    | "this"
+                    | "these"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "his"
+                    | "her"
+            )
+        })
+}
+
 /// Whether the words after a verb that reports with "that" are a clause
 /// with "that" left out: a subject of a few words, then a finite auxiliary
 /// or modal ("their conditions could lead", "the meeting would go ahead"),
@@ -3031,6 +3096,15 @@ mod tests {
         inverted_with_hearer,
         "“We thank every town,” said Bolden to the gathered crowd which contained many workers.\n",
         [(Direct, "We thank every town,", "Bolden")]
+    );
+    t!(
+        a_fronted_phrase_before_the_reported_clause,
+        "Mayor Allan Sutherland said after more than 100 years in the making, it was hard to believe the line was open.\n",
+        [(
+            Indirect,
+            "after more than 100 years in the making, it was hard to believe the line was open",
+            "Allan Sutherland"
+        )]
     );
     t!(
         a_share_of_people_says,
