@@ -2490,11 +2490,10 @@ fn share_of_people(phrase: &str) -> bool {
     if number.ends_with('%') {
         return true;
     }
-    match (words.next(), words.next()) {
-        (Some("percent"), _) => true,
-        (Some("per"), Some("cent")) => true,
-        _ => false,
-    }
+    matches!(
+        (words.next(), words.next()),
+        (Some("percent"), _) | (Some("per"), Some("cent"))
+    )
 }
 
 /// Whether a word is "I" or a contraction of it ("I’m", "I've"): the
