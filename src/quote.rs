@@ -1001,6 +1001,18 @@ impl<'h> Run<'_, 'h> {
         out
     }
 
+    /// Whether a reporting verb or phrase stands as a whole word at `at`.
+    fn verb_at(&self, at: usize) -> bool {
+        let Some(ac) = self.finder.verbs.as_ref() else {
+            return false;
+        };
+        let input = aho_corasick::Input::new(self.text)
+            .span(at.min(self.text.len())..self.text.len())
+            .anchored(aho_corasick::Anchored::Yes);
+        ac.find(input)
+            .is_some_and(|m| word_bounded(self.text, Span::new(m.start(), m.end())))
+    }
+
     /// One cue: its speaker, the content it reports, and whether it
     /// introduces a block quote.
     fn cue(&self, verb: Span, class: VerbClass, s: Span, regions: &[Region]) -> Option<Cue> {
@@ -1206,6 +1218,15 @@ impl<'h> Run<'_, 'h> {
                 .filter_map(|p| t.find(p))
                 .min()
                 .unwrap_or(t.len());
+            // ... and where the speaker goes on to another reporting verb:
+            // "said her party has supported it, and said the plan was late".
+            let end = [", and ", ", but "]
+                .iter()
+                .flat_map(|p| t.match_indices(p))
+                .filter(|&(i, p)| i < end && self.verb_at(c.start + i + p.len()))
+                .map(|(i, _)| i)
+                .min()
+                .unwrap_or(end);
             let c = trim(text, Span::new(c.start, c.start + end));
             let lead = text
                 .get(c.range())
@@ -3095,6 +3116,15 @@ mod tests {
         inverted_with_hearer,
         "“We thank every town,” said Bolden to the gathered crowd which contained many workers.\n",
         [(Direct, "We thank every town,", "Bolden")]
+    );
+    t!(
+        reported_clause_ends_at_the_next_reporting_verb,
+        "Shadow Home Secretary Yvette Cooper said her party has supported the idea for months, and said the plan was late.\n",
+        [(
+            Indirect,
+            "her party has supported the idea for months",
+            "Yvette Cooper"
+        )]
     );
     t!(
         a_fronted_phrase_before_the_reported_clause,
