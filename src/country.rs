@@ -22,7 +22,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::analysis::Analysis;
 use crate::document::TextSpan;
 use crate::tables;
-use crate::text::{ascii_word_mask, HIGH};
 use crate::Span;
 
 /// An ISO 3166-1 alpha-2 code (`"CA"`), or `"XK"` for Kosovo. It serialises
@@ -693,61 +692,20 @@ impl CountryFinder {
         if self.automaton.is_none() {
             return;
         }
-        let end = within.end.min(text.len());
-        let Some(slice) = text.as_bytes().get(within.start..end) else {
-            return;
-        };
         // Forms start at the start of a word, so the automaton runs anchored
         // at word starts whose first bytes begin some form in a case it may
-        // take: word starts come eight bytes at a time from a bit mask (plain
-        // ASCII) or a byte at a time, one table lookup tests each, and a
-        // short anchored walk runs for the few words that pass.
-        let mut prev_word =
-            crate::text::char_before(text, within.start).is_some_and(char::is_alphanumeric);
+        // take: one table lookup tests each word start, and a short
+        // anchored walk runs for the few words that pass.
         let mut resume = within.start;
         let mut memo: Memo = None;
         let bytes = text.as_bytes();
-        let mut at_start = |k: usize, resume: &mut usize| {
-            let i = within.start + k;
-            if i >= *resume && self.starts.may_start(bytes, i) {
+        crate::text::for_each_word_start(text, within, |i| {
+            if i >= resume && self.starts.may_start(bytes, i) {
                 if let Some(next) = self.try_at(text, within, i, out, &mut memo) {
-                    *resume = next;
+                    resume = next;
                 }
             }
-        };
-        let mut k = 0;
-        while k < slice.len() {
-            let chunk = slice
-                .get(k..k + 8)
-                .and_then(|c| <[u8; 8]>::try_from(c).ok())
-                .map(u64::from_le_bytes);
-            if let Some(chunk) = chunk.filter(|c| c & HIGH == 0) {
-                let words = ascii_word_mask(chunk);
-                let carry = if prev_word { 0x80 } else { 0 };
-                let mut starts = words & !((words << 8) | carry);
-                while starts != 0 {
-                    at_start(k + (starts.trailing_zeros() / 8) as usize, &mut resume);
-                    starts &= starts - 1;
-                }
-                prev_word = words >> 63 != 0;
-                k += 8;
-                continue;
-            }
-            let b = slice.get(k).copied().unwrap_or(0);
-            let word = if b < 0x80 {
-                b.is_ascii_alphanumeric()
-            } else if b < 0xC0 {
-                // A continuation byte belongs to the character before.
-                prev_word
-            } else {
-                crate::text::char_at(text, within.start + k).is_some_and(char::is_alphanumeric)
-            };
-            if word && !prev_word {
-                at_start(k, &mut resume);
-            }
-            prev_word = word;
-            k += 1;
-        }
+        });
     }
 
     /// Tries the forms that start at byte `i` (a word start that passed

@@ -969,35 +969,27 @@ impl<'h> Run<'_, 'h> {
         };
         let at = |i: usize| hay.get(i).copied().unwrap_or(b' ');
         let mut resume = 0;
-        let mut prev_bit = 0u64;
-        for (c, chunk) in hay.chunks(64).enumerate() {
-            let mask = crate::text::ascii_alnum_bits(chunk);
-            let mut starts = mask & !((mask << 1) | prev_bit);
-            prev_bit = (mask >> chunk.len().saturating_sub(1)) & 1;
-            while starts != 0 {
-                let i = c * 64 + starts.trailing_zeros() as usize;
-                starts &= starts - 1;
-                if i < resume {
-                    continue;
-                }
-                let known = prefix_bit(at(i), at(i + 1), at(i + 2)).is_some_and(|bit| {
-                    self.finder
-                        .verb_prefixes
-                        .get(bit / 64)
-                        .is_some_and(|w| w & (1 << (bit % 64)) != 0)
-                });
-                if !known {
-                    continue;
-                }
-                let input = aho_corasick::Input::new(hay)
-                    .span(i..hay.len())
-                    .anchored(aho_corasick::Anchored::Yes);
-                if let Some(m) = ac.find(input) {
-                    resume = m.end();
-                    out.push(m);
-                }
+        crate::text::for_each_ascii_word_start(hay, false, |i| {
+            if i < resume {
+                return;
             }
-        }
+            let known = prefix_bit(at(i), at(i + 1), at(i + 2)).is_some_and(|bit| {
+                self.finder
+                    .verb_prefixes
+                    .get(bit / 64)
+                    .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+            });
+            if !known {
+                return;
+            }
+            let input = aho_corasick::Input::new(hay)
+                .span(i..hay.len())
+                .anchored(aho_corasick::Anchored::Yes);
+            if let Some(m) = ac.find(input) {
+                resume = m.end();
+                out.push(m);
+            }
+        });
         out
     }
 

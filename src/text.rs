@@ -102,13 +102,13 @@ pub(crate) fn ascii_word_boundaries(pattern: &str) -> String {
 }
 
 /// The top bit of every byte of a word.
-pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+const HIGH: u64 = 0x8080_8080_8080_8080;
 /// One in every byte of a word.
 const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// For eight ASCII bytes (little-endian in a word), the top bit of each byte
 /// that is a letter or digit.
-pub(crate) fn ascii_word_mask(chunk: u64) -> u64 {
+fn ascii_word_mask(chunk: u64) -> u64 {
     // With every byte below 0x80, (x | 0x80) - lo keeps its top bit exactly
     // when x >= lo, and (hi | 0x80) - x exactly when x <= hi; no lane
     // borrows from the next.
@@ -144,6 +144,76 @@ pub(crate) fn ascii_alnum_bits(chunk: &[u8]) -> u64 {
         bits |= u64::from(x.is_ascii_alphanumeric()) << k;
     }
     bits
+}
+
+/// The word starts of one chunk of at most 64 bytes, given the bits of its
+/// word bytes (`mask`, bit `i` for byte `i`) and whether the byte before it
+/// was in a word; also whether its last byte is in one.
+fn chunk_word_starts(mask: u64, len: usize, prev_word: bool) -> (u64, bool) {
+    let starts = mask & !((mask << 1) | u64::from(prev_word));
+    (starts, (mask >> len.saturating_sub(1)) & 1 == 1)
+}
+
+/// Calls `found` with the offset in `hay` of every ASCII word start: an
+/// ASCII letter or digit after any other byte, the byte before `hay`
+/// counting as a word byte when `prev_word`. Bytes from 0x80 up never count,
+/// so a letter right after "é" starts a word here: a superset of the true
+/// word starts, for scans that check their matches against the text.
+pub(crate) fn for_each_ascii_word_start(
+    hay: &[u8],
+    mut prev_word: bool,
+    mut found: impl FnMut(usize),
+) {
+    for (c, chunk) in hay.chunks(64).enumerate() {
+        let (mut starts, last) = chunk_word_starts(ascii_alnum_bits(chunk), chunk.len(), prev_word);
+        prev_word = last;
+        while starts != 0 {
+            found(c * 64 + starts.trailing_zeros() as usize);
+            starts &= starts - 1;
+        }
+    }
+}
+
+/// Calls `found` with the byte offset of every word start inside `within`:
+/// a letter or digit of any script after a character that is neither (or
+/// after the start of the text). Bits come 64 bytes at a time from
+/// [`ascii_alnum_bits`]; only characters beyond ASCII are decoded, and one
+/// that runs into the next chunk carries its bits over.
+pub(crate) fn for_each_word_start(text: &str, within: Span, mut found: impl FnMut(usize)) {
+    let end = within.end.min(text.len());
+    let Some(slice) = text.as_bytes().get(within.start..end) else {
+        return;
+    };
+    let mut prev_word = char_before(text, within.start).is_some_and(char::is_alphanumeric);
+    // Bits of the next chunk that belong to a character begun in this one.
+    let mut carry = 0u64;
+    for (c, chunk) in slice.chunks(64).enumerate() {
+        let base = within.start + c * 64;
+        let mut mask = ascii_alnum_bits(chunk) | carry;
+        carry = 0;
+        if !chunk.is_ascii() {
+            for (k, &b) in chunk.iter().enumerate() {
+                // Only a lead byte opens a character beyond ASCII.
+                if b < 0xC0 {
+                    continue;
+                }
+                if let Some(ch) = char_at(text, base + k).filter(|ch| ch.is_alphanumeric()) {
+                    let len = ch.len_utf8();
+                    let bits = (1u64 << len) - 1;
+                    mask |= bits << k;
+                    if k + len > 64 {
+                        carry = bits >> (64 - k);
+                    }
+                }
+            }
+        }
+        let (mut starts, last) = chunk_word_starts(mask, chunk.len(), prev_word);
+        prev_word = last;
+        while starts != 0 {
+            found(base + starts.trailing_zeros() as usize);
+            starts &= starts - 1;
+        }
+    }
 }
 
 /// Whether `hay` contains `needle` (ASCII letters matched in either case).
@@ -188,6 +258,66 @@ mod tests {
         let chunk = &bytes[..64];
         assert_eq!(ascii_alnum_bits(chunk), expected(chunk));
         assert_eq!(ascii_alnum_bits(&[]), 0);
+    }
+
+    /// Word starts by the definition, one character at a time.
+    fn word_starts_by_chars(text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut prev = false;
+        for (i, c) in text.char_indices() {
+            let word = c.is_alphanumeric();
+            if word && !prev {
+                out.push(i);
+            }
+            prev = word;
+        }
+        out
+    }
+
+    #[test]
+    fn word_starts_agree_with_characters() {
+        let pieces = [
+            "Ottawa ",
+            "Ça va? ",
+            "naïve ",
+            "“Five Eyes” ",
+            "9am ",
+            "東京 ",
+            "x",
+            "é",
+            "—",
+            " ",
+        ];
+        // Many mixes of ASCII and wider characters, so that characters
+        // straddle the 64-byte chunk boundaries at every offset.
+        for seed in 0..200usize {
+            let mut text = String::new();
+            let mut k = seed;
+            while text.len() < 300 {
+                text.push_str(pieces[k % pieces.len()]);
+                k = k.wrapping_mul(31).wrapping_add(7) % 1009;
+            }
+            let mut got = Vec::new();
+            for_each_word_start(&text, Span::new(0, text.len()), |i| got.push(i));
+            assert_eq!(got, word_starts_by_chars(&text), "{text:?}");
+        }
+        // Inside a span, the character before it counts.
+        let text = "ab cd";
+        let mut got = Vec::new();
+        for_each_word_start(text, Span::new(1, 5), |i| got.push(i));
+        assert_eq!(got, vec![3]);
+    }
+
+    #[test]
+    fn ascii_word_starts_count_only_ascii() {
+        let text = "Ça va, éMay 2019";
+        let mut got = Vec::new();
+        for_each_ascii_word_start(text.as_bytes(), false, |i| got.push(i));
+        // "a" of "Ça" and "M" after "é" start words at the byte level.
+        assert_eq!(got, vec![2, 4, 10, 14]);
+        let mut got = Vec::new();
+        for_each_ascii_word_start(b"ab cd", true, |i| got.push(i));
+        assert_eq!(got, vec![3]);
     }
 
     #[test]

@@ -1954,37 +1954,28 @@ impl DateFinder {
         // One flat pass over the bytes: a trigger can only start where a
         // word or a number starts, and a word only when its first three
         // characters begin some pattern.
-        // Word starts come from 64-byte chunks: a bit mask of letters and
-        // digits per chunk (`class` is non-zero exactly for those), built
-        // without branches, and its rising edges.
-        let mut prev_bit = u64::from(class(before(b, lo)) != 0);
-        for (c, chunk) in hay.chunks(64).enumerate() {
-            let mask = crate::text::ascii_alnum_bits(chunk);
-            let mut starts = mask & !((mask << 1) | prev_bit);
-            prev_bit = (mask >> chunk.len().saturating_sub(1)) & 1;
-            while starts != 0 {
-                let k = starts.trailing_zeros() as usize;
-                starts &= starts - 1;
-                let s = lo + c * 64 + k;
-                if s < last {
-                    continue;
-                }
-                let found = if at(b, s).is_ascii_digit() {
-                    Some((s + 1, Trigger::Digit))
-                } else if self.may_start(b, s) {
-                    self.trigger_at(b, s, hi)
-                } else {
-                    None
-                };
-                let Some((e, t)) = found else { continue };
-                if let Some((start, core, end)) = self.parse(b, s, e, t, last, hi) {
-                    if end > start {
-                        out.push((start, core, end));
-                        last = end;
-                    }
+        // Word starts are ASCII ones (`class` is non-zero exactly for ASCII
+        // letters and digits).
+        crate::text::for_each_ascii_word_start(hay, class(before(b, lo)) != 0, |k| {
+            let s = lo + k;
+            if s < last {
+                return;
+            }
+            let found = if at(b, s).is_ascii_digit() {
+                Some((s + 1, Trigger::Digit))
+            } else if self.may_start(b, s) {
+                self.trigger_at(b, s, hi)
+            } else {
+                None
+            };
+            let Some((e, t)) = found else { return };
+            if let Some((start, core, end)) = self.parse(b, s, e, t, last, hi) {
+                if end > start {
+                    out.push((start, core, end));
+                    last = end;
                 }
             }
-        }
+        });
         out
     }
 

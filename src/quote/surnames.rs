@@ -3,12 +3,12 @@
 //! A long text names hundreds of people, and an automaton over all their
 //! surnames is large: each byte of the text steps it, with a cache miss as
 //! often as not. A surname stands only at a word start, so this reads word
-//! starts instead (64 bytes at a time from a bit mask where the text is
-//! ASCII), rules most of them out by their first byte, and looks the rest
-//! up in a hash map: one look-up per candidate word, however many names.
+//! starts instead (`text::for_each_word_start`), rules most of them out by
+//! their first byte, and looks the rest up in a hash map: one look-up per
+//! candidate word, however many names.
 
 use crate::hash::FastMap;
-use crate::text::{ascii_alnum_bits, char_at, char_before};
+use crate::text::{char_at, for_each_word_start};
 use crate::Span;
 
 /// Characters that may join the parts of one surname ("O'Neil",
@@ -65,13 +65,9 @@ impl<'s> Surnames<'s> {
             return;
         }
         let end = within.end.min(text.len());
-        let Some(slice) = text.as_bytes().get(within.start..end) else {
-            return;
-        };
-        let mut prev_word = char_before(text, within.start).is_some_and(char::is_alphanumeric);
         let mut resume = within.start;
-        let mut at_start = |i: usize, resume: &mut usize| {
-            if i < *resume {
+        for_each_word_start(text, within, |i| {
+            if i < resume {
                 return;
             }
             let first = text.as_bytes().get(i).copied().unwrap_or(0);
@@ -84,37 +80,10 @@ impl<'s> Surnames<'s> {
                 return;
             }
             if let Some((span, index)) = self.at(text, i, end) {
-                *resume = span.end;
+                resume = span.end;
                 found(span, index);
             }
-        };
-        for (c, chunk) in slice.chunks(64).enumerate() {
-            let base = within.start + c * 64;
-            if chunk.is_ascii() {
-                let mask = ascii_alnum_bits(chunk);
-                let mut starts = mask & !((mask << 1) | u64::from(prev_word));
-                prev_word = (mask >> (chunk.len() - 1)) & 1 == 1;
-                while starts != 0 {
-                    at_start(base + starts.trailing_zeros() as usize, &mut resume);
-                    starts &= starts - 1;
-                }
-                continue;
-            }
-            for (k, &b) in chunk.iter().enumerate() {
-                let word = if b < 0x80 {
-                    b.is_ascii_alphanumeric()
-                } else if b < 0xC0 {
-                    // A continuation byte belongs to the character before.
-                    prev_word
-                } else {
-                    char_at(text, base + k).is_some_and(char::is_alphanumeric)
-                };
-                if word && !prev_word {
-                    at_start(base + k, &mut resume);
-                }
-                prev_word = word;
-            }
-        }
+        });
     }
 
     /// The surname that starts at word start `i`, if it is a whole word
