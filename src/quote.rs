@@ -127,6 +127,9 @@ pub(crate) struct QuoteFinder {
     org_last: FastSet<String>,
     /// Letters after a name that are not part of it ("OBE", "QC").
     postnominals: FastSet<String>,
+    /// Month names and their abbreviations, lower case, from the date
+    /// vocabulary.
+    months: FastSet<String>,
 }
 
 impl Default for QuoteFinder {
@@ -226,10 +229,15 @@ impl QuoteFinder {
         let postnominals = tables::rows(tables::POSTNOMINALS)
             .filter_map(|row| row.first().map(|w| w.to_string()))
             .collect();
+        let months = tables::rows(tables::DATE_WORDS)
+            .filter(|row| row.get(1) == Some(&"month"))
+            .filter_map(|row| row.first().map(|w| w.to_string()))
+            .collect();
         QuoteFinder {
             org_anywhere,
             org_last,
             postnominals,
+            months,
             verbs,
             verb_prefixes,
             classes,
@@ -238,6 +246,16 @@ impl QuoteFinder {
             title_len,
             title_firsts,
         }
+    }
+
+    /// Whether a word is a month name or its abbreviation, capitalised as
+    /// in a date ("August", "Sept."), not in capitals or lower case.
+    fn is_month(&self, w: &str) -> bool {
+        let w = w.trim_end_matches('.');
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(char::is_lowercase)
+            && self.months.contains(w.to_lowercase().as_str())
     }
 
     /// Speakers and quotes of the analysed text.
@@ -1775,30 +1793,35 @@ impl<'h> Run<'_, 'h> {
     /// Biden" and "Joseph Biden" may be one person; so may "Rep. Guthrie"
     /// and "Brett Guthrie".
     fn different_people(&self, a: &str, b: &str) -> bool {
-        let first_name = |name: &str| {
-            let words: Vec<&str> = name.split(' ').collect();
-            let first = *words.first()?;
-            let plain = (2..=4).contains(&words.len())
-                && words
-                    .iter()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-                && first.chars().count() >= 2
-                && first.chars().all(char::is_alphabetic)
-                && !matches!(first, "The" | "A" | "An")
-                && !self.finder.title_words.contains(lower(first).as_ref())
-                && !self.finder.title_firsts.contains(lower(first).as_ref());
-            plain.then(|| {
-                first
-                    .chars()
-                    .take(2)
-                    .flat_map(char::to_lowercase)
-                    .collect::<String>()
-            })
-        };
-        match (first_name(a), first_name(b)) {
-            (Some(x), Some(y)) => x != y,
+        // The same name is the same person; most calls stop here.
+        if a == b {
+            return false;
+        }
+        fn head(w: &str) -> impl Iterator<Item = char> + '_ {
+            w.chars().take(2).flat_map(char::to_lowercase)
+        }
+        match (self.plain_first_name(a), self.plain_first_name(b)) {
+            (Some(x), Some(y)) => !head(x).eq(head(y)),
             _ => false,
         }
+    }
+
+    /// The first name of a plainly personal name: two to four capitalised
+    /// words, the first neither a title, an abbreviation, an article nor an
+    /// initial.
+    fn plain_first_name<'a>(&self, name: &'a str) -> Option<&'a str> {
+        let words = name.split(' ').count();
+        let first = name.split(' ').next()?;
+        let plain = (2..=4).contains(&words)
+            && name
+                .split(' ')
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && first.chars().count() >= 2
+            && first.chars().all(char::is_alphabetic)
+            && !matches!(first, "The" | "A" | "An")
+            && !self.finder.title_words.contains(lower(first).as_ref())
+            && !self.finder.title_firsts.contains(lower(first).as_ref());
+        plain.then_some(first)
     }
 
     /// Takes a speaker phrase apart into name, title, country and kind.
@@ -1893,7 +1916,9 @@ impl<'h> Run<'_, 'h> {
             return (None, None);
         };
         // "The Canadian Press, August 15": a dateline, not a role.
-        if s.split(' ').next().is_some_and(is_month) && s.bytes().any(|b| b.is_ascii_digit()) {
+        if s.split(' ').next().is_some_and(|w| self.finder.is_month(w))
+            && s.bytes().any(|b| b.is_ascii_digit())
+        {
             return (None, None);
         }
         let mut end = s.find(',').unwrap_or(s.len());
@@ -2453,37 +2478,6 @@ fn ends_in_connector(phrase: &str) -> bool {
     matches!(
         phrase.rsplit(' ').next(),
         Some("of" | "the" | "for" | "from" | "at" | "a" | "an" | "to" | "and")
-    )
-}
-
-/// Whether a word is an English month name, full or abbreviated.
-fn is_month(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
     )
 }
 
