@@ -753,7 +753,10 @@ impl CountryFinder {
                 let m = automaton.find(Input::new(text).span(i..end).anchored(Anchored::Yes))?;
                 (Span::new(m.start(), m.end()), m.pattern())
             };
-        match self.judge(text, within, span, pattern.as_usize(), memo) {
+        match self
+            .judge(text, within, span, pattern.as_usize(), memo)
+            .unwrap_or(Verdict::Reject)
+        {
             Verdict::Accept {
                 target,
                 ambiguous,
@@ -772,23 +775,8 @@ impl CountryFinder {
         }
     }
 
-    /// Whether a match is a mention.
+    /// Whether a match is a mention; `None` rejects it.
     fn judge(
-        &self,
-        text: &str,
-        within: Span,
-        span: Span,
-        index: usize,
-        memo: &mut Memo,
-    ) -> Verdict {
-        match self.judge_inner(text, within, span, index, memo) {
-            Some(verdict) => verdict,
-            None => Verdict::Reject,
-        }
-    }
-
-    /// [`judge`](Self::judge), with `None` for a rejection.
-    fn judge_inner(
         &self,
         text: &str,
         within: Span,

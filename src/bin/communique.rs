@@ -151,9 +151,18 @@ fn parse_args(raw: impl Iterator<Item = String>) -> Result<Option<Args>, Failure
     Ok(Some(args))
 }
 
+/// How messages name an input: `-` is standard input.
+fn display_name(path: &str) -> &str {
+    if path == "-" {
+        "<stdin>"
+    } else {
+        path
+    }
+}
+
 /// Reads one input, or explains in one line why it could not.
 fn read_input(path: &str) -> Result<Vec<u8>, String> {
-    let name = if path == "-" { "<stdin>" } else { path };
+    let name = display_name(path);
     let mut bytes = Vec::new();
     let result = if path == "-" {
         io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
@@ -187,7 +196,7 @@ fn output_failure(e: io::Error) -> Failure {
 
 /// Reads, extracts and serialises one input; runs on a worker.
 fn process(extractor: &Extractor, args: &Args, path: &str) -> Outcome {
-    let name = if path == "-" { "<stdin>" } else { path };
+    let name = display_name(path);
     let bytes = match read_input(path) {
         Ok(b) => b,
         Err(msg) => return Outcome::Skipped(msg),
