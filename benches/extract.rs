@@ -15,6 +15,10 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use communique::Extractor;
+
+#[path = "common/configurations.rs"]
+mod configurations;
+use configurations::configurations;
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
 
@@ -64,27 +68,6 @@ fn corpus_documents() -> (&'static str, Vec<String>) {
 fn corpus() -> (&'static str, String) {
     let (name, docs) = corpus_documents();
     (name, docs.join("\n\n"))
-}
-
-/// The whole pipeline, then layout and sentences alone, then each further
-/// stage on its own, by name.
-fn configurations() -> Vec<(&'static str, Extractor)> {
-    let only = |quotes, countries, dates, commitments| {
-        Extractor::builder()
-            .quotes(quotes)
-            .countries(countries)
-            .dates(dates)
-            .commitments(commitments)
-            .build()
-    };
-    vec![
-        ("extract", Extractor::new()),
-        ("layout+sentences", only(false, false, false, false)),
-        ("+quotes", only(true, false, false, false)),
-        ("+countries", only(false, true, false, false)),
-        ("+dates", only(false, false, true, false)),
-        ("+commitments", only(false, false, false, true)),
-    ]
 }
 
 fn inputs() -> Vec<(&'static str, String)> {

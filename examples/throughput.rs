@@ -12,7 +12,9 @@
 
 use std::time::Instant;
 
-use communique::Extractor;
+#[path = "../benches/common/configurations.rs"]
+mod configurations;
+use configurations::configurations;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -22,22 +24,7 @@ fn main() {
     };
     let rounds: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(5);
     let text = std::fs::read_to_string(path).expect("readable UTF-8 file");
-    let only = |quotes, countries, dates, commitments| {
-        Extractor::builder()
-            .quotes(quotes)
-            .countries(countries)
-            .dates(dates)
-            .commitments(commitments)
-            .build()
-    };
-    let configs = [
-        ("extract", Extractor::new()),
-        ("layout+sentences", only(false, false, false, false)),
-        ("+quotes", only(true, false, false, false)),
-        ("+countries", only(false, true, false, false)),
-        ("+dates", only(false, false, true, false)),
-        ("+commitments", only(false, false, false, true)),
-    ];
+    let configs = configurations();
     let chosen: Vec<&String> = args.iter().skip(3).collect();
     let mib = text.len() as f64 / (1024.0 * 1024.0);
     for (name, extractor) in &configs {
