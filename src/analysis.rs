@@ -2,6 +2,7 @@
 
 use crate::layout::{Block, BlockKind};
 use crate::sentence::Sentence;
+use crate::text::WordBytes;
 use crate::Span;
 
 /// The input with its blocks and sentences: the shared view that the quote,
@@ -16,6 +17,8 @@ pub(crate) struct Analysis<'h> {
     pub sentences: Vec<Sentence<'h>>,
     /// For each block, the range of its sentences in `sentences`.
     pub sentences_by_block: Vec<std::ops::Range<usize>>,
+    /// Which bytes of the text are word bytes, for the word scans.
+    pub words: WordBytes,
 }
 
 impl<'h> Analysis<'h> {
@@ -41,6 +44,7 @@ impl<'h> Analysis<'h> {
             blocks,
             sentences,
             sentences_by_block,
+            words: WordBytes::new(text),
         }
     }
 

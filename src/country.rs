@@ -22,6 +22,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::analysis::Analysis;
 use crate::document::TextSpan;
 use crate::tables;
+use crate::text::WordBytes;
 use crate::Span;
 
 /// An ISO 3166-1 alpha-2 code (`"CA"`), or `"XK"` for Kosovo. It serialises
@@ -593,7 +594,8 @@ impl CountryFinder {
     /// as in running text.
     pub(crate) fn lookup(&self, phrase: &str) -> Option<CountryCode> {
         let mut raw = Vec::new();
-        self.scan(phrase, Span::new(0, phrase.len()), &mut raw);
+        let words = WordBytes::new(phrase);
+        self.scan(phrase, &words, Span::new(0, phrase.len()), &mut raw);
         let resolved = self.resolve(raw);
         resolved
             .first()
@@ -606,7 +608,7 @@ impl CountryFinder {
         let text = analysis.text;
         let mut raw = Vec::new();
         for (_, span) in analysis.content_spans() {
-            self.scan(text, span, &mut raw);
+            self.scan(text, &analysis.words, span, &mut raw);
         }
         let mut countries: Vec<Country<'h>> = Vec::new();
         let mut slot: HashMap<usize, usize> = HashMap::new();
@@ -688,7 +690,7 @@ impl CountryFinder {
     }
 
     /// Matches the part `within` of `text`, appending accepted mentions.
-    fn scan(&self, text: &str, within: Span, out: &mut Vec<Raw>) {
+    fn scan(&self, text: &str, words: &WordBytes, within: Span, out: &mut Vec<Raw>) {
         if self.automaton.is_none() {
             return;
         }
@@ -699,7 +701,7 @@ impl CountryFinder {
         let mut resume = within.start;
         let mut memo: Memo = None;
         let bytes = text.as_bytes();
-        crate::text::for_each_word_start(text, within, |i| {
+        words.for_each_start(within, |i| {
             if i >= resume && self.starts.may_start(bytes, i) {
                 if let Some(next) = self.try_at(text, within, i, out, &mut memo) {
                     resume = next;

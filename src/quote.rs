@@ -1,6 +1,7 @@
 //! Quotes and their speakers: who said what.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -12,7 +13,7 @@ use crate::document::TextSpan;
 use crate::hash::{FastMap, FastSet};
 use crate::layout::BlockKind;
 use crate::tables;
-use crate::text::{char_at, char_before, is_blank, is_space, trim};
+use crate::text::{char_at, char_before, is_blank, is_space, trim, WordBytes};
 
 mod surnames;
 use crate::Span;
@@ -267,6 +268,7 @@ impl QuoteFinder {
         let mut run = Run {
             finder: self,
             text: analysis.text,
+            words: &analysis.words,
             countries,
             speakers: Vec::new(),
             keys: FastMap::default(),
@@ -341,6 +343,8 @@ struct Parsed<'h> {
 struct Run<'f, 'h> {
     finder: &'f QuoteFinder,
     text: &'h str,
+    /// The word bytes of `text`.
+    words: &'f WordBytes,
     countries: &'f CountryFinder,
     speakers: Vec<Draft<'h>>,
     /// Speakers by key.
@@ -354,6 +358,8 @@ struct Run<'f, 'h> {
 
 /// Bytes before a verb searched for its subject.
 const WINDOW: usize = 300;
+/// Bytes before a verb read first for its subject (`Run::np_before`).
+const NP_TAIL: usize = 96;
 
 /// Bits in a table of three-character prefixes (`prefix_bit`).
 const PREFIX_BITS: usize = 26 * 27 * 27;
@@ -987,7 +993,8 @@ impl<'h> Run<'_, 'h> {
         };
         let at = |i: usize| hay.get(i).copied().unwrap_or(b' ');
         let mut resume = 0;
-        crate::text::for_each_ascii_word_start(hay, false, |i| {
+        self.words.for_each_start(block, |abs| {
+            let i = abs - block.start;
             if i < resume {
                 return;
             }
@@ -1378,13 +1385,42 @@ impl<'h> Run<'_, 'h> {
 
     /// The speaker phrase ending just before `end`, walking back over name
     /// and role words to `lo`.
+    ///
+    /// Only the words near `end` can matter, so the last `NP_TAIL` bytes are
+    /// read first; when the walk comes within a word of their start, the
+    /// whole window is read again, so the answer never depends on the cut.
     fn np_before(&self, lo: usize, end: usize) -> Option<Span> {
         let text = self.text;
         let seg = text.get(lo..end)?;
+        let cut = end.checked_sub(NP_TAIL).filter(|&c| c > lo).and_then(|c| {
+            // A byte that no word contains: the words after it are the
+            // same whether reading starts there or at `lo`.
+            let rest = text.as_bytes().get(c..end)?;
+            let k = rest.iter().position(|&b| b.is_ascii_whitespace())?;
+            Some(c + k)
+        });
+        if let Some(cut) = cut {
+            let toks = tokens(text.get(cut..end)?, cut);
+            let reached = Cell::new(usize::MAX);
+            let found = self.np_before_in(lo, &toks, &reached);
+            if reached.get() > 1 {
+                return found;
+            }
+        }
         let toks = tokens(seg, lo);
+        self.np_before_in(lo, &toks, &Cell::new(0))
+    }
+
+    /// `np_before` over the words `toks` ending at the verb; `reached`
+    /// records the lowest word index read.
+    fn np_before_in(&self, lo: usize, toks: &[Span], reached: &Cell<usize>) -> Option<Span> {
+        let text = self.text;
         // Every index below stays inside `toks` by the loop bounds; `get`
         // keeps a slip from ever panicking.
-        let tok = |k: usize| toks.get(k).copied().unwrap_or_default();
+        let tok = |k: usize| {
+            reached.set(reached.get().min(k));
+            toks.get(k).copied().unwrap_or_default()
+        };
         let mut i = toks.len();
         // Adverbs and auxiliaries between subject and verb.
         while i > 0 {
@@ -1605,6 +1641,7 @@ impl<'h> Run<'_, 'h> {
         let all = text.get(span.range()).unwrap_or("");
         // A lone lower-case word must be a plural noun or a determiner phrase.
         let lead_lower = first.chars().next().is_some_and(char::is_lowercase);
+        reached.set(reached.get().min(start));
         let has_cap = toks.get(start..stop).unwrap_or(&[]).iter().any(|t| {
             text.get(t.range())
                 .is_some_and(|w| w.starts_with(char::is_uppercase))
@@ -2340,7 +2377,7 @@ impl<'h> Run<'_, 'h> {
             {
                 for (_, span) in a.content_spans() {
                     found.clear();
-                    index.find(text, span, |sp, k| found.push((sp, k)));
+                    index.find(text, self.words, span, |sp, k| found.push((sp, k)));
                     for &(sp, k) in &found {
                         let Some((i, _)) = surnames.get(k) else {
                             continue;

@@ -146,72 +146,87 @@ pub(crate) fn ascii_alnum_bits(chunk: &[u8]) -> u64 {
     bits
 }
 
-/// The word starts of one chunk of at most 64 bytes, given the bits of its
-/// word bytes (`mask`, bit `i` for byte `i`) and whether the byte before it
-/// was in a word; also whether its last byte is in one.
-fn chunk_word_starts(mask: u64, len: usize, prev_word: bool) -> (u64, bool) {
-    let starts = mask & !((mask << 1) | u64::from(prev_word));
-    (starts, (mask >> len.saturating_sub(1)) & 1 == 1)
+/// Which bytes of a text belong to words: one bit per byte, set for every
+/// byte of a letter or digit of any script.
+///
+/// Every stage that looks words up (dates, countries, reporting verbs,
+/// surnames) starts from the word starts. Building the bits once per
+/// document, rather than once per stage and block, reads the text once and
+/// makes a word start inside any span a shift and a mask away.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordBytes {
+    /// Bit `i % 64` of word `i / 64` is byte `i`.
+    bits: Vec<u64>,
+    /// Bytes in the text.
+    len: usize,
 }
 
-/// Calls `found` with the offset in `hay` of every ASCII word start: an
-/// ASCII letter or digit after any other byte, the byte before `hay`
-/// counting as a word byte when `prev_word`. Bytes from 0x80 up never count,
-/// so a letter right after "é" starts a word here: a superset of the true
-/// word starts, for scans that check their matches against the text.
-pub(crate) fn for_each_ascii_word_start(
-    hay: &[u8],
-    mut prev_word: bool,
-    mut found: impl FnMut(usize),
-) {
-    for (c, chunk) in hay.chunks(64).enumerate() {
-        let (mut starts, last) = chunk_word_starts(ascii_alnum_bits(chunk), chunk.len(), prev_word);
-        prev_word = last;
-        while starts != 0 {
-            found(c * 64 + starts.trailing_zeros() as usize);
-            starts &= starts - 1;
-        }
-    }
-}
-
-/// Calls `found` with the byte offset of every word start inside `within`:
-/// a letter or digit of any script after a character that is neither (or
-/// after the start of the text). Bits come 64 bytes at a time from
-/// [`ascii_alnum_bits`]; only characters beyond ASCII are decoded, and one
-/// that runs into the next chunk carries its bits over.
-pub(crate) fn for_each_word_start(text: &str, within: Span, mut found: impl FnMut(usize)) {
-    let end = within.end.min(text.len());
-    let Some(slice) = text.as_bytes().get(within.start..end) else {
-        return;
-    };
-    let mut prev_word = char_before(text, within.start).is_some_and(char::is_alphanumeric);
-    // Bits of the next chunk that belong to a character begun in this one.
-    let mut carry = 0u64;
-    for (c, chunk) in slice.chunks(64).enumerate() {
-        let base = within.start + c * 64;
-        let mut mask = ascii_alnum_bits(chunk) | carry;
-        carry = 0;
-        if !chunk.is_ascii() {
-            for (k, &b) in chunk.iter().enumerate() {
-                // Only a lead byte opens a character beyond ASCII.
-                if b < 0xC0 {
-                    continue;
-                }
-                if let Some(ch) = char_at(text, base + k).filter(|ch| ch.is_alphanumeric()) {
-                    let len = ch.len_utf8();
-                    let bits = (1u64 << len) - 1;
-                    mask |= bits << k;
-                    if k + len > 64 {
-                        carry = bits >> (64 - k);
+impl WordBytes {
+    /// The word bytes of `text`. Bits come 64 bytes at a time from
+    /// [`ascii_alnum_bits`]; only characters beyond ASCII are decoded, and
+    /// one that runs into the next chunk carries its bits over.
+    pub(crate) fn new(text: &str) -> WordBytes {
+        let bytes = text.as_bytes();
+        let mut bits = Vec::with_capacity(bytes.len().div_ceil(64));
+        // Bits of the next chunk that belong to a character begun in this one.
+        let mut carry = 0u64;
+        for (c, chunk) in bytes.chunks(64).enumerate() {
+            let mut mask = ascii_alnum_bits(chunk) | carry;
+            carry = 0;
+            if !chunk.is_ascii() {
+                for (k, &b) in chunk.iter().enumerate() {
+                    // Only a lead byte opens a character beyond ASCII.
+                    if b < 0xC0 {
+                        continue;
+                    }
+                    if let Some(ch) = char_at(text, c * 64 + k).filter(|ch| ch.is_alphanumeric()) {
+                        let len = ch.len_utf8();
+                        let char_bits = (1u64 << len) - 1;
+                        mask |= char_bits << k;
+                        if k + len > 64 {
+                            carry = char_bits >> (64 - k);
+                        }
                     }
                 }
             }
+            bits.push(mask);
         }
-        let (mut starts, last) = chunk_word_starts(mask, chunk.len(), prev_word);
-        prev_word = last;
-        while starts != 0 {
-            found(base + starts.trailing_zeros() as usize);
-            starts &= starts - 1;
+        WordBytes {
+            bits,
+            len: bytes.len(),
+        }
+    }
+
+    /// Calls `found` with the byte offset of every word start inside
+    /// `within`, in order: a letter or digit of any script after a
+    /// character that is neither, or at the start of the text. The
+    /// character before `within` counts, so a span that opens inside a
+    /// word does not start one.
+    pub(crate) fn for_each_start(&self, within: Span, mut found: impl FnMut(usize)) {
+        let end = within.end.min(self.len);
+        if within.start >= end {
+            return;
+        }
+        let (first, last) = (within.start / 64, (end - 1) / 64);
+        let mut prev = first
+            .checked_sub(1)
+            .and_then(|w| self.bits.get(w))
+            .map_or(0, |w| w >> 63);
+        for w in first..=last {
+            let mask = self.bits.get(w).copied().unwrap_or(0);
+            let mut starts = mask & !((mask << 1) | prev);
+            prev = mask >> 63;
+            if w == first {
+                starts &= !0u64 << (within.start % 64);
+            }
+            let room = end - w * 64;
+            if w == last && room < 64 {
+                starts &= (1u64 << room) - 1;
+            }
+            while starts != 0 {
+                found(w * 64 + starts.trailing_zeros() as usize);
+                starts &= starts - 1;
+            }
         }
     }
 }
@@ -297,27 +312,31 @@ mod tests {
                 text.push_str(pieces[k % pieces.len()]);
                 k = k.wrapping_mul(31).wrapping_add(7) % 1009;
             }
+            let words = WordBytes::new(&text);
             let mut got = Vec::new();
-            for_each_word_start(&text, Span::new(0, text.len()), |i| got.push(i));
+            words.for_each_start(Span::new(0, text.len()), |i| got.push(i));
             assert_eq!(got, word_starts_by_chars(&text), "{text:?}");
+            // Inside any span, the starts are those of the whole text that
+            // lie in it.
+            for (lo, hi) in [(1, 70), (63, 64), (64, 200), (100, 129), (5, 5)] {
+                let mut got = Vec::new();
+                words.for_each_start(Span::new(lo, hi), |i| got.push(i));
+                let expected: Vec<usize> = word_starts_by_chars(&text)
+                    .into_iter()
+                    .filter(|&i| (lo..hi).contains(&i))
+                    .collect();
+                assert_eq!(got, expected, "{text:?} {lo}..{hi}");
+            }
         }
         // Inside a span, the character before it counts.
         let text = "ab cd";
         let mut got = Vec::new();
-        for_each_word_start(text, Span::new(1, 5), |i| got.push(i));
+        WordBytes::new(text).for_each_start(Span::new(1, 5), |i| got.push(i));
         assert_eq!(got, vec![3]);
-    }
-
-    #[test]
-    fn ascii_word_starts_count_only_ascii() {
-        let text = "Ça va, éMay 2019";
+        // A span past the end of the text holds no starts.
         let mut got = Vec::new();
-        for_each_ascii_word_start(text.as_bytes(), false, |i| got.push(i));
-        // "a" of "Ça" and "M" after "é" start words at the byte level.
-        assert_eq!(got, vec![2, 4, 10, 14]);
-        let mut got = Vec::new();
-        for_each_ascii_word_start(b"ab cd", true, |i| got.push(i));
-        assert_eq!(got, vec![3]);
+        WordBytes::new(text).for_each_start(Span::new(4, 90), |i| got.push(i));
+        assert_eq!(got, vec![]);
     }
 
     #[test]

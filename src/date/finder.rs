@@ -21,6 +21,7 @@ use super::{DateMention, DateValue, Season};
 use crate::analysis::Analysis;
 use crate::calendar::{days_in_month, easter, nth_weekday};
 use crate::hash::FastMap;
+use crate::text::WordBytes;
 use crate::{tables, Date, Span};
 
 /// What a word of the date vocabulary is.
@@ -1867,7 +1868,7 @@ impl DateFinder {
                 continue;
             }
             let hi = span.end.min(span.start + 400);
-            for (s, core, e) in self.scan(b, span.start, hi) {
+            for (s, core, e) in self.scan(&analysis.words, b, span.start, hi) {
                 let Core::MonthDay(m, d, Some(y)) = core else {
                     continue;
                 };
@@ -1947,17 +1948,15 @@ impl DateFinder {
     }
 
     /// Every expression between `lo` and `hi`, in order, without overlaps.
-    fn scan(&self, b: &[u8], lo: usize, hi: usize) -> Vec<(usize, Core, usize)> {
+    fn scan(&self, words: &WordBytes, b: &[u8], lo: usize, hi: usize) -> Vec<(usize, Core, usize)> {
         let mut out = Vec::new();
         let mut last = lo;
-        let Some(hay) = b.get(lo..hi) else { return out };
-        // One flat pass over the bytes: a trigger can only start where a
-        // word or a number starts, and a word only when its first three
-        // characters begin some pattern.
-        // Word starts are ASCII ones (`class` is non-zero exactly for ASCII
-        // letters and digits).
-        crate::text::for_each_ascii_word_start(hay, class(before(b, lo)) != 0, |k| {
-            let s = lo + k;
+        if b.get(lo..hi).is_none() {
+            return out;
+        }
+        // A trigger can only start where a word or a number starts, and a
+        // word only when its first three characters begin some pattern.
+        words.for_each_start(Span::new(lo, hi), |s| {
             if s < last {
                 return;
             }
@@ -2027,7 +2026,7 @@ impl DateFinder {
         // no tense of its own ("Sunday's race") is the same day.
         let mut weekdays: [Option<DateValue>; 7] = Default::default();
         for (_, span) in analysis.content_spans() {
-            for (s, core, e) in self.scan(b, span.start, span.end) {
+            for (s, core, e) in self.scan(&analysis.words, b, span.start, span.end) {
                 let Some(t) = text.get(s..e) else { continue };
                 let value = match (&core, reference) {
                     (Core::Weekday(w, 0), Some(r)) => {

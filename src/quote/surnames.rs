@@ -8,7 +8,7 @@
 //! candidate word, however many names.
 
 use crate::hash::FastMap;
-use crate::text::{char_at, for_each_word_start};
+use crate::text::{char_at, WordBytes};
 use crate::Span;
 
 /// Characters that may join the parts of one surname ("O'Neil",
@@ -60,13 +60,19 @@ impl<'s> Surnames<'s> {
     /// touches it on either side. Occurrences do not overlap; where two
     /// surnames start at one word ("Smith" and "Smith-Jones"), the shorter
     /// is taken when it is whole.
-    pub(super) fn find(&self, text: &str, within: Span, mut found: impl FnMut(Span, usize)) {
+    pub(super) fn find(
+        &self,
+        text: &str,
+        words: &WordBytes,
+        within: Span,
+        mut found: impl FnMut(Span, usize),
+    ) {
         if self.by_text.is_empty() {
             return;
         }
         let end = within.end.min(text.len());
         let mut resume = within.start;
-        for_each_word_start(text, within, |i| {
+        words.for_each_start(within, |i| {
             if i < resume {
                 return;
             }
@@ -140,9 +146,14 @@ mod tests {
     fn all(names: &[&str], text: &str) -> Vec<(String, usize)> {
         let s = Surnames::new(names.iter().copied());
         let mut out = Vec::new();
-        s.find(text, Span::new(0, text.len()), |sp, i| {
-            out.push((text[sp.range()].to_string(), i));
-        });
+        s.find(
+            text,
+            &WordBytes::new(text),
+            Span::new(0, text.len()),
+            |sp, i| {
+                out.push((text[sp.range()].to_string(), i));
+            },
+        );
         out
     }
 
@@ -203,11 +214,12 @@ mod tests {
     fn spans_stay_inside_the_given_range() {
         let text = "Rudd Rudd Rudd";
         let s = Surnames::new(["Rudd"]);
+        let words = WordBytes::new(text);
         let mut got = Vec::new();
-        s.find(text, Span::new(5, 9), |sp, _| got.push(sp));
+        s.find(text, &words, Span::new(5, 9), |sp, _| got.push(sp));
         assert_eq!(got, vec![Span::new(5, 9)]);
         got.clear();
-        s.find(text, Span::new(6, 14), |sp, _| got.push(sp));
+        s.find(text, &words, Span::new(6, 14), |sp, _| got.push(sp));
         assert_eq!(got, vec![Span::new(10, 14)]);
     }
 }
