@@ -3,8 +3,8 @@
 //! A long text names hundreds of people, and an automaton over all their
 //! surnames is large: each byte of the text steps it, with a cache miss as
 //! often as not. A surname stands only at a word start, so this reads word
-//! starts instead (`text::for_each_word_start`), rules most of them out by
-//! their first byte, and looks the rest up in a hash map: one look-up per
+//! starts instead (`text::WordBytes`), rules most of them out by
+//! their first three bytes, and looks the rest up in a hash map: one look-up per
 //! candidate word, however many names.
 
 use crate::hash::FastMap;
@@ -22,8 +22,21 @@ pub(super) struct Surnames<'s> {
     /// Each surname's text to its index in the list given (the first, for
     /// a surname two speakers share).
     by_text: FastMap<&'s str, usize>,
-    /// The first bytes that some surname starts with.
-    first_bytes: [bool; 256],
+    /// Bits of `prefix_key` for the first three bytes of each surname that
+    /// has three: a word whose first three bytes have no bit set starts no
+    /// such surname, ruled out by one look-up. Keys may collide; a collision
+    /// only costs a hash look-up.
+    prefixes: Box<[u64; PREFIX_WORDS]>,
+    /// The first bytes of the surnames shorter than three bytes ("Wu").
+    short_first: [bool; 256],
+}
+
+/// Words of 64 bits in `Surnames::prefixes`.
+const PREFIX_WORDS: usize = 512;
+
+/// The bit of `Surnames::prefixes` for three leading bytes.
+fn prefix_key(b0: u8, b1: u8, b2: u8) -> usize {
+    (usize::from(b0) * 961 + usize::from(b1) * 31 + usize::from(b2)) % (PREFIX_WORDS * 64)
 }
 
 impl<'s> Surnames<'s> {
@@ -32,7 +45,8 @@ impl<'s> Surnames<'s> {
     /// a whole word and are left out.
     pub(super) fn new(names: impl IntoIterator<Item = &'s str>) -> Surnames<'s> {
         let mut by_text = FastMap::default();
-        let mut first_bytes = [false; 256];
+        let mut prefixes = Box::new([0u64; PREFIX_WORDS]);
+        let mut short_first = [false; 256];
         for (i, name) in names.into_iter().enumerate() {
             let whole_word = name.chars().next().is_some_and(char::is_alphanumeric)
                 && name.chars().next_back().is_some_and(char::is_alphanumeric)
@@ -40,18 +54,26 @@ impl<'s> Surnames<'s> {
             if !whole_word {
                 continue;
             }
-            if let Some(slot) = name
-                .bytes()
-                .next()
-                .and_then(|b| first_bytes.get_mut(usize::from(b)))
-            {
-                *slot = true;
+            match *name.as_bytes() {
+                [b0, b1, b2, ..] => {
+                    let key = prefix_key(b0, b1, b2);
+                    if let Some(w) = prefixes.get_mut(key / 64) {
+                        *w |= 1 << (key % 64);
+                    }
+                }
+                [b0, ..] => {
+                    if let Some(slot) = short_first.get_mut(usize::from(b0)) {
+                        *slot = true;
+                    }
+                }
+                [] => continue,
             }
             by_text.entry(name).or_insert(i);
         }
         Surnames {
             by_text,
-            first_bytes,
+            prefixes,
+            short_first,
         }
     }
 
@@ -76,13 +98,7 @@ impl<'s> Surnames<'s> {
             if i < resume {
                 return;
             }
-            let first = text.as_bytes().get(i).copied().unwrap_or(0);
-            if !self
-                .first_bytes
-                .get(usize::from(first))
-                .copied()
-                .unwrap_or(false)
-            {
+            if !self.may_start(text.as_bytes(), i) {
                 return;
             }
             if let Some((span, index)) = self.at(text, i, end) {
@@ -90,6 +106,31 @@ impl<'s> Surnames<'s> {
                 found(span, index);
             }
         });
+    }
+
+    /// Whether some surname may start at byte `i` of `bytes`, by its first
+    /// three bytes (a surname is matched byte for byte).
+    fn may_start(&self, bytes: &[u8], i: usize) -> bool {
+        let Some(&b0) = bytes.get(i) else {
+            return false;
+        };
+        if self
+            .short_first
+            .get(usize::from(b0))
+            .copied()
+            .unwrap_or(false)
+        {
+            return true;
+        }
+        match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(&b1), Some(&b2)) => {
+                let key = prefix_key(b0, b1, b2);
+                self.prefixes
+                    .get(key / 64)
+                    .is_some_and(|w| w & (1 << (key % 64)) != 0)
+            }
+            _ => false,
+        }
     }
 
     /// The surname that starts at word start `i`, if it is a whole word
