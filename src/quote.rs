@@ -920,7 +920,7 @@ impl<'h> Run<'_, 'h> {
             let prev_word = if opens || prev.starts_with(char::is_lowercase) {
                 lower(prev)
             } else {
-                Cow::Borrowed("")
+                Lower::Borrowed("")
             };
             if matches!(
                 prev_word.as_ref(),
@@ -2175,7 +2175,7 @@ impl<'h> Run<'_, 'h> {
             .last()
             .and_then(|t| text.get(t.range()))
             .is_some_and(|w| !is_cap(w));
-        if name_toks.is_empty() || lower_head || (lead == "the" && !has_title_before) {
+        if name_toks.is_empty() || lower_head || (&*lead == "the" && !has_title_before) {
             // A titled individual, an organisation or a group, named whole.
             let head = lower(word(toks.len().saturating_sub(1)));
             let title_only = has_title_before
@@ -2915,18 +2915,73 @@ fn strip_end(text: &str, span: Span) -> Span {
     trim(text, Span::new(span.start, span.start + t.len()))
 }
 
-/// `s.to_lowercase()`, without allocating when `s` is already lower-case
-/// ASCII (most words); ASCII input takes the cheap ASCII mapping, which
-/// agrees with `to_lowercase` on it.
-fn lower(s: &str) -> Cow<'_, str> {
+/// `s.to_lowercase()`, without allocating when `s` is a short ASCII word
+/// (nearly every word a speaker phrase is read in); ASCII input takes the
+/// cheap ASCII mapping, which agrees with `to_lowercase` on it.
+fn lower(s: &str) -> Lower<'_> {
     if !s.is_ascii() {
-        Cow::Owned(s.to_lowercase())
-    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(s.to_ascii_lowercase())
+        Lower::Owned(s.to_lowercase())
+    } else if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Lower::Borrowed(s)
+    } else if s.len() <= LOWER_INLINE {
+        let mut bytes = [0u8; LOWER_INLINE];
+        for (to, from) in bytes.iter_mut().zip(s.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        Lower::Inline(bytes, s.len())
     } else {
-        Cow::Borrowed(s)
+        Lower::Owned(s.to_ascii_lowercase())
     }
 }
+
+/// Longest word that `lower` folds without allocating.
+const LOWER_INLINE: usize = 22;
+
+/// A word in lower case: the input itself, a short copy held inline, or a
+/// new string.
+#[derive(Debug, Clone)]
+enum Lower<'a> {
+    Borrowed(&'a str),
+    /// ASCII bytes and their count.
+    Inline([u8; LOWER_INLINE], usize),
+    Owned(String),
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // The bytes are ASCII by construction, so this never fails.
+            Lower::Inline(bytes, n) => bytes
+                .get(..*n)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
+            Lower::Owned(s) => s,
+        }
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+/// The ASCII bytes that `tokens` reads as part of a word, bit `b` for
+/// byte `b`.
+const TOKEN_BYTES: u128 = {
+    let mut bits = 0u128;
+    let mut b = 0u8;
+    while b < 128 {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&') {
+            bits |= 1 << b;
+        }
+        b += 1;
+    }
+    bits
+};
 
 /// Words of `s` (which starts at byte `base`): runs of letters, digits and
 /// word-internal marks, edge punctuation dropped (initials keep their stop).
@@ -2941,10 +2996,7 @@ fn tokens(s: &str, base: usize) -> Vec<Span> {
     while i <= bytes.len() {
         let (inword, len) = match bytes.get(i) {
             None => (false, 1),
-            Some(&b) if b < 0x80 => (
-                b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&'),
-                1,
-            ),
+            Some(&b) if b < 0x80 => ((TOKEN_BYTES >> b) & 1 == 1, 1),
             Some(_) => match s.get(i..).and_then(|r| r.chars().next()) {
                 Some(c) => (c.is_alphanumeric() || c == '’', c.len_utf8()),
                 None => (false, 1),
@@ -2953,6 +3005,14 @@ fn tokens(s: &str, base: usize) -> Vec<Span> {
         match (inword, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
+                // Most words begin and end with a letter or digit: nothing to trim.
+                let edge = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphanumeric);
+                if edge(st) && edge(i - 1) {
+                    out.push(Span::new(base + st, base + i));
+                    start = None;
+                    i += len;
+                    continue;
+                }
                 let w = s.get(st..i).unwrap_or("");
                 let mut w2 = w.trim_start_matches(['.', '\'', '’', '-']);
                 let lead = w.len() - w2.len();
