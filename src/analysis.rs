@@ -17,8 +17,9 @@ pub(crate) struct Analysis<'h> {
     pub sentences: Vec<Sentence<'h>>,
     /// For each block, the range of its sentences in `sentences`.
     pub sentences_by_block: Vec<std::ops::Range<usize>>,
-    /// Which bytes of the text are word bytes, for the word scans.
-    pub words: WordBytes,
+    /// Which bytes of the text are word bytes, built on first use: only
+    /// the stages that look words up need them.
+    words: std::cell::OnceCell<WordBytes>,
 }
 
 impl<'h> Analysis<'h> {
@@ -44,8 +45,13 @@ impl<'h> Analysis<'h> {
             blocks,
             sentences,
             sentences_by_block,
-            words: WordBytes::new(text),
+            words: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Which bytes of the text are word bytes, for the word scans.
+    pub(crate) fn words(&self) -> &WordBytes {
+        self.words.get_or_init(|| WordBytes::new(self.text))
     }
 
     /// The sentences of block `i`, in order.

@@ -608,7 +608,7 @@ impl CountryFinder {
         let text = analysis.text;
         let mut raw = Vec::new();
         for (_, span) in analysis.content_spans() {
-            self.scan(text, &analysis.words, span, &mut raw);
+            self.scan(text, analysis.words(), span, &mut raw);
         }
         let mut countries: Vec<Country<'h>> = Vec::new();
         let mut slot: HashMap<usize, usize> = HashMap::new();

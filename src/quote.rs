@@ -268,7 +268,7 @@ impl QuoteFinder {
         let mut run = Run {
             finder: self,
             text: analysis.text,
-            words: &analysis.words,
+            words: analysis.words(),
             countries,
             speakers: Vec::new(),
             keys: FastMap::default(),

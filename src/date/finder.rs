@@ -1868,7 +1868,7 @@ impl DateFinder {
                 continue;
             }
             let hi = span.end.min(span.start + 400);
-            for (s, core, e) in self.scan(&analysis.words, b, span.start, hi) {
+            for (s, core, e) in self.scan(analysis.words(), b, span.start, hi) {
                 let Core::MonthDay(m, d, Some(y)) = core else {
                     continue;
                 };
@@ -2026,7 +2026,7 @@ impl DateFinder {
         // no tense of its own ("Sunday's race") is the same day.
         let mut weekdays: [Option<DateValue>; 7] = Default::default();
         for (_, span) in analysis.content_spans() {
-            for (s, core, e) in self.scan(&analysis.words, b, span.start, span.end) {
+            for (s, core, e) in self.scan(analysis.words(), b, span.start, span.end) {
                 let Some(t) = text.get(s..e) else { continue };
                 let value = match (&core, reference) {
                     (Core::Weekday(w, 0), Some(r)) => {
