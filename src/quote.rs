@@ -1,7 +1,6 @@
 //! Quotes and their speakers: who said what.
 
 use std::borrow::Cow;
-use std::cell::Cell;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -358,8 +357,6 @@ struct Run<'f, 'h> {
 
 /// Bytes before a verb searched for its subject.
 const WINDOW: usize = 300;
-/// Bytes before a verb read first for its subject (`Run::np_before`).
-const NP_TAIL: usize = 96;
 
 /// Bits in a table of three-character prefixes (`prefix_bit`).
 const PREFIX_BITS: usize = 26 * 27 * 27;
@@ -1385,42 +1382,13 @@ impl<'h> Run<'_, 'h> {
 
     /// The speaker phrase ending just before `end`, walking back over name
     /// and role words to `lo`.
-    ///
-    /// Only the words near `end` can matter, so the last `NP_TAIL` bytes are
-    /// read first; when the walk comes within a word of their start, the
-    /// whole window is read again, so the answer never depends on the cut.
     fn np_before(&self, lo: usize, end: usize) -> Option<Span> {
         let text = self.text;
         let seg = text.get(lo..end)?;
-        let cut = end.checked_sub(NP_TAIL).filter(|&c| c > lo).and_then(|c| {
-            // A byte that no word contains: the words after it are the
-            // same whether reading starts there or at `lo`.
-            let rest = text.as_bytes().get(c..end)?;
-            let k = rest.iter().position(|&b| b.is_ascii_whitespace())?;
-            Some(c + k)
-        });
-        if let Some(cut) = cut {
-            let toks = tokens(text.get(cut..end)?, cut);
-            let reached = Cell::new(usize::MAX);
-            let found = self.np_before_in(lo, &toks, &reached);
-            if reached.get() > 1 {
-                return found;
-            }
-        }
         let toks = tokens(seg, lo);
-        self.np_before_in(lo, &toks, &Cell::new(0))
-    }
-
-    /// `np_before` over the words `toks` ending at the verb; `reached`
-    /// records the lowest word index read.
-    fn np_before_in(&self, lo: usize, toks: &[Span], reached: &Cell<usize>) -> Option<Span> {
-        let text = self.text;
         // Every index below stays inside `toks` by the loop bounds; `get`
         // keeps a slip from ever panicking.
-        let tok = |k: usize| {
-            reached.set(reached.get().min(k));
-            toks.get(k).copied().unwrap_or_default()
-        };
+        let tok = |k: usize| toks.get(k).copied().unwrap_or_default();
         let mut i = toks.len();
         // Adverbs and auxiliaries between subject and verb.
         while i > 0 {
@@ -1641,7 +1609,6 @@ impl<'h> Run<'_, 'h> {
         let all = text.get(span.range()).unwrap_or("");
         // A lone lower-case word must be a plural noun or a determiner phrase.
         let lead_lower = first.chars().next().is_some_and(char::is_lowercase);
-        reached.set(reached.get().min(start));
         let has_cap = toks.get(start..stop).unwrap_or(&[]).iter().any(|t| {
             text.get(t.range())
                 .is_some_and(|w| w.starts_with(char::is_uppercase))
