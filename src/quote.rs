@@ -917,7 +917,7 @@ impl<'h> Run<'_, 'h> {
             let prev_word = if opens || prev.starts_with(char::is_lowercase) {
                 lower(prev)
             } else {
-                Lower::Borrowed("")
+                Cow::Borrowed("")
             };
             if matches!(
                 prev_word.as_ref(),
@@ -2142,7 +2142,7 @@ impl<'h> Run<'_, 'h> {
             .last()
             .and_then(|t| text.get(t.range()))
             .is_some_and(|w| !is_cap(w));
-        if name_toks.is_empty() || lower_head || (&*lead == "the" && !has_title_before) {
+        if name_toks.is_empty() || lower_head || (lead == "the" && !has_title_before) {
             // A titled individual, an organisation or a group, named whole.
             let head = lower(word(toks.len().saturating_sub(1)));
             let title_only = has_title_before
@@ -2882,57 +2882,16 @@ fn strip_end(text: &str, span: Span) -> Span {
     trim(text, Span::new(span.start, span.start + t.len()))
 }
 
-/// `s.to_lowercase()`, without allocating when `s` is a short ASCII word
-/// (nearly every word a speaker phrase is read in); ASCII input takes the
-/// cheap ASCII mapping, which agrees with `to_lowercase` on it.
-fn lower(s: &str) -> Lower<'_> {
+/// `s.to_lowercase()`, without allocating when `s` is already lower-case
+/// ASCII (most words); ASCII input takes the cheap ASCII mapping, which
+/// agrees with `to_lowercase` on it.
+fn lower(s: &str) -> Cow<'_, str> {
     if !s.is_ascii() {
-        Lower::Owned(s.to_lowercase())
-    } else if !s.bytes().any(|b| b.is_ascii_uppercase()) {
-        Lower::Borrowed(s)
-    } else if s.len() <= LOWER_INLINE {
-        let mut bytes = [0u8; LOWER_INLINE];
-        for (to, from) in bytes.iter_mut().zip(s.bytes()) {
-            *to = from.to_ascii_lowercase();
-        }
-        Lower::Inline(bytes, s.len())
+        Cow::Owned(s.to_lowercase())
+    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
     } else {
-        Lower::Owned(s.to_ascii_lowercase())
-    }
-}
-
-/// Longest word that `lower` folds without allocating.
-const LOWER_INLINE: usize = 22;
-
-/// A word in lower case: the input itself, a short copy held inline, or a
-/// new string.
-#[derive(Debug, Clone)]
-enum Lower<'a> {
-    Borrowed(&'a str),
-    /// ASCII bytes and their count.
-    Inline([u8; LOWER_INLINE], usize),
-    Owned(String),
-}
-
-impl std::ops::Deref for Lower<'_> {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        match self {
-            Lower::Borrowed(s) => s,
-            // The bytes are ASCII by construction, so this never fails.
-            Lower::Inline(bytes, n) => bytes
-                .get(..*n)
-                .and_then(|b| std::str::from_utf8(b).ok())
-                .unwrap_or(""),
-            Lower::Owned(s) => s,
-        }
-    }
-}
-
-impl AsRef<str> for Lower<'_> {
-    fn as_ref(&self) -> &str {
-        self
+        Cow::Borrowed(s)
     }
 }
 
