@@ -20,6 +20,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::analysis::Analysis;
+use crate::bitset::{words_for, BitSet};
 use crate::document::TextSpan;
 use crate::tables;
 use crate::text::WordBytes;
@@ -294,32 +295,19 @@ const MAX_FORM: usize = 96;
 #[derive(Debug)]
 struct Starts {
     /// Two-byte prefixes of short forms, one bit each.
-    short: Vec<u64>,
+    short: BitSet<{ words_for(1 << 16) }>,
     /// Four-byte prefixes, hashed to one bit each.
-    long: Vec<u64>,
+    long: BitSet<{ words_for(1 << 16) }>,
 }
 
 impl Default for Starts {
     fn default() -> Starts {
+        // Both keys are 16 bits wide.
         Starts {
-            short: vec![0; 1024],
-            long: vec![0; 1024],
+            short: BitSet::new(),
+            long: BitSet::new(),
         }
     }
-}
-
-/// Sets or tests bit `bit` of a 64 Kbit table.
-fn bit(table: &mut [u64], bit: usize) {
-    if let Some(word) = table.get_mut((bit >> 6) & 1023) {
-        *word |= 1 << (bit & 63);
-    }
-}
-
-/// Whether bit `bit` of a 64 Kbit table is set.
-fn has_bit(table: &[u64], bit: usize) -> bool {
-    table
-        .get((bit >> 6) & 1023)
-        .is_some_and(|word| word & (1 << (bit & 63)) != 0)
 }
 
 /// The 16-bit hash of a four-byte prefix.
@@ -357,8 +345,10 @@ impl Starts {
     #[inline]
     fn may_start(&self, bytes: &[u8], i: usize) -> bool {
         let p = prefix4(bytes, i);
-        has_bit(&self.long, hash4(p))
-            || has_bit(&self.short, (usize::from(p[0]) << 8) | usize::from(p[1]))
+        self.long.contains(hash4(p))
+            || self
+                .short
+                .contains((usize::from(p[0]) << 8) | usize::from(p[1]))
     }
 
     /// Adds the prefixes of a form as written, in capitals, capitalised, and
@@ -376,12 +366,10 @@ impl Starts {
             }
             for case in cases {
                 if written.len() >= 4 {
-                    bit(&mut self.long, hash4(case));
+                    self.long.insert(hash4(case));
                 } else {
-                    bit(
-                        &mut self.short,
-                        (usize::from(case[0]) << 8) | usize::from(case[1]),
-                    );
+                    self.short
+                        .insert((usize::from(case[0]) << 8) | usize::from(case[1]));
                 }
             }
         }

@@ -113,6 +113,7 @@ mod analysis;
 /// [`Extractor::map_ordered`], [`Extractor::try_map_ordered`] and
 /// [`Extractor::extract_all`].
 mod batch;
+mod bitset;
 mod calendar;
 mod commitment;
 mod country;

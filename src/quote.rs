@@ -7,6 +7,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
+use crate::bitset::{words_for, BitSet};
 use crate::country::{CountryCode, CountryFinder};
 use crate::document::TextSpan;
 use crate::hash::{FastMap, FastSet};
@@ -109,7 +110,7 @@ pub(crate) struct QuoteFinder {
     verbs: Option<AhoCorasick>,
     /// The case-folded three-letter prefixes of the verb forms, one bit
     /// each: most words are ruled out by one look-up before any match.
-    verb_prefixes: Vec<u64>,
+    verb_prefixes: BitSet<{ words_for(PREFIX_BITS) }>,
     /// The class of each verb pattern, by pattern index.
     classes: Vec<VerbClass>,
     /// Titles by lower-case form.
@@ -167,14 +168,12 @@ impl QuoteFinder {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&forms)
             .ok();
-        let mut verb_prefixes = vec![0u64; PREFIX_BITS.div_ceil(64)];
+        let mut verb_prefixes = BitSet::new();
         for form in &forms {
             let b = form.as_bytes();
             let at = |i: usize| b.get(i).copied().unwrap_or(b' ');
             if let Some(bit) = prefix_bit(at(0), at(1), at(2)) {
-                if let Some(word) = verb_prefixes.get_mut(bit / 64) {
-                    *word |= 1 << (bit % 64);
-                }
+                verb_prefixes.insert(bit);
             }
         }
         let mut titles = FastMap::default();
@@ -995,12 +994,8 @@ impl<'h> Run<'_, 'h> {
             if i < resume {
                 return;
             }
-            let known = prefix_bit(at(i), at(i + 1), at(i + 2)).is_some_and(|bit| {
-                self.finder
-                    .verb_prefixes
-                    .get(bit / 64)
-                    .is_some_and(|w| w & (1 << (bit % 64)) != 0)
-            });
+            let known = prefix_bit(at(i), at(i + 1), at(i + 2))
+                .is_some_and(|bit| self.finder.verb_prefixes.contains(bit));
             if !known {
                 return;
             }

@@ -19,6 +19,7 @@
 
 use super::{DateMention, DateValue, Season};
 use crate::analysis::Analysis;
+use crate::bitset::{words_for, BitSet};
 use crate::calendar::{days_in_month, easter, nth_weekday};
 use crate::hash::FastMap;
 use crate::text::WordBytes;
@@ -141,7 +142,7 @@ pub(crate) struct DateFinder {
     by_letter: Vec<Vec<(Vec<u8>, Trigger)>>,
     /// A bit for each three-character prefix a pattern starts with: a cheap
     /// filter before any comparison.
-    prefixes: Vec<u64>,
+    prefixes: BitSet<{ words_for(26 * 27 * 27) }>,
     holidays: Vec<(String, Rule)>,
 }
 
@@ -492,7 +493,7 @@ impl DateFinder {
         // Patterns by first letter, longest first (so "Easter Monday"
         // wins over "Easter"), and the letter pairs that can start one.
         let mut by_letter: Vec<Vec<(Vec<u8>, Trigger)>> = vec![Vec::new(); 26];
-        let mut prefixes = vec![0u64; 26 * 27 * 27 / 64 + 1];
+        let mut prefixes = BitSet::new();
         for (p, t) in patterns.iter().zip(triggers) {
             let p = p.to_ascii_lowercase().into_bytes();
             let Some(list) = p
@@ -510,9 +511,7 @@ impl DateFinder {
             };
             for c3 in thirds {
                 if let Some(bit) = prefix_index(at(&p, 0), at(&p, 1), c3) {
-                    if let Some(word) = prefixes.get_mut(bit / 64) {
-                        *word |= 1 << (bit % 64);
-                    }
+                    prefixes.insert(bit);
                 }
             }
             list.push((p, t));
@@ -1986,9 +1985,7 @@ impl DateFinder {
             l => usize::from(l - 1),
         };
         let bit = fold(at(b, s)) * 27 * 27 + fold(at(b, s + 1)) * 27 + fold(at(b, s + 2));
-        self.prefixes
-            .get(bit / 64)
-            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+        self.prefixes.contains(bit)
     }
 
     /// The longest trigger pattern that starts at word start `s`: its end
@@ -1996,7 +1993,7 @@ impl DateFinder {
     fn trigger_at(&self, b: &[u8], s: usize, hi: usize) -> Option<(usize, Trigger)> {
         let i = letter_index(at(b, s))?;
         let bit = prefix_index(at(b, s), at(b, s + 1), at(b, s + 2))?;
-        if self.prefixes.get(bit / 64)? & (1 << (bit % 64)) == 0 {
+        if !self.prefixes.contains(bit) {
             return None;
         }
         let text = b.get(s..hi)?;

@@ -7,6 +7,7 @@
 //! their first three bytes, and looks the rest up in a hash map: one look-up per
 //! candidate word, however many names.
 
+use crate::bitset::{words_for, BitSet};
 use crate::hash::FastMap;
 use crate::text::{char_at, WordBytes};
 use crate::Span;
@@ -26,17 +27,17 @@ pub(super) struct Surnames<'s> {
     /// has three: a word whose first three bytes have no bit set starts no
     /// such surname, ruled out by one look-up. Keys may collide; a collision
     /// only costs a hash look-up.
-    prefixes: Box<[u64; PREFIX_WORDS]>,
+    prefixes: BitSet<{ words_for(PREFIX_KEYS) }>,
     /// The first bytes of the surnames shorter than three bytes ("Wu").
     short_first: [bool; 256],
 }
 
-/// Words of 64 bits in `Surnames::prefixes`.
-const PREFIX_WORDS: usize = 512;
+/// Numbers in `Surnames::prefixes`.
+const PREFIX_KEYS: usize = 512 * 64;
 
-/// The bit of `Surnames::prefixes` for three leading bytes.
+/// The key in `Surnames::prefixes` of three leading bytes.
 fn prefix_key(b0: u8, b1: u8, b2: u8) -> usize {
-    (usize::from(b0) * 961 + usize::from(b1) * 31 + usize::from(b2)) % (PREFIX_WORDS * 64)
+    (usize::from(b0) * 961 + usize::from(b1) * 31 + usize::from(b2)) % PREFIX_KEYS
 }
 
 impl<'s> Surnames<'s> {
@@ -45,7 +46,7 @@ impl<'s> Surnames<'s> {
     /// a whole word and are left out.
     pub(super) fn new(names: impl IntoIterator<Item = &'s str>) -> Surnames<'s> {
         let mut by_text = FastMap::default();
-        let mut prefixes = Box::new([0u64; PREFIX_WORDS]);
+        let mut prefixes = BitSet::new();
         let mut short_first = [false; 256];
         for (i, name) in names.into_iter().enumerate() {
             let whole_word = name.chars().next().is_some_and(char::is_alphanumeric)
@@ -55,12 +56,7 @@ impl<'s> Surnames<'s> {
                 continue;
             }
             match *name.as_bytes() {
-                [b0, b1, b2, ..] => {
-                    let key = prefix_key(b0, b1, b2);
-                    if let Some(w) = prefixes.get_mut(key / 64) {
-                        *w |= 1 << (key % 64);
-                    }
-                }
+                [b0, b1, b2, ..] => prefixes.insert(prefix_key(b0, b1, b2)),
                 [b0, ..] => {
                     if let Some(slot) = short_first.get_mut(usize::from(b0)) {
                         *slot = true;
@@ -123,12 +119,7 @@ impl<'s> Surnames<'s> {
             return true;
         }
         match (bytes.get(i + 1), bytes.get(i + 2)) {
-            (Some(&b1), Some(&b2)) => {
-                let key = prefix_key(b0, b1, b2);
-                self.prefixes
-                    .get(key / 64)
-                    .is_some_and(|w| w & (1 << (key % 64)) != 0)
-            }
+            (Some(&b1), Some(&b2)) => self.prefixes.contains(prefix_key(b0, b1, b2)),
             _ => false,
         }
     }
