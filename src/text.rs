@@ -153,7 +153,7 @@ pub(crate) fn ascii_alnum_bits(chunk: &[u8]) -> u64 {
 /// surnames) starts from the word starts. Building the bits once per
 /// document, rather than once per stage and block, reads the text once and
 /// makes a word start inside any span a shift and a mask away.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug)]
 pub(crate) struct WordBytes {
     /// Bit `i % 64` of word `i / 64` is byte `i`.
     bits: Vec<u64>,
