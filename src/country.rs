@@ -23,7 +23,7 @@ use crate::analysis::Analysis;
 use crate::bitset::{words_for, BitSet};
 use crate::document::TextSpan;
 use crate::tables;
-use crate::text::WordBytes;
+use crate::text::{prefix_keys, WordBytes, WORD_KEYS};
 use crate::Span;
 
 /// An ISO 3166-1 alpha-2 code (`"CA"`), or `"XK"` for Kosovo. It serialises
@@ -294,6 +294,9 @@ const MAX_FORM: usize = 96;
 /// their first two.
 #[derive(Debug)]
 struct Starts {
+    /// The word keys (`text::word_key`) forms start with, in any case: the
+    /// first test, on a key every word start carries already.
+    keys: BitSet<{ words_for(WORD_KEYS) }>,
     /// Two-byte prefixes of short forms, one bit each.
     short: BitSet<{ words_for(1 << 16) }>,
     /// Four-byte prefixes, hashed to one bit each.
@@ -304,6 +307,7 @@ impl Default for Starts {
     fn default() -> Starts {
         // Both keys are 16 bits wide.
         Starts {
+            keys: BitSet::new(),
             short: BitSet::new(),
             long: BitSet::new(),
         }
@@ -356,7 +360,18 @@ impl Starts {
     fn add(&mut self, pattern: &str, entry: &Entry) {
         let lower_ok = entry.flags & LOWER_OK != 0 || entry.target == Target::Block;
         for written in entry.written.iter().map(String::as_str).chain([pattern]) {
-            let p = prefix4(written.as_bytes(), 0);
+            let bytes = written.as_bytes();
+            for key in prefix_keys(bytes) {
+                self.keys.insert(key);
+            }
+            // Text may hold a non-breaking space (two bytes, both folding
+            // to 26) where the form has its space.
+            if let [first, b' ', ..] = *bytes {
+                for key in prefix_keys(&[first, 0xC2, 0xA0]) {
+                    self.keys.insert(key);
+                }
+            }
+            let p = prefix4(bytes, 0);
             let upper = p.map(|b| b.to_ascii_uppercase());
             let lower = p.map(|b| b.to_ascii_lowercase());
             let title = [upper[0], p[1], p[2], p[3]];
@@ -689,8 +704,8 @@ impl CountryFinder {
         let mut resume = within.start;
         let mut memo: Memo = None;
         let bytes = text.as_bytes();
-        words.for_each_start(within, |i| {
-            if i >= resume && self.starts.may_start(bytes, i) {
+        words.for_each_keyed_start(within, |i, key| {
+            if i >= resume && self.starts.keys.contains(key) && self.starts.may_start(bytes, i) {
                 if let Some(next) = self.try_at(text, within, i, out, &mut memo) {
                     resume = next;
                 }

@@ -13,7 +13,9 @@ use crate::document::TextSpan;
 use crate::hash::{FastMap, FastSet};
 use crate::layout::BlockKind;
 use crate::tables;
-use crate::text::{char_at, char_before, is_blank, is_space, trim, WordBytes};
+use crate::text::{
+    char_at, char_before, is_blank, is_space, prefix_keys, trim, WordBytes, WORD_KEYS,
+};
 
 mod surnames;
 use crate::Span;
@@ -108,9 +110,9 @@ pub(crate) struct QuoteFinder {
     /// Reporting verbs and phrases, matched leftmost-longest, anchored at
     /// word starts.
     verbs: Option<AhoCorasick>,
-    /// The case-folded three-letter prefixes of the verb forms, one bit
-    /// each: most words are ruled out by one look-up before any match.
-    verb_prefixes: BitSet<{ words_for(PREFIX_BITS) }>,
+    /// The word keys (`text::word_key`) of the verb forms, one bit each:
+    /// most words are ruled out by one look-up before any match.
+    verb_prefixes: BitSet<{ words_for(WORD_KEYS) }>,
     /// The class of each verb pattern, by pattern index.
     classes: Vec<VerbClass>,
     /// Titles by lower-case form.
@@ -170,10 +172,8 @@ impl QuoteFinder {
             .ok();
         let mut verb_prefixes = BitSet::new();
         for form in &forms {
-            let b = form.as_bytes();
-            let at = |i: usize| b.get(i).copied().unwrap_or(b' ');
-            if let Some(bit) = prefix_bit(at(0), at(1), at(2)) {
-                verb_prefixes.insert(bit);
+            for key in prefix_keys(form.as_bytes()) {
+                verb_prefixes.insert(key);
             }
         }
         let mut titles = FastMap::default();
@@ -356,21 +356,6 @@ struct Run<'f, 'h> {
 
 /// Bytes before a verb searched for its subject.
 const WINDOW: usize = 300;
-
-/// Bits in a table of three-character prefixes (`prefix_bit`).
-const PREFIX_BITS: usize = 26 * 27 * 27;
-
-/// The bit of a three-character prefix, ASCII case folded, when it starts
-/// with a letter; any other second or third character counts as one (a
-/// space, an apostrophe).
-fn prefix_bit(c1: u8, c2: u8, c3: u8) -> Option<usize> {
-    let letter = |c: u8| {
-        c.is_ascii_alphabetic()
-            .then(|| usize::from(c.to_ascii_lowercase() - b'a'))
-    };
-    let other = |c: u8| letter(c).unwrap_or(26);
-    Some(letter(c1)? * 27 * 27 + other(c2) * 27 + other(c3))
-}
 
 /// The larger of `lo` and `end - max`, moved to a character boundary.
 fn back(text: &str, lo: usize, end: usize, max: usize) -> usize {
@@ -987,16 +972,13 @@ impl<'h> Run<'_, 'h> {
         let Some(hay) = text.as_bytes().get(block.range()) else {
             return out;
         };
-        let at = |i: usize| hay.get(i).copied().unwrap_or(b' ');
         let mut resume = 0;
-        self.words.for_each_start(block, |abs| {
+        // A key that reads past the block's end differs from the block's
+        // own bytes only where no form of three bytes or more fits, and the
+        // keys of shorter forms cover whatever follows them.
+        self.words.for_each_keyed_start(block, |abs, key| {
             let i = abs - block.start;
-            if i < resume {
-                return;
-            }
-            let known = prefix_bit(at(i), at(i + 1), at(i + 2))
-                .is_some_and(|bit| self.finder.verb_prefixes.contains(bit));
-            if !known {
+            if i < resume || !self.finder.verb_prefixes.contains(key) {
                 return;
             }
             let input = aho_corasick::Input::new(hay)

@@ -153,12 +153,83 @@ pub(crate) fn ascii_alnum_bits(chunk: &[u8]) -> u64 {
 /// surnames) starts from the word starts. Building the bits once per
 /// document, rather than once per stage and block, reads the text once and
 /// makes a word start inside any span a shift and a mask away.
+///
+/// Each word start also carries its [`word_key`], computed here once: a
+/// stage rules a word out with one bit test on the key instead of reading
+/// and folding the word's first bytes itself.
 #[derive(Debug)]
 pub(crate) struct WordBytes {
     /// Bit `i % 64` of word `i / 64` is byte `i`.
     bits: Vec<u64>,
+    /// The key of every word start, in text order.
+    keys: Vec<u16>,
+    /// For each 64-byte chunk, the number of word starts before it: where
+    /// its starts' keys begin in `keys`.
+    rank: Vec<usize>,
     /// Bytes in the text.
     len: usize,
+}
+
+/// Values a [`word_key`] takes.
+pub(crate) const WORD_KEYS: usize = 27 * 27 * 27;
+
+/// The fold of one byte in a [`word_key`]: an ASCII letter, in either case,
+/// is 0 to 25; anything else 26.
+#[inline]
+pub(crate) fn key_fold(b: u8) -> usize {
+    // A `u8` indexes a 256-entry table: never out of bounds.
+    usize::from(KEY_FOLD.get(usize::from(b)).copied().unwrap_or(26))
+}
+
+/// `key_fold` of every byte.
+// Const evaluation checks every index of this table at compile time.
+#[allow(clippy::indexing_slicing)]
+const KEY_FOLD: [u8; 256] = {
+    let mut t = [26u8; 256];
+    let mut c = 0;
+    while c < 26 {
+        t[b'a' as usize + c] = c as u8;
+        t[b'A' as usize + c] = c as u8;
+        c += 1;
+    }
+    t
+};
+
+/// The key of the three bytes at `i` (past the end of `bytes`, 26 each):
+/// `key_fold` of each, read as a number in base 27. Two words that start
+/// with the same three letters in any case share a key; anything but an
+/// ASCII letter folds to one value.
+#[inline]
+pub(crate) fn word_key(bytes: &[u8], i: usize) -> usize {
+    if let Some(&[a, b, c]) = bytes.get(i..i + 3) {
+        return key_fold(a) * 27 * 27 + key_fold(b) * 27 + key_fold(c);
+    }
+    let fold = |k: usize| bytes.get(k).map_or(26, |&b| key_fold(b));
+    fold(i) * 27 * 27 + fold(i + 1) * 27 + fold(i + 2)
+}
+
+/// Every [`word_key`] of a word that begins with the bytes `prefix`: one
+/// when it has three bytes or more, else one for each fold of the bytes
+/// that follow it.
+pub(crate) fn prefix_keys(prefix: &[u8]) -> impl Iterator<Item = usize> {
+    let choices = |k: usize| match prefix.get(k) {
+        Some(&b) => key_fold(b)..key_fold(b) + 1,
+        None => 0..27,
+    };
+    let (first, second, third) = (choices(0), choices(1), choices(2));
+    first.flat_map(move |a| {
+        let third = third.clone();
+        second
+            .clone()
+            .flat_map(move |b| third.clone().map(move |c| a * 27 * 27 + b * 27 + c))
+    })
+}
+
+/// The word starts among the bytes of chunk `w`, given the chunk's bits
+/// and the top bit of the chunk before.
+#[inline]
+fn chunk_starts(mask: u64, prev: u64) -> u64 {
+    mask & !((mask << 1) | prev)
 }
 
 impl WordBytes {
@@ -191,8 +262,22 @@ impl WordBytes {
             }
             bits.push(mask);
         }
+        let mut keys = Vec::with_capacity(bytes.len() / 6);
+        let mut rank = Vec::with_capacity(bits.len());
+        let mut prev = 0;
+        for (w, &mask) in bits.iter().enumerate() {
+            rank.push(keys.len());
+            let mut starts = chunk_starts(mask, prev);
+            prev = mask >> 63;
+            while starts != 0 {
+                keys.push(word_key(bytes, w * 64 + starts.trailing_zeros() as usize) as u16);
+                starts &= starts - 1;
+            }
+        }
         WordBytes {
             bits,
+            keys,
+            rank,
             len: bytes.len(),
         }
     }
@@ -202,7 +287,16 @@ impl WordBytes {
     /// character that is neither, or at the start of the text. The
     /// character before `within` counts, so a span that opens inside a
     /// word does not start one.
+    #[cfg(test)]
     pub(crate) fn for_each_start(&self, within: Span, mut found: impl FnMut(usize)) {
+        self.for_each_keyed_start(within, |i, _| found(i));
+    }
+
+    /// Calls `found` with the byte offset and the [`word_key`] of every
+    /// word start inside `within`, in order (the starts of
+    /// `for_each_start`).
+    #[inline]
+    pub(crate) fn for_each_keyed_start(&self, within: Span, mut found: impl FnMut(usize, usize)) {
         let end = within.end.min(self.len);
         if within.start >= end {
             return;
@@ -214,18 +308,23 @@ impl WordBytes {
             .map_or(0, |w| w >> 63);
         for w in first..=last {
             let mask = self.bits.get(w).copied().unwrap_or(0);
-            let mut starts = mask & !((mask << 1) | prev);
+            let mut starts = chunk_starts(mask, prev);
             prev = mask >> 63;
+            let mut k = self.rank.get(w).copied().unwrap_or(0);
             if w == first {
-                starts &= !0u64 << (within.start % 64);
+                let below = !(!0u64 << (within.start % 64));
+                k += (starts & below).count_ones() as usize;
+                starts &= !below;
             }
             let room = end - w * 64;
             if w == last && room < 64 {
                 starts &= (1u64 << room) - 1;
             }
             while starts != 0 {
-                found(w * 64 + starts.trailing_zeros() as usize);
+                let key = self.keys.get(k).copied().unwrap_or(0);
+                found(w * 64 + starts.trailing_zeros() as usize, usize::from(key));
                 starts &= starts - 1;
+                k += 1;
             }
         }
     }
@@ -290,6 +389,35 @@ mod tests {
     }
 
     #[test]
+    fn word_keys_fold_case_and_everything_but_letters() {
+        let key = |s: &str| word_key(s.as_bytes(), 0);
+        // a = 0, b = 1, c = 2 in base 27.
+        assert_eq!(key("abc"), 27 + 2);
+        assert_eq!(key("Said"), key("SAID"));
+        assert_eq!(key("said"), key("sai"));
+        // Digits, punctuation, bytes beyond ASCII and the end all fold to 26.
+        assert_eq!(key("O'Neil"), key("O-Neil"));
+        assert_eq!(key("O’Neil"), key("O’’"));
+        assert_eq!(key("9am"), 26 * 729 + 12);
+        assert_eq!(key("Wu"), key("Wu."));
+        assert_eq!(key(""), WORD_KEYS - 1);
+    }
+
+    #[test]
+    fn prefix_keys_cover_every_word_the_prefix_begins() {
+        assert_eq!(
+            prefix_keys(b"said").collect::<Vec<_>>(),
+            [word_key(b"said", 0)]
+        );
+        let ng: Vec<usize> = prefix_keys(b"Ng").collect();
+        assert_eq!(ng.len(), 27);
+        for word in ["Ng", "Ng's", "Ngozi", "NG"] {
+            assert!(ng.contains(&word_key(word.as_bytes(), 0)), "{word}");
+        }
+        assert_eq!(prefix_keys(b"").count(), WORD_KEYS);
+    }
+
+    #[test]
     fn word_starts_agree_with_characters() {
         let pieces = [
             "Ottawa ",
@@ -320,10 +448,11 @@ mod tests {
             // lie in it.
             for (lo, hi) in [(1, 70), (63, 64), (64, 200), (100, 129), (5, 5)] {
                 let mut got = Vec::new();
-                words.for_each_start(Span::new(lo, hi), |i| got.push(i));
-                let expected: Vec<usize> = word_starts_by_chars(&text)
+                words.for_each_keyed_start(Span::new(lo, hi), |i, key| got.push((i, key)));
+                let expected: Vec<(usize, usize)> = word_starts_by_chars(&text)
                     .into_iter()
                     .filter(|&i| (lo..hi).contains(&i))
+                    .map(|i| (i, word_key(text.as_bytes(), i)))
                     .collect();
                 assert_eq!(got, expected, "{text:?} {lo}..{hi}");
             }

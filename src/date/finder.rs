@@ -22,7 +22,7 @@ use crate::analysis::Analysis;
 use crate::bitset::{words_for, BitSet};
 use crate::calendar::{days_in_month, easter, nth_weekday};
 use crate::hash::FastMap;
-use crate::text::WordBytes;
+use crate::text::{prefix_keys, WordBytes, WORD_KEYS};
 use crate::{tables, Date, Span};
 
 /// What a word of the date vocabulary is.
@@ -140,9 +140,9 @@ pub(crate) struct DateFinder {
     words: FastMap<Vec<u8>, (Kind, i32)>,
     /// Trigger patterns (lower case) by their first letter.
     by_letter: Vec<Vec<(Vec<u8>, Trigger)>>,
-    /// A bit for each three-character prefix a pattern starts with: a cheap
-    /// filter before any comparison.
-    prefixes: BitSet<{ words_for(26 * 27 * 27) }>,
+    /// A bit for each word key (`text::word_key`) a pattern starts with: a
+    /// cheap filter before any comparison.
+    prefixes: BitSet<{ words_for(WORD_KEYS) }>,
     holidays: Vec<(String, Rule)>,
 }
 
@@ -246,37 +246,6 @@ fn is_absolute(core: &Core) -> bool {
         _ => false,
     }
 }
-
-/// The class of a byte for the trigger scan.
-const DIGIT: u8 = 27;
-
-/// The class of byte `b` (see `CLASS`).
-#[inline]
-fn class(b: u8) -> u8 {
-    // A `u8` indexes a 256-entry table: never out of bounds, and `get`
-    // keeps that obvious to the lints.
-    CLASS.get(usize::from(b)).copied().unwrap_or(0)
-}
-
-/// Byte classes: 0 for anything but an ASCII letter or digit, 1 to 26 for
-/// the letters (either case), `DIGIT` for the digits.
-// Const evaluation checks every index of this table at compile time.
-#[allow(clippy::indexing_slicing)]
-const CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut c = 0;
-    while c < 26 {
-        t[b'a' as usize + c] = c as u8 + 1;
-        t[b'A' as usize + c] = c as u8 + 1;
-        c += 1;
-    }
-    let mut d = b'0';
-    while d <= b'9' {
-        t[d as usize] = DIGIT;
-        d += 1;
-    }
-    t
-};
 
 /// Whether day `d` of month `m` exists (in year `y` if given; without a
 /// year, 29 February may).
@@ -418,13 +387,6 @@ fn letter_index(c: u8) -> Option<usize> {
         .then(|| usize::from(c.to_ascii_lowercase() - b'a'))
 }
 
-/// The bit of a three-character prefix, case folded; any character but a
-/// letter counts as one (the digit of "q3", a space, an apostrophe).
-fn prefix_index(c1: u8, c2: u8, c3: u8) -> Option<usize> {
-    let other = |c: u8| letter_index(c).unwrap_or(26);
-    Some(letter_index(c1)? * 27 * 27 + other(c2) * 27 + other(c3))
-}
-
 /// Whether a possessive "'s" or "’s" stands at `e`.
 fn is_possessive(b: &[u8], e: usize) -> bool {
     (at(b, e) == b'\'' && at(b, e + 1) == b's' && !at(b, e + 2).is_ascii_alphabetic())
@@ -504,15 +466,8 @@ impl DateFinder {
                 continue;
             };
             // A two-character pattern ("q3") takes any third character.
-            let thirds: Vec<u8> = if p.len() > 2 {
-                vec![at(&p, 2)]
-            } else {
-                (b'a'..=b'z').chain([b' ']).collect()
-            };
-            for c3 in thirds {
-                if let Some(bit) = prefix_index(at(&p, 0), at(&p, 1), c3) {
-                    prefixes.insert(bit);
-                }
+            for key in prefix_keys(&p) {
+                prefixes.insert(key);
             }
             list.push((p, t));
         }
@@ -1955,13 +1910,13 @@ impl DateFinder {
         }
         // A trigger can only start where a word or a number starts, and a
         // word only when its first three characters begin some pattern.
-        words.for_each_start(Span::new(lo, hi), |s| {
+        words.for_each_keyed_start(Span::new(lo, hi), |s, key| {
             if s < last {
                 return;
             }
             let found = if at(b, s).is_ascii_digit() {
                 Some((s + 1, Trigger::Digit))
-            } else if self.may_start(b, s) {
+            } else if self.prefixes.contains(key) {
                 self.trigger_at(b, s, hi)
             } else {
                 None
@@ -1977,25 +1932,10 @@ impl DateFinder {
         out
     }
 
-    /// Whether the three characters at `s` begin some trigger pattern.
-    #[inline]
-    fn may_start(&self, b: &[u8], s: usize) -> bool {
-        let fold = |c: u8| match class(c) {
-            0 | DIGIT => 26,
-            l => usize::from(l - 1),
-        };
-        let bit = fold(at(b, s)) * 27 * 27 + fold(at(b, s + 1)) * 27 + fold(at(b, s + 2));
-        self.prefixes.contains(bit)
-    }
-
-    /// The longest trigger pattern that starts at word start `s`: its end
-    /// and meaning.
+    /// The longest trigger pattern that starts at word start `s`, whose
+    /// word key is in `prefixes`: its end and meaning.
     fn trigger_at(&self, b: &[u8], s: usize, hi: usize) -> Option<(usize, Trigger)> {
         let i = letter_index(at(b, s))?;
-        let bit = prefix_index(at(b, s), at(b, s + 1), at(b, s + 2))?;
-        if !self.prefixes.contains(bit) {
-            return None;
-        }
         let text = b.get(s..hi)?;
         let c2 = at(text, 1).to_ascii_lowercase();
         let c3 = at(text, 2).to_ascii_lowercase();

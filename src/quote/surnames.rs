@@ -9,7 +9,7 @@
 
 use crate::bitset::{words_for, BitSet};
 use crate::hash::FastMap;
-use crate::text::{char_at, WordBytes};
+use crate::text::{char_at, prefix_keys, WordBytes, WORD_KEYS};
 use crate::Span;
 
 /// Characters that may join the parts of one surname ("O'Neil",
@@ -23,6 +23,9 @@ pub(super) struct Surnames<'s> {
     /// Each surname's text to its index in the list given (the first, for
     /// a surname two speakers share).
     by_text: FastMap<&'s str, usize>,
+    /// The word keys (`text::word_key`) surnames start with: the first
+    /// test, on a key every word start carries already.
+    keys: BitSet<{ words_for(WORD_KEYS) }>,
     /// Bits of `prefix_key` for the first three bytes of each surname that
     /// has three: a word whose first three bytes have no bit set starts no
     /// such surname, ruled out by one look-up. Keys may collide; a collision
@@ -46,6 +49,7 @@ impl<'s> Surnames<'s> {
     /// a whole word and are left out.
     pub(super) fn new(names: impl IntoIterator<Item = &'s str>) -> Surnames<'s> {
         let mut by_text = FastMap::default();
+        let mut keys = BitSet::new();
         let mut prefixes = BitSet::new();
         let mut short_first = [false; 256];
         for (i, name) in names.into_iter().enumerate() {
@@ -54,6 +58,9 @@ impl<'s> Surnames<'s> {
                 || name.ends_with('.');
             if !whole_word {
                 continue;
+            }
+            for key in prefix_keys(name.as_bytes()) {
+                keys.insert(key);
             }
             match *name.as_bytes() {
                 [b0, b1, b2, ..] => prefixes.insert(prefix_key(b0, b1, b2)),
@@ -68,6 +75,7 @@ impl<'s> Surnames<'s> {
         }
         Surnames {
             by_text,
+            keys,
             prefixes,
             short_first,
         }
@@ -90,8 +98,8 @@ impl<'s> Surnames<'s> {
         }
         let end = within.end.min(text.len());
         let mut resume = within.start;
-        words.for_each_start(within, |i| {
-            if i < resume {
+        words.for_each_keyed_start(within, |i, key| {
+            if i < resume || !self.keys.contains(key) {
                 return;
             }
             if !self.may_start(text.as_bytes(), i) {
