@@ -435,7 +435,16 @@ impl<'h> Run<'_, 'h> {
             let regions = find_regions(text, b.span, next_opens);
             let mut cues = self.find_cues(b.span, sentences, &regions);
             if let Some((speaker, cue, taken)) = block {
-                if regions.is_empty()
+                // Scare quotes ("‘English for business’ consultancies") leave
+                // the speaker's voice unbroken.
+                let words = |r: &Region| {
+                    text.get(r.inner.range())
+                        .unwrap_or("")
+                        .split(is_space)
+                        .filter(|w| !w.is_empty())
+                        .count()
+                };
+                if regions.iter().all(|r| !r.runs_on && words(r) <= 4)
                     && cues.is_empty()
                     && (taken == 0 || own_voice(text.get(b.span.range()).unwrap_or("")))
                     && b.kind == BlockKind::Paragraph
@@ -857,7 +866,8 @@ impl<'h> Run<'_, 'h> {
         };
         for m in self.verb_matches(ac, block) {
             let span = Span::new(block.start + m.start(), block.start + m.end());
-            if !word_bounded(text, span) {
+            // "re-affirm", "well-stated": part of a compound, not a verb.
+            if !word_bounded(text, span) || char_before(text, span.start) == Some('-') {
                 continue;
             }
             if region_around(regions, span.start) {
@@ -1127,7 +1137,14 @@ impl<'h> Run<'_, 'h> {
         let rest_span = trim(text, Span::new(pos.min(sentence_end), sentence_end));
         let rest = text.get(rest_span.range()).unwrap_or("");
         let full_rest = text.get(pos..s.end).unwrap_or("").trim();
+        // "X said:" or, closing its paragraph, "X said," (gov.uk writes
+        // both) introduces the paragraphs after it.
+        let ends_line = text
+            .get(s.end..)
+            .map(|r| r.trim_start_matches([' ', '\t']))
+            .is_none_or(|r| r.is_empty() || r.starts_with(['\n', '\r']));
         let intro = full_rest.starts_with(':') && full_rest.len() == 1
+            || (full_rest == "," && ends_line)
             || (full_rest.ends_with(':')
                 && full_rest.len() < 40
                 && !full_rest.contains(['“', '"']));
@@ -3341,6 +3358,35 @@ mod tests {
             (Block, "We heard today about the impact of abuse.", "Priti Patel"),
             (Block, "We will tackle these threats together.", "Priti Patel"),
         ]
+    );
+    t!(
+        block_quote_after_said_comma,
+        "Nick Keith said,\n\nI found that the market was saturated with ‘English for business’ firms.\n\nAfter some research, I found a niche.\n\nThe company has since signed deals in Ankara.\n",
+        [
+            (
+                Block,
+                "I found that the market was saturated with ‘English for business’ firms.",
+                "Nick Keith"
+            ),
+            (Block, "After some research, I found a niche.", "Nick Keith"),
+        ]
+    );
+    t!(
+        a_hyphenated_verb_does_not_end_a_block_quote,
+        "Theresa May said:\n\nWe think of all who suffer.\n\nWe also think of Christians and re-affirm our determination.\n",
+        [
+            (Block, "We think of all who suffer.", "Theresa May"),
+            (
+                Block,
+                "We also think of Christians and re-affirm our determination.",
+                "Theresa May"
+            ),
+        ]
+    );
+    t!(
+        said_comma_inside_a_paragraph_introduces_nothing,
+        "Officials said, as expected, the plan had stalled.\n\nWe will review it in May.\n",
+        []
     );
     t!(
         indirect_that,
