@@ -395,7 +395,11 @@ impl<'h> Run<'_, 'h> {
         // Sentence spans collected once, then sliced per block, rather than
         // a new vector for every block.
         let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
+        // A quotation the previous paragraph left open, with no opening mark
+        // repeated here: whether its closing mark is straight.
+        let mut open_into_next: Option<bool> = None;
         for (bi, b) in a.blocks.iter().enumerate() {
+            let open_here = open_into_next.take();
             let lo = next_sentence;
             while a
                 .sentences
@@ -432,7 +436,26 @@ impl<'h> Run<'_, 'h> {
                 block = None;
                 continue;
             }
-            let regions = find_regions(text, b.span, next_opens);
+            // Scraped text drops the repeated opening mark: a quotation left
+            // open here runs on into a next paragraph that starts without
+            // a mark and closes one first.
+            let next_closes = a
+                .blocks
+                .get(bi + 1)
+                .filter(|n| n.kind == BlockKind::Paragraph)
+                .and_then(|n| closes_first(text, n.span));
+            let regions = find_regions(
+                text,
+                b.span,
+                Marks {
+                    next_opens,
+                    next_closes: next_closes.is_some(),
+                    open_at_start: open_here,
+                },
+            );
+            if next_closes.is_some() && regions.last().is_some_and(|r| r.runs_on && !r.single) {
+                open_into_next = next_closes;
+            }
             let mut cues = self.find_cues(b.span, sentences, &regions);
             if let Some((speaker, cue, taken)) = block {
                 // Scare quotes ("‘English for business’ consultancies") leave
@@ -2955,13 +2978,51 @@ fn tokens(s: &str, base: usize) -> Vec<Span> {
 
 /// The quotations of one block, marks paired within the block only, so an
 /// unbalanced mark costs at most the rest of its block.
-fn find_regions(text: &str, block: Span, next_opens: bool) -> Vec<Region> {
+/// What `find_regions` needs to know of a paragraph's neighbours.
+#[derive(Debug, Clone, Copy, Default)]
+struct Marks {
+    /// The next paragraph starts with an opening mark.
+    next_opens: bool,
+    /// The next paragraph starts without one and closes a quotation first
+    /// (`closes_first`).
+    next_closes: bool,
+    /// A quotation is open from the previous paragraph, its opening mark
+    /// not repeated here: whether its closing mark is straight.
+    open_at_start: Option<bool>,
+}
+
+/// Whether the paragraph `block` starts without an opening mark and its
+/// first mark closes a double quotation (`better.” After`), with no
+/// quotation nested before it: then, if its closing mark is straight.
+fn closes_first(text: &str, block: Span) -> Option<bool> {
+    let hay = text.get(trim(text, block).range())?;
+    if hay.starts_with(['“', '"', '‘', '\'']) {
+        return None;
+    }
+    let (i, c) = hay
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '“' | '”' | '"' | '‘'))?;
+    let prev = hay.get(..i).and_then(|r| r.chars().next_back());
+    let next = hay.get(i + c.len_utf8()..).and_then(|r| r.chars().next());
+    match c {
+        '”' => Some(false),
+        '"' if !(prev.is_none_or(is_space) && next.is_some_and(|n| !is_space(n))) => Some(true),
+        _ => None,
+    }
+}
+
+fn find_regions(text: &str, block: Span, marks: Marks) -> Vec<Region> {
     let mut out = Vec::new();
     let Some(hay) = text.get(block.range()) else {
         return out;
     };
     let bytes = hay.as_bytes();
-    let mut double: Option<(usize, bool)> = None; // opening offset, straight
+    // A quotation open from the previous paragraph opens, without a mark,
+    // where this one's text starts.
+    let carried = marks
+        .open_at_start
+        .map(|straight| (trim(text, block).start - block.start, straight));
+    let mut double: Option<(usize, bool)> = carried; // opening offset, straight
     let mut single: Option<usize> = None;
     // Curly quotations nested inside the open one.
     let mut nested = 0usize;
@@ -2977,8 +3038,13 @@ fn find_regions(text: &str, block: Span, next_opens: bool) -> Vec<Region> {
         let next = hay.get(pos..).and_then(|r| r.chars().next());
         let prev_word = prev.is_some_and(char::is_alphanumeric);
         let next_word = next.is_some_and(char::is_alphanumeric);
-        let region =
-            |o: usize, open_len: usize, close: usize, close_len: usize, single: bool| Region {
+        let region = |o: usize, open_len: usize, close: usize, close_len: usize, single: bool| {
+            let open_len = if carried.is_some_and(|(c, _)| c == o) {
+                0
+            } else {
+                open_len
+            };
+            Region {
                 open: block.start + o,
                 inner: trim(
                     text,
@@ -2987,7 +3053,8 @@ fn find_regions(text: &str, block: Span, next_opens: bool) -> Vec<Region> {
                 end: block.start + close + close_len,
                 runs_on: false,
                 single,
-            };
+            }
+        };
         match c {
             // An opening mark typed where the closing one belongs: right
             // after a word and before a space ("“every day gets better“ is").
@@ -3064,8 +3131,12 @@ fn find_regions(text: &str, block: Span, next_opens: bool) -> Vec<Region> {
     let single = single.map(|o| (o, !hay.get(o..).is_some_and(|r| r.starts_with('‘'))));
     if let Some((o, straight)) = double.or(single) {
         let lead = trim(text, block).start;
-        if block.start + o == lead || next_opens {
-            let open_len = if straight { 1 } else { 3 };
+        if block.start + o == lead || marks.next_opens || (marks.next_closes && double.is_some()) {
+            let open_len = match (carried, straight) {
+                (Some((c, _)), _) if c == o => 0,
+                (_, true) => 1,
+                (_, false) => 3,
+            };
             out.push(Region {
                 open: block.start + o,
                 inner: trim(text, Span::new(block.start + o + open_len, block.end)),
@@ -3370,6 +3441,25 @@ mod tests {
             ),
             (Block, "After some research, I found a niche.", "Nick Keith"),
         ]
+    );
+    t!(
+        a_quotation_running_on_without_its_opening_mark_repeated,
+        "After the match, coach Nabil Maaloul said, \"We were playing a skilled team.\n\nIf we were to get a draw it would have been excellent.\" Fans left early.\n\nThe next match is on Sunday.\n",
+        [
+            (Direct, "We were playing a skilled team.", "Nabil Maaloul"),
+            (
+                Direct,
+                "If we were to get a draw it would have been excellent.",
+                "Nabil Maaloul"
+            ),
+        ]
+    );
+    t!(
+        a_paragraph_with_a_quotation_of_its_own_continues_nothing,
+        "Maaloul said, \"We were playing a skilled team.\n\nHe said the result was \"a lesson for the whole squad\" today.\n",
+        // The unclosed quotation of the first paragraph is dropped, not
+        // run on to the next quotation's closing mark.
+        [(Partial, "a lesson for the whole squad", None)]
     );
     t!(
         a_hyphenated_verb_does_not_end_a_block_quote,
