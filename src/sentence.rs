@@ -299,7 +299,8 @@ impl SentenceSplitter {
                 Verdict::Skip(end)
             };
         }
-        if is_multi_period(word) {
+        // "Canada-U.S. Energy": the form after a hyphen counts.
+        if is_multi_period(word.rsplit('-').next().unwrap_or(word)) {
             return if self.is_starter(&next) {
                 Verdict::End(end)
             } else {
@@ -696,6 +697,22 @@ mod tests {
         us_name,
         "I work for the U.S. Government in Virginia.",
         ["I work for the U.S. Government in Virginia."]
+    );
+    t!(
+        us_after_a_hyphen,
+        "They renewed the Canada-U.S. Energy Task Force. Trade grew with India-U.S. ties.",
+        [
+            "They renewed the Canada-U.S. Energy Task Force.",
+            "Trade grew with India-U.S. ties."
+        ]
+    );
+    t!(
+        clause_number,
+        "(U.S. Const. art. II, sec. 2, cl. 2), which may apply. It ended.",
+        [
+            "(U.S. Const. art. II, sec. 2, cl. 2), which may apply.",
+            "It ended."
+        ]
     );
     t!(
         us_end,
