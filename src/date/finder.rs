@@ -574,12 +574,31 @@ impl DateFinder {
         hi: usize,
         day_first: bool,
     ) -> (Core, usize) {
-        let Core::MonthDay(m1, d1, None) = first else {
+        let Core::MonthDay(m1, d1, y1) = first else {
             return (first, e);
         };
         let Some(mut s) = range_sep(b, e, hi) else {
             return (first, e);
         };
+        if let Some(y1) = y1 {
+            // "13 December 2008 to 30 June 2009": two full dates, in order,
+            // are one interval.
+            let second = if day_first {
+                self.day_month(b, s, hi)
+            } else {
+                self.month_day(b, s, hi)
+            };
+            return match second {
+                Some((Core::MonthDay(m2, d2, Some(y2)), e2)) if (y1, m1, d1) < (y2, m2, d2) => (
+                    Core::Range(
+                        Box::new(Core::MonthDay(m1, d1, Some(y1))),
+                        Box::new(Core::MonthDay(m2, d2, Some(y2))),
+                    ),
+                    e2,
+                ),
+                _ => (first, e),
+            };
+        }
         // "Wednesday 20 February to Tuesday 26 February 2008"
         if let Some(w) = word(b, s, hi).filter(|w| self.kind(b, Some(*w), Kind::Weekday).is_some())
         {
@@ -2902,6 +2921,9 @@ mod tests {
         year_to_year: "He served from 2004 to 2009.", "2017-06-28" => [("2004 to 2009", "2004/2009")];
         day_range: "They met on 30-31 July 2019.", "2019-07-30" => [("30-31 July 2019", "2019-07-30/2019-07-31")];
         cross_month_range: "A visit from 13 July to 6 August 2014.", "2014-06-01" => [("13 July to 6 August 2014", "2014-07-13/2014-08-06")];
+        full_dates_range: "The break applies from 13 December 2008 to 30 June 2009.", "2009-02-03" => [("13 December 2008 to 30 June 2009", "2008-12-13/2009-06-30")];
+        full_dates_range_month_first: "He served from July 31, 1967 until July 3, 1968.", "2021-05-19" => [("July 31, 1967 until July 3, 1968", "1967-07-31/1968-07-03")];
+        full_dates_out_of_order_are_two: "Filed 3 May 2001 to 2 May 2000 records.", "2021-05-19" => [("3 May 2001", "2001-05-03"), ("2 May 2000", "2000-05-02")];
         weekday_range: "Register from Wednesday 20 February to Tuesday 26 February 2008.", "2008-02-20" => [("Wednesday 20 February to Tuesday 26 February 2008", "2008-02-20/2008-02-26")];
         not_count: "A force of more than 2000 personnel.", "2017-06-28" => [];
         cross_month_range_2: "A visit from 29 October to 1 November 2009.", "2009-10-30" => [("29 October to 1 November 2009", "2009-10-29/2009-11-01")];
