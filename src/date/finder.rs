@@ -1280,6 +1280,18 @@ impl DateFinder {
         if word(b, e, hi).is_some_and(|n| eq(b, n, "than")) {
             return true;
         }
+        // "support for Ukraine today and in the future".
+        let and_future = word(b, e, hi)
+            .filter(|w| eq(b, *w, "and"))
+            .and_then(|w| word(b, w.1, hi))
+            .filter(|w| any(b, *w, &["in", "into"]))
+            .and_then(|w| word(b, w.1, hi))
+            .filter(|w| eq(b, *w, "the"))
+            .and_then(|w| word(b, w.1, hi))
+            .is_some_and(|w| eq(b, w, "future"));
+        if and_future {
+            return true;
+        }
         // "Today, X is/are ...": a present state, not the day's news.
         if at(b, e) == b',' && prev.is_none_or(|p| p.1 + 4 < s) {
             let mut i = e + 1;
@@ -2862,6 +2874,8 @@ mod tests {
         today_announcing: "Today, the Administration is announcing new steps.", "2024-03-07" => [("Today", "2024-03-07")];
         today_also_releasing: "Today, OMB is also releasing guidance.", "2024-03-07" => [("Today", "2024-03-07")];
         today_generic_than: "Our will is stronger today than ever before.", "2024-04-04" => [("today", "PRESENT_REF")];
+        today_generic_and_future: "We support Ukraine today and in the future.", "2024-09-25" => [("today", "PRESENT_REF")];
+        today_and_tomorrow_are_days: "Talks run today and tomorrow.", "2024-09-25" => [("today", "2024-09-25"), ("tomorrow", "2024-09-26")];
         tomorrow_generic: "We are building tomorrow’s potential.", "2022-09-12" => [];
         tomorrow: "Tomorrow, they meet again.", "2019-07-30" => [("Tomorrow", "2019-07-31")];
         tomorrow_leap: "The vote is tomorrow.", "2020-02-29" => [("tomorrow", "2020-03-01")];
