@@ -566,6 +566,26 @@ mod tests {
     }
 
     #[test]
+    fn attachments_downloads_and_end_marks_are_furniture() {
+        let text = "Leaders meet\n\nThe talks went well.\n\n* Statement on Education Cooperation [PDF 69KB]\n* Statement on Trade - [PDF 79 KB]\n\nDownload this case study as a PDF\n\n[ends]\n\nThe PDF [link] is below.\n";
+        assert_eq!(
+            kinds(text),
+            vec![
+                (BlockKind::Title, "Leaders meet"),
+                (BlockKind::Paragraph, "The talks went well."),
+                (
+                    BlockKind::Boilerplate,
+                    "Statement on Education Cooperation [PDF 69KB]"
+                ),
+                (BlockKind::Boilerplate, "Statement on Trade - [PDF 79 KB]"),
+                (BlockKind::Boilerplate, "Download this case study as a PDF"),
+                (BlockKind::Boilerplate, "[ends]"),
+                (BlockKind::Paragraph, "The PDF [link] is below."),
+            ]
+        );
+    }
+
+    #[test]
     fn a_bullet_alone_marks_the_next_line() {
         let blocks = LayoutRules::new().blocks("Title\n\nWe will:\n-\nCut taxes\n-\nRaise wages\n");
         let items: Vec<(&str, Option<&str>)> = blocks
