@@ -1100,6 +1100,33 @@ impl<'h> Run<'_, 'h> {
                 }
             }
         }
+        // "Malaysia's Prime Minister, Najib Razak said": a role that opens
+        // the sentence, then the name after a comma. A bare title there may
+        // address someone instead ("Prime Minister, Kerry Stokes told me"),
+        // so the role needs a determiner, a possessive or three words.
+        if let (Some(n), Some(c)) = (np, cut) {
+            let role = trim(text, Span::new(s.start, c.saturating_sub(1)));
+            let role_text = text.get(role.range()).unwrap_or("");
+            let name_text = text.get(n.range()).unwrap_or("");
+            if text.get(..c).is_some_and(|l| l.ends_with(','))
+                && trim(text, Span::new(clause, n.start)).is_empty()
+                && !role.is_empty()
+                && !role_text.contains([',', ';', ':', '“', '”', '"', '(', '—', '–'])
+                && role_text.starts_with(char::is_uppercase)
+                && (role_text.starts_with("The ")
+                    || role_text.contains("'s ")
+                    || role_text.contains("’s ")
+                    || role_text.split(' ').count() >= 3)
+                && !name_text.contains(" and ")
+                && self.role_without_name(role)
+                && self.is_name_segment(n)
+                && self
+                    .parse_plain(role)
+                    .is_some_and(|p| p.key.starts_with("title:"))
+            {
+                np = Some(Span::new(role.start, n.end));
+            }
+        }
         if np.is_none() && trim(text, Span::new(clause, verb.start)).is_empty() {
             // Apposition: "George Brandis, Australia's Attorney General, said".
             if let Some(c) = cut.filter(|_| left.trim_end().ends_with(',')) {
@@ -1875,6 +1902,19 @@ impl<'h> Run<'_, 'h> {
             let name_span = trim(text, Span::new(np.start, np.start + i));
             let role = trim(text, Span::new(np.start + i + 1, np.end));
             let mut p = self.parse_plain(name_span)?;
+            // "Malaysia's Prime Minister, Najib Razak": the role comes first.
+            if p.key.starts_with("title:") {
+                if let Some(mut named) = self.parse_plain(role).filter(|q| {
+                    q.kind == SpeakerKind::Person
+                        && q.title.is_none()
+                        && !q.key.starts_with("title:")
+                        && q.name_span == role
+                }) {
+                    named.title = p.title;
+                    named.country = p.country.or(named.country);
+                    return Some(named);
+                }
+            }
             let (title, country) = self.role(role);
             // An academic rank yields to a single office in apposition
             // ("Professor Kevin Fenton, Director of Health at PHE").
@@ -3612,6 +3652,22 @@ mod tests {
                 "Premier of Victoria John Brumby said: “We mourn.”\n",
                 "John Brumby",
                 Some("Premier of Victoria"),
+            ),
+            (
+                "Malaysia's Prime Minister, Najib Razak said the boats would be turned back to sea.\n",
+                "Najib Razak",
+                Some("Prime Minister"),
+            ),
+            (
+                "The Minister for Sport, Kate Ellis said the flag raising was a proud moment for all.\n",
+                "Kate Ellis",
+                Some("Minister for Sport"),
+            ),
+            (
+                // A bare title before the comma addresses someone.
+                "Prime Minister, Kerry Stokes told me this week the Act is the greatest threat to free speech.\n",
+                "Kerry Stokes",
+                None,
             ),
             (
                 "British High Commissioner Jane Marriott CMG OBE said: “We are proud to help.”\n",
