@@ -2838,6 +2838,24 @@ fn bare_clause(words: &[&str]) -> bool {
     if !opener {
         return false;
     }
+    // "announced it intends to invest", "said she expected": a subject
+    // pronoun and a verb in -s or -ed, where no auxiliary comes.
+    let subject = words
+        .first()
+        .map(|w| w.to_lowercase())
+        .is_some_and(|w| matches!(w.as_str(), "it" | "he" | "she" | "they" | "we"));
+    let finite = words.get(1).is_some_and(|w| {
+        w.len() >= 4
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+            && !matches!(
+                *w,
+                "always" | "perhaps" | "sometimes" | "nevertheless" | "unless"
+            )
+    });
+    if subject && finite {
+        return true;
+    }
     for w in words.iter().skip(1).take(7) {
         let w = w.trim_end_matches([',', '.']).to_lowercase();
         match w.as_str() {
@@ -3500,6 +3518,15 @@ mod tests {
         // The unclosed quotation of the first paragraph is dropped, not
         // run on to the next quotation's closing mark.
         [(Partial, "a lesson for the whole squad", None)]
+    );
+    t!(
+        a_pronoun_and_a_finite_verb_begin_a_bare_clause,
+        "Saudi Arabia announced it intends to invest $600 billion in the U.S. over four years.\n\nThe council announced it on Friday.\n",
+        [(
+            Indirect,
+            "it intends to invest $600 billion in the U.S. over four years",
+            "Saudi Arabia"
+        )]
     );
     t!(
         a_hyphenated_verb_does_not_end_a_block_quote,
