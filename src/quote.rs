@@ -1331,8 +1331,12 @@ impl<'h> Run<'_, 'h> {
                 let n = self.np_before(pstart, prev_end)?;
                 return (n.start == pseg.start).then_some(n);
             }
+            // "NVIDIA, a global chipmaking giant, announced": an indefinite
+            // description is skipped like a role.
             let role = seg_text.starts_with("and ")
                 || seg_text.starts_with("of ")
+                || seg_text.starts_with("a ")
+                || seg_text.starts_with("an ")
                 || tokens(seg_text, seg.start).iter().any(|t| {
                     self.finder
                         .title_words
@@ -1915,7 +1919,16 @@ impl<'h> Run<'_, 'h> {
                     return Some(named);
                 }
             }
-            let (title, country) = self.role(role);
+            let (mut title, country) = self.role(role);
+            // "NVIDIA, a global chipmaking giant": a description, no office.
+            let role_words = text.get(role.range()).unwrap_or("");
+            if (role_words.starts_with("a ") || role_words.starts_with("an "))
+                && !role_words
+                    .split(' ')
+                    .any(|w| self.finder.title_words.contains(lower(w).as_ref()))
+            {
+                title = None;
+            }
             // An academic rank yields to a single office in apposition
             // ("Professor Kevin Fenton, Director of Health at PHE").
             let role_text = text.get(role.range()).unwrap_or("");
@@ -3527,6 +3540,11 @@ mod tests {
             "it intends to invest $600 billion in the U.S. over four years",
             "Saudi Arabia"
         )]
+    );
+    t!(
+        an_indefinite_description_stands_in_apposition,
+        "NVIDIA, a global chipmaking giant, announced it will invest $500 billion in servers.\n",
+        [(Indirect, "it will invest $500 billion in servers", "NVIDIA")]
     );
     t!(
         a_hyphenated_verb_does_not_end_a_block_quote,
