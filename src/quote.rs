@@ -1133,6 +1133,14 @@ impl<'h> Run<'_, 'h> {
                 np = self.apposition(s.start, c.saturating_sub(1));
             }
         }
+        if np.is_none() && matches!(class, VerbClass::Say | VerbClass::Tell) {
+            // "The minister visited the site and said ...": the subject of
+            // the first verb phrase is the speaker.
+            let before = text.get(clause..verb.start).unwrap_or("").trim_end();
+            if let Some(head) = before.strip_suffix(" and") {
+                np = self.coordinated_subject(clause, clause + head.len());
+            }
+        }
         let sentence_end = strip_end(text, s).end;
         let mut after = verb.end;
         if np.is_none() {
@@ -1383,6 +1391,25 @@ impl<'h> Run<'_, 'h> {
     /// Whether a phrase holds a title word but fewer than two name words
     /// after its last title word: "Gleeson Homes Group Land Director",
     /// "Area Manager at the HCA".
+    /// The subject that opens `lo..end` when a verb phrase in the past
+    /// tense follows it ("Mark Zuckerberg tweeted to Mohamed"): the speaker
+    /// of a reporting verb coordinated after it with "and".
+    fn coordinated_subject(&self, lo: usize, end: usize) -> Option<Span> {
+        let text = self.text;
+        let toks = tokens(text.get(lo..end)?, lo);
+        let verb = toks.iter().position(|t| {
+            let w = text.get(t.range()).unwrap_or("");
+            w.chars().next().is_some_and(char::is_lowercase)
+                && (matches!(w, "met" | "spoke" | "went" | "took" | "gave" | "made")
+                    || (w.len() > 4 && w.ends_with("ed")))
+        })?;
+        if verb == 0 || toks.len() > verb + MAX_NP_WORDS {
+            return None;
+        }
+        let np = self.np_before(lo, toks.get(verb)?.start)?;
+        (np.start == toks.first()?.start).then_some(np)
+    }
+
     fn role_without_name(&self, seg: Span) -> bool {
         let text = self.text;
         let toks = tokens(text.get(seg.range()).unwrap_or(""), seg.start);
@@ -3545,6 +3572,15 @@ mod tests {
         an_indefinite_description_stands_in_apposition,
         "NVIDIA, a global chipmaking giant, announced it will invest $500 billion in servers.\n",
         [(Indirect, "it will invest $500 billion in servers", "NVIDIA")]
+    );
+    t!(
+        a_reporting_verb_coordinated_after_a_verb_phrase,
+        "Facebook co-founder Mark Zuckerberg tweeted to Mohamed and said the boy was welcome to tour the company.\n\nThe payments are available and claims can be lodged at any office from today.\n",
+        [(
+            Indirect,
+            "the boy was welcome to tour the company",
+            "Mark Zuckerberg"
+        )]
     );
     t!(
         a_hyphenated_verb_does_not_end_a_block_quote,
