@@ -304,6 +304,9 @@ struct Cue {
     np: Option<Span>,
     /// The kind of speaker a pronoun subject stands for.
     pronoun: Option<SpeakerKind>,
+    /// For "he" or "she": the person named as the subject of the sentence
+    /// before, in the same paragraph ("Harry Kane won the award. He said").
+    antecedent: Option<Span>,
     /// The speaker, once resolved.
     speaker: Option<usize>,
     /// Whether `speaker` has been resolved.
@@ -573,7 +576,10 @@ impl<'h> Run<'_, 'h> {
             return c.speaker;
         }
         let speaker = match (c.pronoun, c.np) {
-            (Some(kind), _) => self.resolve_pronoun(kind, carry),
+            (Some(kind), _) => c
+                .antecedent
+                .and_then(|a| self.speaker_for(a))
+                .or_else(|| self.resolve_pronoun(kind, carry)),
             (None, Some(np)) => self.speaker_for(np),
             _ => None,
         };
@@ -984,7 +990,14 @@ impl<'h> Run<'_, 'h> {
             {
                 continue;
             }
-            if let Some(c) = self.cue(span, class, s, regions) {
+            if let Some(mut c) = self.cue(span, class, s, regions) {
+                if c.pronoun == Some(SpeakerKind::Person) {
+                    let before = sentences.partition_point(|p| p.end <= s.start);
+                    c.antecedent = before
+                        .checked_sub(1)
+                        .and_then(|k| sentences.get(k))
+                        .and_then(|p| self.named_subject(*p));
+                }
                 out.push(c);
             }
         }
@@ -1077,6 +1090,7 @@ impl<'h> Run<'_, 'h> {
                 span: cue_span,
                 np: Some(np),
                 pronoun: None,
+                antecedent: None,
                 speaker: None,
                 resolved: false,
                 indirect,
@@ -1304,6 +1318,7 @@ impl<'h> Run<'_, 'h> {
             span: cue_span,
             np: pronoun.is_none().then_some(np),
             pronoun,
+            antecedent: None,
             speaker: None,
             resolved: false,
             indirect,
@@ -1408,6 +1423,32 @@ impl<'h> Run<'_, 'h> {
         }
         let np = self.np_before(lo, toks.get(verb)?.start)?;
         (np.start == toks.first()?.start).then_some(np)
+    }
+
+    /// The person's name that opens sentence `s` as the subject of a
+    /// past-tense verb ("Harry Kane won the award"), titles and all.
+    fn named_subject(&self, s: Span) -> Option<Span> {
+        let text = self.text;
+        let end = (s.start + WINDOW).min(s.end);
+        let toks = tokens(text.get(s.start..back(text, s.start, end, 0))?, s.start);
+        let verb = toks.iter().position(|t| {
+            let w = text.get(t.range()).unwrap_or("");
+            w.chars().next().is_some_and(char::is_lowercase)
+        })?;
+        let v = text.get(toks.get(verb)?.range())?;
+        let past = matches!(
+            v,
+            "won" | "met" | "spoke" | "went" | "took" | "gave" | "made" | "was"
+        ) || (v.len() > 4 && v.ends_with("ed"));
+        if verb == 0 || !past {
+            return None;
+        }
+        let np = trim(text, Span::new(s.start, toks.get(verb)?.start));
+        (self.is_name_segment(np)
+            && self
+                .parse(np)
+                .is_some_and(|p| p.kind == SpeakerKind::Person))
+        .then_some(np)
     }
 
     fn role_without_name(&self, seg: Span) -> bool {
@@ -3581,6 +3622,14 @@ mod tests {
             "the boy was welcome to tour the company",
             "Mark Zuckerberg"
         )]
+    );
+    t!(
+        he_is_the_person_the_sentence_before_named,
+        "Coach Hernan Gomez said, \"We learned a lot today.\"\n\nHarry Kane won the Man of the Match award. He said, \"In the first half it felt good out there.\"\n",
+        [
+            (Direct, "We learned a lot today.", "Hernan Gomez"),
+            (Direct, "In the first half it felt good out there.", "Harry Kane"),
+        ]
     );
     t!(
         a_hyphenated_verb_does_not_end_a_block_quote,
