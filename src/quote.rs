@@ -1147,6 +1147,16 @@ impl<'h> Run<'_, 'h> {
                 np = self.apposition(s.start, c.saturating_sub(1));
             }
         }
+        if np.is_none()
+            && text.get(verb.range()).is_some_and(|v| v.ends_with("ing"))
+            && trim(text, Span::new(clause, verb.start)).is_empty()
+        {
+            // "They welcomed the report, noting that ...": the participle's
+            // subject is the sentence's.
+            if let Some(c) = cut.filter(|&c| text.get(..c).is_some_and(|l| l.ends_with(','))) {
+                np = self.coordinated_subject(s.start, c - 1);
+            }
+        }
         if np.is_none() && matches!(class, VerbClass::Say | VerbClass::Tell) {
             // "The minister visited the site and said ...": the subject of
             // the first verb phrase is the speaker.
@@ -1263,9 +1273,20 @@ impl<'h> Run<'_, 'h> {
             } else if rest_words.len() <= 8 && adverbial(&rest_words) {
                 // "..., X said Wednesday."
                 if let Some(c) = cut.filter(|_| {
-                    np.start <= clause + 1 || trim(text, Span::new(clause, np.start)).is_empty()
+                    np.start <= clause + 1
+                        || trim(text, Span::new(clause, np.start)).is_empty()
+                        // "..., as President Trump has stated."
+                        || text.get(clause..np.start).is_some_and(|w| w.trim() == "as")
                 }) {
-                    let content = trim(text, Span::new(s.start, c.saturating_sub(1)));
+                    let mut content = trim(text, Span::new(s.start, c.saturating_sub(1)));
+                    // "EXPOSING BIAS IN PUBLIC BROADCASTING: NPR and PBS have
+                    // fueled ...": a label in capitals is not reported.
+                    if let Some(i) = text.get(content.range()).and_then(|t| t.find(": ")) {
+                        let label = text.get(content.start..content.start + i).unwrap_or("");
+                        if i <= 80 && !label.contains(char::is_lowercase) {
+                            content = trim(text, Span::new(content.start + i + 1, content.end));
+                        }
+                    }
                     let whole = regions
                         .get(regions.partition_point(|r| r.end + 3 < content.end))
                         .is_some_and(|r| r.open <= content.start + 3);
@@ -3630,6 +3651,20 @@ mod tests {
             (Direct, "We learned a lot today.", "Hernan Gomez"),
             (Direct, "In the first half it felt good out there.", "Harry Kane"),
         ]
+    );
+    t!(
+        as_the_speaker_stated_after_the_content,
+        "EXPOSING BIAS: NPR and PBS have fueled partisanship with taxpayer money, as President Trump has stated.\n",
+        [(
+            Indirect,
+            "NPR and PBS have fueled partisanship with taxpayer money",
+            "Trump"
+        )]
+    );
+    t!(
+        a_participle_takes_the_sentence_subject,
+        "Ministers welcomed the report, adding that more work was needed on the reforms.\n",
+        [(Indirect, "more work was needed on the reforms", "Ministers")]
     );
     t!(
         a_hyphenated_verb_does_not_end_a_block_quote,
