@@ -1202,8 +1202,18 @@ impl<'h> Run<'_, 'h> {
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             };
+            // The hearer ends at punctuation: "told GB News: “It's clear”".
+            let joined = |t: usize| {
+                t == 0
+                    || match (toks.get(t - 1), toks.get(t)) {
+                        (Some(a), Some(b)) => text
+                            .get(a.end..b.start)
+                            .is_some_and(|gap| gap.chars().all(is_space)),
+                        _ => false,
+                    }
+            };
             let mut taken = k;
-            while taken < toks.len() && taken < k + 4 && cap(word(taken)) {
+            while taken < toks.len() && taken < k + 4 && cap(word(taken)) && joined(taken) {
                 taken += 1;
             }
             if taken == k && toks.get(k).is_some() && word(k) != "that" {
@@ -3665,6 +3675,22 @@ mod tests {
         a_participle_takes_the_sentence_subject,
         "Ministers welcomed the report, adding that more work was needed on the reforms.\n",
         [(Indirect, "more work was needed on the reforms", "Ministers")]
+    );
+    t!(
+        the_hearer_ends_at_punctuation,
+        "Home Secretary Suella Braverman told GB News: \"It's clear that we have an unsustainable situation.\"\n\nAs Heald told The Huffington Post, US surface ozone has dropped partly due to the Clean Air Act.\n",
+        [
+            (
+                Direct,
+                "It's clear that we have an unsustainable situation.",
+                "Suella Braverman"
+            ),
+            (
+                Indirect,
+                "US surface ozone has dropped partly due to the Clean Air Act",
+                "Heald"
+            ),
+        ]
     );
     t!(
         a_hyphenated_verb_does_not_end_a_block_quote,
