@@ -1765,7 +1765,8 @@ impl<'h> Run<'_, 'h> {
             && !matches!(first, "the" | "both" | "two" | "its" | "their" | "our")
         {
             let head = text.get(tok(stop - 1).range()).unwrap_or("");
-            if (!head.ends_with('s') || head.ends_with("ss")) && pronoun(all).is_none() {
+            let plural = (head.ends_with('s') && !head.ends_with("ss")) || head == "media";
+            if !plural && pronoun(all).is_none() {
                 return None;
             }
         }
@@ -3691,6 +3692,15 @@ mod tests {
                 "Heald"
             ),
         ]
+    );
+    t!(
+        media_is_a_plural_speaker,
+        "But media have said the questionnaires attract criticism from all sides.\n",
+        [(
+            Indirect,
+            "the questionnaires attract criticism from all sides",
+            "media"
+        )]
     );
     t!(
         a_hyphenated_verb_does_not_end_a_block_quote,
