@@ -1327,6 +1327,16 @@ impl<'h> Run<'_, 'h> {
             let end = [": “", ": \"", ":“"]
                 .iter()
                 .filter_map(|p| t.find(p))
+                .chain(
+                    // `communities," For example`: a mark typed after the
+                    // comma opens a new quotation.
+                    t.match_indices(",\" ")
+                        .filter(|(i, _)| {
+                            t.get(i + 3..)
+                                .is_some_and(|r| r.starts_with(char::is_uppercase))
+                        })
+                        .map(|(i, _)| i),
+                )
                 .min()
                 .unwrap_or(t.len());
             // ... and where the speaker goes on to another reporting verb:
@@ -3270,7 +3280,15 @@ fn find_regions(text: &str, block: Span, marks: Marks) -> Vec<Region> {
                     single = None;
                 }
                 _ => {
-                    if next.is_some_and(|n| !is_space(n)) {
+                    // `communities," For example, ...`: a mark typed after
+                    // the comma and before the space still opens.
+                    let spaced_open = matches!(prev, Some(',' | ':'))
+                        && next.is_some_and(is_space)
+                        && hay
+                            .get(pos..)
+                            .map(|r| r.trim_start_matches(is_space))
+                            .is_some_and(|r| r.starts_with(char::is_uppercase));
+                    if next.is_some_and(|n| !is_space(n)) || spaced_open {
                         double = Some((i, true));
                     }
                 }
@@ -3701,6 +3719,22 @@ mod tests {
             "the questionnaires attract criticism from all sides",
             "media"
         )]
+    );
+    t!(
+        a_mark_typed_after_the_comma_opens_a_quotation,
+        "Professor Burrows also said resources and kits would be accessible for schools and communities,\" For example, schools can run their own referendums.\"\n",
+        [
+            (
+                Indirect,
+                "resources and kits would be accessible for schools and communities",
+                "Burrows"
+            ),
+            (
+                Direct,
+                "For example, schools can run their own referendums.",
+                "Burrows"
+            ),
+        ]
     );
     t!(
         a_hyphenated_verb_does_not_end_a_block_quote,
