@@ -1067,8 +1067,49 @@ impl<'h> Run<'_, 'h> {
         if class == VerbClass::According {
             let sentence_end = strip_end(text, s).end;
             let rest = text.get(verb.end..sentence_end)?;
+            let opens = trim(text, Span::new(s.start, verb.start)).is_empty();
+            // "According to Rathbun the property was returned": no comma
+            // after the name; the clause starts at its determiner.
+            let toks = tokens(rest, verb.end);
+            let names = toks
+                .iter()
+                .take_while(|t| {
+                    text.get(t.range())
+                        .is_some_and(|w| w.starts_with(char::is_uppercase))
+                })
+                .count();
+            let bare = toks.get(names).filter(|t| {
+                opens
+                    && (1..=4).contains(&names)
+                    && text
+                        .get(verb.end..t.start)
+                        .is_some_and(|g| !g.contains([',', '(', ':', '"', '“']))
+                    && matches!(
+                        text.get(t.range()),
+                        Some(
+                            "the"
+                                | "a"
+                                | "an"
+                                | "it"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "there"
+                                | "this"
+                                | "these"
+                                | "its"
+                                | "his"
+                                | "her"
+                                | "their"
+                        )
+                    )
+            });
             let (np_end, content) = match rest.find(',') {
-                Some(i) if trim(text, Span::new(s.start, verb.start)).is_empty() => (
+                _ if bare.is_some() => {
+                    let t = bare.copied().unwrap_or_default();
+                    (t.start, Some(Span::new(t.start, sentence_end)))
+                }
+                Some(i) if opens => (
                     verb.end + i,
                     Some(Span::new(verb.end + i + 1, sentence_end)),
                 ),
@@ -3734,6 +3775,18 @@ mod tests {
                 "For example, schools can run their own referendums.",
                 "Burrows"
             ),
+        ]
+    );
+    t!(
+        according_to_a_name_without_a_comma,
+        "According to Rathbun the Scientology property was returned by mail.\n\nAccording to Statistics Canada, the jobless rate fell.\n",
+        [
+            (
+                Indirect,
+                "the Scientology property was returned by mail",
+                "Rathbun"
+            ),
+            (Indirect, "the jobless rate fell", "Statistics Canada"),
         ]
     );
     t!(
