@@ -59,6 +59,10 @@ pub(crate) struct LayoutRules {
     /// Lines that are boilerplate wherever they stand (anchored patterns,
     /// so the set rejects most lines within a few bytes).
     boilerplate_lines: RegexSet,
+    /// Lines ending in `]` that are boilerplate ("Statement on trade [PDF
+    /// 69KB]"): their patterns read the whole line, so only such lines
+    /// are given to them.
+    bracketed_lines: RegexSet,
     /// Headings whose following list items are links, hence boilerplate.
     boilerplate_headings: RegexSet,
     /// A video's dated caption, right after a video block.
@@ -90,12 +94,13 @@ struct Draft {
 
 impl LayoutRules {
     pub(crate) fn new() -> LayoutRules {
-        let mut by_scope: [Vec<String>; 3] = Default::default();
+        let mut by_scope: [Vec<String>; 4] = Default::default();
         for row in tables::rows(tables::BOILERPLATE) {
             if let [_, scope, pattern] = row[..] {
                 let slot = match scope {
                     "after_video" => 2,
                     "heading" => 1,
+                    "bracketed" => 3,
                     _ => 0,
                 };
                 if let Some(list) = by_scope.get_mut(slot) {
@@ -114,6 +119,7 @@ impl LayoutRules {
             .collect();
         LayoutRules {
             boilerplate_lines: set(&by_scope[0]),
+            bracketed_lines: set(&by_scope[3]),
             boilerplate_headings: set(&by_scope[1]),
             video_captions: set(&by_scope[2]),
             video: Pattern::new(r"(?i)^(click to play video|watch)\b"),
@@ -124,7 +130,9 @@ impl LayoutRules {
     /// Whether `s` is a line of page furniture wherever it stands.
     fn is_boilerplate_line(&self, s: &str) -> bool {
         // Page furniture is short.
-        s.len() <= 400 && self.boilerplate_lines.is_match(s)
+        s.len() <= 400
+            && (self.boilerplate_lines.is_match(s)
+                || (s.ends_with(']') && self.bracketed_lines.is_match(s)))
     }
 
     /// Cuts `text` into blocks.

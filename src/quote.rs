@@ -442,22 +442,26 @@ impl<'h> Run<'_, 'h> {
             // Scraped text drops the repeated opening mark: a quotation left
             // open here runs on into a next paragraph that starts without
             // a mark and closes one first.
+            let marks = Marks {
+                next_opens,
+                next_closes: false,
+                open_at_start: open_here,
+            };
+            let (mut regions, left_open) = find_regions(text, b.span, marks);
             let next_closes = a
                 .blocks
                 .get(bi + 1)
-                .filter(|n| n.kind == BlockKind::Paragraph)
+                .filter(|n| left_open && n.kind == BlockKind::Paragraph)
                 .and_then(|n| closes_first(text, n.span));
-            let regions = find_regions(
-                text,
-                b.span,
-                Marks {
-                    next_opens,
-                    next_closes: next_closes.is_some(),
-                    open_at_start: open_here,
-                },
-            );
-            if next_closes.is_some() && regions.last().is_some_and(|r| r.runs_on && !r.single) {
-                open_into_next = next_closes;
+            if next_closes.is_some() {
+                let marks = Marks {
+                    next_closes: true,
+                    ..marks
+                };
+                regions = find_regions(text, b.span, marks).0;
+                if regions.last().is_some_and(|r| r.runs_on && !r.single) {
+                    open_into_next = next_closes;
+                }
             }
             let mut cues = self.find_cues(b.span, sentences, &regions);
             if let Some((speaker, cue, taken)) = block {
@@ -3201,6 +3205,9 @@ fn tokens(s: &str, base: usize) -> Vec<Span> {
 /// The quotations of one block, marks paired within the block only, so an
 /// unbalanced mark costs at most the rest of its block.
 /// What `find_regions` needs to know of a paragraph's neighbours.
+///
+/// `find_regions` returns, with the quotations, whether a double quotation
+/// is still open at the paragraph's end.
 #[derive(Debug, Clone, Copy, Default)]
 struct Marks {
     /// The next paragraph starts with an opening mark.
@@ -3221,8 +3228,9 @@ fn closes_first(text: &str, block: Span) -> Option<bool> {
     if hay.starts_with(['“', '"', '‘', '\'']) {
         return None;
     }
-    let (i, c) = hay
-        .char_indices()
+    // The marks are '"' or start with 0xE2: memchr skips the rest.
+    let (i, c) = memchr::memchr2_iter(b'"', 0xE2, hay.as_bytes())
+        .filter_map(|i| Some((i, hay.get(i..)?.chars().next()?)))
         .find(|&(_, c)| matches!(c, '“' | '”' | '"' | '‘'))?;
     let prev = hay.get(..i).and_then(|r| r.chars().next_back());
     let next = hay.get(i + c.len_utf8()..).and_then(|r| r.chars().next());
@@ -3233,10 +3241,10 @@ fn closes_first(text: &str, block: Span) -> Option<bool> {
     }
 }
 
-fn find_regions(text: &str, block: Span, marks: Marks) -> Vec<Region> {
+fn find_regions(text: &str, block: Span, marks: Marks) -> (Vec<Region>, bool) {
     let mut out = Vec::new();
     let Some(hay) = text.get(block.range()) else {
-        return out;
+        return (out, false);
     };
     let bytes = hay.as_bytes();
     // A quotation open from the previous paragraph opens, without a mark,
@@ -3359,6 +3367,7 @@ fn find_regions(text: &str, block: Span, marks: Marks) -> Vec<Region> {
     // A quotation opened at the paragraph start and never closed runs on
     // into the next paragraph: it is this paragraph's quote.
     let single = single.map(|o| (o, !hay.get(o..).is_some_and(|r| r.starts_with('‘'))));
+    let left_open = double.is_some();
     if let Some((o, straight)) = double.or(single) {
         let lead = trim(text, block).start;
         if block.start + o == lead || marks.next_opens || (marks.next_closes && double.is_some()) {
@@ -3378,7 +3387,7 @@ fn find_regions(text: &str, block: Span, marks: Marks) -> Vec<Region> {
     }
     out.retain(|r| !r.inner.is_empty());
     out.sort_by_key(|r| r.open);
-    out
+    (out, left_open)
 }
 
 #[cfg(test)]
