@@ -2493,6 +2493,10 @@ impl<'h> Run<'_, 'h> {
                                 w.to_lowercase().as_str(),
                                 "the" | "a" | "an" | "and" | "of"
                             )
+                            // "Home office crime prevention minister": the
+                            // body is not part of the portfolio.
+                            || (lower_title
+                                && matches!(w, "office" | "department" | "ministry" | "agency"))
                         {
                             break;
                         }
@@ -3949,6 +3953,11 @@ mod tests {
                 "Premier of Victoria John Brumby said: “We mourn.”\n",
                 "John Brumby",
                 Some("Premier of Victoria"),
+            ),
+            (
+                "Home office crime prevention minister Jeremy Browne said: “We act.”\n",
+                "Jeremy Browne",
+                Some("crime prevention minister"),
             ),
             (
                 "Malaysia's Prime Minister, Najib Razak said the boats would be turned back to sea.\n",
