@@ -1147,8 +1147,12 @@ impl<'h> Run<'_, 'h> {
         // "Craig Johns, Area Manager at the HCA said": the phrase after the
         // comma is a role without a name of its own; the name stands before it.
         if let (Some(n), Some(c)) = (np, cut) {
+            // "the local MP": "the" and lower-case words may lead the role.
+            let lead = text.get(clause..n.start).unwrap_or("").trim();
             if text.get(..c).is_some_and(|l| l.ends_with(','))
-                && trim(text, Span::new(clause, n.start)).is_empty()
+                && (lead.is_empty()
+                    || (lead.starts_with("the ")
+                        && !lead.contains(|ch: char| !ch.is_lowercase() && !is_space(ch))))
                 && self.role_without_name(n)
             {
                 if let Some(a) = self
@@ -1453,7 +1457,9 @@ impl<'h> Run<'_, 'h> {
                 }) && !self.is_name_segment(seg);
             if !role {
                 let n = self.np_before(start, seg_end)?;
-                return (n.start == seg.start).then_some(Span::new(n.start, end));
+                // "As Stephen Kinnock, the local MP has said, ...".
+                let lead = text.get(seg.start..n.start).unwrap_or("").trim();
+                return (n.start == seg.start || lead == "As").then_some(Span::new(n.start, end));
             }
             if start == lo {
                 return None;
@@ -3801,6 +3807,15 @@ mod tests {
             ),
             (Indirect, "the jobless rate fell", "Statistics Canada"),
         ]
+    );
+    t!(
+        as_a_name_and_its_role_have_said,
+        "As Stephen Kinnock, the local MP has said, the last thing his constituents need is to be cut off.\n",
+        [(
+            Indirect,
+            "the last thing his constituents need is to be cut off",
+            "Stephen Kinnock"
+        )]
     );
     t!(
         a_hyphenated_verb_does_not_end_a_block_quote,
