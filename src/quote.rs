@@ -545,10 +545,16 @@ impl<'h> Run<'_, 'h> {
                 if speaker.is_none() && cue.is_none() && self.colon_before(&r) {
                     speaker = self.colon_speaker(&r, sentences);
                 }
+                // Whether the sentence settles that the quotation has no
+                // speaker, so that none is carried over to it.
+                let mut settled = false;
                 if speaker.is_none() && (kind == QuoteKind::Partial || self.colon_before(&r)) {
-                    speaker = self.sentence_subject(&r, sentences, carry);
+                    if let Some(subject) = self.sentence_subject(&r, sentences, carry) {
+                        speaker = subject;
+                        settled = true;
+                    }
                 }
-                if speaker.is_none() {
+                if speaker.is_none() && !settled {
                     speaker = carry;
                 }
                 let cue_span = cue.and_then(|c| cues.get(c)).map(|c| c.span);
@@ -835,7 +841,7 @@ impl<'h> Run<'_, 'h> {
         r: &Region,
         sentences: &[Span],
         carry: Option<usize>,
-    ) -> Option<usize> {
+    ) -> Option<Option<usize>> {
         let text = self.text;
         let s = sentence_at(sentences, r.open)?;
         let head = text.get(s.start..r.open)?;
@@ -875,14 +881,24 @@ impl<'h> Run<'_, 'h> {
         if copula && toks.len() > verb + 3 {
             return None;
         }
+        // "The viewer is then asked ‘Confused by drugs?’": a passive
+        // subject hears the words, it does not say them.
+        let passive = copula
+            && toks.get(verb + 1..).unwrap_or(&[]).iter().any(|t| {
+                text.get(t.range())
+                    .is_some_and(|w| w.ends_with("ed") || matches!(w, "told" | "shown" | "given"))
+            });
+        if passive {
+            return Some(None);
+        }
         let end = toks.get(verb)?.start;
         let np = self.np_before(lo, end)?;
         if np.start != toks.first()?.start {
             return None;
         }
         match pronoun(text.get(np.range()).unwrap_or("")) {
-            Some(kind) => self.resolve_pronoun(kind, carry),
-            None => self.speaker_for(np),
+            Some(kind) => self.resolve_pronoun(kind, carry).map(Some),
+            None => self.speaker_for(np).map(Some),
         }
     }
 
@@ -3816,6 +3832,14 @@ mod tests {
             "the last thing his constituents need is to be cut off",
             "Stephen Kinnock"
         )]
+    );
+    t!(
+        a_passive_subject_hears_the_words,
+        "Minister Jeremy Browne said: “We will act on drugs now.”\n\nThe viewer is then asked ‘Confused by drugs? Talk to FRANK.’ The adverts run for six months.\n",
+        [
+            (Direct, "We will act on drugs now.", "Jeremy Browne"),
+            (Partial, "Confused by drugs? Talk to FRANK.", None),
+        ]
     );
     t!(
         a_hyphenated_verb_does_not_end_a_block_quote,
