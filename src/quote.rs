@@ -1184,7 +1184,13 @@ impl<'h> Run<'_, 'h> {
         // address someone instead ("Prime Minister, Kerry Stokes told me"),
         // so the role needs a determiner, a possessive or three words.
         if let (Some(n), Some(c)) = (np, cut) {
-            let role = trim(text, Span::new(s.start, c.saturating_sub(1)));
+            // The role runs from the comma before it, or the sentence start:
+            // "Discussing his concern, Malaysia's Prime Minister, Najib Razak said".
+            let role_start = text
+                .get(s.start..c.saturating_sub(1))
+                .and_then(|l| l.rfind(','))
+                .map_or(s.start, |i| s.start + i + 1);
+            let role = trim(text, Span::new(role_start, c.saturating_sub(1)));
             let role_text = text.get(role.range()).unwrap_or("");
             let name_text = text.get(n.range()).unwrap_or("");
             if text.get(..c).is_some_and(|l| l.ends_with(','))
@@ -2605,12 +2611,21 @@ impl<'h> Run<'_, 'h> {
                         let phrase = self
                             .np_before(back(text, lo, sp.end, 120), sp.end)
                             .filter(|n| n.end == sp.end)
-                            .map(
-                                |n| match text.get(n.range()).and_then(|t| t.rfind(" and ")) {
-                                    Some(i) => Span::new(n.start + i + 5, n.end),
-                                    None => n,
-                                },
-                            );
+                            .map(|n| {
+                                let t = text.get(n.range()).unwrap_or("");
+                                // "Kevin Rudd and John Brumby"; a photo
+                                // credit's "Twitter / Barack Obama".
+                                match (t.rfind(" and "), t.rfind('/')) {
+                                    (Some(i), Some(j)) if j > i => {
+                                        trim(text, Span::new(n.start + j + 1, n.end))
+                                    }
+                                    (Some(i), _) => Span::new(n.start + i + 5, n.end),
+                                    (None, Some(j)) => {
+                                        trim(text, Span::new(n.start + j + 1, n.end))
+                                    }
+                                    (None, None) => n,
+                                }
+                            });
                         // A phrase without " and " reads the same wherever it
                         // stands, and a long text repeats the same few ("Mr
                         // Howard", "Prime Minister John Howard") thousands of
@@ -3842,6 +3857,15 @@ mod tests {
         ]
     );
     t!(
+        a_photo_credit_does_not_lengthen_a_name,
+        "US President Barack Obama tweeted:\n\n\"Cool clock, Ahmed. Want to bring it to the White House?\"\n\nImage: Twitter / Barack Obama.\n",
+        [(
+            Direct,
+            "Cool clock, Ahmed. Want to bring it to the White House?",
+            "Barack Obama"
+        )]
+    );
+    t!(
         a_hyphenated_verb_does_not_end_a_block_quote,
         "Theresa May said:\n\nWe think of all who suffer.\n\nWe also think of Christians and re-affirm our determination.\n",
         [
@@ -4000,6 +4024,11 @@ mod tests {
             ),
             (
                 "Malaysia's Prime Minister, Najib Razak said the boats would be turned back to sea.\n",
+                "Najib Razak",
+                Some("Prime Minister"),
+            ),
+            (
+                "Discussing his concern, Malaysia's Prime Minister, Najib Razak said the boats would be turned back.\n",
                 "Najib Razak",
                 Some("Prime Minister"),
             ),
