@@ -52,7 +52,7 @@ impl Season {
 }
 
 /// A normalised date value in TIMEX3 style. It serialises as its string
-/// form: `2017-06-28`, `2017-W26`, `2017-07`, `2017-Q1`, `2017-H2`,
+/// form: `2017-06-28`, `2017-W26`, `2015-W38-WE`, `2017-07`, `2017-Q1`, `2017-H2`,
 /// `2014-SU`, `2017`, `201X`, `2019-07-30/2019-07-31` or `PRESENT_REF`.
 ///
 /// # Example
@@ -70,6 +70,14 @@ pub enum DateValue {
     Day(Date),
     /// An ISO week.
     Week {
+        /// ISO week-numbering year.
+        year: i32,
+        /// Week, 1 to 53.
+        week: u32,
+    },
+    /// The weekend (Saturday and Sunday) of an ISO week: "this weekend"
+    /// (TIMEX3 `2015-W38-WE`).
+    Weekend {
         /// ISO week-numbering year.
         year: i32,
         /// Week, 1 to 53.
@@ -119,6 +127,7 @@ impl fmt::Display for DateValue {
         match self {
             DateValue::Day(d) => write!(f, "{d}"),
             DateValue::Week { year, week } => write!(f, "{year:04}-W{week:02}"),
+            DateValue::Weekend { year, week } => write!(f, "{year:04}-W{week:02}-WE"),
             DateValue::Month { year, month } => write!(f, "{year:04}-{month:02}"),
             DateValue::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
             DateValue::Half { year, half } => write!(f, "{year:04}-H{half}"),
@@ -174,9 +183,15 @@ impl FromStr for DateValue {
         }
         let rest = rest.strip_prefix('-').ok_or(ParseDateValueError)?;
         let value = match rest.as_bytes().first() {
-            Some(b'W') => DateValue::Week {
-                year,
-                week: num(&rest[1..], 2)?,
+            Some(b'W') => match rest[1..].strip_suffix("-WE") {
+                Some(week) => DateValue::Weekend {
+                    year,
+                    week: num(week, 2)?,
+                },
+                None => DateValue::Week {
+                    year,
+                    week: num(&rest[1..], 2)?,
+                },
             },
             Some(b'Q') => DateValue::Quarter {
                 year,
@@ -221,6 +236,7 @@ mod tests {
         for s in [
             "2017-06-28",
             "2017-W26",
+            "2015-W38-WE",
             "2017-07",
             "2017-Q1",
             "2017-H2",
@@ -235,7 +251,15 @@ mod tests {
             let v: DateValue = s.parse().unwrap();
             assert_eq!(v.to_string(), s);
         }
-        for s in ["", "17", "2017-13x", "2017-W", "20a7", "2017-02-30"] {
+        for s in [
+            "",
+            "17",
+            "2017-13x",
+            "2017-W",
+            "2017-W-WE",
+            "20a7",
+            "2017-02-30",
+        ] {
             assert!(s.parse::<DateValue>().is_err(), "{s}");
         }
     }

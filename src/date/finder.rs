@@ -94,6 +94,7 @@ const QUARTER: i32 = 4;
 const YEAR: i32 = 5;
 const DECADE: i32 = 6;
 const HALF: i32 = 7;
+const WEEKEND: i32 = 8;
 
 /// A date expression as read, before it meets the reference date.
 #[derive(Clone, Debug)]
@@ -2204,6 +2205,17 @@ impl DateFinder {
                     let (wy, wk) = r.add_days(off * 7)?.iso_week();
                     DateValue::Week { year: wy, week: wk }
                 }
+                WEEKEND => {
+                    // "Fans gathered this weekend", written on a weekday:
+                    // the weekend just past.
+                    let off = if *off == 0 && r.weekday() < 5 && tense() == Some(false) {
+                        -1
+                    } else {
+                        *off
+                    };
+                    let (wy, wk) = r.add_days(off * 7)?.iso_week();
+                    DateValue::Weekend { year: wy, week: wk }
+                }
                 MONTH => {
                     let idx = i64::from(y) * 12 + i64::from(r.month()) - 1 + off;
                     DateValue::Month {
@@ -2874,6 +2886,10 @@ mod tests {
         today_announcing: "Today, the Administration is announcing new steps.", "2024-03-07" => [("Today", "2024-03-07")];
         today_also_releasing: "Today, OMB is also releasing guidance.", "2024-03-07" => [("Today", "2024-03-07")];
         today_generic_than: "Our will is stronger today than ever before.", "2024-04-04" => [("today", "PRESENT_REF")];
+        this_weekend: "We will meet this weekend.", "2015-09-22" => [("this weekend", "2015-W39-WE")];
+        this_weekend_past: "Thousands of fans attended the expo this weekend.", "2016-09-07" => [("this weekend", "2016-W35-WE")];
+        last_weekend: "Fans gathered last weekend.", "2015-09-20" => [("last weekend", "2015-W37-WE")];
+        every_weekend: "He works every weekend.", "2015-09-20" => [];
         today_generic_and_future: "We support Ukraine today and in the future.", "2024-09-25" => [("today", "PRESENT_REF")];
         today_and_tomorrow_are_days: "Talks run today and tomorrow.", "2024-09-25" => [("today", "2024-09-25"), ("tomorrow", "2024-09-26")];
         tomorrow_generic: "We are building tomorrow’s potential.", "2022-09-12" => [];
