@@ -1346,7 +1346,41 @@ impl<'h> Run<'_, 'h> {
         if !intro && !quote_after {
             if let Some(c) = as_content {
                 indirect = Some(c);
-            } else if let Some(i) = that_at(rest) {
+            } else if let Some(i) = that_at(rest).filter(|&i| {
+                // "announced the locations that would be given": after a
+                // noun phrase, "that" opens a relative clause, unless the
+                // noun names what is said ("reaffirmed the position that").
+                let words: Vec<&str> = rest.get(..i).unwrap_or("").split(' ').collect();
+                let content_noun = words.iter().rev().nth(1).is_some_and(|w| {
+                    matches!(
+                        w.trim_end_matches(','),
+                        "position"
+                            | "statement"
+                            | "view"
+                            | "views"
+                            | "concern"
+                            | "concerns"
+                            | "belief"
+                            | "commitment"
+                            | "expectation"
+                            | "assessment"
+                            | "conclusion"
+                            | "message"
+                            | "assurance"
+                            | "assurances"
+                            | "pledge"
+                            | "warning"
+                            | "hope"
+                    )
+                });
+                // "confirmed in the briefing room, that": a comma sets the
+                // phrase apart.
+                let set_apart = words.iter().rev().nth(1).is_some_and(|w| w.ends_with(','));
+                class == VerbClass::Tell
+                    || content_noun
+                    || set_apart
+                    || !words.iter().any(|w| matches!(*w, "the" | "a" | "an"))
+            }) {
                 let c = trim(text, Span::new(rest_span.start + i, rest_span.end));
                 if c.len() > 12 {
                     indirect = Some(c);
@@ -3864,6 +3898,22 @@ mod tests {
             "Cool clock, Ahmed. Want to bring it to the White House?",
             "Barack Obama"
         )]
+    );
+    t!(
+        that_after_a_noun_phrase_is_relative,
+        "NASA Administrator Charles Bolden announced the locations that would be given the orbiters.\n\nThe Vice President reaffirmed the position that a military operation should not proceed.\n\nSean Spicer confirmed in the briefing room, that the President had given that commitment.\n",
+        [
+            (
+                Indirect,
+                "a military operation should not proceed",
+                "The Vice President"
+            ),
+            (
+                Indirect,
+                "the President had given that commitment",
+                "Sean Spicer"
+            ),
+        ]
     );
     t!(
         a_hyphenated_verb_does_not_end_a_block_quote,
