@@ -2542,7 +2542,10 @@ impl<'h> Run<'_, 'h> {
                     .get(&key.join(" "))
                     .is_some_and(|t| t.portfolio);
                 let lower_title = word(k).starts_with(char::is_lowercase);
-                if portfolio {
+                // "Queensland Minister for Disability Services": a title that
+                // names its portfolio after it takes none before it.
+                let named_after = matches!(word(k + n), "for" | "of");
+                if portfolio && !named_after {
                     while st > 0 {
                         let w = word(st - 1);
                         if lower_title && w.starts_with(char::is_uppercase) {
@@ -2564,6 +2567,24 @@ impl<'h> Run<'_, 'h> {
                         }
                         st -= 1;
                     }
+                }
+                // A rank belongs to any title: "Deputy Secretary of State",
+                // "Acting Secretary of Labor", "Shadow Minister for Health".
+                while st > 0
+                    && matches!(
+                        word(st - 1),
+                        "Deputy"
+                            | "Assistant"
+                            | "Acting"
+                            | "Shadow"
+                            | "Associate"
+                            | "Junior"
+                            | "Senior"
+                            | "Principal"
+                            | "Parliamentary"
+                    )
+                {
+                    st -= 1;
                 }
                 tstart = Some(st);
                 break;
@@ -4066,6 +4087,21 @@ mod tests {
                 "Premier of Victoria John Brumby said: “We mourn.”\n",
                 "John Brumby",
                 Some("Premier of Victoria"),
+            ),
+            (
+                "Queensland Minister for Disability Services Coralee O'Rourke said: “We act.”\n",
+                "Coralee O'Rourke",
+                Some("Minister for Disability Services"),
+            ),
+            (
+                "Deputy Secretary of State Jane Doe said: “We act.”\n",
+                "Jane Doe",
+                Some("Deputy Secretary of State"),
+            ),
+            (
+                "Victorian Shadow Minister for Health Jane Doe said: “We act.”\n",
+                "Jane Doe",
+                Some("Shadow Minister for Health"),
             ),
             (
                 "Home office crime prevention minister Jeremy Browne said: “We act.”\n",
