@@ -605,6 +605,25 @@ impl<'h> Run<'_, 'h> {
         let s = sentence_at(sentences, r.open)?;
         let before = trim(self.text, Span::new(s.start, r.open));
         let colon = before.end.checked_sub(1)?;
+        // "Kim McIntyre, Executive Director, Aquarium Conservation
+        // Partnership: “...”": a line that opens on a name, then its role
+        // and body, is the person's.
+        let lead = self.text.get(before.start..colon)?;
+        if let Some(i) = lead.find(", ").filter(|_| !lead.contains(['“', '"', '.'])) {
+            let name = trim(self.text, Span::new(before.start, before.start + i));
+            let role_end = lead
+                .get(i + 2..)
+                .and_then(|r| r.find(", "))
+                .map_or(colon, |j| before.start + i + 2 + j);
+            if self.is_name_segment(name)
+                && self
+                    .text
+                    .get(name.range())
+                    .is_some_and(|n| n.split(' ').count() <= 4)
+            {
+                return self.speaker_for(Span::new(name.start, role_end));
+            }
+        }
         let np = self.np_before(back(self.text, before.start, colon, WINDOW), colon)?;
         let last = self.text.get(np.range())?.rsplit(' ').next()?;
         if np.end + 2 < colon || !last.starts_with(char::is_uppercase) {
@@ -3933,6 +3952,22 @@ mod tests {
                 Indirect,
                 "the President had given that commitment",
                 "Sean Spicer"
+            ),
+        ]
+    );
+    t!(
+        a_name_role_and_body_before_a_colon,
+        "Kim McIntyre, Executive Director, Aquarium Conservation Partnership: “The partnership celebrates the release of the plan.”\n\nArevia Power: “Arevia Power was an early supporter of the news.”\n",
+        [
+            (
+                Direct,
+                "The partnership celebrates the release of the plan.",
+                "Kim McIntyre"
+            ),
+            (
+                Direct,
+                "Arevia Power was an early supporter of the news.",
+                "Arevia Power"
             ),
         ]
     );
