@@ -129,7 +129,7 @@ fn stages(
 /// stay flat from the smallest size to the largest.
 fn pathological(c: &mut Criterion) {
     let extractor = Extractor::new();
-    let families: [(&str, &str); 11] = [
+    let families: [(&str, &str); 12] = [
         (
             "no-newline",
             "the minister said that the partners will act on it and ",
@@ -149,6 +149,12 @@ fn pathological(c: &mut Criterion) {
         (
             "said-colon",
             "Minister Jane Smith said:\n\nWe will act.\n\n",
+        ),
+        (
+            // One sentence with a different reporting cue every few words:
+            // each is read a bounded distance either side.
+            "reporting-cues",
+            "Smith told reporters, according to Jones the plan, as Mr Smith has stated, noting that it ",
         ),
         (
             "quoted-paragraph",

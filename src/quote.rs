@@ -359,6 +359,18 @@ struct Run<'f, 'h> {
 
 /// Bytes before a verb searched for its subject.
 const WINDOW: usize = 300;
+/// Bytes after a verb read for what it reports.
+const REPORTED: usize = 2000;
+
+/// The length of the longest prefix of `s` of at most `max` bytes that
+/// ends on a character boundary.
+fn ahead(s: &str, max: usize) -> usize {
+    let mut e = max.min(s.len());
+    while !s.is_char_boundary(e) {
+        e -= 1;
+    }
+    e
+}
 
 /// The larger of `lo` and `end - max`, moved to a character boundary.
 fn back(text: &str, lo: usize, end: usize, max: usize) -> usize {
@@ -609,7 +621,10 @@ impl<'h> Run<'_, 'h> {
         // Partnership: “...”": a line that opens on a name, then its role
         // and body, is the person's.
         let lead = self.text.get(before.start..colon)?;
-        if let Some(i) = lead.find(", ").filter(|_| !lead.contains(['“', '"', '.'])) {
+        if let Some(i) = lead
+            .find(", ")
+            .filter(|_| lead.len() <= 200 && !lead.contains(['“', '"', '.']))
+        {
             let name = trim(self.text, Span::new(before.start, before.start + i));
             let role_end = lead
                 .get(i + 2..)
@@ -1096,7 +1111,13 @@ impl<'h> Run<'_, 'h> {
         let mut cue_span = verb;
         // Left side: the clause start is the last comma, colon or quotation end.
         // Work is bounded to a window around the verb, however long the sentence.
-        let s = Span::new(back(text, s.start, verb.start, WINDOW), s.end);
+        // ... and after it: a reported clause is read at most `REPORTED`
+        // bytes on, so that a sentence of a megabyte with a reporting verb
+        // every few words costs no more per verb than a real one.
+        let end = s
+            .end
+            .min(verb.end + text.get(verb.end..).map_or(0, |r| ahead(r, REPORTED)));
+        let s = Span::new(back(text, s.start, verb.start, WINDOW), end);
         let left = text.get(s.start..verb.start)?;
         let cut = left
             .rfind([',', ';', ':', '(', '”', '"', '—', '–'])
@@ -1109,7 +1130,7 @@ impl<'h> Run<'_, 'h> {
             let opens = trim(text, Span::new(s.start, verb.start)).is_empty();
             // "According to Rathbun the property was returned": no comma
             // after the name; the clause starts at its determiner.
-            let toks = tokens(rest, verb.end);
+            let toks = tokens(rest.get(..ahead(rest, 200)).unwrap_or(rest), verb.end);
             let names = toks
                 .iter()
                 .take_while(|t| {
@@ -1281,7 +1302,9 @@ impl<'h> Run<'_, 'h> {
         if class == VerbClass::Tell {
             // The hearer: "reporters", "the BBC", "Sky News".
             let rest = text.get(pos..sentence_end)?;
-            let toks = tokens(rest, pos);
+            // The hearer is a few words: a bounded look ahead, however long
+            // the sentence.
+            let toks = tokens(rest.get(..ahead(rest, 200)).unwrap_or(rest), pos);
             let word = |k: usize| toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("");
             let mut k = 0;
             if matches!(word(0), "the" | "a" | "an") {
@@ -4319,5 +4342,15 @@ mod tests {
         assert!(started.elapsed().as_secs() < 20);
         let apostrophes = "it's ' a ' b 'c ".repeat(50_000);
         let _ = Extractor::new().extract(&apostrophes);
+        // One sentence of a megabyte with a reporting cue every few words:
+        // each cue reads a bounded window, so this is quick.
+        let cues = format!(
+            "Ministers meet\n\n{}",
+            "Smith told reporters, according to Jones the plan, as Mr Smith has stated, noting that it "
+                .repeat(12_000)
+        );
+        let doc = Extractor::new().extract(&cues);
+        assert!(!doc.quotes.is_empty());
+        assert!(doc.quotes.iter().all(|q| q.text.len() <= 2_000));
     }
 }
