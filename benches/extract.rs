@@ -129,7 +129,7 @@ fn stages(
 /// stay flat from the smallest size to the largest.
 fn pathological(c: &mut Criterion) {
     let extractor = Extractor::new();
-    let families: [(&str, &str); 12] = [
+    let families: [(&str, &str); 14] = [
         (
             "no-newline",
             "the minister said that the partners will act on it and ",
@@ -155,6 +155,16 @@ fn pathological(c: &mut Criterion) {
             // each is read a bounded distance either side.
             "reporting-cues",
             "Smith told reporters, according to Jones the plan, as Mr Smith has stated, noting that it ",
+        ),
+        (
+            // One sentence of partial quotations, then of colon-introduced
+            // ones: each looks back a bounded distance for its speaker.
+            "partial-quotes",
+            "He called it \"a big plan for all of us\" and ",
+        ),
+        (
+            "colon-quotes",
+            "Smith said: \"We will act on the plan\" and ",
         ),
         (
             "quoted-paragraph",

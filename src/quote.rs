@@ -621,9 +621,9 @@ impl<'h> Run<'_, 'h> {
         // Partnership: “...”": a line that opens on a name, then its role
         // and body, is the person's.
         let lead = self.text.get(before.start..colon)?;
-        if let Some(i) = lead
-            .find(", ")
-            .filter(|_| lead.len() <= 200 && !lead.contains(['“', '"', '.']))
+        if let Some(i) = Some(lead)
+            .filter(|l| l.len() <= 200 && !l.contains(['“', '"', '.']))
+            .and_then(|l| l.find(", "))
         {
             let name = trim(self.text, Span::new(before.start, before.start + i));
             let role_end = lead
@@ -878,6 +878,11 @@ impl<'h> Run<'_, 'h> {
     ) -> Option<Option<usize>> {
         let text = self.text;
         let s = sentence_at(sentences, r.open)?;
+        // The subject opens the sentence: a quotation further in than a
+        // speaker phrase reaches is left to the other rules.
+        if r.open - s.start > WINDOW {
+            return None;
+        }
         let head = text.get(s.start..r.open)?;
         let mut lo = s.start;
         let first = head.split(' ').next().unwrap_or("");
