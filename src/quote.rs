@@ -4357,5 +4357,15 @@ mod tests {
         let doc = Extractor::new().extract(&cues);
         assert!(!doc.quotes.is_empty());
         assert!(doc.quotes.iter().all(|q| q.text.len() <= 2_000));
+        // One long sentence of partial quotations, and of quotations after
+        // a colon: each looks back a bounded distance for its speaker.
+        for piece in [
+            "He called it \"a big plan for all of us\" and ",
+            "Smith said: \"We will act on the plan\" and ",
+        ] {
+            let text = format!("Ministers meet\n\n{}", piece.repeat(6_000));
+            let doc = Extractor::new().extract(&text);
+            assert_eq!(doc.quotes.len(), 6_000, "{piece}");
+        }
     }
 }
