@@ -2595,7 +2595,10 @@ impl<'h> Run<'_, 'h> {
                 if portfolio && !named_after {
                     while st > 0 {
                         let w = word(st - 1);
-                        if lower_title && w.starts_with(char::is_uppercase) {
+                        // "Professional golfer Alison Crenshaw": the phrase's
+                        // first word is capitalised only because it opens it.
+                        let opens = st == 1 && w.chars().skip(1).all(char::is_lowercase);
+                        if lower_title && w.starts_with(char::is_uppercase) && !opens {
                             break;
                         }
                         if w.ends_with("'s")
@@ -4155,6 +4158,11 @@ mod tests {
                 "Queensland Minister for Disability Services Coralee O'Rourke said: “We act.”\n",
                 "Coralee O'Rourke",
                 Some("Minister for Disability Services"),
+            ),
+            (
+                "Professional golfer Alison Crenshaw said: “We act.”\n",
+                "Alison Crenshaw",
+                Some("Professional golfer"),
             ),
             (
                 "Deputy Secretary of State Jane Doe said: “We act.”\n",
