@@ -1498,6 +1498,19 @@ impl<'h> Run<'_, 'h> {
                 .flat_map(|p| t.match_indices(p))
                 .filter(|&(i, p)| i < end && self.verb_at(c.start + i + p.len()))
                 .map(|(i, _)| i)
+                // ... or to another source: ", with the i reporting no one".
+                .chain(t.match_indices(", with ").filter_map(|(i, p)| {
+                    let after = c.start + i + p.len();
+                    let rest = text.get(after..c.end)?;
+                    let mut at = after;
+                    for w in rest.split(' ').take(4) {
+                        if w.ends_with("ing") && self.verb_at(at) {
+                            return Some(i);
+                        }
+                        at += w.len() + 1;
+                    }
+                    None
+                }))
                 .min()
                 .unwrap_or(end);
             let c = trim(text, Span::new(c.start, c.start + end));
@@ -4000,6 +4013,18 @@ mod tests {
                 "Arevia Power was an early supporter of the news.",
                 "Arevia Power"
             ),
+        ]
+    );
+    t!(
+        the_reported_clause_ends_at_another_source,
+        "Officials tell BBC News every claim will be assessed on its merits, with the paper reporting that no one will be refused.\n",
+        [
+            (
+                Indirect,
+                "every claim will be assessed on its merits",
+                "Officials"
+            ),
+            (Indirect, "no one will be refused", "the paper"),
         ]
     );
     t!(
