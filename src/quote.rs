@@ -1278,7 +1278,12 @@ impl<'h> Run<'_, 'h> {
             // the first verb phrase is the speaker.
             let before = text.get(clause..verb.start).unwrap_or("").trim_end();
             if let Some(head) = before.strip_suffix(" and") {
-                np = self.coordinated_subject(clause, clause + head.len());
+                np = match (head.trim().is_empty(), cut) {
+                    // "Cooper said her party has supported it, and said ...":
+                    // the subject opens the sentence, before the comma.
+                    (true, Some(c)) => self.coordinated_subject(s.start, c.saturating_sub(1)),
+                    _ => self.coordinated_subject(clause, clause + head.len()),
+                };
             }
         }
         let sentence_end = strip_end(text, s).end;
@@ -1623,8 +1628,10 @@ impl<'h> Run<'_, 'h> {
         let verb = toks.iter().position(|t| {
             let w = text.get(t.range()).unwrap_or("");
             w.chars().next().is_some_and(char::is_lowercase)
-                && (matches!(w, "met" | "spoke" | "went" | "took" | "gave" | "made")
-                    || (w.len() > 4 && w.ends_with("ed")))
+                && (matches!(
+                    w,
+                    "met" | "spoke" | "went" | "took" | "gave" | "made" | "said" | "told"
+                ) || (w.len() > 4 && w.ends_with("ed")))
         })?;
         if verb == 0 || toks.len() > verb + MAX_NP_WORDS {
             return None;
@@ -3592,11 +3599,14 @@ mod tests {
     t!(
         reported_clause_ends_at_the_next_reporting_verb,
         "Shadow Home Secretary Yvette Cooper said her party has supported the idea for months, and said the plan was late.\n",
-        [(
-            Indirect,
-            "her party has supported the idea for months",
-            "Yvette Cooper"
-        )]
+        [
+            (
+                Indirect,
+                "her party has supported the idea for months",
+                "Yvette Cooper"
+            ),
+            (Indirect, "the plan was late", "Yvette Cooper"),
+        ]
     );
     t!(
         a_fronted_phrase_before_the_reported_clause,
@@ -4025,6 +4035,27 @@ mod tests {
                 "Officials"
             ),
             (Indirect, "no one will be refused", "the paper"),
+        ]
+    );
+    t!(
+        and_said_after_a_comma_takes_the_sentence_subject,
+        "Yvette Cooper said her party has backed the idea for months, and said it was \"damning that nothing had been done\".\n",
+        [
+            (
+                Indirect,
+                "her party has backed the idea for months",
+                "Yvette Cooper"
+            ),
+            (
+                Indirect,
+                "it was \"damning that nothing had been done\"",
+                "Yvette Cooper"
+            ),
+            (
+                Partial,
+                "damning that nothing had been done",
+                "Yvette Cooper"
+            ),
         ]
     );
     t!(
