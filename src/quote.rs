@@ -1398,41 +1398,23 @@ impl<'h> Run<'_, 'h> {
         if !intro && !quote_after {
             if let Some(c) = as_content {
                 indirect = Some(c);
-            } else if let Some(i) = that_at(rest).filter(|&i| {
-                // "announced the locations that would be given": after a
-                // noun phrase, "that" opens a relative clause, unless the
-                // noun names what is said ("reaffirmed the position that").
-                let words: Vec<&str> = rest.get(..i).unwrap_or("").split(' ').collect();
-                let content_noun = words.iter().rev().nth(1).is_some_and(|w| {
-                    matches!(
-                        w.trim_end_matches(','),
-                        "position"
-                            | "statement"
-                            | "view"
-                            | "views"
-                            | "concern"
-                            | "concerns"
-                            | "belief"
-                            | "commitment"
-                            | "expectation"
-                            | "assessment"
-                            | "conclusion"
-                            | "message"
-                            | "assurance"
-                            | "assurances"
-                            | "pledge"
-                            | "warning"
-                            | "hope"
-                    )
-                });
-                // "confirmed in the briefing room, that": a comma sets the
-                // phrase apart.
-                let set_apart = words.iter().rev().nth(1).is_some_and(|w| w.ends_with(','));
-                class == VerbClass::Tell
-                    || content_noun
-                    || set_apart
-                    || !words.iter().any(|w| matches!(*w, "the" | "a" | "an"))
-            }) {
+            } else if let Some(i) = that_at(rest)
+                .filter(|&i| {
+                    // "announced the locations that would be given": after a
+                    // noun phrase, "that" opens a relative clause, unless the
+                    // noun names what is said ("reaffirmed the position that").
+                    let words: Vec<&str> = rest.get(..i).unwrap_or("").split(' ').collect();
+                    let content_noun = words.iter().rev().nth(1).is_some_and(|w| says_what(w));
+                    // "confirmed in the briefing room, that": a comma sets the
+                    // phrase apart.
+                    let set_apart = words.iter().rev().nth(1).is_some_and(|w| w.ends_with(','));
+                    class == VerbClass::Tell
+                        || content_noun
+                        || set_apart
+                        || !words.iter().any(|w| matches!(*w, "the" | "a" | "an"))
+                })
+                .or_else(|| content_that(rest))
+            {
                 let c = trim(text, Span::new(rest_span.start + i, rest_span.end));
                 if c.len() > 12 {
                     indirect = Some(c);
@@ -3203,6 +3185,59 @@ fn bare_clause(words: &[&str]) -> bool {
 }
 
 /// Byte offset just after a leading "that" (with optional adverbial before it).
+/// Whether a noun names what is said, so that a "that" clause after it
+/// reports ("reaffirmed the position that ...").
+fn says_what(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches(','),
+        "position"
+            | "statement"
+            | "view"
+            | "views"
+            | "concern"
+            | "concerns"
+            | "belief"
+            | "commitment"
+            | "expectation"
+            | "assessment"
+            | "conclusion"
+            | "message"
+            | "assurance"
+            | "assurances"
+            | "pledge"
+            | "warning"
+            | "hope"
+    )
+}
+
+/// Where the reported clause begins after "the position of successive
+/// Governments since 1972 that ...": a noun that names what is said,
+/// qualified at length before its "that".
+fn content_that(rest: &str) -> Option<usize> {
+    let mut words = rest.split(' ');
+    let det = words.next()?;
+    let noun = words.next()?;
+    // "their commitment to the values that have been ...": after "to", the
+    // noun phrase goes on and its "that" is relative.
+    if !matches!(det, "the" | "its" | "their" | "his" | "her" | "our")
+        || !says_what(noun)
+        || words.next() == Some("to")
+    {
+        return None;
+    }
+    let mut pos = 0;
+    for (k, w) in rest.split(' ').enumerate() {
+        if k > 20 || w.contains(['“', '"', ':', ';']) {
+            return None;
+        }
+        if k > 1 && w == "that" {
+            return Some(pos + w.len());
+        }
+        pos += w.len() + 1;
+    }
+    None
+}
+
 fn that_at(rest: &str) -> Option<usize> {
     let mut pos = 0;
     for (k, w) in rest.split(' ').enumerate() {
@@ -4057,6 +4092,15 @@ mod tests {
                 "Yvette Cooper"
             ),
         ]
+    );
+    t!(
+        a_position_qualified_at_length_before_that,
+        "The Australian side confirmed the position of successive Australian Governments since 1972 that Australia respects China's sovereignty.\n\nThe leaders reiterated their commitment to the common values that have been the bedrock of the relationship.\n",
+        [(
+            Indirect,
+            "Australia respects China's sovereignty",
+            "The Australian side"
+        )]
     );
     t!(
         a_hyphenated_verb_does_not_end_a_block_quote,
