@@ -831,7 +831,10 @@ impl<'h> Run<'_, 'h> {
             // ("asked ‘Confused by drugs? Talk to FRANK.’").
             let sentence_like =
                 inner.starts_with(char::is_uppercase) && inner.ends_with(['.', '?', '!']);
-            if (words <= 2 || (r.single && !sentence_like)) && cue.is_none() {
+            // "described as, and I quote, the “exemplary delivery”": the
+            // writer says outright that these are someone's words.
+            let marked = before_text.contains("I quote") || before_text.contains("quote,");
+            if (words <= 2 || (r.single && !sentence_like)) && cue.is_none() && !marked {
                 return (None, None);
             }
             if r.single && words < 4 {
@@ -2466,9 +2469,12 @@ impl<'h> Run<'_, 'h> {
         // "the Premier of Victoria", "Minister for Health": one capitalised
         // word after "of" or "for" that follows a title is the office's
         // place or portfolio, not a person's name.
+        // "the head of the OECD" too.
+        let before_the = name_start.checked_sub(2).map(word).unwrap_or("");
         let office = toks.len() - name_start == 1
             && name_toks.len() == 1
-            && matches!(before_name, "of" | "for")
+            && (matches!(before_name, "of" | "for")
+                || (before_name == "the" && matches!(before_the, "of" | "for")))
             && has_title_before;
         if office {
             name_toks.clear();
@@ -2522,11 +2528,18 @@ impl<'h> Run<'_, 'h> {
                 let key = format!("title:{}", tt.as_deref().unwrap_or(bare).to_lowercase());
                 // An office names its place or portfolio in its title
                 // ("Premier of Victoria"); "the Premier" still finds it.
-                let tt = match title.zip(toks.last()) {
+                let full = match title.zip(toks.last()) {
                     Some((t, last)) if office => text.get(t.start..last.end).map(Cow::Borrowed),
-                    _ => tt,
+                    _ => None,
                 };
-                (key, tt)
+                // "the head of the OECD" is whoever holds that office.
+                let key = match &full {
+                    Some(f) if self.titled.contains_key(&f.to_lowercase()) => {
+                        format!("title:{}", f.to_lowercase())
+                    }
+                    _ => key,
+                };
+                (key, full.or(tt))
             } else {
                 (collective_key(bare), None)
             };
@@ -4101,6 +4114,14 @@ mod tests {
             "Australia respects China's sovereignty",
             "The Australian side"
         )]
+    );
+    t!(
+        and_i_quote_marks_a_short_quotation,
+        "Angel Gurría, Head of the OECD, said: “We are making progress.”\n\nIt was good to hear what the head of the OECD described as, and I quote, the “exemplary delivery” of the plan.\n",
+        [
+            (Direct, "We are making progress.", "Angel Gurría"),
+            (Partial, "exemplary delivery", "Angel Gurría"),
+        ]
     );
     t!(
         a_hyphenated_verb_does_not_end_a_block_quote,
