@@ -833,7 +833,10 @@ impl<'h> Run<'_, 'h> {
                 inner.starts_with(char::is_uppercase) && inner.ends_with(['.', '?', '!']);
             // "described as, and I quote, the “exemplary delivery”": the
             // writer says outright that these are someone's words.
-            let marked = before_text.contains("I quote") || before_text.contains("quote,");
+            let near = before_text
+                .get(back(before_text, 0, before_text.len(), 40)..)
+                .unwrap_or("");
+            let marked = near.contains("I quote") || near.contains("quote,");
             if (words <= 2 || (r.single && !sentence_like)) && cue.is_none() && !marked {
                 return (None, None);
             }
