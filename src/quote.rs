@@ -1616,10 +1616,7 @@ impl<'h> Run<'_, 'h> {
         let verb = toks.iter().position(|t| {
             let w = text.get(t.range()).unwrap_or("");
             w.chars().next().is_some_and(char::is_lowercase)
-                && (matches!(
-                    w,
-                    "met" | "spoke" | "went" | "took" | "gave" | "made" | "said" | "told"
-                ) || (w.len() > 4 && w.ends_with("ed")))
+                && (past_tense(w) || matches!(w, "said" | "told"))
         })?;
         if verb == 0 || toks.len() > verb + MAX_NP_WORDS {
             return None;
@@ -1639,10 +1636,7 @@ impl<'h> Run<'_, 'h> {
             w.chars().next().is_some_and(char::is_lowercase)
         })?;
         let v = text.get(toks.get(verb)?.range())?;
-        let past = matches!(
-            v,
-            "won" | "met" | "spoke" | "went" | "took" | "gave" | "made" | "was"
-        ) || (v.len() > 4 && v.ends_with("ed"));
+        let past = past_tense(v) || matches!(v, "won" | "was");
         if verb == 0 || !past {
             return None;
         }
@@ -3201,6 +3195,13 @@ fn bare_clause(words: &[&str]) -> bool {
 }
 
 /// Byte offset just after a leading "that" (with optional adverbial before it).
+/// Whether `w` reads as a verb in the past tense: a regular "-ed" form
+/// or one of a few common irregular ones ("met", "spoke").
+fn past_tense(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed"))
+        || matches!(w, "met" | "spoke" | "went" | "took" | "gave" | "made")
+}
+
 /// Whether a noun names what is said, so that a "that" clause after it
 /// reports ("reaffirmed the position that ...").
 fn says_what(w: &str) -> bool {
