@@ -479,13 +479,7 @@ impl<'h> Run<'_, 'h> {
             if let Some((speaker, cue, taken)) = block {
                 // Scare quotes ("‘English for business’ consultancies") leave
                 // the speaker's voice unbroken.
-                let words = |r: &Region| {
-                    text.get(r.inner.range())
-                        .unwrap_or("")
-                        .split(is_space)
-                        .filter(|w| !w.is_empty())
-                        .count()
-                };
+                let words = |r: &Region| word_count(text.get(r.inner.range()).unwrap_or(""));
                 if regions.iter().all(|r| !r.runs_on && words(r) <= 4)
                     && cues.is_empty()
                     && (taken == 0 || own_voice(text.get(b.span.range()).unwrap_or("")))
@@ -743,7 +737,7 @@ impl<'h> Run<'_, 'h> {
     ) -> (Option<QuoteKind>, Option<usize>) {
         let text = self.text;
         let inner = text.get(r.inner.range()).unwrap_or("");
-        let words = inner.split(is_space).filter(|w| !w.is_empty()).count();
+        let words = word_count(inner);
         let s1 = sentence_at(sentences, r.open).unwrap_or(Span::new(r.open, r.end));
         let s2 = sentence_at(sentences, r.end.saturating_sub(1)).unwrap_or(s1);
         let before = trim(text, Span::new(s1.start.min(r.open), r.open));
@@ -1175,12 +1169,9 @@ impl<'h> Run<'_, 'h> {
                         )
                     )
             });
-            let (np_end, content) = match rest.find(',') {
-                _ if bare.is_some() => {
-                    let t = bare.copied().unwrap_or_default();
-                    (t.start, Some(Span::new(t.start, sentence_end)))
-                }
-                Some(i) if opens => (
+            let (np_end, content) = match (bare, rest.find(',')) {
+                (Some(t), _) => (t.start, Some(Span::new(t.start, sentence_end))),
+                (None, Some(i)) if opens => (
                     verb.end + i,
                     Some(Span::new(verb.end + i + 1, sentence_end)),
                 ),
@@ -2002,7 +1993,7 @@ impl<'h> Run<'_, 'h> {
             span = trim(self.text, Span::new(span.start, c));
         }
         let s = self.text.get(span.range())?;
-        let n = s.split(is_space).filter(|w| !w.is_empty()).count();
+        let n = word_count(s);
         if n == 0 || n > MAX_NP_WORDS {
             return None;
         }
@@ -3195,6 +3186,11 @@ fn bare_clause(words: &[&str]) -> bool {
 }
 
 /// Byte offset just after a leading "that" (with optional adverbial before it).
+/// The words of `s`, separated by any run of spaces.
+fn word_count(s: &str) -> usize {
+    s.split(is_space).filter(|w| !w.is_empty()).count()
+}
+
 /// Whether `w` reads as a verb in the past tense: a regular "-ed" form
 /// or one of a few common irregular ones ("met", "spoke").
 fn past_tense(w: &str) -> bool {
