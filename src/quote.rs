@@ -2106,31 +2106,32 @@ impl<'h> Run<'_, 'h> {
         if a == b {
             return false;
         }
-        fn head(w: &str) -> impl Iterator<Item = char> + '_ {
-            w.chars().take(2).flat_map(char::to_lowercase)
+        fn head(name: &str) -> impl Iterator<Item = char> + '_ {
+            let first = name.split(' ').next().unwrap_or("");
+            first.chars().take(2).flat_map(char::to_lowercase)
         }
-        match (self.plain_first_name(a), self.plain_first_name(b)) {
-            (Some(x), Some(y)) => !head(x).eq(head(y)),
-            _ => false,
-        }
+        // First names that begin alike settle it before the table look-ups.
+        !head(a).eq(head(b)) && self.is_plain_name(b) && self.is_plain_name(a)
     }
 
-    /// The first name of a plainly personal name: two to four capitalised
-    /// words, the first neither a title, an abbreviation, an article nor an
+    /// Whether `name` is plainly personal: two to four capitalised words,
+    /// the first neither a title, an abbreviation, an article nor an
     /// initial.
-    fn plain_first_name<'a>(&self, name: &'a str) -> Option<&'a str> {
-        let words = name.split(' ').count();
-        let first = name.split(' ').next()?;
-        let plain = (2..=4).contains(&words)
+    fn is_plain_name(&self, name: &str) -> bool {
+        let words = memchr::memchr_iter(b' ', name.as_bytes()).count() + 1;
+        let first = name.split(' ').next().unwrap_or("");
+        (2..=4).contains(&words)
             && name
                 .split(' ')
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
             && first.chars().count() >= 2
             && first.chars().all(char::is_alphabetic)
             && !matches!(first, "The" | "A" | "An")
-            && !self.finder.title_words.contains(lower(first).as_ref())
-            && !self.finder.title_firsts.contains(lower(first).as_ref());
-        plain.then_some(first)
+            && {
+                let first = lower(first);
+                !self.finder.title_words.contains(first.as_ref())
+                    && !self.finder.title_firsts.contains(first.as_ref())
+            }
     }
 
     /// Takes a speaker phrase apart into name, title, country and kind.
