@@ -1362,9 +1362,19 @@ impl<'h> Run<'_, 'h> {
                 && !full_rest.contains(['“', '"']));
         let mut indirect = None;
         let rest_words: Vec<&str> = rest.split(is_space).filter(|w| !w.is_empty()).collect();
+        // A quotation right after the verb, its punctuation or "that" is
+        // what the verb introduces ("said: “...”", "said that “...”");
+        // after another word ("said a “...” is needed") it is part of the
+        // reported clause.
         let quote_after = regions
             .get(regions.partition_point(|r| r.open < pos))
-            .is_some_and(|r| r.open <= pos + 3 + rest.len().min(3));
+            .is_some_and(|r| {
+                r.open <= pos + 3 + rest.len().min(3)
+                    && text.get(pos..r.open).is_some_and(|gap| {
+                        let gap = gap.trim_matches(|c: char| !c.is_alphanumeric());
+                        gap.is_empty() || gap == "that"
+                    })
+            });
         // "As the Prime Minister said last week, the plan works": after an
         // opening "as", what follows the verb's comma or dash is reported.
         let as_lead = text
@@ -1451,7 +1461,11 @@ impl<'h> Run<'_, 'h> {
                 // "said after more than 100 years in the making, it was hard
                 // to believe": a phrase fronted before the reported clause.
                 indirect = Some(rest_span);
-            } else if class == VerbClass::That && bare_clause(&rest_words) {
+            } else if (class == VerbClass::That
+                || (matches!(class, VerbClass::Say | VerbClass::Tell)
+                    && rest_words.first().is_some_and(|w| matches!(*w, "a" | "an"))))
+                && bare_clause(&rest_words)
+            {
                 // "The two sides noted their different national conditions
                 // could lead to differences": "that" left out.
                 indirect = Some(rest_span);
@@ -3135,6 +3149,8 @@ fn bare_clause(words: &[&str]) -> bool {
         matches!(
             w.to_lowercase().as_str(),
             "the"
+                | "a"
+                | "an"
                 | "their"
                 | "its"
                 | "his"
@@ -3673,6 +3689,27 @@ mod tests {
             Indirect,
             "they trust the helpline to give good advice",
             "76 per cent"
+        )]
+    );
+    t!(
+        a_reported_clause_may_open_with_an_article,
+        "Education Minister Stefania Giannini said a “more general reflection” is needed. Giannini said a few words.\n",
+        [
+            (
+                Indirect,
+                "a “more general reflection” is needed",
+                "Stefania Giannini"
+            ),
+            (Partial, "more general reflection", "Stefania Giannini"),
+        ]
+    );
+    t!(
+        a_quotation_after_said_that_is_no_reported_clause,
+        "The commission said that “the act would benefit from a more thorough review of its terms”.\n",
+        [(
+            Partial,
+            "the act would benefit from a more thorough review of its terms",
+            "The commission"
         )]
     );
     t!(
