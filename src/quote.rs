@@ -1260,6 +1260,23 @@ impl<'h> Run<'_, 'h> {
                 np = self.apposition(s.start, c.saturating_sub(1));
             }
         }
+        if np.is_none() {
+            // "Tom Devocht, who had told Montalvo he would help": the
+            // relative pronoun stands for the name just before its comma.
+            let relative = text.get(clause..verb.start).is_some_and(|between| {
+                let mut words = between.split_whitespace();
+                words.next() == Some("who")
+                    && words.all(|w| matches!(w, "had" | "has" | "have" | "also" | "later"))
+            });
+            if let Some(comma) = cut
+                .filter(|&c| relative && text.get(..c).is_some_and(|l| l.ends_with(',')))
+                .map(|c| c - 1)
+            {
+                np = self.np_before(s.start, comma).filter(|n| {
+                    trim(text, Span::new(n.end, comma)).is_empty() && self.is_name_segment(*n)
+                });
+            }
+        }
         if np.is_none()
             && text.get(verb.range()).is_some_and(|v| v.ends_with("ing"))
             && trim(text, Span::new(clause, verb.start)).is_empty()
@@ -3711,6 +3728,23 @@ mod tests {
             "the act would benefit from a more thorough review of its terms",
             "The commission"
         )]
+    );
+    t!(
+        who_after_a_name_is_that_person,
+        "He met Tom Devocht, who had told Montalvo he would assist him with housing. The President hosted King Abdullah II, who announced that the Kingdom will accept 2,000 children “as quickly as possible.”\n",
+        [
+            (
+                Indirect,
+                "he would assist him with housing",
+                "Tom Devocht"
+            ),
+            (
+                Indirect,
+                "the Kingdom will accept 2,000 children “as quickly as possible.”",
+                "Abdullah II"
+            ),
+            (Partial, "as quickly as possible.", "Abdullah II"),
+        ]
     );
     t!(
         that_left_out_after_a_that_verb,
