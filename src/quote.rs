@@ -3747,6 +3747,18 @@ mod tests {
         ]
     );
     t!(
+        exclaimed_and_reasoned_attribute,
+        "“It reflects our warmth,” exclaimed Mrs. Trump. The city reasoned, “because users pay a fee, this activity is commercial”.\n",
+        [
+            (Direct, "It reflects our warmth,", "Trump"),
+            (
+                Direct,
+                "because users pay a fee, this activity is commercial",
+                "The city"
+            ),
+        ]
+    );
+    t!(
         that_left_out_after_a_that_verb,
         "The two sides noted their different national conditions could lead to differences of view.\n",
         [(
