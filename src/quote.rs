@@ -315,6 +315,9 @@ struct Cue {
     indirect: Option<Span>,
     /// Whether the cue ends its paragraph with a colon: `X said:`.
     intro: bool,
+    /// A lower-case "he" or "she" right after a quotation ("“...,” she
+    /// said"): it speaks only through `antecedent`.
+    trailing_pronoun: bool,
 }
 
 /// A speaker while the document is read.
@@ -633,15 +636,36 @@ impl<'h> Run<'_, 'h> {
                 return self.speaker_for(Span::new(name.start, role_end));
             }
         }
-        let np = self.np_before(back(self.text, before.start, colon, WINDOW), colon)?;
+        let lo = back(self.text, before.start, colon, WINDOW);
+        let np = self.np_before(lo, colon)?;
         let last = self.text.get(np.range())?.rsplit(' ').next()?;
         if np.end + 2 < colon || !last.starts_with(char::is_uppercase) {
             return None;
         }
+        let np = self.past_party_tag(lo, np)?;
         match pronoun(self.text.get(np.range()).unwrap_or("")) {
             Some(_) => None,
             None => self.speaker_for(np),
         }
+    }
+
+    /// `np`, or when it is a party and state tag ("Rep. Jim Jordan
+    /// (R-Ohio) said", "John Cornyn, Republican from Texas, said"), the
+    /// name just before the tag, read back no further than `lo`.
+    fn past_party_tag(&self, lo: usize, np: Span) -> Option<Span> {
+        let text = self.text;
+        if !text.get(np.range()).is_some_and(party_tag) {
+            return Some(np);
+        }
+        let end = text
+            .get(..np.start)
+            .unwrap_or("")
+            .trim_end_matches([' ', '(', ','])
+            .len();
+        (end > lo)
+            .then(|| self.np_before(lo, end))
+            .flatten()
+            .filter(|m| m.end == end)
     }
 
     /// The speaker of `“...” – Name` ending its block, as pull quotes and
@@ -1057,6 +1081,11 @@ impl<'h> Run<'_, 'h> {
                         .and_then(|k| sentences.get(k))
                         .and_then(|p| self.named_subject(*p));
                 }
+                // Without a subject named just before, "she said" after a
+                // quotation is left to the speaker the quotation continues.
+                if c.trailing_pronoun && c.antecedent.is_none() {
+                    continue;
+                }
                 out.push(c);
             }
         }
@@ -1198,6 +1227,7 @@ impl<'h> Run<'_, 'h> {
                 resolved: false,
                 indirect,
                 intro: false,
+                trailing_pronoun: false,
             });
         }
         // Subject before the verb, or inverted after it ("said X").
@@ -1258,6 +1288,20 @@ impl<'h> Run<'_, 'h> {
             // Apposition: "George Brandis, Australia's Attorney General, said".
             if let Some(c) = cut.filter(|_| left.trim_end().ends_with(',')) {
                 np = self.apposition(s.start, c.saturating_sub(1));
+            }
+        }
+        np = np.and_then(|n| self.past_party_tag(s.start, n));
+        let mut trailing_pronoun = false;
+        if np.is_none() {
+            // "“...,” he said": a lower-case pronoun right after the
+            // quotation is the subject.
+            let after_quote = text
+                .get(..clause)
+                .is_some_and(|l| l.trim_end().ends_with(['”', '"']));
+            let subject = trim(text, Span::new(clause, verb.start));
+            if after_quote && matches!(text.get(subject.range()), Some("he" | "she")) {
+                np = Some(subject);
+                trailing_pronoun = true;
             }
         }
         if np.is_none() {
@@ -1544,6 +1588,7 @@ impl<'h> Run<'_, 'h> {
             resolved: false,
             indirect,
             intro,
+            trailing_pronoun,
         })
     }
 
@@ -2932,6 +2977,19 @@ fn possessed(before: &str) -> bool {
     }
 }
 
+/// Whether a phrase is a politician's party and state, which stands in
+/// apposition after the name: "R-Ohio", "D-U.S. Virgin Islands",
+/// "Republican from Texas", "Democrat of Ohio".
+fn party_tag(phrase: &str) -> bool {
+    let b = phrase.as_bytes();
+    let initial = matches!(b, [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
+    let named = ["Republican ", "Democrat ", "Democratic ", "Independent "]
+        .iter()
+        .filter_map(|p| phrase.strip_prefix(p))
+        .any(|rest| rest.starts_with("from ") || rest.starts_with("of "));
+    initial || named
+}
+
 /// Verbs that end the subject of a sentence holding a quotation.
 const SUBJECT_VERBS: &[&str] = &[
     "plan",
@@ -3755,6 +3813,32 @@ mod tests {
                 Direct,
                 "because users pay a fee, this activity is commercial",
                 "The city"
+            ),
+        ]
+    );
+    t!(
+        a_party_and_state_tag_stands_for_the_name_before_it,
+        "Rep. Jim Jordan (R-Ohio) said the plan was late. Senator Ann Lee, D-Maine, said the cost was high. U.S. Senator John Cornyn, Republican from Texas, said the vote was close.\n\nRep. Mike Kelly (R-PA): “We kept the promise we made to his mother.”\n",
+        [
+            (Indirect, "the plan was late", "Jim Jordan"),
+            (Indirect, "the cost was high", "Ann Lee"),
+            (Indirect, "the vote was close", "John Cornyn"),
+            (
+                Direct,
+                "We kept the promise we made to his mother.",
+                "Mike Kelly"
+            ),
+        ]
+    );
+    t!(
+        a_pronoun_after_the_quotation_takes_the_subject_named_before,
+        "Officials met. “We will see,” she said.\n\nSenator John Cornyn issued a statement on Monday. “I am disappointed by the decision,” he said.\n",
+        [
+            (Direct, "We will see,", None),
+            (
+                Direct,
+                "I am disappointed by the decision,",
+                "John Cornyn"
             ),
         ]
     );
