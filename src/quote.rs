@@ -2287,14 +2287,16 @@ impl<'h> Run<'_, 'h> {
             let a = self.parse_plain(trim(text, Span::new(np.start, np.start + i)));
             let b = self.parse_plain(trim(text, Span::new(np.start + i + 5, np.end)));
             // "Minister for Disability Services and Minister Assisting the
-            // Premier": a name after "for" or "of" is a portfolio, not a person.
+            // Premier", "House Committee on Energy and Commerce Chair Brett
+            // Guthrie": a name after "for", "of" or "on" is a portfolio or
+            // a body, not a person.
             let a = a.filter(|a| {
                 // The phrase may have been cut before "for": look at the text.
                 let before = text
                     .get(back(text, 0, a.name_span.start, 8)..a.name_span.start)
                     .unwrap_or("")
                     .trim_end();
-                !(before.ends_with(" for") || before.ends_with(" of"))
+                !(before.ends_with(" for") || before.ends_with(" of") || before.ends_with(" on"))
             });
             if let (Some(a), Some(b)) = (a, b) {
                 if a.kind == SpeakerKind::Person
@@ -2645,6 +2647,30 @@ impl<'h> Run<'_, 'h> {
                 .take(2)
                 .any(|&k| self.finder.org_anywhere.contains(word(k)));
         if acronym || body {
+            // A body's name may hold connectors: "American Exploration and
+            // Production Council", "Committee on Foreign Relations".
+            let mut first = first_name;
+            while first >= 2
+                && matches!(word(first - 1), "and" | "&" | "of" | "for" | "on")
+                && is_cap(word(first - 2))
+                && !self
+                    .finder
+                    .title_words
+                    .contains(lower(word(first - 2)).as_ref())
+            {
+                first -= 2;
+                while first > 0
+                    && is_cap(word(first - 1))
+                    && !self
+                        .finder
+                        .title_words
+                        .contains(lower(word(first - 1)).as_ref())
+                {
+                    first -= 1;
+                }
+            }
+            let name_span = Span::new(toks.get(first)?.start, name_span.end);
+            let name = text.get(name_span.range())?;
             return Some(Parsed {
                 name: Cow::Borrowed(name),
                 name_span,
@@ -3839,6 +3865,18 @@ mod tests {
                 Direct,
                 "I am disappointed by the decision,",
                 "John Cornyn"
+            ),
+        ]
+    );
+    t!(
+        a_body_named_with_and_is_one_speaker,
+        "House Committee on Energy and Commerce Chair Brett Guthrie said the plan was late.\n\nAmerican Exploration and Production Council: “We welcome the plan and its goals.”\n",
+        [
+            (Indirect, "the plan was late", "Brett Guthrie"),
+            (
+                Direct,
+                "We welcome the plan and its goals.",
+                "American Exploration and Production Council"
             ),
         ]
     );
