@@ -642,19 +642,19 @@ impl<'h> Run<'_, 'h> {
         if np.end + 2 < colon || !last.starts_with(char::is_uppercase) {
             return None;
         }
-        let np = self.past_party_tag(lo, np)?;
+        let np = self.past_name_tag(lo, np)?;
         match pronoun(self.text.get(np.range()).unwrap_or("")) {
             Some(_) => None,
             None => self.speaker_for(np),
         }
     }
 
-    /// `np`, or when it is a party and state tag ("Rep. Jim Jordan
-    /// (R-Ohio) said", "John Cornyn, Republican from Texas, said"), the
-    /// name just before the tag, read back no further than `lo`.
-    fn past_party_tag(&self, lo: usize, np: Span) -> Option<Span> {
+    /// `np`, or when it is a tag after a name (`name_tag`: "Rep. Jim
+    /// Jordan (R-Ohio) said", "Joseph R. Biden, Jr. declared"), the name
+    /// just before the tag, read back no further than `lo`.
+    fn past_name_tag(&self, lo: usize, np: Span) -> Option<Span> {
         let text = self.text;
-        if !text.get(np.range()).is_some_and(party_tag) {
+        if !text.get(np.range()).is_some_and(name_tag) {
             return Some(np);
         }
         let end = text
@@ -1290,7 +1290,7 @@ impl<'h> Run<'_, 'h> {
                 np = self.apposition(s.start, c.saturating_sub(1));
             }
         }
-        np = np.and_then(|n| self.past_party_tag(s.start, n));
+        np = np.and_then(|n| self.past_name_tag(s.start, n));
         let mut trailing_pronoun = false;
         if np.is_none() {
             // "“...,” he said": a lower-case pronoun right after the
@@ -1874,6 +1874,7 @@ impl<'h> Run<'_, 'h> {
                     | "at"
                     | "on"
             ) && start < stop
+                || (lw == "to" && start < stop && self.title_before_to(tok(start - 1), tok(start)))
             {
                 // "officials from the Five Eyes countries": a new noun phrase may precede.
                 if matches!(lw.as_ref(), "from" | "of" | "and") {
@@ -1946,6 +1947,7 @@ impl<'h> Run<'_, 'h> {
                     | "from"
                     | "at"
                     | "on"
+                    | "to"
                     | "but"
                     | "de"
                     | "van"
@@ -2036,6 +2038,23 @@ impl<'h> Run<'_, 'h> {
             }
         }
         Some(span)
+    }
+
+    /// Whether the word `to` joins a title to its place: "Ambassador to
+    /// Russia", "Special Adviser to the Prime Minister". A capitalised word
+    /// or "the" follows it, and a title word stands before it.
+    fn title_before_to(&self, to: Span, next: Span) -> bool {
+        let text = self.text;
+        let next = text.get(next.range()).unwrap_or("");
+        let before = text
+            .get(..to.start)
+            .unwrap_or("")
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
+        (next == "the" || next.starts_with(char::is_uppercase))
+            && self.finder.title_words.contains(lower(before).as_ref())
     }
 
     /// The speaker phrase after an inverted verb or "according to", up to `end`.
@@ -2527,10 +2546,22 @@ impl<'h> Run<'_, 'h> {
                 .is_some_and(|&k| word(k).len() <= 2 && word(k).ends_with('.'));
         let keep = if initial_mid { 3 } else { 2 };
         let has_title_before = (0..name_start).any(|k| self.starts_title(&toks, k).is_some());
-        if name_toks.len() > keep
-            && (matches!(before_name, "of" | "for" | "the") || name_toks.len() > 3)
-            && has_title_before
-        {
+        // "Minister for Foreign Affairs Elina Valtonen", "Ambassador to
+        // Russia Michael McFaul": capitalised words after a title's "for",
+        // "of" or "to" name its portfolio or place up to the name itself,
+        // unless a title ends right before the name ("Americans for
+        // Ibogaine CEO W. Bryan Hubbard").
+        let title_next_to_name = (0..name_start).any(|k| {
+            self.starts_title(&toks, k)
+                .is_some_and(|n| k + n == name_start)
+        });
+        let portfolio_before = !title_next_to_name
+            && (0..name_start)
+                .rev()
+                .map(word)
+                .find(|w| !is_cap(w))
+                .is_some_and(|w| matches!(w, "of" | "for" | "the" | "to" | "and"));
+        if name_toks.len() > keep && (portfolio_before || name_toks.len() > 3) && has_title_before {
             name_toks.drain(..name_toks.len() - keep);
         }
         // "the Premier of Victoria", "Minister for Health": one capitalised
@@ -3003,10 +3034,14 @@ fn possessed(before: &str) -> bool {
     }
 }
 
-/// Whether a phrase is a politician's party and state, which stands in
-/// apposition after the name: "R-Ohio", "D-U.S. Virgin Islands",
-/// "Republican from Texas", "Democrat of Ohio".
-fn party_tag(phrase: &str) -> bool {
+/// Whether a phrase is one that stands after a name and its comma or
+/// bracket without being a name: a politician's party and state ("R-Ohio",
+/// "D-U.S. Virgin Islands", "Republican from Texas", "Democrat of Ohio") or
+/// a generational suffix ("Joseph R. Biden, Jr.").
+fn name_tag(phrase: &str) -> bool {
+    if matches!(phrase, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV") {
+        return true;
+    }
     let b = phrase.as_bytes();
     let initial = matches!(b, [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
     let named = ["Republican ", "Democrat ", "Democratic ", "Independent "]
@@ -3877,6 +3912,20 @@ mod tests {
                 Direct,
                 "We welcome the plan and its goals.",
                 "American Exploration and Production Council"
+            ),
+        ]
+    );
+    t!(
+        a_portfolio_or_place_before_the_name_is_the_titles,
+        "Minister for Foreign Affairs Elina Valtonen said the plan was late. Former U.S. Ambassador to Russia Michael McFaul said the talks went well. Americans for Ibogaine CEO W. Bryan Hubbard said the law was passed. Yesterday, President Joseph R. Biden, Jr. declared that an emergency exists in the State of Oklahoma.\n",
+        [
+            (Indirect, "the plan was late", "Elina Valtonen"),
+            (Indirect, "the talks went well", "Michael McFaul"),
+            (Indirect, "the law was passed", "W. Bryan Hubbard"),
+            (
+                Indirect,
+                "an emergency exists in the State of Oklahoma",
+                "Joseph R. Biden"
             ),
         ]
     );
