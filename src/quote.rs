@@ -3930,6 +3930,11 @@ mod tests {
         ]
     );
     t!(
+        a_fellow_is_a_title,
+        "Competitive Enterprise Institute Senior Fellow Marlo Lewis said the rule was welcome.\n",
+        [(Indirect, "the rule was welcome", "Marlo Lewis")]
+    );
+    t!(
         that_left_out_after_a_that_verb,
         "The two sides noted their different national conditions could lead to differences of view.\n",
         [(
