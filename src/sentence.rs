@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::layout::Block;
 use crate::tables;
-use crate::text::{self, char_at, is_close_quote, is_open_quote, is_space, Pattern};
+use crate::text::{self, char_at, char_before, is_close_quote, is_open_quote, is_space, Pattern};
 use crate::Span;
 
 /// One sentence.
@@ -444,24 +444,9 @@ fn in_short_quotation(s: &str, start: usize, i: usize, end: usize) -> bool {
     let Some(before) = s.get(from..i) else {
         return false;
     };
-    // The last opening mark before the punctuation, with no closing mark
-    // after it.
-    let mut open = None;
-    for (p, c) in before.char_indices() {
-        let prev = before[..p].chars().next_back();
-        let opening =
-            matches!(c, '“' | '‘') || (matches!(c, '"' | '\'') && prev.is_none_or(is_space));
-        let closing = matches!(c, '”') || (matches!(c, '’' | '\'' | '"') && !opening);
-        if opening {
-            open = Some(p);
-        } else if closing && open.is_some() {
-            let next = before[p + c.len_utf8()..].chars().next();
-            if !next.is_some_and(char::is_alphanumeric) {
-                open = None;
-            }
-        }
-    }
-    let Some(open) = open else { return false };
+    let Some(open) = open_quote_at_end(before) else {
+        return false;
+    };
     // Opened mid-sentence: a word of the writer's stands before the mark.
     let lead = before[..open].trim_end_matches(is_space);
     if !lead
@@ -499,6 +484,31 @@ fn in_short_quotation(s: &str, start: usize, i: usize, end: usize) -> bool {
     let Some(close) = close else { return false };
     let quoted = s.get(from + open..close).unwrap_or("");
     quoted.len() <= SHORT_QUOTE_BYTES && quoted.split_whitespace().count() <= SHORT_QUOTE_WORDS
+}
+
+/// The last opening quotation mark in `before` that no closing mark after
+/// it closes. Only quotation marks decide, so the scan jumps from one byte
+/// that may start one (`"`, `'`, and 0xE2, which starts the curly ones) to
+/// the next.
+fn open_quote_at_end(before: &str) -> Option<usize> {
+    let mut open = None;
+    for p in memchr::memchr3_iter(b'"', b'\'', 0xE2, before.as_bytes()) {
+        let Some(c) = char_at(before, p) else {
+            continue;
+        };
+        let opening = matches!(c, '“' | '‘')
+            || (matches!(c, '"' | '\'') && char_before(before, p).is_none_or(is_space));
+        let closing = matches!(c, '”') || (matches!(c, '’' | '\'' | '"') && !opening);
+        if opening {
+            open = Some(p);
+        } else if closing && open.is_some() {
+            let next = char_at(before, p + c.len_utf8());
+            if !next.is_some_and(char::is_alphanumeric) {
+                open = None;
+            }
+        }
+    }
+    open
 }
 
 /// After a closing run of punctuation: closing quotation marks, brackets and
