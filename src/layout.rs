@@ -451,6 +451,16 @@ fn continues(text: &str, d: &Draft, last: &Line, next: &Line) -> bool {
     first.is_lowercase() && prev.split_whitespace().count() >= 3
 }
 
+/// `text::trim`, with a shortcut for the usual span, which starts and ends
+/// on a printable ASCII character and so has nothing to trim.
+fn trim(text: &str, span: Span) -> Span {
+    let printable = |i: usize| text.as_bytes().get(i).is_some_and(u8::is_ascii_graphic);
+    if span.start < span.end && printable(span.start) && printable(span.end - 1) {
+        return span;
+    }
+    text::trim(text, span)
+}
+
 /// The lines of `text` (any line ending), `None` for a blank line.
 fn lines(text: &str) -> impl Iterator<Item = Option<Line>> + '_ {
     let bytes = text.as_bytes();
@@ -471,7 +481,7 @@ fn lines(text: &str) -> impl Iterator<Item = Option<Line>> + '_ {
             pos = end + 1;
         }
         let raw = Span::new(start, end);
-        let content = text::trim(text, raw);
+        let content = trim(text, raw);
         if content.is_empty() {
             return Some(None);
         }
@@ -509,7 +519,7 @@ fn list_marker(text: &str, content: Span) -> Option<(Span, Span)> {
     if !rest.starts_with(is_space) {
         return None;
     }
-    let body = text::trim(text, Span::new(content.start + len, content.end));
+    let body = trim(text, Span::new(content.start + len, content.end));
     if body.is_empty() {
         return None;
     }

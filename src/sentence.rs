@@ -132,7 +132,7 @@ impl SentenceSplitter {
             .and_then(|c| c.get(1))
             .map(|m| m.end());
         let push = |from: usize, to: usize, out: &mut Vec<Span>| {
-            let t = text::trim(text, Span::new(base + from, base + to));
+            let t = trim(text, Span::new(base + from, base + to));
             if !t.is_empty() {
                 out.push(t);
             }
@@ -377,6 +377,16 @@ impl SentenceSplitter {
         let right_ok = right.chars().count() >= 2 && right.chars().skip(1).all(char::is_lowercase);
         left_ok && right_ok
     }
+}
+
+/// `text::trim`, with a shortcut for the usual span, which starts and ends
+/// on a printable ASCII character and so has nothing to trim.
+fn trim(text: &str, span: Span) -> Span {
+    let printable = |i: usize| text.as_bytes().get(i).is_some_and(u8::is_ascii_graphic);
+    if span.start < span.end && printable(span.start) && printable(span.end - 1) {
+        return span;
+    }
+    text::trim(text, span)
 }
 
 /// The word after a candidate boundary.
