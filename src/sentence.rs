@@ -56,9 +56,11 @@ const WEEKDAY_STEMS: [&str; 7] = ["Mon", "Tues", "Wednes", "Thurs", "Fri", "Satu
 /// Whether `s` opens as every dateline does ("Thursday,"): a test that
 /// spares almost every block the dateline pattern.
 fn opens_with_weekday(s: &str) -> bool {
+    let first = s.as_bytes().first();
     WEEKDAY_STEMS.iter().any(|stem| {
-        s.strip_prefix(stem)
-            .is_some_and(|rest| rest.starts_with("day,"))
+        stem.as_bytes().first() == first
+            && s.strip_prefix(stem)
+                .is_some_and(|rest| rest.starts_with("day,"))
     })
 }
 
@@ -298,7 +300,7 @@ impl SentenceSplitter {
         } else {
             word
         };
-        let lower = word.to_lowercase();
+        let lower = lowercase(word);
         let next_is_number = next.first.is_ascii_digit();
         if is_time_abbrev(&lower) {
             // "At 5 a.m. Mr. Smith went" goes on; "left at 6 P.M. Mr. Smith
@@ -577,6 +579,19 @@ fn is_multi_period(word: &str) -> bool {
         && word.split('.').all(|part| {
             !part.is_empty() && part.len() <= 3 && part.chars().all(char::is_alphabetic)
         })
+}
+
+/// `word` in lower case; borrowed when it is lower-case ASCII already, as
+/// most words before a full stop are.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 fn is_time_abbrev(lower: &str) -> bool {
