@@ -403,12 +403,11 @@ fn reads_as_heading(s: &str, d: &Draft) -> bool {
     if d.lines != 1 || s.len() > 80 {
         return false;
     }
-    let words = s.split_whitespace().count();
     let last = s.chars().next_back();
     let first = s.chars().next();
-    words <= 10
-        && first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
         && !last.is_some_and(|c| matches!(c, '.' | '!' | '?' | ',' | ';' | ':' | '”' | '"' | '’'))
+        && s.split_whitespace().nth(10).is_none()
 }
 
 /// Words after which a line break cannot end a sentence.
