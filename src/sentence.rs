@@ -46,7 +46,6 @@ enum AbbrevClass {
 pub(crate) struct SentenceSplitter {
     abbreviations: FastMap<String, AbbrevClass>,
     starters: FastSet<String>,
-    ellipsis: memchr::memmem::Finder<'static>,
     dateline: Pattern,
 }
 
@@ -90,7 +89,6 @@ impl SentenceSplitter {
         SentenceSplitter {
             abbreviations,
             starters,
-            ellipsis: memchr::memmem::Finder::new("…").into_owned(),
             dateline: Pattern::new(&format!(
                 r"^((?:{})day,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{{1,2}},\s+\d{{4}})\s+\p{{Lu}}",
                 WEEKDAY_STEMS.join("|")
@@ -146,15 +144,12 @@ impl SentenceSplitter {
         let mut next_inline = inline.iter().copied().peekable();
         let bytes = s.as_bytes();
         let mut pos = 0;
-        let mut next_ellipsis = self.ellipsis.find(bytes).unwrap_or(usize::MAX);
+        let mut next_ellipsis = find_ellipsis(bytes, 0).unwrap_or(usize::MAX);
         while pos < bytes.len() {
             let punct = memchr::memchr3(b'.', b'!', b'?', bytes.get(pos..).unwrap_or(&[]))
                 .map_or(usize::MAX, |i| pos + i);
             if next_ellipsis < pos {
-                next_ellipsis = self
-                    .ellipsis
-                    .find(bytes.get(pos..).unwrap_or(&[]))
-                    .map_or(usize::MAX, |i| pos + i);
+                next_ellipsis = find_ellipsis(bytes, pos).unwrap_or(usize::MAX);
             }
             let cand = punct.min(next_ellipsis);
             // Inline list markers ("1. ... 2. ...") cut before themselves.
@@ -532,6 +527,15 @@ fn open_quote_at_end(before: &str) -> Option<usize> {
         }
     }
     open
+}
+
+/// The first "…" in `bytes` at or after `from`. Its last byte, 0xA6, is
+/// rare in text, and a search for it alone is the cheapest.
+fn find_ellipsis(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    memchr::memchr_iter(0xA6, rest)
+        .find(|&p| p >= 2 && rest.get(p - 2..p) == Some(&[0xE2, 0x80]))
+        .map(|p| from + p - 2)
 }
 
 /// After a closing run of punctuation: closing quotation marks, brackets and
