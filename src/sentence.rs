@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::layout::Block;
 use crate::tables;
-use crate::text::{self, char_at, is_close_quote, is_open_quote, is_space, Pattern};
+use crate::text::{self, char_at, char_before, is_close_quote, is_open_quote, is_space, Pattern};
 use crate::Span;
 
 /// One sentence.
@@ -46,8 +46,21 @@ enum AbbrevClass {
 pub(crate) struct SentenceSplitter {
     abbreviations: FastMap<String, AbbrevClass>,
     starters: FastSet<String>,
-    ellipsis: memchr::memmem::Finder<'static>,
     dateline: Pattern,
+}
+
+/// The weekday names a dateline opens with, less their "day".
+const WEEKDAY_STEMS: [&str; 7] = ["Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun"];
+
+/// Whether `s` opens as every dateline does ("Thursday,"): a test that
+/// spares almost every block the dateline pattern.
+fn opens_with_weekday(s: &str) -> bool {
+    let first = s.as_bytes().first();
+    WEEKDAY_STEMS.iter().any(|stem| {
+        stem.as_bytes().first() == first
+            && s.strip_prefix(stem)
+                .is_some_and(|rest| rest.starts_with("day,"))
+    })
 }
 
 /// What the scanner decided at one candidate boundary.
@@ -76,10 +89,10 @@ impl SentenceSplitter {
         SentenceSplitter {
             abbreviations,
             starters,
-            ellipsis: memchr::memmem::Finder::new("…").into_owned(),
-            dateline: Pattern::new(
-                r"^((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4})\s+\p{Lu}",
-            ),
+            dateline: Pattern::new(&format!(
+                r"^((?:{})day,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{{1,2}},\s+\d{{4}})\s+\p{{Lu}}",
+                WEEKDAY_STEMS.join("|")
+            )),
         }
     }
 
@@ -111,17 +124,15 @@ impl SentenceSplitter {
         let mut start = 0;
         // A dateline run into the first sentence ("Thursday, May 7, 2015 On
         // Tuesday, ...") is a sentence of its own.
-        // The match test runs the fast automaton; captures, dearer, only
-        // follow a match.
-        let dateline_end = self
-            .dateline
-            .is_match(s)
+        // Only a block that opens with a weekday name is given to the
+        // pattern.
+        let dateline_end = opens_with_weekday(s)
             .then(|| self.dateline.captures(s))
             .flatten()
             .and_then(|c| c.get(1))
             .map(|m| m.end());
         let push = |from: usize, to: usize, out: &mut Vec<Span>| {
-            let t = text::trim(text, Span::new(base + from, base + to));
+            let t = trim(text, Span::new(base + from, base + to));
             if !t.is_empty() {
                 out.push(t);
             }
@@ -133,15 +144,12 @@ impl SentenceSplitter {
         let mut next_inline = inline.iter().copied().peekable();
         let bytes = s.as_bytes();
         let mut pos = 0;
-        let mut next_ellipsis = self.ellipsis.find(bytes).unwrap_or(usize::MAX);
+        let mut next_ellipsis = find_ellipsis(bytes, 0).unwrap_or(usize::MAX);
         while pos < bytes.len() {
             let punct = memchr::memchr3(b'.', b'!', b'?', bytes.get(pos..).unwrap_or(&[]))
                 .map_or(usize::MAX, |i| pos + i);
             if next_ellipsis < pos {
-                next_ellipsis = self
-                    .ellipsis
-                    .find(bytes.get(pos..).unwrap_or(&[]))
-                    .map_or(usize::MAX, |i| pos + i);
+                next_ellipsis = find_ellipsis(bytes, pos).unwrap_or(usize::MAX);
             }
             let cand = punct.min(next_ellipsis);
             // Inline list markers ("1. ... 2. ...") cut before themselves.
@@ -287,7 +295,7 @@ impl SentenceSplitter {
         } else {
             word
         };
-        let lower = word.to_lowercase();
+        let lower = lowercase(word);
         let next_is_number = next.first.is_ascii_digit();
         if is_time_abbrev(&lower) {
             // "At 5 a.m. Mr. Smith went" goes on; "left at 6 P.M. Mr. Smith
@@ -368,6 +376,16 @@ impl SentenceSplitter {
     }
 }
 
+/// `text::trim`, with a shortcut for the usual span, which starts and ends
+/// on a printable ASCII character and so has nothing to trim.
+fn trim(text: &str, span: Span) -> Span {
+    let printable = |i: usize| text.as_bytes().get(i).is_some_and(u8::is_ascii_graphic);
+    if span.start < span.end && printable(span.start) && printable(span.end - 1) {
+        return span;
+    }
+    text::trim(text, span)
+}
+
 /// The word after a candidate boundary.
 struct NextWord<'s> {
     /// Its letters and digits.
@@ -444,24 +462,9 @@ fn in_short_quotation(s: &str, start: usize, i: usize, end: usize) -> bool {
     let Some(before) = s.get(from..i) else {
         return false;
     };
-    // The last opening mark before the punctuation, with no closing mark
-    // after it.
-    let mut open = None;
-    for (p, c) in before.char_indices() {
-        let prev = before[..p].chars().next_back();
-        let opening =
-            matches!(c, '“' | '‘') || (matches!(c, '"' | '\'') && prev.is_none_or(is_space));
-        let closing = matches!(c, '”') || (matches!(c, '’' | '\'' | '"') && !opening);
-        if opening {
-            open = Some(p);
-        } else if closing && open.is_some() {
-            let next = before[p + c.len_utf8()..].chars().next();
-            if !next.is_some_and(char::is_alphanumeric) {
-                open = None;
-            }
-        }
-    }
-    let Some(open) = open else { return false };
+    let Some(open) = open_quote_at_end(before) else {
+        return false;
+    };
     // Opened mid-sentence: a word of the writer's stands before the mark.
     let lead = before[..open].trim_end_matches(is_space);
     if !lead
@@ -499,6 +502,40 @@ fn in_short_quotation(s: &str, start: usize, i: usize, end: usize) -> bool {
     let Some(close) = close else { return false };
     let quoted = s.get(from + open..close).unwrap_or("");
     quoted.len() <= SHORT_QUOTE_BYTES && quoted.split_whitespace().count() <= SHORT_QUOTE_WORDS
+}
+
+/// The last opening quotation mark in `before` that no closing mark after
+/// it closes. Only quotation marks decide, so the scan jumps from one byte
+/// that may start one (`"`, `'`, and 0xE2, which starts the curly ones) to
+/// the next.
+fn open_quote_at_end(before: &str) -> Option<usize> {
+    let mut open = None;
+    for p in memchr::memchr3_iter(b'"', b'\'', 0xE2, before.as_bytes()) {
+        let Some(c) = char_at(before, p) else {
+            continue;
+        };
+        let opening = matches!(c, '“' | '‘')
+            || (matches!(c, '"' | '\'') && char_before(before, p).is_none_or(is_space));
+        let closing = matches!(c, '”') || (matches!(c, '’' | '\'' | '"') && !opening);
+        if opening {
+            open = Some(p);
+        } else if closing && open.is_some() {
+            let next = char_at(before, p + c.len_utf8());
+            if !next.is_some_and(char::is_alphanumeric) {
+                open = None;
+            }
+        }
+    }
+    open
+}
+
+/// The first "…" in `bytes` at or after `from`. Its last byte, 0xA6, is
+/// rare in text, and a search for it alone is the cheapest.
+fn find_ellipsis(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    memchr::memchr_iter(0xA6, rest)
+        .find(|&p| p >= 2 && rest.get(p - 2..p) == Some(&[0xE2, 0x80]))
+        .map(|p| from + p - 2)
 }
 
 /// After a closing run of punctuation: closing quotation marks, brackets and
@@ -546,6 +583,19 @@ fn is_multi_period(word: &str) -> bool {
         && word.split('.').all(|part| {
             !part.is_empty() && part.len() <= 3 && part.chars().all(char::is_alphabetic)
         })
+}
+
+/// `word` in lower case; borrowed when it is lower-case ASCII already, as
+/// most words before a full stop are.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 fn is_time_abbrev(lower: &str) -> bool {
