@@ -13,7 +13,7 @@ use regex::{RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Serialize};
 
 use crate::tables;
-use crate::text::{self, is_space, Pattern};
+use crate::text::{self, is_space, trim, Pattern};
 use crate::Span;
 
 /// One block of the text.
@@ -448,16 +448,6 @@ fn continues(text: &str, d: &Draft, last: &Line, next: &Line) -> bool {
     // A lower-case start continues a line of running text, but not a short
     // line of its own ("features" then "contact manager").
     first.is_lowercase() && prev.split_whitespace().count() >= 3
-}
-
-/// `text::trim`, with a shortcut for the usual span, which starts and ends
-/// on a printable ASCII character and so has nothing to trim.
-fn trim(text: &str, span: Span) -> Span {
-    let printable = |i: usize| text.as_bytes().get(i).is_some_and(u8::is_ascii_graphic);
-    if span.start < span.end && printable(span.start) && printable(span.end - 1) {
-        return span;
-    }
-    text::trim(text, span)
 }
 
 /// The lines of `text` (any line ending), `None` for a blank line.

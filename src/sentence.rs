@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::layout::Block;
 use crate::tables;
-use crate::text::{self, char_at, char_before, is_close_quote, is_open_quote, is_space, Pattern};
+use crate::text::{char_at, char_before, is_close_quote, is_open_quote, is_space, trim, Pattern};
 use crate::Span;
 
 /// One sentence.
@@ -374,16 +374,6 @@ impl SentenceSplitter {
         let right_ok = right.chars().count() >= 2 && right.chars().skip(1).all(char::is_lowercase);
         left_ok && right_ok
     }
-}
-
-/// `text::trim`, with a shortcut for the usual span, which starts and ends
-/// on a printable ASCII character and so has nothing to trim.
-fn trim(text: &str, span: Span) -> Span {
-    let printable = |i: usize| text.as_bytes().get(i).is_some_and(u8::is_ascii_graphic);
-    if span.start < span.end && printable(span.start) && printable(span.end - 1) {
-        return span;
-    }
-    text::trim(text, span)
 }
 
 /// The word after a candidate boundary.

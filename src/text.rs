@@ -18,6 +18,12 @@ pub(crate) fn is_space(c: char) -> bool {
 /// `span` without leading or trailing white space. The result is empty
 /// (at `span.start`) when the span holds only white space.
 pub(crate) fn trim(text: &str, span: Span) -> Span {
+    // The usual span starts and ends on a printable ASCII character and so
+    // has nothing to trim; only the others are decoded.
+    let printable = |i: usize| text.as_bytes().get(i).is_some_and(u8::is_ascii_graphic);
+    if span.start < span.end && printable(span.start) && printable(span.end - 1) {
+        return span;
+    }
     let Some(s) = text.get(span.range()) else {
         return Span::new(span.start, span.start);
     };
