@@ -1290,7 +1290,9 @@ impl<'h> Run<'_, 'h> {
                 np = self.apposition(s.start, c.saturating_sub(1));
             }
         }
-        np = np.and_then(|n| self.past_name_tag(s.start, n));
+        np = np
+            .and_then(|n| self.past_name_tag(s.start, n))
+            .filter(|n| !object_of_preposition(text, *n));
         let mut trailing_pronoun = false;
         if np.is_none() {
             // "“...,” he said": a lower-case pronoun right after the
@@ -2490,6 +2492,8 @@ impl<'h> Run<'_, 'h> {
         let toks = tokens(s, np.start);
         let word = |k: usize| toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("");
         let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let is_particle =
+            |w: &str| matches!(w, "de" | "van" | "von" | "der" | "da" | "du" | "del" | "la");
         // The name: trailing capitalised words that are not title words.
         let mut name_start = toks.len();
         while name_start > 0 {
@@ -2501,17 +2505,24 @@ impl<'h> Run<'_, 'h> {
                 && !w.ends_with("’s")
             {
                 name_start -= 1;
-            } else if matches!(w, "de" | "van" | "von" | "der" | "da" | "du" | "del")
-                && name_start < toks.len()
-                && name_start >= 2
-                && is_cap(word(name_start - 2))
-                && !self
-                    .finder
-                    .title_words
-                    .contains(lower(word(name_start - 2)).as_ref())
+            } else if let Some(before) = (name_start < toks.len())
+                .then(|| {
+                    // Particles inside a name: "Marquis de Lafayette",
+                    // "Ursula von der Leyen".
+                    let particles = (0..name_start)
+                        .rev()
+                        .take_while(|&k| is_particle(word(k)))
+                        .count();
+                    name_start
+                        .checked_sub(particles + 1)
+                        .filter(|_| particles > 0)
+                })
+                .flatten()
+                .filter(|&k| {
+                    is_cap(word(k)) && !self.finder.title_words.contains(lower(word(k)).as_ref())
+                })
             {
-                // A particle inside a name: "Marquis de Lafayette".
-                name_start -= 1;
+                name_start = before + 1;
             } else {
                 break;
             }
@@ -2561,8 +2572,16 @@ impl<'h> Run<'_, 'h> {
                 .map(word)
                 .find(|w| !is_cap(w))
                 .is_some_and(|w| matches!(w, "of" | "for" | "the" | "to" | "and"));
-        if name_toks.len() > keep && (portfolio_before || name_toks.len() > 3) && has_title_before {
-            name_toks.drain(..name_toks.len() - keep);
+        // Particles ride along with the surname: "Ursula von der Leyen"
+        // has the length of a two-word name.
+        let words = |toks: &[usize]| toks.iter().filter(|&&k| !is_particle(word(k))).count();
+        if words(&name_toks) > keep
+            && (portfolio_before || words(&name_toks) > 3)
+            && has_title_before
+        {
+            while words(&name_toks) > keep {
+                name_toks.remove(0);
+            }
         }
         // "the Premier of Victoria", "Minister for Health": one capitalised
         // word after "of" or "for" that follows a title is the office's
@@ -3032,6 +3051,25 @@ fn possessed(before: &str) -> bool {
         (Some(a), Some(b)) => a.starts_with(char::is_lowercase) && poss(b),
         _ => false,
     }
+}
+
+/// Whether a one-word phrase is the object of the preposition before it,
+/// not a subject: "Information received since the Committee met in
+/// September confirms that ...".
+fn object_of_preposition(text: &str, np: Span) -> bool {
+    let one_word = text.get(np.range()).is_some_and(|w| !w.contains(' '));
+    let before = text
+        .get(..np.start)
+        .unwrap_or("")
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    one_word
+        && matches!(
+            before,
+            "in" | "since" | "by" | "into" | "during" | "after" | "before" | "until" | "than"
+        )
 }
 
 /// Whether a phrase is one that stands after a name and its comma or
@@ -3933,6 +3971,16 @@ mod tests {
         a_fellow_is_a_title,
         "Competitive Enterprise Institute Senior Fellow Marlo Lewis said the rule was welcome.\n",
         [(Indirect, "the rule was welcome", "Marlo Lewis")]
+    );
+    t!(
+        particles_belong_to_the_name,
+        "European Commission President Ursula von der Leyen said the deal was good.\n",
+        [(Indirect, "the deal was good", "Ursula von der Leyen")]
+    );
+    t!(
+        a_month_after_a_preposition_is_no_subject,
+        "Information received since the Committee met in September confirms that the pace of recovery is slow.\n",
+        []
     );
     t!(
         that_left_out_after_a_that_verb,
