@@ -642,7 +642,15 @@ impl<'h> Run<'_, 'h> {
         if np.end + 2 < colon || !last.starts_with(char::is_uppercase) {
             return None;
         }
-        let np = self.past_name_tag(lo, np)?;
+        let mut np = self.past_name_tag(lo, np)?;
+        // "Statement from the President: “...”" is the President's.
+        if let Some(rest) = self.text.get(np.range()).and_then(|n| {
+            ["Statement from ", "Statement by ", "Statement of "]
+                .iter()
+                .find_map(|p| n.strip_prefix(p))
+        }) {
+            np = Span::new(np.end - rest.len(), np.end);
+        }
         match pronoun(self.text.get(np.range()).unwrap_or("")) {
             Some(_) => None,
             None => self.speaker_for(np),
@@ -2609,7 +2617,12 @@ impl<'h> Run<'_, 'h> {
                     .starts_title(&toks, toks.len().saturating_sub(1))
                     .is_some()
                 && (!head.ends_with('s') || head.ends_with("ss"));
-            let kind = if (title_only || office) && !lower_head {
+            // "the Department of Justice": a body named before any title
+            // word is the body, whatever office its name ends on.
+            let body_first = (0..toks.len())
+                .take_while(|&k| self.starts_title(&toks, k).is_none())
+                .any(|k| self.finder.org_anywhere.contains(word(k)));
+            let kind = if (title_only || office) && !lower_head && !body_first {
                 SpeakerKind::Person
             } else if head.ends_with('s')
                 && !head.ends_with("ss")
@@ -3981,6 +3994,22 @@ mod tests {
         a_month_after_a_preposition_is_no_subject,
         "Information received since the Committee met in September confirms that the pace of recovery is slow.\n",
         []
+    );
+    t!(
+        a_body_named_before_an_office_is_the_body,
+        "Earlier this month, the Department of Justice announced that Spain seized a yacht.\n\nStatement from the Vice President: “We have worked to add officers to the force.”\n",
+        [
+            (
+                Indirect,
+                "Spain seized a yacht",
+                "the Department of Justice"
+            ),
+            (
+                Direct,
+                "We have worked to add officers to the force.",
+                "the Vice President"
+            ),
+        ]
     );
     t!(
         that_left_out_after_a_that_verb,
