@@ -139,8 +139,16 @@ enum Core {
 pub(crate) struct DateFinder {
     /// Lower-case words (as bytes, as the scan reads them) to their meaning.
     words: FastMap<Vec<u8>, (Kind, i32)>,
-    /// Trigger patterns (lower case) by their first letter.
-    by_letter: Vec<Vec<(Vec<u8>, Trigger)>>,
+    /// Trigger patterns (lower case, starting with a letter), longest
+    /// first so that "Easter Monday" wins over "Easter".
+    triggers: Vec<(Vec<u8>, Trigger)>,
+    /// The triggers a word may begin with, by its word key
+    /// (`text::word_key`): those of key `k` are
+    /// `by_key[key_starts[k]..key_starts[k + 1]]`, indices into `triggers`
+    /// in their order. A word is compared only with the few patterns that
+    /// share its first three letters.
+    by_key: Vec<usize>,
+    key_starts: Vec<u32>,
     /// A bit for each word key (`text::word_key`) a pattern starts with: a
     /// cheap filter before any comparison.
     prefixes: BitSet<{ words_for(WORD_KEYS) }>,
@@ -382,12 +390,6 @@ const GENERIC_NOUNS: &[&str] = &[
     "standards",
 ];
 
-/// The index of an ASCII letter, 0 for `a`.
-fn letter_index(c: u8) -> Option<usize> {
-    c.is_ascii_alphabetic()
-        .then(|| usize::from(c.to_ascii_lowercase() - b'a'))
-}
-
 /// Whether a possessive "'s" or "’s" stands at `e`.
 fn is_possessive(b: &[u8], e: usize) -> bool {
     (at(b, e) == b'\'' && at(b, e + 1) == b's' && !at(b, e + 2).is_ascii_alphabetic())
@@ -453,31 +455,42 @@ impl DateFinder {
                 triggers.push(Trigger::Holiday(i));
             }
         }
-        // Patterns by first letter, longest first (so "Easter Monday"
-        // wins over "Easter"), and the letter pairs that can start one.
-        let mut by_letter: Vec<Vec<(Vec<u8>, Trigger)>> = vec![Vec::new(); 26];
-        let mut prefixes = BitSet::new();
-        for (p, t) in patterns.iter().zip(triggers) {
-            let p = p.to_ascii_lowercase().into_bytes();
-            let Some(list) = p
-                .first()
-                .and_then(|&c| letter_index(c))
-                .and_then(|i| by_letter.get_mut(i))
-            else {
-                continue;
-            };
+        // Longest first (a stable sort keeps the table order among equals).
+        let mut triggers: Vec<(Vec<u8>, Trigger)> = patterns
+            .iter()
+            .map(|p| p.to_ascii_lowercase().into_bytes())
+            .zip(triggers)
+            .filter(|(p, _)| p.first().is_some_and(u8::is_ascii_alphabetic))
+            .collect();
+        triggers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        // Every (key, trigger) pair, grouped by key, triggers in order.
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for (i, (p, _)) in triggers.iter().enumerate() {
             // A two-character pattern ("q3") takes any third character.
-            for key in prefix_keys(&p) {
-                prefixes.insert(key);
-            }
-            list.push((p, t));
+            pairs.extend(prefix_keys(p).map(|key| (key, i)));
         }
-        for list in &mut by_letter {
-            list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        pairs.sort_unstable();
+        let mut prefixes = BitSet::new();
+        let mut by_key = Vec::with_capacity(pairs.len());
+        // key_starts[k]: how many pairs have a key below k.
+        let mut key_starts = vec![0u32; WORD_KEYS + 1];
+        for (key, i) in pairs {
+            prefixes.insert(key);
+            by_key.push(i);
+            if let Some(count) = key_starts.get_mut(key + 1) {
+                *count += 1;
+            }
+        }
+        let mut total = 0;
+        for start in &mut key_starts {
+            total += *start;
+            *start = total;
         }
         DateFinder {
             words,
-            by_letter,
+            triggers,
+            by_key,
+            key_starts,
             prefixes,
             holidays,
         }
@@ -1949,7 +1962,7 @@ impl DateFinder {
             let found = if at(b, s).is_ascii_digit() {
                 Some((s + 1, Trigger::Digit))
             } else if self.prefixes.contains(key) {
-                self.trigger_at(b, s, hi)
+                self.trigger_at(b, s, key, hi)
             } else {
                 None
             };
@@ -1965,17 +1978,13 @@ impl DateFinder {
     }
 
     /// The longest trigger pattern that starts at word start `s`, whose
-    /// word key is in `prefixes`: its end and meaning.
-    fn trigger_at(&self, b: &[u8], s: usize, hi: usize) -> Option<(usize, Trigger)> {
-        let i = letter_index(at(b, s))?;
+    /// word key is `key`: its end and meaning.
+    fn trigger_at(&self, b: &[u8], s: usize, key: usize, hi: usize) -> Option<(usize, Trigger)> {
         let text = b.get(s..hi)?;
-        let c2 = at(text, 1).to_ascii_lowercase();
-        let c3 = at(text, 2).to_ascii_lowercase();
-        self.by_letter.get(i)?.iter().find_map(|(p, t)| {
-            // The second and third characters settle most candidates.
-            if at(p, 1) != c2 || (p.len() > 2 && at(p, 2) != c3) {
-                return None;
-            }
+        let first = self.key_starts.get(key).copied()? as usize;
+        let end = self.key_starts.get(key + 1).copied()? as usize;
+        self.by_key.get(first..end)?.iter().find_map(|&i| {
+            let (p, t) = self.triggers.get(i)?;
             let head = text.get(..p.len())?;
             head.eq_ignore_ascii_case(p).then_some((s + p.len(), *t))
         })
