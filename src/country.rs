@@ -937,7 +937,12 @@ impl CountryFinder {
             }
         }
         let prev_word = word_before(text, within, span.start, false);
-        let next_word = word_after(text, within, span.end, false);
+        // Only the capital-word and person tests read the next word.
+        let next_word = if entry.flags & (CAPS_WORD | PERSON) != 0 {
+            word_after(text, within, span.end, false)
+        } else {
+            ""
+        };
         // An English word in capitals ("CONTACT US FOR") follows a capital
         // verb or preposition, or runs on into a capital function word; a
         // capital acronym after it is the country's agency ("US DOT").
