@@ -14,7 +14,6 @@
 //! ("Korea") are settled last, from what else the text names.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
@@ -23,6 +22,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::analysis::Analysis;
 use crate::bitset::{words_for, BitSet};
 use crate::document::TextSpan;
+use crate::hash::FastMap;
 use crate::tables;
 use crate::text::{prefix_keys, WordBytes, WORD_KEYS};
 use crate::Span;
@@ -325,9 +325,11 @@ impl FormTrie {
             .map(|(form, i)| (form.as_bytes().to_ascii_lowercase(), i))
             .collect();
         folded.sort_unstable();
+        // At most one node per byte of the forms, and one edge per node.
+        let bytes = folded.iter().map(|(f, _)| f.len()).sum::<usize>() + 1;
         let mut trie = FormTrie {
-            nodes: Vec::new(),
-            edges: Vec::new(),
+            nodes: Vec::with_capacity(bytes),
+            edges: Vec::with_capacity(bytes),
             root: vec![0; 256],
         };
         trie.add_node(&folded, 0);
@@ -357,28 +359,35 @@ impl FormTrie {
             .get(..ends)
             .and_then(|e| e.iter().map(|(_, i)| *i).min());
         let rest = forms.get(ends..).unwrap_or_default();
-        let mut groups: Vec<(u8, &[FoldedForm])> = Vec::new();
-        let mut start = 0;
-        while let Some(byte) = rest.get(start).and_then(|(f, _)| f.get(depth).copied()) {
+        // The forms with the same byte at `depth` are a run of `rest`:
+        // one child each, whose edges are laid down before any child's.
+        let run = |start: usize| -> Option<(u8, usize)> {
+            let byte = *rest.get(start)?.0.get(depth)?;
             let len = rest
-                .get(start..)
-                .unwrap_or_default()
+                .get(start..)?
                 .partition_point(|(f, _)| f.get(depth) == Some(&byte));
-            groups.push((byte, rest.get(start..start + len).unwrap_or_default()));
+            Some((byte, len))
+        };
+        let first_edge = self.edges.len();
+        let mut start = 0;
+        while let Some((byte, len)) = run(start) {
+            self.edges.push((byte, 0));
             start += len;
         }
-        let first_edge = self.edges.len();
         self.nodes.push(TrieNode {
             first_edge: first_edge as u32,
-            children: groups.len() as u32,
+            children: (self.edges.len() - first_edge) as u32,
             form,
         });
-        self.edges.extend(groups.iter().map(|&(byte, _)| (byte, 0)));
-        for (k, (_, group)) in groups.into_iter().enumerate() {
-            let child = self.add_node(group, depth + 1);
-            if let Some(edge) = self.edges.get_mut(first_edge + k) {
-                edge.1 = child;
+        let mut start = 0;
+        let mut edge = first_edge;
+        while let Some((_, len)) = run(start) {
+            let child = self.add_node(rest.get(start..start + len).unwrap_or_default(), depth + 1);
+            if let Some((_, to)) = self.edges.get_mut(edge) {
+                *to = child;
             }
+            start += len;
+            edge += 1;
         }
         index as u32
     }
@@ -575,10 +584,10 @@ impl CountryFinder {
     /// over every form, so that a text is matched in a single pass.
     pub(crate) fn new() -> CountryFinder {
         let mut rows = Vec::new();
-        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut keys: FastMap<String, usize> = FastMap::default();
         let mut entries: Vec<Entry> = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
-        let mut shared: HashMap<String, (Vec<usize>, u8)> = HashMap::new();
+        let mut shared: FastMap<String, (Vec<usize>, u8)> = FastMap::default();
 
         for row in tables::rows(tables::COUNTRIES) {
             let (Some(code), Some(name)) =
@@ -749,12 +758,13 @@ impl CountryFinder {
             self.scan(text, analysis.words(), span, &mut raw);
         }
         let mut countries: Vec<Country<'h>> = Vec::new();
-        let mut slot: HashMap<usize, usize> = HashMap::new();
+        // For each row, its place in `countries` once it has one.
+        let mut slot: Vec<Option<usize>> = vec![None; self.rows.len()];
         for (row, span) in self.resolve(raw) {
-            let Some(info) = self.rows.get(row) else {
+            let (Some(info), Some(slot)) = (self.rows.get(row), slot.get_mut(row)) else {
                 continue;
             };
-            let i = *slot.entry(row).or_insert_with(|| {
+            let i = *slot.get_or_insert_with(|| {
                 countries.push(Country {
                     code: info.code,
                     name: Cow::Owned(info.name.clone()),
@@ -1082,7 +1092,7 @@ fn variants(form: &str) -> Vec<String> {
 /// Adds one spelling to the trie's forms, merging it with an earlier
 /// pattern of the same letters. A look-alike phrase overrides a country form.
 fn add(
-    keys: &mut HashMap<String, usize>,
+    keys: &mut FastMap<String, usize>,
     entries: &mut Vec<Entry>,
     patterns: &mut Vec<String>,
     form: &str,
