@@ -24,7 +24,7 @@ use crate::bitset::{words_for, BitSet};
 use crate::document::TextSpan;
 use crate::hash::FastMap;
 use crate::tables;
-use crate::text::{prefix_keys, WordBytes, WORD_KEYS};
+use crate::text::{prefix_keys, word_key, WordBytes, WORD_KEYS};
 use crate::Span;
 
 /// An ISO 3166-1 alpha-2 code (`"CA"`), or `"XK"` for Kosovo. It serialises
@@ -163,6 +163,22 @@ enum Near {
 /// within [`MEMO_REACH`] bytes of it takes the same verdict, so a text full
 /// of one ambiguous name is still read about once per paragraph.
 type Memo = Option<(usize, usize, Near)>;
+
+/// Where a scan stands: the first byte a mention may start at (past the
+/// last one), and the last window verdict.
+struct ScanState {
+    resume: usize,
+    memo: Memo,
+}
+
+impl ScanState {
+    fn new(within: Span) -> ScanState {
+        ScanState {
+            resume: within.start,
+            memo: None,
+        }
+    }
+}
 
 /// How close a later mention must be to reuse a window verdict.
 const MEMO_REACH: usize = 200;
@@ -741,8 +757,22 @@ impl CountryFinder {
     /// as in running text.
     pub(crate) fn lookup(&self, phrase: &str) -> Option<CountryCode> {
         let mut raw = Vec::new();
-        let words = WordBytes::new(phrase);
-        self.scan(phrase, &words, Span::new(0, phrase.len()), &mut raw);
+        let within = Span::new(0, phrase.len());
+        let mut scan = ScanState::new(within);
+        // The word starts of `WordBytes`, read off the characters: for a
+        // phrase of a few words, building its bit masks costs more.
+        let mut in_word = false;
+        for (i, c) in phrase.char_indices() {
+            let word = c.is_alphanumeric();
+            if word && !in_word {
+                let key = word_key(phrase.as_bytes(), i);
+                self.try_start(phrase, within, i, key, &mut scan, &mut raw);
+            }
+            in_word = word;
+        }
+        if raw.is_empty() {
+            return None;
+        }
         let resolved = self.resolve(raw);
         resolved
             .first()
@@ -843,16 +873,32 @@ impl CountryFinder {
         // word starts whose first bytes begin some form in a case it may
         // take: one table lookup tests each word start, and a short walk
         // runs for the few words that pass.
-        let mut resume = within.start;
-        let mut memo: Memo = None;
-        let bytes = text.as_bytes();
+        let mut scan = ScanState::new(within);
         words.for_each_keyed_start(within, |i, key| {
-            if i >= resume && self.starts.keys.contains(key) && self.starts.may_start(bytes, i) {
-                if let Some(next) = self.try_at(text, within, i, out, &mut memo) {
-                    resume = next;
-                }
-            }
+            self.try_start(text, within, i, key, &mut scan, out);
         });
+    }
+
+    /// Tries the word start `i` of the scan, whose word key is `key`.
+    /// Always inlined: it runs for every word start of the text.
+    #[inline(always)]
+    fn try_start(
+        &self,
+        text: &str,
+        within: Span,
+        i: usize,
+        key: usize,
+        scan: &mut ScanState,
+        out: &mut Vec<Raw>,
+    ) {
+        if i >= scan.resume
+            && self.starts.keys.contains(key)
+            && self.starts.may_start(text.as_bytes(), i)
+        {
+            if let Some(next) = self.try_at(text, within, i, out, &mut scan.memo) {
+                scan.resume = next;
+            }
+        }
     }
 
     /// Tries the forms that start at byte `i` (a word start that passed
