@@ -2118,13 +2118,30 @@ impl DateFinder {
         }
         let mut extra = Vec::new();
         for (name, value) in &names {
+            // One search of the whole text rather than one per block (the
+            // blocks are many and short): every occurrence, overlapping
+            // ones too, so that each block can take the leftmost
+            // non-overlapping ones inside it, as a search of it would.
             let finder = memchr::memmem::Finder::new(name.as_bytes());
+            let mut hits = Vec::new();
+            let mut from = 0;
+            while let Some(i) = b.get(from..).and_then(|hay| finder.find(hay)) {
+                hits.push(from + i);
+                from += i + 1;
+            }
             for (_, span) in analysis.content_spans() {
-                let Some(hay) = b.get(span.range()) else {
+                if b.get(span.range()).is_none() {
                     continue;
-                };
-                for at_ in finder.find_iter(hay) {
-                    let (s, e) = (span.start + at_, span.start + at_ + name.len());
+                }
+                let first = hits.partition_point(|&h| h < span.start);
+                let inside = hits.get(first..).unwrap_or_default();
+                let mut free = span.start;
+                for &s in inside.iter().take_while(|&&h| h + name.len() <= span.end) {
+                    let e = s + name.len();
+                    if s < free {
+                        continue;
+                    }
+                    free = e;
                     if before(b, s).is_ascii_alphanumeric() || at(b, e).is_ascii_alphanumeric() {
                         continue;
                     }
