@@ -149,9 +149,11 @@ pub(crate) struct DateFinder {
     /// share its first three letters.
     by_key: Vec<usize>,
     key_starts: Vec<u32>,
-    /// A bit for each word key (`text::word_key`) a pattern starts with: a
-    /// cheap filter before any comparison.
-    prefixes: BitSet<{ words_for(WORD_KEYS) }>,
+    /// A bit for each word key (`text::word_key`) a pattern starts with,
+    /// and for every key of a word that starts with anything but an ASCII
+    /// letter (a number may start a date): one test rules out most words
+    /// before any byte of them is read.
+    may_trigger: BitSet<{ words_for(WORD_KEYS) }>,
     holidays: Vec<(String, Rule)>,
 }
 
@@ -470,12 +472,16 @@ impl DateFinder {
             pairs.extend(prefix_keys(p).map(|key| (key, i)));
         }
         pairs.sort_unstable();
-        let mut prefixes = BitSet::new();
+        let mut may_trigger = BitSet::new();
+        // A key's first letter counts in units of 27 * 27; 26 is any other byte.
+        for key in 26 * 27 * 27..WORD_KEYS {
+            may_trigger.insert(key);
+        }
         let mut by_key = Vec::with_capacity(pairs.len());
         // key_starts[k]: how many pairs have a key below k.
         let mut key_starts = vec![0u32; WORD_KEYS + 1];
         for (key, i) in pairs {
-            prefixes.insert(key);
+            may_trigger.insert(key);
             by_key.push(i);
             if let Some(count) = key_starts.get_mut(key + 1) {
                 *count += 1;
@@ -491,7 +497,7 @@ impl DateFinder {
             triggers,
             by_key,
             key_starts,
-            prefixes,
+            may_trigger,
             holidays,
         }
     }
@@ -1853,6 +1859,7 @@ impl DateFinder {
     pub(crate) fn infer_reference_date(&self, analysis: &Analysis<'_>) -> Option<Date> {
         let b = analysis.text.as_bytes();
         let mut standalone = None;
+        let mut found = Vec::new();
         for (n, (i, span)) in analysis.content_spans().enumerate() {
             let early = n < 6;
             let list_item = analysis
@@ -1867,7 +1874,8 @@ impl DateFinder {
                 continue;
             }
             let hi = span.end.min(span.start + 400);
-            for (s, core, e) in self.scan(analysis.words(), b, span.start, hi) {
+            self.scan(analysis.words(), b, span.start, hi, &mut found);
+            for (s, core, e) in found.drain(..) {
                 let Core::MonthDay(m, d, Some(y)) = core else {
                     continue;
                 };
@@ -1947,24 +1955,29 @@ impl DateFinder {
     }
 
     /// Every expression between `lo` and `hi`, in order, without overlaps.
-    fn scan(&self, words: &WordBytes, b: &[u8], lo: usize, hi: usize) -> Vec<(usize, Core, usize)> {
-        let mut out = Vec::new();
+    /// Appends them to `out`.
+    fn scan(
+        &self,
+        words: &WordBytes,
+        b: &[u8],
+        lo: usize,
+        hi: usize,
+        out: &mut Vec<(usize, Core, usize)>,
+    ) {
         let mut last = lo;
         if b.get(lo..hi).is_none() {
-            return out;
+            return;
         }
         // A trigger can only start where a word or a number starts, and a
         // word only when its first three characters begin some pattern.
         words.for_each_keyed_start(Span::new(lo, hi), |s, key| {
-            if s < last {
+            if s < last || !self.may_trigger.contains(key) {
                 return;
             }
             let found = if at(b, s).is_ascii_digit() {
                 Some((s + 1, Trigger::Digit))
-            } else if self.prefixes.contains(key) {
-                self.trigger_at(b, s, key, hi)
             } else {
-                None
+                self.trigger_at(b, s, key, hi)
             };
             let Some((e, t)) = found else { return };
             if let Some((start, core, end)) = self.parse(b, s, e, t, last, hi) {
@@ -1974,7 +1987,6 @@ impl DateFinder {
                 }
             }
         });
-        out
     }
 
     /// The longest trigger pattern that starts at word start `s`, whose
@@ -2003,8 +2015,12 @@ impl DateFinder {
         // The day each weekday name last stood for: a later mention with
         // no tense of its own ("Sunday's race") is the same day.
         let mut weekdays: [Option<DateValue>; 7] = Default::default();
+        // One buffer for the expressions of every block, most of which
+        // have none.
+        let mut found = Vec::new();
         for (_, span) in analysis.content_spans() {
-            for (s, core, e) in self.scan(analysis.words(), b, span.start, span.end) {
+            self.scan(analysis.words(), b, span.start, span.end, &mut found);
+            for (s, core, e) in found.drain(..) {
                 let Some(t) = text.get(s..e) else { continue };
                 let value = match (&core, reference) {
                     (Core::Weekday(w, 0), Some(r)) => {
