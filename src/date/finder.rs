@@ -2674,6 +2674,24 @@ fn reports(b: &[u8], w: (usize, usize)) -> bool {
         )
 }
 
+/// Whether the word `w` (`x` in lower case, or empty past 12 bytes) is a
+/// past tense by its own letters and the byte before it.
+fn past_tense(b: &[u8], w: (usize, usize), x: &[u8], lo: usize) -> bool {
+    let raw = b.get(w.0..w.1).unwrap_or_default();
+    match x {
+        b"since" | b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"ago"
+        | b"yesterday" | b"wrote" | b"took" | b"came" | b"went" | b"began" | b"saw" | b"made"
+        | b"gave" | b"held" | b"brought" | b"found" | b"sent" | b"spent" | b"won" | b"led"
+        | b"became" | b"grew" | b"fell" | b"rose" | b"spoke" | b"paid" => true,
+        // "agreed" and "guaranteed", not "need", "speed" or "exceed".
+        b"proceed" | b"succeed" | b"exceed" | b"indeed" => false,
+        // "mortgage-backed securities": a compound adjective; "Mohamed"
+        // and "Ahmed" are names.
+        _ if before(b, w.0) == b'-' || (!at(b, w.0).is_ascii_lowercase() && w.0 > lo) => false,
+        _ => raw.ends_with(b"ed") && (raw.len() > 5 || (raw.len() > 4 && !raw.ends_with(b"eed"))),
+    }
+}
+
 /// Whether the clause around `s..e` speaks of the future ("will meet
 /// Tuesday", "gathering Saturday") rather than the past ("said Sunday").
 /// The nearest tense marker in the sentence decides: `Some(true)` for the
@@ -2720,16 +2738,12 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
         for (d, c) in x.iter_mut().zip(raw) {
             *d = c.to_ascii_lowercase();
         }
-        // "will be held": the participle after "be" is no past tense.
-        // Nor is one followed by "by" ("a conference convened by ...").
-        // Nor is a present passive ("is expected", "are being finalised").
-        let prev = word_back(b, w.0, lo);
-        let after_be = prev.is_some_and(|p| any(b, p, &["be", "is", "are", "am", "being"]))
-            || word(b, w.1, hi).is_some_and(|n| eq(b, n, "by"));
+        // The word before, read only where a test needs it.
+        let prev = || word_back(b, w.0, lo);
         let x: &[u8] = x;
         let tense = match x {
             // "is to travel": a plan.
-            b"to" if prev.is_some_and(|p| any(b, p, &["is", "are"])) => Some(true),
+            b"to" if prev().is_some_and(|p| any(b, p, &["is", "are"])) => Some(true),
             // "to be held"; a bare "be" is modal or subjunctive too:
             // "recommended that the stations be closed from Friday".
             b"be" => Some(true),
@@ -2742,7 +2756,7 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
             // arrangement.
             _ if raw.len() > 5
                 && raw.ends_with(b"ing")
-                && prev
+                && prev()
                     .and_then(|p| {
                         if any(b, p, &["also", "now", "still"]) {
                             word_back(b, p.0, lo)
@@ -2755,37 +2769,32 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
                 Some(true)
             }
             // "cooler than expected in March": no plan.
-            b"expected" if prev.is_some_and(|p| any(b, p, &["than", "as"])) => None,
+            b"expected" if prev().is_some_and(|p| any(b, p, &["than", "as"])) => None,
             b"will" | b"ll" | b"shall" | b"upcoming" | b"scheduled" | b"tomorrow" | b"next"
             | b"planned" | b"plans" | b"would" | b"expected" | b"expects" | b"due" | b"should"
             | b"must" | b"might" => Some(true),
-            _ if after_be => None,
-            // "The anticipated expiration dates": an adjective.
-            _ if prev.is_some_and(|p| {
-                any(
-                    b,
-                    p,
-                    &[
-                        "the", "a", "an", "its", "their", "our", "this", "these", "his", "her",
-                    ],
-                )
-            }) =>
-            {
-                None
-            }
-            b"since" => Some(false),
-            b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"ago"
-            | b"yesterday" | b"wrote" | b"took" | b"came" | b"went" | b"began" | b"saw"
-            | b"made" | b"gave" | b"held" | b"brought" | b"found" | b"sent" | b"spent" | b"won"
-            | b"led" | b"became" | b"grew" | b"fell" | b"rose" | b"spoke" | b"paid" => Some(false),
-            // "agreed" and "guaranteed", not "need", "speed" or "exceed".
-            b"proceed" | b"succeed" | b"exceed" | b"indeed" => None,
-            // "mortgage-backed securities": a compound adjective; "Mohamed"
-            // and "Ahmed" are names.
-            _ if before(b, w.0) == b'-' || (!at(b, w.0).is_ascii_lowercase() && w.0 > lo) => None,
-            _ if raw.len() > 5 && raw.ends_with(b"ed") => Some(false),
-            _ if raw.len() > 4 && raw.ends_with(b"ed") && !raw.ends_with(b"eed") => Some(false),
-            _ => None,
+            // A past tense, unless its context says otherwise: the context
+            // is read only for the few words that could be one.
+            _ => past_tense(b, w, x, lo).then_some(false).filter(|_| {
+                let prev = prev();
+                // "will be held": the participle after "be" is no past
+                // tense. Nor is one followed by "by" ("a conference
+                // convened by ..."). Nor is a present passive ("is
+                // expected", "are being finalised").
+                let after_be = prev.is_some_and(|p| any(b, p, &["be", "is", "are", "am", "being"]))
+                    || word(b, w.1, hi).is_some_and(|n| eq(b, n, "by"));
+                // "The anticipated expiration dates": an adjective.
+                let article = prev.is_some_and(|p| {
+                    any(
+                        b,
+                        p,
+                        &[
+                            "the", "a", "an", "its", "their", "our", "this", "these", "his", "her",
+                        ],
+                    )
+                });
+                !after_be && !article
+            }),
         };
         if let Some(t) = tense {
             if best.is_none_or(|(d, _)| dist < d) {
