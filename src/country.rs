@@ -2,10 +2,11 @@
 //!
 //! Every name, alias and demonym of `data/countries.tsv`, and every
 //! look-alike phrase of `data/country_guards.tsv` ("New Mexico", "Islamic
-//! State"), is one pattern of a single ASCII-case-insensitive, leftmost-longest
-//! automaton, so "Papua New Guinea" beats "Guinea" and "New Mexico" hides
-//! "Mexico". The scan tries the automaton anchored at word starts that a
-//! prefix table lets through, then checks each match cheaply: word
+//! State"), is one form of a single ASCII-case-insensitive trie whose walk
+//! from a word start finds the longest form there, so "Papua New Guinea"
+//! beats "Guinea" and "New Mexico" hides "Mexico". The scan walks the trie
+//! from the word starts that a prefix table lets through, then checks each
+//! match cheaply: word
 //! boundaries, the case the form allows ("US" but not "us", "CANADIAN",
 //! "british" but not "turkey"), currency and unit codes ("US$", "10 GB"),
 //! person-like names ("Michael Jordan"), neighbour words ("Turkey dinner")
@@ -13,17 +14,17 @@
 //! ("Korea") are settled last, from what else the text names.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::analysis::Analysis;
 use crate::bitset::{words_for, BitSet};
 use crate::document::TextSpan;
+use crate::hash::FastMap;
 use crate::tables;
-use crate::text::{prefix_keys, WordBytes, WORD_KEYS};
+use crate::text::{prefix_keys, word_key, WordBytes, WORD_KEYS};
 use crate::Span;
 
 /// An ISO 3166-1 alpha-2 code (`"CA"`), or `"XK"` for Kosovo. It serialises
@@ -115,7 +116,7 @@ const CAPS_WORD: u8 = 4;
 /// The form is also a unit after a number ("10 GB").
 const UNIT: u8 = 8;
 
-/// A pattern of the automaton: one phrase, case-folded, with every way the
+/// A form of the trie: one phrase, case-folded, with every way the
 /// table writes it.
 #[derive(Debug)]
 struct Entry {
@@ -162,6 +163,22 @@ enum Near {
 /// within [`MEMO_REACH`] bytes of it takes the same verdict, so a text full
 /// of one ambiguous name is still read about once per paragraph.
 type Memo = Option<(usize, usize, Near)>;
+
+/// Where a scan stands: the first byte a mention may start at (past the
+/// last one), and the last window verdict.
+struct ScanState {
+    resume: usize,
+    memo: Memo,
+}
+
+impl ScanState {
+    fn new(within: Span) -> ScanState {
+        ScanState {
+            resume: within.start,
+            memo: None,
+        }
+    }
+}
 
 /// How close a later mention must be to reuse a window verdict.
 const MEMO_REACH: usize = 200;
@@ -276,7 +293,8 @@ pub(crate) struct CountryFinder {
     rows: Vec<Row>,
     entries: Vec<Entry>,
     guards: Vec<Guard>,
-    automaton: Option<AhoCorasick>,
+    /// Every form; a form's entry has the same index.
+    forms: FormTrie,
     /// The first two bytes of every form, in the cases it may be written.
     starts: Starts,
     /// The row of the United States, looked up once: every resolution asks.
@@ -286,6 +304,150 @@ pub(crate) struct CountryFinder {
 /// The longest stretch a form may cover, in bytes (the longest form is about
 /// 60), and so the window that one anchored match reads.
 const MAX_FORM: usize = 96;
+
+/// The forms as a trie over their bytes, ASCII letters folded to lower
+/// case (other bytes as they are). The walk from a word start finds the
+/// longest form there, as an anchored leftmost-longest ASCII-case-insensitive
+/// automaton would, and the trie is much cheaper to build: forms are only
+/// ever matched anchored, so no failure links are needed.
+#[derive(Debug)]
+struct FormTrie {
+    nodes: Vec<TrieNode>,
+    /// Each node's children as `(byte, node)`, contiguous and in byte order.
+    edges: Vec<(u8, u32)>,
+    /// The root's children by byte (0 for none: the root is no one's
+    /// child), so that the first step, where most walks end, is one load.
+    root: Vec<u32>,
+}
+
+/// A form's bytes folded to lower case, and the form's index.
+type FoldedForm = (Vec<u8>, u32);
+
+#[derive(Debug)]
+struct TrieNode {
+    /// The node's children: `edges[first_edge..first_edge + children]`.
+    first_edge: u32,
+    children: u32,
+    /// The form that ends here, if one does.
+    form: Option<u32>,
+}
+
+impl FormTrie {
+    /// The trie of `forms`; a match reports a form's index in `forms`.
+    fn new(forms: &[String]) -> FormTrie {
+        let mut folded: Vec<FoldedForm> = forms
+            .iter()
+            .zip(0u32..)
+            .map(|(form, i)| (form.as_bytes().to_ascii_lowercase(), i))
+            .collect();
+        folded.sort_unstable();
+        // At most one node per byte of the forms, and one edge per node.
+        let bytes = folded.iter().map(|(f, _)| f.len()).sum::<usize>() + 1;
+        let mut trie = FormTrie {
+            nodes: Vec::with_capacity(bytes),
+            edges: Vec::with_capacity(bytes),
+            root: vec![0; 256],
+        };
+        trie.add_node(&folded, 0);
+        if let Some(root) = trie.nodes.first() {
+            let first = root.first_edge as usize;
+            for &(byte, child) in trie
+                .edges
+                .get(first..first + root.children as usize)
+                .unwrap_or_default()
+            {
+                if let Some(slot) = trie.root.get_mut(usize::from(byte)) {
+                    *slot = child;
+                }
+            }
+        }
+        trie
+    }
+
+    /// Adds the node for `forms` (sorted, and sharing their first `depth`
+    /// bytes) and, below it, their nodes; returns its index.
+    fn add_node(&mut self, forms: &[FoldedForm], depth: usize) -> u32 {
+        let index = self.nodes.len();
+        // Sorted, a form that ends here comes first; were there two alike,
+        // the first added wins, as in an automaton.
+        let ends = forms.partition_point(|(f, _)| f.len() == depth);
+        let form = forms
+            .get(..ends)
+            .and_then(|e| e.iter().map(|(_, i)| *i).min());
+        let rest = forms.get(ends..).unwrap_or_default();
+        // The forms with the same byte at `depth` are a run of `rest`:
+        // one child each, whose edges are laid down before any child's.
+        let run = |start: usize| -> Option<(u8, usize)> {
+            let byte = *rest.get(start)?.0.get(depth)?;
+            let len = rest
+                .get(start..)?
+                .partition_point(|(f, _)| f.get(depth) == Some(&byte));
+            Some((byte, len))
+        };
+        let first_edge = self.edges.len();
+        let mut start = 0;
+        while let Some((byte, len)) = run(start) {
+            self.edges.push((byte, 0));
+            start += len;
+        }
+        self.nodes.push(TrieNode {
+            first_edge: first_edge as u32,
+            children: (self.edges.len() - first_edge) as u32,
+            form,
+        });
+        let mut start = 0;
+        let mut edge = first_edge;
+        while let Some((_, len)) = run(start) {
+            let child = self.add_node(rest.get(start..start + len).unwrap_or_default(), depth + 1);
+            if let Some((_, to)) = self.edges.get_mut(edge) {
+                *to = child;
+            }
+            start += len;
+            edge += 1;
+        }
+        index as u32
+    }
+
+    /// The child of node `node` for `byte`.
+    #[inline]
+    fn child(&self, node: usize, byte: u8) -> Option<usize> {
+        if node == 0 {
+            let child = *self.root.get(usize::from(byte))?;
+            return (child != 0).then_some(child as usize);
+        }
+        let node = self.nodes.get(node)?;
+        let first = node.first_edge as usize;
+        let children = self.edges.get(first..first + node.children as usize)?;
+        let &(_, child) = children.iter().find(|(b, _)| *b == byte)?;
+        Some(child as usize)
+    }
+
+    /// The longest form that `window` starts with, a non-breaking space
+    /// read as a space ("North\u{a0}Korea"): its length in bytes of
+    /// `window` and its index.
+    fn longest(&self, window: &[u8]) -> Option<(usize, usize)> {
+        let mut node = 0;
+        let mut best = self.nodes.first()?.form.map(|form| (0, form as usize));
+        let mut len = 0;
+        while let Some(&raw) = window.get(len) {
+            let byte = if raw == 0xC2 && window.get(len + 1) == Some(&0xA0) {
+                len += 2;
+                b' '
+            } else {
+                len += 1;
+                raw.to_ascii_lowercase()
+            };
+            let Some(child) = self.child(node, byte) else {
+                break;
+            };
+            node = child;
+            if let Some(form) = self.nodes.get(node).and_then(|n| n.form) {
+                best = Some((len, form as usize));
+            }
+        }
+        best
+    }
+}
 
 /// The prefixes that forms may start with, in the cases they may be
 /// written, so that a word that begins no form costs one or two table
@@ -419,7 +581,7 @@ impl Raw {
 /// Republic of Moldova").
 const LIST_GAP: usize = 12;
 
-/// What becomes of one automaton match.
+/// What becomes of one trie match.
 enum Verdict {
     /// Not a mention: the search resumes inside the match.
     Reject,
@@ -434,14 +596,14 @@ enum Verdict {
 }
 
 impl CountryFinder {
-    /// Parses the country and look-alike tables and compiles one automaton
+    /// Parses the country and look-alike tables and builds one trie
     /// over every form, so that a text is matched in a single pass.
     pub(crate) fn new() -> CountryFinder {
         let mut rows = Vec::new();
-        let mut keys: HashMap<String, usize> = HashMap::new();
+        let mut keys: FastMap<String, usize> = FastMap::default();
         let mut entries: Vec<Entry> = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
-        let mut shared: HashMap<String, (Vec<usize>, u8)> = HashMap::new();
+        let mut shared: FastMap<String, (Vec<usize>, u8)> = FastMap::default();
 
         for row in tables::rows(tables::COUNTRIES) {
             let (Some(code), Some(name)) =
@@ -560,19 +722,17 @@ impl CountryFinder {
         for guard in &mut guards {
             let words: Vec<&String> = guard.abroad.iter().chain(&guard.local).collect();
             if !words.is_empty() {
-                guard.context = AhoCorasick::new(words).ok();
+                // A window is read only for the rare mention with a guard:
+                // an NFA, far quicker to build than the default DFA, finds
+                // the same matches.
+                guard.context = AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                    .build(words)
+                    .ok();
             }
         }
 
-        // Searches are anchored at word starts and short, so a contiguous
-        // NFA (quick to build) is as fast here as a DFA.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .ok();
+        let forms = FormTrie::new(&patterns);
         let mut starts = Starts::default();
         for (pattern, entry) in patterns.iter().zip(&entries) {
             starts.add(pattern, entry);
@@ -582,7 +742,7 @@ impl CountryFinder {
             rows,
             entries,
             guards,
-            automaton,
+            forms,
             starts,
             us,
         }
@@ -597,8 +757,22 @@ impl CountryFinder {
     /// as in running text.
     pub(crate) fn lookup(&self, phrase: &str) -> Option<CountryCode> {
         let mut raw = Vec::new();
-        let words = WordBytes::new(phrase);
-        self.scan(phrase, &words, Span::new(0, phrase.len()), &mut raw);
+        let within = Span::new(0, phrase.len());
+        let mut scan = ScanState::new(within);
+        // The word starts of `WordBytes`, read off the characters: for a
+        // phrase of a few words, building its bit masks costs more.
+        let mut in_word = false;
+        for (i, c) in phrase.char_indices() {
+            let word = c.is_alphanumeric();
+            if word && !in_word {
+                let key = word_key(phrase.as_bytes(), i);
+                self.try_start(phrase, within, i, key, &mut scan, &mut raw);
+            }
+            in_word = word;
+        }
+        if raw.is_empty() {
+            return None;
+        }
         let resolved = self.resolve(raw);
         resolved
             .first()
@@ -614,12 +788,13 @@ impl CountryFinder {
             self.scan(text, analysis.words(), span, &mut raw);
         }
         let mut countries: Vec<Country<'h>> = Vec::new();
-        let mut slot: HashMap<usize, usize> = HashMap::new();
+        // For each row, its place in `countries` once it has one.
+        let mut slot: Vec<Option<usize>> = vec![None; self.rows.len()];
         for (row, span) in self.resolve(raw) {
-            let Some(info) = self.rows.get(row) else {
+            let (Some(info), Some(slot)) = (self.rows.get(row), slot.get_mut(row)) else {
                 continue;
             };
-            let i = *slot.entry(row).or_insert_with(|| {
+            let i = *slot.get_or_insert_with(|| {
                 countries.push(Country {
                     code: info.code,
                     name: Cow::Owned(info.name.clone()),
@@ -694,23 +869,36 @@ impl CountryFinder {
 
     /// Matches the part `within` of `text`, appending accepted mentions.
     fn scan(&self, text: &str, words: &WordBytes, within: Span, out: &mut Vec<Raw>) {
-        if self.automaton.is_none() {
-            return;
-        }
-        // Forms start at the start of a word, so the automaton runs anchored
-        // at word starts whose first bytes begin some form in a case it may
-        // take: one table lookup tests each word start, and a short
-        // anchored walk runs for the few words that pass.
-        let mut resume = within.start;
-        let mut memo: Memo = None;
-        let bytes = text.as_bytes();
+        // Forms start at the start of a word, so the trie is walked from
+        // word starts whose first bytes begin some form in a case it may
+        // take: one table lookup tests each word start, and a short walk
+        // runs for the few words that pass.
+        let mut scan = ScanState::new(within);
         words.for_each_keyed_start(within, |i, key| {
-            if i >= resume && self.starts.keys.contains(key) && self.starts.may_start(bytes, i) {
-                if let Some(next) = self.try_at(text, within, i, out, &mut memo) {
-                    resume = next;
-                }
-            }
+            self.try_start(text, within, i, key, &mut scan, out);
         });
+    }
+
+    /// Tries the word start `i` of the scan, whose word key is `key`.
+    /// Always inlined: it runs for every word start of the text.
+    #[inline(always)]
+    fn try_start(
+        &self,
+        text: &str,
+        within: Span,
+        i: usize,
+        key: usize,
+        scan: &mut ScanState,
+        out: &mut Vec<Raw>,
+    ) {
+        if i >= scan.resume
+            && self.starts.keys.contains(key)
+            && self.starts.may_start(text.as_bytes(), i)
+        {
+            if let Some(next) = self.try_at(text, within, i, out, &mut scan.memo) {
+                scan.resume = next;
+            }
+        }
     }
 
     /// Tries the forms that start at byte `i` (a word start that passed
@@ -724,42 +912,14 @@ impl CountryFinder {
         out: &mut Vec<Raw>,
         memo: &mut Memo,
     ) -> Option<usize> {
-        let automaton = self.automaton.as_ref()?;
         let end = within.end.min(text.len());
         let bytes = text.as_bytes();
+        // No form is longer than the window (a test checks).
         let window = bytes.get(i..end.min(i + MAX_FORM))?;
-        let (span, pattern) =
-            if memchr::memchr_iter(0xC2, window).any(|k| window.get(k + 1) == Some(&0xA0)) {
-                // Non-breaking spaces inside a name ("North\u{a0}Korea") match as
-                // spaces: the window is copied with each one narrowed to a space
-                // (a bounded copy on the stack), and the match mapped back.
-                let mut buf = [0u8; MAX_FORM];
-                let mut map = [0usize; MAX_FORM + 1];
-                let (mut n, mut k) = (0, 0);
-                while let (Some(&b), Some(slot), Some(from)) =
-                    (window.get(k), buf.get_mut(n), map.get_mut(n))
-                {
-                    *from = k;
-                    if b == 0xC2 && window.get(k + 1) == Some(&0xA0) {
-                        *slot = b' ';
-                        k += 2;
-                    } else {
-                        *slot = b;
-                        k += 1;
-                    }
-                    n += 1;
-                }
-                if let Some(from) = map.get_mut(n) {
-                    *from = k;
-                }
-                let m = automaton.find(Input::new(buf.get(..n)?).anchored(Anchored::Yes))?;
-                (Span::new(i, i + *map.get(m.end())?), m.pattern())
-            } else {
-                let m = automaton.find(Input::new(text).span(i..end).anchored(Anchored::Yes))?;
-                (Span::new(m.start(), m.end()), m.pattern())
-            };
+        let (len, form) = self.forms.longest(window)?;
+        let span = Span::new(i, i + len);
         match self
-            .judge(text, within, span, pattern.as_usize(), memo)
+            .judge(text, within, span, form, memo)
             .unwrap_or(Verdict::Reject)
         {
             Verdict::Accept {
@@ -833,7 +993,12 @@ impl CountryFinder {
             }
         }
         let prev_word = word_before(text, within, span.start, false);
-        let next_word = word_after(text, within, span.end, false);
+        // Only the capital-word and person tests read the next word.
+        let next_word = if entry.flags & (CAPS_WORD | PERSON) != 0 {
+            word_after(text, within, span.end, false)
+        } else {
+            ""
+        };
         // An English word in capitals ("CONTACT US FOR") follows a capital
         // verb or preposition, or runs on into a capital function word; a
         // capital acronym after it is the country's agency ("US DOT").
@@ -970,10 +1135,10 @@ fn variants(form: &str) -> Vec<String> {
     out
 }
 
-/// Adds one spelling to the automaton's patterns, merging it with an earlier
+/// Adds one spelling to the trie's forms, merging it with an earlier
 /// pattern of the same letters. A look-alike phrase overrides a country form.
 fn add(
-    keys: &mut HashMap<String, usize>,
+    keys: &mut FastMap<String, usize>,
     entries: &mut Vec<Entry>,
     patterns: &mut Vec<String>,
     form: &str,
@@ -1240,7 +1405,18 @@ mod tests {
             );
         }
         let finder = CountryFinder::new();
-        assert!(finder.automaton.is_some());
+        assert_eq!(
+            finder.forms.longest(b"canada"),
+            finder.forms.longest(b"CANADA!")
+        );
+        assert!(finder.forms.longest(b"canada").is_some());
+        // A form longer than the window a match reads could never match.
+        for entry in &finder.entries {
+            assert!(
+                entry.written.iter().all(|w| w.len() <= MAX_FORM),
+                "{entry:?}"
+            );
+        }
         assert_eq!(finder.rows.len(), 250);
         // Every guard names a form of the table.
         for row in tables::rows(tables::COUNTRY_GUARDS).filter(|r| r[0] != "block") {

@@ -139,11 +139,21 @@ enum Core {
 pub(crate) struct DateFinder {
     /// Lower-case words (as bytes, as the scan reads them) to their meaning.
     words: FastMap<Vec<u8>, (Kind, i32)>,
-    /// Trigger patterns (lower case) by their first letter.
-    by_letter: Vec<Vec<(Vec<u8>, Trigger)>>,
-    /// A bit for each word key (`text::word_key`) a pattern starts with: a
-    /// cheap filter before any comparison.
-    prefixes: BitSet<{ words_for(WORD_KEYS) }>,
+    /// Trigger patterns (lower case, starting with a letter), longest
+    /// first so that "Easter Monday" wins over "Easter".
+    triggers: Vec<(Vec<u8>, Trigger)>,
+    /// The triggers a word may begin with, by its word key
+    /// (`text::word_key`): those of key `k` are
+    /// `by_key[key_starts[k]..key_starts[k + 1]]`, indices into `triggers`
+    /// in their order. A word is compared only with the few patterns that
+    /// share its first three letters.
+    by_key: Vec<usize>,
+    key_starts: Vec<u32>,
+    /// A bit for each word key (`text::word_key`) a pattern starts with,
+    /// and for every key of a word that starts with anything but an ASCII
+    /// letter (a number may start a date): one test rules out most words
+    /// before any byte of them is read.
+    may_trigger: BitSet<{ words_for(WORD_KEYS) }>,
     holidays: Vec<(String, Rule)>,
 }
 
@@ -382,12 +392,6 @@ const GENERIC_NOUNS: &[&str] = &[
     "standards",
 ];
 
-/// The index of an ASCII letter, 0 for `a`.
-fn letter_index(c: u8) -> Option<usize> {
-    c.is_ascii_alphabetic()
-        .then(|| usize::from(c.to_ascii_lowercase() - b'a'))
-}
-
 /// Whether a possessive "'s" or "’s" stands at `e`.
 fn is_possessive(b: &[u8], e: usize) -> bool {
     (at(b, e) == b'\'' && at(b, e + 1) == b's' && !at(b, e + 2).is_ascii_alphabetic())
@@ -453,32 +457,47 @@ impl DateFinder {
                 triggers.push(Trigger::Holiday(i));
             }
         }
-        // Patterns by first letter, longest first (so "Easter Monday"
-        // wins over "Easter"), and the letter pairs that can start one.
-        let mut by_letter: Vec<Vec<(Vec<u8>, Trigger)>> = vec![Vec::new(); 26];
-        let mut prefixes = BitSet::new();
-        for (p, t) in patterns.iter().zip(triggers) {
-            let p = p.to_ascii_lowercase().into_bytes();
-            let Some(list) = p
-                .first()
-                .and_then(|&c| letter_index(c))
-                .and_then(|i| by_letter.get_mut(i))
-            else {
-                continue;
-            };
+        // Longest first (a stable sort keeps the table order among equals).
+        let mut triggers: Vec<(Vec<u8>, Trigger)> = patterns
+            .iter()
+            .map(|p| p.to_ascii_lowercase().into_bytes())
+            .zip(triggers)
+            .filter(|(p, _)| p.first().is_some_and(u8::is_ascii_alphabetic))
+            .collect();
+        triggers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        // Every (key, trigger) pair, grouped by key, triggers in order.
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for (i, (p, _)) in triggers.iter().enumerate() {
             // A two-character pattern ("q3") takes any third character.
-            for key in prefix_keys(&p) {
-                prefixes.insert(key);
-            }
-            list.push((p, t));
+            pairs.extend(prefix_keys(p).map(|key| (key, i)));
         }
-        for list in &mut by_letter {
-            list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        pairs.sort_unstable();
+        let mut may_trigger = BitSet::new();
+        // A key's first letter counts in units of 27 * 27; 26 is any other byte.
+        for key in 26 * 27 * 27..WORD_KEYS {
+            may_trigger.insert(key);
+        }
+        let mut by_key = Vec::with_capacity(pairs.len());
+        // key_starts[k]: how many pairs have a key below k.
+        let mut key_starts = vec![0u32; WORD_KEYS + 1];
+        for (key, i) in pairs {
+            may_trigger.insert(key);
+            by_key.push(i);
+            if let Some(count) = key_starts.get_mut(key + 1) {
+                *count += 1;
+            }
+        }
+        let mut total = 0;
+        for start in &mut key_starts {
+            total += *start;
+            *start = total;
         }
         DateFinder {
             words,
-            by_letter,
-            prefixes,
+            triggers,
+            by_key,
+            key_starts,
+            may_trigger,
             holidays,
         }
     }
@@ -1840,6 +1859,7 @@ impl DateFinder {
     pub(crate) fn infer_reference_date(&self, analysis: &Analysis<'_>) -> Option<Date> {
         let b = analysis.text.as_bytes();
         let mut standalone = None;
+        let mut found = Vec::new();
         for (n, (i, span)) in analysis.content_spans().enumerate() {
             let early = n < 6;
             let list_item = analysis
@@ -1854,7 +1874,8 @@ impl DateFinder {
                 continue;
             }
             let hi = span.end.min(span.start + 400);
-            for (s, core, e) in self.scan(analysis.words(), b, span.start, hi) {
+            self.scan(analysis.words(), b, span.start, hi, &mut found);
+            for (s, core, e) in found.drain(..) {
                 let Core::MonthDay(m, d, Some(y)) = core else {
                     continue;
                 };
@@ -1934,24 +1955,29 @@ impl DateFinder {
     }
 
     /// Every expression between `lo` and `hi`, in order, without overlaps.
-    fn scan(&self, words: &WordBytes, b: &[u8], lo: usize, hi: usize) -> Vec<(usize, Core, usize)> {
-        let mut out = Vec::new();
+    /// Appends them to `out`.
+    fn scan(
+        &self,
+        words: &WordBytes,
+        b: &[u8],
+        lo: usize,
+        hi: usize,
+        out: &mut Vec<(usize, Core, usize)>,
+    ) {
         let mut last = lo;
         if b.get(lo..hi).is_none() {
-            return out;
+            return;
         }
         // A trigger can only start where a word or a number starts, and a
         // word only when its first three characters begin some pattern.
         words.for_each_keyed_start(Span::new(lo, hi), |s, key| {
-            if s < last {
+            if s < last || !self.may_trigger.contains(key) {
                 return;
             }
             let found = if at(b, s).is_ascii_digit() {
                 Some((s + 1, Trigger::Digit))
-            } else if self.prefixes.contains(key) {
-                self.trigger_at(b, s, hi)
             } else {
-                None
+                self.trigger_at(b, s, key, hi)
             };
             let Some((e, t)) = found else { return };
             if let Some((start, core, end)) = self.parse(b, s, e, t, last, hi) {
@@ -1961,21 +1987,16 @@ impl DateFinder {
                 }
             }
         });
-        out
     }
 
     /// The longest trigger pattern that starts at word start `s`, whose
-    /// word key is in `prefixes`: its end and meaning.
-    fn trigger_at(&self, b: &[u8], s: usize, hi: usize) -> Option<(usize, Trigger)> {
-        let i = letter_index(at(b, s))?;
+    /// word key is `key`: its end and meaning.
+    fn trigger_at(&self, b: &[u8], s: usize, key: usize, hi: usize) -> Option<(usize, Trigger)> {
         let text = b.get(s..hi)?;
-        let c2 = at(text, 1).to_ascii_lowercase();
-        let c3 = at(text, 2).to_ascii_lowercase();
-        self.by_letter.get(i)?.iter().find_map(|(p, t)| {
-            // The second and third characters settle most candidates.
-            if at(p, 1) != c2 || (p.len() > 2 && at(p, 2) != c3) {
-                return None;
-            }
+        let first = self.key_starts.get(key).copied()? as usize;
+        let end = self.key_starts.get(key + 1).copied()? as usize;
+        self.by_key.get(first..end)?.iter().find_map(|&i| {
+            let (p, t) = self.triggers.get(i)?;
             let head = text.get(..p.len())?;
             head.eq_ignore_ascii_case(p).then_some((s + p.len(), *t))
         })
@@ -1994,8 +2015,12 @@ impl DateFinder {
         // The day each weekday name last stood for: a later mention with
         // no tense of its own ("Sunday's race") is the same day.
         let mut weekdays: [Option<DateValue>; 7] = Default::default();
+        // One buffer for the expressions of every block, most of which
+        // have none.
+        let mut found = Vec::new();
         for (_, span) in analysis.content_spans() {
-            for (s, core, e) in self.scan(analysis.words(), b, span.start, span.end) {
+            self.scan(analysis.words(), b, span.start, span.end, &mut found);
+            for (s, core, e) in found.drain(..) {
                 let Some(t) = text.get(s..e) else { continue };
                 let value = match (&core, reference) {
                     (Core::Weekday(w, 0), Some(r)) => {
@@ -2109,13 +2134,30 @@ impl DateFinder {
         }
         let mut extra = Vec::new();
         for (name, value) in &names {
+            // One search of the whole text rather than one per block (the
+            // blocks are many and short): every occurrence, overlapping
+            // ones too, so that each block can take the leftmost
+            // non-overlapping ones inside it, as a search of it would.
             let finder = memchr::memmem::Finder::new(name.as_bytes());
+            let mut hits = Vec::new();
+            let mut from = 0;
+            while let Some(i) = b.get(from..).and_then(|hay| finder.find(hay)) {
+                hits.push(from + i);
+                from += i + 1;
+            }
             for (_, span) in analysis.content_spans() {
-                let Some(hay) = b.get(span.range()) else {
+                if b.get(span.range()).is_none() {
                     continue;
-                };
-                for at_ in finder.find_iter(hay) {
-                    let (s, e) = (span.start + at_, span.start + at_ + name.len());
+                }
+                let first = hits.partition_point(|&h| h < span.start);
+                let inside = hits.get(first..).unwrap_or_default();
+                let mut free = span.start;
+                for &s in inside.iter().take_while(|&&h| h + name.len() <= span.end) {
+                    let e = s + name.len();
+                    if s < free {
+                        continue;
+                    }
+                    free = e;
                     if before(b, s).is_ascii_alphanumeric() || at(b, e).is_ascii_alphanumeric() {
                         continue;
                     }
@@ -2632,6 +2674,24 @@ fn reports(b: &[u8], w: (usize, usize)) -> bool {
         )
 }
 
+/// Whether the word `w` (`x` in lower case, or empty past 12 bytes) is a
+/// past tense by its own letters and the byte before it.
+fn past_tense(b: &[u8], w: (usize, usize), x: &[u8], lo: usize) -> bool {
+    let raw = b.get(w.0..w.1).unwrap_or_default();
+    match x {
+        b"since" | b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"ago"
+        | b"yesterday" | b"wrote" | b"took" | b"came" | b"went" | b"began" | b"saw" | b"made"
+        | b"gave" | b"held" | b"brought" | b"found" | b"sent" | b"spent" | b"won" | b"led"
+        | b"became" | b"grew" | b"fell" | b"rose" | b"spoke" | b"paid" => true,
+        // "agreed" and "guaranteed", not "need", "speed" or "exceed".
+        b"proceed" | b"succeed" | b"exceed" | b"indeed" => false,
+        // "mortgage-backed securities": a compound adjective; "Mohamed"
+        // and "Ahmed" are names.
+        _ if before(b, w.0) == b'-' || (!at(b, w.0).is_ascii_lowercase() && w.0 > lo) => false,
+        _ => raw.ends_with(b"ed") && (raw.len() > 5 || (raw.len() > 4 && !raw.ends_with(b"eed"))),
+    }
+}
+
 /// Whether the clause around `s..e` speaks of the future ("will meet
 /// Tuesday", "gathering Saturday") rather than the past ("said Sunday").
 /// The nearest tense marker in the sentence decides: `Some(true)` for the
@@ -2678,16 +2738,12 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
         for (d, c) in x.iter_mut().zip(raw) {
             *d = c.to_ascii_lowercase();
         }
-        // "will be held": the participle after "be" is no past tense.
-        // Nor is one followed by "by" ("a conference convened by ...").
-        // Nor is a present passive ("is expected", "are being finalised").
-        let prev = word_back(b, w.0, lo);
-        let after_be = prev.is_some_and(|p| any(b, p, &["be", "is", "are", "am", "being"]))
-            || word(b, w.1, hi).is_some_and(|n| eq(b, n, "by"));
+        // The word before, read only where a test needs it.
+        let prev = || word_back(b, w.0, lo);
         let x: &[u8] = x;
         let tense = match x {
             // "is to travel": a plan.
-            b"to" if prev.is_some_and(|p| any(b, p, &["is", "are"])) => Some(true),
+            b"to" if prev().is_some_and(|p| any(b, p, &["is", "are"])) => Some(true),
             // "to be held"; a bare "be" is modal or subjunctive too:
             // "recommended that the stations be closed from Friday".
             b"be" => Some(true),
@@ -2700,7 +2756,7 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
             // arrangement.
             _ if raw.len() > 5
                 && raw.ends_with(b"ing")
-                && prev
+                && prev()
                     .and_then(|p| {
                         if any(b, p, &["also", "now", "still"]) {
                             word_back(b, p.0, lo)
@@ -2713,37 +2769,32 @@ fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
                 Some(true)
             }
             // "cooler than expected in March": no plan.
-            b"expected" if prev.is_some_and(|p| any(b, p, &["than", "as"])) => None,
+            b"expected" if prev().is_some_and(|p| any(b, p, &["than", "as"])) => None,
             b"will" | b"ll" | b"shall" | b"upcoming" | b"scheduled" | b"tomorrow" | b"next"
             | b"planned" | b"plans" | b"would" | b"expected" | b"expects" | b"due" | b"should"
             | b"must" | b"might" => Some(true),
-            _ if after_be => None,
-            // "The anticipated expiration dates": an adjective.
-            _ if prev.is_some_and(|p| {
-                any(
-                    b,
-                    p,
-                    &[
-                        "the", "a", "an", "its", "their", "our", "this", "these", "his", "her",
-                    ],
-                )
-            }) =>
-            {
-                None
-            }
-            b"since" => Some(false),
-            b"said" | b"was" | b"were" | b"had" | b"did" | b"told" | b"met" | b"ago"
-            | b"yesterday" | b"wrote" | b"took" | b"came" | b"went" | b"began" | b"saw"
-            | b"made" | b"gave" | b"held" | b"brought" | b"found" | b"sent" | b"spent" | b"won"
-            | b"led" | b"became" | b"grew" | b"fell" | b"rose" | b"spoke" | b"paid" => Some(false),
-            // "agreed" and "guaranteed", not "need", "speed" or "exceed".
-            b"proceed" | b"succeed" | b"exceed" | b"indeed" => None,
-            // "mortgage-backed securities": a compound adjective; "Mohamed"
-            // and "Ahmed" are names.
-            _ if before(b, w.0) == b'-' || (!at(b, w.0).is_ascii_lowercase() && w.0 > lo) => None,
-            _ if raw.len() > 5 && raw.ends_with(b"ed") => Some(false),
-            _ if raw.len() > 4 && raw.ends_with(b"ed") && !raw.ends_with(b"eed") => Some(false),
-            _ => None,
+            // A past tense, unless its context says otherwise: the context
+            // is read only for the few words that could be one.
+            _ => past_tense(b, w, x, lo).then_some(false).filter(|_| {
+                let prev = prev();
+                // "will be held": the participle after "be" is no past
+                // tense. Nor is one followed by "by" ("a conference
+                // convened by ..."). Nor is a present passive ("is
+                // expected", "are being finalised").
+                let after_be = prev.is_some_and(|p| any(b, p, &["be", "is", "are", "am", "being"]))
+                    || word(b, w.1, hi).is_some_and(|n| eq(b, n, "by"));
+                // "The anticipated expiration dates": an adjective.
+                let article = prev.is_some_and(|p| {
+                    any(
+                        b,
+                        p,
+                        &[
+                            "the", "a", "an", "its", "their", "our", "this", "these", "his", "her",
+                        ],
+                    )
+                });
+                !after_be && !article
+            }),
         };
         if let Some(t) = tense {
             if best.is_none_or(|(d, _)| dist < d) {
