@@ -2485,14 +2485,21 @@ impl<'h> Run<'_, 'h> {
                 }
             }
         }
-        // "Lydia Buchtmann for Food Standards Australia": the name, then the body.
-        for sep in [" for ", " at ", " of the ", " from "] {
+        // "Lydia Buchtmann for Food Standards Australia": the name, then the
+        // body; "Lisa Abramowicz on X": the name, then where it was said.
+        for sep in [" for ", " at ", " of the ", " from ", " on "] {
             if let Some(i) = s.find(sep) {
                 let head = trim(text, Span::new(np.start, np.start + i));
                 let tail_has_title = s[i..]
                     .split(' ')
                     .any(|w| self.finder.title_words.contains(lower(w).as_ref()));
-                if self.is_name_segment(head) && !tail_has_title {
+                // "The Joint Committee on Taxation" is one body.
+                let body = text.get(head.range()).is_some_and(|h| {
+                    h.split(' ').any(|w| {
+                        self.finder.org_anywhere.contains(w) || self.finder.org_last.contains(w)
+                    })
+                });
+                if self.is_name_segment(head) && !tail_has_title && !(sep == " on " && body) {
                     return self.parse_plain(head);
                 }
             }
@@ -2596,12 +2603,15 @@ impl<'h> Run<'_, 'h> {
         // place or portfolio, not a person's name.
         // "the head of the OECD" too.
         let before_the = name_start.checked_sub(2).map(word).unwrap_or("");
-        let office = toks.len() - name_start == 1
+        let after_of = toks.len() - name_start == 1
             && name_toks.len() == 1
             && (matches!(before_name, "of" | "for")
-                || (before_name == "the" && matches!(before_the, "of" | "for")))
-            && has_title_before;
-        if office {
+                || (before_name == "the" && matches!(before_the, "of" | "for")));
+        let office = after_of && has_title_before;
+        // Without a title before it, such a word ends the name of a body:
+        // "Americans for Prosperity", "Special Operations Association of
+        // America".
+        if after_of {
             name_toks.clear();
         }
         let lead = lower(word(0));
@@ -4008,6 +4018,27 @@ mod tests {
                 Direct,
                 "We have worked to add officers to the force.",
                 "the Vice President"
+            ),
+        ]
+    );
+    t!(
+        a_body_named_for_its_cause_and_a_name_on_a_platform,
+        "Americans for Prosperity: “This is a monumental victory for the people.”\n\nBloomberg’s Lisa Abramowicz on X: “US manufacturing is booming at the fastest pace.”\n\nThe Joint Committee on Taxation said the decline in taxes was steep.\n",
+        [
+            (
+                Direct,
+                "This is a monumental victory for the people.",
+                "Americans for Prosperity"
+            ),
+            (
+                Direct,
+                "US manufacturing is booming at the fastest pace.",
+                "Lisa Abramowicz"
+            ),
+            (
+                Indirect,
+                "the decline in taxes was steep",
+                "The Joint Committee on Taxation"
             ),
         ]
     );
