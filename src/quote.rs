@@ -732,7 +732,14 @@ impl<'h> Run<'_, 'h> {
         {
             return None;
         }
+        // "Statement of Expectations:" names a document, not its author:
+        // a lone word there must be a name or a body (an acronym).
         self.np_after(b.start + i, b.start + body.len())
+            .filter(|np| {
+                self.text.get(np.range()).is_some_and(|n| {
+                    n.contains(' ') || n.chars().filter(char::is_ascii_uppercase).count() > 1
+                })
+            })
     }
 
     /// Adds a quote, its text cut from the input.
@@ -1021,7 +1028,7 @@ impl<'h> Run<'_, 'h> {
             if article_before
                 && matches!(
                     hay.get(m.start()..m.end()).unwrap_or(""),
-                    "state" | "report" | "note" | "claim" | "statement" | "warning"
+                    "state" | "report" | "note" | "claim" | "statement" | "warning" | "reporting"
                 )
             {
                 continue;
