@@ -4050,6 +4050,11 @@ mod tests {
         ]
     );
     t!(
+        reporting_after_an_article_and_a_modifier_is_a_noun,
+        "The two agencies created an anonymous reporting tool for unfair practices in the market.\n",
+        []
+    );
+    t!(
         that_left_out_after_a_that_verb,
         "The two sides noted their different national conditions could lead to differences of view.\n",
         [(
