@@ -1890,6 +1890,7 @@ impl<'h> Run<'_, 'h> {
                     | "da"
                     | "at"
                     | "on"
+                    | "&"
             ) && start < stop
                 || (lw == "to" && start < stop && self.title_before_to(tok(start - 1), tok(start)))
             {
@@ -2514,8 +2515,14 @@ impl<'h> Run<'_, 'h> {
         let toks = tokens(s, np.start);
         let word = |k: usize| toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("");
         let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-        let is_particle =
-            |w: &str| matches!(w, "de" | "van" | "von" | "der" | "da" | "du" | "del" | "la");
+        // Particles inside a name, and the ampersand of a firm's ("Merck &
+        // Co.").
+        let is_particle = |w: &str| {
+            matches!(
+                w,
+                "de" | "van" | "von" | "der" | "da" | "du" | "del" | "la" | "&"
+            )
+        };
         // The name: trailing capitalised words that are not title words.
         let mut name_start = toks.len();
         while name_start > 0 {
@@ -2726,7 +2733,8 @@ impl<'h> Run<'_, 'h> {
                 .rev()
                 .take(2)
                 .any(|&k| self.finder.org_anywhere.contains(word(k)));
-        if acronym || body {
+        let firm = name_toks.iter().any(|&k| word(k) == "&");
+        if acronym || body || firm {
             // A body's name may hold connectors: "American Exploration and
             // Production Council", "Committee on Foreign Relations".
             let mut first = first_name;
@@ -4053,6 +4061,15 @@ mod tests {
         reporting_after_an_article_and_a_modifier_is_a_noun,
         "The two agencies created an anonymous reporting tool for unfair practices in the market.\n",
         []
+    );
+    t!(
+        a_firm_with_an_ampersand_is_one_speaker,
+        "Merck & Co. announced it will invest a total of $9 billion in the United States.\n",
+        [(
+            Indirect,
+            "it will invest a total of $9 billion in the United States",
+            "Merck & Co"
+        )]
     );
     t!(
         that_left_out_after_a_that_verb,
