@@ -2604,9 +2604,17 @@ impl<'h> Run<'_, 'h> {
         // Particles ride along with the surname: "Ursula von der Leyen"
         // has the length of a two-word name.
         let words = |toks: &[usize]| toks.iter().filter(|&&k| !is_particle(word(k))).count();
+        // "Psychology major at University of Texas Arlington Amneh Jafari":
+        // after a body's name, four capitalised words or more end in the
+        // person's name.
+        let org_word =
+            |w: &str| self.finder.org_anywhere.contains(w) || self.finder.org_last.contains(w);
+        let person_after_body = words(&name_toks) > 3
+            && (0..name_start).any(|k| org_word(word(k)))
+            && !name_toks.iter().any(|&k| org_word(word(k)));
         if words(&name_toks) > keep
             && (portfolio_before || words(&name_toks) > 3)
-            && has_title_before
+            && (has_title_before || person_after_body)
         {
             while words(&name_toks) > keep {
                 name_toks.remove(0);
@@ -2633,7 +2641,10 @@ impl<'h> Run<'_, 'h> {
             .last()
             .and_then(|t| text.get(t.range()))
             .is_some_and(|w| !is_cap(w));
-        if name_toks.is_empty() || lower_head || (lead == "the" && !has_title_before) {
+        if name_toks.is_empty()
+            || lower_head
+            || (lead == "the" && !has_title_before && !person_after_body)
+        {
             // A titled individual, an organisation or a group, named whole.
             let head = lower(word(toks.len().saturating_sub(1)));
             let title_only = has_title_before
@@ -4069,6 +4080,15 @@ mod tests {
             Indirect,
             "it will invest a total of $9 billion in the United States",
             "Merck & Co"
+        )]
+    );
+    t!(
+        a_long_capitalised_run_after_a_body_ends_in_the_name,
+        "Psychology major at University of Texas Arlington Amneh Jafari said she felt angry about the arrest.\n",
+        [(
+            Indirect,
+            "she felt angry about the arrest",
+            "Amneh Jafari"
         )]
     );
     t!(
