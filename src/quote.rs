@@ -2356,6 +2356,27 @@ impl<'h> Run<'_, 'h> {
         self.parse_plain(np)
     }
 
+    /// The title set off by commas right after a name ending at `end`:
+    /// "Nick Keith, Director, Best Business English". The segment must
+    /// open on a title word.
+    fn apposed_title(&self, end: usize) -> Option<Cow<'h, str>> {
+        let text = self.text;
+        let rest = text.get(end..)?.strip_prefix(", ")?;
+        let len = rest.find([',', '.', ';', '(', '\n'])?;
+        let segment = Span::new(end + 2, end + 2 + len);
+        let first = rest.get(..len)?.split(' ').next()?;
+        // "Anna Bligh, Governor General Quentin Bryce, ...": a list of
+        // people, not a role.
+        if len > 60
+            || !first.starts_with(char::is_uppercase)
+            || !self.finder.title_words.contains(lower(first).as_ref())
+            || !self.role_without_name(segment)
+        {
+            return None;
+        }
+        self.role(segment).0
+    }
+
     /// A role phrase after a name: title and country.
     fn role(&self, role: Span) -> (Option<Cow<'h, str>>, Option<CountryCode>) {
         let text = self.text;
@@ -2962,9 +2983,19 @@ impl<'h> Run<'_, 'h> {
                         if other {
                             continue;
                         }
+                        // "Nick Keith, Director, Best Business English found
+                        // ...": a title in apposition to any mention counts.
+                        let apposed = self
+                            .speakers
+                            .get(*i)
+                            .filter(|d| d.title.is_none())
+                            .and_then(|_| self.apposed_title(sp.end));
                         let Some(d) = self.speakers.get_mut(*i) else {
                             continue;
                         };
+                        if apposed.is_some() {
+                            d.title = apposed;
+                        }
                         let mut mention = sp;
                         if let Some((p, name_span)) = full.filter(|(p, _)| p.key == d.key) {
                             mention = name_span;
@@ -4633,6 +4664,14 @@ mod tests {
         "READ MORE: “We will act now,” Jane Smith said\n\nStory continues below advertisement\n",
         []
     );
+
+    #[test]
+    fn a_title_in_apposition_to_a_plain_mention() {
+        let text = "Language award\n\nNick Keith, Director, Best Business English found the support invaluable.\n\nNick Keith said, “It helped us win clients.”\n";
+        let doc = Extractor::new().extract(text);
+        let keith = doc.speakers.iter().find(|s| s.name == "Nick Keith");
+        assert_eq!(keith.and_then(|s| s.title.as_deref()), Some("Director"));
+    }
 
     #[test]
     fn speaker_fields() {
