@@ -3432,6 +3432,21 @@ fn bare_clause(words: &[&str]) -> bool {
         .first()
         .map(|w| w.to_lowercase())
         .is_some_and(|w| matches!(w.as_str(), "it" | "he" | "she" | "they" | "we"));
+    // "stated Montalvo left the organisation": a one-word name, then a
+    // verb in the past.
+    let name = words.first().is_some_and(|w| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.len() >= 3
+            && chars.all(|c| c.is_ascii_lowercase())
+            && !is_weekday(&w.to_lowercase())
+    });
+    let past = words.get(1).is_some_and(|w| {
+        (past_tense(w) && !w.ends_with("eed")) || matches!(*w, "left" | "told" | "said")
+    });
+    if name && past {
+        return true;
+    }
     let finite = words.get(1).is_some_and(|w| {
         w.len() >= 4
             && w.chars().all(|c| c.is_ascii_lowercase())
@@ -4120,6 +4135,15 @@ mod tests {
             Indirect,
             "she felt angry about the arrest",
             "Amneh Jafari"
+        )]
+    );
+    t!(
+        a_name_and_a_past_verb_begin_a_bare_clause,
+        "Police spokesman Steve Whitmore stated Montalvo left the organisation in Los Angeles on September 24.\n",
+        [(
+            Indirect,
+            "Montalvo left the organisation in Los Angeles on September 24",
+            "Steve Whitmore"
         )]
     );
     t!(
