@@ -1305,6 +1305,37 @@ impl<'h> Run<'_, 'h> {
                 np = self.apposition(s.start, c.saturating_sub(1));
             }
         }
+        // "The security firm Secunia.com, has said that": a stray comma
+        // between the subject and its auxiliary.
+        let auxiliary_only = text.get(clause..verb.start).is_some_and(|between| {
+            let mut words = between.split_whitespace().peekable();
+            words.peek().is_some() && words.all(|w| matches!(w, "has" | "have" | "had"))
+        });
+        if let Some(comma) = cut
+            .filter(|&c| {
+                np.is_none() && auxiliary_only && text.get(..c).is_some_and(|l| l.ends_with(','))
+            })
+            .map(|c| c - 1)
+        {
+            // "Valeska Paris, an Australian woman, has claimed": the name
+            // before the apposition.
+            // "A Working Group, comprising the Taskforce and the Police, has
+            // recommended": a phrase opening in lower case describes the
+            // subject before its comma.
+            let described = text.get(s.start..comma).and_then(|head| {
+                let i = head.find(", ")?;
+                let subject_end = s.start + i;
+                head.get(i + 2..)?
+                    .starts_with(char::is_lowercase)
+                    .then(|| self.np_before(s.start, subject_end))
+                    .flatten()
+                    .filter(|n| n.end == subject_end)
+            });
+            np = self.apposition(s.start, comma).or(described).or_else(|| {
+                self.np_before(s.start, comma)
+                    .filter(|n| trim(text, Span::new(n.end, comma)).is_empty())
+            });
+        }
         np = np
             .and_then(|n| self.past_name_tag(s.start, n))
             .filter(|n| !object_of_preposition(text, *n));
@@ -4145,6 +4176,14 @@ mod tests {
             "Montalvo left the organisation in Los Angeles on September 24",
             "Steve Whitmore"
         )]
+    );
+    t!(
+        a_comma_before_the_auxiliary_keeps_the_subject,
+        "The security firm Secunia, has said that the browser has 277 flaws. Valeska Paris, an Australian woman, has claimed that the group held her for years.\n",
+        [
+            (Indirect, "the browser has 277 flaws", "Secunia"),
+            (Indirect, "the group held her for years", "Valeska Paris"),
+        ]
     );
     t!(
         that_left_out_after_a_that_verb,
