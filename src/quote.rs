@@ -1365,7 +1365,8 @@ impl<'h> Run<'_, 'h> {
                 .map(|c| c - 1)
             {
                 np = self.np_before(s.start, comma).filter(|n| {
-                    trim(text, Span::new(n.end, comma)).is_empty() && self.is_name_segment(*n)
+                    trim(text, Span::new(n.end, comma)).is_empty()
+                        && (self.is_name_segment(*n) || self.is_surname(*n))
                 });
             }
         }
@@ -1806,6 +1807,20 @@ impl<'h> Run<'_, 'h> {
             && !toks
                 .iter()
                 .any(|t| matches!(text.get(t.range()), Some("of" | "for" | "at")))
+    }
+
+    /// Whether a phrase is one capitalised word that can stand for a
+    /// person named before ("Devocht, who had told him"): not a title, a
+    /// country or a short word.
+    fn is_surname(&self, np: Span) -> bool {
+        let Some(w) = self.text.get(np.range()) else {
+            return false;
+        };
+        w.len() >= 3
+            && w.starts_with(|c: char| c.is_uppercase())
+            && w.chars().all(char::is_alphabetic)
+            && !self.finder.title_words.contains(lower(w).as_ref())
+            && self.countries.lookup(w).is_none()
     }
 
     /// The speaker phrase ending just before `end`, walking back over name
@@ -4014,7 +4029,7 @@ mod tests {
     );
     t!(
         who_after_a_name_is_that_person,
-        "He met Tom Devocht, who had told Montalvo he would assist him with housing. The President hosted King Abdullah II, who announced that the Kingdom will accept 2,000 children “as quickly as possible.”\n",
+        "He knew Tom Devocht. He met Devocht, who had told Montalvo he would assist him with housing. The President hosted King Abdullah II, who announced that the Kingdom will accept 2,000 children “as quickly as possible.”\n",
         [
             (
                 Indirect,
