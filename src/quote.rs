@@ -3487,7 +3487,16 @@ fn bare_clause(words: &[&str]) -> bool {
             && chars.all(|c| c.is_ascii_lowercase())
             && !is_weekday(&w.to_lowercase())
     });
-    let past = words.get(1).is_some_and(|w| {
+    // An adverb may stand between them: "Montalvo allegedly left".
+    let verb_at = if words
+        .get(1)
+        .is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
+    {
+        2
+    } else {
+        1
+    };
+    let past = words.get(verb_at).is_some_and(|w| {
         (past_tense(w) && !w.ends_with("eed")) || matches!(*w, "left" | "told" | "said")
     });
     if name && past {
