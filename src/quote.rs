@@ -4194,12 +4194,19 @@ mod tests {
     );
     t!(
         a_name_and_a_past_verb_begin_a_bare_clause,
-        "Police spokesman Steve Whitmore stated Montalvo left the organisation in Los Angeles on September 24.\n",
-        [(
-            Indirect,
-            "Montalvo left the organisation in Los Angeles on September 24",
-            "Steve Whitmore"
-        )]
+        "Police spokesman Steve Whitmore stated Montalvo left the organisation in Los Angeles on September 24. The ministers noted Vietnam officially requested a review of its status.\n",
+        [
+            (
+                Indirect,
+                "Montalvo left the organisation in Los Angeles on September 24",
+                "Steve Whitmore"
+            ),
+            (
+                Indirect,
+                "Vietnam officially requested a review of its status",
+                "The ministers"
+            ),
+        ]
     );
     t!(
         a_comma_before_the_auxiliary_keeps_the_subject,
