@@ -178,19 +178,10 @@ impl CommitmentFinder {
         let blocks = &a.blocks;
         let mut i = 0;
         while i < blocks.len() {
-            let Some((lead, section)) = self.lead_of(a, i) else {
+            let Some((lead, items)) = self.lead_of(a, i) else {
                 i += 1;
                 continue;
             };
-            let items = if section {
-                section_items(a, i + 1)
-            } else {
-                list_items(a, i + 1)
-            };
-            if items.len() < 2 {
-                i += 1;
-                continue;
-            }
             let lead_text = &a.text[lead];
             i = items.last().map_or(i + 1, |&(b, _)| b + 1);
             out.push(Commitment {
@@ -205,11 +196,12 @@ impl CommitmentFinder {
         out
     }
 
-    /// The lead-in sentence of block `i`, if the block introduces a
-    /// commitment list: its last sentence ends with a colon and expresses
-    /// intent (the list follows at once), or it announces "the following
-    /// actions." with a full stop (the lists follow under sub-headings).
-    fn lead_of(&self, a: &Analysis<'_>, i: usize) -> Option<(Span, bool)> {
+    /// The lead-in sentence of block `i` and the items of the list it
+    /// introduces, if the block introduces a commitment list of two items or
+    /// more: its last sentence ends with a colon and expresses intent (the
+    /// list follows at once), or it announces "the following actions." with
+    /// a full stop (the lists follow under sub-headings).
+    fn lead_of(&self, a: &Analysis<'_>, i: usize) -> Option<(Span, Vec<(usize, Span)>)> {
         let block = a.blocks.get(i)?;
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading) {
             return None;
@@ -225,15 +217,25 @@ impl CommitmentFinder {
         let lead_text = &a.text[lead.span];
         let section = if lead_text.ends_with(':') {
             false
-        } else if lead_text.ends_with('.')
-            // Most paragraphs end with a full stop: a plain search for the
-            // word spares them the regex.
-            && contains_ignore_ascii_case(lead_text, "following")
-        {
+        } else if lead_text.ends_with('.') {
             true
         } else {
             return None;
         };
+        // Most blocks are followed by no list: a look at the next blocks'
+        // kinds spares them the reading of the lead.
+        let items = if section {
+            section_items(a, i + 1)
+        } else {
+            list_items(a, i + 1)
+        };
+        if items.len() < 2 {
+            return None;
+        }
+        // A plain search for the word spares most full-stop leads the regex.
+        if section && !contains_ignore_ascii_case(lead_text, "following") {
+            return None;
+        }
         let (lead_read, rules) = self.read(lead_text);
         if section && !rules.following.is_match(&lead_read) {
             return None;
@@ -241,7 +243,7 @@ impl CommitmentFinder {
         if !self.expresses_intent(&lead_read, rules, previous) {
             return None;
         }
-        Some((lead.span, section))
+        Some((lead.span, items))
     }
 
     /// Whether the lead says that someone will do the listed things. A bare
