@@ -224,12 +224,7 @@ impl CommitmentFinder {
         };
         // Most blocks are followed by no list: a look at the next blocks'
         // kinds spares them the reading of the lead.
-        let items = if section {
-            section_items(a, i + 1)
-        } else {
-            list_items(a, i + 1)
-        };
-        if items.len() < 2 {
+        if !two_items_follow(a, i + 1, section) {
             return None;
         }
         // A plain search for the word spares most full-stop leads the regex.
@@ -243,6 +238,11 @@ impl CommitmentFinder {
         if !self.expresses_intent(&lead_read, rules, previous) {
             return None;
         }
+        let items = if section {
+            section_items(a, i + 1)
+        } else {
+            list_items(a, i + 1)
+        };
         Some((lead.span, items))
     }
 
@@ -354,6 +354,25 @@ fn list_items(a: &Analysis<'_>, from: usize) -> Vec<(usize, Span)> {
         .take_while(|(_, b)| b.kind == BlockKind::ListItem)
         .map(|(i, b)| (i, b.span))
         .collect()
+}
+
+/// Whether the list items that start at block `from` ([`list_items`]), or
+/// for a section lead the items of [`section_items`], number two or more.
+/// It reads at most a few blocks, where collecting the items may read many:
+/// a lead is checked before its text is read, and only a lead that passes
+/// has its items collected (and the search resumes after them).
+fn two_items_follow(a: &Analysis<'_>, from: usize, section: bool) -> bool {
+    let is = |i: usize, kind: BlockKind| a.blocks.get(i).is_some_and(|b| b.kind == kind);
+    if !section {
+        return is(from, BlockKind::ListItem) && is(from + 1, BlockKind::ListItem);
+    }
+    // The first item, within the gap; then a second item in the same list,
+    // or at the start of the next list, after one sub-heading.
+    let Some(first) = (from..=from + SECTION_GAP).find(|&i| is(i, BlockKind::ListItem)) else {
+        return false;
+    };
+    is(first + 1, BlockKind::ListItem)
+        || (is(first + 1, BlockKind::Heading) && is(first + 2, BlockKind::ListItem))
 }
 
 /// How many blocks may stand between a "the following actions." lead and
@@ -486,6 +505,41 @@ mod tests {
             f.actor("Steps were agreed by the \u{212A}ing:"),
             Some("the \u{212A}ing")
         );
+    }
+
+    /// The quick count of the items after a lead agrees with the items
+    /// collected, on every sequence of up to seven block kinds.
+    #[test]
+    fn two_items_follow_counts_the_items() {
+        use crate::layout::Block;
+        let kinds = [
+            BlockKind::Paragraph,
+            BlockKind::Heading,
+            BlockKind::ListItem,
+        ];
+        for len in 0..=7u32 {
+            for code in 0..3usize.pow(len) {
+                let blocks: Vec<Block<'_>> = (0..len)
+                    .map(|k| Block {
+                        kind: kinds[code / 3usize.pow(k) % 3],
+                        span: Span::new(0, 0),
+                        marker: None,
+                        depth: 0,
+                    })
+                    .collect();
+                let a = Analysis::new("", blocks, Vec::new());
+                for from in 0..=len as usize + 1 {
+                    assert_eq!(
+                        two_items_follow(&a, from, false),
+                        list_items(&a, from).len() >= 2
+                    );
+                    assert_eq!(
+                        two_items_follow(&a, from, true),
+                        section_items(&a, from).len() >= 2
+                    );
+                }
+            }
+        }
     }
 
     t!(
