@@ -2,6 +2,7 @@
 //! or agreement ("In addition, they plan to:", "Ministers committed to:").
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -30,46 +31,144 @@ pub struct Commitment<'h> {
 /// The compiled commitment-list rules.
 #[derive(Debug)]
 pub(crate) struct CommitmentFinder {
-    intent: Vec<Pattern>,
-    weak: Vec<Pattern>,
-    veto: Vec<Pattern>,
-    weak_veto: Vec<Pattern>,
-    passive_agent: Pattern,
-    following: Pattern,
-    bare_lead: Pattern,
-    subject_verb: Pattern,
+    /// The rules in the form read against a sentence whose ASCII letters
+    /// are lowered (see [`CommitmentFinder::read`]).
+    folded: Rules,
+    /// The same rules matched case-insensitively by Unicode, for the rare
+    /// sentence that holds a letter the ASCII fold cannot stand for.
+    unicode: Rules,
 }
 
-impl CommitmentFinder {
-    pub(crate) fn new() -> CommitmentFinder {
+/// Every rule a lead is read with, each compiled on its first use: most
+/// documents have no list and never need them, and the Unicode forms serve
+/// only sentences with a long s or a Kelvin sign.
+#[derive(Debug)]
+struct Rules {
+    /// Every `intent` row of the table as one alternation (a regex matches
+    /// when any of its branches does, so one is as good as the rows).
+    intent: LazyPattern,
+    weak: LazyPattern,
+    veto: LazyPattern,
+    weak_veto: LazyPattern,
+    passive_agent: LazyPattern,
+    following: LazyPattern,
+    bare_lead: LazyPattern,
+    subject_verb: LazyPattern,
+}
+
+/// The lead-in rules outside the table, in lower case.
+const FOLLOWING: &str = r"\bthe following\b";
+const BARE_LEAD: &str =
+    r"^(this|these|they|it|that|those) (includes?|will include|are|is|comprises?)\s*:$";
+const PASSIVE_AGENT: &str = r"\b(?:were|was|are|is|been) (?:agreed|adopted|endorsed|made|undertaken|announced|given) by ([^,:;]+?)\s*:$";
+const SUBJECT_VERB: &str = r"\b(?:will|shall|(?:has|have|had|remain|remains)? ?(?:committed|commits?|pledged?|pledges|agreed|agrees?|plans?|planned|intends?|resolved|undertakes?|vowed)|(?:is|are) (?:announcing|committing|pledging|planning)|announced|announces)\b";
+
+impl Rules {
+    /// The rules with `flags` (`""` or `"(?i)"`) applied to every pattern.
+    fn new(flags: &str) -> Rules {
         let (mut intent, mut weak, mut veto, mut weak_veto) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for row in tables::rows(tables::COMMITMENT_LEADS) {
             if let [_, polarity, pattern] = row[..] {
-                let p = Pattern::new(&format!("(?i){pattern}"));
                 match polarity {
-                    "not" => veto.push(p),
-                    "not_weak" => weak_veto.push(p),
-                    "weak" => weak.push(p),
-                    _ => intent.push(p),
+                    "not" => veto.push(pattern),
+                    "not_weak" => weak_veto.push(pattern),
+                    "weak" => weak.push(pattern),
+                    _ => intent.push(pattern),
                 }
             }
         }
+        let any = |patterns: &[&str]| LazyPattern::any(flags, patterns);
+        Rules {
+            intent: any(&intent),
+            weak: any(&weak),
+            veto: any(&veto),
+            weak_veto: any(&weak_veto),
+            passive_agent: any(&[PASSIVE_AGENT]),
+            following: any(&[FOLLOWING]),
+            bare_lead: any(&[BARE_LEAD]),
+            subject_verb: any(&[SUBJECT_VERB]),
+        }
+    }
+
+    fn intends(&self, sentence: &str) -> bool {
+        self.intent.is_match(sentence)
+            || (self.weak.is_match(sentence) && !self.weak_veto.is_match(sentence))
+    }
+
+    #[cfg(test)]
+    fn all(&self) -> [&LazyPattern; 8] {
+        [
+            &self.intent,
+            &self.weak,
+            &self.veto,
+            &self.weak_veto,
+            &self.passive_agent,
+            &self.following,
+            &self.bare_lead,
+            &self.subject_verb,
+        ]
+    }
+}
+
+/// A pattern compiled on its first use, then kept (and shared between
+/// threads) for the extractor's lifetime.
+#[derive(Debug)]
+struct LazyPattern {
+    /// The regex, or `None` for an empty alternation, which matches nothing.
+    source: Option<String>,
+    compiled: OnceLock<Pattern>,
+}
+
+impl LazyPattern {
+    /// A pattern that matches where any of `patterns` does, with `flags`.
+    fn any(flags: &str, patterns: &[&str]) -> LazyPattern {
+        let branches: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
+        LazyPattern {
+            source: (!branches.is_empty()).then(|| format!("{flags}(?:{})", branches.join("|"))),
+            compiled: OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> Option<&Pattern> {
+        let source = self.source.as_deref()?;
+        Some(self.compiled.get_or_init(|| Pattern::new(source)))
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        self.get().is_some_and(|p| p.is_match(s))
+    }
+}
+
+impl CommitmentFinder {
+    pub(crate) fn new() -> CommitmentFinder {
         CommitmentFinder {
-            intent,
-            weak,
-            veto,
-            weak_veto,
-            following: Pattern::new(r"(?i)\bthe following\b"),
-            bare_lead: Pattern::new(
-                r"(?i)^(this|these|they|it|that|those) (includes?|will include|are|is|comprises?)\s*:$",
-            ),
-            passive_agent: Pattern::new(
-                r"(?i)\b(?:were|was|are|is|been) (?:agreed|adopted|endorsed|made|undertaken|announced|given) by ([^,:;]+?)\s*:$",
-            ),
-            subject_verb: Pattern::new(
-                r"(?i)\b(?:will|shall|(?:has|have|had|remain|remains)? ?(?:committed|commits?|pledged?|pledges|agreed|agrees?|plans?|planned|intends?|resolved|undertakes?|vowed)|(?:is|are) (?:announcing|committing|pledging|planning)|announced|announces)\b",
-            ),
+            folded: Rules::new(""),
+            unicode: Rules::new("(?i)"),
+        }
+    }
+
+    /// A sentence as the rules read it, with the rules to read it with.
+    ///
+    /// The patterns are written in lower case and matched case-insensitively.
+    /// Under Unicode case folding an ASCII letter matches its two ASCII cases
+    /// and nothing else, but for `s`, which also matches the long s (U+017F),
+    /// and `k`, which also matches the Kelvin sign (U+212A). So for a text
+    /// without those two, matching the case-sensitive patterns against the
+    /// text with its ASCII letters lowered finds exactly what the
+    /// case-insensitive ones find in the text: every other class in the
+    /// patterns (`\s`, `.`, `[^,:;]`, the ASCII `\b`) holds a letter when it
+    /// holds its other case. Lowering ASCII letters keeps every byte offset,
+    /// so a match's span is a span of the original sentence too. A
+    /// case-sensitive pattern compiles several times faster and searches no
+    /// slower.
+    fn read<'s>(&self, sentence: &'s str) -> (Cow<'s, str>, &Rules) {
+        if !sentence.is_ascii() && sentence.contains(['\u{17F}', '\u{212A}']) {
+            (Cow::Borrowed(sentence), &self.unicode)
+        } else if sentence.bytes().any(|b| b.is_ascii_uppercase()) {
+            (Cow::Owned(sentence.to_ascii_lowercase()), &self.folded)
+        } else {
+            (Cow::Borrowed(sentence), &self.folded)
         }
     }
 
@@ -79,19 +178,10 @@ impl CommitmentFinder {
         let blocks = &a.blocks;
         let mut i = 0;
         while i < blocks.len() {
-            let Some((lead, section)) = self.lead_of(a, i) else {
+            let Some((lead, items)) = self.lead_of(a, i) else {
                 i += 1;
                 continue;
             };
-            let items = if section {
-                section_items(a, i + 1)
-            } else {
-                list_items(a, i + 1)
-            };
-            if items.len() < 2 {
-                i += 1;
-                continue;
-            }
             let lead_text = &a.text[lead];
             i = items.last().map_or(i + 1, |&(b, _)| b + 1);
             out.push(Commitment {
@@ -106,11 +196,12 @@ impl CommitmentFinder {
         out
     }
 
-    /// The lead-in sentence of block `i`, if the block introduces a
-    /// commitment list: its last sentence ends with a colon and expresses
-    /// intent (the list follows at once), or it announces "the following
-    /// actions." with a full stop (the lists follow under sub-headings).
-    fn lead_of(&self, a: &Analysis<'_>, i: usize) -> Option<(Span, bool)> {
+    /// The lead-in sentence of block `i` and the items of the list it
+    /// introduces, if the block introduces a commitment list of two items or
+    /// more: its last sentence ends with a colon and expresses intent (the
+    /// list follows at once), or it announces "the following actions." with
+    /// a full stop (the lists follow under sub-headings).
+    fn lead_of(&self, a: &Analysis<'_>, i: usize) -> Option<(Span, Vec<(usize, Span)>)> {
         let block = a.blocks.get(i)?;
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading) {
             return None;
@@ -126,54 +217,69 @@ impl CommitmentFinder {
         let lead_text = &a.text[lead.span];
         let section = if lead_text.ends_with(':') {
             false
-        } else if lead_text.ends_with('.')
-            // Most paragraphs end with a full stop: a plain search for the
-            // word spares them the regex.
-            && contains_ignore_ascii_case(lead_text, "following")
-            && self.following.is_match(lead_text)
-        {
+        } else if lead_text.ends_with('.') {
             true
         } else {
             return None;
         };
-        if !self.expresses_intent(lead_text, previous) {
+        // Most blocks are followed by no list: a look at the next blocks'
+        // kinds spares them the reading of the lead.
+        if !two_items_follow(a, i + 1, section) {
             return None;
         }
-        Some((lead.span, section))
+        // A plain search for the word spares most full-stop leads the regex.
+        if section && !contains_ignore_ascii_case(lead_text, "following") {
+            return None;
+        }
+        let (lead_read, rules) = self.read(lead_text);
+        if section && !rules.following.is_match(&lead_read) {
+            return None;
+        }
+        if !self.expresses_intent(&lead_read, rules, previous) {
+            return None;
+        }
+        let items = if section {
+            section_items(a, i + 1)
+        } else {
+            list_items(a, i + 1)
+        };
+        Some((lead.span, items))
     }
 
     /// Whether the lead says that someone will do the listed things. A bare
     /// "This includes:" takes its intent from the sentence before it in the
     /// same paragraph ("The Government will expand the hospital. This
     /// includes:").
-    fn expresses_intent(&self, lead: &str, previous: Option<&str>) -> bool {
-        if self.veto.iter().any(|p| p.is_match(lead)) {
+    ///
+    /// `lead` is read by `rules` (see [`CommitmentFinder::read`]); `previous`
+    /// is as the text has it.
+    fn expresses_intent(&self, lead: &str, rules: &Rules, previous: Option<&str>) -> bool {
+        if rules.veto.is_match(lead) {
             return false;
         }
-        if self.intends(lead) {
+        if rules.intends(lead) {
             return true;
         }
         match previous {
-            Some(prev) if self.bare_lead.is_match(lead) => self.intends(prev),
+            Some(prev) if rules.bare_lead.is_match(lead) => {
+                let (prev, rules) = self.read(prev);
+                rules.intends(&prev)
+            }
             _ => false,
         }
-    }
-
-    fn intends(&self, sentence: &str) -> bool {
-        self.intent.iter().any(|p| p.is_match(sentence))
-            || (self.weak.iter().any(|p| p.is_match(sentence))
-                && !self.weak_veto.iter().any(|p| p.is_match(sentence)))
     }
 
     /// Who commits: the agent of a passive lead ("agreed by Ministers
     /// present"), else the subject before the intent verb, without an
     /// introductory phrase ("In addition, they plan to" gives "they").
     fn actor<'s>(&self, lead: &'s str) -> Option<&'s str> {
-        if let Some(c) = self.passive_agent.captures(lead) {
-            return c.get(1).map(|m| m.as_str().trim());
+        let (read, rules) = self.read(lead);
+        // Offsets in `read` are offsets in `lead`.
+        if let Some(c) = rules.passive_agent.get()?.captures(&read) {
+            return c.get(1).and_then(|m| lead.get(m.range())).map(str::trim);
         }
-        let verb = self.subject_verb.find(lead)?;
-        let mut clause = lead[..verb.start()].trim();
+        let verb = rules.subject_verb.get()?.find(&read)?;
+        let mut clause = lead.get(..verb.start())?.trim();
         // Drop introductory phrases ("In addition, ", "Today, to implement
         // those orders, ") but not the commas of a list of subjects.
         while let Some((first, rest)) = clause.split_once(", ") {
@@ -250,6 +356,25 @@ fn list_items(a: &Analysis<'_>, from: usize) -> Vec<(usize, Span)> {
         .collect()
 }
 
+/// Whether the list items that start at block `from` ([`list_items`]), or
+/// for a section lead the items of [`section_items`], number two or more.
+/// It reads at most a few blocks, where collecting the items may read many:
+/// a lead is checked before its text is read, and only a lead that passes
+/// has its items collected (and the search resumes after them).
+fn two_items_follow(a: &Analysis<'_>, from: usize, section: bool) -> bool {
+    let is = |i: usize, kind: BlockKind| a.blocks.get(i).is_some_and(|b| b.kind == kind);
+    if !section {
+        return is(from, BlockKind::ListItem) && is(from + 1, BlockKind::ListItem);
+    }
+    // The first item, within the gap; then a second item in the same list,
+    // or at the start of the next list, after one sub-heading.
+    let Some(first) = (from..=from + SECTION_GAP).find(|&i| is(i, BlockKind::ListItem)) else {
+        return false;
+    };
+    is(first + 1, BlockKind::ListItem)
+        || (is(first + 1, BlockKind::Heading) && is(first + 2, BlockKind::ListItem))
+}
+
 /// How many blocks may stand between a "the following actions." lead and
 /// its first list (a heading, a sentence of context, a sub-heading).
 const SECTION_GAP: usize = 3;
@@ -323,21 +448,98 @@ mod tests {
     #[test]
     fn every_pattern_compiles() {
         let f = CommitmentFinder::new();
-        let all = f
-            .intent
-            .iter()
-            .chain(&f.weak)
-            .chain(&f.veto)
-            .chain(&f.weak_veto);
-        assert!(all.clone().count() >= 10);
-        assert!(all
-            .chain([
-                &f.passive_agent,
-                &f.subject_verb,
-                &f.following,
-                &f.bare_lead
-            ])
-            .all(Pattern::compiled));
+        assert!(tables::rows(tables::COMMITMENT_LEADS).count() >= 10);
+        for rules in [&f.folded, &f.unicode] {
+            assert!(rules
+                .all()
+                .iter()
+                .all(|p| p.get().is_some_and(Pattern::compiled)));
+        }
+    }
+
+    /// The folded rules rest on the patterns being in lower case: outside an
+    /// escape (`\s`, `\b`), no pattern may hold an upper-case letter.
+    #[test]
+    fn patterns_are_lower_case() {
+        let f = CommitmentFinder::new();
+        for p in f.folded.all() {
+            let source = p.source.as_deref().unwrap_or("");
+            let mut escaped = false;
+            for c in source.chars() {
+                assert!(escaped || !c.is_ascii_uppercase(), "{source}");
+                escaped = !escaped && c == '\\';
+            }
+        }
+    }
+
+    /// A sentence with a long s or a Kelvin sign is read by the Unicode
+    /// rules, which see those letters as `s` and `k`; any other sentence by
+    /// the folded rules, whatever its case.
+    #[test]
+    fn folded_and_unicode_rules_agree() {
+        let f = CommitmentFinder::new();
+        let leads = [
+            "In addition, THEY Plan To:",
+            "We will:",
+            "The Government has ALREADY delivered the following results:",
+            "The Chairman will be joined by:",
+            "Ministers \u{201C}committed\u{201D} to:",
+            "The partners agreed to\u{A0}:",
+        ];
+        for lead in leads {
+            let (read, rules) = f.read(lead);
+            assert!(std::ptr::eq(rules, &f.folded));
+            assert_eq!(
+                f.expresses_intent(&read, rules, None),
+                f.expresses_intent(lead, &f.unicode, None),
+                "{lead}"
+            );
+        }
+        // "planſ to" only matches through the long s.
+        assert!(!f.expresses_intent("we planſ to:", &f.folded, None));
+        let (read, rules) = f.read("We planſ to:");
+        assert!(std::ptr::eq(rules, &f.unicode));
+        assert!(f.expresses_intent(&read, rules, None));
+        assert_eq!(f.actor("We planſ to:"), Some("We"));
+        assert_eq!(
+            f.actor("Steps were agreed by the \u{212A}ing:"),
+            Some("the \u{212A}ing")
+        );
+    }
+
+    /// The quick count of the items after a lead agrees with the items
+    /// collected, on every sequence of up to seven block kinds.
+    #[test]
+    fn two_items_follow_counts_the_items() {
+        use crate::layout::Block;
+        let kinds = [
+            BlockKind::Paragraph,
+            BlockKind::Heading,
+            BlockKind::ListItem,
+        ];
+        for len in 0..=7u32 {
+            for code in 0..3usize.pow(len) {
+                let blocks: Vec<Block<'_>> = (0..len)
+                    .map(|k| Block {
+                        kind: kinds[code / 3usize.pow(k) % 3],
+                        span: Span::new(0, 0),
+                        marker: None,
+                        depth: 0,
+                    })
+                    .collect();
+                let a = Analysis::new("", blocks, Vec::new());
+                for from in 0..=len as usize + 1 {
+                    assert_eq!(
+                        two_items_follow(&a, from, false),
+                        list_items(&a, from).len() >= 2
+                    );
+                    assert_eq!(
+                        two_items_follow(&a, from, true),
+                        section_items(&a, from).len() >= 2
+                    );
+                }
+            }
+        }
     }
 
     t!(

@@ -7,6 +7,7 @@
 //! before ends on a comma or a function word) keeps the block going.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use memchr::memmem::Finder;
 use regex::{RegexSet, RegexSetBuilder};
@@ -63,12 +64,14 @@ pub(crate) struct LayoutRules {
     /// Lines ending in `]` that are boilerplate ("Statement on trade [PDF
     /// 69KB]"): their patterns read the whole line, so only such lines
     /// are given to them.
-    bracketed_lines: RegexSet,
+    bracketed_lines: LazySet,
     /// Headings whose following list items are links, hence boilerplate.
     boilerplate_headings: RegexSet,
     /// A video's dated caption, right after a video block.
-    video_captions: RegexSet,
-    video: Pattern,
+    video_captions: LazySet,
+    /// A video block ("Click to play video: ...", "WATCH: ..."), looked for
+    /// only in boilerplate blocks.
+    video: OnceLock<Pattern>,
     captions: Captions,
 }
 
@@ -121,6 +124,43 @@ impl Captions {
         self.needles.as_ref().is_none_or(|n| n.any_in(s.as_bytes())) && self.set.is_match(s)
     }
 }
+
+/// A case-insensitive regex set compiled on its first use, for the rules
+/// that only a few texts reach (a line ending in `]`, a block after a
+/// video): most extractors never pay for them. Once compiled, the set is
+/// kept and shared between threads.
+#[derive(Debug)]
+struct LazySet {
+    patterns: Vec<String>,
+    set: OnceLock<RegexSet>,
+}
+
+impl LazySet {
+    fn new(patterns: Vec<String>) -> LazySet {
+        LazySet {
+            patterns,
+            set: OnceLock::new(),
+        }
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        self.set
+            .get_or_init(|| case_insensitive_set(&self.patterns))
+            .is_match(s)
+    }
+}
+
+/// The patterns as one case-insensitive set; an empty set, matching
+/// nothing, should one not compile (a unit test checks they all do).
+fn case_insensitive_set(patterns: &[String]) -> RegexSet {
+    RegexSetBuilder::new(patterns)
+        .case_insensitive(true)
+        .build()
+        .unwrap_or_else(|_| RegexSet::empty())
+}
+
+/// The pattern of a video block.
+const VIDEO: &str = r"(?i)^(click to play video|watch)\b";
 
 /// Literals to look for: single bytes in one pass, longer ones one by one.
 #[derive(Debug)]
@@ -188,21 +228,16 @@ impl LayoutRules {
                 }
             }
         }
-        let set = |patterns: &[String]| {
-            RegexSetBuilder::new(patterns)
-                .case_insensitive(true)
-                .build()
-                .unwrap_or_else(|_| RegexSet::empty())
-        };
         let captions: Vec<&str> = tables::rows(tables::CAPTIONS)
             .filter_map(|r| r.get(1).copied())
             .collect();
+        let [lines, headings, after_video, bracketed] = by_scope;
         LayoutRules {
-            boilerplate_lines: set(&by_scope[0]),
-            bracketed_lines: set(&by_scope[3]),
-            boilerplate_headings: set(&by_scope[1]),
-            video_captions: set(&by_scope[2]),
-            video: Pattern::new(r"(?i)^(click to play video|watch)\b"),
+            boilerplate_lines: case_insensitive_set(&lines),
+            bracketed_lines: LazySet::new(bracketed),
+            boilerplate_headings: case_insensitive_set(&headings),
+            video_captions: LazySet::new(after_video),
+            video: OnceLock::new(),
             captions: Captions::new(&captions),
         }
     }
@@ -361,7 +396,8 @@ impl LayoutRules {
                     BlockKind::Paragraph
                 }
             };
-            after_video = kind == BlockKind::Boilerplate && (video_bp || self.video.is_match(s));
+            after_video = kind == BlockKind::Boilerplate
+                && (video_bp || self.video.get_or_init(|| Pattern::new(VIDEO)).is_match(s));
             blocks.push(Block {
                 kind,
                 span: d.span,
