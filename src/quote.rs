@@ -1064,7 +1064,27 @@ impl<'h> Run<'_, 'h> {
                     | "such"
             ) || prev.starts_with(|c: char| c.is_ascii_digit())
                 || ((possessed(before)
-                    || text.get(span.end..).is_some_and(|r| r.starts_with(" of ")))
+                    || text.get(span.end..).is_some_and(|r| {
+                        // "state of the art"; "unemployment claims remain
+                        // low": a verb after the form makes it the subject.
+                        r.starts_with(" of ")
+                            || r.split(' ').nth(1).is_some_and(|w| {
+                                matches!(
+                                    w,
+                                    "are"
+                                        | "were"
+                                        | "is"
+                                        | "was"
+                                        | "remain"
+                                        | "remained"
+                                        | "rose"
+                                        | "fell"
+                                        | "have"
+                                        | "has"
+                                        | "had"
+                                )
+                            })
+                    }))
                     && matches!(
                         hay.get(m.start()..m.end()).unwrap_or(""),
                         "claim"
@@ -4236,6 +4256,11 @@ mod tests {
             "the act would spend too much",
             "Ralph Norman"
         )]
+    );
+    t!(
+        a_form_before_a_verb_is_a_noun,
+        "New unemployment claims remain low, as jobs are created at a record pace. Unemployment claims are down 70% since I took office.\n",
+        []
     );
     t!(
         that_left_out_after_a_that_verb,
