@@ -2132,6 +2132,18 @@ impl<'h> Run<'_, 'h> {
                 return None;
             }
         }
+        // "Josh I can't", "What we're", "Let me", "They’re lining up": a
+        // pronoun of speech inside the phrase is someone talking.
+        let spoken = toks.get(start..stop).unwrap_or(&[]).iter().any(|t| {
+            let w = text.get(t.range()).unwrap_or("");
+            first_person(w)
+                || matches!(w, "me" | "us" | "let’s" | "let's" | "Let’s" | "Let's")
+                || w.ends_with("’re")
+                || w.ends_with("'re")
+        });
+        if spoken {
+            return None;
+        }
         Some(span)
     }
 
@@ -4260,6 +4272,11 @@ mod tests {
     t!(
         a_form_before_a_verb_is_a_noun,
         "New unemployment claims remain low, as jobs are created at a record pace. Unemployment claims are down 70% since I took office.\n",
+        []
+    );
+    t!(
+        a_speaker_phrase_that_speaks_for_itself_is_none,
+        "Josh I can't say today what the full toll will be. What we're saying here today is we do share the vision.\n",
         []
     );
     t!(
