@@ -2207,7 +2207,13 @@ impl<'h> Run<'_, 'h> {
                     "the" | "of" | "for" | "and" | "a" | "an" | "at" | "in" | "on" | "to"
                 )
         });
-        ok.then_some(span)
+        // "This extra support, announced today, could provide": a time
+        // adverb after the verb names no one.
+        let when = matches!(
+            s.to_lowercase().as_str(),
+            "today" | "yesterday" | "tonight" | "tomorrow" | "earlier" | "later" | "recently"
+        ) || is_weekday(&s.to_lowercase());
+        (ok && !when).then_some(span)
     }
 
     /// Resolves he / she / they / it to the last speaker that fits.
@@ -4277,6 +4283,11 @@ mod tests {
     t!(
         a_speaker_phrase_that_speaks_for_itself_is_none,
         "Josh I can't say today what the full toll will be. What we're saying here today is we do share the vision.\n",
+        []
+    );
+    t!(
+        a_time_after_the_verb_names_no_one,
+        "This extra support, announced today, could provide:\n\nMore specialist teachers and extra training for staff in schools.\n",
         []
     );
     t!(
