@@ -1,6 +1,7 @@
 //! Shared helpers over the raw input: whitespace, trimming and character
 //! classes that every stage agrees on.
 
+use crate::bitset::{words_for, BitSet};
 use crate::Span;
 
 /// Whether `c` counts as white space for span trimming and block cutting:
@@ -179,6 +180,9 @@ pub(crate) struct WordBytes {
 /// Values a [`word_key`] takes.
 pub(crate) const WORD_KEYS: usize = 27 * 27 * 27;
 
+/// A set of word keys ([`word_key`]): the words a stage may care about.
+pub(crate) type KeySet = BitSet<{ words_for(WORD_KEYS) }>;
+
 /// The fold of one byte in a [`word_key`]: an ASCII letter, in either case,
 /// is 0 to 25; anything else 26.
 #[inline]
@@ -301,8 +305,28 @@ impl WordBytes {
     /// Calls `found` with the byte offset and the [`word_key`] of every
     /// word start inside `within`, in order (the starts of
     /// `for_each_start`).
+    #[cfg(test)]
+    pub(crate) fn for_each_keyed_start(&self, within: Span, found: impl FnMut(usize, usize)) {
+        let mut all = KeySet::new();
+        for key in 0..WORD_KEYS {
+            all.insert(key);
+        }
+        self.for_each_start_in(within, &all, found);
+    }
+
+    /// Calls `found` with the byte offset and the [`word_key`] of every
+    /// word start inside `within` whose key is in `keys`, in order.
+    ///
+    /// Every stage rules most words out by their key alone; testing the
+    /// key here, in the walk, calls `found` only for the few words that
+    /// pass.
     #[inline]
-    pub(crate) fn for_each_keyed_start(&self, within: Span, mut found: impl FnMut(usize, usize)) {
+    pub(crate) fn for_each_start_in(
+        &self,
+        within: Span,
+        keys: &KeySet,
+        mut found: impl FnMut(usize, usize),
+    ) {
         let end = within.end.min(self.len);
         if within.start >= end {
             return;
@@ -327,8 +351,10 @@ impl WordBytes {
                 starts &= (1u64 << room) - 1;
             }
             while starts != 0 {
-                let key = self.keys.get(k).copied().unwrap_or(0);
-                found(w * 64 + starts.trailing_zeros() as usize, usize::from(key));
+                let key = usize::from(self.keys.get(k).copied().unwrap_or(0));
+                if keys.contains(key) {
+                    found(w * 64 + starts.trailing_zeros() as usize, key);
+                }
                 starts &= starts - 1;
                 k += 1;
             }
