@@ -469,7 +469,7 @@ impl Default for Starts {
     fn default() -> Starts {
         // Both keys are 16 bits wide.
         Starts {
-            keys: BitSet::new(),
+            keys: KeySet::new(),
             short: BitSet::new(),
             long: BitSet::new(),
         }

@@ -1,7 +1,7 @@
 //! Shared helpers over the raw input: whitespace, trimming and character
 //! classes that every stage agrees on.
 
-use crate::bitset::{words_for, BitSet};
+use crate::bitset::BitSet;
 use crate::Span;
 
 /// Whether `c` counts as white space for span trimming and block cutting:
@@ -153,25 +153,30 @@ pub(crate) fn ascii_alnum_bits(chunk: &[u8]) -> u64 {
     bits
 }
 
-/// Which bytes of a text belong to words: one bit per byte, set for every
-/// byte of a letter or digit of any script.
+/// The word starts of a text: every letter or digit of any script after a
+/// character that is neither, or at the start of the text.
 ///
 /// Every stage that looks words up (dates, countries, reporting verbs,
-/// surnames) starts from the word starts. Building the bits once per
-/// document, rather than once per stage and block, reads the text once and
-/// makes a word start inside any span a shift and a mask away.
+/// surnames) starts from the word starts. Finding them once per document,
+/// rather than once per stage and block, reads the text once.
 ///
 /// Each word start also carries its [`word_key`], computed here once: a
-/// stage rules a word out with one bit test on the key instead of reading
-/// and folding the word's first bytes itself.
+/// stage rules a word out with one test on the key instead of reading and
+/// folding the word's first bytes itself. The keys lie in one array
+/// that a walk reads straight through; a word's offset is read only for
+/// the few words whose key passes.
 #[derive(Debug)]
 pub(crate) struct WordBytes {
-    /// Bit `i % 64` of word `i / 64` is byte `i`.
-    bits: Vec<u64>,
     /// The key of every word start, in text order.
     keys: Vec<u16>,
+    /// The offset of every word start inside its 64-byte chunk (byte
+    /// `64 * c + offset` for chunk `c`), in text order.
+    offsets: Vec<u8>,
+    /// For each 64-byte chunk, its word starts: bit `i % 64` for byte `i`.
+    starts: Vec<u64>,
     /// For each 64-byte chunk, the number of word starts before it: where
-    /// its starts' keys begin in `keys`.
+    /// its starts begin in `keys` and `offsets`; and last, the number of
+    /// all.
     rank: Vec<usize>,
     /// Bytes in the text.
     len: usize,
@@ -181,7 +186,69 @@ pub(crate) struct WordBytes {
 pub(crate) const WORD_KEYS: usize = 27 * 27 * 27;
 
 /// A set of word keys ([`word_key`]): the words a stage may care about.
-pub(crate) type KeySet = BitSet<{ words_for(WORD_KEYS) }>;
+///
+/// A key is tested for every word start a stage reads, so the set spends
+/// a byte on each key rather than a bit: the test is one load. Keys are
+/// read to 15 bits, which hold every key (a test checks), so that the
+/// load needs no bounds check.
+#[derive(Debug, Clone)]
+pub(crate) struct KeySet(Box<[u8; KEY_SLOTS]>);
+
+/// Entries of a [`KeySet`]: every 15-bit number.
+const KEY_SLOTS: usize = 1 << 15;
+
+// Every key has its entry.
+const _: () = assert!(WORD_KEYS <= KEY_SLOTS);
+
+impl KeySet {
+    /// An empty set.
+    pub(crate) fn new() -> KeySet {
+        KeySet(Box::new([0; KEY_SLOTS]))
+    }
+
+    /// Adds `key`; a number that is no key is left out.
+    pub(crate) fn insert(&mut self, key: usize) {
+        if key < WORD_KEYS {
+            if let Some(slot) = self.0.get_mut(key) {
+                *slot = 1;
+            }
+        }
+    }
+
+    /// Whether `key` is in the set.
+    #[inline]
+    pub(crate) fn contains(&self, key: usize) -> bool {
+        key < WORD_KEYS && self.0.get(key).is_some_and(|&slot| slot != 0)
+    }
+}
+
+/// A set of word keys that a walk over word starts tests the words'
+/// keys against: a [`KeySet`], or a bit set over the keys.
+pub(crate) trait KeyTest {
+    /// 1 when `key` (a stored [`word_key`]) is in the set, else 0.
+    fn bit(&self, key: u16) -> u64;
+}
+
+impl KeyTest for KeySet {
+    #[inline]
+    fn bit(&self, key: u16) -> u64 {
+        // Every key is below `KEY_SLOTS`: the remainder changes none, and
+        // lets the compiler see that no entry is missing.
+        u64::from(
+            self.0
+                .get(usize::from(key) % KEY_SLOTS)
+                .copied()
+                .unwrap_or(0),
+        )
+    }
+}
+
+impl<const WORDS: usize> KeyTest for BitSet<WORDS> {
+    #[inline]
+    fn bit(&self, key: u16) -> u64 {
+        u64::from(self.contains(usize::from(key)))
+    }
+}
 
 /// The fold of one byte in a [`word_key`]: an ASCII letter, in either case,
 /// is 0 to 25; anything else 26.
@@ -243,14 +310,26 @@ fn chunk_starts(mask: u64, prev: u64) -> u64 {
 }
 
 impl WordBytes {
-    /// The word bytes of `text`. Bits come 64 bytes at a time from
-    /// [`ascii_alnum_bits`]; only characters beyond ASCII are decoded, and
-    /// one that runs into the next chunk carries its bits over.
+    /// The word starts of `text`. Letters and digits come 64 bytes at a
+    /// time as bits from [`ascii_alnum_bits`]; only characters beyond
+    /// ASCII are decoded, and one that runs into the next chunk carries
+    /// its bits over.
     pub(crate) fn new(text: &str) -> WordBytes {
         let bytes = text.as_bytes();
-        let mut bits = Vec::with_capacity(bytes.len().div_ceil(64));
+        // A word start follows a byte outside any word, so there are at
+        // most half as many as bytes, rounded up. The arrays are written
+        // in place, with no check for growth, and cut to size at the end;
+        // the pages never written are never touched.
+        let most = bytes.len().div_ceil(2);
+        let mut keys = vec![0u16; most];
+        let mut offsets = vec![0u8; most];
+        let mut n = 0;
+        let mut rank = Vec::with_capacity(bytes.len().div_ceil(64) + 1);
+        let mut chunk_starts_of = Vec::with_capacity(bytes.len().div_ceil(64));
         // Bits of the next chunk that belong to a character begun in this one.
         let mut carry = 0u64;
+        // Whether the last byte of the chunk before belongs to a word.
+        let mut prev = 0;
         for (c, chunk) in bytes.chunks(64).enumerate() {
             let mut mask = ascii_alnum_bits(chunk) | carry;
             carry = 0;
@@ -270,26 +349,43 @@ impl WordBytes {
                     }
                 }
             }
-            bits.push(mask);
-        }
-        let mut keys = Vec::with_capacity(bytes.len() / 6);
-        let mut rank = Vec::with_capacity(bits.len());
-        let mut prev = 0;
-        for (w, &mask) in bits.iter().enumerate() {
-            rank.push(keys.len());
+            rank.push(n);
             let mut starts = chunk_starts(mask, prev);
+            chunk_starts_of.push(starts);
             prev = mask >> 63;
             while starts != 0 {
-                keys.push(word_key(bytes, w * 64 + starts.trailing_zeros() as usize) as u16);
+                let offset = starts.trailing_zeros() as usize;
+                if let (Some(key), Some(at)) = (keys.get_mut(n), offsets.get_mut(n)) {
+                    *key = word_key(bytes, c * 64 + offset) as u16;
+                    *at = offset as u8;
+                }
+                n += 1;
                 starts &= starts - 1;
             }
         }
+        rank.push(n);
+        keys.truncate(n);
+        keys.shrink_to_fit();
+        offsets.truncate(n);
+        offsets.shrink_to_fit();
         WordBytes {
-            bits,
             keys,
+            offsets,
+            starts: chunk_starts_of,
             rank,
             len: bytes.len(),
         }
+    }
+
+    /// The index (in `keys` and `offsets`) of the first word start at or
+    /// after byte `i`.
+    #[inline]
+    fn rank_at(&self, i: usize) -> usize {
+        let c = i / 64;
+        let below = self.starts.get(c).map_or(0, |s| s & !(!0u64 << (i % 64)));
+        self.rank
+            .get(c)
+            .map_or(self.keys.len(), |r| r + below.count_ones() as usize)
     }
 
     /// Calls `found` with the byte offset of every word start inside
@@ -317,46 +413,44 @@ impl WordBytes {
     /// Calls `found` with the byte offset and the [`word_key`] of every
     /// word start inside `within` whose key is in `keys`, in order.
     ///
-    /// Every stage rules most words out by their key alone; testing the
-    /// key here, in the walk, calls `found` only for the few words that
-    /// pass.
+    /// Every stage rules most words out by their key alone. The keys are
+    /// tested here, 64 at a time and without calling out, so that the
+    /// loop over them stays small; `found` runs only for the few words
+    /// that pass.
     #[inline]
     pub(crate) fn for_each_start_in(
         &self,
         within: Span,
-        keys: &KeySet,
+        keys: &impl KeyTest,
         mut found: impl FnMut(usize, usize),
     ) {
         let end = within.end.min(self.len);
         if within.start >= end {
             return;
         }
-        let (first, last) = (within.start / 64, (end - 1) / 64);
-        let mut prev = first
-            .checked_sub(1)
-            .and_then(|w| self.bits.get(w))
-            .map_or(0, |w| w >> 63);
-        for w in first..=last {
-            let mask = self.bits.get(w).copied().unwrap_or(0);
-            let mut starts = chunk_starts(mask, prev);
-            prev = mask >> 63;
-            let mut k = self.rank.get(w).copied().unwrap_or(0);
-            if w == first {
-                let below = !(!0u64 << (within.start % 64));
-                k += (starts & below).count_ones() as usize;
-                starts &= !below;
-            }
-            let room = end - w * 64;
-            if w == last && room < 64 {
-                starts &= (1u64 << room) - 1;
-            }
-            while starts != 0 {
-                let key = usize::from(self.keys.get(k).copied().unwrap_or(0));
-                if keys.contains(key) {
-                    found(w * 64 + starts.trailing_zeros() as usize, key);
+        let first = self.rank_at(within.start);
+        let Some(inside) = self.keys.get(first..self.rank_at(end)) else {
+            return;
+        };
+        // The chunk of the last start found: the chunks are read in order.
+        let mut chunk = within.start / 64;
+        for (b, block) in inside.chunks(64).enumerate() {
+            // A bit for each key that passes, the block's first key the
+            // top bit.
+            let mut hits = block
+                .iter()
+                .fold(0u64, |hits, &key| (hits << 1) | keys.bit(key));
+            hits <<= 64 - block.len();
+            while hits != 0 {
+                let j = hits.leading_zeros() as usize;
+                hits &= !((1u64 << 63) >> j);
+                let k = first + b * 64 + j;
+                while self.rank.get(chunk + 1).is_some_and(|&r| r <= k) {
+                    chunk += 1;
                 }
-                starts &= starts - 1;
-                k += 1;
+                let offset = usize::from(self.offsets.get(k).copied().unwrap_or(0));
+                let key = usize::from(self.keys.get(k).copied().unwrap_or(0));
+                found(chunk * 64 + offset, key);
             }
         }
     }

@@ -19,7 +19,6 @@
 
 use super::{DateMention, DateValue, Season};
 use crate::analysis::Analysis;
-use crate::bitset::BitSet;
 use crate::calendar::{days_in_month, easter, nth_weekday};
 use crate::hash::FastMap;
 use crate::text::{prefix_keys, KeySet, WordBytes, WORD_KEYS};
@@ -472,7 +471,7 @@ impl DateFinder {
             pairs.extend(prefix_keys(p).map(|key| (key, i)));
         }
         pairs.sort_unstable();
-        let mut may_trigger = BitSet::new();
+        let mut may_trigger = KeySet::new();
         // A key's first letter counts in units of 27 * 27; 26 is any other byte.
         for key in 26 * 27 * 27..WORD_KEYS {
             may_trigger.insert(key);
