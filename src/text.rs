@@ -108,40 +108,29 @@ pub(crate) fn ascii_word_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
 }
 
-/// The top bit of every byte of a word.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-/// One in every byte of a word.
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// For eight ASCII bytes (little-endian in a word), the top bit of each byte
-/// that is a letter or digit.
-fn ascii_word_mask(chunk: u64) -> u64 {
-    // With every byte below 0x80, (x | 0x80) - lo keeps its top bit exactly
-    // when x >= lo, and (hi | 0x80) - x exactly when x <= hi; no lane
-    // borrows from the next.
-    let at_least = |x: u64, lo: u8| (x | HIGH).wrapping_sub(ONES * u64::from(lo)) & HIGH;
-    let at_most = |x: u64, hi: u8| ((ONES * u64::from(hi)) | HIGH).wrapping_sub(x) & HIGH;
-    let folded = chunk | (ONES * 0x20);
-    let letter = at_least(folded, b'a') & at_most(folded, b'z');
-    let digit = at_least(chunk, b'0') & at_most(chunk, b'9');
-    letter | digit
-}
-
 /// One bit per byte of `chunk` (bit `i` for byte `i`, up to 64 bytes): set
-/// for an ASCII letter or digit. Full 64-byte chunks are read eight bytes at
-/// a time without branches; a short last chunk a byte at a time.
+/// for an ASCII letter or digit.
+///
+/// A full 64-byte chunk is first classified into a byte per byte, a loop
+/// the compiler turns into a few vector instructions, and then gathered
+/// eight bytes at a time by one multiplication; a short last chunk is read
+/// a byte at a time.
 pub(crate) fn ascii_alnum_bits(chunk: &[u8]) -> u64 {
     if chunk.len() == 64 {
+        // 1 for a letter or digit, else 0.
+        let mut flags = [0u8; 64];
+        for (flag, &b) in flags.iter_mut().zip(chunk) {
+            let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+            let digit = b.wrapping_sub(b'0') < 10;
+            *flag = u8::from(letter | digit);
+        }
         let mut bits = 0u64;
-        for (i, word) in chunk.chunks_exact(8).enumerate() {
+        for (i, word) in flags.chunks_exact(8).enumerate() {
             let mut w = [0u8; 8];
             w.copy_from_slice(word);
-            let x = u64::from_le_bytes(w);
-            // Bytes from 0x80 up are never letters or digits here; masking
-            // them to seven bits first keeps the lanes from borrowing.
-            let m = ascii_word_mask(x & !HIGH) & !x;
-            // Gather the top bit of each byte into one byte, in order.
-            let gathered = ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+            // The low bit of each byte, gathered into the top byte in
+            // order: no two products of the multiplication overlap.
+            let gathered = u64::from_le_bytes(w).wrapping_mul(0x0102_0408_1020_4080) >> 56;
             bits |= gathered << (8 * i);
         }
         return bits;
@@ -272,6 +261,37 @@ const KEY_FOLD: [u8; 256] = {
     t
 };
 
+/// `key_fold` of every byte times the weight of each place of a
+/// [`word_key`]: 27 × 27 for the first byte, 27 for the second, 1 for the
+/// third. Three loads and two additions make a key.
+// Const evaluation checks every index of this table at compile time.
+#[allow(clippy::indexing_slicing)]
+const KEY_PLACES: [[u16; 256]; 3] = {
+    let mut t = [[0u16; 256]; 3];
+    let mut b = 0;
+    while b < 256 {
+        let fold = KEY_FOLD[b] as u16;
+        t[0][b] = fold * 27 * 27;
+        t[1][b] = fold * 27;
+        t[2][b] = fold;
+        b += 1;
+    }
+    t
+};
+
+/// The [`word_key`] of a word whose first three bytes are `a`, `b`, `c`.
+#[inline]
+fn key_of(a: u8, b: u8, c: u8) -> usize {
+    // A `u8` indexes a 256-entry table: never out of bounds.
+    let place = |p: usize, x: u8| {
+        KEY_PLACES
+            .get(p)
+            .and_then(|t| t.get(usize::from(x)))
+            .map_or(0, |&v| usize::from(v))
+    };
+    place(0, a) + place(1, b) + place(2, c)
+}
+
 /// The key of the three bytes at `i` (past the end of `bytes`, 26 each):
 /// `key_fold` of each, read as a number in base 27. Two words that start
 /// with the same three letters in any case share a key; anything but an
@@ -279,7 +299,7 @@ const KEY_FOLD: [u8; 256] = {
 #[inline]
 pub(crate) fn word_key(bytes: &[u8], i: usize) -> usize {
     if let Some(&[a, b, c]) = bytes.get(i..i + 3) {
-        return key_fold(a) * 27 * 27 + key_fold(b) * 27 + key_fold(c);
+        return key_of(a, b, c);
     }
     let fold = |k: usize| bytes.get(k).map_or(26, |&b| key_fold(b));
     fold(i) * 27 * 27 + fold(i + 1) * 27 + fold(i + 2)
@@ -353,10 +373,30 @@ impl WordBytes {
             let mut starts = chunk_starts(mask, prev);
             chunk_starts_of.push(starts);
             prev = mask >> 63;
+            if starts == 0 {
+                continue;
+            }
+            // The chunk and the two bytes after it, where every key of its
+            // starts lies; past the end of the text, zeros, which fold as
+            // the end does.
+            let mut padded = [0u8; 66];
+            let window: &[u8; 66] = match bytes.get(c * 64..c * 64 + 66) {
+                Some(w) => w.try_into().unwrap_or(&padded),
+                None => {
+                    let rest = bytes.get(c * 64..).unwrap_or(&[]);
+                    for (p, &b) in padded.iter_mut().zip(rest) {
+                        *p = b;
+                    }
+                    &padded
+                }
+            };
             while starts != 0 {
-                let offset = starts.trailing_zeros() as usize;
+                // Below 64 already; the remainder shows the compiler that
+                // the window holds the key's three bytes.
+                let offset = starts.trailing_zeros() as usize % 64;
                 if let (Some(key), Some(at)) = (keys.get_mut(n), offsets.get_mut(n)) {
-                    *key = word_key(bytes, c * 64 + offset) as u16;
+                    let byte = |k: usize| window.get(k).copied().unwrap_or(0);
+                    *key = key_of(byte(offset), byte(offset + 1), byte(offset + 2)) as u16;
                     *at = offset as u8;
                 }
                 n += 1;
@@ -527,6 +567,44 @@ mod tests {
         assert_eq!(key("9am"), 26 * 729 + 12);
         assert_eq!(key("Wu"), key("Wu."));
         assert_eq!(key(""), WORD_KEYS - 1);
+    }
+
+    /// The table of weighted folds makes the keys of the definition.
+    #[test]
+    fn keys_from_the_table_agree_with_the_folds() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for c in [0, b'a', b'Z', b'0', 0xC3, 0xFF] {
+                    let expected = key_fold(a) * 27 * 27 + key_fold(b) * 27 + key_fold(c);
+                    assert_eq!(key_of(a, b, c), expected, "{a} {b} {c}");
+                }
+            }
+        }
+    }
+
+    /// Keys of words that end the text, at every offset around the end
+    /// of a chunk, read the end as the definition does.
+    #[test]
+    fn keys_at_the_end_of_the_text() {
+        for len in 60..=70usize {
+            for word in ["a", "ab", "abc", "abcd"] {
+                for at in len.saturating_sub(6)..len {
+                    let mut text = " ".repeat(at);
+                    text.push_str(word);
+                    text.truncate(len.min(text.len()));
+                    let words = WordBytes::new(&text);
+                    let mut got = Vec::new();
+                    words.for_each_keyed_start(Span::new(0, text.len()), |i, key| {
+                        got.push((i, key));
+                    });
+                    let expected: Vec<(usize, usize)> = word_starts_by_chars(&text)
+                        .into_iter()
+                        .map(|i| (i, word_key(text.as_bytes(), i)))
+                        .collect();
+                    assert_eq!(got, expected, "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]
