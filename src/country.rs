@@ -24,7 +24,7 @@ use crate::bitset::{words_for, BitSet};
 use crate::document::TextSpan;
 use crate::hash::FastMap;
 use crate::tables;
-use crate::text::{prefix_keys, word_key, WordBytes, WORD_KEYS};
+use crate::text::{prefix_keys, word_key, KeySet, WordBytes};
 use crate::Span;
 
 /// An ISO 3166-1 alpha-2 code (`"CA"`), or `"XK"` for Kosovo. It serialises
@@ -458,7 +458,7 @@ impl FormTrie {
 struct Starts {
     /// The word keys (`text::word_key`) forms start with, in any case: the
     /// first test, on a key every word start carries already.
-    keys: BitSet<{ words_for(WORD_KEYS) }>,
+    keys: KeySet,
     /// Two-byte prefixes of short forms, one bit each.
     short: BitSet<{ words_for(1 << 16) }>,
     /// Four-byte prefixes, hashed to one bit each.
@@ -469,7 +469,7 @@ impl Default for Starts {
     fn default() -> Starts {
         // Both keys are 16 bits wide.
         Starts {
-            keys: BitSet::new(),
+            keys: KeySet::new(),
             short: BitSet::new(),
             long: BitSet::new(),
         }
@@ -764,9 +764,8 @@ impl CountryFinder {
         let mut in_word = false;
         for (i, c) in phrase.char_indices() {
             let word = c.is_alphanumeric();
-            if word && !in_word {
-                let key = word_key(phrase.as_bytes(), i);
-                self.try_start(phrase, within, i, key, &mut scan, &mut raw);
+            if word && !in_word && self.starts.keys.contains(word_key(phrase.as_bytes(), i)) {
+                self.try_start(phrase, within, i, &mut scan, &mut raw);
             }
             in_word = word;
         }
@@ -874,27 +873,23 @@ impl CountryFinder {
         // take: one table lookup tests each word start, and a short walk
         // runs for the few words that pass.
         let mut scan = ScanState::new(within);
-        words.for_each_keyed_start(within, |i, key| {
-            self.try_start(text, within, i, key, &mut scan, out);
+        words.for_each_start_in(within, &self.starts.keys, |i, _| {
+            self.try_start(text, within, i, &mut scan, out);
         });
     }
 
-    /// Tries the word start `i` of the scan, whose word key is `key`.
-    /// Always inlined: it runs for every word start of the text.
+    /// Tries the word start `i` of the scan, whose word key some form
+    /// starts with.
     #[inline(always)]
     fn try_start(
         &self,
         text: &str,
         within: Span,
         i: usize,
-        key: usize,
         scan: &mut ScanState,
         out: &mut Vec<Raw>,
     ) {
-        if i >= scan.resume
-            && self.starts.keys.contains(key)
-            && self.starts.may_start(text.as_bytes(), i)
-        {
+        if i >= scan.resume && self.starts.may_start(text.as_bytes(), i) {
             if let Some(next) = self.try_at(text, within, i, out, &mut scan.memo) {
                 scan.resume = next;
             }

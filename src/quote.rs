@@ -1145,19 +1145,20 @@ impl<'h> Run<'_, 'h> {
         // A key that reads past the block's end differs from the block's
         // own bytes only where no form of three bytes or more fits, and the
         // keys of shorter forms cover whatever follows them.
-        self.words.for_each_keyed_start(block, |abs, key| {
-            let i = abs - block.start;
-            if i < resume || !self.finder.verb_prefixes.contains(key) {
-                return;
-            }
-            let input = aho_corasick::Input::new(hay)
-                .span(i..hay.len())
-                .anchored(aho_corasick::Anchored::Yes);
-            if let Some(m) = ac.find(input) {
-                resume = m.end();
-                out.push(m);
-            }
-        });
+        self.words
+            .for_each_start_in(block, &self.finder.verb_prefixes, |abs, _| {
+                let i = abs - block.start;
+                if i < resume {
+                    return;
+                }
+                let input = aho_corasick::Input::new(hay)
+                    .span(i..hay.len())
+                    .anchored(aho_corasick::Anchored::Yes);
+                if let Some(m) = ac.find(input) {
+                    resume = m.end();
+                    out.push(m);
+                }
+            });
         out
     }
 

@@ -1,6 +1,7 @@
 //! Shared helpers over the raw input: whitespace, trimming and character
 //! classes that every stage agrees on.
 
+use crate::bitset::BitSet;
 use crate::Span;
 
 /// Whether `c` counts as white space for span trimming and block cutting:
@@ -107,40 +108,29 @@ pub(crate) fn ascii_word_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
 }
 
-/// The top bit of every byte of a word.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-/// One in every byte of a word.
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// For eight ASCII bytes (little-endian in a word), the top bit of each byte
-/// that is a letter or digit.
-fn ascii_word_mask(chunk: u64) -> u64 {
-    // With every byte below 0x80, (x | 0x80) - lo keeps its top bit exactly
-    // when x >= lo, and (hi | 0x80) - x exactly when x <= hi; no lane
-    // borrows from the next.
-    let at_least = |x: u64, lo: u8| (x | HIGH).wrapping_sub(ONES * u64::from(lo)) & HIGH;
-    let at_most = |x: u64, hi: u8| ((ONES * u64::from(hi)) | HIGH).wrapping_sub(x) & HIGH;
-    let folded = chunk | (ONES * 0x20);
-    let letter = at_least(folded, b'a') & at_most(folded, b'z');
-    let digit = at_least(chunk, b'0') & at_most(chunk, b'9');
-    letter | digit
-}
-
 /// One bit per byte of `chunk` (bit `i` for byte `i`, up to 64 bytes): set
-/// for an ASCII letter or digit. Full 64-byte chunks are read eight bytes at
-/// a time without branches; a short last chunk a byte at a time.
+/// for an ASCII letter or digit.
+///
+/// A full 64-byte chunk is first classified into a byte per byte, a loop
+/// the compiler turns into a few vector instructions, and then gathered
+/// eight bytes at a time by one multiplication; a short last chunk is read
+/// a byte at a time.
 pub(crate) fn ascii_alnum_bits(chunk: &[u8]) -> u64 {
     if chunk.len() == 64 {
+        // 1 for a letter or digit, else 0.
+        let mut flags = [0u8; 64];
+        for (flag, &b) in flags.iter_mut().zip(chunk) {
+            let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+            let digit = b.wrapping_sub(b'0') < 10;
+            *flag = u8::from(letter | digit);
+        }
         let mut bits = 0u64;
-        for (i, word) in chunk.chunks_exact(8).enumerate() {
+        for (i, word) in flags.chunks_exact(8).enumerate() {
             let mut w = [0u8; 8];
             w.copy_from_slice(word);
-            let x = u64::from_le_bytes(w);
-            // Bytes from 0x80 up are never letters or digits here; masking
-            // them to seven bits first keeps the lanes from borrowing.
-            let m = ascii_word_mask(x & !HIGH) & !x;
-            // Gather the top bit of each byte into one byte, in order.
-            let gathered = ((m >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+            // The low bit of each byte, gathered into the top byte in
+            // order: no two products of the multiplication overlap.
+            let gathered = u64::from_le_bytes(w).wrapping_mul(0x0102_0408_1020_4080) >> 56;
             bits |= gathered << (8 * i);
         }
         return bits;
@@ -152,25 +142,30 @@ pub(crate) fn ascii_alnum_bits(chunk: &[u8]) -> u64 {
     bits
 }
 
-/// Which bytes of a text belong to words: one bit per byte, set for every
-/// byte of a letter or digit of any script.
+/// The word starts of a text: every letter or digit of any script after a
+/// character that is neither, or at the start of the text.
 ///
 /// Every stage that looks words up (dates, countries, reporting verbs,
-/// surnames) starts from the word starts. Building the bits once per
-/// document, rather than once per stage and block, reads the text once and
-/// makes a word start inside any span a shift and a mask away.
+/// surnames) starts from the word starts. Finding them once per document,
+/// rather than once per stage and block, reads the text once.
 ///
 /// Each word start also carries its [`word_key`], computed here once: a
-/// stage rules a word out with one bit test on the key instead of reading
-/// and folding the word's first bytes itself.
+/// stage rules a word out with one test on the key instead of reading and
+/// folding the word's first bytes itself. The keys lie in one array
+/// that a walk reads straight through; a word's offset is read only for
+/// the few words whose key passes.
 #[derive(Debug)]
 pub(crate) struct WordBytes {
-    /// Bit `i % 64` of word `i / 64` is byte `i`.
-    bits: Vec<u64>,
     /// The key of every word start, in text order.
     keys: Vec<u16>,
+    /// The offset of every word start inside its 64-byte chunk (byte
+    /// `64 * c + offset` for chunk `c`), in text order.
+    offsets: Vec<u8>,
+    /// For each 64-byte chunk, its word starts: bit `i % 64` for byte `i`.
+    starts: Vec<u64>,
     /// For each 64-byte chunk, the number of word starts before it: where
-    /// its starts' keys begin in `keys`.
+    /// its starts begin in `keys` and `offsets`; and last, the number of
+    /// all.
     rank: Vec<usize>,
     /// Bytes in the text.
     len: usize,
@@ -178,6 +173,71 @@ pub(crate) struct WordBytes {
 
 /// Values a [`word_key`] takes.
 pub(crate) const WORD_KEYS: usize = 27 * 27 * 27;
+
+/// A set of word keys ([`word_key`]): the words a stage may care about.
+///
+/// A key is tested for every word start a stage reads, so the set spends
+/// a byte on each key rather than a bit: the test is one load. Keys are
+/// read to 15 bits, which hold every key (a test checks), so that the
+/// load needs no bounds check.
+#[derive(Debug, Clone)]
+pub(crate) struct KeySet(Box<[u8; KEY_SLOTS]>);
+
+/// Entries of a [`KeySet`]: every 15-bit number.
+const KEY_SLOTS: usize = 1 << 15;
+
+// Every key has its entry.
+const _: () = assert!(WORD_KEYS <= KEY_SLOTS);
+
+impl KeySet {
+    /// An empty set.
+    pub(crate) fn new() -> KeySet {
+        KeySet(Box::new([0; KEY_SLOTS]))
+    }
+
+    /// Adds `key`; a number that is no key is left out.
+    pub(crate) fn insert(&mut self, key: usize) {
+        if key < WORD_KEYS {
+            if let Some(slot) = self.0.get_mut(key) {
+                *slot = 1;
+            }
+        }
+    }
+
+    /// Whether `key` is in the set.
+    #[inline]
+    pub(crate) fn contains(&self, key: usize) -> bool {
+        key < WORD_KEYS && self.0.get(key).is_some_and(|&slot| slot != 0)
+    }
+}
+
+/// A set of word keys that a walk over word starts tests the words'
+/// keys against: a [`KeySet`], or a bit set over the keys.
+pub(crate) trait KeyTest {
+    /// 1 when `key` (a stored [`word_key`]) is in the set, else 0.
+    fn bit(&self, key: u16) -> u64;
+}
+
+impl KeyTest for KeySet {
+    #[inline]
+    fn bit(&self, key: u16) -> u64 {
+        // Every key is below `KEY_SLOTS`: the remainder changes none, and
+        // lets the compiler see that no entry is missing.
+        u64::from(
+            self.0
+                .get(usize::from(key) % KEY_SLOTS)
+                .copied()
+                .unwrap_or(0),
+        )
+    }
+}
+
+impl<const WORDS: usize> KeyTest for BitSet<WORDS> {
+    #[inline]
+    fn bit(&self, key: u16) -> u64 {
+        u64::from(self.contains(usize::from(key)))
+    }
+}
 
 /// The fold of one byte in a [`word_key`]: an ASCII letter, in either case,
 /// is 0 to 25; anything else 26.
@@ -201,6 +261,37 @@ const KEY_FOLD: [u8; 256] = {
     t
 };
 
+/// `key_fold` of every byte times the weight of each place of a
+/// [`word_key`]: 27 × 27 for the first byte, 27 for the second, 1 for the
+/// third. Three loads and two additions make a key.
+// Const evaluation checks every index of this table at compile time.
+#[allow(clippy::indexing_slicing)]
+const KEY_PLACES: [[u16; 256]; 3] = {
+    let mut t = [[0u16; 256]; 3];
+    let mut b = 0;
+    while b < 256 {
+        let fold = KEY_FOLD[b] as u16;
+        t[0][b] = fold * 27 * 27;
+        t[1][b] = fold * 27;
+        t[2][b] = fold;
+        b += 1;
+    }
+    t
+};
+
+/// The [`word_key`] of a word whose first three bytes are `a`, `b`, `c`.
+#[inline]
+fn key_of(a: u8, b: u8, c: u8) -> usize {
+    // A `u8` indexes a 256-entry table: never out of bounds.
+    let place = |p: usize, x: u8| {
+        KEY_PLACES
+            .get(p)
+            .and_then(|t| t.get(usize::from(x)))
+            .map_or(0, |&v| usize::from(v))
+    };
+    place(0, a) + place(1, b) + place(2, c)
+}
+
 /// The key of the three bytes at `i` (past the end of `bytes`, 26 each):
 /// `key_fold` of each, read as a number in base 27. Two words that start
 /// with the same three letters in any case share a key; anything but an
@@ -208,7 +299,7 @@ const KEY_FOLD: [u8; 256] = {
 #[inline]
 pub(crate) fn word_key(bytes: &[u8], i: usize) -> usize {
     if let Some(&[a, b, c]) = bytes.get(i..i + 3) {
-        return key_fold(a) * 27 * 27 + key_fold(b) * 27 + key_fold(c);
+        return key_of(a, b, c);
     }
     let fold = |k: usize| bytes.get(k).map_or(26, |&b| key_fold(b));
     fold(i) * 27 * 27 + fold(i + 1) * 27 + fold(i + 2)
@@ -239,14 +330,26 @@ fn chunk_starts(mask: u64, prev: u64) -> u64 {
 }
 
 impl WordBytes {
-    /// The word bytes of `text`. Bits come 64 bytes at a time from
-    /// [`ascii_alnum_bits`]; only characters beyond ASCII are decoded, and
-    /// one that runs into the next chunk carries its bits over.
+    /// The word starts of `text`. Letters and digits come 64 bytes at a
+    /// time as bits from [`ascii_alnum_bits`]; only characters beyond
+    /// ASCII are decoded, and one that runs into the next chunk carries
+    /// its bits over.
     pub(crate) fn new(text: &str) -> WordBytes {
         let bytes = text.as_bytes();
-        let mut bits = Vec::with_capacity(bytes.len().div_ceil(64));
+        // A word start follows a byte outside any word, so there are at
+        // most half as many as bytes, rounded up. The arrays are written
+        // in place, with no check for growth, and cut to size at the end;
+        // the pages never written are never touched.
+        let most = bytes.len().div_ceil(2);
+        let mut keys = vec![0u16; most];
+        let mut offsets = vec![0u8; most];
+        let mut n = 0;
+        let mut rank = Vec::with_capacity(bytes.len().div_ceil(64) + 1);
+        let mut chunk_starts_of = Vec::with_capacity(bytes.len().div_ceil(64));
         // Bits of the next chunk that belong to a character begun in this one.
         let mut carry = 0u64;
+        // Whether the last byte of the chunk before belongs to a word.
+        let mut prev = 0;
         for (c, chunk) in bytes.chunks(64).enumerate() {
             let mut mask = ascii_alnum_bits(chunk) | carry;
             carry = 0;
@@ -266,26 +369,63 @@ impl WordBytes {
                     }
                 }
             }
-            bits.push(mask);
-        }
-        let mut keys = Vec::with_capacity(bytes.len() / 6);
-        let mut rank = Vec::with_capacity(bits.len());
-        let mut prev = 0;
-        for (w, &mask) in bits.iter().enumerate() {
-            rank.push(keys.len());
+            rank.push(n);
             let mut starts = chunk_starts(mask, prev);
+            chunk_starts_of.push(starts);
             prev = mask >> 63;
+            if starts == 0 {
+                continue;
+            }
+            // The chunk and the two bytes after it, where every key of its
+            // starts lies; past the end of the text, zeros, which fold as
+            // the end does.
+            let mut padded = [0u8; 66];
+            let window: &[u8; 66] = match bytes.get(c * 64..c * 64 + 66) {
+                Some(w) => w.try_into().unwrap_or(&padded),
+                None => {
+                    let rest = bytes.get(c * 64..).unwrap_or(&[]);
+                    for (p, &b) in padded.iter_mut().zip(rest) {
+                        *p = b;
+                    }
+                    &padded
+                }
+            };
             while starts != 0 {
-                keys.push(word_key(bytes, w * 64 + starts.trailing_zeros() as usize) as u16);
+                // Below 64 already; the remainder shows the compiler that
+                // the window holds the key's three bytes.
+                let offset = starts.trailing_zeros() as usize % 64;
+                if let (Some(key), Some(at)) = (keys.get_mut(n), offsets.get_mut(n)) {
+                    let byte = |k: usize| window.get(k).copied().unwrap_or(0);
+                    *key = key_of(byte(offset), byte(offset + 1), byte(offset + 2)) as u16;
+                    *at = offset as u8;
+                }
+                n += 1;
                 starts &= starts - 1;
             }
         }
+        rank.push(n);
+        keys.truncate(n);
+        keys.shrink_to_fit();
+        offsets.truncate(n);
+        offsets.shrink_to_fit();
         WordBytes {
-            bits,
             keys,
+            offsets,
+            starts: chunk_starts_of,
             rank,
             len: bytes.len(),
         }
+    }
+
+    /// The index (in `keys` and `offsets`) of the first word start at or
+    /// after byte `i`.
+    #[inline]
+    fn rank_at(&self, i: usize) -> usize {
+        let c = i / 64;
+        let below = self.starts.get(c).map_or(0, |s| s & !(!0u64 << (i % 64)));
+        self.rank
+            .get(c)
+            .map_or(self.keys.len(), |r| r + below.count_ones() as usize)
     }
 
     /// Calls `found` with the byte offset of every word start inside
@@ -301,36 +441,56 @@ impl WordBytes {
     /// Calls `found` with the byte offset and the [`word_key`] of every
     /// word start inside `within`, in order (the starts of
     /// `for_each_start`).
+    #[cfg(test)]
+    pub(crate) fn for_each_keyed_start(&self, within: Span, found: impl FnMut(usize, usize)) {
+        let mut all = KeySet::new();
+        for key in 0..WORD_KEYS {
+            all.insert(key);
+        }
+        self.for_each_start_in(within, &all, found);
+    }
+
+    /// Calls `found` with the byte offset and the [`word_key`] of every
+    /// word start inside `within` whose key is in `keys`, in order.
+    ///
+    /// Every stage rules most words out by their key alone. The keys are
+    /// tested here, 64 at a time and without calling out, so that the
+    /// loop over them stays small; `found` runs only for the few words
+    /// that pass.
     #[inline]
-    pub(crate) fn for_each_keyed_start(&self, within: Span, mut found: impl FnMut(usize, usize)) {
+    pub(crate) fn for_each_start_in(
+        &self,
+        within: Span,
+        keys: &impl KeyTest,
+        mut found: impl FnMut(usize, usize),
+    ) {
         let end = within.end.min(self.len);
         if within.start >= end {
             return;
         }
-        let (first, last) = (within.start / 64, (end - 1) / 64);
-        let mut prev = first
-            .checked_sub(1)
-            .and_then(|w| self.bits.get(w))
-            .map_or(0, |w| w >> 63);
-        for w in first..=last {
-            let mask = self.bits.get(w).copied().unwrap_or(0);
-            let mut starts = chunk_starts(mask, prev);
-            prev = mask >> 63;
-            let mut k = self.rank.get(w).copied().unwrap_or(0);
-            if w == first {
-                let below = !(!0u64 << (within.start % 64));
-                k += (starts & below).count_ones() as usize;
-                starts &= !below;
-            }
-            let room = end - w * 64;
-            if w == last && room < 64 {
-                starts &= (1u64 << room) - 1;
-            }
-            while starts != 0 {
-                let key = self.keys.get(k).copied().unwrap_or(0);
-                found(w * 64 + starts.trailing_zeros() as usize, usize::from(key));
-                starts &= starts - 1;
-                k += 1;
+        let first = self.rank_at(within.start);
+        let Some(inside) = self.keys.get(first..self.rank_at(end)) else {
+            return;
+        };
+        // The chunk of the last start found: the chunks are read in order.
+        let mut chunk = within.start / 64;
+        for (b, block) in inside.chunks(64).enumerate() {
+            // A bit for each key that passes, the block's first key the
+            // top bit.
+            let mut hits = block
+                .iter()
+                .fold(0u64, |hits, &key| (hits << 1) | keys.bit(key));
+            hits <<= 64 - block.len();
+            while hits != 0 {
+                let j = hits.leading_zeros() as usize;
+                hits &= !((1u64 << 63) >> j);
+                let k = first + b * 64 + j;
+                while self.rank.get(chunk + 1).is_some_and(|&r| r <= k) {
+                    chunk += 1;
+                }
+                let offset = usize::from(self.offsets.get(k).copied().unwrap_or(0));
+                let key = usize::from(self.keys.get(k).copied().unwrap_or(0));
+                found(chunk * 64 + offset, key);
             }
         }
     }
@@ -407,6 +567,44 @@ mod tests {
         assert_eq!(key("9am"), 26 * 729 + 12);
         assert_eq!(key("Wu"), key("Wu."));
         assert_eq!(key(""), WORD_KEYS - 1);
+    }
+
+    /// The table of weighted folds makes the keys of the definition.
+    #[test]
+    fn keys_from_the_table_agree_with_the_folds() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for c in [0, b'a', b'Z', b'0', 0xC3, 0xFF] {
+                    let expected = key_fold(a) * 27 * 27 + key_fold(b) * 27 + key_fold(c);
+                    assert_eq!(key_of(a, b, c), expected, "{a} {b} {c}");
+                }
+            }
+        }
+    }
+
+    /// Keys of words that end the text, at every offset around the end
+    /// of a chunk, read the end as the definition does.
+    #[test]
+    fn keys_at_the_end_of_the_text() {
+        for len in 60..=70usize {
+            for word in ["a", "ab", "abc", "abcd"] {
+                for at in len.saturating_sub(6)..len {
+                    let mut text = " ".repeat(at);
+                    text.push_str(word);
+                    text.truncate(len.min(text.len()));
+                    let words = WordBytes::new(&text);
+                    let mut got = Vec::new();
+                    words.for_each_keyed_start(Span::new(0, text.len()), |i, key| {
+                        got.push((i, key));
+                    });
+                    let expected: Vec<(usize, usize)> = word_starts_by_chars(&text)
+                        .into_iter()
+                        .map(|i| (i, word_key(text.as_bytes(), i)))
+                        .collect();
+                    assert_eq!(got, expected, "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -19,10 +19,9 @@
 
 use super::{DateMention, DateValue, Season};
 use crate::analysis::Analysis;
-use crate::bitset::{words_for, BitSet};
 use crate::calendar::{days_in_month, easter, nth_weekday};
 use crate::hash::FastMap;
-use crate::text::{prefix_keys, WordBytes, WORD_KEYS};
+use crate::text::{prefix_keys, KeySet, WordBytes, WORD_KEYS};
 use crate::{tables, Date, Span};
 
 /// What a word of the date vocabulary is.
@@ -153,7 +152,7 @@ pub(crate) struct DateFinder {
     /// and for every key of a word that starts with anything but an ASCII
     /// letter (a number may start a date): one test rules out most words
     /// before any byte of them is read.
-    may_trigger: BitSet<{ words_for(WORD_KEYS) }>,
+    may_trigger: KeySet,
     holidays: Vec<(String, Rule)>,
 }
 
@@ -472,7 +471,7 @@ impl DateFinder {
             pairs.extend(prefix_keys(p).map(|key| (key, i)));
         }
         pairs.sort_unstable();
-        let mut may_trigger = BitSet::new();
+        let mut may_trigger = KeySet::new();
         // A key's first letter counts in units of 27 * 27; 26 is any other byte.
         for key in 26 * 27 * 27..WORD_KEYS {
             may_trigger.insert(key);
@@ -1970,8 +1969,8 @@ impl DateFinder {
         }
         // A trigger can only start where a word or a number starts, and a
         // word only when its first three characters begin some pattern.
-        words.for_each_keyed_start(Span::new(lo, hi), |s, key| {
-            if s < last || !self.may_trigger.contains(key) {
+        words.for_each_start_in(Span::new(lo, hi), &self.may_trigger, |s, key| {
+            if s < last {
                 return;
             }
             let found = if at(b, s).is_ascii_digit() {

@@ -9,7 +9,7 @@
 
 use crate::bitset::{words_for, BitSet};
 use crate::hash::FastMap;
-use crate::text::{char_at, prefix_keys, WordBytes, WORD_KEYS};
+use crate::text::{char_at, prefix_keys, KeySet, WordBytes};
 use crate::Span;
 
 /// Characters that may join the parts of one surname ("O'Neil",
@@ -25,7 +25,7 @@ pub(super) struct Surnames<'s> {
     by_text: FastMap<&'s str, usize>,
     /// The word keys (`text::word_key`) surnames start with: the first
     /// test, on a key every word start carries already.
-    keys: BitSet<{ words_for(WORD_KEYS) }>,
+    keys: KeySet,
     /// Bits of `prefix_key` for the first three bytes of each surname that
     /// has three: a word whose first three bytes have no bit set starts no
     /// such surname, ruled out by one look-up. Keys may collide; a collision
@@ -49,7 +49,7 @@ impl<'s> Surnames<'s> {
     /// a whole word and are left out.
     pub(super) fn new(names: impl IntoIterator<Item = &'s str>) -> Surnames<'s> {
         let mut by_text = FastMap::default();
-        let mut keys = BitSet::new();
+        let mut keys = KeySet::new();
         let mut prefixes = BitSet::new();
         let mut short_first = [false; 256];
         for (i, name) in names.into_iter().enumerate() {
@@ -98,8 +98,8 @@ impl<'s> Surnames<'s> {
         }
         let end = within.end.min(text.len());
         let mut resume = within.start;
-        words.for_each_keyed_start(within, |i, key| {
-            if i < resume || !self.keys.contains(key) {
+        words.for_each_start_in(within, &self.keys, |i, _| {
+            if i < resume {
                 return;
             }
             if !self.may_start(text.as_bytes(), i) {
