@@ -7,15 +7,12 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
-use crate::bitset::{words_for, BitSet};
 use crate::country::{CountryCode, CountryFinder};
 use crate::document::TextSpan;
 use crate::hash::{FastMap, FastSet};
 use crate::layout::BlockKind;
 use crate::tables;
-use crate::text::{
-    char_at, char_before, is_blank, is_space, prefix_keys, trim, WordBytes, WORD_KEYS,
-};
+use crate::text::{char_at, char_before, is_blank, is_space, prefix_keys, trim, KeySet, WordBytes};
 
 mod surnames;
 use crate::Span;
@@ -112,7 +109,7 @@ pub(crate) struct QuoteFinder {
     verbs: Option<AhoCorasick>,
     /// The word keys (`text::word_key`) of the verb forms, one bit each:
     /// most words are ruled out by one look-up before any match.
-    verb_prefixes: BitSet<{ words_for(WORD_KEYS) }>,
+    verb_prefixes: KeySet,
     /// The class of each verb pattern, by pattern index.
     classes: Vec<VerbClass>,
     /// Titles by lower-case form.
@@ -170,7 +167,7 @@ impl QuoteFinder {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&forms)
             .ok();
-        let mut verb_prefixes = BitSet::new();
+        let mut verb_prefixes = KeySet::new();
         for form in &forms {
             for key in prefix_keys(form.as_bytes()) {
                 verb_prefixes.insert(key);

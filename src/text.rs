@@ -1,7 +1,6 @@
 //! Shared helpers over the raw input: whitespace, trimming and character
 //! classes that every stage agrees on.
 
-use crate::bitset::BitSet;
 use crate::Span;
 
 /// Whether `c` counts as white space for span trimming and block cutting:
@@ -211,14 +210,9 @@ impl KeySet {
     }
 }
 
-/// A set of word keys that a walk over word starts tests the words'
-/// keys against: a [`KeySet`], or a bit set over the keys.
-pub(crate) trait KeyTest {
-    /// 1 when `key` (a stored [`word_key`]) is in the set, else 0.
-    fn bit(&self, key: u16) -> u64;
-}
-
-impl KeyTest for KeySet {
+impl KeySet {
+    /// 1 when `key` (a stored [`word_key`]) is in the set, else 0: the
+    /// test a walk over word starts makes on every word.
     #[inline]
     fn bit(&self, key: u16) -> u64 {
         // Every key is below `KEY_SLOTS`: the remainder changes none, and
@@ -229,13 +223,6 @@ impl KeyTest for KeySet {
                 .copied()
                 .unwrap_or(0),
         )
-    }
-}
-
-impl<const WORDS: usize> KeyTest for BitSet<WORDS> {
-    #[inline]
-    fn bit(&self, key: u16) -> u64 {
-        u64::from(self.contains(usize::from(key)))
     }
 }
 
@@ -461,7 +448,7 @@ impl WordBytes {
     pub(crate) fn for_each_start_in(
         &self,
         within: Span,
-        keys: &impl KeyTest,
+        keys: &KeySet,
         mut found: impl FnMut(usize, usize),
     ) {
         let end = within.end.min(self.len);
