@@ -693,12 +693,15 @@ impl DateFinder {
         }
         let w = word(b, e, hi)?;
         if any(b, w, &["to", "until", "through"]) {
-            let (ye, y2) = year(b, w.1, hi)?;
+            // "from 1992 until July 2005": a month may name the end.
+            let month = self.month_at(b, word(b, w.1, hi));
+            let (ye, y2) = year(b, month.map_or(w.1, |(_, me)| me), hi)?;
             if (y + 1..=y + 100).contains(&y2) {
-                let iv = DateValue::Interval(
-                    Box::new(DateValue::Year(y)),
-                    Box::new(DateValue::Year(y2)),
-                );
+                let end = match month {
+                    Some((m, _)) => DateValue::Month { year: y2, month: m },
+                    None => DateValue::Year(y2),
+                };
+                let iv = DateValue::Interval(Box::new(DateValue::Year(y)), Box::new(end));
                 return Some((Core::Abs(iv), ye));
             }
         }
@@ -2920,6 +2923,7 @@ mod tests {
         bare_month_by: "The court rules by June.", "2017-03-28" => [("June", "2017-06")];
         month_list: "Highs in December, January, and February 2017.", "2017-06-28" => [("December", "2016-12"), ("January", "2017-01"), ("February 2017", "2017-02")];
         month_throughout: "Held throughout April and May 2013.", "2013-07-05" => [("April", "2013-04"), ("May 2013", "2013-05")];
+        year_until_month: "He served from 1992 until July 2005.", "2013-07-05" => [("1992 until July 2005", "1992/2005-07")];
         not_bare_abbreviation: "Meet in Jun. or Jul. then.", "2017-06-28" => [];
         bare_month_last_year: "The dialogue took place in October.", "2017-02-17" => [("October", "2016-10")];
         bare_month_participle: "They welcome the conference convened by Australia in December.", "2009-10-30" => [("December", "2009-12")];
