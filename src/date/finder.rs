@@ -1539,6 +1539,9 @@ impl DateFinder {
             _ => return None,
         };
         let ns = skip_ws_back(b, u.0, lo);
+        // "[Ten] years ago": an editor's brackets around the number.
+        let bracketed = ns > lo && before(b, ns) == b']';
+        let ns = if bracketed { ns - 1 } else { ns };
         let mut i = ns;
         while i > lo && before(b, i).is_ascii_digit() {
             i -= 1;
@@ -1567,6 +1570,11 @@ impl DateFinder {
                     None => (w.0, i64::from(n)),
                 }
             }
+        };
+        let start = match bracketed {
+            true if start > lo && before(b, start) == b'[' => start - 1,
+            true => return None,
+            false => start,
         };
         if unit == YEAR {
             if let Some(t) = word(b, e, hi).filter(|w| eq(b, *w, "today")) {
@@ -2924,6 +2932,7 @@ mod tests {
         month_list: "Highs in December, January, and February 2017.", "2017-06-28" => [("December", "2016-12"), ("January", "2017-01"), ("February 2017", "2017-02")];
         month_throughout: "Held throughout April and May 2013.", "2013-07-05" => [("April", "2013-04"), ("May 2013", "2013-05")];
         year_until_month: "He served from 1992 until July 2005.", "2013-07-05" => [("1992 until July 2005", "1992/2005-07")];
+        bracketed_years_ago: "\"[Ten] years ago, a browser was born.", "2011-03-08" => [("[Ten] years ago", "2001")];
         not_bare_abbreviation: "Meet in Jun. or Jul. then.", "2017-06-28" => [];
         bare_month_last_year: "The dialogue took place in October.", "2017-02-17" => [("October", "2016-10")];
         bare_month_participle: "They welcome the conference convened by Australia in December.", "2009-10-30" => [("December", "2009-12")];
