@@ -1293,7 +1293,7 @@ impl DateFinder {
                 p,
                 &[
                     "market", "markets", "world", "economy", "society", "certain", "true",
-                    "relevant",
+                    "relevant", "percent",
                 ],
             )
         }) {
@@ -2933,6 +2933,7 @@ mod tests {
         month_throughout: "Held throughout April and May 2013.", "2013-07-05" => [("April", "2013-04"), ("May 2013", "2013-05")];
         year_until_month: "He served from 1992 until July 2005.", "2013-07-05" => [("1992 until July 2005", "1992/2005-07")];
         bracketed_years_ago: "\"[Ten] years ago, a browser was born.", "2011-03-08" => [("[Ten] years ago", "2001")];
+        share_today: "Its share has dropped to approximately 56 percent today.", "2011-03-08" => [("today", "PRESENT_REF")];
         not_bare_abbreviation: "Meet in Jun. or Jul. then.", "2017-06-28" => [];
         bare_month_last_year: "The dialogue took place in October.", "2017-02-17" => [("October", "2016-10")];
         bare_month_participle: "They welcome the conference convened by Australia in December.", "2009-10-30" => [("December", "2009-12")];
