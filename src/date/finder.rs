@@ -1406,6 +1406,15 @@ impl DateFinder {
         if unit == HALF {
             return None;
         }
+        // "in this critical decade": a word of weight between "this" and
+        // its unit.
+        if let Some(this) = prev
+            .filter(|p| any(b, *p, &["critical", "crucial", "decisive", "pivotal"]))
+            .and_then(|p| word_back(b, p.0, lo))
+            .filter(|w| eq(b, *w, "this"))
+        {
+            return Some((this.0, Core::Rel(unit, 0), e));
+        }
         let p = prev?;
         if let Some(d) = self.kind(b, Some(p), Kind::Det) {
             let pp = word_back(b, p.0, lo);
@@ -2934,6 +2943,7 @@ mod tests {
         year_until_month: "He served from 1992 until July 2005.", "2013-07-05" => [("1992 until July 2005", "1992/2005-07")];
         bracketed_years_ago: "\"[Ten] years ago, a browser was born.", "2011-03-08" => [("[Ten] years ago", "2001")];
         share_today: "Its share has dropped to approximately 56 percent today.", "2011-03-08" => [("today", "PRESENT_REF")];
+        this_critical_decade: "We must act in this critical decade.", "2021-09-17" => [("this critical decade", "202X")];
         not_bare_abbreviation: "Meet in Jun. or Jul. then.", "2017-06-28" => [];
         bare_month_last_year: "The dialogue took place in October.", "2017-02-17" => [("October", "2016-10")];
         bare_month_participle: "They welcome the conference convened by Australia in December.", "2009-10-30" => [("December", "2009-12")];
