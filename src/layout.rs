@@ -470,6 +470,11 @@ fn continues(text: &str, d: &Draft, last: &Line, next: &Line) -> bool {
     if d.marker.is_some() && next.indent > d.indent && first.is_lowercase() {
         return true;
     }
+    // A signature's place in capitals, then its date: "THE WHITE HOUSE,"
+    // then "December 23, 2022." are two lines that stand alone.
+    if end == ',' && !prev.contains(char::is_lowercase) && signature_date(body) {
+        return false;
+    }
     // A comma, or a word broken at a hyphen ("well-" then "known").
     if end == ',' || (end == '-' && prev.len() > 1) {
         return first.is_alphanumeric();
@@ -484,6 +489,25 @@ fn continues(text: &str, d: &Draft, last: &Line, next: &Line) -> bool {
     // A lower-case start continues a line of running text, but not a short
     // line of its own ("features" then "contact manager").
     first.is_lowercase() && prev.split_whitespace().count() >= 3
+}
+
+/// Whether a line is a date and nothing else, as a signature gives it:
+/// "December 23, 2022." (a capitalised word, a day and a comma, a year).
+fn signature_date(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let (Some(month), Some(day), Some(year), None) =
+        (words.next(), words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    let day = day.strip_suffix(',').unwrap_or("");
+    let year = year.strip_suffix('.').unwrap_or(year);
+    month.starts_with(|c: char| c.is_ascii_uppercase())
+        && month.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && (1..=2).contains(&day.len())
+        && day.bytes().all(|b| b.is_ascii_digit())
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The lines of `text` (any line ending), `None` for a blank line.
@@ -711,6 +735,23 @@ mod tests {
                 (BlockKind::Boilerplate, "Download this case study as a PDF"),
                 (BlockKind::Boilerplate, "[ends]"),
                 (BlockKind::Paragraph, "The PDF [link] is below."),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_signature_place_and_its_date_stand_alone() {
+        let text = "Title\n\nJOSEPH R. BIDEN JR.\n\nTHE WHITE HOUSE,\nDecember 23, 2022.\n\nOTTAWA,\nin a statement today, the minister said so.\n";
+        let blocks = LayoutRules::new().blocks(text);
+        let spans: Vec<&str> = blocks.iter().map(|b| &text[b.span]).collect();
+        assert_eq!(
+            spans,
+            vec![
+                "Title",
+                "JOSEPH R. BIDEN JR.",
+                "THE WHITE HOUSE,",
+                "December 23, 2022.",
+                "OTTAWA,\nin a statement today, the minister said so."
             ]
         );
     }
