@@ -244,6 +244,12 @@ impl QuoteFinder {
         }
     }
 
+    /// Whether the lower-case form of `w` is a word of some title.
+    fn is_title_word(&self, w: &str) -> bool {
+        let mut buf = [0; LOWER_INLINE];
+        self.title_words.contains(lower(w, &mut buf).as_ref())
+    }
+
     /// Whether a word is a month name or its abbreviation, capitalised as
     /// in a date ("August", "Sept."), not in capitals or lower case.
     fn is_month(&self, w: &str) -> bool {
@@ -1032,8 +1038,9 @@ impl<'h> Run<'_, 'h> {
             }
             // Capitalised inside a sentence the word is a name ("Sky News says").
             let opens = before.len() == prev.len();
+            let mut prev_buf = [0; LOWER_INLINE];
             let prev_word = if opens || prev.starts_with(char::is_lowercase) {
-                lower(prev)
+                lower(prev, &mut prev_buf)
             } else {
                 Cow::Borrowed("")
             };
@@ -1693,11 +1700,10 @@ impl<'h> Run<'_, 'h> {
                 || seg_text.starts_with("of ")
                 || seg_text.starts_with("a ")
                 || seg_text.starts_with("an ")
-                || tokens(seg_text, seg.start).iter().any(|t| {
-                    self.finder
-                        .title_words
-                        .contains(lower(text.get(t.range()).unwrap_or("")).as_ref())
-                }) && !self.is_name_segment(seg);
+                || tokens(seg_text, seg.start)
+                    .iter()
+                    .any(|t| self.finder.is_title_word(text.get(t.range()).unwrap_or("")))
+                    && !self.is_name_segment(seg);
             if !role {
                 let n = self.np_before(start, seg_end)?;
                 // "As Stephen Kinnock, the local MP has said, ...".
@@ -1785,11 +1791,7 @@ impl<'h> Run<'_, 'h> {
     fn role_without_name(&self, seg: Span) -> bool {
         let text = self.text;
         let toks = tokens(text.get(seg.range()).unwrap_or(""), seg.start);
-        let is_title = |t: &Span| {
-            self.finder
-                .title_words
-                .contains(lower(text.get(t.range()).unwrap_or("")).as_ref())
-        };
+        let is_title = |t: &Span| self.finder.is_title_word(text.get(t.range()).unwrap_or(""));
         let Some(last_title) = toks.iter().rposition(is_title) else {
             return false;
         };
@@ -1813,9 +1815,7 @@ impl<'h> Run<'_, 'h> {
         let mut trailing = 0;
         for t in toks.iter().rev() {
             let w = text.get(t.range()).unwrap_or("");
-            if w.chars().next().is_some_and(char::is_uppercase)
-                && !self.finder.title_words.contains(lower(w).as_ref())
-            {
+            if w.chars().next().is_some_and(char::is_uppercase) && !self.finder.is_title_word(w) {
                 trailing += 1;
             } else {
                 break;
@@ -1837,7 +1837,7 @@ impl<'h> Run<'_, 'h> {
         w.len() >= 3
             && w.starts_with(|c: char| c.is_uppercase())
             && w.chars().all(char::is_alphabetic)
-            && !self.finder.title_words.contains(lower(w).as_ref())
+            && !self.finder.is_title_word(w)
             && self.countries.lookup(w).is_none()
     }
 
@@ -1850,11 +1850,12 @@ impl<'h> Run<'_, 'h> {
         // Every index below stays inside `toks` by the loop bounds; `get`
         // keeps a slip from ever panicking.
         let tok = |k: usize| toks.get(k).copied().unwrap_or_default();
+        let mut buf = [0; LOWER_INLINE];
         let mut i = toks.len();
         // Adverbs and auxiliaries between subject and verb.
         while i > 0 {
             let orig = text.get(tok(i - 1).range()).unwrap_or("");
-            let w = lower(orig);
+            let w = lower(orig, &mut buf);
             // Capitalised, these are names: "Theresa May said", "Will Smith said".
             if orig.starts_with(char::is_uppercase) && !is_weekday(&w) {
                 break;
@@ -1939,7 +1940,7 @@ impl<'h> Run<'_, 'h> {
                 break;
             }
             let w = text.get(t.range()).unwrap_or("");
-            let lw = lower(w);
+            let lw = lower(w, &mut buf);
             let cap = w
                 .chars()
                 .next()
@@ -1980,7 +1981,7 @@ impl<'h> Run<'_, 'h> {
                 start -= 1;
             } else if !seen_cap
                 && lower_run < 3
-                && !STOP.contains(&lw.as_ref())
+                && !is_stop(&lw)
                 && lw
                     .chars()
                     .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
@@ -1994,7 +1995,7 @@ impl<'h> Run<'_, 'h> {
         // Drop leading connectors and sentence adverbs.
         while start < stop {
             let orig = text.get(tok(start).range()).unwrap_or("");
-            let w = lower(orig);
+            let w = lower(orig, &mut buf);
             let function_word = orig.starts_with(char::is_lowercase)
                 || matches!(
                     orig,
@@ -2048,7 +2049,7 @@ impl<'h> Run<'_, 'h> {
                     | "yesterday"
                     | "today"
                     | "previously"
-            ) || (STOP.contains(&w.as_ref())
+            ) || (is_stop(&w)
                 && function_word
                 && !matches!(w.as_ref(), "a" | "an" | "he" | "she" | "they" | "it"))
                 || (w.ends_with("ly") && start + 1 < stop)
@@ -2158,8 +2159,7 @@ impl<'h> Run<'_, 'h> {
             .rsplit(' ')
             .next()
             .unwrap_or("");
-        (next == "the" || next.starts_with(char::is_uppercase))
-            && self.finder.title_words.contains(lower(before).as_ref())
+        (next == "the" || next.starts_with(char::is_uppercase)) && self.finder.is_title_word(before)
     }
 
     /// The speaker phrase after an inverted verb or "according to", up to `end`.
@@ -2186,7 +2186,7 @@ impl<'h> Run<'_, 'h> {
                 && k.checked_sub(1)
                     .and_then(|j| toks.get(j))
                     .and_then(|p| self.text.get(p.range()))
-                    .is_some_and(|p| self.finder.title_words.contains(lower(p).as_ref()));
+                    .is_some_and(|p| self.finder.is_title_word(p));
             (ends && !office).then_some(t.start)
         });
         if let Some(c) = cut {
@@ -2199,7 +2199,7 @@ impl<'h> Run<'_, 'h> {
         }
         let ok = s.split(is_space).filter(|w| !w.is_empty()).all(|w| {
             let lw = w.to_lowercase();
-            !STOP.contains(&lw.as_str())
+            !is_stop(&lw)
                 || matches!(
                     lw.as_str(),
                     "the" | "of" | "for" | "and" | "a" | "an" | "at" | "in" | "on" | "to"
@@ -2334,7 +2334,8 @@ impl<'h> Run<'_, 'h> {
             && first.chars().all(char::is_alphabetic)
             && !matches!(first, "The" | "A" | "An")
             && {
-                let first = lower(first);
+                let mut buf = [0; LOWER_INLINE];
+                let first = lower(first, &mut buf);
                 !self.finder.title_words.contains(first.as_ref())
                     && !self.finder.title_firsts.contains(first.as_ref())
             }
@@ -2347,10 +2348,7 @@ impl<'h> Run<'_, 'h> {
         // A list: "Ford, GM, and Stellantis".
         let short_items = s.split([',']).all(|item| {
             let item = item.trim().trim_start_matches("and ");
-            item.split(' ').count() <= 3
-                && !item
-                    .split(' ')
-                    .any(|w| self.finder.title_words.contains(lower(w).as_ref()))
+            item.split(' ').count() <= 3 && !item.split(' ').any(|w| self.finder.is_title_word(w))
         });
         if short_items
             && (s.contains(", and ")
@@ -2387,9 +2385,7 @@ impl<'h> Run<'_, 'h> {
             // "NVIDIA, a global chipmaking giant": a description, no office.
             let role_words = text.get(role.range()).unwrap_or("");
             if (role_words.starts_with("a ") || role_words.starts_with("an "))
-                && !role_words
-                    .split(' ')
-                    .any(|w| self.finder.title_words.contains(lower(w).as_ref()))
+                && !role_words.split(' ').any(|w| self.finder.is_title_word(w))
             {
                 title = None;
             }
@@ -2462,7 +2458,7 @@ impl<'h> Run<'_, 'h> {
         // people, not a role.
         if len > 60
             || !first.starts_with(char::is_uppercase)
-            || !self.finder.title_words.contains(lower(first).as_ref())
+            || !self.finder.is_title_word(first)
             || !self.role_without_name(segment)
         {
             return None;
@@ -2556,7 +2552,12 @@ impl<'h> Run<'_, 'h> {
     /// The number of tokens of the longest title starting at token `k`.
     fn starts_title(&self, toks: &[Span], k: usize) -> Option<usize> {
         let first = toks.get(k).and_then(|t| self.text.get(t.range()))?;
-        if !self.finder.title_firsts.contains(lower(first).as_ref()) {
+        let mut buf = [0; LOWER_INLINE];
+        if !self
+            .finder
+            .title_firsts
+            .contains(lower(first, &mut buf).as_ref())
+        {
             return None;
         }
         let mut best = None;
@@ -2566,7 +2567,7 @@ impl<'h> Run<'_, 'h> {
             if n > 0 {
                 key.push(' ');
             }
-            key.push_str(&lower(self.text.get(t.range()).unwrap_or("")));
+            key.push_str(&lower(self.text.get(t.range()).unwrap_or(""), &mut buf));
             if self.finder.titles.contains_key(&key) {
                 best = Some(n + 1);
             }
@@ -2591,11 +2592,11 @@ impl<'h> Run<'_, 'h> {
                 .and_then(|h| h.rsplit(' ').next())
                 .unwrap_or("");
             let named = last.chars().next().is_some_and(char::is_uppercase)
-                && !self.finder.title_words.contains(lower(last).as_ref());
+                && !self.finder.is_title_word(last);
             if named
                 && place.split(' ').all(|w| {
                     w.chars().next().is_some_and(char::is_uppercase)
-                        && !self.finder.title_words.contains(lower(w).as_ref())
+                        && !self.finder.is_title_word(w)
                 })
             {
                 if let Some(code) = self.countries.lookup(place) {
@@ -2612,9 +2613,7 @@ impl<'h> Run<'_, 'h> {
         for sep in [" for ", " at ", " of the ", " from ", " on "] {
             if let Some(i) = s.find(sep) {
                 let head = trim(text, Span::new(np.start, np.start + i));
-                let tail_has_title = s[i..]
-                    .split(' ')
-                    .any(|w| self.finder.title_words.contains(lower(w).as_ref()));
+                let tail_has_title = s[i..].split(' ').any(|w| self.finder.is_title_word(w));
                 // "The Joint Committee on Taxation" is one body.
                 let body = text.get(head.range()).is_some_and(|h| {
                     h.split(' ').any(|w| {
@@ -2639,9 +2638,10 @@ impl<'h> Run<'_, 'h> {
         };
         // The name: trailing capitalised words that are not title words.
         let mut name_start = toks.len();
+        let mut buf = [0; LOWER_INLINE];
         while name_start > 0 {
             let w = word(name_start - 1);
-            let lw = lower(w);
+            let lw = lower(w, &mut buf);
             if is_cap(w)
                 && !self.finder.title_words.contains(lw.as_ref())
                 && !w.ends_with("'s")
@@ -2661,9 +2661,7 @@ impl<'h> Run<'_, 'h> {
                         .filter(|_| particles > 0)
                 })
                 .flatten()
-                .filter(|&k| {
-                    is_cap(word(k)) && !self.finder.title_words.contains(lower(word(k)).as_ref())
-                })
+                .filter(|&k| is_cap(word(k)) && !self.finder.is_title_word(word(k)))
             {
                 name_start = before + 1;
             } else {
@@ -2750,7 +2748,8 @@ impl<'h> Run<'_, 'h> {
         if after_of {
             name_toks.clear();
         }
-        let lead = lower(word(0));
+        let mut lead_buf = [0; LOWER_INLINE];
+        let lead = lower(word(0), &mut lead_buf);
         let lower_head = toks
             .last()
             .and_then(|t| text.get(t.range()))
@@ -2760,7 +2759,8 @@ impl<'h> Run<'_, 'h> {
             || (lead == "the" && !has_title_before && !person_after_body)
         {
             // A titled individual, an organisation or a group, named whole.
-            let head = lower(word(toks.len().saturating_sub(1)));
+            let mut head_buf = [0; LOWER_INLINE];
+            let head = lower(word(toks.len().saturating_sub(1)), &mut head_buf);
             let title_only = has_title_before
                 && self
                     .starts_title(&toks, toks.len().saturating_sub(1))
@@ -2866,18 +2866,12 @@ impl<'h> Run<'_, 'h> {
             while first >= 2
                 && matches!(word(first - 1), "and" | "&" | "of" | "for" | "on")
                 && is_cap(word(first - 2))
-                && !self
-                    .finder
-                    .title_words
-                    .contains(lower(word(first - 2)).as_ref())
+                && !self.finder.is_title_word(word(first - 2))
             {
                 first -= 2;
                 while first > 0
                     && is_cap(word(first - 1))
-                    && !self
-                        .finder
-                        .title_words
-                        .contains(lower(word(first - 1)).as_ref())
+                    && !self.finder.is_title_word(word(first - 1))
                 {
                     first -= 1;
                 }
@@ -3293,17 +3287,100 @@ const SUBJECT_VERBS: &[&str] = &[
     "sees",
 ];
 
-/// Lower-case words that never stand in a speaker phrase.
-const STOP: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-    "can", "could", "may", "might", "must", "should", "shall", "it", "this", "that", "these",
-    "those", "which", "who", "whom", "what", "when", "where", "while", "as", "if", "but", "or",
-    "not", "to", "by", "with", "in", "on", "at", "into", "than", "a", "an", "he", "she", "they",
-    "we", "i", "you", "also", "had", "did", "does", "do", "so", "such", "very", "more", "most",
-    "after", "before", "about", "over", "under", "its", "his", "her", "there", "here", "then",
-    "and", "or", "said", "says", "say", "told", "because", "since", "until", "though", "although",
-    "all", "some", "many", "other", "others", "new", "one",
-];
+/// Whether `w` is a lower-case word that never stands in a speaker phrase.
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "shall"
+            | "it"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "which"
+            | "who"
+            | "whom"
+            | "what"
+            | "when"
+            | "where"
+            | "while"
+            | "as"
+            | "if"
+            | "but"
+            | "or"
+            | "not"
+            | "to"
+            | "by"
+            | "with"
+            | "in"
+            | "on"
+            | "at"
+            | "into"
+            | "than"
+            | "a"
+            | "an"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "also"
+            | "did"
+            | "does"
+            | "do"
+            | "so"
+            | "such"
+            | "very"
+            | "more"
+            | "most"
+            | "after"
+            | "before"
+            | "about"
+            | "over"
+            | "under"
+            | "its"
+            | "his"
+            | "her"
+            | "there"
+            | "here"
+            | "then"
+            | "and"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "because"
+            | "since"
+            | "until"
+            | "though"
+            | "although"
+            | "all"
+            | "some"
+            | "many"
+            | "other"
+            | "others"
+            | "new"
+            | "one"
+    )
+}
 
 /// The merge key of an organisation or group: lower case, without the
 /// owner ("the report's authors" and "the authors" are one). A joint
@@ -3728,16 +3805,30 @@ fn strip_end(text: &str, span: Span) -> Span {
     trim(text, Span::new(span.start, span.start + t.len()))
 }
 
+/// The room `lower` has for a word lowered without allocating.
+const LOWER_INLINE: usize = 32;
+
 /// `s.to_lowercase()`, without allocating when `s` is already lower-case
-/// ASCII (most words); ASCII input takes the cheap ASCII mapping, which
-/// agrees with `to_lowercase` on it.
-fn lower(s: &str) -> Cow<'_, str> {
+/// ASCII (most words) or is ASCII of at most `LOWER_INLINE` bytes, which is
+/// lowered into `buf`: most words looked up in the tables are capitalised,
+/// and a new string for each cost more than the look-up. ASCII input takes
+/// the cheap ASCII mapping, which agrees with `to_lowercase` on it.
+fn lower<'a>(s: &'a str, buf: &'a mut [u8; LOWER_INLINE]) -> Cow<'a, str> {
     if !s.is_ascii() {
-        Cow::Owned(s.to_lowercase())
-    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(s.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(s)
+        return Cow::Owned(s.to_lowercase());
+    }
+    if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(s);
+    }
+    let Some(out) = buf.get_mut(..s.len()) else {
+        return Cow::Owned(s.to_ascii_lowercase());
+    };
+    out.copy_from_slice(s.as_bytes());
+    out.make_ascii_lowercase();
+    let out: &'a [u8] = out;
+    match std::str::from_utf8(out) {
+        Ok(t) => Cow::Borrowed(t),
+        Err(_) => Cow::Owned(s.to_ascii_lowercase()),
     }
 }
 
