@@ -1940,7 +1940,6 @@ impl<'h> Run<'_, 'h> {
                 break;
             }
             let w = text.get(t.range()).unwrap_or("");
-            let lw = lower(w, &mut buf);
             let cap = w
                 .chars()
                 .next()
@@ -1948,7 +1947,10 @@ impl<'h> Run<'_, 'h> {
             if cap {
                 seen_cap = true;
                 start -= 1;
-            } else if matches!(
+                continue;
+            }
+            let lw = lower(w, &mut buf);
+            if matches!(
                 lw.as_ref(),
                 "of" | "for"
                     | "and"
@@ -3814,17 +3816,19 @@ const LOWER_INLINE: usize = 32;
 /// and a new string for each cost more than the look-up. ASCII input takes
 /// the cheap ASCII mapping, which agrees with `to_lowercase` on it.
 fn lower<'a>(s: &'a str, buf: &'a mut [u8; LOWER_INLINE]) -> Cow<'a, str> {
+    // One pass settles the common case, a lower-case ASCII word.
+    if !s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        return Cow::Borrowed(s);
+    }
     if !s.is_ascii() {
         return Cow::Owned(s.to_lowercase());
-    }
-    if !s.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Cow::Borrowed(s);
     }
     let Some(out) = buf.get_mut(..s.len()) else {
         return Cow::Owned(s.to_ascii_lowercase());
     };
-    out.copy_from_slice(s.as_bytes());
-    out.make_ascii_lowercase();
+    for (o, b) in out.iter_mut().zip(s.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
     let out: &'a [u8] = out;
     match std::str::from_utf8(out) {
         Ok(t) => Cow::Borrowed(t),
@@ -3832,68 +3836,104 @@ fn lower<'a>(s: &'a str, buf: &'a mut [u8; LOWER_INLINE]) -> Cow<'a, str> {
     }
 }
 
-/// The ASCII bytes that `tokens` reads as part of a word, bit `b` for
-/// byte `b`.
-const TOKEN_BYTES: u128 = {
-    let mut bits = 0u128;
+/// How `tokens` reads each byte: `WORD` for an ASCII byte that is part of
+/// a word, `GAP` for one that is not, `WIDE` for a byte of a character
+/// beyond ASCII, which is decoded. A table load is cheaper than a shift of
+/// a 128-bit mask.
+// Const evaluation checks every index of this table at compile time.
+#[allow(clippy::indexing_slicing)]
+const TOKEN_CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
     let mut b = 0u8;
     while b < 128 {
-        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&') {
-            bits |= 1 << b;
-        }
+        t[b as usize] = if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&') {
+            WORD
+        } else {
+            GAP
+        };
         b += 1;
     }
-    bits
+    t
 };
+/// See `TOKEN_CLASS`.
+const GAP: u8 = 0;
+/// See `TOKEN_CLASS`.
+const WORD: u8 = 1;
+/// See `TOKEN_CLASS`.
+const WIDE: u8 = 2;
+
+/// `TOKEN_CLASS` of a byte.
+#[inline]
+fn token_class(b: u8) -> u8 {
+    // A `u8` indexes a 256-entry table: never out of bounds.
+    TOKEN_CLASS.get(usize::from(b)).copied().unwrap_or(WIDE)
+}
+
+/// Whether the character at byte `i` of `s` (a character boundary) is
+/// read by `tokens` as part of a word, and its length; `None` past the end.
+fn token_char(s: &str, i: usize) -> Option<(bool, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    match token_class(b) {
+        WORD => Some((true, 1)),
+        GAP => Some((false, 1)),
+        _ => {
+            let c = s.get(i..)?.chars().next()?;
+            Some((c.is_alphanumeric() || c == '’', c.len_utf8()))
+        }
+    }
+}
 
 /// Words of `s` (which starts at byte `base`): runs of letters, digits and
 /// word-internal marks, edge punctuation dropped (initials keep their stop).
 ///
-/// Every speaker phrase is read through this, so ASCII bytes (nearly all of
-/// them) are classified without decoding a character.
+/// Every speaker phrase is read through this, so it reads a run of ASCII
+/// bytes (nearly all of them) in a tight loop, one bit test a byte, and
+/// decodes only characters beyond ASCII.
 fn tokens(s: &str, base: usize) -> Vec<Span> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
-    let mut start = None;
     let mut i = 0;
-    while i <= bytes.len() {
-        let (inword, len) = match bytes.get(i) {
-            None => (false, 1),
-            Some(&b) if b < 0x80 => ((TOKEN_BYTES >> b) & 1 == 1, 1),
-            Some(_) => match s.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) => (c.is_alphanumeric() || c == '’', c.len_utf8()),
-                None => (false, 1),
-            },
-        };
-        match (inword, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                // Most words begin and end with a letter or digit: nothing to trim.
-                let edge = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphanumeric);
-                if edge(st) && edge(i - 1) {
-                    out.push(Span::new(base + st, base + i));
-                    start = None;
-                    i += len;
-                    continue;
-                }
-                let w = s.get(st..i).unwrap_or("");
-                let mut w2 = w.trim_start_matches(['.', '\'', '’', '-']);
-                let lead = w.len() - w2.len();
-                let keep_stop = w2.len() <= 2 && w2.ends_with('.')
-                    || w2.bytes().filter(|&b| b == b'.').count() >= 2;
-                if !keep_stop {
-                    w2 = w2.trim_end_matches(['.', '\'', '-']);
-                }
-                if !w2.is_empty() {
-                    out.push(Span::new(base + st + lead, base + st + lead + w2.len()));
-                }
-                start = None;
+    loop {
+        // To the next word character.
+        loop {
+            while bytes.get(i).is_some_and(|&b| token_class(b) == GAP) {
+                i += 1;
             }
-            _ => {}
+            match token_char(s, i) {
+                None => return out,
+                Some((true, _)) => break,
+                Some((false, len)) => i += len,
+            }
         }
-        i += len;
+        let st = i;
+        // To the end of the word.
+        loop {
+            while bytes.get(i).is_some_and(|&b| token_class(b) == WORD) {
+                i += 1;
+            }
+            match token_char(s, i) {
+                Some((true, len)) => i += len,
+                None | Some((false, _)) => break,
+            }
+        }
+        // Most words begin and end with a letter or digit: nothing to trim.
+        let edge = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphanumeric);
+        if edge(st) && edge(i - 1) {
+            out.push(Span::new(base + st, base + i));
+            continue;
+        }
+        let w = s.get(st..i).unwrap_or("");
+        let mut w2 = w.trim_start_matches(['.', '\'', '’', '-']);
+        let lead = w.len() - w2.len();
+        let keep_stop =
+            w2.len() <= 2 && w2.ends_with('.') || w2.bytes().filter(|&b| b == b'.').count() >= 2;
+        if !keep_stop {
+            w2 = w2.trim_end_matches(['.', '\'', '-']);
+        }
+        if !w2.is_empty() {
+            out.push(Span::new(base + st + lead, base + st + lead + w2.len()));
+        }
     }
-    out
 }
 
 /// The quotations of one block, marks paired within the block only, so an
