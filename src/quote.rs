@@ -396,6 +396,10 @@ fn kind_index(k: SpeakerKind) -> usize {
     }
 }
 
+/// Words after a reporting verb that `Run::cue` reads: enough for every
+/// test of them (`fronted_clause` reads seventeen at most; the length
+/// tests compare with eight or less).
+const REST_WORDS: usize = 20;
 /// Longest quotation in single marks; longer runs are apostrophes gone astray.
 const MAX_SINGLE: usize = 600;
 /// Longest speaker phrase, in words.
@@ -1496,7 +1500,14 @@ impl<'h> Run<'_, 'h> {
                 && full_rest.len() < 40
                 && !full_rest.contains(['“', '"']));
         let mut indirect = None;
-        let rest_words: Vec<&str> = rest.split(is_space).filter(|w| !w.is_empty()).collect();
+        // The first `REST_WORDS` words after the verb: every test below
+        // reads fewer, and a long sentence is not split to its end.
+        let mut rest_words: Vec<&str> = Vec::with_capacity(REST_WORDS);
+        rest_words.extend(
+            rest.split(is_space)
+                .filter(|w| !w.is_empty())
+                .take(REST_WORDS),
+        );
         // A quotation right after the verb, its punctuation or "that" is
         // what the verb introduces ("said: “...”", "said that “...”");
         // after another word ("said a “...” is needed") it is part of the
