@@ -1,6 +1,7 @@
 //! Quotes and their speakers: who said what.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -2639,6 +2640,13 @@ impl<'h> Run<'_, 'h> {
             }
         }
         let toks = tokens(s, np.start);
+        // The title starting at each token, worked out the first time it is
+        // asked: the tests below ask again for the same tokens.
+        let title_memo: Vec<OnceCell<Option<usize>>> = vec![OnceCell::new(); toks.len()];
+        let title_at = |k: usize| match title_memo.get(k) {
+            Some(cell) => *cell.get_or_init(|| self.starts_title(&toks, k)),
+            None => self.starts_title(&toks, k),
+        };
         let word = |k: usize| toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("");
         let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         // Particles inside a name, and the ampersand of a firm's ("Merck &
@@ -2710,16 +2718,14 @@ impl<'h> Run<'_, 'h> {
                 .get(name_toks.len() - 2)
                 .is_some_and(|&k| word(k).len() <= 2 && word(k).ends_with('.'));
         let keep = if initial_mid { 3 } else { 2 };
-        let has_title_before = (0..name_start).any(|k| self.starts_title(&toks, k).is_some());
+        let has_title_before = (0..name_start).any(|k| title_at(k).is_some());
         // "Minister for Foreign Affairs Elina Valtonen", "Ambassador to
         // Russia Michael McFaul": capitalised words after a title's "for",
         // "of" or "to" name its portfolio or place up to the name itself,
         // unless a title ends right before the name ("Americans for
         // Ibogaine CEO W. Bryan Hubbard").
-        let title_next_to_name = (0..name_start).any(|k| {
-            self.starts_title(&toks, k)
-                .is_some_and(|n| k + n == name_start)
-        });
+        let title_next_to_name =
+            (0..name_start).any(|k| title_at(k).is_some_and(|n| k + n == name_start));
         let portfolio_before = !title_next_to_name
             && (0..name_start)
                 .rev()
@@ -2775,14 +2781,12 @@ impl<'h> Run<'_, 'h> {
             let mut head_buf = [0; LOWER_INLINE];
             let head = lower(word(toks.len().saturating_sub(1)), &mut head_buf);
             let title_only = has_title_before
-                && self
-                    .starts_title(&toks, toks.len().saturating_sub(1))
-                    .is_some()
+                && title_at(toks.len().saturating_sub(1)).is_some()
                 && (!head.ends_with('s') || head.ends_with("ss"));
             // "the Department of Justice": a body named before any title
             // word is the body, whatever office its name ends on.
             let body_first = (0..toks.len())
-                .take_while(|&k| self.starts_title(&toks, k).is_none())
+                .take_while(|&k| title_at(k).is_none())
                 .any(|k| self.finder.org_anywhere.contains(word(k)));
             let kind = if (title_only || office) && !lower_head && !body_first {
                 SpeakerKind::Person
@@ -2812,7 +2816,7 @@ impl<'h> Run<'_, 'h> {
                 }
             }
             let (key, title) = if kind == SpeakerKind::Person {
-                let t = (0..toks.len()).find_map(|k| self.starts_title(&toks, k).map(|n| (k, n)));
+                let t = (0..toks.len()).find_map(|k| title_at(k).map(|n| (k, n)));
                 let title = t.and_then(|(k, n)| {
                     Some(Span::new(toks.get(k)?.start, toks.get(k + n - 1)?.end))
                 });
@@ -2906,7 +2910,7 @@ impl<'h> Run<'_, 'h> {
         let title_end = first_name;
         let mut tstart = None;
         for k in 0..title_end {
-            if let Some(n) = self.starts_title(&toks, k) {
+            if let Some(n) = title_at(k) {
                 let mut st = k;
                 let key: Vec<String> = (k..k + n).map(|j| word(j).to_lowercase()).collect();
                 let portfolio = self
