@@ -2513,7 +2513,7 @@ impl<'h> Run<'_, 'h> {
                 first = Some(k);
                 break;
             }
-            let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+            let bare = strip_possessive(w);
             if country.is_none() {
                 country = self.countries.lookup(bare);
             }
@@ -2809,10 +2809,7 @@ impl<'h> Run<'_, 'h> {
             for k in 0..toks.len() {
                 let w = word(k);
                 if is_cap(w) {
-                    country = country.or_else(|| {
-                        self.countries
-                            .lookup(w.trim_end_matches("'s").trim_end_matches("’s"))
-                    });
+                    country = country.or_else(|| self.countries.lookup(strip_possessive(w)));
                 }
             }
             let (key, title) = if kind == SpeakerKind::Person {
@@ -2986,13 +2983,11 @@ impl<'h> Run<'_, 'h> {
                 title = Some(Span::new(toks.get(st)?.start, end));
             }
             for k in 0..st {
-                let w = word(k).trim_end_matches("'s").trim_end_matches("’s");
+                let w = strip_possessive(word(k));
                 country = country.or_else(|| self.countries.lookup(w));
                 if country.is_none() && k + 1 < st {
                     let pair = format!("{} {}", word(k), word(k + 1));
-                    country = self
-                        .countries
-                        .lookup(pair.trim_end_matches("'s").trim_end_matches("’s"));
+                    country = self.countries.lookup(strip_possessive(&pair));
                 }
             }
         }
@@ -3185,6 +3180,18 @@ impl<'h> Run<'_, 'h> {
         self.quotes.sort_by_key(|q| q.span.start);
         (speakers, self.quotes)
     }
+}
+
+/// `w.trim_end_matches("'s").trim_end_matches("’s")`: every possessive
+/// ending taken off, without building a substring searcher for each.
+fn strip_possessive(mut w: &str) -> &str {
+    while let Some(r) = w.strip_suffix("'s") {
+        w = r;
+    }
+    while let Some(r) = w.strip_suffix("’s") {
+        w = r;
+    }
+    w
 }
 
 /// Whether a phrase ends with a preposition or article that needs an
