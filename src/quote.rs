@@ -1,6 +1,7 @@
 //! Quotes and their speakers: who said what.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -244,6 +245,12 @@ impl QuoteFinder {
         }
     }
 
+    /// Whether the lower-case form of `w` is a word of some title.
+    fn is_title_word(&self, w: &str) -> bool {
+        let mut buf = [0; LOWER_INLINE];
+        self.title_words.contains(lower(w, &mut buf).as_ref())
+    }
+
     /// Whether a word is a month name or its abbreviation, capitalised as
     /// in a date ("August", "Sept."), not in capitals or lower case.
     fn is_month(&self, w: &str) -> bool {
@@ -390,6 +397,10 @@ fn kind_index(k: SpeakerKind) -> usize {
     }
 }
 
+/// Words after a reporting verb that `Run::cue` reads: enough for every
+/// test of them (`fronted_clause` reads seventeen at most; the length
+/// tests compare with eight or less).
+const REST_WORDS: usize = 20;
 /// Longest quotation in single marks; longer runs are apostrophes gone astray.
 const MAX_SINGLE: usize = 600;
 /// Longest speaker phrase, in words.
@@ -1032,8 +1043,9 @@ impl<'h> Run<'_, 'h> {
             }
             // Capitalised inside a sentence the word is a name ("Sky News says").
             let opens = before.len() == prev.len();
+            let mut prev_buf = [0; LOWER_INLINE];
             let prev_word = if opens || prev.starts_with(char::is_lowercase) {
-                lower(prev)
+                lower(prev, &mut prev_buf)
             } else {
                 Cow::Borrowed("")
             };
@@ -1489,7 +1501,14 @@ impl<'h> Run<'_, 'h> {
                 && full_rest.len() < 40
                 && !full_rest.contains(['“', '"']));
         let mut indirect = None;
-        let rest_words: Vec<&str> = rest.split(is_space).filter(|w| !w.is_empty()).collect();
+        // The first `REST_WORDS` words after the verb: every test below
+        // reads fewer, and a long sentence is not split to its end.
+        let mut rest_words: Vec<&str> = Vec::with_capacity(REST_WORDS);
+        rest_words.extend(
+            rest.split(is_space)
+                .filter(|w| !w.is_empty())
+                .take(REST_WORDS),
+        );
         // A quotation right after the verb, its punctuation or "that" is
         // what the verb introduces ("said: “...”", "said that “...”");
         // after another word ("said a “...” is needed") it is part of the
@@ -1693,11 +1712,10 @@ impl<'h> Run<'_, 'h> {
                 || seg_text.starts_with("of ")
                 || seg_text.starts_with("a ")
                 || seg_text.starts_with("an ")
-                || tokens(seg_text, seg.start).iter().any(|t| {
-                    self.finder
-                        .title_words
-                        .contains(lower(text.get(t.range()).unwrap_or("")).as_ref())
-                }) && !self.is_name_segment(seg);
+                || tokens(seg_text, seg.start)
+                    .iter()
+                    .any(|t| self.finder.is_title_word(text.get(t.range()).unwrap_or("")))
+                    && !self.is_name_segment(seg);
             if !role {
                 let n = self.np_before(start, seg_end)?;
                 // "As Stephen Kinnock, the local MP has said, ...".
@@ -1785,11 +1803,7 @@ impl<'h> Run<'_, 'h> {
     fn role_without_name(&self, seg: Span) -> bool {
         let text = self.text;
         let toks = tokens(text.get(seg.range()).unwrap_or(""), seg.start);
-        let is_title = |t: &Span| {
-            self.finder
-                .title_words
-                .contains(lower(text.get(t.range()).unwrap_or("")).as_ref())
-        };
+        let is_title = |t: &Span| self.finder.is_title_word(text.get(t.range()).unwrap_or(""));
         let Some(last_title) = toks.iter().rposition(is_title) else {
             return false;
         };
@@ -1813,9 +1827,7 @@ impl<'h> Run<'_, 'h> {
         let mut trailing = 0;
         for t in toks.iter().rev() {
             let w = text.get(t.range()).unwrap_or("");
-            if w.chars().next().is_some_and(char::is_uppercase)
-                && !self.finder.title_words.contains(lower(w).as_ref())
-            {
+            if w.chars().next().is_some_and(char::is_uppercase) && !self.finder.is_title_word(w) {
                 trailing += 1;
             } else {
                 break;
@@ -1837,7 +1849,7 @@ impl<'h> Run<'_, 'h> {
         w.len() >= 3
             && w.starts_with(|c: char| c.is_uppercase())
             && w.chars().all(char::is_alphabetic)
-            && !self.finder.title_words.contains(lower(w).as_ref())
+            && !self.finder.is_title_word(w)
             && self.countries.lookup(w).is_none()
     }
 
@@ -1850,11 +1862,12 @@ impl<'h> Run<'_, 'h> {
         // Every index below stays inside `toks` by the loop bounds; `get`
         // keeps a slip from ever panicking.
         let tok = |k: usize| toks.get(k).copied().unwrap_or_default();
+        let mut buf = [0; LOWER_INLINE];
         let mut i = toks.len();
         // Adverbs and auxiliaries between subject and verb.
         while i > 0 {
             let orig = text.get(tok(i - 1).range()).unwrap_or("");
-            let w = lower(orig);
+            let w = lower(orig, &mut buf);
             // Capitalised, these are names: "Theresa May said", "Will Smith said".
             if orig.starts_with(char::is_uppercase) && !is_weekday(&w) {
                 break;
@@ -1939,7 +1952,6 @@ impl<'h> Run<'_, 'h> {
                 break;
             }
             let w = text.get(t.range()).unwrap_or("");
-            let lw = lower(w);
             let cap = w
                 .chars()
                 .next()
@@ -1947,7 +1959,10 @@ impl<'h> Run<'_, 'h> {
             if cap {
                 seen_cap = true;
                 start -= 1;
-            } else if matches!(
+                continue;
+            }
+            let lw = lower(w, &mut buf);
+            if matches!(
                 lw.as_ref(),
                 "of" | "for"
                     | "and"
@@ -1980,7 +1995,7 @@ impl<'h> Run<'_, 'h> {
                 start -= 1;
             } else if !seen_cap
                 && lower_run < 3
-                && !STOP.contains(&lw.as_ref())
+                && !is_stop(&lw)
                 && lw
                     .chars()
                     .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
@@ -1994,7 +2009,7 @@ impl<'h> Run<'_, 'h> {
         // Drop leading connectors and sentence adverbs.
         while start < stop {
             let orig = text.get(tok(start).range()).unwrap_or("");
-            let w = lower(orig);
+            let w = lower(orig, &mut buf);
             let function_word = orig.starts_with(char::is_lowercase)
                 || matches!(
                     orig,
@@ -2048,7 +2063,7 @@ impl<'h> Run<'_, 'h> {
                     | "yesterday"
                     | "today"
                     | "previously"
-            ) || (STOP.contains(&w.as_ref())
+            ) || (is_stop(&w)
                 && function_word
                 && !matches!(w.as_ref(), "a" | "an" | "he" | "she" | "they" | "it"))
                 || (w.ends_with("ly") && start + 1 < stop)
@@ -2158,8 +2173,7 @@ impl<'h> Run<'_, 'h> {
             .rsplit(' ')
             .next()
             .unwrap_or("");
-        (next == "the" || next.starts_with(char::is_uppercase))
-            && self.finder.title_words.contains(lower(before).as_ref())
+        (next == "the" || next.starts_with(char::is_uppercase)) && self.finder.is_title_word(before)
     }
 
     /// The speaker phrase after an inverted verb or "according to", up to `end`.
@@ -2186,7 +2200,7 @@ impl<'h> Run<'_, 'h> {
                 && k.checked_sub(1)
                     .and_then(|j| toks.get(j))
                     .and_then(|p| self.text.get(p.range()))
-                    .is_some_and(|p| self.finder.title_words.contains(lower(p).as_ref()));
+                    .is_some_and(|p| self.finder.is_title_word(p));
             (ends && !office).then_some(t.start)
         });
         if let Some(c) = cut {
@@ -2199,7 +2213,7 @@ impl<'h> Run<'_, 'h> {
         }
         let ok = s.split(is_space).filter(|w| !w.is_empty()).all(|w| {
             let lw = w.to_lowercase();
-            !STOP.contains(&lw.as_str())
+            !is_stop(&lw)
                 || matches!(
                     lw.as_str(),
                     "the" | "of" | "for" | "and" | "a" | "an" | "at" | "in" | "on" | "to"
@@ -2334,7 +2348,8 @@ impl<'h> Run<'_, 'h> {
             && first.chars().all(char::is_alphabetic)
             && !matches!(first, "The" | "A" | "An")
             && {
-                let first = lower(first);
+                let mut buf = [0; LOWER_INLINE];
+                let first = lower(first, &mut buf);
                 !self.finder.title_words.contains(first.as_ref())
                     && !self.finder.title_firsts.contains(first.as_ref())
             }
@@ -2347,10 +2362,7 @@ impl<'h> Run<'_, 'h> {
         // A list: "Ford, GM, and Stellantis".
         let short_items = s.split([',']).all(|item| {
             let item = item.trim().trim_start_matches("and ");
-            item.split(' ').count() <= 3
-                && !item
-                    .split(' ')
-                    .any(|w| self.finder.title_words.contains(lower(w).as_ref()))
+            item.split(' ').count() <= 3 && !item.split(' ').any(|w| self.finder.is_title_word(w))
         });
         if short_items
             && (s.contains(", and ")
@@ -2387,9 +2399,7 @@ impl<'h> Run<'_, 'h> {
             // "NVIDIA, a global chipmaking giant": a description, no office.
             let role_words = text.get(role.range()).unwrap_or("");
             if (role_words.starts_with("a ") || role_words.starts_with("an "))
-                && !role_words
-                    .split(' ')
-                    .any(|w| self.finder.title_words.contains(lower(w).as_ref()))
+                && !role_words.split(' ').any(|w| self.finder.is_title_word(w))
             {
                 title = None;
             }
@@ -2462,7 +2472,7 @@ impl<'h> Run<'_, 'h> {
         // people, not a role.
         if len > 60
             || !first.starts_with(char::is_uppercase)
-            || !self.finder.title_words.contains(lower(first).as_ref())
+            || !self.finder.is_title_word(first)
             || !self.role_without_name(segment)
         {
             return None;
@@ -2503,7 +2513,7 @@ impl<'h> Run<'_, 'h> {
                 first = Some(k);
                 break;
             }
-            let bare = w.trim_end_matches("'s").trim_end_matches("’s");
+            let bare = strip_possessive(w);
             if country.is_none() {
                 country = self.countries.lookup(bare);
             }
@@ -2556,7 +2566,12 @@ impl<'h> Run<'_, 'h> {
     /// The number of tokens of the longest title starting at token `k`.
     fn starts_title(&self, toks: &[Span], k: usize) -> Option<usize> {
         let first = toks.get(k).and_then(|t| self.text.get(t.range()))?;
-        if !self.finder.title_firsts.contains(lower(first).as_ref()) {
+        let mut buf = [0; LOWER_INLINE];
+        if !self
+            .finder
+            .title_firsts
+            .contains(lower(first, &mut buf).as_ref())
+        {
             return None;
         }
         let mut best = None;
@@ -2566,7 +2581,7 @@ impl<'h> Run<'_, 'h> {
             if n > 0 {
                 key.push(' ');
             }
-            key.push_str(&lower(self.text.get(t.range()).unwrap_or("")));
+            key.push_str(&lower(self.text.get(t.range()).unwrap_or(""), &mut buf));
             if self.finder.titles.contains_key(&key) {
                 best = Some(n + 1);
             }
@@ -2591,11 +2606,11 @@ impl<'h> Run<'_, 'h> {
                 .and_then(|h| h.rsplit(' ').next())
                 .unwrap_or("");
             let named = last.chars().next().is_some_and(char::is_uppercase)
-                && !self.finder.title_words.contains(lower(last).as_ref());
+                && !self.finder.is_title_word(last);
             if named
                 && place.split(' ').all(|w| {
                     w.chars().next().is_some_and(char::is_uppercase)
-                        && !self.finder.title_words.contains(lower(w).as_ref())
+                        && !self.finder.is_title_word(w)
                 })
             {
                 if let Some(code) = self.countries.lookup(place) {
@@ -2612,9 +2627,7 @@ impl<'h> Run<'_, 'h> {
         for sep in [" for ", " at ", " of the ", " from ", " on "] {
             if let Some(i) = s.find(sep) {
                 let head = trim(text, Span::new(np.start, np.start + i));
-                let tail_has_title = s[i..]
-                    .split(' ')
-                    .any(|w| self.finder.title_words.contains(lower(w).as_ref()));
+                let tail_has_title = s[i..].split(' ').any(|w| self.finder.is_title_word(w));
                 // "The Joint Committee on Taxation" is one body.
                 let body = text.get(head.range()).is_some_and(|h| {
                     h.split(' ').any(|w| {
@@ -2627,6 +2640,13 @@ impl<'h> Run<'_, 'h> {
             }
         }
         let toks = tokens(s, np.start);
+        // The title starting at each token, worked out the first time it is
+        // asked: the tests below ask again for the same tokens.
+        let title_memo: Vec<OnceCell<Option<usize>>> = vec![OnceCell::new(); toks.len()];
+        let title_at = |k: usize| match title_memo.get(k) {
+            Some(cell) => *cell.get_or_init(|| self.starts_title(&toks, k)),
+            None => self.starts_title(&toks, k),
+        };
         let word = |k: usize| toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("");
         let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         // Particles inside a name, and the ampersand of a firm's ("Merck &
@@ -2639,9 +2659,10 @@ impl<'h> Run<'_, 'h> {
         };
         // The name: trailing capitalised words that are not title words.
         let mut name_start = toks.len();
+        let mut buf = [0; LOWER_INLINE];
         while name_start > 0 {
             let w = word(name_start - 1);
-            let lw = lower(w);
+            let lw = lower(w, &mut buf);
             if is_cap(w)
                 && !self.finder.title_words.contains(lw.as_ref())
                 && !w.ends_with("'s")
@@ -2661,9 +2682,7 @@ impl<'h> Run<'_, 'h> {
                         .filter(|_| particles > 0)
                 })
                 .flatten()
-                .filter(|&k| {
-                    is_cap(word(k)) && !self.finder.title_words.contains(lower(word(k)).as_ref())
-                })
+                .filter(|&k| is_cap(word(k)) && !self.finder.is_title_word(word(k)))
             {
                 name_start = before + 1;
             } else {
@@ -2699,16 +2718,14 @@ impl<'h> Run<'_, 'h> {
                 .get(name_toks.len() - 2)
                 .is_some_and(|&k| word(k).len() <= 2 && word(k).ends_with('.'));
         let keep = if initial_mid { 3 } else { 2 };
-        let has_title_before = (0..name_start).any(|k| self.starts_title(&toks, k).is_some());
+        let has_title_before = (0..name_start).any(|k| title_at(k).is_some());
         // "Minister for Foreign Affairs Elina Valtonen", "Ambassador to
         // Russia Michael McFaul": capitalised words after a title's "for",
         // "of" or "to" name its portfolio or place up to the name itself,
         // unless a title ends right before the name ("Americans for
         // Ibogaine CEO W. Bryan Hubbard").
-        let title_next_to_name = (0..name_start).any(|k| {
-            self.starts_title(&toks, k)
-                .is_some_and(|n| k + n == name_start)
-        });
+        let title_next_to_name =
+            (0..name_start).any(|k| title_at(k).is_some_and(|n| k + n == name_start));
         let portfolio_before = !title_next_to_name
             && (0..name_start)
                 .rev()
@@ -2750,7 +2767,8 @@ impl<'h> Run<'_, 'h> {
         if after_of {
             name_toks.clear();
         }
-        let lead = lower(word(0));
+        let mut lead_buf = [0; LOWER_INLINE];
+        let lead = lower(word(0), &mut lead_buf);
         let lower_head = toks
             .last()
             .and_then(|t| text.get(t.range()))
@@ -2760,16 +2778,15 @@ impl<'h> Run<'_, 'h> {
             || (lead == "the" && !has_title_before && !person_after_body)
         {
             // A titled individual, an organisation or a group, named whole.
-            let head = lower(word(toks.len().saturating_sub(1)));
+            let mut head_buf = [0; LOWER_INLINE];
+            let head = lower(word(toks.len().saturating_sub(1)), &mut head_buf);
             let title_only = has_title_before
-                && self
-                    .starts_title(&toks, toks.len().saturating_sub(1))
-                    .is_some()
+                && title_at(toks.len().saturating_sub(1)).is_some()
                 && (!head.ends_with('s') || head.ends_with("ss"));
             // "the Department of Justice": a body named before any title
             // word is the body, whatever office its name ends on.
             let body_first = (0..toks.len())
-                .take_while(|&k| self.starts_title(&toks, k).is_none())
+                .take_while(|&k| title_at(k).is_none())
                 .any(|k| self.finder.org_anywhere.contains(word(k)));
             let kind = if (title_only || office) && !lower_head && !body_first {
                 SpeakerKind::Person
@@ -2792,14 +2809,11 @@ impl<'h> Run<'_, 'h> {
             for k in 0..toks.len() {
                 let w = word(k);
                 if is_cap(w) {
-                    country = country.or_else(|| {
-                        self.countries
-                            .lookup(w.trim_end_matches("'s").trim_end_matches("’s"))
-                    });
+                    country = country.or_else(|| self.countries.lookup(strip_possessive(w)));
                 }
             }
             let (key, title) = if kind == SpeakerKind::Person {
-                let t = (0..toks.len()).find_map(|k| self.starts_title(&toks, k).map(|n| (k, n)));
+                let t = (0..toks.len()).find_map(|k| title_at(k).map(|n| (k, n)));
                 let title = t.and_then(|(k, n)| {
                     Some(Span::new(toks.get(k)?.start, toks.get(k + n - 1)?.end))
                 });
@@ -2866,18 +2880,12 @@ impl<'h> Run<'_, 'h> {
             while first >= 2
                 && matches!(word(first - 1), "and" | "&" | "of" | "for" | "on")
                 && is_cap(word(first - 2))
-                && !self
-                    .finder
-                    .title_words
-                    .contains(lower(word(first - 2)).as_ref())
+                && !self.finder.is_title_word(word(first - 2))
             {
                 first -= 2;
                 while first > 0
                     && is_cap(word(first - 1))
-                    && !self
-                        .finder
-                        .title_words
-                        .contains(lower(word(first - 1)).as_ref())
+                    && !self.finder.is_title_word(word(first - 1))
                 {
                     first -= 1;
                 }
@@ -2899,7 +2907,7 @@ impl<'h> Run<'_, 'h> {
         let title_end = first_name;
         let mut tstart = None;
         for k in 0..title_end {
-            if let Some(n) = self.starts_title(&toks, k) {
+            if let Some(n) = title_at(k) {
                 let mut st = k;
                 let key: Vec<String> = (k..k + n).map(|j| word(j).to_lowercase()).collect();
                 let portfolio = self
@@ -2975,13 +2983,11 @@ impl<'h> Run<'_, 'h> {
                 title = Some(Span::new(toks.get(st)?.start, end));
             }
             for k in 0..st {
-                let w = word(k).trim_end_matches("'s").trim_end_matches("’s");
+                let w = strip_possessive(word(k));
                 country = country.or_else(|| self.countries.lookup(w));
                 if country.is_none() && k + 1 < st {
                     let pair = format!("{} {}", word(k), word(k + 1));
-                    country = self
-                        .countries
-                        .lookup(pair.trim_end_matches("'s").trim_end_matches("’s"));
+                    country = self.countries.lookup(strip_possessive(&pair));
                 }
             }
         }
@@ -3176,6 +3182,18 @@ impl<'h> Run<'_, 'h> {
     }
 }
 
+/// `w.trim_end_matches("'s").trim_end_matches("’s")`: every possessive
+/// ending taken off, without building a substring searcher for each.
+fn strip_possessive(mut w: &str) -> &str {
+    while let Some(r) = w.strip_suffix("'s") {
+        w = r;
+    }
+    while let Some(r) = w.strip_suffix("’s") {
+        w = r;
+    }
+    w
+}
+
 /// Whether a phrase ends with a preposition or article that needs an
 /// object: "Head of", "leader of the", "announcement from".
 fn ends_in_connector(phrase: &str) -> bool {
@@ -3293,17 +3311,100 @@ const SUBJECT_VERBS: &[&str] = &[
     "sees",
 ];
 
-/// Lower-case words that never stand in a speaker phrase.
-const STOP: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-    "can", "could", "may", "might", "must", "should", "shall", "it", "this", "that", "these",
-    "those", "which", "who", "whom", "what", "when", "where", "while", "as", "if", "but", "or",
-    "not", "to", "by", "with", "in", "on", "at", "into", "than", "a", "an", "he", "she", "they",
-    "we", "i", "you", "also", "had", "did", "does", "do", "so", "such", "very", "more", "most",
-    "after", "before", "about", "over", "under", "its", "his", "her", "there", "here", "then",
-    "and", "or", "said", "says", "say", "told", "because", "since", "until", "though", "although",
-    "all", "some", "many", "other", "others", "new", "one",
-];
+/// Whether `w` is a lower-case word that never stands in a speaker phrase.
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "shall"
+            | "it"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "which"
+            | "who"
+            | "whom"
+            | "what"
+            | "when"
+            | "where"
+            | "while"
+            | "as"
+            | "if"
+            | "but"
+            | "or"
+            | "not"
+            | "to"
+            | "by"
+            | "with"
+            | "in"
+            | "on"
+            | "at"
+            | "into"
+            | "than"
+            | "a"
+            | "an"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "also"
+            | "did"
+            | "does"
+            | "do"
+            | "so"
+            | "such"
+            | "very"
+            | "more"
+            | "most"
+            | "after"
+            | "before"
+            | "about"
+            | "over"
+            | "under"
+            | "its"
+            | "his"
+            | "her"
+            | "there"
+            | "here"
+            | "then"
+            | "and"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "because"
+            | "since"
+            | "until"
+            | "though"
+            | "although"
+            | "all"
+            | "some"
+            | "many"
+            | "other"
+            | "others"
+            | "new"
+            | "one"
+    )
+}
 
 /// The merge key of an organisation or group: lower case, without the
 /// owner ("the report's authors" and "the authors" are one). A joint
@@ -3728,81 +3829,133 @@ fn strip_end(text: &str, span: Span) -> Span {
     trim(text, Span::new(span.start, span.start + t.len()))
 }
 
+/// The room `lower` has for a word lowered without allocating.
+const LOWER_INLINE: usize = 32;
+
 /// `s.to_lowercase()`, without allocating when `s` is already lower-case
-/// ASCII (most words); ASCII input takes the cheap ASCII mapping, which
-/// agrees with `to_lowercase` on it.
-fn lower(s: &str) -> Cow<'_, str> {
+/// ASCII (most words) or is ASCII of at most `LOWER_INLINE` bytes, which is
+/// lowered into `buf`: most words looked up in the tables are capitalised,
+/// and a new string for each cost more than the look-up. ASCII input takes
+/// the cheap ASCII mapping, which agrees with `to_lowercase` on it.
+fn lower<'a>(s: &'a str, buf: &'a mut [u8; LOWER_INLINE]) -> Cow<'a, str> {
+    // One pass settles the common case, a lower-case ASCII word.
+    if !s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        return Cow::Borrowed(s);
+    }
     if !s.is_ascii() {
-        Cow::Owned(s.to_lowercase())
-    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(s.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(s)
+        return Cow::Owned(s.to_lowercase());
+    }
+    let Some(out) = buf.get_mut(..s.len()) else {
+        return Cow::Owned(s.to_ascii_lowercase());
+    };
+    for (o, b) in out.iter_mut().zip(s.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    let out: &'a [u8] = out;
+    match std::str::from_utf8(out) {
+        Ok(t) => Cow::Borrowed(t),
+        Err(_) => Cow::Owned(s.to_ascii_lowercase()),
     }
 }
 
-/// The ASCII bytes that `tokens` reads as part of a word, bit `b` for
-/// byte `b`.
-const TOKEN_BYTES: u128 = {
-    let mut bits = 0u128;
+/// How `tokens` reads each byte: `WORD` for an ASCII byte that is part of
+/// a word, `GAP` for one that is not, `WIDE` for a byte of a character
+/// beyond ASCII, which is decoded. A table load is cheaper than a shift of
+/// a 128-bit mask.
+// Const evaluation checks every index of this table at compile time.
+#[allow(clippy::indexing_slicing)]
+const TOKEN_CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
     let mut b = 0u8;
     while b < 128 {
-        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&') {
-            bits |= 1 << b;
-        }
+        t[b as usize] = if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&') {
+            WORD
+        } else {
+            GAP
+        };
         b += 1;
     }
-    bits
+    t
 };
+/// See `TOKEN_CLASS`.
+const GAP: u8 = 0;
+/// See `TOKEN_CLASS`.
+const WORD: u8 = 1;
+/// See `TOKEN_CLASS`.
+const WIDE: u8 = 2;
+
+/// `TOKEN_CLASS` of a byte.
+#[inline]
+fn token_class(b: u8) -> u8 {
+    // A `u8` indexes a 256-entry table: never out of bounds.
+    TOKEN_CLASS.get(usize::from(b)).copied().unwrap_or(WIDE)
+}
+
+/// Whether the character at byte `i` of `s` (a character boundary) is
+/// read by `tokens` as part of a word, and its length; `None` past the end.
+fn token_char(s: &str, i: usize) -> Option<(bool, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    match token_class(b) {
+        WORD => Some((true, 1)),
+        GAP => Some((false, 1)),
+        _ => {
+            let c = s.get(i..)?.chars().next()?;
+            Some((c.is_alphanumeric() || c == '’', c.len_utf8()))
+        }
+    }
+}
 
 /// Words of `s` (which starts at byte `base`): runs of letters, digits and
 /// word-internal marks, edge punctuation dropped (initials keep their stop).
 ///
-/// Every speaker phrase is read through this, so ASCII bytes (nearly all of
-/// them) are classified without decoding a character.
+/// Every speaker phrase is read through this, so it reads a run of ASCII
+/// bytes (nearly all of them) in a tight loop, one bit test a byte, and
+/// decodes only characters beyond ASCII.
 fn tokens(s: &str, base: usize) -> Vec<Span> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
-    let mut start = None;
     let mut i = 0;
-    while i <= bytes.len() {
-        let (inword, len) = match bytes.get(i) {
-            None => (false, 1),
-            Some(&b) if b < 0x80 => ((TOKEN_BYTES >> b) & 1 == 1, 1),
-            Some(_) => match s.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) => (c.is_alphanumeric() || c == '’', c.len_utf8()),
-                None => (false, 1),
-            },
-        };
-        match (inword, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                // Most words begin and end with a letter or digit: nothing to trim.
-                let edge = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphanumeric);
-                if edge(st) && edge(i - 1) {
-                    out.push(Span::new(base + st, base + i));
-                    start = None;
-                    i += len;
-                    continue;
-                }
-                let w = s.get(st..i).unwrap_or("");
-                let mut w2 = w.trim_start_matches(['.', '\'', '’', '-']);
-                let lead = w.len() - w2.len();
-                let keep_stop = w2.len() <= 2 && w2.ends_with('.')
-                    || w2.bytes().filter(|&b| b == b'.').count() >= 2;
-                if !keep_stop {
-                    w2 = w2.trim_end_matches(['.', '\'', '-']);
-                }
-                if !w2.is_empty() {
-                    out.push(Span::new(base + st + lead, base + st + lead + w2.len()));
-                }
-                start = None;
+    loop {
+        // To the next word character.
+        loop {
+            while bytes.get(i).is_some_and(|&b| token_class(b) == GAP) {
+                i += 1;
             }
-            _ => {}
+            match token_char(s, i) {
+                None => return out,
+                Some((true, _)) => break,
+                Some((false, len)) => i += len,
+            }
         }
-        i += len;
+        let st = i;
+        // To the end of the word.
+        loop {
+            while bytes.get(i).is_some_and(|&b| token_class(b) == WORD) {
+                i += 1;
+            }
+            match token_char(s, i) {
+                Some((true, len)) => i += len,
+                None | Some((false, _)) => break,
+            }
+        }
+        // Most words begin and end with a letter or digit: nothing to trim.
+        let edge = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphanumeric);
+        if edge(st) && edge(i - 1) {
+            out.push(Span::new(base + st, base + i));
+            continue;
+        }
+        let w = s.get(st..i).unwrap_or("");
+        let mut w2 = w.trim_start_matches(['.', '\'', '’', '-']);
+        let lead = w.len() - w2.len();
+        let keep_stop =
+            w2.len() <= 2 && w2.ends_with('.') || w2.bytes().filter(|&b| b == b'.').count() >= 2;
+        if !keep_stop {
+            w2 = w2.trim_end_matches(['.', '\'', '-']);
+        }
+        if !w2.is_empty() {
+            out.push(Span::new(base + st + lead, base + st + lead + w2.len()));
+        }
     }
-    out
 }
 
 /// The quotations of one block, marks paired within the block only, so an
