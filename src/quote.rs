@@ -202,7 +202,9 @@ impl QuoteFinder {
                     title_firsts.insert(first.to_string());
                 }
                 for w in lower.split(' ') {
-                    if !matches!(w, "of" | "and" | "for" | "the") {
+                    // "First Lady": "first" alone opens many names
+                    // ("First Inaugural Address"), so it is no title word.
+                    if !matches!(w, "of" | "and" | "for" | "the" | "first") {
                         title_words.insert(w.to_string());
                     }
                 }
@@ -2780,8 +2782,10 @@ impl<'h> Run<'_, 'h> {
             // A titled individual, an organisation or a group, named whole.
             let mut head_buf = [0; LOWER_INLINE];
             let head = lower(word(toks.len().saturating_sub(1)), &mut head_buf);
+            // The phrase ends on a title: "the Prime Minister", "the First
+            // Lady".
             let title_only = has_title_before
-                && title_at(toks.len().saturating_sub(1)).is_some()
+                && (0..toks.len()).any(|k| title_at(k).is_some_and(|n| k + n == toks.len()))
                 && (!head.ends_with('s') || head.ends_with("ss"));
             // "the Department of Justice": a body named before any title
             // word is the body, whatever office its name ends on.
@@ -2969,7 +2973,12 @@ impl<'h> Run<'_, 'h> {
         }
         if let Some(st) = tstart {
             let mut te = title_end;
-            while te > st && honorific(word(te - 1)) {
+            // "Dr" before the name is no part of the title, but the "Lady"
+            // of "First Lady" is.
+            while te > st
+                && honorific(word(te - 1))
+                && !(te >= 2 && word(te - 1) == "Lady" && word(te - 2) == "First")
+            {
                 te -= 1;
             }
             if te > st {
@@ -4440,6 +4449,14 @@ mod tests {
         a_time_after_the_verb_names_no_one,
         "This extra support, announced today, could provide:\n\nMore specialist teachers and extra training for staff in schools.\n",
         []
+    );
+    t!(
+        the_first_lady_is_a_title,
+        "“We are here,” said First Lady Melania Trump. “It is good,” said the First Lady.\n",
+        [
+            (Direct, "We are here,", "Melania Trump"),
+            (Direct, "It is good,", "Melania Trump"),
+        ]
     );
     t!(
         that_left_out_after_a_that_verb,
