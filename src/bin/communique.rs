@@ -9,10 +9,10 @@
 //! With `--jsonl`, files are read, extracted and serialised on `N` worker
 //! threads sharing one extractor (`--jobs N`, `--jobs=N`, `-j N` or `-jN`;
 //! the default, and `0`, mean one per core; `1` runs on the main thread
-//! alone), and the main thread writes the lines in the order the files were
-//! given, as soon as each is ready. Files go to the workers in small groups
-//! (see `Extractor::map_ordered`) and at most `2 × N` groups are in flight,
-//! so memory follows the largest files, not the number of them. The output is
+//! alone), and the main thread, itself one of the `N` workers, writes the
+//! lines in the order the files were given, as soon as each is ready. At
+//! most `16 × N` files are in flight (see `Extractor::map_ordered`), so
+//! memory follows the largest files, not the number of them. The output is
 //! byte for byte the same whatever `N` is. `--jobs` is accepted and has no
 //! effect without `--jsonl`, where there is only one document.
 //!
