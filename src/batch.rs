@@ -14,7 +14,7 @@ use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::{mpsc, Mutex, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 use crate::{Document, Extractor};
 
@@ -30,25 +30,25 @@ pub fn available_jobs() -> usize {
     std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
 }
 
-/// A worker's answer for one item: its result, or the payload of the panic
-/// the work raised.
-type Outcome<R> = Result<R, Box<dyn Any + Send>>;
-
 impl Extractor {
     /// Runs `work` over every item of `inputs` on `jobs` worker threads
     /// sharing this extractor, and hands each result to `sink` on the
     /// calling thread in input order.
     ///
     /// `jobs == 0` means [`available_jobs`]; `jobs == 1` runs everything on
-    /// the calling thread, with no threads started. The calling thread
-    /// pulls items from `inputs` and runs `sink`; workers only run `work`.
-    /// Items go to the workers in groups of up to [`BATCH_GROUP`] when `inputs`
-    /// says (by its size hint) that it holds at least `4 × jobs × BATCH_GROUP` of
-    /// them, one by one otherwise: every hand-over wakes a thread, which
-    /// costs about as much as extracting a short release. At most
-    /// `2 × jobs` groups are in flight at once (taken from `inputs` but not
-    /// yet given to `sink`), so memory is bounded by the largest items and
-    /// results in flight, never by the length of the batch.
+    /// the calling thread, with no threads started. Otherwise `jobs - 1`
+    /// threads are started and the calling thread is the last worker: it
+    /// pulls items from `inputs` into a shared queue, runs `work` on queued
+    /// items like the others, and runs `sink` whenever the next result in
+    /// line is in. Workers take items one at a time, so a busy worker never
+    /// waits to be handed its next item, and the batch ends with every
+    /// worker busy until the queue runs dry. At most `2 × jobs` items are in
+    /// flight at once (taken from `inputs` but not yet given to `sink`), or
+    /// `2 × jobs × BATCH_GROUP` when `inputs` says (by its size hint) that
+    /// it holds at least `4 × jobs × BATCH_GROUP` of them, so that a worker
+    /// finds work queued while the calling thread is on a long item; memory
+    /// is bounded by the largest items and results in flight, never by the
+    /// length of the batch.
     ///
     /// Since a [`Document`] borrows its text, `work` is where a document is
     /// made and used: read the text, extract, and return something owned
@@ -58,7 +58,7 @@ impl Extractor {
     ///
     /// A panic in `work` stops the batch: no further result is given to
     /// `sink`, items not yet started are dropped, the other workers finish
-    /// the group they are on and are joined, and the panic resumes on the
+    /// the item they are on and are joined, and the panic resumes on the
     /// calling thread with its original payload. A panic in `sink` or
     /// in `inputs` likewise joins the workers and propagates.
     ///
@@ -159,51 +159,20 @@ impl Extractor {
         if jobs <= 1 {
             return inputs.try_for_each(|item| sink(work(self, item)));
         }
-        let group = group_size(inputs.size_hint().0, jobs);
-        let limit = jobs.saturating_mul(2).saturating_mul(group);
-        let (task_tx, task_rx) = mpsc::sync_channel::<Vec<(usize, T)>>(jobs.saturating_mul(2));
-        let task_rx = Mutex::new(task_rx);
-        let (done_tx, done_rx) = mpsc::channel::<Vec<(usize, Outcome<R>)>>();
+        let limit = window(inputs.size_hint().0, jobs);
+        let shared = Shared::new(limit);
         let work = &work;
-        let task_rx = &task_rx;
+        let shared = &shared;
         let outcome = std::thread::scope(|scope| {
-            for _ in 0..jobs {
-                let done_tx = done_tx.clone();
-                scope.spawn(move || loop {
-                    // The lock is held only while waiting for a task, never
-                    // while working, so it cannot be poisoned by `work`;
-                    // recover the receiver regardless.
-                    let task = task_rx
-                        .lock()
-                        .unwrap_or_else(PoisonError::into_inner)
-                        .recv();
-                    let Ok(items) = task else {
-                        break; // the calling thread is done handing out work
-                    };
-                    let mut results = Vec::with_capacity(items.len());
-                    let mut failed = false;
-                    for (index, item) in items {
-                        let result = panic::catch_unwind(AssertUnwindSafe(|| work(self, item)));
-                        failed = result.is_err();
-                        results.push((index, result));
-                        if failed {
-                            break; // the rest of the group is dropped unstarted
-                        }
-                    }
-                    if done_tx.send(results).is_err() || failed {
-                        break;
-                    }
-                });
+            // The calling thread is one of the `jobs` workers.
+            for _ in 1..jobs {
+                scope.spawn(move || shared.serve(self, work));
             }
-            drop(done_tx);
-            // Leaving this call drops `task_tx` and `done_rx`: a worker ends
-            // its loop when the queue is empty and closed, or when it cannot
-            // hand a result back.
-            let outcome = collect_in_order(&mut inputs, task_tx, done_rx, limit, group, &mut sink);
-            // After a stop, drop the queued items unstarted.
-            let queue = task_rx.lock().unwrap_or_else(PoisonError::into_inner);
-            while queue.try_recv().is_ok() {}
-            outcome
+            // Closes the queue however this ends (done, stopped by the
+            // sink, or a panic in `inputs`, `sink` or the calling thread's
+            // `work`), so that the workers leave and the scope joins them.
+            let _close = CloseOnDrop(shared);
+            collect_in_order(self, &mut inputs, shared, work, limit, &mut sink)
         });
         match outcome {
             Ok(Ok(())) => Ok(()),
@@ -246,83 +215,230 @@ impl Extractor {
     }
 }
 
-/// The most items handed to a worker at once.
+/// For a large batch, the number of items in flight per worker is
+/// `2 × BATCH_GROUP` (see [`Extractor::map_ordered`]).
 pub const BATCH_GROUP: usize = 8;
 
-/// Items per hand-over for a batch of at least `known` items on `jobs`
-/// workers: [`BATCH_GROUP`] when there are enough to keep every worker busy with
-/// whole groups, else one.
-fn group_size(known: usize, jobs: usize) -> usize {
-    if known >= jobs.saturating_mul(4).saturating_mul(BATCH_GROUP) {
-        BATCH_GROUP
+/// The most items in flight for a batch of at least `known` items on
+/// `jobs` workers: `2 × BATCH_GROUP` per worker when there are enough
+/// items to keep every worker busy that long, else two per worker.
+fn window(known: usize, jobs: usize) -> usize {
+    let per_job = if known >= jobs.saturating_mul(4).saturating_mul(BATCH_GROUP) {
+        2 * BATCH_GROUP
     } else {
-        1
+        2
+    };
+    jobs.saturating_mul(per_job)
+}
+
+/// What the calling thread and the spawned workers share during a batch.
+///
+/// Items wait in a queue that every worker, the calling thread included,
+/// takes from one at a time, so a busy worker picks up its next item
+/// without being woken; only a worker that found the queue empty sleeps,
+/// and only then does a hand-over cost a wake-up.
+struct Shared<T, R> {
+    state: Mutex<State<T, R>>,
+    /// Signalled when items arrive or the queue closes, for idle workers.
+    work_ready: Condvar,
+    /// Signalled when the result the calling thread waits for is in, or a
+    /// worker's `work` panicked.
+    result_ready: Condvar,
+}
+
+/// The part of [`Shared`] behind its lock.
+struct State<T, R> {
+    /// Items taken from the input and not yet started, with their index,
+    /// oldest first.
+    tasks: VecDeque<(usize, T)>,
+    /// Results the spawned workers finished since the calling thread last
+    /// looked, with their index, in no particular order.
+    done: Vec<(usize, R)>,
+    /// No more items will come: a worker leaves once `tasks` is empty.
+    closed: bool,
+    /// The payload of the first panic in a spawned worker's `work`.
+    panic: Option<Box<dyn Any + Send>>,
+    /// Spawned workers asleep on `work_ready`.
+    idle: usize,
+    /// The index the calling thread sleeps on `result_ready` for, if it
+    /// does.
+    awaited: Option<usize>,
+}
+
+impl<T, R> Shared<T, R> {
+    fn new(limit: usize) -> Self {
+        Shared {
+            state: Mutex::new(State {
+                tasks: VecDeque::with_capacity(limit),
+                done: Vec::with_capacity(limit),
+                closed: false,
+                panic: None,
+                idle: 0,
+                awaited: None,
+            }),
+            work_ready: Condvar::new(),
+            result_ready: Condvar::new(),
+        }
+    }
+
+    /// The lock, also after a panic elsewhere: user code (`work`, `sink`,
+    /// `inputs`, dropping items) never runs while it is held, so the state
+    /// is consistent even if the lock is poisoned.
+    fn lock(&self) -> MutexGuard<'_, State<T, R>> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A spawned worker: runs `work` on queued items until the queue is
+    /// closed and empty, or until `work` panics.
+    fn serve<F>(&self, extractor: &Extractor, work: &F)
+    where
+        F: Fn(&Extractor, T) -> R,
+    {
+        let mut state = self.lock();
+        loop {
+            if let Some((index, item)) = state.tasks.pop_front() {
+                drop(state);
+                let result = panic::catch_unwind(AssertUnwindSafe(|| work(extractor, item)));
+                state = self.lock();
+                match result {
+                    Ok(result) => {
+                        state.done.push((index, result));
+                        if state.awaited == Some(index) {
+                            self.result_ready.notify_one();
+                        }
+                    }
+                    Err(payload) => {
+                        // Stop the batch: nothing more starts, and the
+                        // calling thread learns of it at once.
+                        state.panic.get_or_insert(payload);
+                        drop(self.close(state));
+                        self.result_ready.notify_one();
+                        return;
+                    }
+                }
+            } else if state.closed {
+                return;
+            } else {
+                state.idle += 1;
+                state = self
+                    .work_ready
+                    .wait(state)
+                    .unwrap_or_else(PoisonError::into_inner);
+                state.idle -= 1;
+            }
+        }
+    }
+
+    /// Closes the queue and wakes every idle worker so that it leaves;
+    /// returns the items never started, to be dropped once the lock is
+    /// released.
+    fn close(&self, mut state: MutexGuard<'_, State<T, R>>) -> VecDeque<(usize, T)> {
+        state.closed = true;
+        let unstarted = std::mem::take(&mut state.tasks);
+        if state.idle > 0 {
+            self.work_ready.notify_all();
+        }
+        unstarted
+    }
+}
+
+/// Closes a batch's queue when dropped, whichever way the calling thread
+/// leaves it.
+struct CloseOnDrop<'a, T, R>(&'a Shared<T, R>);
+
+impl<T, R> Drop for CloseOnDrop<'_, T, R> {
+    fn drop(&mut self) {
+        let unstarted = self.0.close(self.0.lock());
+        drop(unstarted);
     }
 }
 
 /// The calling thread's side of a batch: keeps up to `limit` items in
-/// flight, handed over in groups of up to `group`, reorders the workers'
-/// results and feeds them to `sink`.
+/// flight (taken from `inputs`, not yet given to `sink`), runs `work` on
+/// queued items itself like any worker, reorders the results and feeds
+/// them to `sink` as soon as they are next in line.
 ///
-/// Returns `Err(payload)` when a worker's `work` panicked, `Ok(Err(e))`
-/// when `sink` stopped the batch.
+/// Returns `Err(payload)` when a spawned worker's `work` panicked,
+/// `Ok(Err(e))` when `sink` stopped the batch.
 fn collect_in_order<T, R, E>(
+    extractor: &Extractor,
     inputs: &mut impl Iterator<Item = T>,
-    task_tx: mpsc::SyncSender<Vec<(usize, T)>>,
-    done_rx: mpsc::Receiver<Vec<(usize, Outcome<R>)>>,
+    shared: &Shared<T, R>,
+    work: &impl Fn(&Extractor, T) -> R,
     limit: usize,
-    group: usize,
     sink: &mut impl FnMut(R) -> Result<(), E>,
 ) -> Result<Result<(), E>, Box<dyn Any + Send>> {
     // `waiting[k]` holds the result of item `delivered + k` once it is in.
     let mut waiting: VecDeque<Option<R>> = VecDeque::with_capacity(limit);
-    let mut sent = 0usize;
     let mut delivered = 0usize;
     let mut exhausted = false;
+    // Items taken from `inputs`, not yet queued.
+    let mut fresh: Vec<(usize, T)> = Vec::with_capacity(limit);
+    // Results taken from the shared state, not yet placed in `waiting`.
+    let mut arrived: Vec<(usize, R)> = Vec::with_capacity(limit);
     loop {
+        // Fill the window, calling `inputs` without the lock held.
+        let mut sent = delivered + waiting.len();
         while !exhausted && sent - delivered < limit {
-            let room = (limit - (sent - delivered)).min(group);
-            let mut items = Vec::with_capacity(room);
-            for item in inputs.by_ref().take(room) {
-                items.push((sent + items.len(), item));
+            match inputs.next() {
+                Some(item) => {
+                    fresh.push((sent, item));
+                    sent += 1;
+                }
+                None => exhausted = true,
             }
-            if items.len() < room {
-                exhausted = true;
-            }
-            if items.is_empty() {
-                break;
-            }
-            let n = items.len();
-            if task_tx.send(items).is_err() {
-                // Every worker is gone, which only a panic does; its
-                // payload is already on the way.
-                exhausted = true;
-                break;
-            }
-            waiting.extend(std::iter::repeat_with(|| None).take(n));
-            sent += n;
         }
-        if delivered == sent && exhausted {
-            return Ok(Ok(()));
+        let mut state = shared.lock();
+        if let Some(payload) = state.panic.take() {
+            return Err(payload);
         }
-        let Ok(results) = done_rx.recv() else {
-            // Every worker is gone with items pending, which a worker
-            // reporting its panic never leaves behind.
-            return Err(Box::new("communique: batch workers stopped early"));
-        };
-        for (index, outcome) in results {
-            let result = outcome?;
+        if !fresh.is_empty() {
+            waiting.extend(std::iter::repeat_with(|| None).take(fresh.len()));
+            let wake = state.idle.min(fresh.len());
+            state.tasks.extend(fresh.drain(..));
+            for _ in 0..wake {
+                shared.work_ready.notify_one();
+            }
+        }
+        if exhausted && !state.closed {
+            state.closed = true;
+            if state.idle > 0 {
+                shared.work_ready.notify_all();
+            }
+        }
+        std::mem::swap(&mut state.done, &mut arrived);
+        for (index, result) in arrived.drain(..) {
             if let Some(slot) = waiting.get_mut(index.wrapping_sub(delivered)) {
                 *slot = Some(result);
             }
         }
-        while let Some(Some(_)) = waiting.front() {
-            if let Some(Some(result)) = waiting.pop_front() {
-                delivered += 1;
-                if let Err(e) = sink(result) {
-                    return Ok(Err(e));
+        if matches!(waiting.front(), Some(Some(_))) {
+            drop(state);
+            while let Some(Some(_)) = waiting.front() {
+                if let Some(Some(result)) = waiting.pop_front() {
+                    delivered += 1;
+                    if let Err(e) = sink(result) {
+                        return Ok(Err(e));
+                    }
                 }
             }
+        } else if waiting.is_empty() && exhausted {
+            return Ok(Ok(()));
+        } else if let Some((index, item)) = state.tasks.pop_front() {
+            drop(state);
+            let result = work(extractor, item);
+            if let Some(slot) = waiting.get_mut(index.wrapping_sub(delivered)) {
+                *slot = Some(result);
+            }
+        } else {
+            // Every item in flight is on a spawned worker: sleep until
+            // the next one in line is in.
+            state.awaited = Some(delivered);
+            state = shared
+                .result_ready
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+            state.awaited = None;
         }
     }
 }

@@ -9,10 +9,10 @@
 //! With `--jsonl`, files are read, extracted and serialised on `N` worker
 //! threads sharing one extractor (`--jobs N`, `--jobs=N`, `-j N` or `-jN`;
 //! the default, and `0`, mean one per core; `1` runs on the main thread
-//! alone), and the main thread writes the lines in the order the files were
-//! given, as soon as each is ready. Files go to the workers in small groups
-//! (see `Extractor::map_ordered`) and at most `2 × N` groups are in flight,
-//! so memory follows the largest files, not the number of them. The output is
+//! alone), and the main thread, itself one of the `N` workers, writes the
+//! lines in the order the files were given, as soon as each is ready. At
+//! most `16 × N` files are in flight (see `Extractor::map_ordered`), so
+//! memory follows the largest files, not the number of them. The output is
 //! byte for byte the same whatever `N` is. `--jobs` is accepted and has no
 //! effect without `--jsonl`, where there is only one document.
 //!
@@ -160,22 +160,75 @@ fn display_name(path: &str) -> &str {
     }
 }
 
-/// Reads one input, or explains in one line why it could not.
-fn read_input(path: &str) -> Result<Vec<u8>, String> {
-    let name = display_name(path);
-    let mut bytes = Vec::new();
+/// Reads one input into `buf`, replacing what it held, or explains in one
+/// line why it could not.
+fn read_input(path: &str, buf: &mut ReadBuffer) -> Result<(), String> {
     let result = if path == "-" {
-        io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+        buf.fill_from(io::stdin().lock())
     } else {
-        std::fs::read(path).map(|b| bytes = b)
+        std::fs::File::open(path).and_then(|file| buf.fill_from(file))
     };
-    match result {
-        Ok(()) => Ok(bytes),
-        Err(e) => Err(format!(
-            "communique: {name}: cannot read: {}",
+    result.map_err(|e| {
+        format!(
+            "communique: {}: cannot read: {}",
+            display_name(path),
             first_line(&e.to_string())
-        )),
+        )
+    })
+}
+
+/// A worker thread's buffer for the input it is on, kept from one input to
+/// the next so that reading a file costs no allocation and no size query:
+/// only the open, the reads and the close.
+struct ReadBuffer {
+    /// Always fully initialised; the input is `bytes[..len]`.
+    bytes: Vec<u8>,
+    len: usize,
+}
+
+impl ReadBuffer {
+    /// The size the buffer starts at, larger than most press releases.
+    const START: usize = 64 * 1024;
+    /// A buffer grown past this for one large input is given back after it.
+    const KEEP: usize = 1 << 20;
+
+    const fn new() -> Self {
+        ReadBuffer {
+            bytes: Vec::new(),
+            len: 0,
+        }
     }
+
+    /// The last input read.
+    fn as_slice(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
+    /// Reads `reader` to its end in place of the previous input.
+    fn fill_from(&mut self, mut reader: impl Read) -> io::Result<()> {
+        self.len = 0;
+        if self.bytes.len() > Self::KEEP {
+            self.bytes = Vec::new();
+        }
+        loop {
+            if self.len == self.bytes.len() {
+                let size = (self.bytes.len() * 2).max(Self::START);
+                self.bytes.resize(size, 0);
+            }
+            match reader.read(&mut self.bytes[self.len..]) {
+                Ok(0) => return Ok(()),
+                Ok(n) => self.len += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+thread_local! {
+    /// The input buffer of the thread running [`process`].
+    static READ_BUFFER: std::cell::RefCell<ReadBuffer> =
+        const { std::cell::RefCell::new(ReadBuffer::new()) };
 }
 
 fn first_line(s: &str) -> &str {
@@ -194,14 +247,20 @@ fn output_failure(e: io::Error) -> Failure {
     }
 }
 
-/// Reads, extracts and serialises one input; runs on a worker.
+/// Reads, extracts and serialises one input; runs on a worker, reading
+/// into that thread's [`READ_BUFFER`].
 fn process(extractor: &Extractor, args: &Args, path: &str) -> Outcome {
+    READ_BUFFER.with_borrow_mut(|buf| process_in(extractor, args, path, buf))
+}
+
+/// [`process`] with the buffer to read into.
+fn process_in(extractor: &Extractor, args: &Args, path: &str, buf: &mut ReadBuffer) -> Outcome {
     let name = display_name(path);
-    let bytes = match read_input(path) {
-        Ok(b) => b,
-        Err(msg) => return Outcome::Skipped(msg),
-    };
-    let mut input = match Input::from_bytes(&bytes) {
+    if let Err(msg) = read_input(path, buf) {
+        return Outcome::Skipped(msg);
+    }
+    let bytes = buf.as_slice();
+    let mut input = match Input::from_bytes(bytes) {
         Ok(i) => i,
         Err(e) => return Outcome::Skipped(format!("communique: {name}: {e}")),
     };
@@ -209,18 +268,24 @@ fn process(extractor: &Extractor, args: &Args, path: &str) -> Outcome {
         input = input.reference_date(d);
     }
     let doc = extractor.extract(input);
-    let json = if args.jsonl {
-        serde_json::to_vec(&Record {
-            doc: &doc,
-            source: path,
-        })
+    // The JSON of a release is about twice the size of its text: sized so,
+    // the buffer is rarely grown (and copied) while it is written.
+    let mut json = Vec::with_capacity(bytes.len().saturating_mul(2).saturating_add(1024));
+    let written = if args.jsonl {
+        serde_json::to_writer(
+            &mut json,
+            &Record {
+                doc: &doc,
+                source: path,
+            },
+        )
     } else if args.pretty {
-        serde_json::to_vec_pretty(&doc)
+        serde_json::to_writer_pretty(&mut json, &doc)
     } else {
-        serde_json::to_vec(&doc)
+        serde_json::to_writer(&mut json, &doc)
     };
-    match json {
-        Ok(mut json) => {
+    match written {
+        Ok(()) => {
             json.push(b'\n');
             Outcome::Record(json, bytes.len())
         }
@@ -298,12 +363,16 @@ fn progress_line(done: usize, files: usize, bytes: u64) -> String {
     )
 }
 
+/// The size of the output buffer: one write call for dozens of records.
+const OUTPUT_BUFFER: usize = 256 * 1024;
+
 fn run(args: &Args) -> Result<bool, Failure> {
     let extractor = Extractor::new();
     let stdout = io::stdout();
     let show_progress =
         args.jsonl && !args.quiet && io::stderr().is_terminal() && !stdout.is_terminal();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Records are a few kilobytes each: a large buffer writes many at once.
+    let mut out = io::BufWriter::with_capacity(OUTPUT_BUFFER, stdout.lock());
     let files: Vec<&str> = if args.files.is_empty() {
         vec!["-"]
     } else {
