@@ -13,7 +13,10 @@ use crate::document::TextSpan;
 use crate::hash::{FastMap, FastSet};
 use crate::layout::BlockKind;
 use crate::tables;
-use crate::text::{char_at, char_before, is_blank, is_space, prefix_keys, trim, KeySet, WordBytes};
+use crate::text::{
+    char_at, char_before, is_blank, is_space, lower, prefix_keys, trim, KeySet, WordBytes,
+    LOWER_INLINE,
+};
 
 mod surnames;
 use crate::Span;
@@ -3836,35 +3839,6 @@ fn strip_end(text: &str, span: Span) -> Span {
         t
     };
     trim(text, Span::new(span.start, span.start + t.len()))
-}
-
-/// The room `lower` has for a word lowered without allocating.
-const LOWER_INLINE: usize = 32;
-
-/// `s.to_lowercase()`, without allocating when `s` is already lower-case
-/// ASCII (most words) or is ASCII of at most `LOWER_INLINE` bytes, which is
-/// lowered into `buf`: most words looked up in the tables are capitalised,
-/// and a new string for each cost more than the look-up. ASCII input takes
-/// the cheap ASCII mapping, which agrees with `to_lowercase` on it.
-fn lower<'a>(s: &'a str, buf: &'a mut [u8; LOWER_INLINE]) -> Cow<'a, str> {
-    // One pass settles the common case, a lower-case ASCII word.
-    if !s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-        return Cow::Borrowed(s);
-    }
-    if !s.is_ascii() {
-        return Cow::Owned(s.to_lowercase());
-    }
-    let Some(out) = buf.get_mut(..s.len()) else {
-        return Cow::Owned(s.to_ascii_lowercase());
-    };
-    for (o, b) in out.iter_mut().zip(s.bytes()) {
-        *o = b.to_ascii_lowercase();
-    }
-    let out: &'a [u8] = out;
-    match std::str::from_utf8(out) {
-        Ok(t) => Cow::Borrowed(t),
-        Err(_) => Cow::Owned(s.to_ascii_lowercase()),
-    }
 }
 
 /// How `tokens` reads each byte: `WORD` for an ASCII byte that is part of

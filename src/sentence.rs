@@ -16,7 +16,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::layout::Block;
 use crate::tables;
-use crate::text::{char_at, char_before, is_close_quote, is_open_quote, is_space, trim, Pattern};
+use crate::text::{
+    char_at, char_before, is_close_quote, is_open_quote, is_space, lower, trim, Pattern,
+    LOWER_INLINE,
+};
 use crate::Span;
 
 /// One sentence.
@@ -295,7 +298,8 @@ impl SentenceSplitter {
         } else {
             word
         };
-        let lower = lowercase(word);
+        let mut buf = [0; LOWER_INLINE];
+        let lower = lower(word, &mut buf);
         let next_is_number = next.first.is_ascii_digit();
         if is_time_abbrev(&lower) {
             // "At 5 a.m. Mr. Smith went" goes on; "left at 6 P.M. Mr. Smith
@@ -573,19 +577,6 @@ fn is_multi_period(word: &str) -> bool {
         && word.split('.').all(|part| {
             !part.is_empty() && part.len() <= 3 && part.chars().all(char::is_alphabetic)
         })
-}
-
-/// `word` in lower case; borrowed when it is lower-case ASCII already, as
-/// most words before a full stop are.
-fn lowercase(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
-    }
 }
 
 fn is_time_abbrev(lower: &str) -> bool {

@@ -1,6 +1,8 @@
 //! Shared helpers over the raw input: whitespace, trimming and character
 //! classes that every stage agrees on.
 
+use std::borrow::Cow;
+
 use crate::Span;
 
 /// Whether `c` counts as white space for span trimming and block cutting:
@@ -31,6 +33,35 @@ pub(crate) fn trim(text: &str, span: Span) -> Span {
     let start = span.start + (s.len() - start_trimmed.len());
     let trimmed = start_trimmed.trim_end_matches(is_space);
     Span::new(start, start + trimmed.len())
+}
+
+/// The room `lower` has for a word lowered without allocating.
+pub(crate) const LOWER_INLINE: usize = 32;
+
+/// `s.to_lowercase()`, without allocating when `s` is already lower-case
+/// ASCII (most words) or is ASCII of at most `LOWER_INLINE` bytes, which is
+/// lowered into `buf`: most words looked up in the tables are capitalised,
+/// and a new string for each cost more than the look-up. ASCII input takes
+/// the cheap ASCII mapping, which agrees with `to_lowercase` on it.
+pub(crate) fn lower<'a>(s: &'a str, buf: &'a mut [u8; LOWER_INLINE]) -> Cow<'a, str> {
+    // One pass settles the common case, a lower-case ASCII word.
+    if !s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        return Cow::Borrowed(s);
+    }
+    if !s.is_ascii() {
+        return Cow::Owned(s.to_lowercase());
+    }
+    let Some(out) = buf.get_mut(..s.len()) else {
+        return Cow::Owned(s.to_ascii_lowercase());
+    };
+    for (o, b) in out.iter_mut().zip(s.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    let out: &'a [u8] = out;
+    match std::str::from_utf8(out) {
+        Ok(t) => Cow::Borrowed(t),
+        Err(_) => Cow::Owned(s.to_ascii_lowercase()),
+    }
 }
 
 /// Whether the text holds nothing but white space.
@@ -208,9 +239,7 @@ impl KeySet {
     pub(crate) fn contains(&self, key: usize) -> bool {
         key < WORD_KEYS && self.0.get(key).is_some_and(|&slot| slot != 0)
     }
-}
 
-impl KeySet {
     /// 1 when `key` (a stored [`word_key`]) is in the set, else 0: the
     /// test a walk over word starts makes on every word.
     #[inline]
