@@ -111,8 +111,8 @@ pub(crate) struct QuoteFinder {
     /// Reporting verbs and phrases, matched leftmost-longest, anchored at
     /// word starts.
     verbs: Option<AhoCorasick>,
-    /// The word keys (`text::word_key`) of the verb forms, one bit each:
-    /// most words are ruled out by one look-up before any match.
+    /// The word keys (`text::word_key`) of the verb forms: most words are
+    /// ruled out by one look-up before any match.
     verb_prefixes: KeySet,
     /// The class of each verb pattern, by pattern index.
     classes: Vec<VerbClass>,
@@ -127,7 +127,8 @@ pub(crate) struct QuoteFinder {
     title_firsts: FastSet<String>,
     /// Nouns that make a name a body wherever they stand in it.
     org_anywhere: FastSet<String>,
-    /// Nouns that make a name a body as its last word.
+    /// Nouns that make a name a body as its last word: every organisation
+    /// noun, `org_anywhere`'s too.
     org_last: FastSet<String>,
     /// Letters after a name that are not part of it ("OBE", "QC").
     postnominals: FastSet<String>,
@@ -1366,10 +1367,10 @@ impl<'h> Run<'_, 'h> {
                     .flatten()
                     .filter(|n| n.end == subject_end)
             });
-            np = self.apposition(s.start, comma).or(described).or_else(|| {
-                self.np_before(s.start, comma)
-                    .filter(|n| trim(text, Span::new(n.end, comma)).is_empty())
-            });
+            np = self
+                .apposition(s.start, comma)
+                .or(described)
+                .or_else(|| self.np_ending_at(s.start, comma));
         }
         np = np
             .and_then(|n| self.past_name_tag(s.start, n))
@@ -1399,10 +1400,9 @@ impl<'h> Run<'_, 'h> {
                 .filter(|&c| relative && text.get(..c).is_some_and(|l| l.ends_with(',')))
                 .map(|c| c - 1)
             {
-                np = self.np_before(s.start, comma).filter(|n| {
-                    trim(text, Span::new(n.end, comma)).is_empty()
-                        && (self.is_name_segment(*n) || self.is_surname(*n))
-                });
+                np = self
+                    .np_ending_at(s.start, comma)
+                    .filter(|n| self.is_name_segment(*n) || self.is_surname(*n));
             }
         }
         if np.is_none()
@@ -1761,9 +1761,6 @@ impl<'h> Run<'_, 'h> {
         )
     }
 
-    /// Whether a phrase holds a title word but fewer than two name words
-    /// after its last title word: "Gleeson Homes Group Land Director",
-    /// "Area Manager at the HCA".
     /// The subject that opens `lo..end` when a verb phrase in the past
     /// tense follows it ("Mark Zuckerberg tweeted to Mohamed"): the speaker
     /// of a reporting verb coordinated after it with "and".
@@ -1805,6 +1802,9 @@ impl<'h> Run<'_, 'h> {
         .then_some(np)
     }
 
+    /// Whether a phrase holds a title word but fewer than two name words
+    /// after its last title word: "Gleeson Homes Group Land Director",
+    /// "Area Manager at the HCA".
     fn role_without_name(&self, seg: Span) -> bool {
         let text = self.text;
         let toks = tokens(text.get(seg.range()).unwrap_or(""), seg.start);
@@ -2163,6 +2163,13 @@ impl<'h> Run<'_, 'h> {
             return None;
         }
         Some(span)
+    }
+
+    /// `np_before` when the phrase it finds runs up to `end` (white space
+    /// aside), as a subject before its comma does.
+    fn np_ending_at(&self, lo: usize, end: usize) -> Option<Span> {
+        self.np_before(lo, end)
+            .filter(|n| trim(self.text, Span::new(n.end, end)).is_empty())
     }
 
     /// Whether the word `to` joins a title to its place: "Ambassador to
@@ -2634,11 +2641,9 @@ impl<'h> Run<'_, 'h> {
                 let head = trim(text, Span::new(np.start, np.start + i));
                 let tail_has_title = s[i..].split(' ').any(|w| self.finder.is_title_word(w));
                 // "The Joint Committee on Taxation" is one body.
-                let body = text.get(head.range()).is_some_and(|h| {
-                    h.split(' ').any(|w| {
-                        self.finder.org_anywhere.contains(w) || self.finder.org_last.contains(w)
-                    })
-                });
+                let body = text
+                    .get(head.range())
+                    .is_some_and(|h| h.split(' ').any(|w| self.finder.org_last.contains(w)));
                 if self.is_name_segment(head) && !tail_has_title && !(sep == " on " && body) {
                     return self.parse_plain(head);
                 }
@@ -2664,12 +2669,10 @@ impl<'h> Run<'_, 'h> {
         };
         // The name: trailing capitalised words that are not title words.
         let mut name_start = toks.len();
-        let mut buf = [0; LOWER_INLINE];
         while name_start > 0 {
             let w = word(name_start - 1);
-            let lw = lower(w, &mut buf);
             if is_cap(w)
-                && !self.finder.title_words.contains(lw.as_ref())
+                && !self.finder.is_title_word(w)
                 && !w.ends_with("'s")
                 && !w.ends_with("’s")
             {
@@ -2743,8 +2746,7 @@ impl<'h> Run<'_, 'h> {
         // "Psychology major at University of Texas Arlington Amneh Jafari":
         // after a body's name, four capitalised words or more end in the
         // person's name.
-        let org_word =
-            |w: &str| self.finder.org_anywhere.contains(w) || self.finder.org_last.contains(w);
+        let org_word = |w: &str| self.finder.org_last.contains(w);
         let person_after_body = words(&name_toks) > 3
             && (0..name_start).any(|k| org_word(word(k)))
             && !name_toks.iter().any(|&k| org_word(word(k)));
@@ -3687,7 +3689,6 @@ fn bare_clause(words: &[&str]) -> bool {
     false
 }
 
-/// Byte offset just after a leading "that" (with optional adverbial before it).
 /// The words of `s`, separated by any run of spaces.
 fn word_count(s: &str) -> usize {
     s.split(is_space).filter(|w| !w.is_empty()).count()
@@ -3753,6 +3754,7 @@ fn content_that(rest: &str) -> Option<usize> {
     None
 }
 
+/// Byte offset just after a leading "that" (with optional adverbial before it).
 fn that_at(rest: &str) -> Option<usize> {
     let mut pos = 0;
     for (k, w) in rest.split(' ').enumerate() {
@@ -3892,7 +3894,7 @@ fn token_char(s: &str, i: usize) -> Option<(bool, usize)> {
 /// word-internal marks, edge punctuation dropped (initials keep their stop).
 ///
 /// Every speaker phrase is read through this, so it reads a run of ASCII
-/// bytes (nearly all of them) in a tight loop, one bit test a byte, and
+/// bytes (nearly all of them) in a tight loop, one table look-up a byte, and
 /// decodes only characters beyond ASCII.
 fn tokens(s: &str, base: usize) -> Vec<Span> {
     let bytes = s.as_bytes();
@@ -3941,12 +3943,7 @@ fn tokens(s: &str, base: usize) -> Vec<Span> {
     }
 }
 
-/// The quotations of one block, marks paired within the block only, so an
-/// unbalanced mark costs at most the rest of its block.
 /// What `find_regions` needs to know of a paragraph's neighbours.
-///
-/// `find_regions` returns, with the quotations, whether a double quotation
-/// is still open at the paragraph's end.
 #[derive(Debug, Clone, Copy, Default)]
 struct Marks {
     /// The next paragraph starts with an opening mark.
@@ -3980,6 +3977,9 @@ fn closes_first(text: &str, block: Span) -> Option<bool> {
     }
 }
 
+/// The quotations of one block, marks paired within the block only, so an
+/// unbalanced mark costs at most the rest of its block; and whether a
+/// double quotation is still open at the block's end.
 fn find_regions(text: &str, block: Span, marks: Marks) -> (Vec<Region>, bool) {
     let mut out = Vec::new();
     let Some(hay) = text.get(block.range()) else {
@@ -3992,6 +3992,14 @@ fn find_regions(text: &str, block: Span, marks: Marks) -> (Vec<Region>, bool) {
         .open_at_start
         .map(|straight| (trim(text, block).start - block.start, straight));
     let mut double: Option<(usize, bool)> = carried; // opening offset, straight
+                                                     // The length of the opening mark at `o`: none for the carried quotation.
+    let mark_len = |o: usize, len: usize| {
+        if carried.is_some_and(|(c, _)| c == o) {
+            0
+        } else {
+            len
+        }
+    };
     let mut single: Option<usize> = None;
     // Curly quotations nested inside the open one.
     let mut nested = 0usize;
@@ -4008,11 +4016,7 @@ fn find_regions(text: &str, block: Span, marks: Marks) -> (Vec<Region>, bool) {
         let prev_word = prev.is_some_and(char::is_alphanumeric);
         let next_word = next.is_some_and(char::is_alphanumeric);
         let region = |o: usize, open_len: usize, close: usize, close_len: usize, single: bool| {
-            let open_len = if carried.is_some_and(|(c, _)| c == o) {
-                0
-            } else {
-                open_len
-            };
+            let open_len = mark_len(o, open_len);
             Region {
                 open: block.start + o,
                 inner: trim(
@@ -4110,11 +4114,7 @@ fn find_regions(text: &str, block: Span, marks: Marks) -> (Vec<Region>, bool) {
     if let Some((o, straight)) = double.or(single) {
         let lead = trim(text, block).start;
         if block.start + o == lead || marks.next_opens || (marks.next_closes && double.is_some()) {
-            let open_len = match (carried, straight) {
-                (Some((c, _)), _) if c == o => 0,
-                (_, true) => 1,
-                (_, false) => 3,
-            };
+            let open_len = mark_len(o, if straight { 1 } else { 3 });
             out.push(Region {
                 open: block.start + o,
                 inner: trim(text, Span::new(block.start + o + open_len, block.end)),
