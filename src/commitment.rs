@@ -2,7 +2,6 @@
 //! or agreement ("In addition, they plan to:", "Ministers committed to:").
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +9,7 @@ use crate::analysis::Analysis;
 use crate::document::TextSpan;
 use crate::layout::BlockKind;
 use crate::tables;
-use crate::text::{contains_ignore_ascii_case, Pattern};
+use crate::text::{contains_ignore_ascii_case, LazyPattern};
 use crate::Span;
 
 /// A list of commitments with the sentence that introduces it.
@@ -108,35 +107,6 @@ impl Rules {
             &self.bare_lead,
             &self.subject_verb,
         ]
-    }
-}
-
-/// A pattern compiled on its first use, then kept (and shared between
-/// threads) for the extractor's lifetime.
-#[derive(Debug)]
-struct LazyPattern {
-    /// The regex, or `None` for an empty alternation, which matches nothing.
-    source: Option<String>,
-    compiled: OnceLock<Pattern>,
-}
-
-impl LazyPattern {
-    /// A pattern that matches where any of `patterns` does, with `flags`.
-    fn any(flags: &str, patterns: &[&str]) -> LazyPattern {
-        let branches: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
-        LazyPattern {
-            source: (!branches.is_empty()).then(|| format!("{flags}(?:{})", branches.join("|"))),
-            compiled: OnceLock::new(),
-        }
-    }
-
-    fn get(&self) -> Option<&Pattern> {
-        let source = self.source.as_deref()?;
-        Some(self.compiled.get_or_init(|| Pattern::new(source)))
-    }
-
-    fn is_match(&self, s: &str) -> bool {
-        self.get().is_some_and(|p| p.is_match(s))
     }
 }
 
@@ -416,6 +386,7 @@ mod tests {
     use super::*;
     use crate::layout::LayoutRules;
     use crate::sentence::SentenceSplitter;
+    use crate::text::Pattern;
 
     fn lists(text: &str) -> Vec<(String, Option<String>, usize)> {
         let blocks = LayoutRules::new().blocks(text);
@@ -463,7 +434,7 @@ mod tests {
     fn patterns_are_lower_case() {
         let f = CommitmentFinder::new();
         for p in f.folded.all() {
-            let source = p.source.as_deref().unwrap_or("");
+            let source = p.source().unwrap_or("");
             let mut escaped = false;
             for c in source.chars() {
                 assert!(escaped || !c.is_ascii_uppercase(), "{source}");

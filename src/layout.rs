@@ -14,7 +14,7 @@ use regex::{RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Serialize};
 
 use crate::tables;
-use crate::text::{self, is_space, trim, Pattern};
+use crate::text::{self, is_space, trim, LazyPattern};
 use crate::Span;
 
 /// One block of the text.
@@ -71,7 +71,7 @@ pub(crate) struct LayoutRules {
     video_captions: LazySet,
     /// A video block ("Click to play video: ...", "WATCH: ..."), looked for
     /// only in boilerplate blocks.
-    video: OnceLock<Pattern>,
+    video: LazyPattern,
     captions: Captions,
 }
 
@@ -237,7 +237,7 @@ impl LayoutRules {
             bracketed_lines: LazySet::new(bracketed),
             boilerplate_headings: case_insensitive_set(&headings),
             video_captions: LazySet::new(after_video),
-            video: OnceLock::new(),
+            video: LazyPattern::new(VIDEO),
             captions: Captions::new(&captions),
         }
     }
@@ -396,8 +396,7 @@ impl LayoutRules {
                     BlockKind::Paragraph
                 }
             };
-            after_video = kind == BlockKind::Boilerplate
-                && (video_bp || self.video.get_or_init(|| Pattern::new(VIDEO)).is_match(s));
+            after_video = kind == BlockKind::Boilerplate && (video_bp || self.video.is_match(s));
             blocks.push(Block {
                 kind,
                 span: d.span,

@@ -2,6 +2,7 @@
 //! classes that every stage agrees on.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use crate::Span;
 
@@ -125,6 +126,51 @@ impl Pattern {
     #[inline]
     pub(crate) fn captures<'s>(&self, s: &'s str) -> Option<regex::Captures<'s>> {
         self.0.as_ref()?.captures(s)
+    }
+}
+
+/// A [`Pattern`] compiled on its first use, then kept (and shared between
+/// threads) for the extractor's lifetime: for rules that most texts never
+/// reach, so that building an extractor does not pay for them.
+#[derive(Debug)]
+pub(crate) struct LazyPattern {
+    /// The regex, or `None` for an empty alternation, which matches nothing.
+    source: Option<String>,
+    compiled: OnceLock<Pattern>,
+}
+
+impl LazyPattern {
+    /// `pattern`, compiled when first used.
+    pub(crate) fn new(pattern: &str) -> LazyPattern {
+        LazyPattern {
+            source: Some(pattern.to_string()),
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// A pattern that matches where any of `patterns` does, with `flags`.
+    pub(crate) fn any(flags: &str, patterns: &[&str]) -> LazyPattern {
+        let branches: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
+        LazyPattern {
+            source: (!branches.is_empty()).then(|| format!("{flags}(?:{})", branches.join("|"))),
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The compiled pattern; `None` for an empty alternation.
+    pub(crate) fn get(&self) -> Option<&Pattern> {
+        let source = self.source.as_deref()?;
+        Some(self.compiled.get_or_init(|| Pattern::new(source)))
+    }
+
+    pub(crate) fn is_match(&self, s: &str) -> bool {
+        self.get().is_some_and(|p| p.is_match(s))
+    }
+
+    /// The regex as written, before compiling.
+    #[cfg(test)]
+    pub(crate) fn source(&self) -> Option<&str> {
+        self.source.as_deref()
     }
 }
 
