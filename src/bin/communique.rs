@@ -162,13 +162,18 @@ fn display_name(path: &str) -> &str {
 
 /// Reads one input into `buf`, replacing what it held, or explains in one
 /// line why it could not.
-fn read_input(path: &str, buf: &mut ReadBuffer) -> Result<(), String> {
+fn read_input(path: &str, buf: &mut Vec<u8>) -> Result<(), String> {
+    // A buffer grown for one large input is given back after it.
+    if buf.capacity() > KEEP_READ_BUFFER {
+        *buf = Vec::new();
+    }
+    buf.clear();
     let result = if path == "-" {
-        buf.fill_from(io::stdin().lock())
+        io::stdin().lock().read_to_end(buf)
     } else {
-        std::fs::File::open(path).and_then(|file| buf.fill_from(file))
+        std::fs::File::open(path).and_then(|mut file| file.read_to_end(buf))
     };
-    result.map_err(|e| {
+    result.map(|_| ()).map_err(|e| {
         format!(
             "communique: {}: cannot read: {}",
             display_name(path),
@@ -177,58 +182,13 @@ fn read_input(path: &str, buf: &mut ReadBuffer) -> Result<(), String> {
     })
 }
 
-/// A worker thread's buffer for the input it is on, kept from one input to
-/// the next so that reading a file costs no allocation and no size query:
-/// only the open, the reads and the close.
-struct ReadBuffer {
-    /// Always fully initialised; the input is `bytes[..len]`.
-    bytes: Vec<u8>,
-    len: usize,
-}
-
-impl ReadBuffer {
-    /// The size the buffer starts at, larger than most press releases.
-    const START: usize = 64 * 1024;
-    /// A buffer grown past this for one large input is given back after it.
-    const KEEP: usize = 1 << 20;
-
-    const fn new() -> Self {
-        ReadBuffer {
-            bytes: Vec::new(),
-            len: 0,
-        }
-    }
-
-    /// The last input read.
-    fn as_slice(&self) -> &[u8] {
-        &self.bytes[..self.len]
-    }
-
-    /// Reads `reader` to its end in place of the previous input.
-    fn fill_from(&mut self, mut reader: impl Read) -> io::Result<()> {
-        self.len = 0;
-        if self.bytes.len() > Self::KEEP {
-            self.bytes = Vec::new();
-        }
-        loop {
-            if self.len == self.bytes.len() {
-                let size = (self.bytes.len() * 2).max(Self::START);
-                self.bytes.resize(size, 0);
-            }
-            match reader.read(&mut self.bytes[self.len..]) {
-                Ok(0) => return Ok(()),
-                Ok(n) => self.len += n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        }
-    }
-}
+/// The largest read buffer a worker keeps from one input to the next.
+const KEEP_READ_BUFFER: usize = 1 << 20;
 
 thread_local! {
-    /// The input buffer of the thread running [`process`].
-    static READ_BUFFER: std::cell::RefCell<ReadBuffer> =
-        const { std::cell::RefCell::new(ReadBuffer::new()) };
+    /// The input buffer of the thread running [`process`], kept from one
+    /// input to the next so that reading a file allocates nothing.
+    static READ_BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 fn first_line(s: &str) -> &str {
@@ -254,7 +214,7 @@ fn process(extractor: &Extractor, args: &Args, path: &str) -> Outcome {
 }
 
 /// [`process`] with the buffer to read into.
-fn process_in(extractor: &Extractor, args: &Args, path: &str, buf: &mut ReadBuffer) -> Outcome {
+fn process_in(extractor: &Extractor, args: &Args, path: &str, buf: &mut Vec<u8>) -> Outcome {
     let name = display_name(path);
     if let Err(msg) = read_input(path, buf) {
         return Outcome::Skipped(msg);
