@@ -14,8 +14,8 @@ use crate::hash::{FastMap, FastSet};
 use crate::layout::BlockKind;
 use crate::tables;
 use crate::text::{
-    char_at, char_before, is_blank, is_space, lower, prefix_keys, trim, KeySet, WordBytes,
-    LOWER_INLINE,
+    char_at, char_before, contains_str, find_str, is_blank, is_space, lower, prefix_keys,
+    rfind_str, trim, KeySet, WordBytes, LOWER_INLINE,
 };
 
 mod surnames;
@@ -634,12 +634,12 @@ impl<'h> Run<'_, 'h> {
         let lead = self.text.get(before.start..colon)?;
         if let Some(i) = Some(lead)
             .filter(|l| l.len() <= 200 && !l.contains(['“', '"', '.']))
-            .and_then(|l| l.find(", "))
+            .and_then(|l| find_str(l, ", "))
         {
             let name = trim(self.text, Span::new(before.start, before.start + i));
             let role_end = lead
                 .get(i + 2..)
-                .and_then(|r| r.find(", "))
+                .and_then(|r| find_str(r, ", "))
                 .map_or(colon, |j| before.start + i + 2 + j);
             if self.is_name_segment(name)
                 && self
@@ -737,7 +737,7 @@ impl<'h> Run<'_, 'h> {
             "quote from ",
         ]
         .iter()
-        .find_map(|p| lower.find(p).map(|i| i + p.len()))?;
+        .find_map(|p| find_str(&lower, p).map(|i| i + p.len()))?;
         if !lower[..i]
             .trim_start_matches("joint ")
             .starts_with("statement")
@@ -883,7 +883,7 @@ impl<'h> Run<'_, 'h> {
             let near = before_text
                 .get(back(before_text, 0, before_text.len(), 40)..)
                 .unwrap_or("");
-            let marked = near.contains("I quote") || near.contains("quote,");
+            let marked = contains_str(near, "I quote") || contains_str(near, "quote,");
             if (words <= 2 || (r.single && !sentence_like)) && cue.is_none() && !marked {
                 return (None, None);
             }
@@ -1359,7 +1359,7 @@ impl<'h> Run<'_, 'h> {
             // recommended": a phrase opening in lower case describes the
             // subject before its comma.
             let described = text.get(s.start..comma).and_then(|head| {
-                let i = head.find(", ")?;
+                let i = find_str(head, ", ")?;
                 let subject_end = s.start + i;
                 head.get(i + 2..)?
                     .starts_with(char::is_lowercase)
@@ -1589,7 +1589,7 @@ impl<'h> Run<'_, 'h> {
                     let mut content = trim(text, Span::new(s.start, c.saturating_sub(1)));
                     // "EXPOSING BIAS IN PUBLIC BROADCASTING: NPR and PBS have
                     // fueled ...": a label in capitals is not reported.
-                    if let Some(i) = text.get(content.range()).and_then(|t| t.find(": ")) {
+                    if let Some(i) = text.get(content.range()).and_then(|t| find_str(t, ": ")) {
                         let label = text.get(content.start..content.start + i).unwrap_or("");
                         if i <= 80 && !label.contains(char::is_lowercase) {
                             content = trim(text, Span::new(content.start + i + 1, content.end));
@@ -1628,7 +1628,7 @@ impl<'h> Run<'_, 'h> {
             let t = text.get(c.range()).unwrap_or("");
             let end = [": “", ": \"", ":“"]
                 .iter()
-                .filter_map(|p| t.find(p))
+                .filter_map(|p| find_str(t, p))
                 .chain(
                     // `communities," For example`: a mark typed after the
                     // comma opens a new quotation.
@@ -2377,8 +2377,8 @@ impl<'h> Run<'_, 'h> {
             item.split(' ').count() <= 3 && !item.split(' ').any(|w| self.finder.is_title_word(w))
         });
         if short_items
-            && (s.contains(", and ")
-                || (s.contains(", ") && s.contains(" and ") && s.split(", ").count() > 2))
+            && (contains_str(s, ", and ")
+                || (contains_str(s, ", ") && contains_str(s, " and ") && s.split(", ").count() > 2))
         {
             return Some(Parsed {
                 key: s.to_lowercase(),
@@ -2435,7 +2435,7 @@ impl<'h> Run<'_, 'h> {
             return Some(p);
         }
         // Several speakers: "Prime Minister Kevin Rudd and Premier John Brumby".
-        if let Some(i) = s.find(" and ") {
+        if let Some(i) = find_str(s, " and ") {
             let a = self.parse_plain(trim(text, Span::new(np.start, np.start + i)));
             let b = self.parse_plain(trim(text, Span::new(np.start + i + 5, np.end)));
             // "Minister for Disability Services and Minister Assisting the
@@ -2506,11 +2506,11 @@ impl<'h> Run<'_, 'h> {
         }
         let mut end = s.find(',').unwrap_or(s.len());
         for sep in [" at ", " for the ", " with ", " in ", " from "] {
-            if let Some(i) = s.find(sep) {
+            if let Some(i) = find_str(s, sep) {
                 end = end.min(i);
             }
         }
-        if let Some(i) = s.find(" and ") {
+        if let Some(i) = find_str(s, " and ") {
             if s[i + 5..].starts_with(|c: char| c.is_lowercase()) {
                 end = end.min(i);
             }
@@ -2609,7 +2609,7 @@ impl<'h> Run<'_, 'h> {
             return None;
         }
         // "President Abdel Fattah El-Sisi of Egypt": a name, then its country.
-        if let Some(i) = s.rfind(" of ") {
+        if let Some(i) = rfind_str(s, " of ") {
             let place = s.get(i + 4..).unwrap_or("");
             let place = place.strip_prefix("the ").unwrap_or(place);
             let head = trim(text, Span::new(np.start, np.start + i));
@@ -2637,7 +2637,7 @@ impl<'h> Run<'_, 'h> {
         // "Lydia Buchtmann for Food Standards Australia": the name, then the
         // body; "Lisa Abramowicz on X": the name, then where it was said.
         for sep in [" for ", " at ", " of the ", " from ", " on "] {
-            if let Some(i) = s.find(sep) {
+            if let Some(i) = find_str(s, sep) {
                 let head = trim(text, Span::new(np.start, np.start + i));
                 let tail_has_title = s[i..].split(' ').any(|w| self.finder.is_title_word(w));
                 // "The Joint Committee on Taxation" is one body.
@@ -3059,7 +3059,7 @@ impl<'h> Run<'_, 'h> {
                                 let t = text.get(n.range()).unwrap_or("");
                                 // "Kevin Rudd and John Brumby"; a photo
                                 // credit's "Twitter / Barack Obama".
-                                match (t.rfind(" and "), t.rfind('/')) {
+                                match (rfind_str(t, " and "), t.rfind('/')) {
                                     (Some(i), Some(j)) if j > i => {
                                         trim(text, Span::new(n.start + j + 1, n.end))
                                     }
@@ -3429,13 +3429,13 @@ fn collective_key(name: &str) -> String {
     let lower = lower.strip_prefix("the ").unwrap_or(&lower);
     let owned = ["'s ", "’s "]
         .iter()
-        .filter_map(|m| lower.rfind(m).map(|i| i + m.len()))
+        .filter_map(|m| rfind_str(lower, m).map(|i| i + m.len()))
         .max()
         .map_or(lower, |i| &lower[i..]);
     // The head noun stands before any "from" or "of" phrase.
     let core = [" from ", " of ", " for ", " at ", " in "]
         .iter()
-        .filter_map(|m| owned.find(m))
+        .filter_map(|m| find_str(owned, m))
         .min()
         .map_or(owned, |i| &owned[..i]);
     let head = core.rsplit(' ').next().unwrap_or(core);
