@@ -275,3 +275,46 @@ fn bad_jobs_exit_2() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// One worker reads inputs of every size into one buffer: each record is
+/// the library's document of exactly that file, with nothing left over
+/// from a longer file read before it.
+#[test]
+fn inputs_of_any_size_read_whole_and_alone() {
+    let base = std::fs::read_to_string(fixture("five-eyes-ottawa-2017.txt")).unwrap();
+    let sized = |n: usize| {
+        let mut t = String::new();
+        while t.len() < n {
+            t.push_str(&base);
+            t.push_str("\n\n");
+        }
+        t
+    };
+    let texts = [
+        sized(150 << 10),
+        "Short note.".to_string(),
+        sized(1_300 << 10),
+        base.clone(),
+        String::new(),
+    ];
+    let files: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| temp_file(&format!("sized-{i}.txt"), t.as_bytes()))
+        .collect();
+    let out = bin()
+        .args(["--jsonl", "--jobs", "1"])
+        .args(&files)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let extractor = communique::Extractor::new();
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), texts.len());
+    for ((line, text), file) in lines.iter().zip(&texts).zip(&files) {
+        let got: serde_json::Value = serde_json::from_str(line).unwrap();
+        let mut want = serde_json::to_value(extractor.extract(text.as_str())).unwrap();
+        want["source"] = file.clone().into();
+        assert!(got == want, "{file}: record differs from the library's");
+    }
+}

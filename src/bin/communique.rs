@@ -160,20 +160,19 @@ fn display_name(path: &str) -> &str {
     }
 }
 
-/// Reads one input into `buf`, replacing what it held, or explains in one
-/// line why it could not.
-fn read_input(path: &str, buf: &mut Vec<u8>) -> Result<(), String> {
+/// Reads one input into the start of `buf`, returning its length, or
+/// explains in one line why it could not.
+fn read_input(path: &str, buf: &mut Vec<u8>) -> Result<usize, String> {
     // A buffer grown for one large input is given back after it.
-    if buf.capacity() > KEEP_READ_BUFFER {
+    if buf.len() > KEEP_READ_BUFFER {
         *buf = Vec::new();
     }
-    buf.clear();
     let result = if path == "-" {
-        io::stdin().lock().read_to_end(buf)
+        read_all(&mut io::stdin().lock(), buf)
     } else {
-        std::fs::File::open(path).and_then(|mut file| file.read_to_end(buf))
+        std::fs::File::open(path).and_then(|mut file| read_all(&mut file, buf))
     };
-    result.map(|_| ()).map_err(|e| {
+    result.map_err(|e| {
         format!(
             "communique: {}: cannot read: {}",
             display_name(path),
@@ -181,6 +180,33 @@ fn read_input(path: &str, buf: &mut Vec<u8>) -> Result<(), String> {
         )
     })
 }
+
+/// Reads all `reader` holds into the start of `buf`, returning the length
+/// read. The buffer keeps its whole length, zeroed once, from one input to
+/// the next and doubles when a read fills it. `File::read_to_end` would
+/// first ask the file for its size and position: two system calls more
+/// for each input, a third of all the command makes on a batch of small
+/// files.
+fn read_all(reader: &mut impl Read, buf: &mut Vec<u8>) -> io::Result<usize> {
+    let mut filled = 0;
+    loop {
+        if filled >= buf.len() {
+            buf.resize((buf.len() * 2).max(MIN_READ_BUFFER), 0);
+        }
+        let Some(free) = buf.get_mut(filled..) else {
+            return Ok(filled);
+        };
+        match reader.read(free) {
+            Ok(0) => return Ok(filled),
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// The length a worker's read buffer starts at: most releases fit.
+const MIN_READ_BUFFER: usize = 64 << 10;
 
 /// The largest read buffer a worker keeps from one input to the next.
 const KEEP_READ_BUFFER: usize = 1 << 20;
@@ -216,10 +242,10 @@ fn process(extractor: &Extractor, args: &Args, path: &str) -> Outcome {
 /// [`process`] with the buffer to read into.
 fn process_in(extractor: &Extractor, args: &Args, path: &str, buf: &mut Vec<u8>) -> Outcome {
     let name = display_name(path);
-    if let Err(msg) = read_input(path, buf) {
-        return Outcome::Skipped(msg);
-    }
-    let bytes = buf.as_slice();
+    let bytes = match read_input(path, buf) {
+        Ok(len) => buf.get(..len).unwrap_or_default(),
+        Err(msg) => return Outcome::Skipped(msg),
+    };
     let mut input = match Input::from_bytes(bytes) {
         Ok(i) => i,
         Err(e) => return Outcome::Skipped(format!("communique: {name}: {e}")),
