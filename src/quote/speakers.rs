@@ -6,8 +6,9 @@
 
 use std::borrow::Cow;
 
+use super::parse::Parsed;
 use super::surnames::Surnames;
-use super::{back, sentence_at, Cue, Parsed, Quote, Run, Speaker, SpeakerKind};
+use super::{back, sentence_at, Cue, Quote, Run, Speaker, SpeakerKind};
 use crate::analysis::Analysis;
 use crate::country::CountryCode;
 use crate::hash::FastMap;
