@@ -6,9 +6,10 @@
 
 use std::borrow::Cow;
 
+use super::cues::Cue;
 use super::parse::Parsed;
 use super::surnames::Surnames;
-use super::{back, sentence_at, Cue, Quote, Run, Speaker, SpeakerKind};
+use super::{back, sentence_at, Quote, Run, Speaker, SpeakerKind};
 use crate::analysis::Analysis;
 use crate::country::CountryCode;
 use crate::hash::FastMap;
