@@ -11,8 +11,8 @@ use aho_corasick::AhoCorasick;
 use super::regions::{region_around, Region};
 use super::words::{
     adverbial, bare_clause, clause_start, content_that, first_person, fronted_clause, is_stop,
-    is_weekday, object_of_preposition, past_tense, possessed, pronoun, says_what, share_of_people,
-    that_at, tokens, word_count,
+    is_weekday, name_tag, object_of_preposition, past_tense, possessed, pronoun, says_what,
+    share_of_people, that_at, tokens, word_count,
 };
 use super::{back, sentence_at, strip_end, Run, SpeakerKind, VerbClass, WINDOW};
 use crate::text::{char_at, char_before, find_str, is_space, lower, trim, LOWER_INLINE};
@@ -1246,6 +1246,25 @@ impl<'h> Run<'_, 'h> {
     fn np_ending_at(&self, lo: usize, end: usize) -> Option<Span> {
         self.np_before(lo, end)
             .filter(|n| trim(self.text, Span::new(n.end, end)).is_empty())
+    }
+
+    /// `np`, or when it is a tag after a name (`name_tag`: "Rep. Jim
+    /// Jordan (R-Ohio) said", "Joseph R. Biden, Jr. declared"), the name
+    /// just before the tag, read back no further than `lo`.
+    pub(super) fn past_name_tag(&self, lo: usize, np: Span) -> Option<Span> {
+        let text = self.text;
+        if !text.get(np.range()).is_some_and(name_tag) {
+            return Some(np);
+        }
+        let end = text
+            .get(..np.start)
+            .unwrap_or("")
+            .trim_end_matches([' ', '(', ','])
+            .len();
+        (end > lo)
+            .then(|| self.np_before(lo, end))
+            .flatten()
+            .filter(|m| m.end == end)
     }
 
     /// Whether the word `to` joins a title to its place: "Ambassador to
