@@ -1,4 +1,23 @@
 //! Quotes and their speakers: who said what.
+//!
+//! This module holds the public types (`Speaker`, `SpeakerKind`, `Quote`,
+//! `QuoteKind`), the compiled tables (`QuoteFinder`), and the state of one
+//! document and its driver (`Run`, `Run::document`), which reads the
+//! content blocks in order and carries the speaker from one quotation to
+//! the next. Each stage it calls is a child module:
+//!
+//! - `regions`: the quotations between paired marks in one block.
+//! - `cues`: the reporting verbs and phrases of a block, each with its
+//!   speaker phrase and reported clause, and the walks that find a speaker
+//!   phrase around a verb.
+//! - `attribution`: whether a quotation is direct, partial or no quote at
+//!   all, which cue attributes it, and its speaker when no cue names one.
+//! - `parse`: a speaker phrase taken apart into name, title, country and
+//!   kind.
+//! - `speakers`: the speakers met so far, merged by key, pronouns resolved
+//!   to them, and at the end their mentions by surname and their order.
+//! - `surnames`: every whole-word occurrence of the speakers' surnames.
+//! - `words`: the tokenizer and the word tests the stages share.
 
 use std::borrow::Cow;
 
@@ -312,6 +331,7 @@ struct Run<'f, 'h> {
 
 /// Bytes before a verb searched for its subject.
 const WINDOW: usize = 300;
+
 /// The larger of `lo` and `end - max`, moved to a character boundary.
 fn back(text: &str, lo: usize, end: usize, max: usize) -> usize {
     let mut p = end.saturating_sub(max).max(lo);

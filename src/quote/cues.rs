@@ -2,7 +2,7 @@
 //! "told reporters", "according to"), each with its speaker phrase and
 //! the clause it reports (`find_cues`, `cue`), and the walks that find a
 //! speaker phrase before or after a verb (`np_before`, `np_after`,
-//! `np_ending_at`, `apposition`, `coordinated_subject`).
+//! `np_ending_at`, `past_name_tag`, `apposition`, `coordinated_subject`).
 
 use std::borrow::Cow;
 
@@ -60,7 +60,6 @@ fn ahead(s: &str, max: usize) -> usize {
 /// test of them (`fronted_clause` reads seventeen at most; the length
 /// tests compare with eight or less).
 const REST_WORDS: usize = 20;
-
 /// Longest speaker phrase, in words.
 const MAX_NP_WORDS: usize = 12;
 

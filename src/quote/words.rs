@@ -1,7 +1,7 @@
 //! Words: the tokenizer that every speaker phrase is read through, and the
-//! free tests on words and short phrases that finding cues and taking
-//! speaker phrases apart share (stop words, pronouns, past tenses, the
-//! openings of a reported clause).
+//! free tests on single words and short phrases that the other stages ask
+//! (stop words, pronouns, past tenses, possessives, the openings of a
+//! reported clause).
 
 use super::SpeakerKind;
 use crate::text::is_space;
@@ -537,13 +537,10 @@ const TOKEN_CLASS: [u8; 256] = {
     }
     t
 };
-
 /// See `TOKEN_CLASS`.
 const GAP: u8 = 0;
-
 /// See `TOKEN_CLASS`.
 const WORD: u8 = 1;
-
 /// See `TOKEN_CLASS`.
 const WIDE: u8 = 2;
 
