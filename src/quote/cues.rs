@@ -1,0 +1,1343 @@
+//! Reporting cues: the reporting verbs and phrases of a block ("said",
+//! "told reporters", "according to"), each with its speaker phrase and
+//! the clause it reports (`find_cues`, `cue`), and the walks that find a
+//! speaker phrase before or after a verb (`np_before`, `np_after`,
+//! `np_ending_at`, `past_name_tag`, `apposition`, `coordinated_subject`).
+
+use std::borrow::Cow;
+
+use aho_corasick::AhoCorasick;
+
+use super::regions::{region_around, Region};
+use super::words::{
+    adverbial, bare_clause, clause_start, content_that, first_person, fronted_clause, is_stop,
+    is_weekday, name_tag, object_of_preposition, past_tense, possessed, pronoun, says_what,
+    share_of_people, that_at, tokens, word_count,
+};
+use super::{back, sentence_at, strip_end, Run, SpeakerKind, VerbClass, WINDOW};
+use crate::text::{char_at, char_before, find_str, is_space, lower, trim, LOWER_INLINE};
+use crate::Span;
+
+/// A reporting verb or phrase with what it attributes.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Cue {
+    /// The verb or phrase ("said", "told reporters").
+    pub(super) span: Span,
+    /// The speaker phrase, if not a pronoun.
+    pub(super) np: Option<Span>,
+    /// The kind of speaker a pronoun subject stands for.
+    pub(super) pronoun: Option<SpeakerKind>,
+    /// For "he" or "she": the person named as the subject of the sentence
+    /// before, in the same paragraph ("Harry Kane won the award. He said").
+    pub(super) antecedent: Option<Span>,
+    /// The speaker, once resolved.
+    pub(super) speaker: Option<usize>,
+    /// Whether `speaker` has been resolved.
+    pub(super) resolved: bool,
+    /// The reported clause, for indirect speech.
+    pub(super) indirect: Option<Span>,
+    /// Whether the cue ends its paragraph with a colon: `X said:`.
+    pub(super) intro: bool,
+    /// A lower-case "he" or "she" right after a quotation ("“...,” she
+    /// said"): it speaks only through `antecedent`.
+    trailing_pronoun: bool,
+}
+
+/// Bytes after a verb read for what it reports.
+const REPORTED: usize = 2000;
+
+/// The length of the longest prefix of `s` of at most `max` bytes that
+/// ends on a character boundary.
+fn ahead(s: &str, max: usize) -> usize {
+    let mut e = max.min(s.len());
+    while !s.is_char_boundary(e) {
+        e -= 1;
+    }
+    e
+}
+
+/// Words after a reporting verb that `Run::cue` reads: enough for every
+/// test of them (`fronted_clause` reads seventeen at most; the length
+/// tests compare with eight or less).
+const REST_WORDS: usize = 20;
+/// Longest speaker phrase, in words.
+const MAX_NP_WORDS: usize = 12;
+
+impl<'h> Run<'_, 'h> {
+    /// Every reporting cue of a block, outside quotation marks, with its
+    /// speaker and reported clause.
+    pub(super) fn find_cues(
+        &self,
+        block: Span,
+        sentences: &[Span],
+        regions: &[Region],
+    ) -> Vec<Cue> {
+        let text = self.text;
+        let mut out = Vec::new();
+        let Some(ac) = self.finder.verbs.as_ref() else {
+            return out;
+        };
+        let Some(hay) = text.get(block.range()) else {
+            return out;
+        };
+        for m in self.verb_matches(ac, block) {
+            let span = Span::new(block.start + m.start(), block.start + m.end());
+            // "re-affirm", "well-stated": part of a compound, not a verb.
+            if !word_bounded(text, span) || char_before(text, span.start) == Some('-') {
+                continue;
+            }
+            if region_around(regions, span.start) {
+                continue;
+            }
+            let Some(class) = self.finder.classes.get(m.pattern().as_usize()).copied() else {
+                continue;
+            };
+            let Some(s) = sentence_at(sentences, span.start) else {
+                continue;
+            };
+            // "States" in "United States" is a name; a capital cue only opens a sentence.
+            if hay
+                .get(m.start()..)
+                .is_some_and(|h| h.starts_with(char::is_uppercase))
+                && trim(text, Span::new(s.start, span.start)).start != span.start
+            {
+                continue;
+            }
+            // After a determiner the form is a noun: "Recent reports have
+            // revealed", "the claims made about him", "A 2023 report by";
+            // so it is after a possessive or before "of" ("state of the art").
+            let before = text.get(s.start..span.start).unwrap_or("").trim_end();
+            let prev = before.rsplit(is_space).next().unwrap_or("");
+            // "a Palestinian state", "an annual report": after an
+            // indefinite article and one modifier the form is a noun.
+            let mut back_words = before.rsplit(is_space).filter(|w| !w.is_empty());
+            let article_before = back_words
+                .nth(1)
+                .is_some_and(|w| matches!(w, "a" | "an" | "A" | "An"));
+            if article_before
+                && matches!(
+                    hay.get(m.start()..m.end()).unwrap_or(""),
+                    "state" | "report" | "note" | "claim" | "statement" | "warning" | "reporting"
+                )
+            {
+                continue;
+            }
+            // Capitalised inside a sentence the word is a name ("Sky News says").
+            let opens = before.len() == prev.len();
+            let mut prev_buf = [0; LOWER_INLINE];
+            let prev_word = if opens || prev.starts_with(char::is_lowercase) {
+                lower(prev, &mut prev_buf)
+            } else {
+                Cow::Borrowed("")
+            };
+            if matches!(
+                prev_word.as_ref(),
+                "a" | "an"
+                    | "the"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "recent"
+                    | "new"
+                    | "latest"
+                    | "earlier"
+                    | "media"
+                    | "press"
+                    | "news"
+                    | "such"
+            ) || prev.starts_with(|c: char| c.is_ascii_digit())
+                || ((possessed(before)
+                    || text.get(span.end..).is_some_and(|r| {
+                        // "state of the art"; "unemployment claims remain
+                        // low": a verb after the form makes it the subject.
+                        r.starts_with(" of ")
+                            || r.split(' ').nth(1).is_some_and(|w| {
+                                matches!(
+                                    w,
+                                    "are"
+                                        | "were"
+                                        | "is"
+                                        | "was"
+                                        | "remain"
+                                        | "remained"
+                                        | "rose"
+                                        | "fell"
+                                        | "have"
+                                        | "has"
+                                        | "had"
+                                )
+                            })
+                    }))
+                    && matches!(
+                        hay.get(m.start()..m.end()).unwrap_or(""),
+                        "claim"
+                            | "claims"
+                            | "report"
+                            | "reports"
+                            | "note"
+                            | "notes"
+                            | "state"
+                            | "states"
+                            | "stress"
+                            | "urge"
+                    ))
+            {
+                continue;
+            }
+            // A cue inside the clause another cue reports is not the writer's.
+            if out
+                .last()
+                .is_some_and(|c: &Cue| c.indirect.is_some_and(|i| i.contains(span)))
+            {
+                continue;
+            }
+            if let Some(mut c) = self.cue(span, class, s, regions) {
+                if c.pronoun == Some(SpeakerKind::Person) {
+                    let before = sentences.partition_point(|p| p.end <= s.start);
+                    c.antecedent = before
+                        .checked_sub(1)
+                        .and_then(|k| sentences.get(k))
+                        .and_then(|p| self.named_subject(*p));
+                }
+                // Without a subject named just before, "she said" after a
+                // quotation is left to the speaker the quotation continues.
+                if c.trailing_pronoun && c.antecedent.is_none() {
+                    continue;
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// The reporting verbs and phrases of `block` that start at a word
+    /// start, each the longest form there, in order and not overlapping.
+    /// Offsets are relative to the block.
+    ///
+    /// Word starts are read 64 bytes at a time from a bit mask of ASCII
+    /// letters and digits (a superset of the true word starts: a letter
+    /// after a non-ASCII letter counts, and `word_bounded` rejects it
+    /// later); the prefix table rules out most words with one look-up.
+    fn verb_matches(&self, ac: &AhoCorasick, block: Span) -> Vec<aho_corasick::Match> {
+        let text = self.text;
+        let mut out = Vec::new();
+        let Some(hay) = text.as_bytes().get(block.range()) else {
+            return out;
+        };
+        let mut resume = 0;
+        // A key that reads past the block's end differs from the block's
+        // own bytes only where no form of three bytes or more fits, and the
+        // keys of shorter forms cover whatever follows them.
+        self.words
+            .for_each_start_in(block, &self.finder.verb_prefixes, |abs, _| {
+                let i = abs - block.start;
+                if i < resume {
+                    return;
+                }
+                let input = aho_corasick::Input::new(hay)
+                    .span(i..hay.len())
+                    .anchored(aho_corasick::Anchored::Yes);
+                if let Some(m) = ac.find(input) {
+                    resume = m.end();
+                    out.push(m);
+                }
+            });
+        out
+    }
+
+    /// Whether a reporting verb or phrase stands as a whole word at `at`.
+    fn verb_at(&self, at: usize) -> bool {
+        let Some(ac) = self.finder.verbs.as_ref() else {
+            return false;
+        };
+        let input = aho_corasick::Input::new(self.text)
+            .span(at.min(self.text.len())..self.text.len())
+            .anchored(aho_corasick::Anchored::Yes);
+        ac.find(input)
+            .is_some_and(|m| word_bounded(self.text, Span::new(m.start(), m.end())))
+    }
+
+    /// One cue: its speaker, the content it reports, and whether it
+    /// introduces a block quote.
+    fn cue(&self, verb: Span, class: VerbClass, s: Span, regions: &[Region]) -> Option<Cue> {
+        let text = self.text;
+        let mut cue_span = verb;
+        // Left side: the clause start is the last comma, colon or quotation end.
+        // Work is bounded to a window around the verb, however long the sentence.
+        // ... and after it: a reported clause is read at most `REPORTED`
+        // bytes on, so that a sentence of a megabyte with a reporting verb
+        // every few words costs no more per verb than a real one.
+        let end = s
+            .end
+            .min(verb.end + text.get(verb.end..).map_or(0, |r| ahead(r, REPORTED)));
+        let s = Span::new(back(text, s.start, verb.start, WINDOW), end);
+        let left = text.get(s.start..verb.start)?;
+        let cut = left
+            .rfind([',', ';', ':', '(', '”', '"', '—', '–'])
+            .map(|i| s.start + i + left[i..].chars().next().map_or(1, char::len_utf8));
+        let clause = cut.unwrap_or(s.start);
+        let in_region = |p: usize| region_around(regions, p + 1);
+        if class == VerbClass::According {
+            let sentence_end = strip_end(text, s).end;
+            let rest = text.get(verb.end..sentence_end)?;
+            let opens = trim(text, Span::new(s.start, verb.start)).is_empty();
+            // "According to Rathbun the property was returned": no comma
+            // after the name; the clause starts at its determiner.
+            let toks = tokens(rest.get(..ahead(rest, 200)).unwrap_or(rest), verb.end);
+            let names = toks
+                .iter()
+                .take_while(|t| {
+                    text.get(t.range())
+                        .is_some_and(|w| w.starts_with(char::is_uppercase))
+                })
+                .count();
+            let bare = toks.get(names).filter(|t| {
+                opens
+                    && (1..=4).contains(&names)
+                    && text
+                        .get(verb.end..t.start)
+                        .is_some_and(|g| !g.contains([',', '(', ':', '"', '“']))
+                    && matches!(
+                        text.get(t.range()),
+                        Some(
+                            "the"
+                                | "a"
+                                | "an"
+                                | "it"
+                                | "he"
+                                | "she"
+                                | "they"
+                                | "there"
+                                | "this"
+                                | "these"
+                                | "its"
+                                | "his"
+                                | "her"
+                                | "their"
+                        )
+                    )
+            });
+            let (np_end, content) = match (bare, rest.find(',')) {
+                (Some(t), _) => (t.start, Some(Span::new(t.start, sentence_end))),
+                (None, Some(i)) if opens => (
+                    verb.end + i,
+                    Some(Span::new(verb.end + i + 1, sentence_end)),
+                ),
+                _ => {
+                    let c = cut.filter(|_| trim(text, Span::new(clause, verb.start)).is_empty());
+                    (
+                        sentence_end.min(verb.end + rest.find(',').unwrap_or(rest.len())),
+                        c.map(|c| Span::new(s.start, c.saturating_sub(1))),
+                    )
+                }
+            };
+            let np = self
+                .np_after(verb.end, np_end)
+                .filter(|n| !self.is_evidence(*n))?;
+            let indirect = content
+                .map(|c| trim(text, c))
+                .filter(|c| c.len() > 12 && !in_region(c.start));
+            return Some(Cue {
+                span: cue_span,
+                np: Some(np),
+                pronoun: None,
+                antecedent: None,
+                speaker: None,
+                resolved: false,
+                indirect,
+                intro: false,
+                trailing_pronoun: false,
+            });
+        }
+        // Subject before the verb, or inverted after it ("said X").
+        let mut np = self.np_before(clause, verb.start);
+        // "Craig Johns, Area Manager at the HCA said": the phrase after the
+        // comma is a role without a name of its own; the name stands before it.
+        if let (Some(n), Some(c)) = (np, cut) {
+            // "the local MP": "the" and lower-case words may lead the role.
+            let lead = text.get(clause..n.start).unwrap_or("").trim();
+            if text.get(..c).is_some_and(|l| l.ends_with(','))
+                && (lead.is_empty()
+                    || (lead.starts_with("the ")
+                        && !lead.contains(|ch: char| !ch.is_lowercase() && !is_space(ch))))
+                && self.role_without_name(n)
+            {
+                if let Some(a) = self
+                    .apposition(s.start, c.saturating_sub(1))
+                    .filter(|a| self.is_name_segment(trim(text, Span::new(a.start, a.end))))
+                {
+                    np = Some(Span::new(a.start, n.end));
+                }
+            }
+        }
+        // "Malaysia's Prime Minister, Najib Razak said": a role that opens
+        // the sentence, then the name after a comma. A bare title there may
+        // address someone instead ("Prime Minister, Kerry Stokes told me"),
+        // so the role needs a determiner, a possessive or three words.
+        if let (Some(n), Some(c)) = (np, cut) {
+            // The role runs from the comma before it, or the sentence start:
+            // "Discussing his concern, Malaysia's Prime Minister, Najib Razak said".
+            let role_start = text
+                .get(s.start..c.saturating_sub(1))
+                .and_then(|l| l.rfind(','))
+                .map_or(s.start, |i| s.start + i + 1);
+            let role = trim(text, Span::new(role_start, c.saturating_sub(1)));
+            let role_text = text.get(role.range()).unwrap_or("");
+            let name_text = text.get(n.range()).unwrap_or("");
+            if text.get(..c).is_some_and(|l| l.ends_with(','))
+                && trim(text, Span::new(clause, n.start)).is_empty()
+                && !role.is_empty()
+                && !role_text.contains([',', ';', ':', '“', '”', '"', '(', '—', '–'])
+                && role_text.starts_with(char::is_uppercase)
+                && (role_text.starts_with("The ")
+                    || role_text.contains("'s ")
+                    || role_text.contains("’s ")
+                    || role_text.split(' ').count() >= 3)
+                && !name_text.contains(" and ")
+                && self.role_without_name(role)
+                && self.is_name_segment(n)
+                && self
+                    .parse_plain(role)
+                    .is_some_and(|p| p.key.starts_with("title:"))
+            {
+                np = Some(Span::new(role.start, n.end));
+            }
+        }
+        if np.is_none() && trim(text, Span::new(clause, verb.start)).is_empty() {
+            // Apposition: "George Brandis, Australia's Attorney General, said".
+            if let Some(c) = cut.filter(|_| left.trim_end().ends_with(',')) {
+                np = self.apposition(s.start, c.saturating_sub(1));
+            }
+        }
+        // "The security firm Secunia.com, has said that": a stray comma
+        // between the subject and its auxiliary.
+        let auxiliary_only = text.get(clause..verb.start).is_some_and(|between| {
+            let mut words = between.split_whitespace().peekable();
+            words.peek().is_some() && words.all(|w| matches!(w, "has" | "have" | "had"))
+        });
+        if let Some(comma) = cut
+            .filter(|&c| {
+                np.is_none() && auxiliary_only && text.get(..c).is_some_and(|l| l.ends_with(','))
+            })
+            .map(|c| c - 1)
+        {
+            // "Valeska Paris, an Australian woman, has claimed": the name
+            // before the apposition.
+            // "A Working Group, comprising the Taskforce and the Police, has
+            // recommended": a phrase opening in lower case describes the
+            // subject before its comma.
+            let described = text.get(s.start..comma).and_then(|head| {
+                let i = find_str(head, ", ")?;
+                let subject_end = s.start + i;
+                head.get(i + 2..)?
+                    .starts_with(char::is_lowercase)
+                    .then(|| self.np_before(s.start, subject_end))
+                    .flatten()
+                    .filter(|n| n.end == subject_end)
+            });
+            np = self
+                .apposition(s.start, comma)
+                .or(described)
+                .or_else(|| self.np_ending_at(s.start, comma));
+        }
+        np = np
+            .and_then(|n| self.past_name_tag(s.start, n))
+            .filter(|n| !object_of_preposition(text, *n));
+        let mut trailing_pronoun = false;
+        if np.is_none() {
+            // "“...,” he said": a lower-case pronoun right after the
+            // quotation is the subject.
+            let after_quote = text
+                .get(..clause)
+                .is_some_and(|l| l.trim_end().ends_with(['”', '"']));
+            let subject = trim(text, Span::new(clause, verb.start));
+            if after_quote && matches!(text.get(subject.range()), Some("he" | "she")) {
+                np = Some(subject);
+                trailing_pronoun = true;
+            }
+        }
+        if np.is_none() {
+            // "Tom Devocht, who had told Montalvo he would help": the
+            // relative pronoun stands for the name just before its comma.
+            let relative = text.get(clause..verb.start).is_some_and(|between| {
+                let mut words = between.split_whitespace();
+                words.next() == Some("who")
+                    && words.all(|w| matches!(w, "had" | "has" | "have" | "also" | "later"))
+            });
+            if let Some(comma) = cut
+                .filter(|&c| relative && text.get(..c).is_some_and(|l| l.ends_with(',')))
+                .map(|c| c - 1)
+            {
+                np = self
+                    .np_ending_at(s.start, comma)
+                    .filter(|n| self.is_name_segment(*n) || self.is_surname(*n));
+            }
+        }
+        if np.is_none()
+            && text.get(verb.range()).is_some_and(|v| v.ends_with("ing"))
+            && trim(text, Span::new(clause, verb.start)).is_empty()
+        {
+            // "They welcomed the report, noting that ...": the participle's
+            // subject is the sentence's.
+            if let Some(c) = cut.filter(|&c| text.get(..c).is_some_and(|l| l.ends_with(','))) {
+                np = self.coordinated_subject(s.start, c - 1);
+            }
+        }
+        if np.is_none() && matches!(class, VerbClass::Say | VerbClass::Tell) {
+            // "The minister visited the site and said ...": the subject of
+            // the first verb phrase is the speaker.
+            let before = text.get(clause..verb.start).unwrap_or("").trim_end();
+            if let Some(head) = before.strip_suffix(" and") {
+                np = match (head.trim().is_empty(), cut) {
+                    // "Cooper said her party has supported it, and said ...":
+                    // the subject opens the sentence, before the comma.
+                    (true, Some(c)) => self.coordinated_subject(s.start, c.saturating_sub(1)),
+                    _ => self.coordinated_subject(clause, clause + head.len()),
+                };
+            }
+        }
+        let sentence_end = strip_end(text, s).end;
+        let mut after = verb.end;
+        if np.is_none() {
+            let before_clause = text.get(..clause).unwrap_or("").trim_end_matches(is_space);
+            if cut.is_some()
+                && trim(text, Span::new(clause, verb.start)).is_empty()
+                && (before_clause.ends_with([',', '”', '"']))
+            {
+                let end = text
+                    .get(verb.end..sentence_end)?
+                    .find([',', ':'])
+                    .map_or(sentence_end, |i| verb.end + i);
+                np = self.np_after(verb.end, end);
+                after = np.map_or(verb.end, |n| n.end);
+            }
+        }
+        let np = np?;
+        if self.is_evidence(np) {
+            return None;
+        }
+        let pronoun = pronoun(text.get(np.range()).unwrap_or(""));
+        // What follows the verb.
+        let mut pos = after;
+        if class == VerbClass::Tell {
+            // The hearer: "reporters", "the BBC", "Sky News".
+            let rest = text.get(pos..sentence_end)?;
+            // The hearer is a few words: a bounded look ahead, however long
+            // the sentence.
+            let toks = tokens(rest.get(..ahead(rest, 200)).unwrap_or(rest), pos);
+            let word = |k: usize| toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("");
+            let mut k = 0;
+            if matches!(word(0), "the" | "a" | "an") {
+                k = 1;
+            }
+            let cap = |w: &str| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            };
+            // The hearer ends at punctuation: "told GB News: “It's clear”".
+            let joined = |t: usize| {
+                t == 0
+                    || match (toks.get(t - 1), toks.get(t)) {
+                        (Some(a), Some(b)) => text
+                            .get(a.end..b.start)
+                            .is_some_and(|gap| gap.chars().all(is_space)),
+                        _ => false,
+                    }
+            };
+            let mut taken = k;
+            while taken < toks.len() && taken < k + 4 && cap(word(taken)) && joined(taken) {
+                taken += 1;
+            }
+            if taken == k && toks.get(k).is_some() && word(k) != "that" {
+                taken = k + 1;
+            }
+            let last = toks.get(taken.checked_sub(1)?)?;
+            if taken == 0 {
+                return None;
+            }
+            cue_span = Span::new(verb.start, last.end);
+            pos = last.end;
+        }
+        let rest_span = trim(text, Span::new(pos.min(sentence_end), sentence_end));
+        let rest = text.get(rest_span.range()).unwrap_or("");
+        let full_rest = text.get(pos..s.end).unwrap_or("").trim();
+        // "X said:" or, closing its paragraph, "X said," (gov.uk writes
+        // both) introduces the paragraphs after it.
+        let ends_line = text
+            .get(s.end..)
+            .map(|r| r.trim_start_matches([' ', '\t']))
+            .is_none_or(|r| r.is_empty() || r.starts_with(['\n', '\r']));
+        let intro = full_rest.starts_with(':') && full_rest.len() == 1
+            || (full_rest == "," && ends_line)
+            || (full_rest.ends_with(':')
+                && full_rest.len() < 40
+                && !full_rest.contains(['“', '"']));
+        let mut indirect = None;
+        // The first `REST_WORDS` words after the verb: every test below
+        // reads fewer, and a long sentence is not split to its end.
+        let mut rest_words: Vec<&str> = Vec::with_capacity(REST_WORDS);
+        rest_words.extend(
+            rest.split(is_space)
+                .filter(|w| !w.is_empty())
+                .take(REST_WORDS),
+        );
+        // A quotation right after the verb, its punctuation or "that" is
+        // what the verb introduces ("said: “...”", "said that “...”");
+        // after another word ("said a “...” is needed") it is part of the
+        // reported clause.
+        let quote_after = regions
+            .get(regions.partition_point(|r| r.open < pos))
+            .is_some_and(|r| {
+                r.open <= pos + 3 + rest.len().min(3)
+                    && text.get(pos..r.open).is_some_and(|gap| {
+                        let gap = gap.trim_matches(|c: char| !c.is_alphanumeric());
+                        gap.is_empty() || gap == "that"
+                    })
+            });
+        // "As the Prime Minister said last week, the plan works": after an
+        // opening "as", what follows the verb's comma or dash is reported.
+        let as_lead = text
+            .get(s.start..np.start)
+            .unwrap_or("")
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w == "As" || w == "as")
+            // "As part of the changes announced today, ...": a quantity or
+            // a part of something announces nothing.
+            && text.get(np.range()).is_some_and(|n| {
+                !n.contains(|c: char| c.is_ascii_digit() || c == '$')
+                    && !matches!(
+                        n.split(' ').next().map(str::to_lowercase).as_deref(),
+                        Some("part" | "parts" | "some" | "much" | "many" | "most" | "all" | "each")
+                    )
+            });
+        let as_content = as_lead
+            .then(|| text.get(pos.min(sentence_end)..sentence_end))
+            .flatten()
+            .and_then(|tail| {
+                let i = tail.find([',', '–', '—']).filter(|&i| i <= 80)?;
+                let mark = tail.get(i..)?.chars().next()?.len_utf8();
+                Some(trim(text, Span::new(pos + i + mark, sentence_end)))
+            })
+            .filter(|c| c.len() > 12 && !in_region(c.start));
+        if !intro && !quote_after {
+            if let Some(c) = as_content {
+                indirect = Some(c);
+            } else if let Some(i) = that_at(rest)
+                .filter(|&i| {
+                    // "announced the locations that would be given": after a
+                    // noun phrase, "that" opens a relative clause, unless the
+                    // noun names what is said ("reaffirmed the position that").
+                    let words: Vec<&str> = rest.get(..i).unwrap_or("").split(' ').collect();
+                    let content_noun = words.iter().rev().nth(1).is_some_and(|w| says_what(w));
+                    // "confirmed in the briefing room, that": a comma sets the
+                    // phrase apart.
+                    let set_apart = words.iter().rev().nth(1).is_some_and(|w| w.ends_with(','));
+                    class == VerbClass::Tell
+                        || content_noun
+                        || set_apart
+                        || !words.iter().any(|w| matches!(*w, "the" | "a" | "an"))
+                })
+                .or_else(|| content_that(rest))
+            {
+                let c = trim(text, Span::new(rest_span.start + i, rest_span.end));
+                if c.len() > 12 {
+                    indirect = Some(c);
+                }
+            } else if rest_words.len() <= 8 && adverbial(&rest_words) {
+                // "..., X said Wednesday."
+                if let Some(c) = cut.filter(|_| {
+                    np.start <= clause + 1
+                        || trim(text, Span::new(clause, np.start)).is_empty()
+                        // "..., as President Trump has stated."
+                        || text.get(clause..np.start).is_some_and(|w| w.trim() == "as")
+                }) {
+                    let mut content = trim(text, Span::new(s.start, c.saturating_sub(1)));
+                    // "EXPOSING BIAS IN PUBLIC BROADCASTING: NPR and PBS have
+                    // fueled ...": a label in capitals is not reported.
+                    if let Some(i) = text.get(content.range()).and_then(|t| find_str(t, ": ")) {
+                        let label = text.get(content.start..content.start + i).unwrap_or("");
+                        if i <= 80 && !label.contains(char::is_lowercase) {
+                            content = trim(text, Span::new(content.start + i + 1, content.end));
+                        }
+                    }
+                    let whole = regions
+                        .get(regions.partition_point(|r| r.end + 3 < content.end))
+                        .is_some_and(|r| r.open <= content.start + 3);
+                    if !whole && content.len() > 12 {
+                        indirect = Some(content);
+                    }
+                }
+            } else if matches!(class, VerbClass::Say | VerbClass::Tell)
+                && rest_words.len() >= 4
+                && clause_start(rest_words.first().copied().unwrap_or(""))
+            {
+                indirect = Some(rest_span);
+            } else if matches!(class, VerbClass::Say | VerbClass::Tell)
+                && fronted_clause(&rest_words)
+            {
+                // "said after more than 100 years in the making, it was hard
+                // to believe": a phrase fronted before the reported clause.
+                indirect = Some(rest_span);
+            } else if (class == VerbClass::That
+                || (matches!(class, VerbClass::Say | VerbClass::Tell)
+                    && rest_words.first().is_some_and(|w| matches!(*w, "a" | "an"))))
+                && bare_clause(&rest_words)
+            {
+                // "The two sides noted their different national conditions
+                // could lead to differences": "that" left out.
+                indirect = Some(rest_span);
+            }
+        }
+        // The reported clause ends where a quotation introduced by a colon begins.
+        let indirect = indirect.map(|c| {
+            let t = text.get(c.range()).unwrap_or("");
+            let end = [": “", ": \"", ":“"]
+                .iter()
+                .filter_map(|p| find_str(t, p))
+                .chain(
+                    // `communities," For example`: a mark typed after the
+                    // comma opens a new quotation.
+                    t.match_indices(",\" ")
+                        .filter(|(i, _)| {
+                            t.get(i + 3..)
+                                .is_some_and(|r| r.starts_with(char::is_uppercase))
+                        })
+                        .map(|(i, _)| i),
+                )
+                .min()
+                .unwrap_or(t.len());
+            // ... and where the speaker goes on to another reporting verb:
+            // "said her party has supported it, and said the plan was late".
+            let end = [", and ", ", but "]
+                .iter()
+                .flat_map(|p| t.match_indices(p))
+                .filter(|&(i, p)| i < end && self.verb_at(c.start + i + p.len()))
+                .map(|(i, _)| i)
+                // ... or to another source: ", with the i reporting no one".
+                .chain(t.match_indices(", with ").filter_map(|(i, p)| {
+                    let after = c.start + i + p.len();
+                    let rest = text.get(after..c.end)?;
+                    let mut at = after;
+                    for w in rest.split(' ').take(4) {
+                        if w.ends_with("ing") && self.verb_at(at) {
+                            return Some(i);
+                        }
+                        at += w.len() + 1;
+                    }
+                    None
+                }))
+                .min()
+                .unwrap_or(end);
+            let c = trim(text, Span::new(c.start, c.start + end));
+            let lead = text
+                .get(c.range())
+                .unwrap_or("")
+                .trim_start_matches(['–', '—', '-', ',', ' ']);
+            trim(text, Span::new(c.end - lead.len(), c.end))
+        });
+        Some(Cue {
+            span: cue_span,
+            np: pronoun.is_none().then_some(np),
+            pronoun,
+            antecedent: None,
+            speaker: None,
+            resolved: false,
+            indirect,
+            intro,
+            trailing_pronoun,
+        })
+    }
+
+    /// The speaker phrase of an apposition ending at the comma `end`:
+    /// "Professor Cres Eastman, Director of the Study, and Chairman of the
+    /// Centre, says". Role segments are walked back to the name.
+    fn apposition(&self, lo: usize, end: usize) -> Option<Span> {
+        let text = self.text;
+        let mut seg_end = end;
+        for _ in 0..4 {
+            let left = text.get(lo..seg_end)?;
+            let start = left
+                .rfind([',', ';', ':', '(', '”', '"'])
+                .map_or(lo, |i| lo + i + 1);
+            let seg = trim(text, Span::new(start, seg_end));
+            let seg_text = text.get(seg.range()).unwrap_or("");
+            // A relative clause is skipped like a role: "The Prime Minister,
+            // who will tonight speak at the launch, said".
+            if seg_text.starts_with("who ") || seg_text.starts_with("whose ") {
+                if start == lo {
+                    return None;
+                }
+                let prev_end = start - 1;
+                let pstart = text
+                    .get(lo..prev_end)?
+                    .rfind([',', ';', ':', '(', '”', '"'])
+                    .map_or(lo, |i| lo + i + 1);
+                let pseg = trim(text, Span::new(pstart, prev_end));
+                let n = self.np_before(pstart, prev_end)?;
+                return (n.start == pseg.start).then_some(n);
+            }
+            // "NVIDIA, a global chipmaking giant, announced": an indefinite
+            // description is skipped like a role.
+            let role = seg_text.starts_with("and ")
+                || seg_text.starts_with("of ")
+                || seg_text.starts_with("a ")
+                || seg_text.starts_with("an ")
+                || tokens(seg_text, seg.start)
+                    .iter()
+                    .any(|t| self.finder.is_title_word(text.get(t.range()).unwrap_or("")))
+                    && !self.is_name_segment(seg);
+            if !role {
+                let n = self.np_before(start, seg_end)?;
+                // "As Stephen Kinnock, the local MP has said, ...".
+                let lead = text.get(seg.start..n.start).unwrap_or("").trim();
+                return (n.start == seg.start || lead == "As").then_some(Span::new(n.start, end));
+            }
+            if start == lo {
+                return None;
+            }
+            seg_end = start - 1;
+        }
+        None
+    }
+
+    /// Evidence does not speak: "a range of labor market indicators
+    /// suggests that", "according to recent data".
+    fn is_evidence(&self, np: Span) -> bool {
+        let head = self
+            .text
+            .get(np.range())
+            .unwrap_or("")
+            .rsplit(is_space)
+            .next()
+            .unwrap_or("");
+        matches!(
+            head,
+            "data"
+                | "information"
+                | "indicators"
+                | "indicator"
+                | "evidence"
+                | "figures"
+                | "statistics"
+                | "signs"
+                | "trends"
+                | "numbers"
+                | "readings"
+        )
+    }
+
+    /// The subject that opens `lo..end` when a verb phrase in the past
+    /// tense follows it ("Mark Zuckerberg tweeted to Mohamed"): the speaker
+    /// of a reporting verb coordinated after it with "and".
+    fn coordinated_subject(&self, lo: usize, end: usize) -> Option<Span> {
+        let text = self.text;
+        let toks = tokens(text.get(lo..end)?, lo);
+        let verb = toks.iter().position(|t| {
+            let w = text.get(t.range()).unwrap_or("");
+            w.chars().next().is_some_and(char::is_lowercase)
+                && (past_tense(w) || matches!(w, "said" | "told"))
+        })?;
+        if verb == 0 || toks.len() > verb + MAX_NP_WORDS {
+            return None;
+        }
+        let np = self.np_before(lo, toks.get(verb)?.start)?;
+        (np.start == toks.first()?.start).then_some(np)
+    }
+
+    /// The person's name that opens sentence `s` as the subject of a
+    /// past-tense verb ("Harry Kane won the award"), titles and all.
+    fn named_subject(&self, s: Span) -> Option<Span> {
+        let text = self.text;
+        let end = (s.start + WINDOW).min(s.end);
+        let toks = tokens(text.get(s.start..back(text, s.start, end, 0))?, s.start);
+        let verb = toks.iter().position(|t| {
+            let w = text.get(t.range()).unwrap_or("");
+            w.chars().next().is_some_and(char::is_lowercase)
+        })?;
+        let v = text.get(toks.get(verb)?.range())?;
+        let past = past_tense(v) || matches!(v, "won" | "was");
+        if verb == 0 || !past {
+            return None;
+        }
+        let np = trim(text, Span::new(s.start, toks.get(verb)?.start));
+        (self.is_name_segment(np)
+            && self
+                .parse(np)
+                .is_some_and(|p| p.kind == SpeakerKind::Person))
+        .then_some(np)
+    }
+
+    /// Whether a phrase holds a title word but fewer than two name words
+    /// after its last title word: "Gleeson Homes Group Land Director",
+    /// "Area Manager at the HCA".
+    pub(super) fn role_without_name(&self, seg: Span) -> bool {
+        let text = self.text;
+        let toks = tokens(text.get(seg.range()).unwrap_or(""), seg.start);
+        let is_title = |t: &Span| self.finder.is_title_word(text.get(t.range()).unwrap_or(""));
+        let Some(last_title) = toks.iter().rposition(is_title) else {
+            return false;
+        };
+        let names = toks
+            .get(last_title + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|t| {
+                text.get(t.range())
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+            })
+            .count();
+        names < 2
+    }
+
+    /// Whether a comma-separated segment is a personal name, possibly with
+    /// a title before it ("Professor Cres Eastman").
+    pub(super) fn is_name_segment(&self, seg: Span) -> bool {
+        let text = self.text;
+        let toks = tokens(text.get(seg.range()).unwrap_or(""), seg.start);
+        let mut trailing = 0;
+        for t in toks.iter().rev() {
+            let w = text.get(t.range()).unwrap_or("");
+            if w.chars().next().is_some_and(char::is_uppercase) && !self.finder.is_title_word(w) {
+                trailing += 1;
+            } else {
+                break;
+            }
+        }
+        trailing >= 2
+            && !toks
+                .iter()
+                .any(|t| matches!(text.get(t.range()), Some("of" | "for" | "at")))
+    }
+
+    /// Whether a phrase is one capitalised word that can stand for a
+    /// person named before ("Devocht, who had told him"): not a title, a
+    /// country or a short word.
+    fn is_surname(&self, np: Span) -> bool {
+        let Some(w) = self.text.get(np.range()) else {
+            return false;
+        };
+        w.len() >= 3
+            && w.starts_with(|c: char| c.is_uppercase())
+            && w.chars().all(char::is_alphabetic)
+            && !self.finder.is_title_word(w)
+            && self.countries.lookup(w).is_none()
+    }
+
+    /// The speaker phrase ending just before `end`, walking back over name
+    /// and role words to `lo`.
+    pub(super) fn np_before(&self, lo: usize, end: usize) -> Option<Span> {
+        let text = self.text;
+        let seg = text.get(lo..end)?;
+        let toks = tokens(seg, lo);
+        // Every index below stays inside `toks` by the loop bounds; `get`
+        // keeps a slip from ever panicking.
+        let tok = |k: usize| toks.get(k).copied().unwrap_or_default();
+        let mut buf = [0; LOWER_INLINE];
+        let mut i = toks.len();
+        // Adverbs and auxiliaries between subject and verb.
+        while i > 0 {
+            let orig = text.get(tok(i - 1).range()).unwrap_or("");
+            let w = lower(orig, &mut buf);
+            // Capitalised, these are names: "Theresa May said", "Will Smith said".
+            if orig.starts_with(char::is_uppercase) && !is_weekday(&w) {
+                break;
+            }
+            // A manner adverb after a name: "Lafayette famously wrote".
+            let after_name = i >= 2
+                && text
+                    .get(tok(i - 2).range())
+                    .is_some_and(|p| p.starts_with(char::is_uppercase));
+            if after_name
+                && w.len() > 5
+                && w.ends_with("ly")
+                && !matches!(
+                    w.as_ref(),
+                    "family" | "assembly" | "supply" | "monopoly" | "anomaly"
+                )
+            {
+                i -= 1;
+                continue;
+            }
+            if matches!(
+                w.as_ref(),
+                "also"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "would"
+                    | "further"
+                    | "then"
+                    | "later"
+                    | "earlier"
+                    | "again"
+                    | "previously"
+                    | "publicly"
+                    | "jointly"
+                    | "separately"
+                    | "both"
+                    | "all"
+                    | "once"
+                    | "recently"
+                    | "repeatedly"
+                    | "did"
+                    | "subsequently"
+                    | "meanwhile"
+                    | "might"
+                    | "may"
+                    | "could"
+                    | "will"
+                    | "can"
+                    | "should"
+                    | "must"
+                    | "not"
+                    | "even"
+                    | "only"
+                    | "himself"
+                    | "herself"
+                    | "itself"
+                    | "themselves"
+            ) || is_weekday(&w)
+            {
+                i -= 1;
+            } else {
+                break;
+            }
+        }
+        let stop = i;
+        let mut start = i;
+        let mut lower_run = 0;
+        let mut seen_cap = false;
+        while start > 0 && stop - start < MAX_NP_WORDS {
+            let t = tok(start - 1);
+            // Punctuation between words ends the phrase (appositions are
+            // handled on their own).
+            if start < stop
+                && text
+                    .get(t.end..tok(start).start)
+                    .is_some_and(|g| g.contains([',', ';', ':', '(', ')', '“', '”', '"']))
+            {
+                break;
+            }
+            let w = text.get(t.range()).unwrap_or("");
+            let cap = w
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if cap {
+                seen_cap = true;
+                start -= 1;
+                continue;
+            }
+            let lw = lower(w, &mut buf);
+            if matches!(
+                lw.as_ref(),
+                "of" | "for"
+                    | "and"
+                    | "the"
+                    | "from"
+                    | "de"
+                    | "van"
+                    | "von"
+                    | "der"
+                    | "da"
+                    | "at"
+                    | "on"
+                    | "&"
+            ) && start < stop
+                || (lw == "to" && start < stop && self.title_before_to(tok(start - 1), tok(start)))
+            {
+                // "officials from the Five Eyes countries": a new noun phrase may precede.
+                if matches!(lw.as_ref(), "from" | "of" | "and") {
+                    seen_cap = false;
+                    lower_run = 0;
+                }
+                start -= 1;
+            } else if self.finder.title_words.contains(lw.as_ref()) {
+                // Portfolio words may stand before a lower-case title:
+                // "crime prevention minister".
+                if w.starts_with(char::is_lowercase) {
+                    seen_cap = false;
+                    lower_run = 0;
+                }
+                start -= 1;
+            } else if !seen_cap
+                && lower_run < 3
+                && !is_stop(&lw)
+                && lw
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+            {
+                lower_run += 1;
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        // Drop leading connectors and sentence adverbs.
+        while start < stop {
+            let orig = text.get(tok(start).range()).unwrap_or("");
+            let w = lower(orig, &mut buf);
+            let function_word = orig.starts_with(char::is_lowercase)
+                || matches!(
+                    orig,
+                    "As" | "But"
+                        | "And"
+                        | "While"
+                        | "When"
+                        | "If"
+                        | "So"
+                        | "Since"
+                        | "Because"
+                        | "Although"
+                        | "Though"
+                        | "Then"
+                        | "After"
+                        | "Before"
+                        | "With"
+                        | "By"
+                        | "To"
+                        | "In"
+                        | "On"
+                        | "At"
+                        | "Also"
+                        | "Here"
+                        | "There"
+                        | "Such"
+                        | "Can"
+                        | "Could"
+                        | "Shall"
+                        | "Let"
+                );
+            // Interjections that open a transcript's answer: "Well Barry".
+            let interjection = matches!(orig, "Well" | "Now" | "Yes" | "Look" | "Okay");
+            if matches!(
+                w.as_ref(),
+                "of" | "for"
+                    | "and"
+                    | "from"
+                    | "at"
+                    | "on"
+                    | "to"
+                    | "but"
+                    | "de"
+                    | "van"
+                    | "also"
+                    | "however"
+                    | "meanwhile"
+                    | "in"
+                    | "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "previously"
+            ) || (is_stop(&w)
+                && function_word
+                && !matches!(w.as_ref(), "a" | "an" | "he" | "she" | "they" | "it"))
+                || (w.ends_with("ly") && start + 1 < stop)
+                || (interjection && start + 1 < stop)
+            {
+                start += 1;
+            } else {
+                break;
+            }
+        }
+        // "A leaked letter seen by Sky News says": the agent of a participle
+        // is not the subject; the phrase before the participle is.
+        if start >= 2 && start < stop {
+            let by = text.get(tok(start - 1).range()).unwrap_or("");
+            let part = text.get(tok(start - 2).range()).unwrap_or("");
+            if by == "by"
+                && (part.ends_with("ed")
+                    || matches!(part, "seen" | "written" | "given" | "shown" | "taken"))
+            {
+                return self.np_before(lo, tok(start - 2).start);
+            }
+        }
+        if start >= stop {
+            return None;
+        }
+        let first = text.get(tok(start).range()).unwrap_or("");
+        let span = Span::new(tok(start).start, tok(stop - 1).end);
+        let all = text.get(span.range()).unwrap_or("");
+        // A lone lower-case word must be a plural noun or a determiner phrase.
+        let lead_lower = first.chars().next().is_some_and(char::is_lowercase);
+        let has_cap = toks.get(start..stop).unwrap_or(&[]).iter().any(|t| {
+            text.get(t.range())
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        });
+        if lead_lower
+            && !has_cap
+            && !matches!(first, "the" | "both" | "two" | "its" | "their" | "our")
+        {
+            let head = text.get(tok(stop - 1).range()).unwrap_or("");
+            let plural = (head.ends_with('s') && !head.ends_with("ss")) || head == "media";
+            if !plural && pronoun(all).is_none() {
+                return None;
+            }
+            // "civil libertarians", "officials": two words at most; a longer
+            // run is the end of a clause ("to enhance civil rights said").
+            if stop - start > 2 || first.ends_with("ing") {
+                return None;
+            }
+        }
+        if stop - start == 1 && matches!(first, "It" | "This" | "That" | "The" | "A" | "By") {
+            return None;
+        }
+        // The writer's own voice and numbers are not speakers.
+        if matches!(
+            first,
+            "I" | "We"
+                | "we"
+                | "We’ve"
+                | "We've"
+                | "You"
+                | "you"
+                | "Our"
+                | "My"
+                | "This"
+                | "These"
+                | "That"
+                | "Those"
+        ) || (first.starts_with(|c: char| c.is_ascii_digit()) && !share_of_people(all))
+            || first_person(first)
+        {
+            return None;
+        }
+        // A phrase that ends in "I", "we" or "you" is that pronoun after an
+        // interjection or a name addressed ("Well I said", "What I’m
+        // saying", "John I said"): the speaker's own voice, never a name.
+        if stop - start > 1 {
+            let head = text.get(tok(stop - 1).range()).unwrap_or("");
+            if first_person(head) || matches!(head, "we" | "you") {
+                return None;
+            }
+        }
+        // "Josh I can't", "What we're", "Let me", "They’re lining up": a
+        // pronoun of speech inside the phrase is someone talking.
+        let spoken = toks.get(start..stop).unwrap_or(&[]).iter().any(|t| {
+            let w = text.get(t.range()).unwrap_or("");
+            first_person(w)
+                || matches!(w, "me" | "us" | "let’s" | "let's" | "Let’s" | "Let's")
+                || w.ends_with("’re")
+                || w.ends_with("'re")
+        });
+        if spoken {
+            return None;
+        }
+        Some(span)
+    }
+
+    /// `np_before` when the phrase it finds runs up to `end` (white space
+    /// aside), as a subject before its comma does.
+    fn np_ending_at(&self, lo: usize, end: usize) -> Option<Span> {
+        self.np_before(lo, end)
+            .filter(|n| trim(self.text, Span::new(n.end, end)).is_empty())
+    }
+
+    /// `np`, or when it is a tag after a name (`name_tag`: "Rep. Jim
+    /// Jordan (R-Ohio) said", "Joseph R. Biden, Jr. declared"), the name
+    /// just before the tag, read back no further than `lo`.
+    pub(super) fn past_name_tag(&self, lo: usize, np: Span) -> Option<Span> {
+        let text = self.text;
+        if !text.get(np.range()).is_some_and(name_tag) {
+            return Some(np);
+        }
+        let end = text
+            .get(..np.start)
+            .unwrap_or("")
+            .trim_end_matches([' ', '(', ','])
+            .len();
+        (end > lo)
+            .then(|| self.np_before(lo, end))
+            .flatten()
+            .filter(|m| m.end == end)
+    }
+
+    /// Whether the word `to` joins a title to its place: "Ambassador to
+    /// Russia", "Special Adviser to the Prime Minister". A capitalised word
+    /// or "the" follows it, and a title word stands before it.
+    fn title_before_to(&self, to: Span, next: Span) -> bool {
+        let text = self.text;
+        let next = text.get(next.range()).unwrap_or("");
+        let before = text
+            .get(..to.start)
+            .unwrap_or("")
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
+        (next == "the" || next.starts_with(char::is_uppercase)) && self.finder.is_title_word(before)
+    }
+
+    /// The speaker phrase after an inverted verb or "according to", up to `end`.
+    pub(super) fn np_after(&self, start: usize, end: usize) -> Option<Span> {
+        let mut span = trim(self.text, Span::new(start, end.max(start)));
+        // The speaker ends where the rest of the clause begins: "said Bolden
+        // to the gathered crowd", "said Mr Smith in a statement".
+        let words = self.text.get(span.range())?;
+        let toks = tokens(words, span.start);
+        let cut = toks.iter().enumerate().skip(1).find_map(|(k, t)| {
+            let w = self.text.get(t.range()).unwrap_or("");
+            let next = toks
+                .get(k + 1)
+                .and_then(|n| self.text.get(n.range()))
+                .unwrap_or("");
+            let ends = matches!(
+                w,
+                "to" | "during" | "after" | "while" | "when" | "before" | "as" | "who" | "which"
+            ) || (w == "in"
+                && matches!(next, "a" | "an" | "his" | "her" | "their" | "its"));
+            // "Ambassador to the United States": "to" after a title is
+            // part of the office.
+            let office = w == "to"
+                && k.checked_sub(1)
+                    .and_then(|j| toks.get(j))
+                    .and_then(|p| self.text.get(p.range()))
+                    .is_some_and(|p| self.finder.is_title_word(p));
+            (ends && !office).then_some(t.start)
+        });
+        if let Some(c) = cut {
+            span = trim(self.text, Span::new(span.start, c));
+        }
+        let s = self.text.get(span.range())?;
+        let n = word_count(s);
+        if n == 0 || n > MAX_NP_WORDS {
+            return None;
+        }
+        let ok = s.split(is_space).filter(|w| !w.is_empty()).all(|w| {
+            let lw = w.to_lowercase();
+            !is_stop(&lw)
+                || matches!(
+                    lw.as_str(),
+                    "the" | "of" | "for" | "and" | "a" | "an" | "at" | "in" | "on" | "to"
+                )
+        });
+        // "This extra support, announced today, could provide": a time
+        // adverb after the verb names no one.
+        let when = matches!(
+            s.to_lowercase().as_str(),
+            "today" | "yesterday" | "tonight" | "tomorrow" | "earlier" | "later" | "recently"
+        ) || is_weekday(&s.to_lowercase());
+        (ok && !when).then_some(span)
+    }
+}
+
+/// Whether the span is a whole word.
+fn word_bounded(text: &str, span: Span) -> bool {
+    let before = char_before(text, span.start).is_none_or(|c| !c.is_alphanumeric());
+    let after = char_at(text, span.end).is_none_or(|c| !c.is_alphanumeric());
+    before && after
+}

@@ -1,0 +1,716 @@
+//! Speaker phrases taken apart: a phrase such as "Australian Attorney
+//! General George Brandis" or "the report's authors" read as a name, a
+//! title, a country and a kind of speaker, with the key that merges its
+//! mentions (`parse`, `parse_plain`, `role`, `starts_title`,
+//! `collective_key`).
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use super::words::{ends_in_connector, strip_possessive, tokens};
+use super::{back, Run, SpeakerKind};
+use crate::country::CountryCode;
+use crate::text::{contains_str, find_str, lower, rfind_str, trim, LOWER_INLINE};
+use crate::Span;
+
+/// A speaker phrase taken apart.
+#[derive(Debug)]
+pub(super) struct Parsed<'h> {
+    pub(super) name: Cow<'h, str>,
+    pub(super) name_span: Span,
+    pub(super) title: Option<Cow<'h, str>>,
+    pub(super) kind: SpeakerKind,
+    pub(super) country: Option<CountryCode>,
+    pub(super) key: String,
+}
+
+impl<'h> Run<'_, 'h> {
+    /// Takes a speaker phrase apart into name, title, country and kind.
+    pub(super) fn parse(&self, np: Span) -> Option<Parsed<'h>> {
+        let text = self.text;
+        let s = text.get(np.range())?;
+        // A list: "Ford, GM, and Stellantis".
+        let short_items = s.split([',']).all(|item| {
+            let item = item.trim().trim_start_matches("and ");
+            item.split(' ').count() <= 3 && !item.split(' ').any(|w| self.finder.is_title_word(w))
+        });
+        if short_items
+            && (contains_str(s, ", and ")
+                || (contains_str(s, ", ") && contains_str(s, " and ") && s.split(", ").count() > 2))
+        {
+            return Some(Parsed {
+                key: s.to_lowercase(),
+                name: Cow::Borrowed(s),
+                name_span: np,
+                title: None,
+                kind: SpeakerKind::Group,
+                country: None,
+            });
+        }
+        // Apposition: "Name, Title at Body".
+        if let Some(i) = s.find(',') {
+            let name_span = trim(text, Span::new(np.start, np.start + i));
+            let role = trim(text, Span::new(np.start + i + 1, np.end));
+            let mut p = self.parse_plain(name_span)?;
+            // "Malaysia's Prime Minister, Najib Razak": the role comes first.
+            if p.key.starts_with("title:") {
+                if let Some(mut named) = self.parse_plain(role).filter(|q| {
+                    q.kind == SpeakerKind::Person
+                        && q.title.is_none()
+                        && !q.key.starts_with("title:")
+                        && q.name_span == role
+                }) {
+                    named.title = p.title;
+                    named.country = p.country.or(named.country);
+                    return Some(named);
+                }
+            }
+            let (mut title, country) = self.role(role);
+            // "NVIDIA, a global chipmaking giant": a description, no office.
+            let role_words = text.get(role.range()).unwrap_or("");
+            if (role_words.starts_with("a ") || role_words.starts_with("an "))
+                && !role_words.split(' ').any(|w| self.finder.is_title_word(w))
+            {
+                title = None;
+            }
+            // An academic rank yields to a single office in apposition
+            // ("Professor Kevin Fenton, Director of Health at PHE").
+            let role_text = text.get(role.range()).unwrap_or("");
+            let rank = p.title.as_deref().is_some_and(|t| {
+                matches!(
+                    t.to_lowercase().as_str(),
+                    "professor" | "emeritus professor" | "doctor" | "dr"
+                )
+            });
+            let single = !role_text.contains(',') && !role_text.starts_with(['t', 'a']);
+            if p.title.is_none() || (rank && single && title.is_some()) {
+                p.title = title;
+            }
+            if country.is_some() {
+                p.country = country;
+            }
+            p.kind = SpeakerKind::Person;
+            return Some(p);
+        }
+        // Several speakers: "Prime Minister Kevin Rudd and Premier John Brumby".
+        if let Some(i) = find_str(s, " and ") {
+            let a = self.parse_plain(trim(text, Span::new(np.start, np.start + i)));
+            let b = self.parse_plain(trim(text, Span::new(np.start + i + 5, np.end)));
+            // "Minister for Disability Services and Minister Assisting the
+            // Premier", "House Committee on Energy and Commerce Chair Brett
+            // Guthrie": a name after "for", "of" or "on" is a portfolio or
+            // a body, not a person.
+            let a = a.filter(|a| {
+                // The phrase may have been cut before "for": look at the text.
+                let before = text
+                    .get(back(text, 0, a.name_span.start, 8)..a.name_span.start)
+                    .unwrap_or("")
+                    .trim_end();
+                !(before.ends_with(" for") || before.ends_with(" of") || before.ends_with(" on"))
+            });
+            if let (Some(a), Some(b)) = (a, b) {
+                if a.kind == SpeakerKind::Person
+                    && b.kind == SpeakerKind::Person
+                    && !a.key.starts_with("title:")
+                    && !b.key.starts_with("title:")
+                {
+                    let name = format!("{} and {}", a.name, b.name);
+                    return Some(Parsed {
+                        key: name.to_lowercase(),
+                        name: Cow::Owned(name),
+                        name_span: np,
+                        title: None,
+                        kind: SpeakerKind::Group,
+                        country: None,
+                    });
+                }
+            }
+        }
+        self.parse_plain(np)
+    }
+
+    /// The title set off by commas right after a name ending at `end`:
+    /// "Nick Keith, Director, Best Business English". The segment must
+    /// open on a title word.
+    pub(super) fn apposed_title(&self, end: usize) -> Option<Cow<'h, str>> {
+        let text = self.text;
+        let rest = text.get(end..)?.strip_prefix(", ")?;
+        let len = rest.find([',', '.', ';', '(', '\n'])?;
+        let segment = Span::new(end + 2, end + 2 + len);
+        let first = rest.get(..len)?.split(' ').next()?;
+        // "Anna Bligh, Governor General Quentin Bryce, ...": a list of
+        // people, not a role.
+        if len > 60
+            || !first.starts_with(char::is_uppercase)
+            || !self.finder.is_title_word(first)
+            || !self.role_without_name(segment)
+        {
+            return None;
+        }
+        self.role(segment).0
+    }
+
+    /// A role phrase after a name: title and country.
+    fn role(&self, role: Span) -> (Option<Cow<'h, str>>, Option<CountryCode>) {
+        let text = self.text;
+        let Some(s) = text.get(role.range()) else {
+            return (None, None);
+        };
+        // "The Canadian Press, August 15": a dateline, not a role.
+        if s.split(' ').next().is_some_and(|w| self.finder.is_month(w))
+            && s.bytes().any(|b| b.is_ascii_digit())
+        {
+            return (None, None);
+        }
+        let mut end = s.find(',').unwrap_or(s.len());
+        for sep in [" at ", " for the ", " with ", " in ", " from "] {
+            if let Some(i) = find_str(s, sep) {
+                end = end.min(i);
+            }
+        }
+        if let Some(i) = find_str(s, " and ") {
+            if s[i + 5..].starts_with(|c: char| c.is_lowercase()) {
+                end = end.min(i);
+            }
+        }
+        let span = trim(text, Span::new(role.start, role.start + end));
+        let toks = tokens(text.get(span.range()).unwrap_or(""), span.start);
+        let mut country = None;
+        let mut first = None;
+        for (k, t) in toks.iter().enumerate() {
+            let w = text.get(t.range()).unwrap_or("");
+            if self.starts_title(&toks, k).is_some() {
+                first = Some(k);
+                break;
+            }
+            let bare = strip_possessive(w);
+            if country.is_none() {
+                country = self.countries.lookup(bare);
+            }
+        }
+        // Portfolio words before a portfolio title belong to it ("Area
+        // Manager"); two at most, as longer runs name the organisation, and
+        // none past an organisation noun ("State Department Spokesperson").
+        let first = first.map(|k| {
+            let key = toks
+                .get(k..k + self.starts_title(&toks, k).unwrap_or(1))
+                .unwrap_or(&[])
+                .iter()
+                .map(|t| text.get(t.range()).unwrap_or("").to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let portfolio = self.finder.titles.get(&key).is_some_and(|t| t.portfolio);
+            let capital = toks
+                .get(k)
+                .and_then(|t| text.get(t.range()))
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            let mut st = k;
+            while portfolio && capital && st > 0 && k - st < 2 {
+                let w = toks
+                    .get(st - 1)
+                    .and_then(|t| text.get(t.range()))
+                    .unwrap_or("");
+                if !w.starts_with(char::is_uppercase)
+                    || self.finder.org_last.contains(w)
+                    || w.ends_with("'s")
+                    || w.ends_with("’s")
+                    || self.countries.lookup(w).is_some()
+                {
+                    break;
+                }
+                st -= 1;
+            }
+            st
+        });
+        let title = match first {
+            Some(k) => toks.get(k).map(|t| Span::new(t.start, span.end)),
+            None if toks.len() <= 4 && !toks.is_empty() => Some(span),
+            None => None,
+        };
+        (
+            title.and_then(|t| text.get(t.range())).map(Cow::Borrowed),
+            country,
+        )
+    }
+
+    /// The number of tokens of the longest title starting at token `k`.
+    fn starts_title(&self, toks: &[Span], k: usize) -> Option<usize> {
+        let first = toks.get(k).and_then(|t| self.text.get(t.range()))?;
+        let mut buf = [0; LOWER_INLINE];
+        if !self
+            .finder
+            .title_firsts
+            .contains(lower(first, &mut buf).as_ref())
+        {
+            return None;
+        }
+        let mut best = None;
+        let mut key = String::new();
+        for n in 0..self.finder.title_len {
+            let Some(t) = toks.get(k + n) else { break };
+            if n > 0 {
+                key.push(' ');
+            }
+            key.push_str(&lower(self.text.get(t.range()).unwrap_or(""), &mut buf));
+            if self.finder.titles.contains_key(&key) {
+                best = Some(n + 1);
+            }
+        }
+        best
+    }
+
+    /// A speaker phrase without apposition or coordination.
+    pub(super) fn parse_plain(&self, np: Span) -> Option<Parsed<'h>> {
+        let text = self.text;
+        let s = text.get(np.range())?;
+        if s.is_empty() {
+            return None;
+        }
+        // "President Abdel Fattah El-Sisi of Egypt": a name, then its country.
+        if let Some(i) = rfind_str(s, " of ") {
+            let place = s.get(i + 4..).unwrap_or("");
+            let place = place.strip_prefix("the ").unwrap_or(place);
+            let head = trim(text, Span::new(np.start, np.start + i));
+            let last = text
+                .get(head.range())
+                .and_then(|h| h.rsplit(' ').next())
+                .unwrap_or("");
+            let named = last.chars().next().is_some_and(char::is_uppercase)
+                && !self.finder.is_title_word(last);
+            if named
+                && place.split(' ').all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && !self.finder.is_title_word(w)
+                })
+            {
+                if let Some(code) = self.countries.lookup(place) {
+                    let mut p = self.parse_plain(head)?;
+                    if p.kind == SpeakerKind::Person {
+                        p.country = p.country.or(Some(code));
+                        return Some(p);
+                    }
+                }
+            }
+        }
+        // "Lydia Buchtmann for Food Standards Australia": the name, then the
+        // body; "Lisa Abramowicz on X": the name, then where it was said.
+        for sep in [" for ", " at ", " of the ", " from ", " on "] {
+            if let Some(i) = find_str(s, sep) {
+                let head = trim(text, Span::new(np.start, np.start + i));
+                let tail_has_title = s[i..].split(' ').any(|w| self.finder.is_title_word(w));
+                // "The Joint Committee on Taxation" is one body.
+                let body = text
+                    .get(head.range())
+                    .is_some_and(|h| h.split(' ').any(|w| self.finder.org_last.contains(w)));
+                if self.is_name_segment(head) && !tail_has_title && !(sep == " on " && body) {
+                    return self.parse_plain(head);
+                }
+            }
+        }
+        let toks = tokens(s, np.start);
+        // The title starting at each token, worked out the first time it is
+        // asked: the tests below ask again for the same tokens.
+        let title_memo: Vec<OnceCell<Option<usize>>> = vec![OnceCell::new(); toks.len()];
+        let title_at = |k: usize| match title_memo.get(k) {
+            Some(cell) => *cell.get_or_init(|| self.starts_title(&toks, k)),
+            None => self.starts_title(&toks, k),
+        };
+        let word = |k: usize| toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("");
+        let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        // Particles inside a name, and the ampersand of a firm's ("Merck &
+        // Co.").
+        let is_particle = |w: &str| {
+            matches!(
+                w,
+                "de" | "van" | "von" | "der" | "da" | "du" | "del" | "la" | "&"
+            )
+        };
+        // The name: trailing capitalised words that are not title words.
+        let mut name_start = toks.len();
+        while name_start > 0 {
+            let w = word(name_start - 1);
+            if is_cap(w)
+                && !self.finder.is_title_word(w)
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+            {
+                name_start -= 1;
+            } else if let Some(before) = (name_start < toks.len())
+                .then(|| {
+                    // Particles inside a name: "Marquis de Lafayette",
+                    // "Ursula von der Leyen".
+                    let particles = (0..name_start)
+                        .rev()
+                        .take_while(|&k| is_particle(word(k)))
+                        .count();
+                    name_start
+                        .checked_sub(particles + 1)
+                        .filter(|_| particles > 0)
+                })
+                .flatten()
+                .filter(|&k| is_cap(word(k)) && !self.finder.is_title_word(word(k)))
+            {
+                name_start = before + 1;
+            } else {
+                break;
+            }
+        }
+        // Honorifics belong to neither name nor title.
+        let honorific = |w: &str| {
+            matches!(
+                w.trim_end_matches('.'),
+                "Mr" | "Ms" | "Mrs" | "Miss" | "Dr" | "Sir" | "Dame" | "Lord" | "Lady"
+            )
+        };
+        let mut name_toks: Vec<usize> = (name_start..toks.len()).collect();
+        // Honours and offices after a name: "Jane Marriott CMG OBE".
+        while name_toks.len() > 2
+            && name_toks
+                .last()
+                .is_some_and(|&k| self.finder.postnominals.contains(word(k)))
+        {
+            name_toks.pop();
+        }
+        // A name runs from after its honorific: "Undersecretary for
+        // Education Mr. Toccafondi" is Toccafondi.
+        if let Some(h) = name_toks.iter().rposition(|&k| honorific(word(k))) {
+            if h + 1 < name_toks.len() {
+                name_toks.drain(..=h);
+            }
+        }
+        let before_name = name_start.checked_sub(1).map(word).unwrap_or("");
+        let initial_mid = name_toks.len() >= 3
+            && name_toks
+                .get(name_toks.len() - 2)
+                .is_some_and(|&k| word(k).len() <= 2 && word(k).ends_with('.'));
+        let keep = if initial_mid { 3 } else { 2 };
+        let has_title_before = (0..name_start).any(|k| title_at(k).is_some());
+        // "Minister for Foreign Affairs Elina Valtonen", "Ambassador to
+        // Russia Michael McFaul": capitalised words after a title's "for",
+        // "of" or "to" name its portfolio or place up to the name itself,
+        // unless a title ends right before the name ("Americans for
+        // Ibogaine CEO W. Bryan Hubbard").
+        let title_next_to_name =
+            (0..name_start).any(|k| title_at(k).is_some_and(|n| k + n == name_start));
+        let portfolio_before = !title_next_to_name
+            && (0..name_start)
+                .rev()
+                .map(word)
+                .find(|w| !is_cap(w))
+                .is_some_and(|w| matches!(w, "of" | "for" | "the" | "to" | "and"));
+        // Particles ride along with the surname: "Ursula von der Leyen"
+        // has the length of a two-word name.
+        let words = |toks: &[usize]| toks.iter().filter(|&&k| !is_particle(word(k))).count();
+        // "Psychology major at University of Texas Arlington Amneh Jafari":
+        // after a body's name, four capitalised words or more end in the
+        // person's name.
+        let org_word = |w: &str| self.finder.org_last.contains(w);
+        let person_after_body = words(&name_toks) > 3
+            && (0..name_start).any(|k| org_word(word(k)))
+            && !name_toks.iter().any(|&k| org_word(word(k)));
+        if words(&name_toks) > keep
+            && (portfolio_before || words(&name_toks) > 3)
+            && (has_title_before || person_after_body)
+        {
+            while words(&name_toks) > keep {
+                name_toks.remove(0);
+            }
+        }
+        // "the Premier of Victoria", "Minister for Health": one capitalised
+        // word after "of" or "for" that follows a title is the office's
+        // place or portfolio, not a person's name.
+        // "the head of the OECD" too.
+        let before_the = name_start.checked_sub(2).map(word).unwrap_or("");
+        let after_of = toks.len() - name_start == 1
+            && name_toks.len() == 1
+            && (matches!(before_name, "of" | "for")
+                || (before_name == "the" && matches!(before_the, "of" | "for")));
+        let office = after_of && has_title_before;
+        // Without a title before it, such a word ends the name of a body:
+        // "Americans for Prosperity", "Special Operations Association of
+        // America".
+        if after_of {
+            name_toks.clear();
+        }
+        let mut lead_buf = [0; LOWER_INLINE];
+        let lead = lower(word(0), &mut lead_buf);
+        let lower_head = toks
+            .last()
+            .and_then(|t| text.get(t.range()))
+            .is_some_and(|w| !is_cap(w));
+        if name_toks.is_empty()
+            || lower_head
+            || (lead == "the" && !has_title_before && !person_after_body)
+        {
+            // A titled individual, an organisation or a group, named whole.
+            let mut head_buf = [0; LOWER_INLINE];
+            let head = lower(word(toks.len().saturating_sub(1)), &mut head_buf);
+            // The phrase ends on a title: "the Prime Minister", "the First
+            // Lady".
+            let title_only = has_title_before
+                && (0..toks.len()).any(|k| title_at(k).is_some_and(|n| k + n == toks.len()))
+                && (!head.ends_with('s') || head.ends_with("ss"));
+            // "the Department of Justice": a body named before any title
+            // word is the body, whatever office its name ends on.
+            let body_first = (0..toks.len())
+                .take_while(|&k| title_at(k).is_none())
+                .any(|k| self.finder.org_anywhere.contains(word(k)));
+            let kind = if (title_only || office) && !lower_head && !body_first {
+                SpeakerKind::Person
+            } else if head.ends_with('s')
+                && !head.ends_with("ss")
+                && !head.ends_with("'s")
+                && lower_head
+                || matches!(head.as_ref(), "sides" | "people")
+            {
+                SpeakerKind::Group
+            } else {
+                SpeakerKind::Organization
+            };
+            let name_span = np;
+            let bare = s
+                .strip_prefix("the ")
+                .or_else(|| s.strip_prefix("The "))
+                .unwrap_or(s);
+            let mut country = None;
+            for k in 0..toks.len() {
+                let w = word(k);
+                if is_cap(w) {
+                    country = country.or_else(|| self.countries.lookup(strip_possessive(w)));
+                }
+            }
+            let (key, title) = if kind == SpeakerKind::Person {
+                let t = (0..toks.len()).find_map(|k| title_at(k).map(|n| (k, n)));
+                let title = t.and_then(|(k, n)| {
+                    Some(Span::new(toks.get(k)?.start, toks.get(k + n - 1)?.end))
+                });
+                let tt = title.and_then(|t| text.get(t.range())).map(Cow::Borrowed);
+                let key = format!("title:{}", tt.as_deref().unwrap_or(bare).to_lowercase());
+                // An office names its place or portfolio in its title
+                // ("Premier of Victoria"); "the Premier" still finds it.
+                let full = match title.zip(toks.last()) {
+                    Some((t, last)) if office => text.get(t.start..last.end).map(Cow::Borrowed),
+                    _ => None,
+                };
+                // "the head of the OECD" is whoever holds that office.
+                let key = match &full {
+                    Some(f) if self.titled.contains_key(&f.to_lowercase()) => {
+                        format!("title:{}", f.to_lowercase())
+                    }
+                    _ => key,
+                };
+                (key, full.or(tt))
+            } else {
+                (collective_key(bare), None)
+            };
+            return Some(Parsed {
+                name: Cow::Borrowed(s),
+                name_span,
+                title,
+                kind,
+                country,
+                key,
+            });
+        }
+        // An article opens a description, not a name: "An NPR editor".
+        while name_toks.len() > 1
+            && name_toks
+                .first()
+                .is_some_and(|&k| matches!(word(k), "A" | "An"))
+        {
+            name_toks.remove(0);
+        }
+        let first_name = *name_toks.first()?;
+        let last_name = *name_toks.last()?;
+        let name_span = Span::new(toks.get(first_name)?.start, toks.get(last_name)?.end);
+        let name = text.get(name_span.range())?;
+        // An acronym ("NPR", "AFP") or a name ending in an organisation noun
+        // ("Irving Police Department") is a body, not a person.
+        let last = word(last_name);
+        let acronym = name_toks.len() == 1
+            && last.len() >= 2
+            && last.chars().all(|c| c.is_ascii_uppercase() || c == '&');
+        // Anywhere means within the last two words: "Native Voters Alliance
+        // Nevada" is a body, but "Fox Business Network Anchor David Asman"
+        // is a person after a body and a role.
+        let body = self.finder.org_last.contains(last)
+            || name_toks
+                .iter()
+                .rev()
+                .take(2)
+                .any(|&k| self.finder.org_anywhere.contains(word(k)));
+        let firm = name_toks.iter().any(|&k| word(k) == "&");
+        if acronym || body || firm {
+            // A body's name may hold connectors: "American Exploration and
+            // Production Council", "Committee on Foreign Relations".
+            let mut first = first_name;
+            while first >= 2
+                && matches!(word(first - 1), "and" | "&" | "of" | "for" | "on")
+                && is_cap(word(first - 2))
+                && !self.finder.is_title_word(word(first - 2))
+            {
+                first -= 2;
+                while first > 0
+                    && is_cap(word(first - 1))
+                    && !self.finder.is_title_word(word(first - 1))
+                {
+                    first -= 1;
+                }
+            }
+            let name_span = Span::new(toks.get(first)?.start, name_span.end);
+            let name = text.get(name_span.range())?;
+            return Some(Parsed {
+                name: Cow::Borrowed(name),
+                name_span,
+                title: None,
+                kind: SpeakerKind::Organization,
+                country: None,
+                key: collective_key(name),
+            });
+        }
+        // The title: from the earliest title word to the name.
+        let mut title = None;
+        let mut country = None;
+        let title_end = first_name;
+        let mut tstart = None;
+        for k in 0..title_end {
+            if let Some(n) = title_at(k) {
+                let mut st = k;
+                let key: Vec<String> = (k..k + n).map(|j| word(j).to_lowercase()).collect();
+                let portfolio = self
+                    .finder
+                    .titles
+                    .get(&key.join(" "))
+                    .is_some_and(|t| t.portfolio);
+                let lower_title = word(k).starts_with(char::is_lowercase);
+                // "Queensland Minister for Disability Services": a title that
+                // names its portfolio after it takes none before it.
+                let named_after = matches!(word(k + n), "for" | "of");
+                if portfolio && !named_after {
+                    while st > 0 {
+                        let w = word(st - 1);
+                        // "Professional golfer Alison Crenshaw": the phrase's
+                        // first word is capitalised only because it opens it.
+                        let opens = st == 1 && w.chars().skip(1).all(char::is_lowercase);
+                        if lower_title && w.starts_with(char::is_uppercase) && !opens {
+                            break;
+                        }
+                        if w.ends_with("'s")
+                            || w.ends_with("’s")
+                            || self.countries.lookup(w).is_some()
+                            || matches!(
+                                w.to_lowercase().as_str(),
+                                "the" | "a" | "an" | "and" | "of"
+                            )
+                            // "Home office crime prevention minister": the
+                            // body is not part of the portfolio.
+                            || (lower_title
+                                && matches!(w, "office" | "department" | "ministry" | "agency"))
+                        {
+                            break;
+                        }
+                        st -= 1;
+                    }
+                }
+                // A rank belongs to any title: "Deputy Secretary of State",
+                // "Acting Secretary of Labor", "Shadow Minister for Health".
+                while st > 0
+                    && matches!(
+                        word(st - 1),
+                        "Deputy"
+                            | "Assistant"
+                            | "Acting"
+                            | "Shadow"
+                            | "Associate"
+                            | "Junior"
+                            | "Senior"
+                            | "Principal"
+                            | "Parliamentary"
+                    )
+                {
+                    st -= 1;
+                }
+                tstart = Some(st);
+                break;
+            }
+        }
+        if let Some(st) = tstart {
+            let mut te = title_end;
+            // "Dr" before the name is no part of the title, but the "Lady"
+            // of "First Lady" is.
+            while te > st
+                && honorific(word(te - 1))
+                && !(te >= 2 && word(te - 1) == "Lady" && word(te - 2) == "First")
+            {
+                te -= 1;
+            }
+            if te > st {
+                // An abbreviated title keeps its full stop: "Sen.", "Rep.".
+                let end = toks.get(te - 1)?.end;
+                let end = if text.get(end..end + 1) == Some(".") {
+                    end + 1
+                } else {
+                    end
+                };
+                title = Some(Span::new(toks.get(st)?.start, end));
+            }
+            for k in 0..st {
+                let w = strip_possessive(word(k));
+                country = country.or_else(|| self.countries.lookup(w));
+                if country.is_none() && k + 1 < st {
+                    let pair = format!("{} {}", word(k), word(k + 1));
+                    country = self.countries.lookup(strip_possessive(&pair));
+                }
+            }
+        }
+        let key = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        Some(Parsed {
+            name: Cow::Borrowed(name),
+            name_span,
+            // A title cut off before its object ("chief executive of") is
+            // a fragment of a longer phrase, not a role.
+            title: title
+                .and_then(|t| text.get(t.range()))
+                .filter(|t| !ends_in_connector(t))
+                .map(Cow::Borrowed),
+            kind: SpeakerKind::Person,
+            country,
+            key,
+        })
+    }
+}
+
+/// The merge key of an organisation or group: lower case, without the
+/// owner ("the report's authors" and "the authors" are one). A joint
+/// statement and the partners who issued it ("the communique", "the
+/// alliance", "the partners", "the five countries") are one voice.
+fn collective_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+    let owned = ["'s ", "’s "]
+        .iter()
+        .filter_map(|m| rfind_str(lower, m).map(|i| i + m.len()))
+        .max()
+        .map_or(lower, |i| &lower[i..]);
+    // The head noun stands before any "from" or "of" phrase.
+    let core = [" from ", " of ", " for ", " at ", " in "]
+        .iter()
+        .filter_map(|m| find_str(owned, m))
+        .min()
+        .map_or(owned, |i| &owned[..i]);
+    let head = core.rsplit(' ').next().unwrap_or(core);
+    if matches!(
+        head,
+        "communique"
+            | "communiqué"
+            | "statement"
+            | "declaration"
+            | "partners"
+            | "alliance"
+            | "allies"
+            | "countries"
+    ) {
+        return "#collective".to_string();
+    }
+    owned.to_string()
+}

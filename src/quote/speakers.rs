@@ -1,0 +1,367 @@
+//! Speakers: the register of everyone quoted while a document is read.
+//! A speaker phrase becomes a speaker, new or merged with one met before
+//! (`speaker_for`); a cue's pronoun or phrase is resolved to one
+//! (`resolve`, `resolve_pronoun`); and at the end every mention by surname
+//! is gathered and the speakers are put in order (`finish`).
+
+use std::borrow::Cow;
+
+use super::cues::Cue;
+use super::parse::Parsed;
+use super::surnames::Surnames;
+use super::{back, sentence_at, Quote, Run, Speaker, SpeakerKind};
+use crate::analysis::Analysis;
+use crate::country::CountryCode;
+use crate::hash::FastMap;
+use crate::text::{lower, rfind_str, trim, LOWER_INLINE};
+use crate::Span;
+
+/// A speaker while the document is read.
+#[derive(Debug)]
+pub(super) struct Draft<'h> {
+    name: Cow<'h, str>,
+    title: Option<Cow<'h, str>>,
+    kind: SpeakerKind,
+    country: Option<CountryCode>,
+    /// Lower-case key that merges mentions of one speaker.
+    key: String,
+    mentions: Vec<Span>,
+}
+
+/// Index of a speaker kind in `Run::last_of`.
+fn kind_index(k: SpeakerKind) -> usize {
+    match k {
+        SpeakerKind::Person => 0,
+        SpeakerKind::Organization => 1,
+        SpeakerKind::Group => 2,
+    }
+}
+
+impl<'h> Run<'_, 'h> {
+    /// The speaker of cue `i`, resolved once, in reading order.
+    pub(super) fn resolve(
+        &mut self,
+        cues: &mut [Cue],
+        i: usize,
+        carry: Option<usize>,
+    ) -> Option<usize> {
+        let c = cues.get(i).copied()?;
+        if c.resolved {
+            return c.speaker;
+        }
+        let speaker = match (c.pronoun, c.np) {
+            (Some(kind), _) => c
+                .antecedent
+                .and_then(|a| self.speaker_for(a))
+                .or_else(|| self.resolve_pronoun(kind, carry)),
+            (None, Some(np)) => self.speaker_for(np),
+            _ => None,
+        };
+        if let Some(c) = cues.get_mut(i) {
+            c.speaker = speaker;
+            c.resolved = true;
+        }
+        speaker
+    }
+
+    /// Resolves he / she / they / it to the last speaker that fits.
+    pub(super) fn resolve_pronoun(&self, p: SpeakerKind, last: Option<usize>) -> Option<usize> {
+        let fits = |i: usize| {
+            self.speakers.get(i).is_some_and(|d| {
+                d.kind == p || (p == SpeakerKind::Group && d.kind == SpeakerKind::Organization)
+            })
+        };
+        if let Some(l) = last.filter(|&l| fits(l)) {
+            return Some(l);
+        }
+        let own = self.last_of.get(kind_index(p)).copied().flatten();
+        if p == SpeakerKind::Group {
+            let org = self
+                .last_of
+                .get(kind_index(SpeakerKind::Organization))
+                .copied()
+                .flatten();
+            return own.max(org);
+        }
+        own
+    }
+
+    /// The speaker named by the phrase at `np`, registered or merged.
+    pub(super) fn speaker_for(&mut self, np: Span) -> Option<usize> {
+        let mut p = self.parse(np)?;
+        let mut found = self.keys.get(&p.key).copied().or_else(|| {
+            p.key
+                .strip_prefix("title:")
+                .and_then(|t| self.titled.get(t).copied())
+        });
+        // "Jill Biden" after "Joe Biden": one surname, two people. The
+        // second is keyed by the whole name.
+        if p.kind == SpeakerKind::Person
+            && !p.key.starts_with("title:")
+            && found
+                .and_then(|i| self.speakers.get(i))
+                .is_some_and(|d| self.different_people(&d.name, &p.name))
+        {
+            p.key = p.name.to_lowercase();
+            found = self.keys.get(&p.key).copied();
+        }
+        let i = match found {
+            Some(i) => {
+                if let Some(d) = self.speakers.get_mut(i) {
+                    d.mentions.push(p.name_span);
+                    if d.title.is_none() {
+                        d.title = p.title;
+                    }
+                    if d.country.is_none() {
+                        d.country = p.country;
+                    }
+                    if p.name.len() > d.name.len()
+                        && p.kind == SpeakerKind::Person
+                        && !p.key.starts_with("title:")
+                    {
+                        d.name = p.name;
+                    }
+                }
+                i
+            }
+            None => {
+                let i = self.speakers.len();
+                if p.kind == SpeakerKind::Person {
+                    if let Some(t) = &p.title {
+                        self.titled.entry(t.to_lowercase()).or_insert(i);
+                    }
+                }
+                self.keys.insert(p.key.clone(), i);
+                self.speakers.push(Draft {
+                    name: p.name,
+                    title: p.title,
+                    kind: p.kind,
+                    country: p.country,
+                    key: p.key,
+                    mentions: vec![p.name_span],
+                });
+                i
+            }
+        };
+        if let Some(k) = self.speakers.get(i).map(|d| kind_index(d.kind)) {
+            if let Some(slot) = self.last_of.get_mut(k) {
+                *slot = Some(i);
+            }
+        }
+        Some(i)
+    }
+
+    /// Whether two names with one surname belong to different people: both
+    /// are plain personal names ("Jill Biden", "Joe Biden": two to four
+    /// capitalised words, the first neither a title, an abbreviation nor an
+    /// initial) whose first names differ in their first two letters. "Joe
+    /// Biden" and "Joseph Biden" may be one person; so may "Rep. Guthrie"
+    /// and "Brett Guthrie".
+    fn different_people(&self, a: &str, b: &str) -> bool {
+        // The same name is the same person; most calls stop here.
+        if a == b {
+            return false;
+        }
+        fn head(name: &str) -> impl Iterator<Item = char> + '_ {
+            let first = name.split(' ').next().unwrap_or("");
+            first.chars().take(2).flat_map(char::to_lowercase)
+        }
+        // First names that begin alike settle it before the table look-ups.
+        !head(a).eq(head(b)) && self.is_plain_name(b) && self.is_plain_name(a)
+    }
+
+    /// Whether `name` is plainly personal: two to four capitalised words,
+    /// the first neither a title, an abbreviation, an article nor an
+    /// initial.
+    fn is_plain_name(&self, name: &str) -> bool {
+        let words = memchr::memchr_iter(b' ', name.as_bytes()).count() + 1;
+        let first = name.split(' ').next().unwrap_or("");
+        (2..=4).contains(&words)
+            && name
+                .split(' ')
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && first.chars().count() >= 2
+            && first.chars().all(char::is_alphabetic)
+            && !matches!(first, "The" | "A" | "An")
+            && {
+                let mut buf = [0; LOWER_INLINE];
+                let first = lower(first, &mut buf);
+                !self.finder.title_words.contains(first.as_ref())
+                    && !self.finder.title_firsts.contains(first.as_ref())
+            }
+    }
+
+    /// The speakers with every mention, and the quotes, in order.
+    pub(super) fn finish(mut self, a: &Analysis<'h>) -> (Vec<Speaker<'h>>, Vec<Quote<'h>>) {
+        let text = self.text;
+        // Later and earlier short forms: the surname of each person wherever
+        // it stands; the fullest form met gives the name and the title.
+        let surnames: Vec<(usize, String)> = self
+            .speakers
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.kind == SpeakerKind::Person && !d.key.starts_with("title:"))
+            .filter_map(|(i, d)| d.name.rsplit(' ').next().map(|s| (i, s.to_string())))
+            .collect();
+        if !surnames.is_empty() {
+            // The fuller form is looked for only inside the mention's own
+            // sentence: "... Kendrick Moxon. Rathbun wrote" must not make
+            // "Kendrick Moxon. Rathbun" a name.
+            let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
+            // Parsed phrases by their text, with where the first one stood.
+            let mut parsed: FastMap<&'h str, (usize, Option<Parsed<'h>>)> = FastMap::default();
+            let index = Surnames::new(surnames.iter().map(|(_, s)| s.as_str()));
+            let mut found: Vec<(Span, usize)> = Vec::new();
+            {
+                for (_, span) in a.content_spans() {
+                    found.clear();
+                    index.find(text, self.words, span, |sp, k| found.push((sp, k)));
+                    for &(sp, k) in &found {
+                        let Some((i, _)) = surnames.get(k) else {
+                            continue;
+                        };
+                        let lo = sentence_at(&spans, sp.start)
+                            .map_or(span.start, |s| s.start.max(span.start));
+                        let phrase = self
+                            .np_before(back(text, lo, sp.end, 120), sp.end)
+                            .filter(|n| n.end == sp.end)
+                            .map(|n| {
+                                let t = text.get(n.range()).unwrap_or("");
+                                // "Kevin Rudd and John Brumby"; a photo
+                                // credit's "Twitter / Barack Obama".
+                                match (rfind_str(t, " and "), t.rfind('/')) {
+                                    (Some(i), Some(j)) if j > i => {
+                                        trim(text, Span::new(n.start + j + 1, n.end))
+                                    }
+                                    (Some(i), _) => Span::new(n.start + i + 5, n.end),
+                                    (None, Some(j)) => {
+                                        trim(text, Span::new(n.start + j + 1, n.end))
+                                    }
+                                    (None, None) => n,
+                                }
+                            });
+                        // A phrase without " and " reads the same wherever it
+                        // stands, and a long text repeats the same few ("Mr
+                        // Howard", "Prime Minister John Howard") thousands of
+                        // times: each distinct phrase is parsed once.
+                        let full = phrase.and_then(|n| {
+                            let key = text.get(n.range())?;
+                            let (first, parsed) = parsed.entry(key).or_insert_with(|| {
+                                let p = self.parse(n).filter(|p| p.kind == SpeakerKind::Person);
+                                (n.start, p)
+                            });
+                            let p = parsed.as_ref()?;
+                            let shift = |at: usize| n.start + at.saturating_sub(*first);
+                            Some((
+                                p,
+                                Span::new(shift(p.name_span.start), shift(p.name_span.end)),
+                            ))
+                        });
+                        // The fuller form names someone else of that surname.
+                        let other = full.is_some_and(|(p, _)| {
+                            self.speakers
+                                .get(*i)
+                                .is_some_and(|d| self.different_people(&d.name, &p.name))
+                        });
+                        if other {
+                            continue;
+                        }
+                        // "Nick Keith, Director, Best Business English found
+                        // ...": a title in apposition to any mention counts.
+                        let apposed = self
+                            .speakers
+                            .get(*i)
+                            .filter(|d| d.title.is_none())
+                            .and_then(|_| self.apposed_title(sp.end));
+                        let Some(d) = self.speakers.get_mut(*i) else {
+                            continue;
+                        };
+                        if apposed.is_some() {
+                            d.title = apposed;
+                        }
+                        let mut mention = sp;
+                        if let Some((p, name_span)) = full.filter(|(p, _)| p.key == d.key) {
+                            mention = name_span;
+                            if p.name.len() > d.name.len() {
+                                d.name = p.name.clone();
+                            }
+                            if d.title.is_none() {
+                                d.title = p.title.clone();
+                            }
+                            if d.country.is_none() {
+                                d.country = p.country;
+                            }
+                        }
+                        d.mentions.push(mention);
+                    }
+                }
+            }
+        }
+        // The most quoted speakers first; ties in order of first mention.
+        let mut count = vec![0usize; self.speakers.len()];
+        for q in &self.quotes {
+            if let Some(c) = q.speaker.and_then(|i| count.get_mut(i)) {
+                *c += 1;
+            }
+        }
+        let first: Vec<usize> = self
+            .speakers
+            .iter()
+            .map(|d| {
+                d.mentions
+                    .iter()
+                    .map(|m| m.start)
+                    .min()
+                    .unwrap_or(usize::MAX)
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..self.speakers.len()).collect();
+        order.sort_by_key(|&i| {
+            (
+                std::cmp::Reverse(count.get(i).copied().unwrap_or(0)),
+                first.get(i).copied().unwrap_or(usize::MAX),
+            )
+        });
+        let mut new_index = vec![0usize; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            if let Some(slot) = new_index.get_mut(old) {
+                *slot = new;
+            }
+        }
+        for q in &mut self.quotes {
+            q.speaker = q.speaker.and_then(|i| new_index.get(i).copied());
+        }
+        let mut drafts: Vec<Option<Draft<'h>>> = self.speakers.into_iter().map(Some).collect();
+        let speakers = order
+            .iter()
+            .filter_map(|&i| drafts.get_mut(i).and_then(Option::take))
+            .map(|mut d| {
+                // Overlapping mentions keep the longest.
+                d.mentions
+                    .sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+                let mut kept: Vec<Span> = Vec::with_capacity(d.mentions.len());
+                for m in d.mentions {
+                    // Spans never carry white space at their edges, whatever
+                    // odd characters (combining marks, NUL) a name held.
+                    let m = crate::text::trim(text, m);
+                    if !m.is_empty() && kept.last().is_none_or(|k| m.start >= k.end) {
+                        kept.push(m);
+                    }
+                }
+                let name = match d.name {
+                    Cow::Borrowed(n) => Cow::Borrowed(n.trim_matches(crate::text::is_space)),
+                    Cow::Owned(n) => Cow::Owned(n.trim_matches(crate::text::is_space).to_string()),
+                };
+                Speaker {
+                    name,
+                    title: d.title,
+                    kind: d.kind,
+                    country: d.country,
+                    mentions: kept,
+                }
+            })
+            .collect();
+        self.quotes.sort_by_key(|q| q.span.start);
+        (speakers, self.quotes)
+    }
+}

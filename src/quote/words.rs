@@ -1,0 +1,619 @@
+//! Words: the tokenizer that every speaker phrase is read through, and the
+//! free tests on single words and short phrases that the other stages ask
+//! (stop words, pronouns, past tenses, possessives, the openings of a
+//! reported clause).
+
+use super::SpeakerKind;
+use crate::text::is_space;
+use crate::Span;
+
+/// `w.trim_end_matches("'s").trim_end_matches("’s")`: every possessive
+/// ending taken off, without building a substring searcher for each.
+pub(super) fn strip_possessive(mut w: &str) -> &str {
+    while let Some(r) = w.strip_suffix("'s") {
+        w = r;
+    }
+    while let Some(r) = w.strip_suffix("’s") {
+        w = r;
+    }
+    w
+}
+
+/// Whether a phrase ends with a preposition or article that needs an
+/// object: "Head of", "leader of the", "announcement from".
+pub(super) fn ends_in_connector(phrase: &str) -> bool {
+    matches!(
+        phrase.rsplit(' ').next(),
+        Some("of" | "the" | "for" | "from" | "at" | "a" | "an" | "to" | "and")
+    )
+}
+
+/// Whether a phrase is a share of the people surveyed ("76 per cent",
+/// "67% of young people", "40 percent of teenagers"): a number that may
+/// speak, unlike other phrases that open with a digit.
+pub(super) fn share_of_people(phrase: &str) -> bool {
+    let mut words = phrase.split(' ');
+    let Some(number) = words.next() else {
+        return false;
+    };
+    let digits = number.trim_end_matches('%');
+    let is_number = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if !is_number {
+        return false;
+    }
+    if number.ends_with('%') {
+        return true;
+    }
+    matches!(
+        (words.next(), words.next()),
+        (Some("percent"), _) | (Some("per"), Some("cent"))
+    )
+}
+
+/// Whether a word is "I" or a contraction of it ("I’m", "I've"): the
+/// writer's or the speaker's own voice, never a name.
+pub(super) fn first_person(w: &str) -> bool {
+    w == "I" || w.starts_with("I’") || w.starts_with("I'")
+}
+
+/// Whether the words before a cue are a possessive, perhaps with one
+/// adjective ("Schumer’s claim that", "Schumer’s disgusting claim that"):
+/// then the cue word is a noun.
+pub(super) fn possessed(before: &str) -> bool {
+    let mut words = before.rsplit(is_space).filter(|w| !w.is_empty());
+    let poss = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+    match (words.next(), words.next()) {
+        (Some(a), _) if poss(a) => true,
+        (Some(a), Some(b)) => a.starts_with(char::is_lowercase) && poss(b),
+        _ => false,
+    }
+}
+
+/// Whether a phrase is the object of the preposition before it, not a
+/// subject: "Information received since the Committee met in September
+/// confirms that ...".
+pub(super) fn object_of_preposition(text: &str, np: Span) -> bool {
+    let one_word = text.get(np.range()).is_some_and(|w| !w.contains(' '));
+    let before = text
+        .get(..np.start)
+        .unwrap_or("")
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    // "The evidence accumulated over the intermeeting period confirms":
+    // these take a phrase of any length as their object.
+    matches!(
+        before,
+        "since" | "over" | "during" | "until" | "through" | "throughout"
+    ) || (one_word && matches!(before, "in" | "by" | "into" | "after" | "before" | "than"))
+}
+
+/// Whether a phrase is one that stands after a name and its comma or
+/// bracket without being a name: a politician's party and state ("R-Ohio",
+/// "D-U.S. Virgin Islands", "Republican from Texas", "Democrat of Ohio") or
+/// a generational suffix ("Joseph R. Biden, Jr.").
+pub(super) fn name_tag(phrase: &str) -> bool {
+    if matches!(phrase, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III" | "IV") {
+        return true;
+    }
+    let b = phrase.as_bytes();
+    let initial = matches!(b, [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase());
+    let named = ["Republican ", "Democrat ", "Democratic ", "Independent "]
+        .iter()
+        .filter_map(|p| phrase.strip_prefix(p))
+        .any(|rest| rest.starts_with("from ") || rest.starts_with("of "));
+    initial || named
+}
+
+/// Whether `w` is a lower-case word that never stands in a speaker phrase.
+pub(super) fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "shall"
+            | "it"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "which"
+            | "who"
+            | "whom"
+            | "what"
+            | "when"
+            | "where"
+            | "while"
+            | "as"
+            | "if"
+            | "but"
+            | "or"
+            | "not"
+            | "to"
+            | "by"
+            | "with"
+            | "in"
+            | "on"
+            | "at"
+            | "into"
+            | "than"
+            | "a"
+            | "an"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "also"
+            | "did"
+            | "does"
+            | "do"
+            | "so"
+            | "such"
+            | "very"
+            | "more"
+            | "most"
+            | "after"
+            | "before"
+            | "about"
+            | "over"
+            | "under"
+            | "its"
+            | "his"
+            | "her"
+            | "there"
+            | "here"
+            | "then"
+            | "and"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "because"
+            | "since"
+            | "until"
+            | "though"
+            | "although"
+            | "all"
+            | "some"
+            | "many"
+            | "other"
+            | "others"
+            | "new"
+            | "one"
+    )
+}
+
+/// The speaker kind a pronoun stands for, if the phrase is one.
+pub(super) fn pronoun(s: &str) -> Option<SpeakerKind> {
+    match s {
+        "He" | "he" | "She" | "she" => Some(SpeakerKind::Person),
+        "They" | "they" => Some(SpeakerKind::Group),
+        "It" | "it" => Some(SpeakerKind::Organization),
+        _ => None,
+    }
+}
+
+/// Whether `w` names a day of the week.
+pub(super) fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// Whether the words after a verb are only an adverbial ("Wednesday",
+/// "in a joint communique issued Wednesday", "on Tuesday"), so the content
+/// came before.
+pub(super) fn adverbial(words: &[&str]) -> bool {
+    let Some(first) = words.first() else {
+        return true;
+    };
+    let f = first.to_lowercase();
+    is_weekday(f.trim_end_matches(['.', ',']))
+        || matches!(
+            f.as_str(),
+            "in" | "on"
+                | "today"
+                | "today."
+                | "yesterday"
+                | "yesterday."
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+                | "recently"
+                | "previously"
+                | "to"
+                | "of"
+        )
+}
+
+/// Whether a word can open a reported clause after a bare verb.
+pub(super) fn clause_start(w: &str) -> bool {
+    let lw = w.to_lowercase();
+    if matches!(
+        lw.as_str(),
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "to"
+            | "of"
+            | "with"
+            | "for"
+            | "by"
+            | "from"
+            | "a"
+            | "an"
+            | "no"
+            | "yes"
+            | "so"
+            | "thank"
+            | "goodbye"
+            | "hello"
+            | "nothing"
+            | "something"
+            | "anything"
+            | "little"
+            | "much"
+    ) {
+        return false;
+    }
+    !is_weekday(lw.trim_end_matches(['.', ','])) && !w.starts_with(['“', '"', '\'', '‘', ':', ','])
+}
+
+/// Whether the words after a reporting verb are a fronted phrase and then a
+/// clause: a preposition, a comma within twelve words, and after it a
+/// subject that opens a clause of four words or more ("after more than 100
+/// years in the making, it was hard to believe ...").
+pub(super) fn fronted_clause(words: &[&str]) -> bool {
+    let opens = words.first().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "after"
+                | "before"
+                | "during"
+                | "since"
+                | "despite"
+                | "following"
+                | "given"
+                | "with"
+                | "without"
+                | "under"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+        )
+    });
+    if !opens {
+        return false;
+    }
+    let Some(comma) = words.iter().take(12).position(|w| w.ends_with(',')) else {
+        return false;
+    };
+    let clause = words.get(comma + 1..).unwrap_or(&[]);
+    // A quotation introduced after the phrase is direct speech, not this.
+    let quoting = words
+        .iter()
+        .take(comma + 6)
+        .any(|w| w.contains(['“', '"', ':']));
+    !quoting
+        && clause.len() >= 4
+        && clause.first().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "it" | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "there"
+                    | "the"
+                    | "this"
+                    | "these"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "his"
+                    | "her"
+            )
+        })
+}
+
+/// Whether the words after a verb that reports with "that" are a clause
+/// with "that" left out: a subject of a few words, then a finite auxiliary
+/// or modal ("their conditions could lead", "the meeting would go ahead"),
+/// with no relative word or infinitive before it ("the progress that has
+/// been made", "the need to act" are objects).
+pub(super) fn bare_clause(words: &[&str]) -> bool {
+    if words.len() < 5 {
+        return false;
+    }
+    let opener = words.first().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "their"
+                | "its"
+                | "his"
+                | "her"
+                | "our"
+                | "this"
+                | "these"
+                | "those"
+                | "they"
+                | "it"
+                | "he"
+                | "she"
+                | "we"
+                | "both"
+                | "all"
+                | "each"
+        ) || w.starts_with(char::is_uppercase)
+    });
+    if !opener {
+        return false;
+    }
+    // "announced it intends to invest", "said she expected": a subject
+    // pronoun and a verb in -s or -ed, where no auxiliary comes.
+    let subject = words
+        .first()
+        .map(|w| w.to_lowercase())
+        .is_some_and(|w| matches!(w.as_str(), "it" | "he" | "she" | "they" | "we"));
+    // "stated Montalvo left the organisation": a one-word name, then a
+    // verb in the past.
+    let name = words.first().is_some_and(|w| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(|c| c.is_ascii_uppercase())
+            && w.len() >= 3
+            && chars.all(|c| c.is_ascii_lowercase())
+            && !is_weekday(&w.to_lowercase())
+    });
+    // An adverb may stand between them: "Montalvo allegedly left".
+    let verb_at = if words
+        .get(1)
+        .is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
+    {
+        2
+    } else {
+        1
+    };
+    let past = words.get(verb_at).is_some_and(|w| {
+        (past_tense(w) && !w.ends_with("eed")) || matches!(*w, "left" | "told" | "said")
+    });
+    if name && past {
+        return true;
+    }
+    let finite = words.get(1).is_some_and(|w| {
+        w.len() >= 4
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+            && !matches!(
+                *w,
+                "always" | "perhaps" | "sometimes" | "nevertheless" | "unless"
+            )
+    });
+    if subject && finite {
+        return true;
+    }
+    for w in words.iter().skip(1).take(7) {
+        let w = w.trim_end_matches([',', '.']).to_lowercase();
+        match w.as_str() {
+            "that" | "which" | "who" | "whom" | "whose" | "to" | "of" | "for" => return false,
+            "will" | "would" | "could" | "can" | "should" | "must" | "may" | "might" | "is"
+            | "are" | "was" | "were" | "has" | "have" | "had" => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The words of `s`, separated by any run of spaces.
+pub(super) fn word_count(s: &str) -> usize {
+    s.split(is_space).filter(|w| !w.is_empty()).count()
+}
+
+/// Whether `w` reads as a verb in the past tense: a regular "-ed" form
+/// or one of a few common irregular ones ("met", "spoke").
+pub(super) fn past_tense(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed"))
+        || matches!(w, "met" | "spoke" | "went" | "took" | "gave" | "made")
+}
+
+/// Whether a noun names what is said, so that a "that" clause after it
+/// reports ("reaffirmed the position that ...").
+pub(super) fn says_what(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches(','),
+        "position"
+            | "statement"
+            | "view"
+            | "views"
+            | "concern"
+            | "concerns"
+            | "belief"
+            | "commitment"
+            | "expectation"
+            | "assessment"
+            | "conclusion"
+            | "message"
+            | "assurance"
+            | "assurances"
+            | "pledge"
+            | "warning"
+            | "hope"
+    )
+}
+
+/// Where the reported clause begins after "the position of successive
+/// Governments since 1972 that ...": a noun that names what is said,
+/// qualified at length before its "that".
+pub(super) fn content_that(rest: &str) -> Option<usize> {
+    let mut words = rest.split(' ');
+    let det = words.next()?;
+    let noun = words.next()?;
+    // "their commitment to the values that have been ...": after "to", the
+    // noun phrase goes on and its "that" is relative.
+    if !matches!(det, "the" | "its" | "their" | "his" | "her" | "our")
+        || !says_what(noun)
+        || words.next() == Some("to")
+    {
+        return None;
+    }
+    let mut pos = 0;
+    for (k, w) in rest.split(' ').enumerate() {
+        if k > 20 || w.contains(['“', '"', ':', ';']) {
+            return None;
+        }
+        if k > 1 && w == "that" {
+            return Some(pos + w.len());
+        }
+        pos += w.len() + 1;
+    }
+    None
+}
+
+/// Byte offset just after a leading "that" (with optional adverbial before it).
+pub(super) fn that_at(rest: &str) -> Option<usize> {
+    let mut pos = 0;
+    for (k, w) in rest.split(' ').enumerate() {
+        if k > 6 {
+            return None;
+        }
+        if w == "that" {
+            return Some(pos + w.len());
+        }
+        if w.contains(['“', '"', ':', ';']) {
+            return None;
+        }
+        pos += w.len() + 1;
+    }
+    None
+}
+
+/// How `tokens` reads each byte: `WORD` for an ASCII byte that is part of
+/// a word, `GAP` for one that is not, `WIDE` for a byte of a character
+/// beyond ASCII, which is decoded. A table load is cheaper than a shift of
+/// a 128-bit mask.
+// Const evaluation checks every index of this table at compile time.
+#[allow(clippy::indexing_slicing)]
+const TOKEN_CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0u8;
+    while b < 128 {
+        t[b as usize] = if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&') {
+            WORD
+        } else {
+            GAP
+        };
+        b += 1;
+    }
+    t
+};
+/// See `TOKEN_CLASS`.
+const GAP: u8 = 0;
+/// See `TOKEN_CLASS`.
+const WORD: u8 = 1;
+/// See `TOKEN_CLASS`.
+const WIDE: u8 = 2;
+
+/// `TOKEN_CLASS` of a byte.
+#[inline]
+fn token_class(b: u8) -> u8 {
+    // A `u8` indexes a 256-entry table: never out of bounds.
+    TOKEN_CLASS.get(usize::from(b)).copied().unwrap_or(WIDE)
+}
+
+/// Whether the character at byte `i` of `s` (a character boundary) is
+/// read by `tokens` as part of a word, and its length; `None` past the end.
+fn token_char(s: &str, i: usize) -> Option<(bool, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    match token_class(b) {
+        WORD => Some((true, 1)),
+        GAP => Some((false, 1)),
+        _ => {
+            let c = s.get(i..)?.chars().next()?;
+            Some((c.is_alphanumeric() || c == '’', c.len_utf8()))
+        }
+    }
+}
+
+/// Words of `s` (which starts at byte `base`): runs of letters, digits and
+/// word-internal marks, edge punctuation dropped (initials keep their stop).
+///
+/// Every speaker phrase is read through this, so it reads a run of ASCII
+/// bytes (nearly all of them) in a tight loop, one table look-up a byte, and
+/// decodes only characters beyond ASCII.
+pub(super) fn tokens(s: &str, base: usize) -> Vec<Span> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
+    let mut i = 0;
+    loop {
+        // To the next word character.
+        loop {
+            while bytes.get(i).is_some_and(|&b| token_class(b) == GAP) {
+                i += 1;
+            }
+            match token_char(s, i) {
+                None => return out,
+                Some((true, _)) => break,
+                Some((false, len)) => i += len,
+            }
+        }
+        let st = i;
+        // To the end of the word.
+        loop {
+            while bytes.get(i).is_some_and(|&b| token_class(b) == WORD) {
+                i += 1;
+            }
+            match token_char(s, i) {
+                Some((true, len)) => i += len,
+                None | Some((false, _)) => break,
+            }
+        }
+        // Most words begin and end with a letter or digit: nothing to trim.
+        let edge = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphanumeric);
+        if edge(st) && edge(i - 1) {
+            out.push(Span::new(base + st, base + i));
+            continue;
+        }
+        let w = s.get(st..i).unwrap_or("");
+        let mut w2 = w.trim_start_matches(['.', '\'', '’', '-']);
+        let lead = w.len() - w2.len();
+        let keep_stop =
+            w2.len() <= 2 && w2.ends_with('.') || w2.bytes().filter(|&b| b == b'.').count() >= 2;
+        if !keep_stop {
+            w2 = w2.trim_end_matches(['.', '\'', '-']);
+        }
+        if !w2.is_empty() {
+            out.push(Span::new(base + st + lead, base + st + lead + w2.len()));
+        }
+    }
+}
