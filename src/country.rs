@@ -779,6 +779,23 @@ impl CountryFinder {
             .map(|r| r.code)
     }
 
+    /// The country `phrase` is a form of, when it is nothing else, and
+    /// whether the form is a demonym: a country's name or short form, or a
+    /// demonym, whole ("Saudi Arabia", "the United States", "Americans");
+    /// not a phrase that holds one ("Jordan Smith").
+    pub(crate) fn whole_form(&self, phrase: &str) -> Option<(CountryCode, bool)> {
+        let bare = phrase
+            .strip_prefix("the ")
+            .or_else(|| phrase.strip_prefix("The "))
+            .unwrap_or(phrase);
+        let (len, form) = self.forms.longest(bare.as_bytes())?;
+        if len != bare.len() {
+            return None;
+        }
+        let demonym = self.entries.get(form)?.flags & LOWER_OK != 0;
+        Some((self.lookup(bare)?, demonym))
+    }
+
     /// Countries named in the analysed text, outside boilerplate.
     pub(crate) fn find<'h>(&self, analysis: &Analysis<'h>) -> Vec<Country<'h>> {
         let text = analysis.text;

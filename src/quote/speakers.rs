@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use super::cues::Cue;
 use super::parse::Parsed;
 use super::surnames::Surnames;
-use super::{back, sentence_at, Quote, Run, Speaker, SpeakerKind};
+use super::{back, sentence_at, Quote, QuoteKind, Run, Speaker, SpeakerKind};
 use crate::analysis::Analysis;
 use crate::country::CountryCode;
 use crate::hash::FastMap;
@@ -191,6 +191,45 @@ impl<'h> Run<'_, 'h> {
             }
     }
 
+    /// Speakers read as people by their name alone that the text shows to
+    /// be bodies: a name that is all a country's ("Saudi Arabia", "Chile
+    /// announced it will"), a web address ("Secunia.com"), or a name with
+    /// no title whose reported clause opens with "it" and a verb of intent
+    /// or of what it is doing ("NVIDIA announced it will invest", "Corning
+    /// announced it is expanding"): a person would be "he" or "she". A
+    /// plural demonym ("Americans") is a group.
+    fn bodies_named_like_people(&mut self) {
+        let mut it_speaks = vec![false; self.speakers.len()];
+        for q in &self.quotes {
+            let mut words = q.text.split(' ');
+            let opens_with_it = matches!(words.next(), Some("it" | "It"))
+                && match words.next() {
+                    Some("will" | "would" | "intends" | "plans" | "expects" | "has" | "had") => {
+                        true
+                    }
+                    Some("is") => words.next().is_some_and(|w| w.ends_with("ing")),
+                    _ => false,
+                };
+            if q.kind == QuoteKind::Indirect && opens_with_it {
+                if let Some(flag) = q.speaker.and_then(|i| it_speaks.get_mut(i)) {
+                    *flag = true;
+                }
+            }
+        }
+        for (d, it) in self.speakers.iter_mut().zip(it_speaks) {
+            if d.kind != SpeakerKind::Person || d.title.is_some() {
+                continue;
+            }
+            let country = self.countries.whole_form(&d.name);
+            if it || country.is_some_and(|(_, demonym)| !demonym) || is_web_address(&d.name) {
+                d.kind = SpeakerKind::Organization;
+            } else if country.is_some() && d.name.ends_with('s') {
+                // "Americans said": the people of a country.
+                d.kind = SpeakerKind::Group;
+            }
+        }
+    }
+
     /// The speakers with every mention, and the quotes, in order.
     pub(super) fn finish(mut self, a: &Analysis<'h>) -> (Vec<Speaker<'h>>, Vec<Quote<'h>>) {
         let text = self.text;
@@ -297,6 +336,7 @@ impl<'h> Run<'_, 'h> {
                 }
             }
         }
+        self.bodies_named_like_people();
         // The most quoted speakers first; ties in order of first mention.
         let mut count = vec![0usize; self.speakers.len()];
         for q in &self.quotes {
@@ -364,4 +404,17 @@ impl<'h> Run<'_, 'h> {
         self.quotes.sort_by_key(|q| q.span.start);
         (speakers, self.quotes)
     }
+}
+
+/// Whether `name` is a web address: one word ending in a dot and a
+/// lower-case top-level domain ("Secunia.com", "CBC.ca"), not an
+/// abbreviation ("D.C.", "Ph.D.").
+fn is_web_address(name: &str) -> bool {
+    let Some((host, tld)) = name.rsplit_once('.') else {
+        return false;
+    };
+    !name.contains(' ')
+        && host.chars().next().is_some_and(char::is_alphanumeric)
+        && (2..=4).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_lowercase())
 }

@@ -893,6 +893,34 @@ fn a_body_named_like_a_person_is_an_organization() {
     assert_eq!(s.mentions.len(), 1);
 }
 
+/// A name alone reads as a person's; what the text says of the speaker
+/// makes it a body, and nothing else does.
+#[test]
+fn bodies_named_like_people() {
+    use crate::SpeakerKind::{Organization, Person};
+    let cases = [
+        ("NVIDIA, a chipmaking giant, announced it will invest $500 billion in the U.S.", "NVIDIA", Organization),
+        ("Corning announced it is expanding its Michigan plant to 1,500 jobs.", "Corning", Organization),
+        ("Schneider Electric announced it will invest $700 million in U.S. energy infrastructure.", "Schneider Electric", Organization),
+        ("Saudi Arabia said the two countries would work together on energy.", "Saudi Arabia", Organization),
+        ("Secunia.com has said that IE6 has 277 known vulnerabilities.", "Secunia.com", Organization),
+        // A person says "it is" of the world, not of themselves.
+        ("Kevin Rudd said it was an important day for the nation.", "Kevin Rudd", Person),
+        ("Kevin Rudd said it is important that the nation acts now.", "Kevin Rudd", Person),
+        ("Jordan Smith said the two countries would work together on energy.", "Jordan Smith", Person),
+        ("Americans said the two countries should work together on energy.", "Americans", crate::SpeakerKind::Group),
+    ];
+    for (text, name, kind) in cases {
+        let text = format!("Investment\n\n{text}\n");
+        let doc = Extractor::new().extract(&text);
+        let s = doc
+            .speakers
+            .first()
+            .unwrap_or_else(|| panic!("no speaker in {text:?}"));
+        assert_eq!((s.name.as_ref(), s.kind), (name, kind), "{text}");
+    }
+}
+
 #[test]
 fn a_dateline_in_apposition_is_no_title() {
     let text = "Sources\n\n“Document found on street not secret, say feds” — The Canadian Press, August 15, 2008\n";
