@@ -644,6 +644,15 @@ t!(
     ]
 );
 t!(
+    as_stated_in_a_document,
+    "As stated in the Leaders’ Communiqué, we remain determined to support Ukraine's recovery.\n",
+    [(
+        Indirect,
+        "we remain determined to support Ukraine's recovery",
+        "the Leaders’ Communiqué"
+    )]
+);
+t!(
     as_a_name_and_its_role_have_said,
     "As Stephen Kinnock, the local MP has said, the last thing his constituents need is to be cut off.\n",
     [(
