@@ -7,7 +7,6 @@
 //! before ends on a comma or a function word) keeps the block going.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 use memchr::memmem::Finder;
 use regex::{RegexSet, RegexSetBuilder};
@@ -64,11 +63,11 @@ pub(crate) struct LayoutRules {
     /// Lines ending in `]` that are boilerplate ("Statement on trade [PDF
     /// 69KB]"): their patterns read the whole line, so only such lines
     /// are given to them.
-    bracketed_lines: LazySet,
+    bracketed_lines: LazyPattern,
     /// Headings whose following list items are links, hence boilerplate.
     boilerplate_headings: RegexSet,
     /// A video's dated caption, right after a video block.
-    video_captions: LazySet,
+    video_captions: LazyPattern,
     /// A video block ("Click to play video: ...", "WATCH: ..."), looked for
     /// only in boilerplate blocks.
     video: LazyPattern,
@@ -125,29 +124,12 @@ impl Captions {
     }
 }
 
-/// A case-insensitive regex set compiled on its first use, for the rules
-/// that only a few texts reach (a line ending in `]`, a block after a
-/// video): most extractors never pay for them. Once compiled, the set is
-/// kept and shared between threads.
-#[derive(Debug)]
-struct LazySet {
-    patterns: Vec<String>,
-    set: OnceLock<RegexSet>,
-}
-
-impl LazySet {
-    fn new(patterns: Vec<String>) -> LazySet {
-        LazySet {
-            patterns,
-            set: OnceLock::new(),
-        }
-    }
-
-    fn is_match(&self, s: &str) -> bool {
-        self.set
-            .get_or_init(|| case_insensitive_set(&self.patterns))
-            .is_match(s)
-    }
+/// The patterns as one case-insensitive alternation compiled on its first
+/// use, for the rules that only a few texts reach (a line ending in `]`, a
+/// block after a video): most extractors never pay for them.
+fn any_case_insensitive(patterns: &[String]) -> LazyPattern {
+    let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+    LazyPattern::any("(?i)", &patterns)
 }
 
 /// The patterns as one case-insensitive set; an empty set, matching
@@ -234,9 +216,9 @@ impl LayoutRules {
         let [lines, headings, after_video, bracketed] = by_scope;
         LayoutRules {
             boilerplate_lines: case_insensitive_set(&lines),
-            bracketed_lines: LazySet::new(bracketed),
+            bracketed_lines: any_case_insensitive(&bracketed),
             boilerplate_headings: case_insensitive_set(&headings),
-            video_captions: LazySet::new(after_video),
+            video_captions: any_case_insensitive(&after_video),
             video: LazyPattern::new(VIDEO),
             captions: Captions::new(&captions),
         }
