@@ -12,7 +12,7 @@ use super::regions::{region_around, Region};
 use super::words::{
     adverbial, bare_clause, clause_start, content_that, first_person, fronted_clause, is_stop,
     is_weekday, name_tag, object_of_preposition, past_tense, possessed, pronoun, says_what,
-    share_of_people, that_at, tokens, word_count,
+    share_of_people, that_at, tokens, word_before, word_count,
 };
 use super::{back, sentence_at, strip_end, Run, SpeakerKind, VerbClass, WINDOW};
 use crate::text::{char_at, char_before, find_str, is_space, lower, trim, LOWER_INLINE};
@@ -1272,13 +1272,7 @@ impl<'h> Run<'_, 'h> {
     fn title_before_to(&self, to: Span, next: Span) -> bool {
         let text = self.text;
         let next = text.get(next.range()).unwrap_or("");
-        let before = text
-            .get(..to.start)
-            .unwrap_or("")
-            .trim_end()
-            .rsplit(' ')
-            .next()
-            .unwrap_or("");
+        let before = word_before(text, to.start);
         (next == "the" || next.starts_with(char::is_uppercase)) && self.finder.is_title_word(before)
     }
 

@@ -69,18 +69,23 @@ pub(super) fn possessed(before: &str) -> bool {
     }
 }
 
+/// The last space-separated word of `text` before byte `at`, white space
+/// after it skipped: "Ambassador" in "Ambassador to Russia", read from "to".
+pub(super) fn word_before(text: &str, at: usize) -> &str {
+    text.get(..at)
+        .unwrap_or("")
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+}
+
 /// Whether a phrase is the object of the preposition before it, not a
 /// subject: "Information received since the Committee met in September
 /// confirms that ...".
 pub(super) fn object_of_preposition(text: &str, np: Span) -> bool {
     let one_word = text.get(np.range()).is_some_and(|w| !w.contains(' '));
-    let before = text
-        .get(..np.start)
-        .unwrap_or("")
-        .trim_end()
-        .rsplit(' ')
-        .next()
-        .unwrap_or("");
+    let before = word_before(text, np.start);
     // "The evidence accumulated over the intermeeting period confirms":
     // these take a phrase of any length as their object.
     matches!(
