@@ -13,6 +13,10 @@ use super::{back, sentence_at, QuoteKind, Run, WINDOW};
 use crate::text::{contains_str, find_str, is_space, trim};
 use crate::Span;
 
+/// Longest bracket between a name and its colon, in bytes, brackets
+/// included: "(9/27/13)", "(R-Ohio)", "(January 5, 2024)".
+const MAX_NAME_BRACKET: usize = 24;
+
 impl<'h> Run<'_, 'h> {
     /// The speaker of `Name: “...”`, when all before the colon names one.
     pub(super) fn colon_speaker(&mut self, r: &Region, sentences: &[Span]) -> Option<usize> {
@@ -41,6 +45,17 @@ impl<'h> Run<'_, 'h> {
                 return self.speaker_for(Span::new(name.start, role_end));
             }
         }
+        // "Sen. Chris Murphy (9/27/13): “...”": a short bracket after the
+        // name dates or places the words; the name ends before it.
+        let colon = self
+            .text
+            .get(before.start..colon)
+            .filter(|l| l.ends_with(')'))
+            .and_then(|l| l.get(l.len().saturating_sub(MAX_NAME_BRACKET)..))
+            .and_then(|tail| tail.rfind('(').map(|i| colon - (tail.len() - i)))
+            .map_or(colon, |open| {
+                trim(self.text, Span::new(before.start, open)).end
+            });
         let lo = back(self.text, before.start, colon, WINDOW);
         let np = self.np_before(lo, colon)?;
         let last = self.text.get(np.range())?.rsplit(' ').next()?;

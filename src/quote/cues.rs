@@ -410,8 +410,11 @@ impl<'h> Run<'_, 'h> {
                 np = Some(Span::new(role.start, n.end));
             }
         }
-        if np.is_none() && trim(text, Span::new(clause, verb.start)).is_empty() {
+        let participle = text.get(verb.range()).is_some_and(|v| v.ends_with("ing"));
+        if np.is_none() && !participle && trim(text, Span::new(clause, verb.start)).is_empty() {
             // Apposition: "George Brandis, Australia's Attorney General, said".
+            // A participle after a comma ("welcomed the teachers, saying")
+            // takes the sentence's subject instead, below.
             if let Some(c) = cut.filter(|_| left.trim_end().ends_with(',')) {
                 np = self.apposition(s.start, c.saturating_sub(1));
             }
@@ -480,10 +483,7 @@ impl<'h> Run<'_, 'h> {
                     .filter(|n| self.is_name_segment(*n) || self.is_surname(*n));
             }
         }
-        if np.is_none()
-            && text.get(verb.range()).is_some_and(|v| v.ends_with("ing"))
-            && trim(text, Span::new(clause, verb.start)).is_empty()
-        {
+        if np.is_none() && participle && trim(text, Span::new(clause, verb.start)).is_empty() {
             // "They welcomed the report, noting that ...": the participle's
             // subject is the sentence's.
             if let Some(c) = cut.filter(|&c| text.get(..c).is_some_and(|l| l.ends_with(','))) {

@@ -591,6 +591,36 @@ t!(
     [(Indirect, "more work was needed on the reforms", "Ministers")]
 );
 t!(
+    a_participle_after_an_object_takes_the_sentence_subject,
+    "Dr. Biden welcomed the teachers, saying “Tonight, we celebrate you, because teaching matters.”\n",
+    [(
+        Direct,
+        "Tonight, we celebrate you, because teaching matters.",
+        "Biden"
+    )]
+);
+t!(
+    a_bracket_between_a_name_and_its_colon,
+    "- Sen. Chris Murphy (9/27/13): “There is a time and a place to debate health care.”\n- Representative Judy Chu (CA-28): “Just left the White House! This will protect sacred treasures.”\n\nGen. Jack Keane (ret.): “You can’t overstate the significance of what we all witnessed.”\n",
+    [
+        (
+            Direct,
+            "There is a time and a place to debate health care.",
+            "Chris Murphy"
+        ),
+        (
+            Direct,
+            "Just left the White House! This will protect sacred treasures.",
+            "Judy Chu"
+        ),
+        (
+            Direct,
+            "You can’t overstate the significance of what we all witnessed.",
+            "Jack Keane"
+        ),
+    ]
+);
+t!(
     the_hearer_ends_at_punctuation,
     "Home Secretary Suella Braverman told GB News: \"It's clear that we have an unsustainable situation.\"\n\nAs Heald told The Huffington Post, US surface ozone has dropped partly due to the Clean Air Act.\n",
     [
