@@ -375,7 +375,8 @@ impl<'h> Run<'_, 'h> {
                 continue;
             }
             let prose = matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem);
-            // "Statement of UAW President Ray Curry:" heads the quotations after it.
+            // "Statement of UAW President Ray Curry:" or "Governor Ned Lamont:"
+            // heads the quotations after it.
             let next_opens = a.blocks.get(bi + 1).is_some_and(|n| {
                 text.get(n.span.range())
                     .and_then(|t| t.chars().next())
@@ -383,6 +384,7 @@ impl<'h> Run<'_, 'h> {
             });
             if let Some(np) = self
                 .statement_of(b.span, next_opens)
+                .or_else(|| self.named_heading(b.span, next_opens))
                 .filter(|_| b.kind != BlockKind::Title)
             {
                 carry = self.speaker_for(np);
@@ -391,6 +393,16 @@ impl<'h> Run<'_, 'h> {
                     .filter(|_| carry.is_some())
                     .map(|(s, _, n)| (s, trim(text, b.span), n));
                 continue;
+            }
+            if b.kind == BlockKind::Heading {
+                // "Attorney General Pam Bondi on Fox News Sunday" speaks the
+                // quotations listed under it.
+                if let Some(np) = self.heading_speaker(b.span) {
+                    carry = self.speaker_for(np);
+                    running = None;
+                    block = None;
+                    continue;
+                }
             }
             if !prose {
                 carry = None;

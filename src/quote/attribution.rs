@@ -8,14 +8,17 @@
 
 use super::cues::Cue;
 use super::regions::Region;
-use super::words::{pronoun, tokens, word_count};
-use super::{back, sentence_at, QuoteKind, Run, WINDOW};
+use super::words::{is_stop, pronoun, tokens, word_count};
+use super::{back, sentence_at, QuoteKind, Run, SpeakerKind, WINDOW};
 use crate::text::{contains_str, find_str, is_space, trim};
 use crate::Span;
 
 /// Longest bracket between a name and its colon, in bytes, brackets
 /// included: "(9/27/13)", "(R-Ohio)", "(January 5, 2024)".
 const MAX_NAME_BRACKET: usize = 24;
+
+/// Longest line, in bytes, that `named_heading` reads as a name and role.
+const MAX_HEADING: usize = 120;
 
 impl<'h> Run<'_, 'h> {
     /// The speaker of `Name: “...”`, when all before the colon names one.
@@ -27,6 +30,10 @@ impl<'h> Run<'_, 'h> {
         // Partnership: “...”": a line that opens on a name, then its role
         // and body, is the person's.
         let lead = self.text.get(before.start..colon)?;
+        // "- On Yemen: “...”", "On ending the shutdown:": a topic.
+        if lead.starts_with("On ") || lead.starts_with("About ") {
+            return None;
+        }
         if let Some(i) = Some(lead)
             .filter(|l| l.len() <= 200 && !l.contains(['“', '"', '.']))
             .and_then(|l| find_str(l, ", "))
@@ -141,6 +148,63 @@ impl<'h> Run<'_, 'h> {
                     n.contains(' ') || n.chars().filter(char::is_ascii_uppercase).count() > 1
                 })
             })
+    }
+
+    /// The speaker phrase of a line that is only a person's name and role
+    /// and a colon, heading the quotation in the next paragraph: "National
+    /// Grid President Badar Khan:", "Sen. Chris Murphy (9/27/13):".
+    pub(super) fn named_heading(&self, block: Span, next_opens: bool) -> Option<Span> {
+        if !next_opens {
+            return None;
+        }
+        let b = trim(self.text, block);
+        let body = self.text.get(b.range())?.strip_suffix(':')?;
+        self.whole_name(Span::new(b.start, b.start + body.len()))
+    }
+
+    /// The person a heading names over the quotations listed under it:
+    /// "Secretary of State Marco Rubio on Face the Nation", then "- On
+    /// Iran: “...”" items.
+    pub(super) fn heading_speaker(&self, block: Span) -> Option<Span> {
+        let b = trim(self.text, block);
+        let line = self.text.get(b.range())?;
+        let end = find_str(line, " on ").map_or(b.end, |i| b.start + i);
+        // A heading that is only a name may be a section's ("Digital
+        // Gateway"); a role makes it a person's.
+        self.whole_name(Span::new(b.start, end)).filter(|np| {
+            self.is_name_segment(*np) && self.parse(*np).is_some_and(|p| p.title.is_some())
+        })
+    }
+
+    /// `phrase` when all of it is one person's name and role, a short
+    /// bracket after it aside ("Rep. Judy Chu (CA-28)").
+    fn whole_name(&self, phrase: Span) -> Option<Span> {
+        let body = self.text.get(phrase.range())?;
+        // "From The Daily Wire:" and "Read more in Breitbart:" name a
+        // source, not a speaker; a name line opens on the name or role.
+        let first = body.split(' ').next().unwrap_or("").to_ascii_lowercase();
+        if body.len() > MAX_HEADING
+            || !body.starts_with(char::is_uppercase)
+            || is_stop(&first)
+            || matches!(first.as_str(), "from" | "via" | "read" | "watch" | "see")
+        {
+            return None;
+        }
+        let mut end = phrase.end;
+        if let Some(open) = body
+            .strip_suffix(')')
+            .and_then(|l| l.rfind('('))
+            .filter(|&i| body.len() - i <= MAX_NAME_BRACKET)
+        {
+            end = trim(self.text, Span::new(phrase.start, phrase.start + open)).end;
+        }
+        let np = self.np_before(phrase.start, end)?;
+        (np.start == phrase.start
+            && np.end == end
+            && self
+                .parse(np)
+                .is_some_and(|p| p.kind == SpeakerKind::Person))
+        .then_some(np)
     }
 
     /// Direct, partial or nothing (scare quotes), and the cue that attributes it.

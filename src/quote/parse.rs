@@ -289,6 +289,15 @@ impl<'h> Run<'_, 'h> {
                         p.country = p.country.or(Some(code));
                         return Some(p);
                     }
+                } else if place.split(' ').count() <= 3 && !contains_str(&s[..i], " of ") {
+                    // "Governor Whitmer of Michigan": a titled person, then
+                    // the state or city the office belongs to.
+                    if let Some(p) = self
+                        .parse_plain(head)
+                        .filter(|p| p.kind == SpeakerKind::Person && p.title.is_some())
+                    {
+                        return Some(p);
+                    }
                 }
             }
         }

@@ -233,13 +233,23 @@ impl<'h> Run<'_, 'h> {
     /// The speakers with every mention, and the quotes, in order.
     pub(super) fn finish(mut self, a: &Analysis<'h>) -> (Vec<Speaker<'h>>, Vec<Quote<'h>>) {
         let text = self.text;
+        let mut count = vec![0usize; self.speakers.len()];
+        for q in &self.quotes {
+            if let Some(c) = q.speaker.and_then(|i| count.get_mut(i)) {
+                *c += 1;
+            }
+        }
         // Later and earlier short forms: the surname of each person wherever
         // it stands; the fullest form met gives the name and the title.
         let surnames: Vec<(usize, String)> = self
             .speakers
             .iter()
             .enumerate()
-            .filter(|(_, d)| d.kind == SpeakerKind::Person && !d.key.starts_with("title:"))
+            .filter(|(i, d)| {
+                d.kind == SpeakerKind::Person
+                    && !d.key.starts_with("title:")
+                    && count.get(*i).is_some_and(|&c| c > 0)
+            })
             .filter_map(|(i, d)| d.name.rsplit(' ').next().map(|s| (i, s.to_string())))
             .collect();
         if !surnames.is_empty() {
@@ -338,12 +348,6 @@ impl<'h> Run<'_, 'h> {
         }
         self.bodies_named_like_people();
         // The most quoted speakers first; ties in order of first mention.
-        let mut count = vec![0usize; self.speakers.len()];
-        for q in &self.quotes {
-            if let Some(c) = q.speaker.and_then(|i| count.get_mut(i)) {
-                *c += 1;
-            }
-        }
         let first: Vec<usize> = self
             .speakers
             .iter()
@@ -355,7 +359,12 @@ impl<'h> Run<'_, 'h> {
                     .unwrap_or(usize::MAX)
             })
             .collect();
-        let mut order: Vec<usize> = (0..self.speakers.len()).collect();
+        // A speaker is someone a quote is attributed to: a phrase that was
+        // read as a speaker but kept no quote (a heading, a cue whose
+        // clause was dropped) is left out.
+        let mut order: Vec<usize> = (0..self.speakers.len())
+            .filter(|&i| count.get(i).is_some_and(|&c| c > 0))
+            .collect();
         order.sort_by_key(|&i| {
             (
                 std::cmp::Reverse(count.get(i).copied().unwrap_or(0)),

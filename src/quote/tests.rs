@@ -621,6 +621,68 @@ t!(
     ]
 );
 t!(
+    a_line_of_name_and_role_heads_the_quotation_under_it,
+    "Participating leaders issued the following statements:\n\nNational Grid President Badar Khan:\n“National Grid recognizes that all of our customers need help this winter.”\n\nGovernor Lamont of Connecticut:\n“It can’t be overstated what a lifeline the plan has been.”\n\nFrom The Daily Wire:\n“A decades-old court order that blocked the hiring was lifted.”\n",
+    [
+        (
+            Direct,
+            "National Grid recognizes that all of our customers need help this winter.",
+            "Badar Khan"
+        ),
+        (
+            Direct,
+            "It can’t be overstated what a lifeline the plan has been.",
+            "Lamont"
+        ),
+        (
+            Direct,
+            "A decades-old court order that blocked the hiring was lifted.",
+            None
+        ),
+    ]
+);
+t!(
+    a_heading_naming_a_person_speaks_the_items_under_it,
+    "Here’s what you missed:\n\nAttorney General Pam Bondi on Fox News Sunday\n\n- On activist judges: “This is an out-of-control judge trying to control foreign policy.”\n- On Yemen: “Iran has to give up its program in a way that the world can see.”\n\nSharing Information\n\nThe partners agreed to share threat data.\n",
+    [
+        (
+            Direct,
+            "This is an out-of-control judge trying to control foreign policy.",
+            "Pam Bondi"
+        ),
+        (
+            Direct,
+            "Iran has to give up its program in a way that the world can see.",
+            "Pam Bondi"
+        ),
+    ]
+);
+t!(
+    a_topic_before_a_colon_is_no_speaker,
+    "Here the top moments you may have missed:\n\n- On ending the Democrat Shutdown: “We keep voting, and they keep voting against it.”\n- On Obamacare: “Obamacare is terrible and far too expensive for everyone.”\n",
+    [
+        (
+            Direct,
+            "We keep voting, and they keep voting against it.",
+            None
+        ),
+        (
+            Direct,
+            "Obamacare is terrible and far too expensive for everyone.",
+            None
+        ),
+    ]
+);
+t!(
+    a_titled_name_then_the_state_of_the_office,
+    "Governor Whitmer of Michigan said the new plan would work for every family in the state.\n",
+    [(
+        Indirect,
+        "the new plan would work for every family in the state",
+        "Whitmer"
+    )]
+);
+t!(
     the_hearer_ends_at_punctuation,
     "Home Secretary Suella Braverman told GB News: \"It's clear that we have an unsustainable situation.\"\n\nAs Heald told The Huffington Post, US surface ozone has dropped partly due to the Clean Air Act.\n",
     [
@@ -1211,4 +1273,13 @@ fn pathological_marks_stay_linear() {
         let doc = Extractor::new().extract(&text);
         assert_eq!(doc.quotes.len(), 6_000, "{piece}");
     }
+}
+
+#[test]
+fn a_phrase_read_as_a_speaker_but_given_no_quote_is_no_speaker() {
+    // The heading names a person, but nothing under it is quoted.
+    let text = "Briefing\n\nProfessor Fiona Stanley\n\nProfessor Fiona Stanley is the Founding Director of the Telethon Institute.\n";
+    let doc = Extractor::new().extract(text);
+    assert!(doc.quotes.is_empty(), "{:?}", doc.quotes);
+    assert!(doc.speakers.is_empty(), "{:?}", doc.speakers);
 }
