@@ -385,7 +385,9 @@ impl<'h> Run<'_, 'h> {
             if let Some(np) = self
                 .statement_of(b.span, next_opens)
                 .or_else(|| self.named_heading(b.span, next_opens))
-                .filter(|_| b.kind != BlockKind::Title)
+                // A release titled "Statement from the Press Secretary" is
+                // that speaker's when its first paragraph is a quotation.
+                .filter(|_| b.kind != BlockKind::Title || next_opens)
             {
                 carry = self.speaker_for(np);
                 running = None;

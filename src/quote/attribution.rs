@@ -172,7 +172,11 @@ impl<'h> Run<'_, 'h> {
         // A heading that is only a name may be a section's ("Digital
         // Gateway"); a role makes it a person's.
         self.whole_name(Span::new(b.start, end)).filter(|np| {
-            self.is_name_segment(*np) && self.parse(*np).is_some_and(|p| p.title.is_some())
+            self.parse(*np).is_some_and(|p| {
+                p.title.is_some()
+                    && p.name.split(' ').count() >= 2
+                    && p.name.split(' ').all(|w| w.starts_with(char::is_uppercase))
+            })
         })
     }
 
@@ -292,6 +296,16 @@ impl<'h> Run<'_, 'h> {
             && !end.ends_with(['.', '?', '!', ';', '…'])
             && (!comma || cue.is_none())
         {
+            return (None, None);
+        }
+        // However its words are cased, a name in marks followed by a
+        // volume and a code is cited, not spoken: “Hexachlorobutadiene
+        // (HCBD); Regulation of ...,” 86 Fed. Reg. 922.
+        // Words of the cited text itself, in the writer's sentence, stay
+        // partial quotations (keep the committees “fully and currently
+        // informed,” 50 U.S.C. 3091).
+        let named = inner.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        if comma && named && cue.is_none() && cited_after(text.get(r.end..).unwrap_or("")) {
             return (None, None);
         }
         if !direct || words <= 2 {
@@ -451,3 +465,17 @@ const SUBJECT_VERBS: &[&str] = &[
     "see",
     "sees",
 ];
+
+/// Whether `rest`, the text after a closing quotation mark, opens on a
+/// legal citation: a volume number, then an abbreviated code ("86 Fed.
+/// Reg. 922", "50 U.S.C. 3091").
+fn cited_after(rest: &str) -> bool {
+    let mut words = rest.trim_start_matches(is_space).split(' ');
+    let volume = words.next().unwrap_or("");
+    let code = words.next().unwrap_or("");
+    !volume.is_empty()
+        && volume.len() <= 4
+        && volume.bytes().all(|b| b.is_ascii_digit())
+        && code.starts_with(|c: char| c.is_ascii_uppercase())
+        && code.ends_with('.')
+}

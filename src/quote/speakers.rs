@@ -371,7 +371,7 @@ impl<'h> Run<'_, 'h> {
                 first.get(i).copied().unwrap_or(usize::MAX),
             )
         });
-        let mut new_index = vec![0usize; order.len()];
+        let mut new_index = vec![0usize; self.speakers.len()];
         for (new, &old) in order.iter().enumerate() {
             if let Some(slot) = new_index.get_mut(old) {
                 *slot = new;

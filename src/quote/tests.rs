@@ -1283,3 +1283,35 @@ fn a_phrase_read_as_a_speaker_but_given_no_quote_is_no_speaker() {
     assert!(doc.quotes.is_empty(), "{:?}", doc.quotes);
     assert!(doc.speakers.is_empty(), "{:?}", doc.speakers);
 }
+
+t!(
+    quotes_keep_their_speakers_when_a_speaker_before_them_is_left_out,
+    "Professor Fiona Stanley\n\nProfessor Fiona Stanley is the Founding Director of the Telethon Institute.\n\nMr Smith said the new institute would help every family in the state.\n",
+    [(
+        Indirect,
+        "the new institute would help every family in the state",
+        "Smith"
+    )]
+);
+
+t!(
+    a_cited_rule_in_marks_is_a_title_but_cited_words_stay_partial,
+    "1. “Hexachlorobutadiene (HCBD); Regulation of Persistent, Bioaccumulative, and Toxic Chemicals Under TSCA Section 6(h),” 86 Fed. Reg. 922 (January 6, 2021).\n\nThe Administration will keep the committees “fully and currently informed of the intelligence activities,” 50 U.S.C. 3091, as the law requires.\n",
+    [(
+        Partial,
+        "fully and currently informed of the intelligence activities,",
+        "The Administration"
+    )]
+);
+
+#[test]
+fn a_statement_titled_with_its_speaker_is_theirs() {
+    let text = "Statement from the Press Secretary\n\n“The Government of Colombia has agreed to all of the terms, without limitation or delay.”\n";
+    let doc = Extractor::new().extract(text);
+    let speakers: Vec<Option<&str>> = doc
+        .quotes
+        .iter()
+        .map(|q| q.speaker.map(|i| doc.speakers[i].name.as_ref()))
+        .collect();
+    assert_eq!(speakers, [Some("the Press Secretary")]);
+}
