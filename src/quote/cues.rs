@@ -856,7 +856,30 @@ impl<'h> Run<'_, 'h> {
 
     /// The person's name that opens sentence `s` as the subject of a
     /// past-tense verb ("Harry Kane won the award"), titles and all.
-    fn named_subject(&self, s: Span) -> Option<Span> {
+    pub(super) fn named_subject(&self, s: Span) -> Option<Span> {
+        self.past_subject(s, true).filter(|np| {
+            self.is_name_segment(*np)
+                && self
+                    .parse(*np)
+                    .is_some_and(|p| p.kind == SpeakerKind::Person)
+        })
+    }
+
+    /// The person that opens sentence `s` as the subject of a past-tense
+    /// verb of action, named or titled: "President Trump heralded the
+    /// revival" (not "President Trump was right").
+    pub(super) fn person_subject(&self, s: Span) -> Option<Span> {
+        self.past_subject(s, false).filter(|np| {
+            self.parse(*np).is_some_and(|p| {
+                p.kind == SpeakerKind::Person && (p.title.is_some() || self.is_name_segment(*np))
+            })
+        })
+    }
+
+    /// The words that open sentence `s` before its first lower-case word,
+    /// when that word is a verb in the past tense ("was" and "won" too
+    /// when `copula`).
+    fn past_subject(&self, s: Span, copula: bool) -> Option<Span> {
         let text = self.text;
         let end = (s.start + WINDOW).min(s.end);
         let toks = tokens(text.get(s.start..back(text, s.start, end, 0))?, s.start);
@@ -865,16 +888,11 @@ impl<'h> Run<'_, 'h> {
             w.chars().next().is_some_and(char::is_lowercase)
         })?;
         let v = text.get(toks.get(verb)?.range())?;
-        let past = past_tense(v) || matches!(v, "won" | "was");
+        let past = past_tense(v) || (copula && matches!(v, "won" | "was"));
         if verb == 0 || !past {
             return None;
         }
-        let np = trim(text, Span::new(s.start, toks.get(verb)?.start));
-        (self.is_name_segment(np)
-            && self
-                .parse(np)
-                .is_some_and(|p| p.kind == SpeakerKind::Person))
-        .then_some(np)
+        Some(trim(text, Span::new(s.start, toks.get(verb)?.start)))
     }
 
     /// Whether a phrase holds a title word but fewer than two name words

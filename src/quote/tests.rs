@@ -1315,3 +1315,25 @@ fn a_statement_titled_with_its_speaker_is_theirs() {
         .collect();
     assert_eq!(speakers, [Some("the Press Secretary")]);
 }
+
+t!(
+    a_person_named_over_a_list_of_quotations_speaks_them,
+    "President Trump heralded the economic revival after one year back in office.\n\n- “After less than 12 months in office, I’m back in Michigan to report to you.” (Watch)\n- “We have built the strongest economy in the history of our country.” (Watch)\n\nThe farmers’ story was told too.\n\nPresident Trump was exactly right.\n\n- “We left because of the attacks on the farms of the region.”\n",
+    [
+        (
+            Direct,
+            "After less than 12 months in office, I’m back in Michigan to report to you.",
+            "Trump"
+        ),
+        (
+            Direct,
+            "We have built the strongest economy in the history of our country.",
+            "Trump"
+        ),
+        (
+            Direct,
+            "We left because of the attacks on the farms of the region.",
+            None
+        ),
+    ]
+);
