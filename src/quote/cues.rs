@@ -1161,6 +1161,7 @@ impl<'h> Run<'_, 'h> {
                     | "yesterday"
                     | "today"
                     | "previously"
+                    | "both"
             ) || (is_stop(&w)
                 && function_word
                 && !matches!(w.as_ref(), "a" | "an" | "he" | "she" | "they" | "it"))
