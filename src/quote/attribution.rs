@@ -464,6 +464,12 @@ const SUBJECT_VERBS: &[&str] = &[
     "describes",
     "see",
     "sees",
+    // A study's or an analysis's words: "An analysis from the Atlantic
+    // Council found that “...”".
+    "found",
+    "finds",
+    "show",
+    "shows",
 ];
 
 /// Whether `rest`, the text after a closing quotation mark, opens on a

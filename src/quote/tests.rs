@@ -1337,3 +1337,13 @@ t!(
         ),
     ]
 );
+
+t!(
+    a_study_that_found_words_in_marks_is_their_source,
+    "- An analysis from the Atlantic Council found that “tariffs would create new incentives for consumers to buy local products.”\n",
+    [(
+        Partial,
+        "tariffs would create new incentives for consumers to buy local products.",
+        "Atlantic Council"
+    )]
+);
