@@ -29,6 +29,15 @@ impl<'h> Run<'_, 'h> {
     pub(super) fn parse(&self, np: Span) -> Option<Parsed<'h>> {
         let text = self.text;
         let s = text.get(np.range())?;
+        // "Cornyn's statement added": what someone issued speaks for them.
+        if let Some(owner) = ["statement", "remarks", "letter", "message"]
+            .iter()
+            .find_map(|what| s.strip_suffix(what))
+            .and_then(|o| o.strip_suffix("'s ").or_else(|| o.strip_suffix("’s ")))
+            .filter(|o| o.starts_with(char::is_uppercase))
+        {
+            return self.parse(Span::new(np.start, np.start + owner.len()));
+        }
         // A list: "Ford, GM, and Stellantis".
         let short_items = s.split([',']).all(|item| {
             let item = item.trim().trim_start_matches("and ");

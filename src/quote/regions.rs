@@ -112,13 +112,15 @@ pub(super) fn find_regions(text: &str, block: Span, marks: Marks) -> (Vec<Region
         match c {
             // An opening mark typed where the closing one belongs: right
             // after a word and before a space ("“every day gets better“ is").
+            // The same slip closes a quotation opened by a straight mark
+            // ("“...disappointed with the decision.“ However").
             '“' if nested == 0
-                && double.is_some_and(|(_, straight)| !straight)
+                && double.is_some()
                 && prev.is_some_and(|p| !is_space(p))
                 && !next_word =>
             {
-                if let Some((o, _)) = double.take() {
-                    out.push(region(o, 3, i, 3, false));
+                if let Some((o, straight)) = double.take() {
+                    out.push(region(o, if straight { 1 } else { 3 }, i, 3, false));
                     single = None;
                 }
             }
@@ -194,7 +196,11 @@ pub(super) fn find_regions(text: &str, block: Span, marks: Marks) -> (Vec<Region
     let left_open = double.is_some();
     if let Some((o, straight)) = double.or(single) {
         let lead = trim(text, block).start;
-        if block.start + o == lead || marks.next_opens || (marks.next_closes && double.is_some()) {
+        if block.start + o == lead
+            || marks.next_opens
+            || (marks.next_closes && double.is_some())
+            || (double.is_some() && introduced_to_the_end(hay, o))
+        {
             let open_len = mark_len(o, if straight { 1 } else { 3 });
             out.push(Region {
                 open: block.start + o,
@@ -208,6 +214,19 @@ pub(super) fn find_regions(text: &str, block: Span, marks: Marks) -> (Vec<Region
     out.retain(|r| !r.inner.is_empty());
     out.sort_by_key(|r| r.open);
     (out, left_open)
+}
+
+/// Whether the double quotation opened at `o` in `hay` and never closed
+/// is one that scraped text lost its closing mark from: a sentence
+/// introduced after a comma or colon (`Gregoire said, "The Museum ...`)
+/// and running to a paragraph end that closes a sentence.
+fn introduced_to_the_end(hay: &str, o: usize) -> bool {
+    let before = hay.get(..o).unwrap_or("");
+    let rest = hay.get(o..).unwrap_or("").trim_end_matches(is_space);
+    let quoted = rest.trim_start_matches(['“', '"']);
+    (before.ends_with(", ") || before.ends_with(": "))
+        && quoted.starts_with(char::is_uppercase)
+        && rest.ends_with(['.', '!', '?'])
 }
 
 /// Whether byte `p` lies inside a quotation (after its opening mark).

@@ -539,11 +539,19 @@ t!(
     ]
 );
 t!(
-    a_paragraph_with_a_quotation_of_its_own_continues_nothing,
+    an_unclosed_quotation_stops_at_its_paragraph,
     "Maaloul said, \"We were playing a skilled team.\n\nHe said the result was \"a lesson for the whole squad\" today.\n",
-    // The unclosed quotation of the first paragraph is dropped, not
-    // run on to the next quotation's closing mark.
-    [(Partial, "a lesson for the whole squad", None)]
+    // The unclosed quotation of the first paragraph ends with it; it does
+    // not run on to the next quotation's closing mark.
+    [
+        (Direct, "We were playing a skilled team.", "Maaloul"),
+        (
+            Indirect,
+            "the result was \"a lesson for the whole squad\" today",
+            "Maaloul"
+        ),
+        (Partial, "a lesson for the whole squad", "Maaloul"),
+    ]
 );
 t!(
     a_pronoun_and_a_finite_verb_begin_a_bare_clause,
@@ -1345,5 +1353,24 @@ t!(
         Partial,
         "tariffs would create new incentives for consumers to buy local products.",
         "Atlantic Council"
+    )]
+);
+
+t!(
+    a_quotation_that_lost_its_closing_mark_ends_with_its_paragraph,
+    "In a statement, Governor Chris Gregoire said, \"The Museum of Flight put a tremendous amount of effort into the bid. I’m disappointed that NASA did not choose them.\n\nThe plan was agreed in 2017, “and an “E-commerce green lane” trial will follow this year.\n",
+    [(
+        Direct,
+        "The Museum of Flight put a tremendous amount of effort into the bid. I’m disappointed that NASA did not choose them.",
+        "Chris Gregoire"
+    )]
+);
+t!(
+    a_straight_mark_closed_by_a_left_curly_one,
+    "Senator John Cornyn spoke at the launch. Cornyn's statement added, \"Today's announcement is an affront to the thousands of dedicated men and women at the center.“ However, the center will receive seats from the flight deck.\n",
+    [(
+        Direct,
+        "Today's announcement is an affront to the thousands of dedicated men and women at the center.",
+        "John Cornyn"
     )]
 );
