@@ -371,7 +371,9 @@ impl<'h> Run<'_, 'h> {
                 next_sentence += 1;
             }
             let sentences = spans.get(lo..next_sentence).unwrap_or(&[]);
-            if !a.is_content(bi) {
+            // A photo caption between two paragraphs of one quotation
+            // interrupts the page, not the speech.
+            if !a.is_content(bi) || b.kind == BlockKind::Caption {
                 continue;
             }
             let prose = matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem);

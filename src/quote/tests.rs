@@ -1374,3 +1374,20 @@ t!(
         "John Cornyn"
     )]
 );
+
+t!(
+    a_photo_caption_does_not_break_a_running_quotation,
+    "Governor Chris Gregoire said, \"The Museum of Flight put a tremendous amount of effort into the bid.\n\nIn 2008, Endeavour and Atlantis await a journey on their launchpads. Image: NASA.\n\n\"However, the full fuselage trainer will soon call the Museum of Flight home.\"\n",
+    [
+        (
+            Direct,
+            "The Museum of Flight put a tremendous amount of effort into the bid.",
+            "Chris Gregoire"
+        ),
+        (
+            Direct,
+            "However, the full fuselage trainer will soon call the Museum of Flight home.",
+            "Chris Gregoire"
+        ),
+    ]
+);
