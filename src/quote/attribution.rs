@@ -430,6 +430,10 @@ impl<'h> Run<'_, 'h> {
             return None;
         }
         match pronoun(text.get(np.range()).unwrap_or("")) {
+            Some(SpeakerKind::Person) => match self.antecedent(sentences, s.start) {
+                Some(a) => self.speaker_for(a).map(Some),
+                None => self.resolve_pronoun(SpeakerKind::Person, carry).map(Some),
+            },
             Some(kind) => self.resolve_pronoun(kind, carry).map(Some),
             None => self.speaker_for(np).map(Some),
         }

@@ -200,11 +200,7 @@ impl<'h> Run<'_, 'h> {
             }
             if let Some(mut c) = self.cue(span, class, s, regions) {
                 if c.pronoun == Some(SpeakerKind::Person) {
-                    let before = sentences.partition_point(|p| p.end <= s.start);
-                    c.antecedent = before
-                        .checked_sub(1)
-                        .and_then(|k| sentences.get(k))
-                        .and_then(|p| self.named_subject(*p));
+                    c.antecedent = self.antecedent(sentences, s.start);
                 }
                 // Without a subject named just before, "she said" after a
                 // quotation is left to the speaker the quotation continues.
@@ -862,6 +858,22 @@ impl<'h> Run<'_, 'h> {
                 && self
                     .parse(*np)
                     .is_some_and(|p| p.kind == SpeakerKind::Person)
+        })
+    }
+
+    /// The person a "he" or "she" opening the sentence at `start` stands
+    /// for: the subject of the sentence before, named in full ("Harry Kane
+    /// won the award. He said") or by the surname of a speaker already met
+    /// ("Rathbun requested donations. He described ...").
+    pub(super) fn antecedent(&self, sentences: &[Span], start: usize) -> Option<Span> {
+        let before = sentences.partition_point(|p| p.end <= start);
+        let prev = *sentences.get(before.checked_sub(1)?)?;
+        self.named_subject(prev).or_else(|| {
+            self.past_subject(prev, false).filter(|np| {
+                self.parse(*np).is_some_and(|p| {
+                    p.kind == SpeakerKind::Person && self.keys.contains_key(&p.key)
+                })
+            })
         })
     }
 

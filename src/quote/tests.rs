@@ -1391,3 +1391,25 @@ t!(
         ),
     ]
 );
+
+t!(
+    a_pronoun_stands_for_the_speaker_named_by_surname_just_before,
+    "Rathbun wrote, \"Moxon proceeded to lie about the hard drives.\"\n\nSteve Whitmore, a representative for the sheriff, said the case was being dealt with as grand theft.\n\nRathbun requested donations via his blog. He described Montalvo as an individual, \"facing the penitentiary in thanks for leaving\".\n",
+    [
+        (
+            Direct,
+            "Moxon proceeded to lie about the hard drives.",
+            "Rathbun"
+        ),
+        (
+            Indirect,
+            "the case was being dealt with as grand theft",
+            "Steve Whitmore"
+        ),
+        (
+            Partial,
+            "facing the penitentiary in thanks for leaving",
+            "Rathbun"
+        ),
+    ]
+);
