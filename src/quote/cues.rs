@@ -501,7 +501,9 @@ impl<'h> Run<'_, 'h> {
         }
         let sentence_end = strip_end(text, s).end;
         let mut after = verb.end;
-        if np.is_none() {
+        // "“...,” said X": an inverted subject; a participle has none
+        // ("hold DHS hostage, insisting on radical demands").
+        if np.is_none() && !participle {
             let before_clause = text.get(..clause).unwrap_or("").trim_end_matches(is_space);
             if cut.is_some()
                 && trim(text, Span::new(clause, verb.start)).is_empty()
@@ -829,6 +831,8 @@ impl<'h> Run<'_, 'h> {
                 | "trends"
                 | "numbers"
                 | "readings"
+                | "estimates"
+                | "definitions"
         )
     }
 

@@ -1413,3 +1413,9 @@ t!(
         ),
     ]
 );
+
+t!(
+    a_participle_has_no_inverted_subject_and_estimates_are_no_speaker,
+    "Democrats continue to hold the department hostage, insisting on radical demands that shield offenders from the law.\n\nAccording to current estimates, up to 23 people have died and over 150 were injured.\n",
+    []
+);
