@@ -743,6 +743,17 @@ impl<'h> Run<'_, 'h> {
                 .trim_start_matches(['–', '—', '-', ',', ' ']);
             trim(text, Span::new(c.end - lead.len(), c.end))
         });
+        // "reaffirmed her forward-looking vision: “...”": what stands
+        // between the verb and a quotation's colon names the quotation.
+        let indirect = indirect.filter(|c| {
+            let t = text.get(c.range()).unwrap_or("");
+            let before_colon = text
+                .get(c.end..)
+                .unwrap_or("")
+                .trim_start_matches(is_space)
+                .starts_with(':');
+            !(before_colon && names_the_quotation(t))
+        });
         Some(Cue {
             span: cue_span,
             np: pronoun.is_none().then_some(np),
@@ -1369,4 +1380,17 @@ fn word_bounded(text: &str, span: Span) -> bool {
     let before = char_before(text, span.start).is_none_or(|c| !c.is_alphanumeric());
     let after = char_at(text, span.end).is_none_or(|c| !c.is_alphanumeric());
     before && after
+}
+
+/// Whether `phrase`, standing between a reporting verb and the colon of
+/// its quotation, is a short noun phrase naming what follows ("her
+/// forward-looking vision", "the following") rather than a clause.
+fn names_the_quotation(phrase: &str) -> bool {
+    let mut words = phrase.split(' ');
+    let first = words.next().unwrap_or("");
+    phrase == "the following"
+        || (matches!(
+            first,
+            "her" | "his" | "their" | "its" | "our" | "my" | "your"
+        ) && words.count() < 4)
 }

@@ -1419,3 +1419,13 @@ t!(
     "Democrats continue to hold the department hostage, insisting on radical demands that shield offenders from the law.\n\nAccording to current estimates, up to 23 people have died and over 150 were injured.\n",
     []
 );
+
+t!(
+    a_phrase_naming_the_quotation_after_the_verb_is_not_reported,
+    "The First Lady reaffirmed her forward-looking vision: “We are not here to prepare our children for yesterday’s world.”\n",
+    [(
+        Direct,
+        "We are not here to prepare our children for yesterday’s world.",
+        "The First Lady"
+    )]
+);
