@@ -46,6 +46,12 @@ pub(super) struct Cue {
 /// Bytes after a verb read for what it reports.
 const REPORTED: usize = 2000;
 
+/// Longest phrase, in bytes, between the verb of "As X said ..." and the
+/// comma before what is reported ("As President Trump said in the
+/// Presidential Memorandum on America First Trade Policy on his first day
+/// in office, trade policy is ...").
+const AS_PHRASE: usize = 160;
+
 /// The length of the longest prefix of `s` of at most `max` bytes that
 /// ends on a character boundary.
 fn ahead(s: &str, max: usize) -> usize {
@@ -622,7 +628,7 @@ impl<'h> Run<'_, 'h> {
             .then(|| text.get(pos.min(sentence_end)..sentence_end))
             .flatten()
             .and_then(|tail| {
-                let i = tail.find([',', '–', '—']).filter(|&i| i <= 80)?;
+                let i = tail.find([',', '–', '—']).filter(|&i| i <= AS_PHRASE)?;
                 let mark = tail.get(i..)?.chars().next()?.len_utf8();
                 Some(trim(text, Span::new(pos + i + mark, sentence_end)))
             })

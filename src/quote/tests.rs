@@ -1429,3 +1429,13 @@ t!(
         "The First Lady"
     )]
 );
+
+t!(
+    as_someone_said_in_a_long_phrase_then_the_clause,
+    "As President Trump said in the Presidential Memorandum on America First Trade Policy on his first day in office, trade policy is a critical component of our economic security.\n",
+    [(
+        Indirect,
+        "trade policy is a critical component of our economic security",
+        "Trump"
+    )]
+);
