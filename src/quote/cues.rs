@@ -1368,7 +1368,7 @@ impl<'h> Run<'_, 'h> {
             !is_stop(&lw)
                 || matches!(
                     lw.as_str(),
-                    "the" | "of" | "for" | "and" | "a" | "an" | "at" | "in" | "on" | "to"
+                    "the" | "of" | "for" | "and" | "a" | "an" | "one" | "at" | "in" | "on" | "to"
                 )
         });
         // "This extra support, announced today, could provide": a time

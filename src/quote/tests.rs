@@ -1439,3 +1439,13 @@ t!(
         "Trump"
     )]
 );
+
+t!(
+    one_unnamed_person_speaks,
+    "“We left because of the attacks on the farms of the region,” said one South African refugee.\n",
+    [(
+        Direct,
+        "We left because of the attacks on the farms of the region,",
+        "one South African refugee"
+    )]
+);
