@@ -17,6 +17,10 @@ use crate::Span;
 /// included: "(9/27/13)", "(R-Ohio)", "(January 5, 2024)".
 const MAX_NAME_BRACKET: usize = 24;
 
+/// Longest sentence, in bytes, read as only the attribution of the
+/// quotation that ends the sentence before it ("Minister Hill said.").
+const ATTRIBUTION_SENTENCE: usize = 60;
+
 /// Longest line, in bytes, that `named_heading` reads as a name and role.
 const MAX_HEADING: usize = 120;
 
@@ -225,7 +229,17 @@ impl<'h> Run<'_, 'h> {
         let s1 = sentence_at(sentences, r.open).unwrap_or(Span::new(r.open, r.end));
         let s2 = sentence_at(sentences, r.end.saturating_sub(1)).unwrap_or(s1);
         let before = trim(text, Span::new(s1.start.min(r.open), r.open));
-        let after = trim(text, Span::new(r.end, s2.end.max(r.end)));
+        let mut after = trim(text, Span::new(r.end, s2.end.max(r.end)));
+        // "“... by end of 2012.” Minister Hill said.": a quotation that ends
+        // its sentence, then a sentence that is only its attribution.
+        if after.is_empty() {
+            if let Some(next) = sentences
+                .get(sentences.partition_point(|p| p.start < s2.end))
+                .filter(|n| n.start <= r.end + 3 && n.len() <= ATTRIBUTION_SENTENCE)
+            {
+                after = trim(text, *next);
+            }
+        }
         // The nearest cue in the sentence outside the quotation: after it first.
         let mut cue = None;
         let first_after = cues.partition_point(|c| c.span.start < after.start);

@@ -1449,3 +1449,20 @@ t!(
         "one South African refugee"
     )]
 );
+
+t!(
+    an_attribution_standing_as_its_own_sentence,
+    "\"Work here is starting on schedule and the building will be completed by end of 2012.\" Minister Hill said.\n\n\"We will continue to consult with the research community.\"\n",
+    [
+        (
+            Direct,
+            "Work here is starting on schedule and the building will be completed by end of 2012.",
+            "Hill"
+        ),
+        (
+            Direct,
+            "We will continue to consult with the research community.",
+            "Hill"
+        ),
+    ]
+);
