@@ -545,12 +545,10 @@ impl<'h> Run<'_, 'h> {
             if !had {
                 carry = None;
                 // "President Trump heralded the revival." over a list of
-                // quotations: the person named speaks them.
-                let list_follows = a
-                    .blocks
-                    .get(bi + 1)
-                    .is_some_and(|n| n.kind == BlockKind::ListItem);
-                if next_opens && list_follows && regions.is_empty() {
+                // quotations, or "The Prime Minister acknowledged the
+                // support." before a paragraph that is a quotation: the
+                // person named speaks them.
+                if next_opens && regions.is_empty() {
                     if let Some(np) = sentences.last().and_then(|&s| self.person_subject(s)) {
                         carry = self.speaker_for(np);
                     }

@@ -1466,3 +1466,13 @@ t!(
         ),
     ]
 );
+
+t!(
+    a_person_named_before_a_quoted_paragraph_speaks_it,
+    "The Prime Minister acknowledged the vital support such events provide for the veteran community.\n\n\"The government has an important responsibility to support serving soldiers and veterans.\"\n",
+    [(
+        Direct,
+        "The government has an important responsibility to support serving soldiers and veterans.",
+        "The Prime Minister"
+    )]
+);
