@@ -56,17 +56,8 @@ impl<'h> Run<'_, 'h> {
                 return self.speaker_for(Span::new(name.start, role_end));
             }
         }
-        // "Sen. Chris Murphy (9/27/13): “...”": a short bracket after the
-        // name dates or places the words; the name ends before it.
-        let colon = self
-            .text
-            .get(before.start..colon)
-            .filter(|l| l.ends_with(')'))
-            .and_then(|l| l.get(l.len().saturating_sub(MAX_NAME_BRACKET)..))
-            .and_then(|tail| tail.rfind('(').map(|i| colon - (tail.len() - i)))
-            .map_or(colon, |open| {
-                trim(self.text, Span::new(before.start, open)).end
-            });
+        // "Sen. Chris Murphy (9/27/13): “...”": the name ends before it.
+        let colon = self.without_bracket(Span::new(before.start, colon)).end;
         let lo = back(self.text, before.start, colon, WINDOW);
         let np = self.np_before(lo, colon)?;
         let last = self.text.get(np.range())?.rsplit(' ').next()?;
@@ -198,14 +189,7 @@ impl<'h> Run<'_, 'h> {
         {
             return None;
         }
-        let mut end = phrase.end;
-        if let Some(open) = body
-            .strip_suffix(')')
-            .and_then(|l| l.rfind('('))
-            .filter(|&i| body.len() - i <= MAX_NAME_BRACKET)
-        {
-            end = trim(self.text, Span::new(phrase.start, phrase.start + open)).end;
-        }
+        let end = self.without_bracket(phrase).end;
         let np = self.np_before(phrase.start, end)?;
         (np.start == phrase.start
             && np.end == end
@@ -213,6 +197,21 @@ impl<'h> Run<'_, 'h> {
                 .parse(np)
                 .is_some_and(|p| p.kind == SpeakerKind::Person))
         .then_some(np)
+    }
+
+    /// `phrase` without the short bracket that may close it: after a name
+    /// it dates or places the words ("Sen. Chris Murphy (9/27/13)", "Rep.
+    /// Judy Chu (CA-28)").
+    fn without_bracket(&self, phrase: Span) -> Span {
+        let body = self.text.get(phrase.range()).unwrap_or("");
+        match body
+            .strip_suffix(')')
+            .and_then(|l| l.rfind('('))
+            .filter(|&i| body.len() - i <= MAX_NAME_BRACKET)
+        {
+            Some(open) => trim(self.text, Span::new(phrase.start, phrase.start + open)),
+            None => phrase,
+        }
     }
 
     /// Direct, partial or nothing (scare quotes), and the cue that attributes it.
