@@ -398,9 +398,16 @@ impl<'h> Run<'_, 'h> {
                     .map(|(s, _, n)| (s, trim(text, b.span), n));
                 continue;
             }
-            if b.kind == BlockKind::Heading {
-                // "Attorney General Pam Bondi on Fox News Sunday" speaks the
-                // quotations listed under it.
+            // "Attorney General Pam Bondi on Fox News Sunday" speaks the
+            // quotations listed under it ("- On Iran: “...”").
+            let quotes_follow = next_opens
+                || a.blocks.get(bi + 1).is_some_and(|n| {
+                    n.kind == BlockKind::ListItem
+                        && text
+                            .get(n.span.range())
+                            .is_some_and(|t| t.starts_with("On "))
+                });
+            if b.kind == BlockKind::Heading && quotes_follow {
                 if let Some(np) = self.heading_speaker(b.span) {
                     carry = self.speaker_for(np);
                     running = None;
