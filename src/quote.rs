@@ -426,7 +426,7 @@ impl<'h> Run<'_, 'h> {
             if let Some((speaker, cue, taken)) = block {
                 // Scare quotes ("‘English for business’ consultancies") leave
                 // the speaker's voice unbroken.
-                let words = |r: &Region| word_count(text.get(r.inner.range()).unwrap_or(""));
+                let words = |r: &Region| word_count(text.get(r.inner.range()).unwrap_or(""), 5);
                 if regions.iter().all(|r| !r.runs_on && words(r) <= 4)
                     && cues.is_empty()
                     && (taken == 0 || own_voice(text.get(b.span.range()).unwrap_or("")))

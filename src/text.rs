@@ -18,6 +18,20 @@ pub(crate) fn is_space(c: char) -> bool {
         )
 }
 
+/// Whether the character at byte `i` of `s` (a character boundary) is
+/// white space (`is_space`), and its length; `None` past the end. An
+/// ASCII byte, nearly every byte of the input, is read without decoding.
+#[inline]
+pub(crate) fn space_at(s: &str, i: usize) -> Option<(bool, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        // `char::is_whitespace` on ASCII: tab to carriage return, and space.
+        return Some((matches!(b, b'\t'..=b'\r' | b' '), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((is_space(c), c.len_utf8()))
+}
+
 /// `span` without leading or trailing white space. The result is empty
 /// (at `span.start`) when the span holds only white space.
 pub(crate) fn trim(text: &str, span: Span) -> Span {
@@ -796,6 +810,24 @@ mod tests {
         let mut got = Vec::new();
         WordBytes::new(text).for_each_start(Span::new(4, 90), |i| got.push(i));
         assert_eq!(got, vec![]);
+    }
+
+    /// `space_at` agrees with `is_space` on every ASCII byte and on the
+    /// wider spaces the input carries.
+    #[test]
+    fn space_at_agrees_with_is_space() {
+        let mut text: String = (0..128u8).map(char::from).collect();
+        text.push_str("\u{85}\u{A0}\u{2003}\u{200B}\u{FEFF}\u{3000}é’“");
+        let mut i = 0;
+        for c in text.chars() {
+            assert_eq!(
+                space_at(&text, i),
+                Some((is_space(c), c.len_utf8())),
+                "{c:?}"
+            );
+            i += c.len_utf8();
+        }
+        assert_eq!(space_at(&text, text.len()), None);
     }
 
     #[test]

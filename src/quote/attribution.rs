@@ -138,7 +138,8 @@ impl<'h> Run<'_, 'h> {
     ) -> (Option<QuoteKind>, Option<usize>) {
         let text = self.text;
         let inner = text.get(r.inner.range()).unwrap_or("");
-        let words = word_count(inner);
+        // Every test below compares the count with thirty words or fewer.
+        let words = word_count(inner, 31);
         let s1 = sentence_at(sentences, r.open).unwrap_or(Span::new(r.open, r.end));
         let s2 = sentence_at(sentences, r.end.saturating_sub(1)).unwrap_or(s1);
         let before = trim(text, Span::new(s1.start.min(r.open), r.open));

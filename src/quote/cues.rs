@@ -1307,7 +1307,7 @@ impl<'h> Run<'_, 'h> {
             span = trim(self.text, Span::new(span.start, c));
         }
         let s = self.text.get(span.range())?;
-        let n = word_count(s);
+        let n = word_count(s, MAX_NP_WORDS + 1);
         if n == 0 || n > MAX_NP_WORDS {
             return None;
         }

@@ -4,7 +4,7 @@
 //! reported clause).
 
 use super::SpeakerKind;
-use crate::text::is_space;
+use crate::text::{is_space, space_at};
 use crate::Span;
 
 /// `w.trim_end_matches("'s").trim_end_matches("’s")`: every possessive
@@ -440,9 +440,24 @@ pub(super) fn bare_clause(words: &[&str]) -> bool {
     false
 }
 
-/// The words of `s`, separated by any run of spaces.
-pub(super) fn word_count(s: &str) -> usize {
-    s.split(is_space).filter(|w| !w.is_empty()).count()
+/// The words of `s`, separated by any run of spaces, counted up to `most`:
+/// every caller compares the count with a number below `most`, so a
+/// quotation pages long is read no further than its first words.
+pub(super) fn word_count(s: &str, most: usize) -> usize {
+    let mut count = 0;
+    let mut gap = true;
+    let mut i = 0;
+    while let Some((space, len)) = space_at(s, i) {
+        if gap && !space {
+            count += 1;
+            if count >= most {
+                break;
+            }
+        }
+        gap = space;
+        i += len;
+    }
+    count
 }
 
 /// Whether `w` reads as a verb in the past tense: a regular "-ed" form
