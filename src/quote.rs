@@ -41,6 +41,7 @@ mod speakers;
 mod surnames;
 mod words;
 use crate::Span;
+use parse::Parses;
 use regions::{closes_first, find_regions, Marks, Region};
 use speakers::Draft;
 use words::word_count;
@@ -306,6 +307,7 @@ impl QuoteFinder {
             titled: FastMap::default(),
             last_of: [None; 3],
             quotes: Vec::new(),
+            parses: Parses::default(),
         };
         run.document(analysis);
         run.finish(analysis)
@@ -327,6 +329,8 @@ struct Run<'f, 'h> {
     /// The last speaker of each kind, for pronouns.
     last_of: [Option<usize>; 3],
     quotes: Vec<Quote<'h>>,
+    /// Every speaker phrase parsed, by its text.
+    parses: Parses<'h>,
 }
 
 /// Bytes before a verb searched for its subject.
