@@ -26,12 +26,15 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
+use crate::bitset::{words_for, BitSet};
 use crate::country::{CountryCode, CountryFinder};
 use crate::document::TextSpan;
 use crate::hash::{FastMap, FastSet};
 use crate::layout::BlockKind;
 use crate::tables;
-use crate::text::{is_blank, lower, prefix_keys, trim, KeySet, WordBytes, LOWER_INLINE};
+use crate::text::{
+    is_blank, key_fold, lower, prefix_keys, trim, KeySet, WordBytes, LOWER_INLINE, WORD_KEYS,
+};
 
 mod attribution;
 mod cues;
@@ -138,6 +141,10 @@ pub(crate) struct QuoteFinder {
     /// The word keys (`text::word_key`) of the verb forms: most words are
     /// ruled out by one look-up before any match.
     verb_prefixes: KeySet,
+    /// The `verb_head` of every verb form: of the words that pass
+    /// `verb_prefixes`, most ("continue", "president", "as") are ruled out
+    /// by their fourth byte before the automaton runs.
+    verb_heads: BitSet<{ words_for(VERB_HEADS) }>,
     /// The class of each verb pattern, by pattern index.
     classes: Vec<VerbClass>,
     /// Titles by lower-case form.
@@ -197,9 +204,18 @@ impl QuoteFinder {
             .build(&forms)
             .ok();
         let mut verb_prefixes = KeySet::new();
+        let mut verb_heads = BitSet::new();
         for form in &forms {
+            // A form of three bytes or fewer may be followed by anything.
+            let fourth = match form.as_bytes().get(3) {
+                Some(&b) => key_fold(b)..key_fold(b) + 1,
+                None => 0..27,
+            };
             for key in prefix_keys(form.as_bytes()) {
                 verb_prefixes.insert(key);
+                for fold in fourth.clone() {
+                    verb_heads.insert(verb_head(key, fold));
+                }
             }
         }
         let mut titles = FastMap::default();
@@ -267,6 +283,7 @@ impl QuoteFinder {
             months,
             verbs,
             verb_prefixes,
+            verb_heads,
             classes,
             titles,
             title_words,
@@ -331,6 +348,15 @@ struct Run<'f, 'h> {
     quotes: Vec<Quote<'h>>,
     /// Every speaker phrase parsed, by its text.
     parses: Parses<'h>,
+}
+
+/// Values a `verb_head` takes.
+const VERB_HEADS: usize = WORD_KEYS * 27;
+
+/// The head of a word: its `text::word_key` and the `text::key_fold` of its
+/// fourth byte.
+fn verb_head(key: usize, fourth_fold: usize) -> usize {
+    key * 27 + fourth_fold
 }
 
 /// Bytes before a verb searched for its subject.

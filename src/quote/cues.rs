@@ -14,8 +14,8 @@ use super::words::{
     is_weekday, name_tag, object_of_preposition, past_tense, possessed, pronoun, says_what,
     share_of_people, that_at, tokens, word_before, word_count,
 };
-use super::{back, sentence_at, strip_end, Run, SpeakerKind, VerbClass, WINDOW};
-use crate::text::{char_at, char_before, find_str, is_space, lower, trim, LOWER_INLINE};
+use super::{back, sentence_at, strip_end, verb_head, Run, SpeakerKind, VerbClass, WINDOW};
+use crate::text::{char_at, char_before, find_str, is_space, key_fold, lower, trim, LOWER_INLINE};
 use crate::Span;
 
 /// A reporting verb or phrase with what it attributes.
@@ -236,9 +236,13 @@ impl<'h> Run<'_, 'h> {
         // own bytes only where no form of three bytes or more fits, and the
         // keys of shorter forms cover whatever follows them.
         self.words
-            .for_each_start_in(block, &self.finder.verb_prefixes, |abs, _| {
+            .for_each_start_in(block, &self.finder.verb_prefixes, |abs, key| {
                 let i = abs - block.start;
                 if i < resume {
+                    return;
+                }
+                let fourth = text.as_bytes().get(abs + 3).map_or(26, |&b| key_fold(b));
+                if !self.finder.verb_heads.contains(verb_head(key, fourth)) {
                     return;
                 }
                 let input = aho_corasick::Input::new(hay)
