@@ -10,9 +10,9 @@ use aho_corasick::AhoCorasick;
 
 use super::regions::{region_around, Region};
 use super::words::{
-    adverbial, bare_clause, clause_start, content_that, first_person, fronted_clause, is_stop,
-    is_weekday, name_tag, object_of_preposition, past_tense, possessed, pronoun, says_what,
-    share_of_people, that_at, tokens, word_before, word_count,
+    adverbial, bare_clause, clause_start, content_that, first_person, first_words, fronted_clause,
+    is_stop, is_weekday, name_tag, object_of_preposition, past_tense, possessed, pronoun,
+    says_what, share_of_people, that_at, tokens, word_before, word_count,
 };
 use super::{back, sentence_at, strip_end, verb_head, Run, SpeakerKind, VerbClass, WINDOW};
 use crate::text::{char_at, char_before, find_str, is_space, key_fold, lower, trim, LOWER_INLINE};
@@ -56,10 +56,12 @@ fn ahead(s: &str, max: usize) -> usize {
     e
 }
 
-/// Words after a reporting verb that `Run::cue` reads: enough for every
-/// test of them (`fronted_clause` reads seventeen at most; the length
-/// tests compare with eight or less).
-const REST_WORDS: usize = 20;
+/// Words after a reporting verb that `Run::cue` reads for most tests: the
+/// length tests compare with eight or less, and `bare_clause` reads eight.
+const REST_WORDS: usize = 9;
+/// Words after a reporting verb that `fronted_clause` reads: seventeen at
+/// most.
+const FRONTED_WORDS: usize = 17;
 /// Longest speaker phrase, in words.
 const MAX_NP_WORDS: usize = 12;
 
@@ -585,14 +587,9 @@ impl<'h> Run<'_, 'h> {
                 && full_rest.len() < 40
                 && !full_rest.contains(['“', '"']));
         let mut indirect = None;
-        // The first `REST_WORDS` words after the verb: every test below
-        // reads fewer, and a long sentence is not split to its end.
-        let mut rest_words: Vec<&str> = Vec::with_capacity(REST_WORDS);
-        rest_words.extend(
-            rest.split(is_space)
-                .filter(|w| !w.is_empty())
-                .take(REST_WORDS),
-        );
+        // The first words after the verb: a long sentence is not split to
+        // its end.
+        let rest_words = first_words(rest, REST_WORDS);
         // A quotation right after the verb, its punctuation or "that" is
         // what the verb introduces ("said: “...”", "said that “...”");
         // after another word ("said a “...” is needed") it is part of the
@@ -687,7 +684,7 @@ impl<'h> Run<'_, 'h> {
             {
                 indirect = Some(rest_span);
             } else if matches!(class, VerbClass::Say | VerbClass::Tell)
-                && fronted_clause(&rest_words)
+                && fronted_clause(&first_words(rest, FRONTED_WORDS))
             {
                 // "said after more than 100 years in the making, it was hard
                 // to believe": a phrase fronted before the reported clause.

@@ -440,6 +440,13 @@ pub(super) fn bare_clause(words: &[&str]) -> bool {
     false
 }
 
+/// The first `most` words of `s`, separated by any run of spaces.
+pub(super) fn first_words(s: &str, most: usize) -> Vec<&str> {
+    let mut words = Vec::with_capacity(most);
+    words.extend(s.split(is_space).filter(|w| !w.is_empty()).take(most));
+    words
+}
+
 /// The words of `s`, separated by any run of spaces, counted up to `most`:
 /// every caller compares the count with a number below `most`, so a
 /// quotation pages long is read no further than its first words.
