@@ -699,46 +699,8 @@ impl<'h> Run<'_, 'h> {
                 indirect = Some(rest_span);
             }
         }
-        // The reported clause ends where a quotation introduced by a colon begins.
         let indirect = indirect.map(|c| {
-            let t = text.get(c.range()).unwrap_or("");
-            let end = [": “", ": \"", ":“"]
-                .iter()
-                .filter_map(|p| find_str(t, p))
-                .chain(
-                    // `communities," For example`: a mark typed after the
-                    // comma opens a new quotation.
-                    t.match_indices(",\" ")
-                        .filter(|(i, _)| {
-                            t.get(i + 3..)
-                                .is_some_and(|r| r.starts_with(char::is_uppercase))
-                        })
-                        .map(|(i, _)| i),
-                )
-                .min()
-                .unwrap_or(t.len());
-            // ... and where the speaker goes on to another reporting verb:
-            // "said her party has supported it, and said the plan was late".
-            let end = [", and ", ", but "]
-                .iter()
-                .flat_map(|p| t.match_indices(p))
-                .filter(|&(i, p)| i < end && self.verb_at(c.start + i + p.len()))
-                .map(|(i, _)| i)
-                // ... or to another source: ", with the i reporting no one".
-                .chain(t.match_indices(", with ").filter_map(|(i, p)| {
-                    let after = c.start + i + p.len();
-                    let rest = text.get(after..c.end)?;
-                    let mut at = after;
-                    for w in rest.split(' ').take(4) {
-                        if w.ends_with("ing") && self.verb_at(at) {
-                            return Some(i);
-                        }
-                        at += w.len() + 1;
-                    }
-                    None
-                }))
-                .min()
-                .unwrap_or(end);
+            let end = self.clause_end(c);
             let c = trim(text, Span::new(c.start, c.start + end));
             let lead = text
                 .get(c.range())
@@ -757,6 +719,58 @@ impl<'h> Run<'_, 'h> {
             intro,
             trailing_pronoun,
         })
+    }
+
+    /// Where the reported clause `c` ends, in bytes from its start: where
+    /// a quotation introduced by a colon begins (`: “`), or one whose mark
+    /// was typed after a comma (`communities," For example`); or where the
+    /// speaker goes on to another reporting verb ("said her party has
+    /// supported it, and said the plan was late") or the clause to another
+    /// source (", with the i reporting"), wherever that stands.
+    ///
+    /// Every one of these begins with a comma or a colon: the clause is
+    /// read once, from one of those to the next.
+    fn clause_end(&self, c: Span) -> usize {
+        let text = self.text;
+        let t = text.get(c.range()).unwrap_or("");
+        // The first quotation that opens inside the clause.
+        let mut quotation = None;
+        for i in memchr::memchr2_iter(b',', b':', t.as_bytes()) {
+            let rest = t.get(i..).unwrap_or("");
+            if rest.starts_with(": “") || rest.starts_with(": \"") || rest.starts_with(":“") {
+                quotation = quotation.or(Some(i));
+                continue;
+            }
+            if let Some(after) = rest.strip_prefix(",\" ") {
+                if after.starts_with(char::is_uppercase) {
+                    quotation = quotation.or(Some(i));
+                }
+                continue;
+            }
+            let verb_follows = [", and ", ", but "].iter().any(|p| {
+                quotation.is_none() && rest.starts_with(p) && self.verb_at(c.start + i + p.len())
+            });
+            if verb_follows || (rest.starts_with(", with ") && self.source_follows(c, i + 7)) {
+                return i;
+            }
+        }
+        quotation.unwrap_or(t.len())
+    }
+
+    /// Whether one of the four words at byte `at` of the clause `c` is a
+    /// reporting verb in "-ing": ", with the i reporting".
+    fn source_follows(&self, c: Span, at: usize) -> bool {
+        let mut at = c.start + at;
+        let Some(rest) = self.text.get(at..c.end) else {
+            return false;
+        };
+        for w in rest.split(' ').take(4) {
+            if w.ends_with("ing") && self.verb_at(at) {
+                return true;
+            }
+            at += w.len() + 1;
+        }
+        false
     }
 
     /// The speaker phrase of an apposition ending at the comma `end`:
