@@ -111,6 +111,33 @@ pub(crate) fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
     memchr::memrchr_iter(first, h).find(|&i| h.get(i..).is_some_and(|t| t.starts_with(n)))
 }
 
+/// The byte offset of the first of each of `needles` in `hay`, as
+/// [`find_str`] gives it for each: in one pass over `hay` when every needle
+/// begins with one byte (" for ", " at ", " on "), else one search each.
+pub(crate) fn find_each<const N: usize>(hay: &str, needles: [&str; N]) -> [Option<usize>; N] {
+    let first = needles.first().and_then(|n| n.as_bytes().first()).copied();
+    let Some(first) = first.filter(|&b| needles.iter().all(|n| n.as_bytes().first() == Some(&b)))
+    else {
+        return needles.map(|n| find_str(hay, n));
+    };
+    let h = hay.as_bytes();
+    let mut found = [None; N];
+    let mut left = N;
+    for i in memchr::memchr_iter(first, h) {
+        let rest = h.get(i..).unwrap_or(&[]);
+        for (slot, needle) in found.iter_mut().zip(needles) {
+            if slot.is_none() && rest.starts_with(needle.as_bytes()) {
+                *slot = Some(i);
+                left -= 1;
+            }
+        }
+        if left == 0 {
+            break;
+        }
+    }
+    found
+}
+
 /// Whether `hay` holds `needle` (see [`find_str`]).
 pub(crate) fn contains_str(hay: &str, needle: &str) -> bool {
     find_str(hay, needle).is_some()
@@ -684,6 +711,10 @@ mod tests {
                 );
                 assert_eq!(contains_str(hay, needle), hay.contains(needle));
             }
+            let each = [" of ", " and ", " ", " of the "];
+            assert_eq!(find_each(hay, each), each.map(|n| hay.find(n)), "{hay:?}");
+            let mixed = ["of", "’s ", ""];
+            assert_eq!(find_each(hay, mixed), mixed.map(|n| hay.find(n)), "{hay:?}");
         }
     }
 

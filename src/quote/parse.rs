@@ -12,7 +12,7 @@ use super::words::{ends_in_connector, strip_possessive, tokens};
 use super::{back, Run, SpeakerKind};
 use crate::country::CountryCode;
 use crate::hash::FastMap;
-use crate::text::{contains_str, find_str, lower, rfind_str, trim, LOWER_INLINE};
+use crate::text::{contains_str, find_each, find_str, lower, rfind_str, trim, LOWER_INLINE};
 use crate::Span;
 
 /// A speaker phrase taken apart.
@@ -369,15 +369,17 @@ impl<'h> Run<'_, 'h> {
         }
         // "Lydia Buchtmann for Food Standards Australia": the name, then the
         // body; "Lisa Abramowicz on X": the name, then where it was said.
-        for sep in [" for ", " at ", " of the ", " from ", " on "] {
-            if let Some(i) = find_str(s, sep) {
+        const SEPARATORS: [&str; 5] = [" for ", " at ", " of the ", " from ", " on "];
+        for (sep, at) in SEPARATORS.into_iter().zip(find_each(s, SEPARATORS)) {
+            if let Some(i) = at {
                 let head = trim(text, Span::new(np.start, np.start + i));
-                let tail_has_title = s[i..].split(' ').any(|w| self.finder.is_title_word(w));
+                let tail_has_title = || s[i..].split(' ').any(|w| self.finder.is_title_word(w));
                 // "The Joint Committee on Taxation" is one body.
-                let body = text
-                    .get(head.range())
-                    .is_some_and(|h| h.split(' ').any(|w| self.finder.org_last.contains(w)));
-                if self.is_name_segment(head) && !tail_has_title && !(sep == " on " && body) {
+                let body = || {
+                    text.get(head.range())
+                        .is_some_and(|h| h.split(' ').any(|w| self.finder.org_last.contains(w)))
+                };
+                if self.is_name_segment(head) && !tail_has_title() && !(sep == " on " && body()) {
                     return self.parse_plain(head);
                 }
             }
