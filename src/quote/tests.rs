@@ -1182,3 +1182,44 @@ fn pathological_marks_stay_linear() {
         assert_eq!(doc.quotes.len(), 6_000, "{piece}");
     }
 }
+
+/// `that_at` reads "that" among the first seven words as splitting at
+/// single spaces does, stopping at a quotation mark, colon or semicolon.
+#[test]
+fn that_at_agrees_with_splitting() {
+    use super::words::that_at;
+    fn by_split(rest: &str) -> Option<usize> {
+        let mut pos = 0;
+        for (k, w) in rest.split(' ').enumerate() {
+            if k > 6 {
+                return None;
+            }
+            if w == "that" {
+                return Some(pos + w.len());
+            }
+            if w.contains(['“', '"', ':', ';']) {
+                return None;
+            }
+            pos += w.len() + 1;
+        }
+        None
+    }
+    for rest in [
+        "",
+        "that",
+        "that the plan works",
+        "on Tuesday that it would",
+        "in  the  briefing room, that",
+        "a b c d e f that",
+        "a b c d e f g that",
+        "“that” was",
+        "it: that",
+        "it; that",
+        "a \"b\" that",
+        "thatched roofs that",
+        " that",
+        "’that’ that",
+    ] {
+        assert_eq!(that_at(rest), by_split(rest), "{rest:?}");
+    }
+}

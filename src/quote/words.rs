@@ -527,20 +527,24 @@ pub(super) fn content_that(rest: &str) -> Option<usize> {
     None
 }
 
-/// Byte offset just after a leading "that" (with optional adverbial before it).
+/// Byte offset just after a leading "that" (with optional adverbial before
+/// it): one of the first seven words split at single spaces, before any
+/// word with a quotation mark, a colon or a semicolon.
 pub(super) fn that_at(rest: &str) -> Option<usize> {
-    let mut pos = 0;
-    for (k, w) in rest.split(' ').enumerate() {
-        if k > 6 {
+    let bytes = rest.as_bytes();
+    let mut start = 0;
+    for _ in 0..7 {
+        let end = memchr::memchr(b' ', bytes.get(start..)?).map_or(bytes.len(), |i| start + i);
+        let w = bytes.get(start..end)?;
+        if w == b"that" {
+            return Some(end);
+        }
+        let quoting = w.iter().any(|b| matches!(b, b'"' | b':' | b';'))
+            || w.windows(3).any(|c| c == "“".as_bytes());
+        if quoting || end == bytes.len() {
             return None;
         }
-        if w == "that" {
-            return Some(pos + w.len());
-        }
-        if w.contains(['“', '"', ':', ';']) {
-            return None;
-        }
-        pos += w.len() + 1;
+        start = end + 1;
     }
     None
 }
