@@ -102,14 +102,18 @@ impl<'h> Run<'_, 'h> {
     pub(super) fn parse(&self, np: Span) -> Option<Parsed<'h>> {
         let text = self.text;
         let s = text.get(np.range())?;
-        // A list: "Ford, GM, and Stellantis".
-        let short_items = s.split([',']).all(|item| {
-            let item = item.trim().trim_start_matches("and ");
-            item.split(' ').count() <= 3 && !item.split(' ').any(|w| self.finder.is_title_word(w))
-        });
-        if short_items
-            && (contains_str(s, ", and ")
-                || (contains_str(s, ", ") && contains_str(s, " and ") && s.split(", ").count() > 2))
+        // A list: "Ford, GM, and Stellantis". Its items are read only when
+        // the commas and "and" of a list are there.
+        let short_items = || {
+            s.split([',']).all(|item| {
+                let item = item.trim().trim_start_matches("and ");
+                item.split(' ').count() <= 3
+                    && !item.split(' ').any(|w| self.finder.is_title_word(w))
+            })
+        };
+        if (contains_str(s, ", and ")
+            || (contains_str(s, ", ") && contains_str(s, " and ") && s.split(", ").count() > 2))
+            && short_items()
         {
             return Some(Parsed {
                 key: s.to_lowercase(),
