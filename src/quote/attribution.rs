@@ -96,7 +96,14 @@ impl<'h> Run<'_, 'h> {
             None if next_opens => s,
             None => return None,
         };
-        if body.len() > 160 {
+        // The line opens with "statement", "joint", "remarks" or "quote"
+        // (no letter but the ASCII ones lowers to these): any other is
+        // ruled out before it is lowered.
+        let opens = body
+            .as_bytes()
+            .first()
+            .is_some_and(|b| matches!(b.to_ascii_lowercase(), b's' | b'j' | b'r' | b'q'));
+        if body.len() > 160 || !opens {
             return None;
         }
         let lower = body.to_lowercase();

@@ -1223,3 +1223,16 @@ fn that_at_agrees_with_splitting() {
         assert_eq!(that_at(rest), by_split(rest), "{rest:?}");
     }
 }
+
+/// A statement heading is told by its first byte (`statement_of`): no
+/// character beyond ASCII lowers to the letters it may open with.
+#[test]
+fn only_ascii_letters_lower_to_a_heading_opening() {
+    for c in (char::MIN..=char::MAX).filter(|c| !c.is_ascii()) {
+        let first = c.to_lowercase().next();
+        assert!(
+            !matches!(first, Some('s' | 'j' | 'r' | 'q')),
+            "{c:?} lowers to {first:?}"
+        );
+    }
+}
