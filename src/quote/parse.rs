@@ -241,12 +241,10 @@ impl<'h> Run<'_, 'h> {
         {
             return (None, None);
         }
-        let mut end = s.find(',').unwrap_or(s.len());
-        for sep in [" at ", " for the ", " with ", " in ", " from "] {
-            if let Some(i) = find_str(s, sep) {
-                end = end.min(i);
-            }
-        }
+        let mut end = find_each(s, [" at ", " for the ", " with ", " in ", " from "])
+            .into_iter()
+            .flatten()
+            .fold(s.find(',').unwrap_or(s.len()), usize::min);
         if let Some(i) = find_str(s, " and ") {
             if s[i + 5..].starts_with(|c: char| c.is_lowercase()) {
                 end = end.min(i);
@@ -772,9 +770,9 @@ fn collective_key(name: &str) -> String {
         .max()
         .map_or(lower, |i| &lower[i..]);
     // The head noun stands before any "from" or "of" phrase.
-    let core = [" from ", " of ", " for ", " at ", " in "]
-        .iter()
-        .filter_map(|m| find_str(owned, m))
+    let core = find_each(owned, [" from ", " of ", " for ", " at ", " in "])
+        .into_iter()
+        .flatten()
         .min()
         .map_or(owned, |i| &owned[..i]);
     let head = core.rsplit(' ').next().unwrap_or(core);
