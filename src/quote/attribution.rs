@@ -145,8 +145,9 @@ impl<'h> Run<'_, 'h> {
     ) -> (Option<QuoteKind>, Option<usize>) {
         let text = self.text;
         let inner = text.get(r.inner.range()).unwrap_or("");
-        // Every test below compares the count with thirty words or fewer.
-        let words = word_count(inner, 31);
+        // Every test below compares the count with six words or fewer, but
+        // for the length of a title, counted only for a capitalised one.
+        let words = word_count(inner, 7);
         let s1 = sentence_at(sentences, r.open).unwrap_or(Span::new(r.open, r.end));
         let s2 = sentence_at(sentences, r.end.saturating_sub(1)).unwrap_or(s1);
         let before = trim(text, Span::new(s1.start.min(r.open), r.open));
@@ -217,7 +218,7 @@ impl<'h> Run<'_, 'h> {
         let end = inner.trim_end();
         let comma = end.ends_with(',');
         if capitalised
-            && words <= 30
+            && word_count(inner, 31) <= 30
             && !end.ends_with(['.', '?', '!', ';', '…'])
             && (!comma || cue.is_none())
         {
