@@ -26,12 +26,15 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
+use crate::bitset::{words_for, BitSet};
 use crate::country::{CountryCode, CountryFinder};
 use crate::document::TextSpan;
 use crate::hash::{FastMap, FastSet};
 use crate::layout::BlockKind;
 use crate::tables;
-use crate::text::{is_blank, lower, prefix_keys, trim, KeySet, WordBytes, LOWER_INLINE};
+use crate::text::{
+    is_blank, key_fold, lower, prefix_keys, trim, KeySet, WordBytes, LOWER_INLINE, WORD_KEYS,
+};
 
 mod attribution;
 mod cues;
@@ -41,6 +44,7 @@ mod speakers;
 mod surnames;
 mod words;
 use crate::Span;
+use parse::Parses;
 use regions::{closes_first, find_regions, Marks, Region};
 use speakers::Draft;
 use words::word_count;
@@ -137,6 +141,10 @@ pub(crate) struct QuoteFinder {
     /// The word keys (`text::word_key`) of the verb forms: most words are
     /// ruled out by one look-up before any match.
     verb_prefixes: KeySet,
+    /// The `verb_head` of every verb form: of the words that pass
+    /// `verb_prefixes`, most ("continue", "president", "as") are ruled out
+    /// by their fourth byte before the automaton runs.
+    verb_heads: BitSet<{ words_for(VERB_HEADS) }>,
     /// The class of each verb pattern, by pattern index.
     classes: Vec<VerbClass>,
     /// Titles by lower-case form.
@@ -196,9 +204,18 @@ impl QuoteFinder {
             .build(&forms)
             .ok();
         let mut verb_prefixes = KeySet::new();
+        let mut verb_heads = BitSet::new();
         for form in &forms {
+            // A form of three bytes or fewer may be followed by anything.
+            let fourth = match form.as_bytes().get(3) {
+                Some(&b) => key_fold(b)..key_fold(b) + 1,
+                None => 0..27,
+            };
             for key in prefix_keys(form.as_bytes()) {
                 verb_prefixes.insert(key);
+                for fold in fourth.clone() {
+                    verb_heads.insert(verb_head(key, fold));
+                }
             }
         }
         let mut titles = FastMap::default();
@@ -266,6 +283,7 @@ impl QuoteFinder {
             months,
             verbs,
             verb_prefixes,
+            verb_heads,
             classes,
             titles,
             title_words,
@@ -306,6 +324,7 @@ impl QuoteFinder {
             titled: FastMap::default(),
             last_of: [None; 3],
             quotes: Vec::new(),
+            parses: Parses::default(),
         };
         run.document(analysis);
         run.finish(analysis)
@@ -327,6 +346,17 @@ struct Run<'f, 'h> {
     /// The last speaker of each kind, for pronouns.
     last_of: [Option<usize>; 3],
     quotes: Vec<Quote<'h>>,
+    /// Every speaker phrase parsed, by its text.
+    parses: Parses<'h>,
+}
+
+/// Values a `verb_head` takes.
+const VERB_HEADS: usize = WORD_KEYS * 27;
+
+/// The head of a word: its `text::word_key` and the `text::key_fold` of its
+/// fourth byte.
+fn verb_head(key: usize, fourth_fold: usize) -> usize {
+    key * 27 + fourth_fold
 }
 
 /// Bytes before a verb searched for its subject.
@@ -449,7 +479,7 @@ impl<'h> Run<'_, 'h> {
             if let Some((speaker, cue, taken)) = block {
                 // Scare quotes ("‘English for business’ consultancies") leave
                 // the speaker's voice unbroken.
-                let words = |r: &Region| word_count(text.get(r.inner.range()).unwrap_or(""));
+                let words = |r: &Region| word_count(text.get(r.inner.range()).unwrap_or(""), 5);
                 if regions.iter().all(|r| !r.runs_on && words(r) <= 4)
                     && cues.is_empty()
                     && (taken == 0 || own_voice(text.get(b.span.range()).unwrap_or("")))

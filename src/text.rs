@@ -18,6 +18,20 @@ pub(crate) fn is_space(c: char) -> bool {
         )
 }
 
+/// Whether the character at byte `i` of `s` (a character boundary) is
+/// white space (`is_space`), and its length; `None` past the end. An
+/// ASCII byte, nearly every byte of the input, is read without decoding.
+#[inline]
+pub(crate) fn space_at(s: &str, i: usize) -> Option<(bool, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        // `char::is_whitespace` on ASCII: tab to carriage return, and space.
+        return Some((matches!(b, b'\t'..=b'\r' | b' '), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((is_space(c), c.len_utf8()))
+}
+
 /// `span` without leading or trailing white space. The result is empty
 /// (at `span.start`) when the span holds only white space.
 pub(crate) fn trim(text: &str, span: Span) -> Span {
@@ -95,6 +109,33 @@ pub(crate) fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
         return Some(h.len());
     };
     memchr::memrchr_iter(first, h).find(|&i| h.get(i..).is_some_and(|t| t.starts_with(n)))
+}
+
+/// The byte offset of the first of each of `needles` in `hay`, as
+/// [`find_str`] gives it for each: in one pass over `hay` when every needle
+/// begins with one byte (" for ", " at ", " on "), else one search each.
+pub(crate) fn find_each<const N: usize>(hay: &str, needles: [&str; N]) -> [Option<usize>; N] {
+    let first = needles.first().and_then(|n| n.as_bytes().first()).copied();
+    let Some(first) = first.filter(|&b| needles.iter().all(|n| n.as_bytes().first() == Some(&b)))
+    else {
+        return needles.map(|n| find_str(hay, n));
+    };
+    let h = hay.as_bytes();
+    let mut found = [None; N];
+    let mut left = N;
+    for i in memchr::memchr_iter(first, h) {
+        let rest = h.get(i..).unwrap_or(&[]);
+        for (slot, needle) in found.iter_mut().zip(needles) {
+            if slot.is_none() && rest.starts_with(needle.as_bytes()) {
+                *slot = Some(i);
+                left -= 1;
+            }
+        }
+        if left == 0 {
+            break;
+        }
+    }
+    found
 }
 
 /// Whether `hay` holds `needle` (see [`find_str`]).
@@ -217,19 +258,35 @@ pub(crate) fn ascii_word_boundaries(pattern: &str) -> String {
 
 /// One bit per byte of `chunk` (bit `i` for byte `i`, up to 64 bytes): set
 /// for an ASCII letter or digit.
+pub(crate) fn ascii_alnum_bits(chunk: &[u8]) -> u64 {
+    byte_bits(chunk, |b| {
+        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+        let digit = b.wrapping_sub(b'0') < 10;
+        letter | digit
+    })
+}
+
+/// One bit per byte of `chunk` (bit `i` for byte `i`, up to 64 bytes): set
+/// for a byte that opens a character beyond ASCII (0xC0 and up), so that
+/// only those are decoded.
+fn lead_byte_bits(chunk: &[u8]) -> u64 {
+    byte_bits(chunk, |b| b >= 0xC0)
+}
+
+/// One bit per byte of `chunk` (bit `i` for byte `i`, up to 64 bytes): set
+/// where `test` holds.
 ///
 /// A full 64-byte chunk is first classified into a byte per byte, a loop
 /// the compiler turns into a few vector instructions, and then gathered
 /// eight bytes at a time by one multiplication; a short last chunk is read
 /// a byte at a time.
-pub(crate) fn ascii_alnum_bits(chunk: &[u8]) -> u64 {
+#[inline(always)]
+fn byte_bits(chunk: &[u8], test: impl Fn(u8) -> bool) -> u64 {
     if chunk.len() == 64 {
-        // 1 for a letter or digit, else 0.
+        // 1 where the test holds, else 0.
         let mut flags = [0u8; 64];
         for (flag, &b) in flags.iter_mut().zip(chunk) {
-            let letter = (b | 0x20).wrapping_sub(b'a') < 26;
-            let digit = b.wrapping_sub(b'0') < 10;
-            *flag = u8::from(letter | digit);
+            *flag = u8::from(test(b));
         }
         let mut bits = 0u64;
         for (i, word) in flags.chunks_exact(8).enumerate() {
@@ -244,9 +301,23 @@ pub(crate) fn ascii_alnum_bits(chunk: &[u8]) -> u64 {
     }
     let mut bits = 0u64;
     for (k, &x) in chunk.iter().take(64).enumerate() {
-        bits |= u64::from(x.is_ascii_alphanumeric()) << k;
+        bits |= u64::from(test(x)) << k;
     }
     bits
+}
+
+/// Whether the character at byte `i` of `text` (a lead byte beyond ASCII)
+/// is a letter or digit, and its length. The punctuation of U+2000 to
+/// U+203F (curly quotes, dashes, bullets: nearly every wide character of
+/// an English text) is known by its first two bytes, without the table
+/// search a decoded character needs.
+#[inline]
+fn wide_alnum_at(text: &str, i: usize) -> Option<(bool, usize)> {
+    if text.as_bytes().get(i..i + 2) == Some(&[0xE2, 0x80]) {
+        return Some((false, 3));
+    }
+    let c = char_at(text, i)?;
+    Some((c.is_alphanumeric(), c.len_utf8()))
 }
 
 /// The word starts of a text: every letter or digit of any script after a
@@ -422,89 +493,93 @@ fn chunk_starts(mask: u64, prev: u64) -> u64 {
     mask & !((mask << 1) | prev)
 }
 
-impl WordBytes {
-    /// The word starts of `text`. Letters and digits come 64 bytes at a
-    /// time as bits from [`ascii_alnum_bits`]; only characters beyond
-    /// ASCII are decoded, and one that runs into the next chunk carries
-    /// its bits over.
-    pub(crate) fn new(text: &str) -> WordBytes {
-        let bytes = text.as_bytes();
-        // A word start follows a byte outside any word, so there are at
-        // most half as many as bytes, rounded up. The arrays are written
-        // in place, with no check for growth, and cut to size at the end;
-        // the pages never written are never touched.
-        let most = bytes.len().div_ceil(2);
-        let mut keys = vec![0u16; most];
-        let mut offsets = vec![0u8; most];
-        let mut n = 0;
-        let mut rank = Vec::with_capacity(bytes.len().div_ceil(64) + 1);
-        let mut chunk_starts_of = Vec::with_capacity(bytes.len().div_ceil(64));
-        // Bits of the next chunk that belong to a character begun in this one.
-        let mut carry = 0u64;
-        // Whether the last byte of the chunk before belongs to a word.
-        let mut prev = 0;
-        for (c, chunk) in bytes.chunks(64).enumerate() {
-            let mut mask = ascii_alnum_bits(chunk) | carry;
-            carry = 0;
-            if !chunk.is_ascii() {
-                for (k, &b) in chunk.iter().enumerate() {
-                    // Only a lead byte opens a character beyond ASCII.
-                    if b < 0xC0 {
-                        continue;
-                    }
-                    if let Some(ch) = char_at(text, c * 64 + k).filter(|ch| ch.is_alphanumeric()) {
-                        let len = ch.len_utf8();
-                        let char_bits = (1u64 << len) - 1;
-                        mask |= char_bits << k;
-                        if k + len > 64 {
-                            carry = char_bits >> (64 - k);
-                        }
+/// For each 64-byte chunk of `text`, its word starts: bit `i % 64` for
+/// byte `i`. Letters and digits come 64 bytes at a time as bits from
+/// [`ascii_alnum_bits`]; only characters beyond ASCII are decoded, and one
+/// that runs into the next chunk carries its bits over.
+fn word_start_bits(text: &str) -> Vec<u64> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len().div_ceil(64));
+    // Bits of the next chunk that belong to a character begun in this one.
+    let mut carry = 0u64;
+    // Whether the last byte of the chunk before belongs to a word.
+    let mut prev = 0;
+    for (c, chunk) in bytes.chunks(64).enumerate() {
+        let mut mask = ascii_alnum_bits(chunk) | carry;
+        carry = 0;
+        if !chunk.is_ascii() {
+            let mut leads = lead_byte_bits(chunk);
+            while leads != 0 {
+                let k = leads.trailing_zeros() as usize;
+                leads &= leads - 1;
+                if let Some((true, len)) = wide_alnum_at(text, c * 64 + k) {
+                    let char_bits = (1u64 << len) - 1;
+                    mask |= char_bits << k;
+                    if k + len > 64 {
+                        carry = char_bits >> (64 - k);
                     }
                 }
             }
+        }
+        out.push(chunk_starts(mask, prev));
+        prev = mask >> 63;
+    }
+    out
+}
+
+impl WordBytes {
+    /// The word starts of `text`, each with its key (see [`WordBytes`]).
+    pub(crate) fn new(text: &str) -> WordBytes {
+        let bytes = text.as_bytes();
+        let starts = word_start_bits(text);
+        let mut rank = Vec::with_capacity(starts.len() + 1);
+        let mut n = 0;
+        for s in &starts {
             rank.push(n);
-            let mut starts = chunk_starts(mask, prev);
-            chunk_starts_of.push(starts);
-            prev = mask >> 63;
-            if starts == 0 {
+            n += s.count_ones() as usize;
+        }
+        rank.push(n);
+        // Counted first, the arrays are made at their final size and filled
+        // in order: nothing to grow, cut or copy.
+        let mut keys = vec![0u16; n];
+        let mut offsets = vec![0u8; n];
+        let mut slots = keys.iter_mut().zip(offsets.iter_mut());
+        // The window of a chunk that ends the text (the last two may).
+        let mut padded = [0u8; 66];
+        for (c, &chunk_starts) in starts.iter().enumerate() {
+            if chunk_starts == 0 {
                 continue;
             }
             // The chunk and the two bytes after it, where every key of its
             // starts lies; past the end of the text, zeros, which fold as
             // the end does.
-            let mut padded = [0u8; 66];
             let window: &[u8; 66] = match bytes.get(c * 64..c * 64 + 66) {
                 Some(w) => w.try_into().unwrap_or(&padded),
                 None => {
                     let rest = bytes.get(c * 64..).unwrap_or(&[]);
-                    for (p, &b) in padded.iter_mut().zip(rest) {
-                        *p = b;
+                    for (k, p) in padded.iter_mut().enumerate() {
+                        *p = rest.get(k).copied().unwrap_or(0);
                     }
                     &padded
                 }
             };
-            while starts != 0 {
+            let mut left = chunk_starts;
+            while left != 0 {
                 // Below 64 already; the remainder shows the compiler that
                 // the window holds the key's three bytes.
-                let offset = starts.trailing_zeros() as usize % 64;
-                if let (Some(key), Some(at)) = (keys.get_mut(n), offsets.get_mut(n)) {
+                let offset = left.trailing_zeros() as usize % 64;
+                if let Some((key, at)) = slots.next() {
                     let byte = |k: usize| window.get(k).copied().unwrap_or(0);
                     *key = key_of(byte(offset), byte(offset + 1), byte(offset + 2)) as u16;
                     *at = offset as u8;
                 }
-                n += 1;
-                starts &= starts - 1;
+                left &= left - 1;
             }
         }
-        rank.push(n);
-        keys.truncate(n);
-        keys.shrink_to_fit();
-        offsets.truncate(n);
-        offsets.shrink_to_fit();
         WordBytes {
             keys,
             offsets,
-            starts: chunk_starts_of,
+            starts,
             rank,
             len: bytes.len(),
         }
@@ -636,6 +711,10 @@ mod tests {
                 );
                 assert_eq!(contains_str(hay, needle), hay.contains(needle));
             }
+            let each = [" of ", " and ", " ", " of the "];
+            assert_eq!(find_each(hay, each), each.map(|n| hay.find(n)), "{hay:?}");
+            let mixed = ["of", "’s ", ""];
+            assert_eq!(find_each(hay, mixed), mixed.map(|n| hay.find(n)), "{hay:?}");
         }
     }
 
@@ -709,25 +788,30 @@ mod tests {
     }
 
     /// Keys of words that end the text, at every offset around the end
-    /// of a chunk, read the end as the definition does.
+    /// of a chunk (and of the chunk after), read the end as the definition
+    /// does; letters earlier in the text must not be read in its place.
     #[test]
     fn keys_at_the_end_of_the_text() {
-        for len in 60..=70usize {
-            for word in ["a", "ab", "abc", "abcd"] {
-                for at in len.saturating_sub(6)..len {
-                    let mut text = " ".repeat(at);
-                    text.push_str(word);
-                    text.truncate(len.min(text.len()));
-                    let words = WordBytes::new(&text);
-                    let mut got = Vec::new();
-                    words.for_each_keyed_start(Span::new(0, text.len()), |i, key| {
-                        got.push((i, key));
-                    });
-                    let expected: Vec<(usize, usize)> = word_starts_by_chars(&text)
-                        .into_iter()
-                        .map(|i| (i, word_key(text.as_bytes(), i)))
-                        .collect();
-                    assert_eq!(got, expected, "{text:?}");
+        for filler in [" ", "xy "] {
+            for len in 60..=134usize {
+                for word in ["a", "ab", "abc", "abcd"] {
+                    for at in len.saturating_sub(6)..len {
+                        let mut text = filler.repeat(at);
+                        text.truncate(at.saturating_sub(1));
+                        text.push(' ');
+                        text.push_str(word);
+                        text.truncate(len.min(text.len()));
+                        let words = WordBytes::new(&text);
+                        let mut got = Vec::new();
+                        words.for_each_keyed_start(Span::new(0, text.len()), |i, key| {
+                            got.push((i, key));
+                        });
+                        let expected: Vec<(usize, usize)> = word_starts_by_chars(&text)
+                            .into_iter()
+                            .map(|i| (i, word_key(text.as_bytes(), i)))
+                            .collect();
+                        assert_eq!(got, expected, "{text:?}");
+                    }
                 }
             }
         }
@@ -796,6 +880,38 @@ mod tests {
         let mut got = Vec::new();
         WordBytes::new(text).for_each_start(Span::new(4, 90), |i| got.push(i));
         assert_eq!(got, vec![]);
+    }
+
+    /// The shortcut for general punctuation reads every character it
+    /// covers as decoding does.
+    #[test]
+    fn wide_alnum_agrees_with_decoding() {
+        for c in ('\u{80}'..='\u{FFFF}').chain(['\u{1F600}', '\u{10400}']) {
+            let s = format!("{c}x");
+            assert_eq!(
+                wide_alnum_at(&s, 0),
+                Some((c.is_alphanumeric(), c.len_utf8())),
+                "{c:?}"
+            );
+        }
+    }
+
+    /// `space_at` agrees with `is_space` on every ASCII byte and on the
+    /// wider spaces the input carries.
+    #[test]
+    fn space_at_agrees_with_is_space() {
+        let mut text: String = (0..128u8).map(char::from).collect();
+        text.push_str("\u{85}\u{A0}\u{2003}\u{200B}\u{FEFF}\u{3000}é’“");
+        let mut i = 0;
+        for c in text.chars() {
+            assert_eq!(
+                space_at(&text, i),
+                Some((is_space(c), c.len_utf8())),
+                "{c:?}"
+            );
+            i += c.len_utf8();
+        }
+        assert_eq!(space_at(&text, text.len()), None);
     }
 
     #[test]

@@ -113,7 +113,14 @@ impl<'h> Run<'_, 'h> {
             None if next_opens => s,
             None => return None,
         };
-        if body.len() > 160 {
+        // The line opens with "statement", "joint", "remarks" or "quote"
+        // (no letter but the ASCII ones lowers to these): any other is
+        // ruled out before it is lowered.
+        let opens = body
+            .as_bytes()
+            .first()
+            .is_some_and(|b| matches!(b.to_ascii_lowercase(), b's' | b'j' | b'r' | b'q'));
+        if body.len() > 160 || !opens {
             return None;
         }
         let lower = body.to_lowercase();
@@ -224,7 +231,9 @@ impl<'h> Run<'_, 'h> {
     ) -> (Option<QuoteKind>, Option<usize>) {
         let text = self.text;
         let inner = text.get(r.inner.range()).unwrap_or("");
-        let words = word_count(inner);
+        // Every test below compares the count with six words or fewer, but
+        // for the length of a title, counted only for a capitalised one.
+        let words = word_count(inner, 7);
         let s1 = sentence_at(sentences, r.open).unwrap_or(Span::new(r.open, r.end));
         let s2 = sentence_at(sentences, r.end.saturating_sub(1)).unwrap_or(s1);
         let before = trim(text, Span::new(s1.start.min(r.open), r.open));
@@ -305,7 +314,7 @@ impl<'h> Run<'_, 'h> {
         let end = inner.trim_end();
         let comma = end.ends_with(',');
         if capitalised
-            && words <= 30
+            && word_count(inner, 31) <= 30
             && !end.ends_with(['.', '?', '!', ';', '…'])
             && (!comma || cue.is_none())
         {

@@ -10,12 +10,12 @@ use aho_corasick::AhoCorasick;
 
 use super::regions::{region_around, Region};
 use super::words::{
-    adverbial, bare_clause, clause_start, content_that, first_person, fronted_clause, is_stop,
-    is_weekday, name_tag, object_of_preposition, past_tense, possessed, pronoun, says_what,
-    share_of_people, that_at, tokens, word_before, word_count,
+    adverbial, bare_clause, clause_start, content_that, first_person, first_words, fronted_clause,
+    is_stop, is_weekday, name_tag, object_of_preposition, past_tense, possessed, pronoun,
+    says_what, share_of_people, that_at, tokens, word_before, word_count,
 };
-use super::{back, sentence_at, strip_end, Run, SpeakerKind, VerbClass, WINDOW};
-use crate::text::{char_at, char_before, find_str, is_space, lower, trim, LOWER_INLINE};
+use super::{back, sentence_at, strip_end, verb_head, Run, SpeakerKind, VerbClass, WINDOW};
+use crate::text::{char_at, char_before, find_str, is_space, key_fold, lower, trim, LOWER_INLINE};
 use crate::Span;
 
 /// A reporting verb or phrase with what it attributes.
@@ -62,10 +62,12 @@ fn ahead(s: &str, max: usize) -> usize {
     e
 }
 
-/// Words after a reporting verb that `Run::cue` reads: enough for every
-/// test of them (`fronted_clause` reads seventeen at most; the length
-/// tests compare with eight or less).
-const REST_WORDS: usize = 20;
+/// Words after a reporting verb that `Run::cue` reads for most tests: the
+/// length tests compare with eight or less, and `bare_clause` reads eight.
+const REST_WORDS: usize = 9;
+/// Words after a reporting verb that `fronted_clause` reads: seventeen at
+/// most.
+const FRONTED_WORDS: usize = 17;
 /// Longest speaker phrase, in words.
 const MAX_NP_WORDS: usize = 12;
 
@@ -114,17 +116,21 @@ impl<'h> Run<'_, 'h> {
             // so it is after a possessive or before "of" ("state of the art").
             let before = text.get(s.start..span.start).unwrap_or("").trim_end();
             let prev = before.rsplit(is_space).next().unwrap_or("");
+            // The few forms that may be nouns are told first: the words
+            // around the others are never read for these tests.
+            let form = hay.get(m.start()..m.end()).unwrap_or("");
             // "a Palestinian state", "an annual report": after an
             // indefinite article and one modifier the form is a noun.
-            let mut back_words = before.rsplit(is_space).filter(|w| !w.is_empty());
-            let article_before = back_words
-                .nth(1)
-                .is_some_and(|w| matches!(w, "a" | "an" | "A" | "An"));
-            if article_before
-                && matches!(
-                    hay.get(m.start()..m.end()).unwrap_or(""),
-                    "state" | "report" | "note" | "claim" | "statement" | "warning" | "reporting"
-                )
+            let article_before = || {
+                let mut back_words = before.rsplit(is_space).filter(|w| !w.is_empty());
+                back_words
+                    .nth(1)
+                    .is_some_and(|w| matches!(w, "a" | "an" | "A" | "An"))
+            };
+            if matches!(
+                form,
+                "state" | "report" | "note" | "claim" | "statement" | "warning" | "reporting"
+            ) && article_before()
             {
                 continue;
             }
@@ -159,7 +165,19 @@ impl<'h> Run<'_, 'h> {
                     | "news"
                     | "such"
             ) || prev.starts_with(|c: char| c.is_ascii_digit())
-                || ((possessed(before)
+                || (matches!(
+                    form,
+                    "claim"
+                        | "claims"
+                        | "report"
+                        | "reports"
+                        | "note"
+                        | "notes"
+                        | "state"
+                        | "states"
+                        | "stress"
+                        | "urge"
+                ) && (possessed(before)
                     || text.get(span.end..).is_some_and(|r| {
                         // "state of the art"; "unemployment claims remain
                         // low": a verb after the form makes it the subject.
@@ -180,20 +198,7 @@ impl<'h> Run<'_, 'h> {
                                         | "had"
                                 )
                             })
-                    }))
-                    && matches!(
-                        hay.get(m.start()..m.end()).unwrap_or(""),
-                        "claim"
-                            | "claims"
-                            | "report"
-                            | "reports"
-                            | "note"
-                            | "notes"
-                            | "state"
-                            | "states"
-                            | "stress"
-                            | "urge"
-                    ))
+                    })))
             {
                 continue;
             }
@@ -238,9 +243,13 @@ impl<'h> Run<'_, 'h> {
         // own bytes only where no form of three bytes or more fits, and the
         // keys of shorter forms cover whatever follows them.
         self.words
-            .for_each_start_in(block, &self.finder.verb_prefixes, |abs, _| {
+            .for_each_start_in(block, &self.finder.verb_prefixes, |abs, key| {
                 let i = abs - block.start;
                 if i < resume {
+                    return;
+                }
+                let fourth = text.as_bytes().get(abs + 3).map_or(26, |&b| key_fold(b));
+                if !self.finder.verb_heads.contains(verb_head(key, fourth)) {
                     return;
                 }
                 let input = aho_corasick::Input::new(hay)
@@ -585,14 +594,9 @@ impl<'h> Run<'_, 'h> {
                 && full_rest.len() < 40
                 && !full_rest.contains(['“', '"']));
         let mut indirect = None;
-        // The first `REST_WORDS` words after the verb: every test below
-        // reads fewer, and a long sentence is not split to its end.
-        let mut rest_words: Vec<&str> = Vec::with_capacity(REST_WORDS);
-        rest_words.extend(
-            rest.split(is_space)
-                .filter(|w| !w.is_empty())
-                .take(REST_WORDS),
-        );
+        // The first words after the verb: a long sentence is not split to
+        // its end.
+        let rest_words = first_words(rest, REST_WORDS);
         // A quotation right after the verb, its punctuation or "that" is
         // what the verb introduces ("said: “...”", "said that “...”");
         // after another word ("said a “...” is needed") it is part of the
@@ -687,7 +691,7 @@ impl<'h> Run<'_, 'h> {
             {
                 indirect = Some(rest_span);
             } else if matches!(class, VerbClass::Say | VerbClass::Tell)
-                && fronted_clause(&rest_words)
+                && fronted_clause(&first_words(rest, FRONTED_WORDS))
             {
                 // "said after more than 100 years in the making, it was hard
                 // to believe": a phrase fronted before the reported clause.
@@ -702,46 +706,8 @@ impl<'h> Run<'_, 'h> {
                 indirect = Some(rest_span);
             }
         }
-        // The reported clause ends where a quotation introduced by a colon begins.
         let indirect = indirect.map(|c| {
-            let t = text.get(c.range()).unwrap_or("");
-            let end = [": “", ": \"", ":“"]
-                .iter()
-                .filter_map(|p| find_str(t, p))
-                .chain(
-                    // `communities," For example`: a mark typed after the
-                    // comma opens a new quotation.
-                    t.match_indices(",\" ")
-                        .filter(|(i, _)| {
-                            t.get(i + 3..)
-                                .is_some_and(|r| r.starts_with(char::is_uppercase))
-                        })
-                        .map(|(i, _)| i),
-                )
-                .min()
-                .unwrap_or(t.len());
-            // ... and where the speaker goes on to another reporting verb:
-            // "said her party has supported it, and said the plan was late".
-            let end = [", and ", ", but "]
-                .iter()
-                .flat_map(|p| t.match_indices(p))
-                .filter(|&(i, p)| i < end && self.verb_at(c.start + i + p.len()))
-                .map(|(i, _)| i)
-                // ... or to another source: ", with the i reporting no one".
-                .chain(t.match_indices(", with ").filter_map(|(i, p)| {
-                    let after = c.start + i + p.len();
-                    let rest = text.get(after..c.end)?;
-                    let mut at = after;
-                    for w in rest.split(' ').take(4) {
-                        if w.ends_with("ing") && self.verb_at(at) {
-                            return Some(i);
-                        }
-                        at += w.len() + 1;
-                    }
-                    None
-                }))
-                .min()
-                .unwrap_or(end);
+            let end = self.clause_end(c);
             let c = trim(text, Span::new(c.start, c.start + end));
             let lead = text
                 .get(c.range())
@@ -771,6 +737,58 @@ impl<'h> Run<'_, 'h> {
             intro,
             trailing_pronoun,
         })
+    }
+
+    /// Where the reported clause `c` ends, in bytes from its start: where
+    /// a quotation introduced by a colon begins (`: “`), or one whose mark
+    /// was typed after a comma (`communities," For example`); or where the
+    /// speaker goes on to another reporting verb ("said her party has
+    /// supported it, and said the plan was late") or the clause to another
+    /// source (", with the i reporting"), wherever that stands.
+    ///
+    /// Every one of these begins with a comma or a colon: the clause is
+    /// read once, from one of those to the next.
+    fn clause_end(&self, c: Span) -> usize {
+        let text = self.text;
+        let t = text.get(c.range()).unwrap_or("");
+        // The first quotation that opens inside the clause.
+        let mut quotation = None;
+        for i in memchr::memchr2_iter(b',', b':', t.as_bytes()) {
+            let rest = t.get(i..).unwrap_or("");
+            if rest.starts_with(": “") || rest.starts_with(": \"") || rest.starts_with(":“") {
+                quotation = quotation.or(Some(i));
+                continue;
+            }
+            if let Some(after) = rest.strip_prefix(",\" ") {
+                if after.starts_with(char::is_uppercase) {
+                    quotation = quotation.or(Some(i));
+                }
+                continue;
+            }
+            let verb_follows = [", and ", ", but "].iter().any(|p| {
+                quotation.is_none() && rest.starts_with(p) && self.verb_at(c.start + i + p.len())
+            });
+            if verb_follows || (rest.starts_with(", with ") && self.source_follows(c, i + 7)) {
+                return i;
+            }
+        }
+        quotation.unwrap_or(t.len())
+    }
+
+    /// Whether one of the four words at byte `at` of the clause `c` is a
+    /// reporting verb in "-ing": ", with the i reporting".
+    fn source_follows(&self, c: Span, at: usize) -> bool {
+        let mut at = c.start + at;
+        let Some(rest) = self.text.get(at..c.end) else {
+            return false;
+        };
+        for w in rest.split(' ').take(4) {
+            if w.ends_with("ing") && self.verb_at(at) {
+                return true;
+            }
+            at += w.len() + 1;
+        }
+        false
     }
 
     /// The speaker phrase of an apposition ending at the comma `end`:
@@ -1359,7 +1377,7 @@ impl<'h> Run<'_, 'h> {
             span = trim(self.text, Span::new(span.start, c));
         }
         let s = self.text.get(span.range())?;
-        let n = word_count(s);
+        let n = word_count(s, MAX_NP_WORDS + 1);
         if n == 0 || n > MAX_NP_WORDS {
             return None;
         }

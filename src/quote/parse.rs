@@ -2,7 +2,8 @@
 //! General George Brandis" or "the report's authors" read as a name, a
 //! title, a country and a kind of speaker, with the key that merges its
 //! mentions (`parse`, `parse_plain`, `role`, `starts_title`,
-//! `collective_key`).
+//! `collective_key`); and the phrases of a document, each parsed once
+//! (`Parses`, `parse_once`).
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -10,11 +11,12 @@ use std::cell::OnceCell;
 use super::words::{ends_in_connector, strip_possessive, tokens};
 use super::{back, Run, SpeakerKind};
 use crate::country::CountryCode;
-use crate::text::{contains_str, find_str, lower, rfind_str, trim, LOWER_INLINE};
+use crate::hash::FastMap;
+use crate::text::{contains_str, find_each, find_str, lower, rfind_str, trim, LOWER_INLINE};
 use crate::Span;
 
 /// A speaker phrase taken apart.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct Parsed<'h> {
     pub(super) name: Cow<'h, str>,
     pub(super) name_span: Span,
@@ -22,9 +24,80 @@ pub(super) struct Parsed<'h> {
     pub(super) kind: SpeakerKind,
     pub(super) country: Option<CountryCode>,
     pub(super) key: String,
+    /// For an office named with its place or portfolio ("the Premier of
+    /// Victoria"), lower case: whoever holds that office already is the
+    /// speaker (`Run::settled_key`). The parse itself does not depend on
+    /// who has been met, so that it can be kept.
+    pub(super) office: Option<String>,
+}
+
+/// The speaker phrases of a document parsed so far, by their text, each
+/// with where the first of them stood (`None` for a phrase that names no
+/// one). A long text names the same few people in the same words again
+/// and again ("Mr Howard", "Prime Minister John Howard"), and a phrase
+/// reads the same wherever it stands, unless it holds " and " (`parse`
+/// reads the words before it then).
+#[derive(Debug, Default)]
+pub(super) struct Parses<'h>(FastMap<&'h str, (usize, Option<Parsed<'h>>)>);
+
+impl<'h> Parses<'h> {
+    /// The parse of `phrase` standing at byte `at`, if its text has been
+    /// parsed, with the name's span moved to where it stands there.
+    pub(super) fn get(&self, phrase: &str, at: usize) -> Option<(&Parsed<'h>, Span)> {
+        let (first, parsed) = self.0.get(phrase)?;
+        let p = parsed.as_ref()?;
+        let shift = |i: usize| at + i.saturating_sub(*first);
+        Some((
+            p,
+            Span::new(shift(p.name_span.start), shift(p.name_span.end)),
+        ))
+    }
 }
 
 impl<'h> Run<'_, 'h> {
+    /// Parses the phrase at `np` (one without " and ") unless its text has
+    /// been parsed before: `parses` then holds it.
+    pub(super) fn remember(&mut self, np: Span) {
+        let Some(phrase) = self.text.get(np.range()) else {
+            return;
+        };
+        if !self.parses.0.contains_key(phrase) {
+            let parsed = self.parse(np);
+            self.parses.0.insert(phrase, (np.start, parsed));
+        }
+    }
+
+    /// `parse`, each distinct phrase parsed once (`Parses`), with the key
+    /// settled (`settled_key`).
+    pub(super) fn parse_once(&mut self, np: Span) -> Option<Parsed<'h>> {
+        let phrase = self.text.get(np.range())?;
+        let mut p = if contains_str(phrase, " and ") {
+            self.parse(np)?
+        } else {
+            self.remember(np);
+            let (p, name_span) = self.parses.get(phrase, np.start)?;
+            Parsed {
+                name_span,
+                ..p.clone()
+            }
+        };
+        p.key = self.settled_key(&p).into_owned();
+        p.office = None;
+        Some(p)
+    }
+
+    /// The key that `p` merges by now: an office named with its place
+    /// ("the head of the OECD") is whoever holds that office, once someone
+    /// does.
+    pub(super) fn settled_key<'p>(&self, p: &'p Parsed<'_>) -> Cow<'p, str> {
+        match &p.office {
+            Some(office) if self.titled.contains_key(office) => {
+                Cow::Owned(format!("title:{office}"))
+            }
+            _ => Cow::Borrowed(&p.key),
+        }
+    }
+
     /// Takes a speaker phrase apart into name, title, country and kind.
     pub(super) fn parse(&self, np: Span) -> Option<Parsed<'h>> {
         let text = self.text;
@@ -38,14 +111,18 @@ impl<'h> Run<'_, 'h> {
         {
             return self.parse(Span::new(np.start, np.start + owner.len()));
         }
-        // A list: "Ford, GM, and Stellantis".
-        let short_items = s.split([',']).all(|item| {
-            let item = item.trim().trim_start_matches("and ");
-            item.split(' ').count() <= 3 && !item.split(' ').any(|w| self.finder.is_title_word(w))
-        });
-        if short_items
-            && (contains_str(s, ", and ")
-                || (contains_str(s, ", ") && contains_str(s, " and ") && s.split(", ").count() > 2))
+        // A list: "Ford, GM, and Stellantis". Its items are read only when
+        // the commas and "and" of a list are there.
+        let short_items = || {
+            s.split([',']).all(|item| {
+                let item = item.trim().trim_start_matches("and ");
+                item.split(' ').count() <= 3
+                    && !item.split(' ').any(|w| self.finder.is_title_word(w))
+            })
+        };
+        if (contains_str(s, ", and ")
+            || (contains_str(s, ", ") && contains_str(s, " and ") && s.split(", ").count() > 2))
+            && short_items()
         {
             return Some(Parsed {
                 key: s.to_lowercase(),
@@ -54,6 +131,7 @@ impl<'h> Run<'_, 'h> {
                 title: None,
                 kind: SpeakerKind::Group,
                 country: None,
+                office: None,
             });
         }
         // Apposition: "Name, Title at Body".
@@ -131,6 +209,7 @@ impl<'h> Run<'_, 'h> {
                         title: None,
                         kind: SpeakerKind::Group,
                         country: None,
+                        office: None,
                     });
                 }
             }
@@ -171,12 +250,10 @@ impl<'h> Run<'_, 'h> {
         {
             return (None, None);
         }
-        let mut end = s.find(',').unwrap_or(s.len());
-        for sep in [" at ", " for the ", " with ", " in ", " from "] {
-            if let Some(i) = find_str(s, sep) {
-                end = end.min(i);
-            }
-        }
+        let mut end = find_each(s, [" at ", " for the ", " with ", " in ", " from "])
+            .into_iter()
+            .flatten()
+            .fold(s.find(',').unwrap_or(s.len()), usize::min);
         if let Some(i) = find_str(s, " and ") {
             if s[i + 5..].starts_with(|c: char| c.is_lowercase()) {
                 end = end.min(i);
@@ -312,15 +389,17 @@ impl<'h> Run<'_, 'h> {
         }
         // "Lydia Buchtmann for Food Standards Australia": the name, then the
         // body; "Lisa Abramowicz on X": the name, then where it was said.
-        for sep in [" for ", " at ", " of the ", " from ", " on "] {
-            if let Some(i) = find_str(s, sep) {
+        const SEPARATORS: [&str; 5] = [" for ", " at ", " of the ", " from ", " on "];
+        for (sep, at) in SEPARATORS.into_iter().zip(find_each(s, SEPARATORS)) {
+            if let Some(i) = at {
                 let head = trim(text, Span::new(np.start, np.start + i));
-                let tail_has_title = s[i..].split(' ').any(|w| self.finder.is_title_word(w));
+                let tail_has_title = || s[i..].split(' ').any(|w| self.finder.is_title_word(w));
                 // "The Joint Committee on Taxation" is one body.
-                let body = text
-                    .get(head.range())
-                    .is_some_and(|h| h.split(' ').any(|w| self.finder.org_last.contains(w)));
-                if self.is_name_segment(head) && !tail_has_title && !(sep == " on " && body) {
+                let body = || {
+                    text.get(head.range())
+                        .is_some_and(|h| h.split(' ').any(|w| self.finder.org_last.contains(w)))
+                };
+                if self.is_name_segment(head) && !tail_has_title() && !(sep == " on " && body()) {
                     return self.parse_plain(head);
                 }
             }
@@ -497,7 +576,7 @@ impl<'h> Run<'_, 'h> {
                     country = country.or_else(|| self.countries.lookup(strip_possessive(w)));
                 }
             }
-            let (key, title) = if kind == SpeakerKind::Person {
+            let (key, title, office) = if kind == SpeakerKind::Person {
                 let t = (0..toks.len()).find_map(|k| title_at(k).map(|n| (k, n)));
                 let title = t.and_then(|(k, n)| {
                     Some(Span::new(toks.get(k)?.start, toks.get(k + n - 1)?.end))
@@ -511,15 +590,10 @@ impl<'h> Run<'_, 'h> {
                     _ => None,
                 };
                 // "the head of the OECD" is whoever holds that office.
-                let key = match &full {
-                    Some(f) if self.titled.contains_key(&f.to_lowercase()) => {
-                        format!("title:{}", f.to_lowercase())
-                    }
-                    _ => key,
-                };
-                (key, full.or(tt))
+                let office = full.as_deref().map(str::to_lowercase);
+                (key, full.or(tt), office)
             } else {
-                (collective_key(bare), None)
+                (collective_key(bare), None, None)
             };
             return Some(Parsed {
                 name: Cow::Borrowed(s),
@@ -528,6 +602,7 @@ impl<'h> Run<'_, 'h> {
                 kind,
                 country,
                 key,
+                office,
             });
         }
         // An article opens a description, not a name: "An NPR editor".
@@ -584,6 +659,7 @@ impl<'h> Run<'_, 'h> {
                 kind: SpeakerKind::Organization,
                 country: None,
                 key: collective_key(name),
+                office: None,
             });
         }
         // The title: from the earliest title word to the name.
@@ -694,6 +770,7 @@ impl<'h> Run<'_, 'h> {
             kind: SpeakerKind::Person,
             country,
             key,
+            office: None,
         })
     }
 }
@@ -711,9 +788,9 @@ fn collective_key(name: &str) -> String {
         .max()
         .map_or(lower, |i| &lower[i..]);
     // The head noun stands before any "from" or "of" phrase.
-    let core = [" from ", " of ", " for ", " at ", " in "]
-        .iter()
-        .filter_map(|m| find_str(owned, m))
+    let core = find_each(owned, [" from ", " of ", " for ", " at ", " in "])
+        .into_iter()
+        .flatten()
         .min()
         .map_or(owned, |i| &owned[..i]);
     let head = core.rsplit(' ').next().unwrap_or(core);

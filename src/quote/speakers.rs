@@ -7,12 +7,10 @@
 use std::borrow::Cow;
 
 use super::cues::Cue;
-use super::parse::Parsed;
 use super::surnames::Surnames;
 use super::{back, sentence_at, Quote, QuoteKind, Run, Speaker, SpeakerKind};
 use crate::analysis::Analysis;
 use crate::country::CountryCode;
-use crate::hash::FastMap;
 use crate::text::{lower, rfind_str, trim, LOWER_INLINE};
 use crate::Span;
 
@@ -88,7 +86,7 @@ impl<'h> Run<'_, 'h> {
 
     /// The speaker named by the phrase at `np`, registered or merged.
     pub(super) fn speaker_for(&mut self, np: Span) -> Option<usize> {
-        let mut p = self.parse(np)?;
+        let mut p = self.parse_once(np)?;
         let mut found = self.keys.get(&p.key).copied().or_else(|| {
             p.key
                 .strip_prefix("title:")
@@ -257,8 +255,6 @@ impl<'h> Run<'_, 'h> {
             // sentence: "... Kendrick Moxon. Rathbun wrote" must not make
             // "Kendrick Moxon. Rathbun" a name.
             let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
-            // Parsed phrases by their text, with where the first one stood.
-            let mut parsed: FastMap<&'h str, (usize, Option<Parsed<'h>>)> = FastMap::default();
             let index = Surnames::new(surnames.iter().map(|(_, s)| s.as_str()));
             let mut found: Vec<(Span, usize)> = Vec::new();
             {
@@ -289,23 +285,15 @@ impl<'h> Run<'_, 'h> {
                                     (None, None) => n,
                                 }
                             });
-                        // A phrase without " and " reads the same wherever it
-                        // stands, and a long text repeats the same few ("Mr
-                        // Howard", "Prime Minister John Howard") thousands of
-                        // times: each distinct phrase is parsed once.
-                        let full = phrase.and_then(|n| {
-                            let key = text.get(n.range())?;
-                            let (first, parsed) = parsed.entry(key).or_insert_with(|| {
-                                let p = self.parse(n).filter(|p| p.kind == SpeakerKind::Person);
-                                (n.start, p)
-                            });
-                            let p = parsed.as_ref()?;
-                            let shift = |at: usize| n.start + at.saturating_sub(*first);
-                            Some((
-                                p,
-                                Span::new(shift(p.name_span.start), shift(p.name_span.end)),
-                            ))
-                        });
+                        // The phrase holds no " and ": each distinct one is
+                        // parsed once (`Parses`).
+                        if let Some(n) = phrase {
+                            self.remember(n);
+                        }
+                        let full = phrase
+                            .and_then(|n| self.parses.get(text.get(n.range())?, n.start))
+                            .filter(|(p, _)| p.kind == SpeakerKind::Person);
+                        let full_key = full.map(|(p, _)| self.settled_key(p));
                         // The fuller form names someone else of that surname.
                         let other = full.is_some_and(|(p, _)| {
                             self.speakers
@@ -329,7 +317,8 @@ impl<'h> Run<'_, 'h> {
                             d.title = apposed;
                         }
                         let mut mention = sp;
-                        if let Some((p, name_span)) = full.filter(|(p, _)| p.key == d.key) {
+                        let same_key = full_key.is_some_and(|k| k == d.key.as_str());
+                        if let Some((p, name_span)) = full.filter(|_| same_key) {
                             mention = name_span;
                             if p.name.len() > d.name.len() {
                                 d.name = p.name.clone();

@@ -1476,3 +1476,57 @@ t!(
         "The Prime Minister"
     )]
 );
+
+/// `that_at` reads "that" among the first seven words as splitting at
+/// single spaces does, stopping at a quotation mark, colon or semicolon.
+#[test]
+fn that_at_agrees_with_splitting() {
+    use super::words::that_at;
+    fn by_split(rest: &str) -> Option<usize> {
+        let mut pos = 0;
+        for (k, w) in rest.split(' ').enumerate() {
+            if k > 6 {
+                return None;
+            }
+            if w == "that" {
+                return Some(pos + w.len());
+            }
+            if w.contains(['“', '"', ':', ';']) {
+                return None;
+            }
+            pos += w.len() + 1;
+        }
+        None
+    }
+    for rest in [
+        "",
+        "that",
+        "that the plan works",
+        "on Tuesday that it would",
+        "in  the  briefing room, that",
+        "a b c d e f that",
+        "a b c d e f g that",
+        "“that” was",
+        "it: that",
+        "it; that",
+        "a \"b\" that",
+        "thatched roofs that",
+        " that",
+        "’that’ that",
+    ] {
+        assert_eq!(that_at(rest), by_split(rest), "{rest:?}");
+    }
+}
+
+/// A statement heading is told by its first byte (`statement_of`): no
+/// character beyond ASCII lowers to the letters it may open with.
+#[test]
+fn only_ascii_letters_lower_to_a_heading_opening() {
+    for c in (char::MIN..=char::MAX).filter(|c| !c.is_ascii()) {
+        let first = c.to_lowercase().next();
+        assert!(
+            !matches!(first, Some('s' | 'j' | 'r' | 'q')),
+            "{c:?} lowers to {first:?}"
+        );
+    }
+}

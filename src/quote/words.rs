@@ -4,7 +4,7 @@
 //! reported clause).
 
 use super::SpeakerKind;
-use crate::text::is_space;
+use crate::text::{is_space, space_at};
 use crate::Span;
 
 /// `w.trim_end_matches("'s").trim_end_matches("’s")`: every possessive
@@ -440,9 +440,31 @@ pub(super) fn bare_clause(words: &[&str]) -> bool {
     false
 }
 
-/// The words of `s`, separated by any run of spaces.
-pub(super) fn word_count(s: &str) -> usize {
-    s.split(is_space).filter(|w| !w.is_empty()).count()
+/// The first `most` words of `s`, separated by any run of spaces.
+pub(super) fn first_words(s: &str, most: usize) -> Vec<&str> {
+    let mut words = Vec::with_capacity(most);
+    words.extend(s.split(is_space).filter(|w| !w.is_empty()).take(most));
+    words
+}
+
+/// The words of `s`, separated by any run of spaces, counted up to `most`:
+/// every caller compares the count with a number below `most`, so a
+/// quotation pages long is read no further than its first words.
+pub(super) fn word_count(s: &str, most: usize) -> usize {
+    let mut count = 0;
+    let mut gap = true;
+    let mut i = 0;
+    while let Some((space, len)) = space_at(s, i) {
+        if gap && !space {
+            count += 1;
+            if count >= most {
+                break;
+            }
+        }
+        gap = space;
+        i += len;
+    }
+    count
 }
 
 /// Whether `w` reads as a verb in the past tense: a regular "-ed" form
@@ -505,20 +527,24 @@ pub(super) fn content_that(rest: &str) -> Option<usize> {
     None
 }
 
-/// Byte offset just after a leading "that" (with optional adverbial before it).
+/// Byte offset just after a leading "that" (with optional adverbial before
+/// it): one of the first seven words split at single spaces, before any
+/// word with a quotation mark, a colon or a semicolon.
 pub(super) fn that_at(rest: &str) -> Option<usize> {
-    let mut pos = 0;
-    for (k, w) in rest.split(' ').enumerate() {
-        if k > 6 {
+    let bytes = rest.as_bytes();
+    let mut start = 0;
+    for _ in 0..7 {
+        let end = memchr::memchr(b' ', bytes.get(start..)?).map_or(bytes.len(), |i| start + i);
+        let w = bytes.get(start..end)?;
+        if w == b"that" {
+            return Some(end);
+        }
+        let quoting = w.iter().any(|b| matches!(b, b'"' | b':' | b';'))
+            || w.windows(3).any(|c| c == "“".as_bytes());
+        if quoting || end == bytes.len() {
             return None;
         }
-        if w == "that" {
-            return Some(pos + w.len());
-        }
-        if w.contains(['“', '"', ':', ';']) {
-            return None;
-        }
-        pos += w.len() + 1;
+        start = end + 1;
     }
     None
 }
