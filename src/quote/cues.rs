@@ -11,8 +11,8 @@ use aho_corasick::AhoCorasick;
 use super::regions::{region_around, Region};
 use super::words::{
     adverbial, bare_clause, clause_start, content_that, first_person, first_words, fronted_clause,
-    is_stop, is_weekday, name_tag, object_of_preposition, past_tense, possessed, pronoun,
-    says_what, share_of_people, that_at, tokens, word_before, word_count,
+    is_stop, is_weekday, is_word_byte, name_tag, object_of_preposition, past_tense, possessed,
+    pronoun, says_what, share_of_people, that_at, tokens, word_before, word_count,
 };
 use super::{back, sentence_at, strip_end, verb_head, Run, SpeakerKind, VerbClass, WINDOW};
 use crate::text::{char_at, char_before, find_str, is_space, key_fold, lower, trim, LOWER_INLINE};
@@ -70,6 +70,31 @@ const REST_WORDS: usize = 9;
 const FRONTED_WORDS: usize = 17;
 /// Longest speaker phrase, in words.
 const MAX_NP_WORDS: usize = 12;
+
+/// Marks between two words that end a speaker phrase read back from its
+/// end (`Run::np_before`; appositions are read on their own).
+const PHRASE_BREAKS: [char; 8] = [',', ';', ':', '(', ')', '“', '”', '"'];
+
+/// Whether a lower-case word joins the words on either side of it into one
+/// speaker phrase: "Minister for Health", "officials from the Five Eyes
+/// countries", "Marquis de Lafayette", "Johnson & Johnson".
+fn joins_phrase(lw: &str) -> bool {
+    matches!(
+        lw,
+        "of" | "for"
+            | "and"
+            | "the"
+            | "from"
+            | "de"
+            | "van"
+            | "von"
+            | "der"
+            | "da"
+            | "at"
+            | "on"
+            | "&"
+    )
+}
 
 impl<'h> Run<'_, 'h> {
     /// Every reporting cue of a block, outside quotation marks, with its
@@ -1096,7 +1121,7 @@ impl<'h> Run<'_, 'h> {
             if start < stop
                 && text
                     .get(t.end..tok(start).start)
-                    .is_some_and(|g| g.contains([',', ';', ':', '(', ')', '“', '”', '"']))
+                    .is_some_and(|g| g.contains(PHRASE_BREAKS))
             {
                 break;
             }
@@ -1111,21 +1136,7 @@ impl<'h> Run<'_, 'h> {
                 continue;
             }
             let lw = lower(w, &mut buf);
-            if matches!(
-                lw.as_ref(),
-                "of" | "for"
-                    | "and"
-                    | "the"
-                    | "from"
-                    | "de"
-                    | "van"
-                    | "von"
-                    | "der"
-                    | "da"
-                    | "at"
-                    | "on"
-                    | "&"
-            ) && start < stop
+            if joins_phrase(&lw) && start < stop
                 || (lw == "to" && start < stop && self.title_before_to(tok(start - 1), tok(start)))
             {
                 // "officials from the Five Eyes countries": a new noun phrase may precede.
@@ -1310,6 +1321,74 @@ impl<'h> Run<'_, 'h> {
         Some(span)
     }
 
+    /// Whether `np_before(lo, word.end)` surely finds no phrase that starts
+    /// before `word` and ends with it: `word` is a capitalised word (ASCII),
+    /// and before it, after `lo`, stands no other word, or a mark that ends
+    /// the phrase (`PHRASE_BREAKS`), or a lower-case word that neither
+    /// joins a phrase nor is a title word. Read over a few bytes instead of
+    /// the words of `lo..word.end`; where it cannot tell, it says no.
+    pub(super) fn stands_alone(&self, lo: usize, word: Span) -> bool {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let Some(w) = text.get(word.range()) else {
+            return false;
+        };
+        let capitalised = w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+            && w.bytes().last().is_some_and(|b| b.is_ascii_alphanumeric())
+            && w.is_ascii();
+        if !capitalised || lo > word.start {
+            return false;
+        }
+        // The gap before the word, back to the word before it.
+        let mut p = word.start;
+        while p > lo {
+            let Some(&b) = bytes.get(p - 1) else {
+                return false;
+            };
+            if !b.is_ascii() {
+                // “ and ” end the phrase; other characters are left to the
+                // walk.
+                return char_before(text, p).is_some_and(|c| PHRASE_BREAKS.contains(&c));
+            }
+            if is_word_byte(b) {
+                break;
+            }
+            if PHRASE_BREAKS.contains(&char::from(b)) {
+                return true;
+            }
+            p -= 1;
+        }
+        if p == lo {
+            return true;
+        }
+        // No gap: `word` is the end of a longer word.
+        if p == word.start {
+            return false;
+        }
+        let before_end = p;
+        while p > lo && bytes.get(p - 1).is_some_and(|&b| is_word_byte(b)) {
+            p -= 1;
+        }
+        // A character beyond ASCII may belong to the word before.
+        if p > lo && bytes.get(p - 1).is_some_and(|b| !b.is_ascii()) {
+            return false;
+        }
+        let before = text.get(p..before_end).unwrap_or("");
+        // The word is read as it stands only when a letter or a digit
+        // begins and ends it.
+        let plain = before
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_lowercase())
+            && before
+                .bytes()
+                .last()
+                .is_some_and(|b| b.is_ascii_alphanumeric());
+        let mut buf = [0; LOWER_INLINE];
+        let lw = lower(before, &mut buf);
+        plain && !joins_phrase(&lw) && lw != "to" && !self.finder.title_words.contains(lw.as_ref())
+    }
+
     /// `np_before` when the phrase it finds runs up to `end` (white space
     /// aside), as a subject before its comma does.
     fn np_ending_at(&self, lo: usize, end: usize) -> Option<Span> {
@@ -1417,4 +1496,89 @@ fn names_the_quotation(phrase: &str) -> bool {
             first,
             "her" | "his" | "their" | "its" | "our" | "my" | "your"
         ) && words.count() < 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse::Parses;
+    use super::super::{QuoteFinder, Run};
+    use crate::country::CountryFinder;
+    use crate::hash::FastMap;
+    use crate::text::WordBytes;
+    use crate::Span;
+
+    /// Calls `f` with a run over `text`, no speaker met yet.
+    fn with_run<R>(text: &str, f: impl FnOnce(&Run<'_, '_>) -> R) -> R {
+        let finder = QuoteFinder::new();
+        let countries = CountryFinder::new();
+        let words = WordBytes::new(text);
+        let run = Run {
+            finder: &finder,
+            text,
+            words: &words,
+            countries: &countries,
+            speakers: Vec::new(),
+            keys: FastMap::default(),
+            titled: FastMap::default(),
+            last_of: [None; 3],
+            quotes: Vec::new(),
+            parses: Parses::default(),
+        };
+        f(&run)
+    }
+
+    #[test]
+    fn a_word_that_stands_alone_ends_no_longer_phrase() {
+        let text = "Prime Minister Julia Gillard said Gillard and the Gillard \
+            government met. “Rudd” told Rudd, (Rudd) as signed by Rudd; \
+            Minister for Health Roxon and Mr Roxon met Ms. Roxon of Labor. \
+            Secretary of State Clinton, Ambassador to Russia McFaul, sent \
+            to McFaul. 5 Rudd -Rudd O'Neil and O'Neil’s view that Müller \
+            Rudd and  Rudd\u{a0}Rudd — Rudd. said Friday Rudd in Rudd on \
+            Rudd at Rudd from Rudd de Rudd — the officials Rudd & Rudd.";
+        let mut alone = 0;
+        with_run(text, |run| {
+            for (i, _) in text.char_indices() {
+                let Some(rest) = text.get(i..) else { continue };
+                let starts = rest.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !text[..i].ends_with(|c: char| c.is_alphanumeric());
+                if !starts {
+                    continue;
+                }
+                let len = rest
+                    .find(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .unwrap_or(rest.len());
+                let word = Span::new(i, i + len);
+                for lo in [0, i.saturating_sub(20), i.saturating_sub(8), i] {
+                    if !text.is_char_boundary(lo) || !run.stands_alone(lo, word) {
+                        continue;
+                    }
+                    alone += 1;
+                    let np = run.np_before(lo, word.end);
+                    assert!(
+                        np.is_none_or(|n| n.start >= word.start || n.end != word.end),
+                        "{:?} from {lo}: {np:?}",
+                        &text[word.range()]
+                    );
+                }
+            }
+        });
+        assert!(alone > 40, "{alone}");
+    }
+
+    #[test]
+    fn a_word_after_a_name_title_or_joining_word_does_not_stand_alone() {
+        let text = "Julia Gillard, Minister Roxon, the Rudd, Minister for Health \
+            Roxon, Ambassador to McFaul, Mr Smith.";
+        with_run(text, |run| {
+            for name in ["Gillard", "Roxon", "Rudd", "McFaul", "Smith"] {
+                let mut from = 0;
+                while let Some(i) = text[from..].find(name) {
+                    let word = Span::new(from + i, from + i + name.len());
+                    assert!(!run.stands_alone(0, word), "{name} at {}", word.start);
+                    from = word.end;
+                }
+            }
+        });
+    }
 }

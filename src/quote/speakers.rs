@@ -267,8 +267,14 @@ impl<'h> Run<'_, 'h> {
                         };
                         let lo = sentence_at(&spans, sp.start)
                             .map_or(span.start, |s| s.start.max(span.start));
-                        let phrase = self
-                            .np_before(back(text, lo, sp.end, 120), sp.end)
+                        let lo = back(text, lo, sp.end, 120);
+                        // A surname standing alone could only be read as
+                        // itself, which parses to a person keyed by it with
+                        // no title or country: it adds nothing, and most
+                        // mentions are read no further.
+                        let phrase = Some(lo)
+                            .filter(|&lo| !self.stands_alone(lo, sp))
+                            .and_then(|lo| self.np_before(lo, sp.end))
                             .filter(|n| n.end == sp.end)
                             .map(|n| {
                                 let t = text.get(n.range()).unwrap_or("");

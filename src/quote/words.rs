@@ -582,6 +582,12 @@ fn token_class(b: u8) -> u8 {
     TOKEN_CLASS.get(usize::from(b)).copied().unwrap_or(WIDE)
 }
 
+/// Whether `tokens` reads an ASCII byte as part of a word: a letter, a
+/// digit, or one of `.`, `'`, `-` and `&`.
+pub(super) fn is_word_byte(b: u8) -> bool {
+    token_class(b) == WORD
+}
+
 /// Whether the character at byte `i` of `s` (a character boundary) is
 /// read by `tokens` as part of a word, and its length; `None` past the end.
 fn token_char(s: &str, i: usize) -> Option<(bool, usize)> {
