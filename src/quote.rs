@@ -33,7 +33,8 @@ use crate::hash::{FastMap, FastSet};
 use crate::layout::BlockKind;
 use crate::tables;
 use crate::text::{
-    is_blank, key_fold, lower, prefix_keys, trim, KeySet, WordBytes, LOWER_INLINE, WORD_KEYS,
+    is_blank, key_fold, lower, prefix_keys, trim, word_key, KeySet, WordBytes, LOWER_INLINE,
+    WORD_KEYS,
 };
 
 mod attribution;
@@ -150,19 +151,19 @@ pub(crate) struct QuoteFinder {
     /// Titles by lower-case form.
     titles: FastMap<String, TitleInfo>,
     /// Every lower-case word occurring in some title.
-    title_words: FastSet<String>,
+    title_words: WordSet,
     /// The most words any title has.
     title_len: usize,
     /// The lower-case first word of every title: a title can start only at
     /// one of them, which rules most tokens out before any key is built.
-    title_firsts: FastSet<String>,
+    title_firsts: WordSet,
     /// Nouns that make a name a body wherever they stand in it.
-    org_anywhere: FastSet<String>,
+    org_anywhere: WordSet,
     /// Nouns that make a name a body as its last word: every organisation
     /// noun, `org_anywhere`'s too.
-    org_last: FastSet<String>,
+    org_last: WordSet,
     /// Letters after a name that are not part of it ("OBE", "QC").
-    postnominals: FastSet<String>,
+    postnominals: WordSet,
     /// Month names and their abbreviations, lower case, from the date
     /// vocabulary.
     months: FastSet<String>,
@@ -219,9 +220,9 @@ impl QuoteFinder {
             }
         }
         let mut titles = FastMap::default();
-        let mut title_words = FastSet::default();
+        let mut title_words = WordSet::default();
         let mut title_len = 1;
-        let mut title_firsts = FastSet::default();
+        let mut title_firsts = WordSet::default();
         for row in tables::rows(tables::TITLES) {
             let (Some(title), Some(portfolio)) = (row.first(), row.get(1)) else {
                 continue;
@@ -243,13 +244,13 @@ impl QuoteFinder {
             for lower in [written.clone(), bare] {
                 title_len = title_len.max(lower.split(' ').count());
                 if let Some(first) = lower.split(' ').next() {
-                    title_firsts.insert(first.to_string());
+                    title_firsts.insert(first);
                 }
                 for w in lower.split(' ') {
                     // "First Lady": "first" alone opens many names
                     // ("First Inaugural Address"), so it is no title word.
                     if !matches!(w, "of" | "and" | "for" | "the" | "first") {
-                        title_words.insert(w.to_string());
+                        title_words.insert(w);
                     }
                 }
                 titles.insert(
@@ -260,18 +261,21 @@ impl QuoteFinder {
                 );
             }
         }
-        let (mut org_anywhere, mut org_last) = (FastSet::default(), FastSet::default());
+        let (mut org_anywhere, mut org_last) = (WordSet::default(), WordSet::default());
         for row in tables::rows(tables::ORGANIZATION_WORDS) {
             if let [word, place] = row[..] {
                 if place == "any" {
-                    org_anywhere.insert(word.to_string());
+                    org_anywhere.insert(word);
                 }
-                org_last.insert(word.to_string());
+                org_last.insert(word);
             }
         }
-        let postnominals = tables::rows(tables::POSTNOMINALS)
-            .filter_map(|row| row.first().map(|w| w.to_string()))
-            .collect();
+        let mut postnominals = WordSet::default();
+        for row in tables::rows(tables::POSTNOMINALS) {
+            if let Some(w) = row.first() {
+                postnominals.insert(w);
+            }
+        }
         let months = tables::rows(tables::DATE_WORDS)
             .filter(|row| row.get(1) == Some(&"month"))
             .filter_map(|row| row.first().map(|w| w.to_string()))
@@ -294,8 +298,7 @@ impl QuoteFinder {
 
     /// Whether the lower-case form of `w` is a word of some title.
     fn is_title_word(&self, w: &str) -> bool {
-        let mut buf = [0; LOWER_INLINE];
-        self.title_words.contains(lower(w, &mut buf).as_ref())
+        self.title_words.contains_lowered(w)
     }
 
     /// Whether a word is a month name or its abbreviation, capitalised as
@@ -348,6 +351,50 @@ struct Run<'f, 'h> {
     quotes: Vec<Quote<'h>>,
     /// Every speaker phrase parsed, by its text.
     parses: Parses<'h>,
+}
+
+/// A set of words, with the word keys (`text::word_key`) of its members:
+/// most words asked about are ruled out by their first three bytes, before
+/// they are lowered and hashed.
+#[derive(Debug)]
+struct WordSet {
+    words: FastSet<String>,
+    keys: KeySet,
+}
+
+impl Default for WordSet {
+    fn default() -> Self {
+        WordSet {
+            words: FastSet::default(),
+            keys: KeySet::new(),
+        }
+    }
+}
+
+impl WordSet {
+    /// Adds `w`.
+    fn insert(&mut self, w: &str) {
+        self.keys.insert(word_key(w.as_bytes(), 0));
+        self.words.insert(w.to_string());
+    }
+
+    /// Whether `w` is in the set, as written.
+    fn contains(&self, w: &str) -> bool {
+        self.keys.contains(word_key(w.as_bytes(), 0)) && self.words.contains(w)
+    }
+
+    /// Whether the lower-case form of `w` is in the set (of lower-case
+    /// words). Lowering maps the ASCII bytes that open a word to bytes of
+    /// one key, so when its first three are ASCII the key of `w` settles
+    /// most words; a word beyond ASCII there is lowered first.
+    fn contains_lowered(&self, w: &str) -> bool {
+        let head = w.as_bytes().get(..3).unwrap_or(w.as_bytes());
+        if head.is_ascii() && !self.keys.contains(word_key(w.as_bytes(), 0)) {
+            return false;
+        }
+        let mut buf = [0; LOWER_INLINE];
+        self.words.contains(lower(w, &mut buf).as_ref())
+    }
 }
 
 /// Values a `verb_head` takes.

@@ -322,14 +322,10 @@ impl<'h> Run<'_, 'h> {
     /// The number of tokens of the longest title starting at token `k`.
     fn starts_title(&self, toks: &[Span], k: usize) -> Option<usize> {
         let first = toks.get(k).and_then(|t| self.text.get(t.range()))?;
-        let mut buf = [0; LOWER_INLINE];
-        if !self
-            .finder
-            .title_firsts
-            .contains(lower(first, &mut buf).as_ref())
-        {
+        if !self.finder.title_firsts.contains_lowered(first) {
             return None;
         }
+        let mut buf = [0; LOWER_INLINE];
         let mut best = None;
         let mut key = String::new();
         for n in 0..self.finder.title_len {

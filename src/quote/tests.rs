@@ -1530,3 +1530,46 @@ fn only_ascii_letters_lower_to_a_heading_opening() {
         );
     }
 }
+
+/// A word set's key test rules out only words that are not members,
+/// lowered or as written, whatever the script of their first bytes.
+#[test]
+fn a_word_set_answers_as_its_words_do() {
+    use super::WordSet;
+    use crate::text::{lower, LOWER_INLINE};
+    let mut set = WordSet::default();
+    for w in ["minister", "mp", "king", "é", "straße", "Department", ""] {
+        set.insert(w);
+    }
+    for w in [
+        "Minister",
+        "MINISTER",
+        "minister",
+        "Ministerial",
+        "Mp",
+        "MP",
+        "mP.",
+        "M",
+        "\u{212A}ing",
+        "KING",
+        "King's",
+        "É",
+        "STRASSE",
+        "Straße",
+        "STRAßE",
+        "İmp",
+        "Department",
+        "department",
+        "",
+        " ",
+    ] {
+        let mut buf = [0; LOWER_INLINE];
+        let lowered = lower(w, &mut buf);
+        assert_eq!(
+            set.contains_lowered(w),
+            set.words.contains(lowered.as_ref()),
+            "{w:?}"
+        );
+        assert_eq!(set.contains(w), set.words.contains(w), "{w:?}");
+    }
+}
