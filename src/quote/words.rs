@@ -440,10 +440,33 @@ pub(super) fn bare_clause(words: &[&str]) -> bool {
     false
 }
 
-/// The first `most` words of `s`, separated by any run of spaces.
+/// The first `most` words of `s`, separated by any run of spaces: the
+/// words `s.split(is_space)` gives, empty ones left out, read a byte at a
+/// time over printable ASCII rather than a character at a time.
 pub(super) fn first_words(s: &str, most: usize) -> Vec<&str> {
+    let bytes = s.as_bytes();
     let mut words = Vec::with_capacity(most);
-    words.extend(s.split(is_space).filter(|w| !w.is_empty()).take(most));
+    let mut i = 0;
+    while words.len() < most {
+        while let Some((true, len)) = space_at(s, i) {
+            i += len;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        let start = i;
+        loop {
+            // A printable ASCII byte is no space.
+            while bytes.get(i).is_some_and(|&b| b > b' ' && b.is_ascii()) {
+                i += 1;
+            }
+            match space_at(s, i) {
+                Some((false, len)) => i += len,
+                _ => break,
+            }
+        }
+        words.push(s.get(start..i).unwrap_or(""));
+    }
     words
 }
 
@@ -651,6 +674,33 @@ pub(super) fn tokens(s: &str, base: usize) -> Vec<Span> {
         }
         if !w2.is_empty() {
             out.push(Span::new(base + st + lead, base + st + lead + w2.len()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_words_are_the_words_between_spaces() {
+        for s in [
+            "",
+            " ",
+            "said",
+            "  the plan works,  he said ",
+            "a\tb\nc\u{a0}d\u{200B}e\u{2003}f",
+            "“Nous” ont dit: l’été — été",
+            "one two three four five six seven eight nine ten eleven",
+        ] {
+            for most in [0, 1, 3, 9, 17] {
+                let want: Vec<&str> = s
+                    .split(is_space)
+                    .filter(|w| !w.is_empty())
+                    .take(most)
+                    .collect();
+                assert_eq!(first_words(s, most), want, "{s:?} {most}");
+            }
         }
     }
 }
