@@ -11,8 +11,8 @@ use aho_corasick::AhoCorasick;
 use super::regions::{region_around, Region};
 use super::words::{
     adverbial, bare_clause, clause_start, content_that, first_person, first_words, fronted_clause,
-    is_stop, is_weekday, is_word_byte, name_tag, object_of_preposition, past_tense, possessed,
-    pronoun, says_what, share_of_people, that_at, tokens, word_before, word_count,
+    is_stop, is_weekday, is_word_byte, name_tag, names_weekday, object_of_preposition, past_tense,
+    possessed, pronoun, says_what, share_of_people, that_at, tokens, word_before, word_count,
 };
 use super::{back, sentence_at, strip_end, verb_head, Run, SpeakerKind, VerbClass, WINDOW};
 use crate::text::{char_at, char_before, find_str, is_space, key_fold, lower, trim, LOWER_INLINE};
@@ -1041,11 +1041,11 @@ impl<'h> Run<'_, 'h> {
         // Adverbs and auxiliaries between subject and verb.
         while i > 0 {
             let orig = text.get(tok(i - 1).range()).unwrap_or("");
-            let w = lower(orig, &mut buf);
             // Capitalised, these are names: "Theresa May said", "Will Smith said".
-            if orig.starts_with(char::is_uppercase) && !is_weekday(&w) {
+            if orig.starts_with(char::is_uppercase) && !names_weekday(orig) {
                 break;
             }
+            let w = lower(orig, &mut buf);
             // A manner adverb after a name: "Lafayette famously wrote".
             let after_name = i >= 2
                 && text
@@ -1255,12 +1255,14 @@ impl<'h> Run<'_, 'h> {
         let all = text.get(span.range()).unwrap_or("");
         // A lone lower-case word must be a plural noun or a determiner phrase.
         let lead_lower = first.chars().next().is_some_and(char::is_lowercase);
-        let has_cap = toks.get(start..stop).unwrap_or(&[]).iter().any(|t| {
-            text.get(t.range())
-                .is_some_and(|w| w.starts_with(char::is_uppercase))
-        });
+        let has_cap = || {
+            toks.get(start..stop).unwrap_or(&[]).iter().any(|t| {
+                text.get(t.range())
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+            })
+        };
         if lead_lower
-            && !has_cap
+            && !has_cap()
             && !matches!(first, "the" | "both" | "two" | "its" | "their" | "our")
         {
             let head = text.get(tok(stop - 1).range()).unwrap_or("");
@@ -1473,7 +1475,7 @@ impl<'h> Run<'_, 'h> {
         let when = matches!(
             s.to_lowercase().as_str(),
             "today" | "yesterday" | "tonight" | "tomorrow" | "earlier" | "later" | "recently"
-        ) || is_weekday(&s.to_lowercase());
+        ) || names_weekday(s);
         (ok && !when).then_some(span)
     }
 }

@@ -218,10 +218,25 @@ pub(super) fn pronoun(s: &str) -> Option<SpeakerKind> {
 
 /// Whether `w` names a day of the week.
 pub(super) fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
+    WEEKDAYS.contains(&w)
+}
+
+/// The days of the week, lower case.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether `w` names a day of the week in any case: `is_weekday` of its
+/// lower-case form, without lowering it (only ASCII letters lower to the
+/// letters of those names).
+pub(super) fn names_weekday(w: &str) -> bool {
+    WEEKDAYS.iter().any(|d| w.eq_ignore_ascii_case(d))
 }
 
 /// Whether the words after a verb are only an adverbial ("Wednesday",
@@ -399,7 +414,7 @@ pub(super) fn bare_clause(words: &[&str]) -> bool {
         chars.next().is_some_and(|c| c.is_ascii_uppercase())
             && w.len() >= 3
             && chars.all(|c| c.is_ascii_lowercase())
-            && !is_weekday(&w.to_lowercase())
+            && !names_weekday(w)
     });
     // An adverb may stand between them: "Montalvo allegedly left".
     let verb_at = if words
@@ -681,6 +696,25 @@ pub(super) fn tokens(s: &str, base: usize) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_weekday_is_named_in_any_case_as_its_lower_case_form_is() {
+        for w in [
+            "Monday",
+            "MONDAY",
+            "monday",
+            "Mondays",
+            "Mon",
+            "WedNesday",
+            "Friday.",
+            "\u{212A}riday",
+            "Frİday",
+            "",
+            "Sunday’s",
+        ] {
+            assert_eq!(names_weekday(w), is_weekday(&w.to_lowercase()), "{w:?}");
+        }
+    }
 
     #[test]
     fn first_words_are_the_words_between_spaces() {
