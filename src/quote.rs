@@ -152,6 +152,9 @@ pub(crate) struct QuoteFinder {
     titles: FastMap<String, TitleInfo>,
     /// Every lower-case word occurring in some title.
     title_words: WordSet,
+    /// Every lower-case word of every title, "of" and "the" too: a title
+    /// runs over no other.
+    title_parts: WordSet,
     /// The most words any title has.
     title_len: usize,
     /// The lower-case first word of every title: a title can start only at
@@ -221,6 +224,7 @@ impl QuoteFinder {
         }
         let mut titles = FastMap::default();
         let mut title_words = WordSet::default();
+        let mut title_parts = WordSet::default();
         let mut title_len = 1;
         let mut title_firsts = WordSet::default();
         for row in tables::rows(tables::TITLES) {
@@ -247,6 +251,7 @@ impl QuoteFinder {
                     title_firsts.insert(first);
                 }
                 for w in lower.split(' ') {
+                    title_parts.insert(w);
                     // "First Lady": "first" alone opens many names
                     // ("First Inaugural Address"), so it is no title word.
                     if !matches!(w, "of" | "and" | "for" | "the" | "first") {
@@ -291,6 +296,7 @@ impl QuoteFinder {
             classes,
             titles,
             title_words,
+            title_parts,
             title_len,
             title_firsts,
         }
@@ -359,14 +365,16 @@ struct Run<'f, 'h> {
 #[derive(Debug)]
 struct WordSet {
     words: FastSet<String>,
-    keys: KeySet,
+    /// A bit for each key: a few hundred bytes, where a `KeySet`, a byte
+    /// for each, takes 32 KB to clear.
+    keys: BitSet<{ words_for(WORD_KEYS) }>,
 }
 
 impl Default for WordSet {
     fn default() -> Self {
         WordSet {
             words: FastSet::default(),
-            keys: KeySet::new(),
+            keys: BitSet::new(),
         }
     }
 }

@@ -329,11 +329,17 @@ impl<'h> Run<'_, 'h> {
         let mut best = None;
         let mut key = String::new();
         for n in 0..self.finder.title_len {
-            let Some(t) = toks.get(k + n) else { break };
+            let Some(w) = toks.get(k + n).and_then(|t| self.text.get(t.range())) else {
+                break;
+            };
             if n > 0 {
+                // A word of no title ends every title here.
+                if !self.finder.title_parts.contains_lowered(w) {
+                    break;
+                }
                 key.push(' ');
             }
-            key.push_str(&lower(self.text.get(t.range()).unwrap_or(""), &mut buf));
+            key.push_str(&lower(w, &mut buf));
             if self.finder.titles.contains_key(&key) {
                 best = Some(n + 1);
             }
