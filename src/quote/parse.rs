@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use super::words::{ends_in_connector, strip_possessive, tokens};
-use super::{back, Run, SpeakerKind};
+use super::{back, Run, SpeakerKind, TitleInfo};
 use crate::country::CountryCode;
 use crate::hash::FastMap;
 use crate::text::{contains_str, find_each, find_str, lower, rfind_str, trim, LOWER_INLINE};
@@ -265,8 +265,8 @@ impl<'h> Run<'_, 'h> {
         let mut first = None;
         for (k, t) in toks.iter().enumerate() {
             let w = text.get(t.range()).unwrap_or("");
-            if self.starts_title(&toks, k).is_some() {
-                first = Some(k);
+            if let Some((_, info)) = self.starts_title(&toks, k) {
+                first = Some((k, info));
                 break;
             }
             let bare = strip_possessive(w);
@@ -277,15 +277,8 @@ impl<'h> Run<'_, 'h> {
         // Portfolio words before a portfolio title belong to it ("Area
         // Manager"); two at most, as longer runs name the organisation, and
         // none past an organisation noun ("State Department Spokesperson").
-        let first = first.map(|k| {
-            let key = toks
-                .get(k..k + self.starts_title(&toks, k).unwrap_or(1))
-                .unwrap_or(&[])
-                .iter()
-                .map(|t| text.get(t.range()).unwrap_or("").to_lowercase())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let portfolio = self.finder.titles.get(&key).is_some_and(|t| t.portfolio);
+        let first = first.map(|(k, info)| {
+            let portfolio = info.portfolio;
             let capital = toks
                 .get(k)
                 .and_then(|t| text.get(t.range()))
@@ -319,8 +312,9 @@ impl<'h> Run<'_, 'h> {
         )
     }
 
-    /// The number of tokens of the longest title starting at token `k`.
-    fn starts_title(&self, toks: &[Span], k: usize) -> Option<usize> {
+    /// The longest title starting at token `k`: its number of tokens, and
+    /// its entry in the titles table.
+    fn starts_title(&self, toks: &[Span], k: usize) -> Option<(usize, TitleInfo)> {
         let first = toks.get(k).and_then(|t| self.text.get(t.range()))?;
         if !self.finder.title_firsts.contains_lowered(first) {
             return None;
@@ -340,8 +334,8 @@ impl<'h> Run<'_, 'h> {
                 key.push(' ');
             }
             key.push_str(&lower(w, &mut buf));
-            if self.finder.titles.contains_key(&key) {
-                best = Some(n + 1);
+            if let Some(&info) = self.finder.titles.get(&key) {
+                best = Some((n + 1, info));
             }
         }
         best
@@ -409,11 +403,14 @@ impl<'h> Run<'_, 'h> {
         let toks = tokens(s, np.start);
         // The title starting at each token, worked out the first time it is
         // asked: the tests below ask again for the same tokens.
-        let title_memo: Vec<OnceCell<Option<usize>>> = vec![OnceCell::new(); toks.len()];
-        let title_at = |k: usize| match title_memo.get(k) {
+        let title_memo: Vec<OnceCell<Option<(usize, TitleInfo)>>> =
+            vec![OnceCell::new(); toks.len()];
+        let title_entry = |k: usize| match title_memo.get(k) {
             Some(cell) => *cell.get_or_init(|| self.starts_title(&toks, k)),
             None => self.starts_title(&toks, k),
         };
+        // The number of tokens of the title starting at each token.
+        let title_at = |k: usize| title_entry(k).map(|(n, _)| n);
         let word = |k: usize| toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("");
         let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         // Particles inside a name, and the ampersand of a firm's ("Merck &
@@ -670,14 +667,9 @@ impl<'h> Run<'_, 'h> {
         let title_end = first_name;
         let mut tstart = None;
         for k in 0..title_end {
-            if let Some(n) = title_at(k) {
+            if let Some((n, info)) = title_entry(k) {
                 let mut st = k;
-                let key: Vec<String> = (k..k + n).map(|j| word(j).to_lowercase()).collect();
-                let portfolio = self
-                    .finder
-                    .titles
-                    .get(&key.join(" "))
-                    .is_some_and(|t| t.portfolio);
+                let portfolio = info.portfolio;
                 let lower_title = word(k).starts_with(char::is_lowercase);
                 // "Queensland Minister for Disability Services": a title that
                 // names its portfolio after it takes none before it.
