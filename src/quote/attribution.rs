@@ -43,10 +43,19 @@ impl<'h> Run<'_, 'h> {
             .and_then(|l| find_str(l, ", "))
         {
             let name = trim(self.text, Span::new(before.start, before.start + i));
-            let role_end = lead
-                .get(i + 2..)
-                .and_then(|r| find_str(r, ", "))
-                .map_or(colon, |j| before.start + i + 2 + j);
+            // "Jackie Siegel, who lost her daughter to drug overdoses:": a
+            // relative clause describes the person; it is no role.
+            let relative = lead.get(i + 2..).is_some_and(|r| {
+                matches!(
+                    r.split(' ').next(),
+                    Some("who" | "whose" | "whom" | "which")
+                )
+            });
+            let role_end = match lead.get(i + 2..).and_then(|r| find_str(r, ", ")) {
+                _ if relative => name.end,
+                Some(j) => before.start + i + 2 + j,
+                None => colon,
+            };
             if self.is_name_segment(name)
                 && self
                     .text

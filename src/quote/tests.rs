@@ -1573,3 +1573,11 @@ fn a_word_set_answers_as_its_words_do() {
         assert_eq!(set.contains(w), set.words.contains(w), "{w:?}");
     }
 }
+
+#[test]
+fn a_relative_clause_after_the_name_is_no_title() {
+    let text = "Stories\n\n- Jackie Siegel, who lost her daughter and sister to drug overdoses: “Thank you for keeping America safe for our children.”\n";
+    let doc = Extractor::new().extract(text);
+    let s = doc.speakers.first().expect("a speaker");
+    assert_eq!((s.name.as_ref(), s.title.as_deref()), ("Jackie Siegel", None));
+}
