@@ -1581,3 +1581,14 @@ fn a_relative_clause_after_the_name_is_no_title() {
     let s = doc.speakers.first().expect("a speaker");
     assert_eq!((s.name.as_ref(), s.title.as_deref()), ("Jackie Siegel", None));
 }
+
+#[test]
+fn a_firm_before_chief_economist_is_no_part_of_the_title() {
+    let text = "Markets\n\nApollo Global Management Chief Economist Torsten Slok said the economy would keep growing this year.\n";
+    let doc = Extractor::new().extract(text);
+    let s = doc.speakers.first().expect("a speaker");
+    assert_eq!(
+        (s.name.as_ref(), s.title.as_deref()),
+        ("Torsten Slok", Some("Chief Economist"))
+    );
+}
