@@ -51,10 +51,28 @@ impl<'h> Run<'_, 'h> {
                     Some("who" | "whose" | "whom" | "which")
                 )
             });
-            let role_end = match lead.get(i + 2..).and_then(|r| find_str(r, ", ")) {
-                _ if relative => name.end,
-                Some(j) => before.start + i + 2 + j,
-                None => colon,
+            // The role ends at its comma, or at a bracket that places it;
+            // before a bracket it is a role only with a title word in it:
+            // "Steve Longmire, Tennessee Homegrown Tomatoes (Rutledge, TN):"
+            // names a farm, not a role.
+            let rest = lead.get(i + 2..).unwrap_or("");
+            let (role_end, bracketed) = match rest.find([',', '(']) {
+                Some(j) => (
+                    trim(self.text, Span::new(before.start, before.start + i + 2 + j)).end,
+                    rest.get(j..).is_some_and(|r| r.starts_with('(')),
+                ),
+                None => (colon, false),
+            };
+            let titled = || {
+                self.text.get(name.end..role_end).is_some_and(|role| {
+                    role.split(' ')
+                        .any(|w| self.finder.is_title_word(w.trim_end_matches(',')))
+                })
+            };
+            let role_end = if relative || (bracketed && !titled()) {
+                name.end
+            } else {
+                role_end
             };
             if self.is_name_segment(name)
                 && self

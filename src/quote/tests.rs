@@ -1579,7 +1579,10 @@ fn a_relative_clause_after_the_name_is_no_title() {
     let text = "Stories\n\n- Jackie Siegel, who lost her daughter and sister to drug overdoses: “Thank you for keeping America safe for our children.”\n";
     let doc = Extractor::new().extract(text);
     let s = doc.speakers.first().expect("a speaker");
-    assert_eq!((s.name.as_ref(), s.title.as_deref()), ("Jackie Siegel", None));
+    assert_eq!(
+        (s.name.as_ref(), s.title.as_deref()),
+        ("Jackie Siegel", None)
+    );
 }
 
 #[test]
@@ -1590,5 +1593,23 @@ fn a_firm_before_chief_economist_is_no_part_of_the_title() {
     assert_eq!(
         (s.name.as_ref(), s.title.as_deref()),
         ("Torsten Slok", Some("Chief Economist"))
+    );
+}
+
+#[test]
+fn a_business_and_its_town_after_a_name_are_no_title() {
+    let text = "Farmers\n\n- Steve Longmire, Tennessee Homegrown Tomatoes (Rutledge, TN): “In the fall and wintertime, we count on tomatoes from warmer climates.”\n- Kim McIntyre, Executive Director, Aquarium Conservation Partnership: “We thank the President for this action.”\n";
+    let doc = Extractor::new().extract(text);
+    let got: Vec<(&str, Option<&str>)> = doc
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_ref(), s.title.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Steve Longmire", None),
+            ("Kim McIntyre", Some("Executive Director"))
+        ]
     );
 }
