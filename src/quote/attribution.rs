@@ -30,58 +30,13 @@ impl<'h> Run<'_, 'h> {
         let s = sentence_at(sentences, r.open)?;
         let before = trim(self.text, Span::new(s.start, r.open));
         let colon = before.end.checked_sub(1)?;
-        // "Kim McIntyre, Executive Director, Aquarium Conservation
-        // Partnership: “...”": a line that opens on a name, then its role
-        // and body, is the person's.
         let lead = self.text.get(before.start..colon)?;
         // "- On Yemen: “...”", "On ending the shutdown:": a topic.
         if lead.starts_with("On ") || lead.starts_with("About ") {
             return None;
         }
-        if let Some(i) = Some(lead)
-            .filter(|l| l.len() <= 200 && !l.contains(['“', '"', '.']))
-            .and_then(|l| find_str(l, ", "))
-        {
-            let name = trim(self.text, Span::new(before.start, before.start + i));
-            // "Jackie Siegel, who lost her daughter to drug overdoses:": a
-            // relative clause describes the person; it is no role.
-            let relative = lead.get(i + 2..).is_some_and(|r| {
-                matches!(
-                    r.split(' ').next(),
-                    Some("who" | "whose" | "whom" | "which")
-                )
-            });
-            // The role ends at its comma, or at a bracket that places it;
-            // before a bracket it is a role only with a title word in it:
-            // "Steve Longmire, Tennessee Homegrown Tomatoes (Rutledge, TN):"
-            // names a farm, not a role.
-            let rest = lead.get(i + 2..).unwrap_or("");
-            let (role_end, bracketed) = match rest.find([',', '(']) {
-                Some(j) => (
-                    trim(self.text, Span::new(before.start, before.start + i + 2 + j)).end,
-                    rest.get(j..).is_some_and(|r| r.starts_with('(')),
-                ),
-                None => (colon, false),
-            };
-            let titled = || {
-                self.text.get(name.end..role_end).is_some_and(|role| {
-                    role.split(' ')
-                        .any(|w| self.finder.is_title_word(w.trim_end_matches(',')))
-                })
-            };
-            let role_end = if relative || (bracketed && !titled()) {
-                name.end
-            } else {
-                role_end
-            };
-            if self.is_name_segment(name)
-                && self
-                    .text
-                    .get(name.range())
-                    .is_some_and(|n| n.split(' ').count() <= 4)
-            {
-                return self.speaker_for(Span::new(name.start, role_end));
-            }
+        if let Some(np) = self.name_and_role(Span::new(before.start, colon)) {
+            return self.speaker_for(np);
         }
         // "Sen. Chris Murphy (9/27/13): “...”": the name ends before it.
         let colon = self.without_bracket(Span::new(before.start, colon)).end;
@@ -104,6 +59,46 @@ impl<'h> Run<'_, 'h> {
             Some(_) => None,
             None => self.speaker_for(np),
         }
+    }
+
+    /// The speaker phrase of a line before a colon that opens on a name,
+    /// then its role and body: "Kim McIntyre, Executive Director, Aquarium
+    /// Conservation Partnership" gives the name and the role.
+    fn name_and_role(&self, lead: Span) -> Option<Span> {
+        let text = self.text;
+        let line = text
+            .get(lead.range())
+            .filter(|l| l.len() <= 200 && !l.contains(['“', '"', '.']))?;
+        let i = find_str(line, ", ")?;
+        let name = trim(text, Span::new(lead.start, lead.start + i));
+        if !self.is_name_segment(name) || text.get(name.range())?.split(' ').count() > 4 {
+            return None;
+        }
+        let rest = line.get(i + 2..).unwrap_or("");
+        // "Jackie Siegel, who lost her daughter to drug overdoses": a
+        // relative clause describes the person; it is no role.
+        if matches!(
+            rest.split(' ').next(),
+            Some("who" | "whose" | "whom" | "which")
+        ) {
+            return Some(name);
+        }
+        // The role ends at its comma, or at a bracket that places it;
+        // before a bracket it is a role only with a title word in it:
+        // "Steve Longmire, Tennessee Homegrown Tomatoes (Rutledge, TN)"
+        // names a farm, not a role.
+        let Some(j) = rest.find([',', '(']) else {
+            return Some(Span::new(name.start, lead.end));
+        };
+        let role = trim(text, Span::new(name.end, lead.start + i + 2 + j));
+        let titled = text.get(role.range()).is_some_and(|r| {
+            r.split(' ')
+                .any(|w| self.finder.is_title_word(w.trim_matches(',')))
+        });
+        if rest.get(j..).is_some_and(|r| r.starts_with('(')) && !titled {
+            return Some(name);
+        }
+        Some(Span::new(name.start, role.end))
     }
 
     /// The speaker of `“...” – Name` ending its block, as pull quotes and
