@@ -425,23 +425,12 @@ impl<'h> Run<'_, 'h> {
                 .and_then(|l| l.rfind(','))
                 .map_or(s.start, |i| s.start + i + 1);
             let role = trim(text, Span::new(role_start, c.saturating_sub(1)));
-            let role_text = text.get(role.range()).unwrap_or("");
             let name_text = text.get(n.range()).unwrap_or("");
             if text.get(..c).is_some_and(|l| l.ends_with(','))
                 && trim(text, Span::new(clause, n.start)).is_empty()
-                && !role.is_empty()
-                && !role_text.contains([',', ';', ':', '“', '”', '"', '(', '—', '–'])
-                && role_text.starts_with(char::is_uppercase)
-                && (role_text.starts_with("The ")
-                    || role_text.contains("'s ")
-                    || role_text.contains("’s ")
-                    || role_text.split(' ').count() >= 3)
                 && !name_text.contains(" and ")
-                && self.role_without_name(role)
                 && self.is_name_segment(n)
-                && self
-                    .parse_plain(role)
-                    .is_some_and(|p| p.key.starts_with("title:"))
+                && self.is_opening_role(role)
             {
                 np = Some(Span::new(role.start, n.end));
             }
@@ -858,7 +847,23 @@ impl<'h> Run<'_, 'h> {
                 let n = self.np_before(start, seg_end)?;
                 // "As Stephen Kinnock, the local MP has said, ...".
                 let lead = text.get(seg.start..n.start).unwrap_or("").trim();
-                return (n.start == seg.start || lead == "As").then_some(Span::new(n.start, end));
+                if n.start != seg.start && lead != "As" {
+                    return None;
+                }
+                // "The Treasurer of Victoria, John Lenders, said": the role
+                // that opens the clause before the name is its title.
+                let role_before = start
+                    .checked_sub(1)
+                    .filter(|&comma| {
+                        start > lo && text.get(lo..comma).is_some_and(|r| !r.contains(','))
+                    })
+                    .map(|comma| trim(text, Span::new(lo, comma)))
+                    .filter(|r| {
+                        n.start == seg.start
+                            && self.is_name_segment(seg)
+                            && self.is_opening_role(*r)
+                    });
+                return Some(Span::new(role_before.map_or(n.start, |r| r.start), end));
             }
             if start == lo {
                 return None;
@@ -969,6 +974,26 @@ impl<'h> Run<'_, 'h> {
             return None;
         }
         Some(trim(text, Span::new(s.start, toks.get(verb)?.start)))
+    }
+
+    /// Whether `role`, opening a sentence or clause before a comma and a
+    /// name, is that person's role: "Malaysia's Prime Minister, Najib
+    /// Razak said". A bare title there may address someone instead ("Prime
+    /// Minister, Kerry Stokes told me"), so the role needs a determiner, a
+    /// possessive or three words.
+    fn is_opening_role(&self, role: Span) -> bool {
+        let role_text = self.text.get(role.range()).unwrap_or("");
+        !role.is_empty()
+            && !role_text.contains([',', ';', ':', '“', '”', '"', '(', '—', '–'])
+            && role_text.starts_with(char::is_uppercase)
+            && (role_text.starts_with("The ")
+                || role_text.contains("'s ")
+                || role_text.contains("’s ")
+                || role_text.split(' ').count() >= 3)
+            && self.role_without_name(role)
+            && self
+                .parse_plain(role)
+                .is_some_and(|p| p.key.starts_with("title:"))
     }
 
     /// Whether a phrase holds a title word but fewer than two name words

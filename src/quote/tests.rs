@@ -1613,3 +1613,14 @@ fn a_business_and_its_town_after_a_name_are_no_title() {
         ]
     );
 }
+
+#[test]
+fn a_role_opening_the_clause_before_a_name_in_commas_is_the_title() {
+    let text = "Budget\n\nThe Treasurer of Victoria, John Lenders, said the new plan would work for everyone.\n";
+    let doc = Extractor::new().extract(text);
+    let s = doc.speakers.first().expect("a speaker");
+    assert_eq!(
+        (s.name.as_ref(), s.title.as_deref()),
+        ("John Lenders", Some("Treasurer of Victoria"))
+    );
+}
