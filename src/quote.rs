@@ -323,18 +323,7 @@ impl QuoteFinder {
         analysis: &Analysis<'h>,
         countries: &CountryFinder,
     ) -> (Vec<Speaker<'h>>, Vec<Quote<'h>>) {
-        let mut run = Run {
-            finder: self,
-            text: analysis.text,
-            words: analysis.words(),
-            countries,
-            speakers: Vec::new(),
-            keys: FastMap::default(),
-            titled: FastMap::default(),
-            last_of: [None; 3],
-            quotes: Vec::new(),
-            parses: Parses::default(),
-        };
+        let mut run = Run::new(self, analysis.text, analysis.words(), countries);
         run.document(analysis);
         run.finish(analysis)
     }
@@ -357,6 +346,29 @@ struct Run<'f, 'h> {
     quotes: Vec<Quote<'h>>,
     /// Every speaker phrase parsed, by its text.
     parses: Parses<'h>,
+}
+
+impl<'f, 'h> Run<'f, 'h> {
+    /// The state of one document, before any speaker or quote is met.
+    fn new(
+        finder: &'f QuoteFinder,
+        text: &'h str,
+        words: &'f WordBytes,
+        countries: &'f CountryFinder,
+    ) -> Run<'f, 'h> {
+        Run {
+            finder,
+            text,
+            words,
+            countries,
+            speakers: Vec::new(),
+            keys: FastMap::default(),
+            titled: FastMap::default(),
+            last_of: [None; 3],
+            quotes: Vec::new(),
+            parses: Parses::default(),
+        }
+    }
 }
 
 /// A set of words, with the word keys (`text::word_key`) of its members:

@@ -1527,10 +1527,8 @@ fn names_the_quotation(phrase: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::parse::Parses;
     use super::super::{QuoteFinder, Run};
     use crate::country::CountryFinder;
-    use crate::hash::FastMap;
     use crate::text::WordBytes;
     use crate::Span;
 
@@ -1539,18 +1537,7 @@ mod tests {
         let finder = QuoteFinder::new();
         let countries = CountryFinder::new();
         let words = WordBytes::new(text);
-        let run = Run {
-            finder: &finder,
-            text,
-            words: &words,
-            countries: &countries,
-            speakers: Vec::new(),
-            keys: FastMap::default(),
-            titled: FastMap::default(),
-            last_of: [None; 3],
-            quotes: Vec::new(),
-            parses: Parses::default(),
-        };
+        let run = Run::new(&finder, text, &words, &countries);
         f(&run)
     }
 
