@@ -8,11 +8,11 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use super::words::{ends_in_connector, find_each_spaced, strip_possessive, tokens};
+use super::words::{ends_in_connector, strip_possessive, tokens};
 use super::{back, Run, SpeakerKind, TitleInfo};
 use crate::country::CountryCode;
 use crate::hash::FastMap;
-use crate::text::{contains_str, find_str, lower, rfind_str, trim, LOWER_INLINE};
+use crate::text::{contains_str, find_each, find_str, lower, rfind_str, trim, LOWER_INLINE};
 use crate::Span;
 
 /// A speaker phrase taken apart.
@@ -250,7 +250,7 @@ impl<'h> Run<'_, 'h> {
         {
             return (None, None);
         }
-        let mut end = find_each_spaced(s, [" at ", " for the ", " with ", " in ", " from "])
+        let mut end = find_each(s, [" at ", " for the ", " with ", " in ", " from "])
             .into_iter()
             .flatten()
             .fold(s.find(',').unwrap_or(s.len()), usize::min);
@@ -386,7 +386,7 @@ impl<'h> Run<'_, 'h> {
         // "Lydia Buchtmann for Food Standards Australia": the name, then the
         // body; "Lisa Abramowicz on X": the name, then where it was said.
         const SEPARATORS: [&str; 5] = [" for ", " at ", " of the ", " from ", " on "];
-        for (sep, at) in SEPARATORS.into_iter().zip(find_each_spaced(s, SEPARATORS)) {
+        for (sep, at) in SEPARATORS.into_iter().zip(find_each(s, SEPARATORS)) {
             if let Some(i) = at {
                 let head = trim(text, Span::new(np.start, np.start + i));
                 let tail_has_title = || s[i..].split(' ').any(|w| self.finder.is_title_word(w));
@@ -782,7 +782,7 @@ fn collective_key(name: &str) -> String {
         .max()
         .map_or(lower, |i| &lower[i..]);
     // The head noun stands before any "from" or "of" phrase.
-    let core = find_each_spaced(owned, [" from ", " of ", " for ", " at ", " in "])
+    let core = find_each(owned, [" from ", " of ", " for ", " at ", " in "])
         .into_iter()
         .flatten()
         .min()

@@ -4,7 +4,7 @@
 //! reported clause).
 
 use super::SpeakerKind;
-use crate::text::{find_each, is_space, space_at};
+use crate::text::{is_space, space_at};
 use crate::Span;
 
 /// `w.trim_end_matches("'s").trim_end_matches("’s")`: every possessive
@@ -17,29 +17,6 @@ pub(super) fn strip_possessive(mut w: &str) -> &str {
         w = r;
     }
     w
-}
-
-/// `text::find_each` for needles that begin with a space (" for ", " at "):
-/// a phrase none of whose spaces is followed by a needle's second byte
-/// holds none of them, and most speaker phrases ("Prime Minister Julia
-/// Gillard") are told so by one pass over their spaces.
-pub(super) fn find_each_spaced<const N: usize>(
-    hay: &str,
-    needles: [&str; N],
-) -> [Option<usize>; N] {
-    let bytes = hay.as_bytes();
-    let spaced = needles.iter().all(|n| n.len() >= 2 && n.starts_with(' '));
-    let may_hold = !spaced
-        || memchr::memchr_iter(b' ', bytes).any(|i| {
-            bytes
-                .get(i + 1)
-                .is_some_and(|b| needles.iter().any(|n| n.as_bytes().get(1) == Some(b)))
-        });
-    if may_hold {
-        find_each(hay, needles)
-    } else {
-        [None; N]
-    }
 }
 
 /// Whether a phrase ends with a preposition or article that needs an
@@ -736,33 +713,6 @@ mod tests {
             "Sunday’s",
         ] {
             assert_eq!(names_weekday(w), is_weekday(&w.to_lowercase()), "{w:?}");
-        }
-    }
-
-    #[test]
-    fn spaced_needles_are_found_as_find_each_finds_them() {
-        let needles = [" for ", " at ", " of the ", " from ", " on "];
-        for hay in [
-            "",
-            "Prime Minister Julia Gillard",
-            "Minister for Health Roxon",
-            "head of the OECD",
-            "Lisa Abramowicz on X",
-            "a at  at from",
-            "of the",
-            " on ",
-            "Lydia Buchtmann for Food Standards Australia at the",
-        ] {
-            assert_eq!(
-                find_each_spaced(hay, needles),
-                find_each(hay, needles),
-                "{hay:?}"
-            );
-            assert_eq!(
-                find_each_spaced(hay, ["for", " at "]),
-                find_each(hay, ["for", " at "]),
-                "{hay:?}"
-            );
         }
     }
 
