@@ -7,6 +7,7 @@
 //! sentence that holds it (`sentence_subject`).
 
 use super::cues::Cue;
+use super::parse::Parsed;
 use super::regions::Region;
 use super::words::{is_stop, pronoun, tokens, word_count};
 use super::{back, sentence_at, QuoteKind, Run, SpeakerKind, WINDOW};
@@ -183,7 +184,7 @@ impl<'h> Run<'_, 'h> {
         }
         let b = trim(self.text, block);
         let body = self.text.get(b.range())?.strip_suffix(':')?;
-        self.whole_name(Span::new(b.start, b.start + body.len()))
+        self.whole_name(Span::new(b.start, b.start + body.len()), |_| true)
     }
 
     /// The person a heading names over the quotations listed under it:
@@ -195,18 +196,17 @@ impl<'h> Run<'_, 'h> {
         let end = find_str(line, " on ").map_or(b.end, |i| b.start + i);
         // A heading that is only a name may be a section's ("Digital
         // Gateway"); a role makes it a person's.
-        self.whole_name(Span::new(b.start, end)).filter(|np| {
-            self.parse(*np).is_some_and(|p| {
-                p.title.is_some()
-                    && p.name.split(' ').count() >= 2
-                    && p.name.split(' ').all(|w| w.starts_with(char::is_uppercase))
-            })
+        self.whole_name(Span::new(b.start, end), |p| {
+            p.title.is_some()
+                && p.name.split(' ').count() >= 2
+                && p.name.split(' ').all(|w| w.starts_with(char::is_uppercase))
         })
     }
 
     /// `phrase` when all of it is one person's name and role, a short
-    /// bracket after it aside ("Rep. Judy Chu (CA-28)").
-    fn whole_name(&self, phrase: Span) -> Option<Span> {
+    /// bracket after it aside ("Rep. Judy Chu (CA-28)"), and its parse
+    /// passes `accept`.
+    fn whole_name(&self, phrase: Span, accept: impl Fn(&Parsed<'h>) -> bool) -> Option<Span> {
         let body = self.text.get(phrase.range())?;
         // "From The Daily Wire:" and "Read more in Breitbart:" name a
         // source, not a speaker; a name line opens on the name or role.
@@ -224,7 +224,7 @@ impl<'h> Run<'_, 'h> {
             && np.end == end
             && self
                 .parse(np)
-                .is_some_and(|p| p.kind == SpeakerKind::Person))
+                .is_some_and(|p| p.kind == SpeakerKind::Person && accept(&p)))
         .then_some(np)
     }
 
