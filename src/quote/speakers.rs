@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use super::cues::Cue;
-use super::surnames::Surnames;
+use super::surnames::NearSurnames;
 use super::{back, sentence_at, Quote, QuoteKind, Run, Speaker, SpeakerKind};
 use crate::analysis::Analysis;
 use crate::country::CountryCode;
@@ -255,7 +255,22 @@ impl<'h> Run<'_, 'h> {
             // sentence: "... Kendrick Moxon. Rathbun wrote" must not make
             // "Kendrick Moxon. Rathbun" a name.
             let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
-            let index = Surnames::new(surnames.iter().map(|(_, s)| s.as_str()));
+            // Where each speaker was quoted or named so far: its surname
+            // is looked for near these (`surnames::REACH`).
+            let mut anchors: Vec<Vec<usize>> = self
+                .speakers
+                .iter()
+                .map(|d| d.mentions.iter().map(|m| m.start).collect())
+                .collect();
+            for q in &self.quotes {
+                if let Some(points) = q.speaker.and_then(|i| anchors.get_mut(i)) {
+                    points.extend([q.span.start, q.span.end]);
+                }
+            }
+            let mut index = NearSurnames::new(surnames.iter().map(|(i, s)| {
+                let points = anchors.get_mut(*i).map(std::mem::take).unwrap_or_default();
+                (s.as_str(), points)
+            }));
             let mut found: Vec<(Span, usize)> = Vec::new();
             {
                 for (_, span) in a.content_spans() {

@@ -162,6 +162,126 @@ impl<'s> Surnames<'s> {
     }
 }
 
+/// How far from one of its speaker's own quotes or mentions a surname is
+/// still read as that speaker: farther than any one release runs (the
+/// longest in the corpus is 50 KB), so inside one release every
+/// occurrence counts, while a long text of many releases, read as one,
+/// does not give a surname met in one release to a speaker of another
+/// far away. It also bounds the work: each stretch of text looks for the
+/// surnames of the speakers near it, not of every speaker before and
+/// after, so the cost per byte does not grow with the text.
+pub(super) const REACH: usize = 64 * 1024;
+
+/// The surnames of a document's speakers, each found only within
+/// [`REACH`] bytes of one of its speaker's anchors (where the speaker was
+/// quoted or named). A [`Surnames`] index of the speakers near the
+/// current stretch is built as the search moves through the text.
+pub(super) struct NearSurnames<'s> {
+    /// Each entry's surname.
+    names: Vec<&'s str>,
+    /// Each entry's anchors, in order.
+    anchors: Vec<Vec<usize>>,
+    /// Every anchor with its entry, in text order.
+    by_anchor: Vec<(usize, usize)>,
+    /// The next entry with the same surname, for a surname two speakers
+    /// share: the first that is near takes the mention.
+    next_same: Vec<Option<usize>>,
+    /// The index of the entries with an anchor in `covered`, and their
+    /// numbers in its order.
+    index: Option<(Surnames<'s>, Vec<usize>)>,
+    covered: (usize, usize),
+}
+
+impl<'s> NearSurnames<'s> {
+    /// Entries of a surname and the byte offsets of its speaker's anchors,
+    /// numbered in the order given.
+    pub(super) fn new(entries: impl IntoIterator<Item = (&'s str, Vec<usize>)>) -> Self {
+        let mut names = Vec::new();
+        let mut anchors = Vec::new();
+        let mut by_anchor = Vec::new();
+        for (k, (name, mut points)) in entries.into_iter().enumerate() {
+            points.sort_unstable();
+            points.dedup();
+            by_anchor.extend(points.iter().map(|&p| (p, k)));
+            names.push(name);
+            anchors.push(points);
+        }
+        by_anchor.sort_unstable();
+        let mut next_same = vec![None; names.len()];
+        let mut last: FastMap<&str, usize> = FastMap::default();
+        for (k, name) in names.iter().enumerate().rev() {
+            if let (Some(slot), Some(&next)) = (next_same.get_mut(k), last.get(name)) {
+                *slot = Some(next);
+            }
+            last.insert(name, k);
+        }
+        NearSurnames {
+            names,
+            anchors,
+            by_anchor,
+            next_same,
+            index: None,
+            covered: (0, 0),
+        }
+    }
+
+    /// Calls `found` with the span and the entry of every surname inside
+    /// `within` whose speaker is near it, as [`Surnames::find`] does for
+    /// all of them. Calls should come in text order: the index is rebuilt
+    /// when a span needs anchors outside the stretch it covers.
+    pub(super) fn find(
+        &mut self,
+        text: &str,
+        words: &WordBytes,
+        within: Span,
+        mut found: impl FnMut(Span, usize),
+    ) {
+        let need = (within.start.saturating_sub(REACH), within.end + REACH);
+        if self.index.is_none() || need.0 < self.covered.0 || need.1 > self.covered.1 {
+            // One more reach ahead, so that the spans that follow use the
+            // same index.
+            self.covered = (need.0, need.1 + REACH);
+            let lo = self.by_anchor.partition_point(|&(p, _)| p < self.covered.0);
+            let hi = self
+                .by_anchor
+                .partition_point(|&(p, _)| p <= self.covered.1);
+            let mut active: Vec<usize> = self
+                .by_anchor
+                .get(lo..hi)
+                .unwrap_or(&[])
+                .iter()
+                .map(|&(_, k)| k)
+                .collect();
+            active.sort_unstable();
+            active.dedup();
+            let names = active.iter().filter_map(|&k| self.names.get(k).copied());
+            self.index = Some((Surnames::new(names), active));
+        }
+        let Some((index, active)) = &self.index else {
+            return;
+        };
+        index.find(text, words, within, |span, i| {
+            let mut entry = active.get(i).copied();
+            while let Some(k) = entry {
+                if self.is_near(k, span.start) {
+                    found(span, k);
+                    return;
+                }
+                entry = self.next_same.get(k).copied().flatten();
+            }
+        });
+    }
+
+    /// Whether entry `k` has an anchor within [`REACH`] of byte `at`.
+    fn is_near(&self, k: usize, at: usize) -> bool {
+        let Some(points) = self.anchors.get(k) else {
+            return false;
+        };
+        let first = points.partition_point(|&p| p < at.saturating_sub(REACH));
+        points.get(first).is_some_and(|&p| p <= at + REACH)
+    }
+}
+
 /// The end of the run of letters and digits that starts at `i`, by `end`.
 fn run_end(text: &str, i: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
@@ -247,6 +367,65 @@ mod tests {
         assert_eq!(
             all(&["Smith", "Smith"], "Smith"),
             vec![("Smith".to_string(), 0)]
+        );
+    }
+
+    /// Every (surname, entry, offset) `NearSurnames` finds, span by span.
+    fn near(
+        entries: &[(&str, Vec<usize>)],
+        text: &str,
+        spans: &[Span],
+    ) -> Vec<(String, usize, usize)> {
+        let mut index = NearSurnames::new(entries.iter().map(|(n, p)| (*n, p.clone())));
+        let words = WordBytes::new(text);
+        let mut out = Vec::new();
+        for &span in spans {
+            index.find(text, &words, span, |sp, k| {
+                out.push((text[sp.range()].to_string(), k, sp.start));
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn surnames_count_only_near_their_speakers() {
+        // Two releases read as one text, farther apart than `REACH`: Rudd
+        // is quoted in the first, Smith in both.
+        let gap = " ".repeat(REACH + 10);
+        let text = format!("Rudd and Smith.{gap}Rudd and Smith.");
+        let second = 15 + gap.len();
+        let all = [Span::new(0, 15), Span::new(second, text.len())];
+        let entries = [("Rudd", vec![0]), ("Smith", vec![9, second + 9])];
+        assert_eq!(
+            near(&entries, &text, &all),
+            vec![
+                ("Rudd".to_string(), 0, 0),
+                ("Smith".to_string(), 1, 9),
+                ("Smith".to_string(), 1, second + 9),
+            ]
+        );
+        // A surname two speakers share goes to the first one near it.
+        let entries = [("Smith", vec![0]), ("Smith", vec![second])];
+        assert_eq!(
+            near(&entries, &text, &all),
+            vec![
+                ("Smith".to_string(), 0, 9),
+                ("Smith".to_string(), 1, second + 9),
+            ]
+        );
+        // Within `REACH`, every occurrence counts, wherever the anchor.
+        let text = "Rudd. Rudd. Rudd.";
+        assert_eq!(
+            near(&[("Rudd", vec![16])], text, &[Span::new(0, text.len())]).len(),
+            3
+        );
+        // Spans given out of order still find what is near.
+        let text = format!("Rudd.{gap}Rudd.");
+        let later = 5 + gap.len();
+        let spans = [Span::new(later, text.len()), Span::new(0, 5)];
+        assert_eq!(
+            near(&[("Rudd", vec![0])], &text, &spans),
+            vec![("Rudd".to_string(), 0, 0)]
         );
     }
 
