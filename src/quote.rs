@@ -65,7 +65,10 @@ pub struct Speaker<'h> {
     /// The country the role belongs to, from a country word or demonym
     /// describing it ("Australian Attorney General" gives `AU`).
     pub country: Option<CountryCode>,
-    /// Every place the text names this speaker, short forms included.
+    /// Every place the text names this speaker, short forms included. A
+    /// surname standing alone counts within 64 KB of where the speaker is
+    /// quoted or named in full: anywhere in one release, but not in a
+    /// release far away when many are read as one text.
     pub mentions: Vec<Span>,
 }
 
