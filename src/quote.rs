@@ -67,7 +67,7 @@ pub struct Speaker<'h> {
     pub country: Option<CountryCode>,
     /// Every place the text names this speaker, short forms included. A
     /// surname standing alone counts within 64 KB of where the speaker is
-    /// quoted or named in full: anywhere in one release, but not in a
+    /// quoted or named as a speaker: anywhere in one release, but not in a
     /// release far away when many are read as one text.
     pub mentions: Vec<Span>,
 }
