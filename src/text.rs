@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::bitset::{words_for, BitSet};
 use crate::Span;
 
 /// Whether `c` counts as white space for span trimming and block cutting:
@@ -414,6 +415,30 @@ impl KeySet {
     }
 }
 
+/// A set of word keys that [`WordBytes::for_each_start_in`] tests each
+/// word start against.
+pub(crate) trait KeyTest {
+    /// 1 when `key` (a stored [`word_key`]) is in the set, else 0.
+    fn bit(&self, key: u16) -> u64;
+}
+
+impl KeyTest for KeySet {
+    #[inline]
+    fn bit(&self, key: u16) -> u64 {
+        KeySet::bit(self, key)
+    }
+}
+
+/// A bit for each key: the set a document builds for itself (its
+/// speakers' surnames) is cleared once per document, and 2.4 KB clear
+/// faster than a [`KeySet`]'s 32 KB, at a few instructions more per test.
+impl KeyTest for BitSet<{ words_for(WORD_KEYS) }> {
+    #[inline]
+    fn bit(&self, key: u16) -> u64 {
+        u64::from(self.contains(usize::from(key)))
+    }
+}
+
 /// The fold of one byte in a [`word_key`]: an ASCII letter, in either case,
 /// is 0 to 25; anything else 26.
 #[inline]
@@ -640,7 +665,7 @@ impl WordBytes {
     pub(crate) fn for_each_start_in(
         &self,
         within: Span,
-        keys: &KeySet,
+        keys: &impl KeyTest,
         mut found: impl FnMut(usize, usize),
     ) {
         let end = within.end.min(self.len);

@@ -9,7 +9,7 @@
 
 use crate::bitset::{words_for, BitSet};
 use crate::hash::FastMap;
-use crate::text::{char_at, prefix_keys, KeySet, WordBytes};
+use crate::text::{char_at, prefix_keys, WordBytes, WORD_KEYS};
 use crate::Span;
 
 /// Characters that may join the parts of one surname ("O'Neil",
@@ -25,7 +25,7 @@ pub(super) struct Surnames<'s> {
     by_text: FastMap<&'s str, usize>,
     /// The word keys (`text::word_key`) surnames start with: the first
     /// test, on a key every word start carries already.
-    keys: KeySet,
+    keys: BitSet<{ words_for(WORD_KEYS) }>,
     /// Bits of `prefix_key` for the first three bytes of each surname that
     /// has three: a word whose first three bytes have no bit set starts no
     /// such surname, ruled out by one look-up. Keys may collide; a collision
@@ -49,7 +49,7 @@ impl<'s> Surnames<'s> {
     /// a whole word and are left out.
     pub(super) fn new(names: impl IntoIterator<Item = &'s str>) -> Surnames<'s> {
         let mut by_text = FastMap::default();
-        let mut keys = KeySet::new();
+        let mut keys = BitSet::new();
         let mut prefixes = BitSet::new();
         let mut short_first = [false; 256];
         for (i, name) in names.into_iter().enumerate() {
