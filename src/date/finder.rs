@@ -273,6 +273,20 @@ fn is_number_tail(b: &[u8], e: usize) -> bool {
     }
 }
 
+/// Whether `text` is `lower` (lower case) in any case, compared from the
+/// end: a word that shares a pattern's first three letters, as every word
+/// compared with it does, mostly parts from it at the pattern's last
+/// letters ("that" and "thanksgiving", "Australian" and "australia day"),
+/// so the end rules it out at once.
+fn ends_first_eq(text: &[u8], lower: &[u8]) -> bool {
+    text.len() == lower.len()
+        && text
+            .iter()
+            .rev()
+            .zip(lower.iter().rev())
+            .all(|(t, l)| t.to_ascii_lowercase() == *l)
+}
+
 fn eq(b: &[u8], (s, e): (usize, usize), w: &str) -> bool {
     b.get(s..e)
         .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
@@ -2017,7 +2031,7 @@ impl DateFinder {
         self.by_key.get(first..end)?.iter().find_map(|&i| {
             let (p, t) = self.triggers.get(i)?;
             let head = text.get(..p.len())?;
-            head.eq_ignore_ascii_case(p).then_some((s + p.len(), *t))
+            ends_first_eq(head, p).then_some((s + p.len(), *t))
         })
     }
 
@@ -3320,6 +3334,27 @@ mod tests {
                 .collect::<Vec<_>>()
         );
         assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    }
+
+    #[test]
+    fn patterns_compare_from_the_end_as_from_the_start() {
+        for (text, pattern) in [
+            ("Thanksgiving", "thanksgiving"),
+            ("THANKSGIVING DAY", "thanksgiving day"),
+            ("that", "thanksgiving"),
+            ("Australian h", "australia day"),
+            ("Anzac’s", "anzac’s"),
+            ("Q3", "q3"),
+            ("", ""),
+            ("Q", "q3"),
+            ("é", "e"),
+        ] {
+            assert_eq!(
+                super::ends_first_eq(text.as_bytes(), pattern.as_bytes()),
+                text.as_bytes().eq_ignore_ascii_case(pattern.as_bytes()),
+                "{text} {pattern}"
+            );
+        }
     }
 
     #[test]
