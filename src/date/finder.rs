@@ -21,7 +21,7 @@ use super::{DateMention, DateValue, Season};
 use crate::analysis::Analysis;
 use crate::calendar::{days_in_month, easter, nth_weekday};
 use crate::hash::FastMap;
-use crate::text::{prefix_keys, KeySet, WordBytes, WORD_KEYS};
+use crate::text::{key_fold, prefix_keys, KeySet, WordBytes, WORD_KEYS};
 use crate::{tables, Date, Span};
 
 /// What a word of the date vocabulary is.
@@ -136,8 +136,8 @@ enum Core {
 /// The compiled date finder.
 #[derive(Debug)]
 pub(crate) struct DateFinder {
-    /// Lower-case words (as bytes, as the scan reads them) to their meaning.
-    words: FastMap<Vec<u8>, (Kind, i32)>,
+    /// The words of the date vocabulary (lower case) and their meanings.
+    words: WordTable,
     /// Trigger patterns (lower case, starting with a letter), longest
     /// first so that "Easter Monday" wins over "Easter".
     triggers: Vec<(Vec<u8>, Trigger)>,
@@ -203,10 +203,12 @@ fn skip_ws_back(b: &[u8], mut i: usize, lo: usize) -> usize {
 /// The word (ASCII letters) after blanks from `i`.
 fn word(b: &[u8], i: usize, hi: usize) -> Option<(usize, usize)> {
     let s = skip_ws(b, i, hi);
-    let mut e = s;
-    while e < hi && at(b, e).is_ascii_alphabetic() && e - s < 40 {
-        e += 1;
-    }
+    let rest = b.get(s..hi.min(b.len())).unwrap_or_default();
+    let e = s + rest
+        .iter()
+        .take(40)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
     (e > s && !at(b, e).is_ascii_alphanumeric()).then_some((s, e))
 }
 
@@ -411,6 +413,63 @@ fn is_possessive(b: &[u8], e: usize) -> bool {
         || (b.get(e..e + 4) == Some("’s".as_bytes()) && !at(b, e + 4).is_ascii_alphabetic())
 }
 
+/// The date vocabulary, looked up by the first two letters of a word: a
+/// look-up folds two bytes and compares the word with the one or two
+/// entries that share them, with no hashing and no lower-cased copy.
+#[derive(Debug)]
+struct WordTable {
+    /// Every word (lower case) and its meaning, grouped by [`WordTable::slot`].
+    entries: Vec<(Vec<u8>, Kind, i32)>,
+    /// The entries of slot `k` are `entries[starts[k]..starts[k + 1]]`.
+    starts: Vec<u16>,
+}
+
+impl WordTable {
+    /// Slots: a fold (`text::key_fold`) of each of a word's first two bytes.
+    const SLOTS: usize = 27 * 27;
+
+    /// The table of `words` (lower case, each once).
+    fn new(words: FastMap<Vec<u8>, (Kind, i32)>) -> WordTable {
+        let mut entries: Vec<(Vec<u8>, Kind, i32)> =
+            words.into_iter().map(|(w, (k, v))| (w, k, v)).collect();
+        // By slot, then by word: an order that does not hang on the map's.
+        entries.sort_by(|a, c| (Self::slot(&a.0), &a.0).cmp(&(Self::slot(&c.0), &c.0)));
+        let mut starts = vec![0u16; Self::SLOTS + 1];
+        for (w, ..) in &entries {
+            if let Some(n) = starts.get_mut(Self::slot(w) + 1) {
+                *n += 1;
+            }
+        }
+        let mut total = 0;
+        for start in &mut starts {
+            total += *start;
+            *start = total;
+        }
+        WordTable { entries, starts }
+    }
+
+    /// The slot of a word, by its first two bytes (a missing one folds as
+    /// any other non-letter).
+    #[inline]
+    fn slot(w: &[u8]) -> usize {
+        let fold = |k: usize| w.get(k).map_or(26, |&c| key_fold(c));
+        fold(0) * 27 + fold(1)
+    }
+
+    /// The meaning of word `w`, in any case.
+    #[inline]
+    fn get(&self, w: &[u8]) -> Option<(Kind, i32)> {
+        let slot = Self::slot(w);
+        let first = usize::from(*self.starts.get(slot)?);
+        let end = usize::from(*self.starts.get(slot + 1)?);
+        self.entries
+            .get(first..end)?
+            .iter()
+            .find(|(e, ..)| ends_first_eq(w, e))
+            .map(|&(_, k, v)| (k, v))
+    }
+}
+
 impl DateFinder {
     /// Builds the finder from the word and holiday tables.
     pub(crate) fn new() -> DateFinder {
@@ -506,7 +565,7 @@ impl DateFinder {
             *start = total;
         }
         DateFinder {
-            words,
+            words: WordTable::new(words),
             triggers,
             by_key,
             key_starts,
@@ -516,15 +575,7 @@ impl DateFinder {
     }
 
     fn lookup(&self, b: &[u8], (s, e): (usize, usize)) -> Option<(Kind, i32)> {
-        let w = b.get(s..e)?;
-        if w.len() > 12 {
-            return None;
-        }
-        let mut buf = [0u8; 12];
-        for (d, c) in buf.iter_mut().zip(w) {
-            *d = c.to_ascii_lowercase();
-        }
-        self.words.get(buf.get(..w.len())?).copied()
+        self.words.get(b.get(s..e)?)
     }
 
     fn kind(&self, b: &[u8], w: Option<(usize, usize)>, kind: Kind) -> Option<i32> {
@@ -538,10 +589,11 @@ impl DateFinder {
     /// abbreviation takes its full stop. Returns the month and the end.
     fn month_at(&self, b: &[u8], w: Option<(usize, usize)>) -> Option<(u32, usize)> {
         let w = w?;
-        let m = self.kind(b, Some(w), Kind::Month)?;
+        // The case first: it rules out most words without a look-up.
         if !at(b, w.0).is_ascii_uppercase() {
             return None;
         }
+        let m = self.kind(b, Some(w), Kind::Month)?;
         let abbrev = w.1 - w.0 <= 4 && !any(b, w, &["may", "june", "july"]);
         let end = if abbrev && at(b, w.1) == b'.' {
             w.1 + 1
@@ -3334,6 +3386,27 @@ mod tests {
                 .collect::<Vec<_>>()
         );
         assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    }
+
+    #[test]
+    fn words_are_looked_up_in_any_case() {
+        use super::{DateFinder, Kind};
+        let words = DateFinder::new().words;
+        assert_eq!(words.get(b"September"), Some((Kind::Month, 9)));
+        assert_eq!(words.get(b"SEPT"), Some((Kind::Month, 9)));
+        assert_eq!(words.get(b"sep"), Some((Kind::Month, 9)));
+        assert_eq!(words.get(b"tOdAy"), Some((Kind::RelDay, 0)));
+        for w in [
+            "",
+            "s",
+            "se",
+            "sept.",
+            "septembers",
+            "Septembe",
+            "t\u{f3}day",
+        ] {
+            assert_eq!(words.get(w.as_bytes()), None, "{w}");
+        }
     }
 
     #[test]
