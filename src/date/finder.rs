@@ -2049,13 +2049,46 @@ impl DateFinder {
         hi: usize,
         out: &mut Vec<(usize, Core, usize)>,
     ) {
-        let mut last = lo;
-        if b.get(lo..hi).is_none() {
-            return;
+        if b.get(lo..hi).is_some() {
+            let span = Span::new(lo, hi);
+            self.scan_spans(words, b, span, std::iter::once(span), out);
         }
+    }
+
+    /// Every expression inside each of `spans`, in order, without
+    /// overlaps; none runs from one span into the next. `spans` come in
+    /// order, none overlapping the next, all inside `b` and inside `walk`.
+    /// Appends them to `out`.
+    ///
+    /// One walk over the word starts serves every span: a walk has a set
+    /// cost of its own, and most blocks are short.
+    fn scan_spans(
+        &self,
+        words: &WordBytes,
+        b: &[u8],
+        walk: Span,
+        mut spans: impl Iterator<Item = Span>,
+        out: &mut Vec<(usize, Core, usize)>,
+    ) {
+        // The span that holds the current word start, or the next one.
+        let mut current = spans.next();
+        // Where an expression may start: the end of the last one found, or
+        // the start of the current span.
+        let mut last = current.map_or(walk.start, |span| span.start);
         // A trigger can only start where a word or a number starts, and a
         // word only when its first three characters begin some pattern.
-        words.for_each_start_in(Span::new(lo, hi), &self.may_trigger, |s, key| {
+        words.for_each_start_in(walk, &self.may_trigger, |s, key| {
+            while current.is_some_and(|span| span.end <= s) {
+                current = spans.next();
+                if let Some(span) = current {
+                    last = span.start;
+                }
+            }
+            let Some(Span { end: hi, .. }) = current else {
+                return;
+            };
+            // Before the span (between two spans) or inside the last
+            // expression found.
             if s < last {
                 return;
             }
@@ -2100,72 +2133,89 @@ impl DateFinder {
         // The day each weekday name last stood for: a later mention with
         // no tense of its own ("Sunday's race") is the same day.
         let mut weekdays: [Option<DateValue>; 7] = Default::default();
-        // One buffer for the expressions of every block, most of which
-        // have none.
+        let spans = || analysis.content_spans().map(|(_, span)| span);
+        // One walk over the content blocks when they come in order and
+        // inside the text, as the layout stage makes them; else a walk for
+        // each.
+        let mut walk: Option<Span> = None;
+        let in_order = spans().all(|span| {
+            let after = walk.map_or(0, |w| w.end);
+            let fits = span.start >= after && b.get(span.range()).is_some();
+            walk = Some(Span::new(walk.map_or(span.start, |w| w.start), span.end));
+            fits
+        });
         let mut found = Vec::new();
-        for (_, span) in analysis.content_spans() {
-            self.scan(analysis.words(), b, span.start, span.end, &mut found);
-            for (s, core, e) in found.drain(..) {
-                let Some(t) = text.get(s..e) else { continue };
-                let value = match (&core, reference) {
-                    (Core::Weekday(w, 0), Some(r)) => {
-                        let tn = tense(analysis, s, e);
-                        match (tn, weekdays.get(*w as usize).cloned().flatten()) {
-                            (None, Some(v)) => Some(v),
-                            _ => self.resolve(&core, r, || tn),
-                        }
-                    }
-                    _ => reference.and_then(|r| self.resolve(&core, r, || tense(analysis, s, e))),
-                };
-                // "in 2021, compared to the previous year": the year before
-                // the one the sentence names.
-                let value = match (&core, out.last()) {
-                    (Core::Previous(YEAR), Some(p))
-                        if p.span.start >= sentence_start(analysis, s)
-                            && word_back(b, p.span.start, 0)
-                                .is_some_and(|w| any(b, w, &["in", "during", "for"])) =>
-                    {
-                        match p.value {
-                            Some(DateValue::Year(y)) => Some(DateValue::Year(y - 1)),
-                            _ => value,
-                        }
-                    }
-                    _ => value,
-                };
-                // A listed month follows the month before it.
-                let value = match (
-                    &core,
-                    out.last().and_then(|p: &DateMention<'_>| p.value.as_ref()),
-                ) {
-                    (Core::ListedMonth(m), Some(DateValue::Month { year, month }))
-                        if value.is_some() =>
-                    {
-                        Some(DateValue::Month {
-                            year: if m >= month { *year } else { year + 1 },
-                            month: *m,
-                        })
-                    }
-                    _ => value,
-                };
-                if let (Core::Weekday(w, _), Some(v)) = (&core, &value) {
-                    if let Some(slot) = weekdays.get_mut(*w as usize) {
-                        *slot = Some(v.clone());
+        match walk {
+            Some(walk) if in_order => {
+                self.scan_spans(analysis.words(), b, walk, spans(), &mut found);
+            }
+            _ => {
+                for span in spans() {
+                    self.scan(analysis.words(), b, span.start, span.end, &mut found);
+                }
+            }
+        }
+        out.reserve(found.len());
+        for (s, core, e) in found {
+            let Some(t) = text.get(s..e) else { continue };
+            let value = match (&core, reference) {
+                (Core::Weekday(w, 0), Some(r)) => {
+                    let tn = tense(analysis, s, e);
+                    match (tn, weekdays.get(*w as usize).cloned().flatten()) {
+                        (None, Some(v)) => Some(v),
+                        _ => self.resolve(&core, r, || tn),
                     }
                 }
-                // Without a reference date, expressions that name their year
-                // still resolve.
-                let value = match (reference, Date::new(2000, 1, 1)) {
-                    (None, Some(any_day)) if is_absolute(&core) => {
-                        self.resolve(&core, any_day, || None)
+                _ => reference.and_then(|r| self.resolve(&core, r, || tense(analysis, s, e))),
+            };
+            // "in 2021, compared to the previous year": the year before
+            // the one the sentence names.
+            let value = match (&core, out.last()) {
+                (Core::Previous(YEAR), Some(p))
+                    if p.span.start >= sentence_start(analysis, s)
+                        && word_back(b, p.span.start, 0)
+                            .is_some_and(|w| any(b, w, &["in", "during", "for"])) =>
+                {
+                    match p.value {
+                        Some(DateValue::Year(y)) => Some(DateValue::Year(y - 1)),
+                        _ => value,
                     }
-                    _ => value,
-                };
-                out.push(DateMention {
-                    span: Span::new(s, e),
-                    text: t.into(),
-                    value,
-                });
+                }
+                _ => value,
+            };
+            // A listed month follows the month before it.
+            let value = match (
+                &core,
+                out.last().and_then(|p: &DateMention<'_>| p.value.as_ref()),
+            ) {
+                (Core::ListedMonth(m), Some(DateValue::Month { year, month }))
+                    if value.is_some() =>
+                {
+                    Some(DateValue::Month {
+                        year: if m >= month { *year } else { year + 1 },
+                        month: *m,
+                    })
+                }
+                _ => value,
+            };
+            if let (Core::Weekday(w, _), Some(v)) = (&core, &value) {
+                if let Some(slot) = weekdays.get_mut(*w as usize) {
+                    *slot = Some(v.clone());
+                }
             }
+            // Without a reference date, expressions that name their year
+            // still resolve.
+            let value = match (reference, Date::new(2000, 1, 1)) {
+                (None, Some(any_day)) if is_absolute(&core) => {
+                    self.resolve(&core, any_day, || None)
+                }
+                _ => value,
+            };
+            out.push(DateMention {
+                span: Span::new(s, e),
+                text: t.into(),
+                value,
+            });
         }
         self.named_days(analysis, &mut out);
         out
@@ -3227,6 +3277,14 @@ mod tests {
         that_determiner: "And you will see that action on Tuesday.", "2022-07-11" => [("Tuesday", "2022-07-12")];
         no_tense_day_this_year: "As outlined by the January 27 Executive Order.", "2021-12-08" => [("January 27", "2021-01-27")];
         year_of_named_event: "The gift comes ahead of the start of the 2013 Red Shield Appeal.", "2013-05-20" => [("2013", "2013")];
+        // Boilerplate blocks between content blocks are passed over, and no
+        // expression runs from one block into the next.
+        blocks_are_scanned_apart: "On 3 May 2010 the talks began.\n\nRead more: talks of 4 May 2010\n\n5 May 2010 to 6 May 2010 they ran.\n\nAdvertisement\n\nJuly\n\n2011 was next.\n", "2010-06-01" => [
+            ("3 May 2010", "2010-05-03"),
+            ("5 May 2010 to 6 May 2010", "2010-05-05/2010-05-06"),
+            ("2011", "2011"),
+        ];
+        date_split_by_a_block_break: "Held from July 23\n\n2015 to 2016.", "2016-06-01" => [("July 23", "2016-07-23"), ("2015 to 2016", "2015/2016")];
     }
 
     #[test]
