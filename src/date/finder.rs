@@ -153,6 +153,12 @@ pub(crate) struct DateFinder {
     /// letter (a number may start a date): one test rules out most words
     /// before any byte of them is read.
     may_trigger: KeySet,
+    /// For each word key, a bit for each fold (`text::key_fold`) of a
+    /// word's fourth byte with which some pattern of that key could start
+    /// a date there: a word whose first three letters begin a pattern
+    /// mostly parts from every such pattern at the fourth ("that" and
+    /// "thanksgiving", "market" and "march"), and one test rules it out.
+    fourth: Vec<u32>,
     holidays: Vec<(String, Rule)>,
 }
 
@@ -549,6 +555,23 @@ impl DateFinder {
         for key in 26 * 27 * 27..WORD_KEYS {
             may_trigger.insert(key);
         }
+        let mut fourth = vec![0u32; WORD_KEYS];
+        for &(key, i) in &pairs {
+            let Some((p, _)) = triggers.get(i) else {
+                continue;
+            };
+            // A pattern is matched whole (`parse`): after a three-byte one
+            // comes anything but a letter; a shorter one says nothing of
+            // the fourth byte.
+            let folds = match p.get(3) {
+                Some(&c) => 1 << key_fold(c),
+                None if p.len() == 3 => 1 << 26,
+                None => u32::MAX,
+            };
+            if let Some(mask) = fourth.get_mut(key) {
+                *mask |= folds;
+            }
+        }
         let mut by_key = Vec::with_capacity(pairs.len());
         // key_starts[k]: how many pairs have a key below k.
         let mut key_starts = vec![0u32; WORD_KEYS + 1];
@@ -570,6 +593,7 @@ impl DateFinder {
             by_key,
             key_starts,
             may_trigger,
+            fourth,
             holidays,
         }
     }
@@ -2110,6 +2134,12 @@ impl DateFinder {
     /// The longest trigger pattern that starts at word start `s`, whose
     /// word key is `key`: its end and meaning.
     fn trigger_at(&self, b: &[u8], s: usize, key: usize, hi: usize) -> Option<(usize, Trigger)> {
+        // A pattern matched in part only leads nowhere (`parse` takes
+        // whole words), so none is sought when the fourth byte fits none.
+        let fourth = self.fourth.get(key).copied().unwrap_or(0);
+        if fourth >> key_fold(at(b, s + 3)) & 1 == 0 {
+            return None;
+        }
         let text = b.get(s..hi)?;
         let first = self.key_starts.get(key).copied()? as usize;
         let end = self.key_starts.get(key + 1).copied()? as usize;
@@ -3283,6 +3313,17 @@ mod tests {
             ("3 May 2010", "2010-05-03"),
             ("5 May 2010 to 6 May 2010", "2010-05-05/2010-05-06"),
             ("2011", "2011"),
+        ];
+        // Words that share their first letters with a pattern, or a
+        // pattern's first word, and the patterns themselves.
+        near_misses: "That Thanksgiving, thanks to the market, Marchers marched in March 2010; in FY2011, in Q3, on Mar 3 2010, in East Easter 2011, the four Fourth of July parades, Australian Australia Day, and New Year.", "2010-06-01" => [
+            ("March 2010", "2010-03"),
+            ("FY2011", "2011"),
+            ("Q3", "2010-Q3"),
+            ("Mar 3 2010", "2010-03-03"),
+            ("2011", "2011"),
+            ("Fourth of July", "2010-07-04"),
+            ("New Year", "2010-01-01"),
         ];
         date_split_by_a_block_break: "Held from July 23\n\n2015 to 2016.", "2016-06-01" => [("July 23", "2016-07-23"), ("2015 to 2016", "2015/2016")];
     }
