@@ -21,7 +21,7 @@ use super::{DateMention, DateValue, Season};
 use crate::analysis::Analysis;
 use crate::calendar::{days_in_month, easter, nth_weekday};
 use crate::hash::FastMap;
-use crate::text::{prefix_keys, KeySet, WordBytes, WORD_KEYS};
+use crate::text::{key_fold, prefix_keys, KeySet, WordBytes, WORD_KEYS};
 use crate::{tables, Date, Span};
 
 /// What a word of the date vocabulary is.
@@ -136,8 +136,8 @@ enum Core {
 /// The compiled date finder.
 #[derive(Debug)]
 pub(crate) struct DateFinder {
-    /// Lower-case words (as bytes, as the scan reads them) to their meaning.
-    words: FastMap<Vec<u8>, (Kind, i32)>,
+    /// The words of the date vocabulary (lower case) and their meanings.
+    words: WordTable,
     /// Trigger patterns (lower case, starting with a letter), longest
     /// first so that "Easter Monday" wins over "Easter".
     triggers: Vec<(Vec<u8>, Trigger)>,
@@ -153,6 +153,12 @@ pub(crate) struct DateFinder {
     /// letter (a number may start a date): one test rules out most words
     /// before any byte of them is read.
     may_trigger: KeySet,
+    /// For each word key, a bit for each fold (`text::key_fold`) of a
+    /// word's fourth byte with which some pattern of that key could start
+    /// a date there: a word whose first three letters begin a pattern
+    /// mostly parts from every such pattern at the fourth ("that" and
+    /// "thanksgiving", "market" and "march"), and one test rules it out.
+    fourth: Vec<u32>,
     holidays: Vec<(String, Rule)>,
 }
 
@@ -203,10 +209,12 @@ fn skip_ws_back(b: &[u8], mut i: usize, lo: usize) -> usize {
 /// The word (ASCII letters) after blanks from `i`.
 fn word(b: &[u8], i: usize, hi: usize) -> Option<(usize, usize)> {
     let s = skip_ws(b, i, hi);
-    let mut e = s;
-    while e < hi && at(b, e).is_ascii_alphabetic() && e - s < 40 {
-        e += 1;
-    }
+    let rest = b.get(s..hi.min(b.len())).unwrap_or_default();
+    let e = s + rest
+        .iter()
+        .take(40)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
     (e > s && !at(b, e).is_ascii_alphanumeric()).then_some((s, e))
 }
 
@@ -271,6 +279,20 @@ fn is_number_tail(b: &[u8], e: usize) -> bool {
         b'%' => true,
         _ => false,
     }
+}
+
+/// Whether `text` is `lower` (lower case) in any case, compared from the
+/// end: a word that shares a pattern's first three letters, as every word
+/// compared with it does, mostly parts from it at the pattern's last
+/// letters ("that" and "thanksgiving", "Australian" and "australia day"),
+/// so the end rules it out at once.
+fn ends_first_eq(text: &[u8], lower: &[u8]) -> bool {
+    text.len() == lower.len()
+        && text
+            .iter()
+            .rev()
+            .zip(lower.iter().rev())
+            .all(|(t, l)| t.to_ascii_lowercase() == *l)
 }
 
 fn eq(b: &[u8], (s, e): (usize, usize), w: &str) -> bool {
@@ -397,6 +419,63 @@ fn is_possessive(b: &[u8], e: usize) -> bool {
         || (b.get(e..e + 4) == Some("’s".as_bytes()) && !at(b, e + 4).is_ascii_alphabetic())
 }
 
+/// The date vocabulary, looked up by the first two letters of a word: a
+/// look-up folds two bytes and compares the word with the one or two
+/// entries that share them, with no hashing and no lower-cased copy.
+#[derive(Debug)]
+struct WordTable {
+    /// Every word (lower case) and its meaning, grouped by [`WordTable::slot`].
+    entries: Vec<(Vec<u8>, Kind, i32)>,
+    /// The entries of slot `k` are `entries[starts[k]..starts[k + 1]]`.
+    starts: Vec<u16>,
+}
+
+impl WordTable {
+    /// Slots: a fold (`text::key_fold`) of each of a word's first two bytes.
+    const SLOTS: usize = 27 * 27;
+
+    /// The table of `words` (lower case, each once).
+    fn new(words: FastMap<Vec<u8>, (Kind, i32)>) -> WordTable {
+        let mut entries: Vec<(Vec<u8>, Kind, i32)> =
+            words.into_iter().map(|(w, (k, v))| (w, k, v)).collect();
+        // By slot, then by word: an order that does not hang on the map's.
+        entries.sort_by(|a, c| (Self::slot(&a.0), &a.0).cmp(&(Self::slot(&c.0), &c.0)));
+        let mut starts = vec![0u16; Self::SLOTS + 1];
+        for (w, ..) in &entries {
+            if let Some(n) = starts.get_mut(Self::slot(w) + 1) {
+                *n += 1;
+            }
+        }
+        let mut total = 0;
+        for start in &mut starts {
+            total += *start;
+            *start = total;
+        }
+        WordTable { entries, starts }
+    }
+
+    /// The slot of a word, by its first two bytes (a missing one folds as
+    /// any other non-letter).
+    #[inline]
+    fn slot(w: &[u8]) -> usize {
+        let fold = |k: usize| w.get(k).map_or(26, |&c| key_fold(c));
+        fold(0) * 27 + fold(1)
+    }
+
+    /// The meaning of word `w`, in any case.
+    #[inline]
+    fn get(&self, w: &[u8]) -> Option<(Kind, i32)> {
+        let slot = Self::slot(w);
+        let first = usize::from(*self.starts.get(slot)?);
+        let end = usize::from(*self.starts.get(slot + 1)?);
+        self.entries
+            .get(first..end)?
+            .iter()
+            .find(|(e, ..)| ends_first_eq(w, e))
+            .map(|&(_, k, v)| (k, v))
+    }
+}
+
 impl DateFinder {
     /// Builds the finder from the word and holiday tables.
     pub(crate) fn new() -> DateFinder {
@@ -476,6 +555,23 @@ impl DateFinder {
         for key in 26 * 27 * 27..WORD_KEYS {
             may_trigger.insert(key);
         }
+        let mut fourth = vec![0u32; WORD_KEYS];
+        for &(key, i) in &pairs {
+            let Some((p, _)) = triggers.get(i) else {
+                continue;
+            };
+            // A pattern is matched whole (`parse`): after a three-byte one
+            // comes anything but a letter; a shorter one says nothing of
+            // the fourth byte.
+            let folds = match p.get(3) {
+                Some(&c) => 1 << key_fold(c),
+                None if p.len() == 3 => 1 << 26,
+                None => u32::MAX,
+            };
+            if let Some(mask) = fourth.get_mut(key) {
+                *mask |= folds;
+            }
+        }
         let mut by_key = Vec::with_capacity(pairs.len());
         // key_starts[k]: how many pairs have a key below k.
         let mut key_starts = vec![0u32; WORD_KEYS + 1];
@@ -492,25 +588,18 @@ impl DateFinder {
             *start = total;
         }
         DateFinder {
-            words,
+            words: WordTable::new(words),
             triggers,
             by_key,
             key_starts,
             may_trigger,
+            fourth,
             holidays,
         }
     }
 
     fn lookup(&self, b: &[u8], (s, e): (usize, usize)) -> Option<(Kind, i32)> {
-        let w = b.get(s..e)?;
-        if w.len() > 12 {
-            return None;
-        }
-        let mut buf = [0u8; 12];
-        for (d, c) in buf.iter_mut().zip(w) {
-            *d = c.to_ascii_lowercase();
-        }
-        self.words.get(buf.get(..w.len())?).copied()
+        self.words.get(b.get(s..e)?)
     }
 
     fn kind(&self, b: &[u8], w: Option<(usize, usize)>, kind: Kind) -> Option<i32> {
@@ -524,10 +613,11 @@ impl DateFinder {
     /// abbreviation takes its full stop. Returns the month and the end.
     fn month_at(&self, b: &[u8], w: Option<(usize, usize)>) -> Option<(u32, usize)> {
         let w = w?;
-        let m = self.kind(b, Some(w), Kind::Month)?;
+        // The case first: it rules out most words without a look-up.
         if !at(b, w.0).is_ascii_uppercase() {
             return None;
         }
+        let m = self.kind(b, Some(w), Kind::Month)?;
         let abbrev = w.1 - w.0 <= 4 && !any(b, w, &["may", "june", "july"]);
         let end = if abbrev && at(b, w.1) == b'.' {
             w.1 + 1
@@ -1983,13 +2073,46 @@ impl DateFinder {
         hi: usize,
         out: &mut Vec<(usize, Core, usize)>,
     ) {
-        let mut last = lo;
-        if b.get(lo..hi).is_none() {
-            return;
+        if b.get(lo..hi).is_some() {
+            let span = Span::new(lo, hi);
+            self.scan_spans(words, b, span, std::iter::once(span), out);
         }
+    }
+
+    /// Every expression inside each of `spans`, in order, without
+    /// overlaps; none runs from one span into the next. `spans` come in
+    /// order, none overlapping the next, all inside `b` and inside `walk`.
+    /// Appends them to `out`.
+    ///
+    /// One walk over the word starts serves every span: a walk has a set
+    /// cost of its own, and most blocks are short.
+    fn scan_spans(
+        &self,
+        words: &WordBytes,
+        b: &[u8],
+        walk: Span,
+        mut spans: impl Iterator<Item = Span>,
+        out: &mut Vec<(usize, Core, usize)>,
+    ) {
+        // The span that holds the current word start, or the next one.
+        let mut current = spans.next();
+        // Where an expression may start: the end of the last one found, or
+        // the start of the current span.
+        let mut last = current.map_or(walk.start, |span| span.start);
         // A trigger can only start where a word or a number starts, and a
         // word only when its first three characters begin some pattern.
-        words.for_each_start_in(Span::new(lo, hi), &self.may_trigger, |s, key| {
+        words.for_each_start_in(walk, &self.may_trigger, |s, key| {
+            while current.is_some_and(|span| span.end <= s) {
+                current = spans.next();
+                if let Some(span) = current {
+                    last = span.start;
+                }
+            }
+            let Some(Span { end: hi, .. }) = current else {
+                return;
+            };
+            // Before the span (between two spans) or inside the last
+            // expression found.
             if s < last {
                 return;
             }
@@ -2011,13 +2134,19 @@ impl DateFinder {
     /// The longest trigger pattern that starts at word start `s`, whose
     /// word key is `key`: its end and meaning.
     fn trigger_at(&self, b: &[u8], s: usize, key: usize, hi: usize) -> Option<(usize, Trigger)> {
+        // A pattern matched in part only leads nowhere (`parse` takes
+        // whole words), so none is sought when the fourth byte fits none.
+        let fourth = self.fourth.get(key).copied().unwrap_or(0);
+        if fourth >> key_fold(at(b, s + 3)) & 1 == 0 {
+            return None;
+        }
         let text = b.get(s..hi)?;
         let first = self.key_starts.get(key).copied()? as usize;
         let end = self.key_starts.get(key + 1).copied()? as usize;
         self.by_key.get(first..end)?.iter().find_map(|&i| {
             let (p, t) = self.triggers.get(i)?;
             let head = text.get(..p.len())?;
-            head.eq_ignore_ascii_case(p).then_some((s + p.len(), *t))
+            ends_first_eq(head, p).then_some((s + p.len(), *t))
         })
     }
 
@@ -2034,72 +2163,89 @@ impl DateFinder {
         // The day each weekday name last stood for: a later mention with
         // no tense of its own ("Sunday's race") is the same day.
         let mut weekdays: [Option<DateValue>; 7] = Default::default();
-        // One buffer for the expressions of every block, most of which
-        // have none.
+        let spans = || analysis.content_spans().map(|(_, span)| span);
+        // One walk over the content blocks when they come in order and
+        // inside the text, as the layout stage makes them; else a walk for
+        // each.
+        let mut walk: Option<Span> = None;
+        let in_order = spans().all(|span| {
+            let after = walk.map_or(0, |w| w.end);
+            let fits = span.start >= after && b.get(span.range()).is_some();
+            walk = Some(Span::new(walk.map_or(span.start, |w| w.start), span.end));
+            fits
+        });
         let mut found = Vec::new();
-        for (_, span) in analysis.content_spans() {
-            self.scan(analysis.words(), b, span.start, span.end, &mut found);
-            for (s, core, e) in found.drain(..) {
-                let Some(t) = text.get(s..e) else { continue };
-                let value = match (&core, reference) {
-                    (Core::Weekday(w, 0), Some(r)) => {
-                        let tn = tense(analysis, s, e);
-                        match (tn, weekdays.get(*w as usize).cloned().flatten()) {
-                            (None, Some(v)) => Some(v),
-                            _ => self.resolve(&core, r, || tn),
-                        }
-                    }
-                    _ => reference.and_then(|r| self.resolve(&core, r, || tense(analysis, s, e))),
-                };
-                // "in 2021, compared to the previous year": the year before
-                // the one the sentence names.
-                let value = match (&core, out.last()) {
-                    (Core::Previous(YEAR), Some(p))
-                        if p.span.start >= sentence_start(analysis, s)
-                            && word_back(b, p.span.start, 0)
-                                .is_some_and(|w| any(b, w, &["in", "during", "for"])) =>
-                    {
-                        match p.value {
-                            Some(DateValue::Year(y)) => Some(DateValue::Year(y - 1)),
-                            _ => value,
-                        }
-                    }
-                    _ => value,
-                };
-                // A listed month follows the month before it.
-                let value = match (
-                    &core,
-                    out.last().and_then(|p: &DateMention<'_>| p.value.as_ref()),
-                ) {
-                    (Core::ListedMonth(m), Some(DateValue::Month { year, month }))
-                        if value.is_some() =>
-                    {
-                        Some(DateValue::Month {
-                            year: if m >= month { *year } else { year + 1 },
-                            month: *m,
-                        })
-                    }
-                    _ => value,
-                };
-                if let (Core::Weekday(w, _), Some(v)) = (&core, &value) {
-                    if let Some(slot) = weekdays.get_mut(*w as usize) {
-                        *slot = Some(v.clone());
+        match walk {
+            Some(walk) if in_order => {
+                self.scan_spans(analysis.words(), b, walk, spans(), &mut found);
+            }
+            _ => {
+                for span in spans() {
+                    self.scan(analysis.words(), b, span.start, span.end, &mut found);
+                }
+            }
+        }
+        out.reserve(found.len());
+        for (s, core, e) in found {
+            let Some(t) = text.get(s..e) else { continue };
+            let value = match (&core, reference) {
+                (Core::Weekday(w, 0), Some(r)) => {
+                    let tn = tense(analysis, s, e);
+                    match (tn, weekdays.get(*w as usize).cloned().flatten()) {
+                        (None, Some(v)) => Some(v),
+                        _ => self.resolve(&core, r, || tn),
                     }
                 }
-                // Without a reference date, expressions that name their year
-                // still resolve.
-                let value = match (reference, Date::new(2000, 1, 1)) {
-                    (None, Some(any_day)) if is_absolute(&core) => {
-                        self.resolve(&core, any_day, || None)
+                _ => reference.and_then(|r| self.resolve(&core, r, || tense(analysis, s, e))),
+            };
+            // "in 2021, compared to the previous year": the year before
+            // the one the sentence names.
+            let value = match (&core, out.last()) {
+                (Core::Previous(YEAR), Some(p))
+                    if p.span.start >= sentence_start(analysis, s)
+                        && word_back(b, p.span.start, 0)
+                            .is_some_and(|w| any(b, w, &["in", "during", "for"])) =>
+                {
+                    match p.value {
+                        Some(DateValue::Year(y)) => Some(DateValue::Year(y - 1)),
+                        _ => value,
                     }
-                    _ => value,
-                };
-                out.push(DateMention {
-                    span: Span::new(s, e),
-                    text: t.into(),
-                    value,
-                });
+                }
+                _ => value,
+            };
+            // A listed month follows the month before it.
+            let value = match (
+                &core,
+                out.last().and_then(|p: &DateMention<'_>| p.value.as_ref()),
+            ) {
+                (Core::ListedMonth(m), Some(DateValue::Month { year, month }))
+                    if value.is_some() =>
+                {
+                    Some(DateValue::Month {
+                        year: if m >= month { *year } else { year + 1 },
+                        month: *m,
+                    })
+                }
+                _ => value,
+            };
+            if let (Core::Weekday(w, _), Some(v)) = (&core, &value) {
+                if let Some(slot) = weekdays.get_mut(*w as usize) {
+                    *slot = Some(v.clone());
+                }
             }
+            // Without a reference date, expressions that name their year
+            // still resolve.
+            let value = match (reference, Date::new(2000, 1, 1)) {
+                (None, Some(any_day)) if is_absolute(&core) => {
+                    self.resolve(&core, any_day, || None)
+                }
+                _ => value,
+            };
+            out.push(DateMention {
+                span: Span::new(s, e),
+                text: t.into(),
+                value,
+            });
         }
         self.named_days(analysis, &mut out);
         out
@@ -3161,6 +3307,25 @@ mod tests {
         that_determiner: "And you will see that action on Tuesday.", "2022-07-11" => [("Tuesday", "2022-07-12")];
         no_tense_day_this_year: "As outlined by the January 27 Executive Order.", "2021-12-08" => [("January 27", "2021-01-27")];
         year_of_named_event: "The gift comes ahead of the start of the 2013 Red Shield Appeal.", "2013-05-20" => [("2013", "2013")];
+        // Boilerplate blocks between content blocks are passed over, and no
+        // expression runs from one block into the next.
+        blocks_are_scanned_apart: "On 3 May 2010 the talks began.\n\nRead more: talks of 4 May 2010\n\n5 May 2010 to 6 May 2010 they ran.\n\nAdvertisement\n\nJuly\n\n2011 was next.\n", "2010-06-01" => [
+            ("3 May 2010", "2010-05-03"),
+            ("5 May 2010 to 6 May 2010", "2010-05-05/2010-05-06"),
+            ("2011", "2011"),
+        ];
+        // Words that share their first letters with a pattern, or a
+        // pattern's first word, and the patterns themselves.
+        near_misses: "That Thanksgiving, thanks to the market, Marchers marched in March 2010; in FY2011, in Q3, on Mar 3 2010, in East Easter 2011, the four Fourth of July parades, Australian Australia Day, and New Year.", "2010-06-01" => [
+            ("March 2010", "2010-03"),
+            ("FY2011", "2011"),
+            ("Q3", "2010-Q3"),
+            ("Mar 3 2010", "2010-03-03"),
+            ("2011", "2011"),
+            ("Fourth of July", "2010-07-04"),
+            ("New Year", "2010-01-01"),
+        ];
+        date_split_by_a_block_break: "Held from July 23\n\n2015 to 2016.", "2016-06-01" => [("July 23", "2016-07-23"), ("2015 to 2016", "2015/2016")];
     }
 
     #[test]
@@ -3320,6 +3485,48 @@ mod tests {
                 .collect::<Vec<_>>()
         );
         assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    }
+
+    #[test]
+    fn words_are_looked_up_in_any_case() {
+        use super::{DateFinder, Kind};
+        let words = DateFinder::new().words;
+        assert_eq!(words.get(b"September"), Some((Kind::Month, 9)));
+        assert_eq!(words.get(b"SEPT"), Some((Kind::Month, 9)));
+        assert_eq!(words.get(b"sep"), Some((Kind::Month, 9)));
+        assert_eq!(words.get(b"tOdAy"), Some((Kind::RelDay, 0)));
+        for w in [
+            "",
+            "s",
+            "se",
+            "sept.",
+            "septembers",
+            "Septembe",
+            "t\u{f3}day",
+        ] {
+            assert_eq!(words.get(w.as_bytes()), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn patterns_compare_from_the_end_as_from_the_start() {
+        for (text, pattern) in [
+            ("Thanksgiving", "thanksgiving"),
+            ("THANKSGIVING DAY", "thanksgiving day"),
+            ("that", "thanksgiving"),
+            ("Australian h", "australia day"),
+            ("Anzac’s", "anzac’s"),
+            ("Q3", "q3"),
+            ("", ""),
+            ("Q", "q3"),
+            ("é", "e"),
+        ] {
+            assert_eq!(
+                super::ends_first_eq(text.as_bytes(), pattern.as_bytes()),
+                text.as_bytes().eq_ignore_ascii_case(pattern.as_bytes()),
+                "{text} {pattern}"
+            );
+        }
     }
 
     #[test]
