@@ -57,15 +57,14 @@ pub enum BlockKind {
 /// The compiled layout rules.
 #[derive(Debug)]
 pub(crate) struct LayoutRules {
-    /// Lines that are boilerplate wherever they stand (anchored patterns,
-    /// so the set rejects most lines within a few bytes).
-    boilerplate_lines: RegexSet,
+    /// Lines that are boilerplate wherever they stand.
+    boilerplate_lines: LinePatterns,
     /// Lines ending in `]` that are boilerplate ("Statement on trade [PDF
     /// 69KB]"): their patterns read the whole line, so only such lines
     /// are given to them.
     bracketed_lines: LazyPattern,
     /// Headings whose following list items are links, hence boilerplate.
-    boilerplate_headings: RegexSet,
+    boilerplate_headings: LinePatterns,
     /// A video's dated caption, right after a video block.
     video_captions: LazyPattern,
     /// A video block ("Click to play video: ...", "WATCH: ..."), looked for
@@ -195,18 +194,160 @@ impl Captions {
 /// The patterns as one case-insensitive alternation compiled on its first
 /// use, for the rules that only a few texts reach (a line ending in `]`, a
 /// block after a video): most extractors never pay for them.
-fn any_case_insensitive(patterns: &[String]) -> LazyPattern {
+fn any_case_insensitive(patterns: &[&str]) -> LazyPattern {
+    let patterns: Vec<String> = patterns
+        .iter()
+        .map(|p| text::ascii_word_boundaries(p))
+        .collect();
     let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
     LazyPattern::any("(?i)", &patterns)
 }
 
-/// The patterns as one case-insensitive set; an empty set, matching
-/// nothing, should one not compile (a unit test checks they all do).
-fn case_insensitive_set(patterns: &[String]) -> RegexSet {
-    RegexSetBuilder::new(patterns)
-        .case_insensitive(true)
-        .build()
-        .unwrap_or_else(|_| RegexSet::empty())
+/// The words that every match of a boilerplate pattern of the `line` and
+/// `heading` scopes opens with, in lower case, for each such pattern of the
+/// table as written there.
+const BOILERPLATE_OPENINGS: &[(&str, &[&str])] = &[
+    (r"^read more\s*:", &["read more"]),
+    (r"^read more (in|below|about|here)\b", &["read more"]),
+    (r"^watch\s*:", &["watch"]),
+    (r"^click to play video\b", &["click to play video"]),
+    (
+        r"^story continues below( the)? advertisement$",
+        &["story continues below"],
+    ),
+    (
+        r"^(advertisement|advertising|sponsored|sponsored content|paid content|promoted content)$",
+        &["advertis", "sponsored", "paid content", "promoted content"],
+    ),
+    (
+        r"^(share|share this|share this (article|story|page|post)|share on (facebook|twitter|x|linkedin|whatsapp|email)|tweet this|email this|print this( page| article)?|print)$",
+        &["share", "tweet this", "email this", "print"],
+    ),
+    (
+        r"^(subscribe|sign up|sign up for|get) (to |for )?(our |the )?(newsletter|updates|alerts|emails?)\b",
+        &["subscribe", "sign up", "get"],
+    ),
+    (r"^follow us on\b", &["follow us on"]),
+    (
+        r"^related( articles| stories| content| links| news| coverage)?\s*:",
+        &["related"],
+    ),
+    (
+        r"^(this (site|website) uses cookies|we use cookies)\b",
+        &["this site", "this website", "we use cookies"],
+    ),
+    (r"^skip to (main )?content$", &["skip to"]),
+    (
+        r"^(#\s*#\s*#|-\s*30\s*-|-?\s*ends\s*-?|\[\s*ends\s*\]|end)$",
+        // "ends" may also follow white space, and a line that opens with
+        // white space is always given to the set.
+        &["#", "-", "end", "["],
+    ),
+    (r"^more on this (story|topic)\s*:?$", &["more on this"]),
+    (
+        r"^(see also|related links|related content|related articles|further reading|more information|useful links)$",
+        &[
+            "see also",
+            "related",
+            "further reading",
+            "more information",
+            "useful links",
+        ],
+    ),
+    (
+        r"^download (this|the|our) [a-z0-9 ]*\b(pdf|document|report|case study|file)s?$",
+        &["download"],
+    ),
+];
+
+/// Case-insensitive patterns anchored at the start of a line. Most lines
+/// open with none of the patterns' openings, and a look at the first bytes
+/// is far cheaper than a call into the set.
+#[derive(Debug)]
+struct LinePatterns {
+    set: RegexSet,
+    /// The openings of all patterns; `None` when a pattern has none
+    /// listed, and then every line goes to the set.
+    openings: Option<Openings>,
+}
+
+impl LinePatterns {
+    /// The patterns as one case-insensitive set; an empty set, matching
+    /// nothing, should one not compile (a unit test checks they all do).
+    fn new(patterns: &[&str]) -> LinePatterns {
+        let set = RegexSetBuilder::new(patterns.iter().map(|p| text::ascii_word_boundaries(p)))
+            .case_insensitive(true)
+            .build()
+            .unwrap_or_else(|_| RegexSet::empty());
+        let openings: Option<Vec<&'static str>> = patterns
+            .iter()
+            .map(|p| {
+                BOILERPLATE_OPENINGS
+                    .iter()
+                    .find(|(pattern, _)| pattern == p)
+                    .map(|&(_, words)| words)
+            })
+            .try_fold(Vec::new(), |mut all, words| {
+                all.extend(words?);
+                Some(all)
+            });
+        LinePatterns {
+            set,
+            openings: openings.map(|o| Openings::new(&o)),
+        }
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        self.openings
+            .as_ref()
+            .is_none_or(|o| o.may_open(s.as_bytes()))
+            && self.set.is_match(s)
+    }
+}
+
+/// Lower-case ASCII openings of lines, filed by their first byte.
+#[derive(Debug)]
+struct Openings {
+    by_first: Vec<Vec<&'static [u8]>>,
+}
+
+impl Openings {
+    fn new(openings: &[&'static str]) -> Openings {
+        let mut by_first = vec![Vec::new(); 128];
+        for o in openings {
+            let first = o.as_bytes().first().map_or(0, |&b| usize::from(b));
+            if let Some(list) = by_first.get_mut(first) {
+                list.push(o.as_bytes());
+            }
+        }
+        Openings { by_first }
+    }
+
+    /// Whether `line` may open with one of the openings, ASCII case
+    /// ignored. A byte beyond ASCII may be a character that matches an ASCII
+    /// letter case-insensitively (the long s, the Kelvin sign) or white
+    /// space, so from the first such byte on any line may.
+    fn may_open(&self, line: &[u8]) -> bool {
+        let Some(&first) = line.first() else {
+            return true;
+        };
+        if !first.is_ascii() || matches!(first, b'\t'..=b'\r' | b' ') {
+            return true;
+        }
+        let Some(candidates) = self.by_first.get(usize::from(first.to_ascii_lowercase())) else {
+            return true;
+        };
+        candidates.iter().any(|opening| {
+            for (i, &o) in opening.iter().enumerate() {
+                match line.get(i) {
+                    Some(b) if !b.is_ascii() => return true,
+                    Some(b) if b.to_ascii_lowercase() == o => {}
+                    _ => return false,
+                }
+            }
+            true
+        })
+    }
 }
 
 /// The pattern of a video block.
@@ -287,7 +428,7 @@ struct Draft {
 
 impl LayoutRules {
     pub(crate) fn new() -> LayoutRules {
-        let mut by_scope: [Vec<String>; 4] = Default::default();
+        let mut by_scope: [Vec<&str>; 4] = Default::default();
         for row in tables::rows(tables::BOILERPLATE) {
             if let [_, scope, pattern] = row[..] {
                 let slot = match scope {
@@ -297,7 +438,7 @@ impl LayoutRules {
                     _ => 0,
                 };
                 if let Some(list) = by_scope.get_mut(slot) {
-                    list.push(text::ascii_word_boundaries(pattern));
+                    list.push(pattern);
                 }
             }
         }
@@ -306,9 +447,9 @@ impl LayoutRules {
             .collect();
         let [lines, headings, after_video, bracketed] = by_scope;
         LayoutRules {
-            boilerplate_lines: case_insensitive_set(&lines),
+            boilerplate_lines: LinePatterns::new(&lines),
             bracketed_lines: any_case_insensitive(&bracketed),
-            boilerplate_headings: case_insensitive_set(&headings),
+            boilerplate_headings: LinePatterns::new(&headings),
             video_captions: any_case_insensitive(&after_video),
             video: LazyPattern::new(VIDEO),
             captions: Captions::new(&captions),
@@ -775,6 +916,63 @@ mod tests {
             "",
         ] {
             assert!(!clues.any_in(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn every_boilerplate_line_pattern_has_openings() {
+        // Otherwise every line goes through the set: correct, but dearer.
+        let rules = LayoutRules::new();
+        assert!(rules.boilerplate_lines.openings.is_some());
+        assert!(rules.boilerplate_headings.openings.is_some());
+    }
+
+    #[test]
+    fn openings_let_every_boilerplate_line_through() {
+        let rules = LayoutRules::new();
+        for (s, heading) in [
+            ("READ MORE: x", false),
+            ("Read more about it", false),
+            ("Watch : x", false),
+            ("Click to play video: x", false),
+            ("Story continues below the advertisement", false),
+            ("Advertising", false),
+            ("Promoted content", false),
+            ("Share on X", false),
+            ("Tweet this", false),
+            ("Print this article", false),
+            ("Sign up for our newsletter", false),
+            ("Get the updates", false),
+            ("Follow us on Facebook", false),
+            ("Related coverage:", false),
+            ("This website uses cookies", false),
+            ("We use cookies", false),
+            ("Skip to main content", false),
+            ("# # #", false),
+            ("- 30 -", false),
+            ("-ends-", false),
+            ("\u{2003}ends", false),
+            ("[ ends ]", false),
+            ("End", false),
+            ("More on this story:", false),
+            ("Download the report pdf", false),
+            ("\u{17F}hare", false),
+            ("Sub\u{17F}cribe to our newsletter", false),
+            ("See also", true),
+            ("Useful lin\u{212A}s", true),
+        ] {
+            let patterns = if heading {
+                &rules.boilerplate_headings
+            } else {
+                &rules.boilerplate_lines
+            };
+            let openings = patterns.openings.as_ref().unwrap();
+            assert!(patterns.set.is_match(s), "{s}");
+            assert!(openings.may_open(s.as_bytes()), "{s}");
+        }
+        let openings = rules.boilerplate_lines.openings.as_ref().unwrap();
+        for s in ["The minister said", "Prime Minister", "Readers", "Sharing"] {
+            assert!(!openings.may_open(s.as_bytes()), "{s}");
         }
     }
 
