@@ -742,6 +742,9 @@ fn lines(text: &str) -> impl Iterator<Item = Option<Line>> + '_ {
         } else if bytes.get(end) == Some(&b'\n') {
             pos = end + 1;
         }
+        if start == end {
+            return Some(None);
+        }
         let raw = Span::new(start, end);
         let content = trim(text, raw);
         if content.is_empty() {
@@ -775,17 +778,39 @@ fn is_lone_bullet(s: &str) -> bool {
 /// The list marker at the start of `content` and the trimmed text after it.
 fn list_marker(text: &str, content: Span) -> Option<(Span, Span)> {
     let s = &text[content];
+    if !may_open_with_marker(s.as_bytes()) {
+        return None;
+    }
     let len = marker_len(s)?;
     let rest = &s[len..];
     // A marker is followed by white space and then some text.
     if !rest.starts_with(is_space) {
         return None;
     }
-    let body = trim(text, Span::new(content.start + len, content.end));
+    // The spaces after the marker are skipped here, so that `trim` finds
+    // the usual span that starts on a printable byte and need not decode.
+    let spaces = rest.bytes().take_while(|&b| b == b' ').count();
+    let body = trim(text, Span::new(content.start + len + spaces, content.end));
     if body.is_empty() {
         return None;
     }
     Some((Span::new(content.start, content.start + len), body))
+}
+
+/// Whether `s` may open with a list marker, by its first two bytes: most
+/// lines open with a capital letter not followed by `)`, and `marker_len`
+/// need not look further.
+fn may_open_with_marker(s: &[u8]) -> bool {
+    match s.first() {
+        Some(b'A'..=b'Z') => s.get(1) == Some(&b')'),
+        Some(b) => {
+            b.is_ascii_lowercase()
+                || b.is_ascii_digit()
+                || matches!(b, b'-' | b'*' | b'(')
+                || !b.is_ascii()
+        }
+        None => false,
+    }
 }
 
 /// The byte length of a list marker at the start of `s`, if it starts with
@@ -977,6 +1002,14 @@ mod tests {
     }
 
     #[test]
+    fn a_marker_body_starts_after_the_white_space() {
+        for s in ["- body", "-  body ", "•\u{A0} body", "1.\t body"] {
+            let (_, body) = list_marker(s, Span::new(0, s.len())).unwrap();
+            assert_eq!(&s[body], "body", "{s:?}");
+        }
+    }
+
+    #[test]
     fn markers() {
         let text_marker = |s: &str| list_marker(s, Span::new(0, s.len())).map(|(m, _)| m.len());
         for (s, want) in [
@@ -995,6 +1028,11 @@ mod tests {
             ("-- a", None),
             ("The a", None),
             ("3.5 a", None),
+            ("AB) a", None),
+            ("• \u{A0} a", Some(3)),
+            ("\u{25CF} a", Some(3)),
+            ("* a", Some(1)),
+            ("-\t a", Some(1)),
         ] {
             assert_eq!(text_marker(s), want, "{s}");
         }
