@@ -57,15 +57,14 @@ pub enum BlockKind {
 /// The compiled layout rules.
 #[derive(Debug)]
 pub(crate) struct LayoutRules {
-    /// Lines that are boilerplate wherever they stand (anchored patterns,
-    /// so the set rejects most lines within a few bytes).
-    boilerplate_lines: RegexSet,
+    /// Lines that are boilerplate wherever they stand.
+    boilerplate_lines: LinePatterns,
     /// Lines ending in `]` that are boilerplate ("Statement on trade [PDF
     /// 69KB]"): their patterns read the whole line, so only such lines
     /// are given to them.
     bracketed_lines: LazyPattern,
     /// Headings whose following list items are links, hence boilerplate.
-    boilerplate_headings: RegexSet,
+    boilerplate_headings: LinePatterns,
     /// A video's dated caption, right after a video block.
     video_captions: LazyPattern,
     /// A video block ("Click to play video: ...", "WATCH: ..."), looked for
@@ -74,102 +73,335 @@ pub(crate) struct LayoutRules {
     captions: Captions,
 }
 
-/// A literal that every match of a caption pattern holds, for each pattern
+/// Something that every match of a caption pattern holds, for each pattern
 /// of the captions table as written there.
-const CAPTION_NEEDLES: &[(&str, &str)] = &[
+const CAPTION_CLUES: &[(&str, Clue)] = &[
     (
         r"\b(THE CANADIAN PRESS|AP Photo|AFP|REUTERS|Reuters|Getty Images|AAP Image|PA Wire|EPA)\s*/",
-        "/",
+        Clue::AfterWord(
+            b'/',
+            &[
+                "PRESS", "Photo", "AFP", "REUTERS", "Images", "Image", "Wire", "EPA",
+            ],
+        ),
     ),
-    (r"\bGetty Images\b", "Getty Images"),
+    (r"\bGetty Images\b", Clue::Literal("Getty Images")),
     (
         r"(?i)(^|[\s(.])(image|photo|photograph|picture|credit|photo credit|file photo)\s*:\s*\S",
-        ":",
+        Clue::AfterWord(b':', &["image", "photo", "photograph", "picture", "credit"]),
     ),
-    (r"\((AP|AFP|Reuters|AAP) Photo\b", " Photo"),
+    (
+        r"\((AP|AFP|Reuters|AAP) Photo\b",
+        Clue::Before(
+            b'(',
+            &["AP Photo", "AFP Photo", "Reuters Photo", "AAP Photo"],
+        ),
+    ),
 ];
 
-/// The caption patterns. Most blocks hold none of the patterns' needles,
-/// and one scan for them is far cheaper than running the set's automaton
-/// over the whole block.
+/// Something that every match of a pattern holds, cheap to look for.
+#[derive(Debug, Clone, Copy)]
+enum Clue {
+    /// This literal.
+    Literal(&'static str),
+    /// This byte, right after one of these words, white space allowed
+    /// between. The words are compared with ASCII case ignored, so none may
+    /// hold a letter that a case-insensitive pattern matches to a
+    /// character beyond ASCII (`s` matches the long s, `k` the Kelvin sign).
+    AfterWord(u8, &'static [&'static str]),
+    /// This byte, right before one of these literals.
+    Before(u8, &'static [&'static str]),
+}
+
+impl Clue {
+    /// The byte this clue is found by, unless it is a literal.
+    fn byte(self) -> Option<u8> {
+        match self {
+            Clue::Literal(_) => None,
+            Clue::AfterWord(b, _) | Clue::Before(b, _) => Some(b),
+        }
+    }
+
+    /// Whether the byte at `p` of `hay` may be this clue's byte as a match
+    /// holds it.
+    fn fits(self, hay: &[u8], p: usize) -> bool {
+        match self {
+            Clue::Literal(_) => false,
+            Clue::Before(b, literals) => {
+                let after = hay.get(p + 1..).unwrap_or(&[]);
+                hay.get(p) == Some(&b) && literals.iter().any(|l| after.starts_with(l.as_bytes()))
+            }
+            Clue::AfterWord(b, words) => {
+                if hay.get(p) != Some(&b) {
+                    return false;
+                }
+                let head = hay.get(..p).unwrap_or(&[]);
+                let Some(last) = head
+                    .iter()
+                    .rposition(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+                else {
+                    return false;
+                };
+                let word = head.get(..=last).unwrap_or(&[]);
+                // White space beyond ASCII is not told from a letter here.
+                !word.last().is_some_and(u8::is_ascii)
+                    || words.iter().any(|w| {
+                        word.len() >= w.len()
+                            && word
+                                .get(word.len() - w.len()..)
+                                .is_some_and(|tail| tail.eq_ignore_ascii_case(w.as_bytes()))
+                    })
+            }
+        }
+    }
+}
+
+/// The caption patterns. Most blocks hold none of the patterns' clues, and
+/// one scan for them is far cheaper than running the set's automaton over
+/// the whole block.
 #[derive(Debug)]
 struct Captions {
     set: RegexSet,
-    /// The needles of all patterns; `None` when a pattern of the table has
-    /// no needle listed, and then every text goes to the set.
-    needles: Option<Needles>,
+    /// The clues of all patterns; `None` when a pattern of the table has no
+    /// clue listed, and then every text goes to the set.
+    clues: Option<Clues>,
 }
 
 impl Captions {
     fn new(patterns: &[&str]) -> Captions {
         let set = RegexSet::new(patterns.iter().map(|p| text::ascii_word_boundaries(p)))
             .unwrap_or_else(|_| RegexSet::empty());
-        let needles: Option<Vec<&str>> = patterns
+        let clues: Option<Vec<Clue>> = patterns
             .iter()
             .map(|p| {
-                CAPTION_NEEDLES
+                CAPTION_CLUES
                     .iter()
                     .find(|(pattern, _)| pattern == p)
-                    .map(|&(_, needle)| needle)
+                    .map(|&(_, clue)| clue)
             })
             .collect();
         Captions {
             set,
-            needles: needles.map(|n| Needles::new(&n)),
+            clues: clues.and_then(|c| Clues::new(&c)),
         }
     }
 
     fn is_match(&self, s: &str) -> bool {
-        self.needles.as_ref().is_none_or(|n| n.any_in(s.as_bytes())) && self.set.is_match(s)
+        self.clues.as_ref().is_none_or(|c| c.any_in(s.as_bytes())) && self.set.is_match(s)
     }
 }
 
 /// The patterns as one case-insensitive alternation compiled on its first
 /// use, for the rules that only a few texts reach (a line ending in `]`, a
 /// block after a video): most extractors never pay for them.
-fn any_case_insensitive(patterns: &[String]) -> LazyPattern {
+fn any_case_insensitive(patterns: &[&str]) -> LazyPattern {
+    let patterns: Vec<String> = patterns
+        .iter()
+        .map(|p| text::ascii_word_boundaries(p))
+        .collect();
     let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
     LazyPattern::any("(?i)", &patterns)
 }
 
-/// The patterns as one case-insensitive set; an empty set, matching
-/// nothing, should one not compile (a unit test checks they all do).
-fn case_insensitive_set(patterns: &[String]) -> RegexSet {
-    RegexSetBuilder::new(patterns)
-        .case_insensitive(true)
-        .build()
-        .unwrap_or_else(|_| RegexSet::empty())
+/// The words that every match of a boilerplate pattern of the `line` and
+/// `heading` scopes opens with, in lower case, for each such pattern of the
+/// table as written there.
+const BOILERPLATE_OPENINGS: &[(&str, &[&str])] = &[
+    (r"^read more\s*:", &["read more"]),
+    (r"^read more (in|below|about|here)\b", &["read more"]),
+    (r"^watch\s*:", &["watch"]),
+    (r"^click to play video\b", &["click to play video"]),
+    (
+        r"^story continues below( the)? advertisement$",
+        &["story continues below"],
+    ),
+    (
+        r"^(advertisement|advertising|sponsored|sponsored content|paid content|promoted content)$",
+        &["advertis", "sponsored", "paid content", "promoted content"],
+    ),
+    (
+        r"^(share|share this|share this (article|story|page|post)|share on (facebook|twitter|x|linkedin|whatsapp|email)|tweet this|email this|print this( page| article)?|print)$",
+        &["share", "tweet this", "email this", "print"],
+    ),
+    (
+        r"^(subscribe|sign up|sign up for|get) (to |for )?(our |the )?(newsletter|updates|alerts|emails?)\b",
+        &["subscribe", "sign up", "get"],
+    ),
+    (r"^follow us on\b", &["follow us on"]),
+    (
+        r"^related( articles| stories| content| links| news| coverage)?\s*:",
+        &["related"],
+    ),
+    (
+        r"^(this (site|website) uses cookies|we use cookies)\b",
+        &["this site", "this website", "we use cookies"],
+    ),
+    (r"^skip to (main )?content$", &["skip to"]),
+    (
+        r"^(#\s*#\s*#|-\s*30\s*-|-?\s*ends\s*-?|\[\s*ends\s*\]|end)$",
+        // "ends" may also follow white space, and a line that opens with
+        // white space is always given to the set.
+        &["#", "-", "end", "["],
+    ),
+    (r"^more on this (story|topic)\s*:?$", &["more on this"]),
+    (
+        r"^(see also|related links|related content|related articles|further reading|more information|useful links)$",
+        &[
+            "see also",
+            "related",
+            "further reading",
+            "more information",
+            "useful links",
+        ],
+    ),
+    (
+        r"^download (this|the|our) [a-z0-9 ]*\b(pdf|document|report|case study|file)s?$",
+        &["download"],
+    ),
+];
+
+/// Case-insensitive patterns anchored at the start of a line. Most lines
+/// open with none of the patterns' openings, and a look at the first bytes
+/// is far cheaper than a call into the set.
+#[derive(Debug)]
+struct LinePatterns {
+    set: RegexSet,
+    /// The openings of all patterns; `None` when a pattern has none
+    /// listed, and then every line goes to the set.
+    openings: Option<Openings>,
+}
+
+impl LinePatterns {
+    /// The patterns as one case-insensitive set; an empty set, matching
+    /// nothing, should one not compile (a unit test checks they all do).
+    fn new(patterns: &[&str]) -> LinePatterns {
+        let set = RegexSetBuilder::new(patterns.iter().map(|p| text::ascii_word_boundaries(p)))
+            .case_insensitive(true)
+            .build()
+            .unwrap_or_else(|_| RegexSet::empty());
+        let openings: Option<Vec<&'static str>> = patterns
+            .iter()
+            .map(|p| {
+                BOILERPLATE_OPENINGS
+                    .iter()
+                    .find(|(pattern, _)| pattern == p)
+                    .map(|&(_, words)| words)
+            })
+            .try_fold(Vec::new(), |mut all, words| {
+                all.extend(words?);
+                Some(all)
+            });
+        LinePatterns {
+            set,
+            openings: openings.map(|o| Openings::new(&o)),
+        }
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        self.openings
+            .as_ref()
+            .is_none_or(|o| o.may_open(s.as_bytes()))
+            && self.set.is_match(s)
+    }
+}
+
+/// Lower-case ASCII openings of lines, filed by their first byte.
+#[derive(Debug)]
+struct Openings {
+    by_first: Vec<Vec<&'static [u8]>>,
+}
+
+impl Openings {
+    fn new(openings: &[&'static str]) -> Openings {
+        let mut by_first = vec![Vec::new(); 128];
+        for o in openings {
+            let first = o.as_bytes().first().map_or(0, |&b| usize::from(b));
+            if let Some(list) = by_first.get_mut(first) {
+                list.push(o.as_bytes());
+            }
+        }
+        Openings { by_first }
+    }
+
+    /// Whether `line` may open with one of the openings, ASCII case
+    /// ignored. A byte beyond ASCII may be a character that matches an ASCII
+    /// letter case-insensitively (the long s, the Kelvin sign) or white
+    /// space, so from the first such byte on any line may.
+    fn may_open(&self, line: &[u8]) -> bool {
+        let Some(&first) = line.first() else {
+            return true;
+        };
+        if !first.is_ascii() || matches!(first, b'\t'..=b'\r' | b' ') {
+            return true;
+        }
+        let Some(candidates) = self.by_first.get(usize::from(first.to_ascii_lowercase())) else {
+            return true;
+        };
+        candidates.iter().any(|opening| {
+            for (i, &o) in opening.iter().enumerate() {
+                match line.get(i) {
+                    Some(b) if !b.is_ascii() => return true,
+                    Some(b) if b.to_ascii_lowercase() == o => {}
+                    _ => return false,
+                }
+            }
+            true
+        })
+    }
 }
 
 /// The pattern of a video block.
 const VIDEO: &str = r"(?i)^(click to play video|watch)\b";
 
-/// Literals to look for: single bytes in one pass, longer ones one by one.
+/// Clues to look for: those found by a byte in one pass, literals one by
+/// one.
 #[derive(Debug)]
-struct Needles {
-    bytes: Vec<u8>,
+struct Clues {
+    /// The bytes of the byte clues, the first repeated to fill the three
+    /// slots; `None` when there are none.
+    bytes: Option<[u8; 3]>,
+    by_byte: Vec<Clue>,
     words: Vec<Finder<'static>>,
 }
 
-impl Needles {
-    fn new(needles: &[&str]) -> Needles {
-        let (bytes, words): (Vec<&str>, Vec<&str>) = needles.iter().partition(|n| n.len() == 1);
-        Needles {
-            bytes: bytes.iter().flat_map(|b| b.bytes()).collect(),
-            words: words.iter().map(|w| Finder::new(w).into_owned()).collect(),
-        }
+impl Clues {
+    /// The clues prepared for searching; `None` if more than three bytes
+    /// find them, more than one pass takes.
+    fn new(clues: &[Clue]) -> Option<Clues> {
+        let mut bytes: Vec<u8> = clues.iter().filter_map(|c| c.byte()).collect();
+        bytes.sort_unstable();
+        bytes.dedup();
+        let bytes = match bytes[..] {
+            [] => None,
+            [a] => Some([a, a, a]),
+            [a, b] => Some([a, b, b]),
+            [a, b, c] => Some([a, b, c]),
+            _ => return None,
+        };
+        Some(Clues {
+            bytes,
+            by_byte: clues
+                .iter()
+                .copied()
+                .filter(|c| c.byte().is_some())
+                .collect(),
+            words: clues
+                .iter()
+                .filter_map(|c| match c {
+                    Clue::Literal(w) => Some(Finder::new(w).into_owned()),
+                    _ => None,
+                })
+                .collect(),
+        })
     }
 
-    /// Whether `hay` holds one of the needles.
+    /// Whether `hay` holds one of the clues.
     fn any_in(&self, hay: &[u8]) -> bool {
-        let byte = match self.bytes[..] {
-            [] => false,
-            [a] => memchr::memchr(a, hay).is_some(),
-            [a, b] => memchr::memchr2(a, b, hay).is_some(),
-            [a, b, c] => memchr::memchr3(a, b, c, hay).is_some(),
-            _ => self.bytes.iter().any(|&b| memchr::memchr(b, hay).is_some()),
-        };
-        byte || self.words.iter().any(|w| w.find(hay).is_some())
+        let by_byte = self.bytes.is_some_and(|[a, b, c]| {
+            memchr::memchr3_iter(a, b, c, hay)
+                .any(|p| self.by_byte.iter().any(|clue| clue.fits(hay, p)))
+        });
+        by_byte || self.words.iter().any(|w| w.find(hay).is_some())
     }
 }
 
@@ -196,7 +428,7 @@ struct Draft {
 
 impl LayoutRules {
     pub(crate) fn new() -> LayoutRules {
-        let mut by_scope: [Vec<String>; 4] = Default::default();
+        let mut by_scope: [Vec<&str>; 4] = Default::default();
         for row in tables::rows(tables::BOILERPLATE) {
             if let [_, scope, pattern] = row[..] {
                 let slot = match scope {
@@ -206,7 +438,7 @@ impl LayoutRules {
                     _ => 0,
                 };
                 if let Some(list) = by_scope.get_mut(slot) {
-                    list.push(text::ascii_word_boundaries(pattern));
+                    list.push(pattern);
                 }
             }
         }
@@ -215,9 +447,9 @@ impl LayoutRules {
             .collect();
         let [lines, headings, after_video, bracketed] = by_scope;
         LayoutRules {
-            boilerplate_lines: case_insensitive_set(&lines),
+            boilerplate_lines: LinePatterns::new(&lines),
             bracketed_lines: any_case_insensitive(&bracketed),
-            boilerplate_headings: case_insensitive_set(&headings),
+            boilerplate_headings: LinePatterns::new(&headings),
             video_captions: any_case_insensitive(&after_video),
             video: LazyPattern::new(VIDEO),
             captions: Captions::new(&captions),
@@ -510,6 +742,9 @@ fn lines(text: &str) -> impl Iterator<Item = Option<Line>> + '_ {
         } else if bytes.get(end) == Some(&b'\n') {
             pos = end + 1;
         }
+        if start == end {
+            return Some(None);
+        }
         let raw = Span::new(start, end);
         let content = trim(text, raw);
         if content.is_empty() {
@@ -543,17 +778,39 @@ fn is_lone_bullet(s: &str) -> bool {
 /// The list marker at the start of `content` and the trimmed text after it.
 fn list_marker(text: &str, content: Span) -> Option<(Span, Span)> {
     let s = &text[content];
+    if !may_open_with_marker(s.as_bytes()) {
+        return None;
+    }
     let len = marker_len(s)?;
     let rest = &s[len..];
     // A marker is followed by white space and then some text.
     if !rest.starts_with(is_space) {
         return None;
     }
-    let body = trim(text, Span::new(content.start + len, content.end));
+    // The spaces after the marker are skipped here, so that `trim` finds
+    // the usual span that starts on a printable byte and need not decode.
+    let spaces = rest.bytes().take_while(|&b| b == b' ').count();
+    let body = trim(text, Span::new(content.start + len + spaces, content.end));
     if body.is_empty() {
         return None;
     }
     Some((Span::new(content.start, content.start + len), body))
+}
+
+/// Whether `s` may open with a list marker, by its first two bytes: most
+/// lines open with a capital letter not followed by `)`, and `marker_len`
+/// need not look further.
+fn may_open_with_marker(s: &[u8]) -> bool {
+    match s.first() {
+        Some(b'A'..=b'Z') => s.get(1) == Some(&b')'),
+        Some(b) => {
+            b.is_ascii_lowercase()
+                || b.is_ascii_digit()
+                || matches!(b, b'-' | b'*' | b'(')
+                || !b.is_ascii()
+        }
+        None => false,
+    }
 }
 
 /// The byte length of a list marker at the start of `s`, if it starts with
@@ -642,10 +899,114 @@ mod tests {
     }
 
     #[test]
-    fn every_caption_pattern_has_a_needle() {
+    fn every_caption_pattern_has_a_clue() {
         // Otherwise every block goes through the caption set, as it did
-        // before the needles: correct, but several times dearer.
-        assert!(LayoutRules::new().captions.needles.is_some());
+        // before the clues: correct, but several times dearer.
+        assert!(LayoutRules::new().captions.clues.is_some());
+    }
+
+    #[test]
+    fn caption_clues_let_every_caption_through() {
+        let captions = &LayoutRules::new().captions;
+        let clues = captions.clues.as_ref().unwrap();
+        for s in [
+            "Leaders meet. THE CANADIAN PRESS/Sean Kilpatrick",
+            "A crowd (AP Photo/Jane Doe)",
+            "A crowd. AP Photo /Jane Doe",
+            "Photo: AFP",
+            "A view. REUTERS /John Smith",
+            "Smith, Reuters/Pool",
+            "Getty Images / Pool",
+            "AAP Image/Dean Lewins",
+            "PA Wire/PA Images",
+            "EPA/Someone",
+            "Smith, Getty Images",
+            "photo credit : Jane Doe",
+            "PHOTOGRAPH:Jane Doe",
+            "The site (picture:\u{A0}Jane Doe)",
+            "File photo\u{2003}: x",
+            "Credit\n: x",
+            "\u{17F}ome (Reuters Photo by x)",
+            "(AAP Photo",
+        ] {
+            assert!(captions.set.is_match(s), "{s}");
+            assert!(clues.any_in(s.as_bytes()), "{s}");
+        }
+        for s in [
+            "The minister said: this is not a caption.",
+            "See www.pm.gov.au/media and/or 2007/08.",
+            "Prime Minister (Labor) spoke (APRA).",
+            "Rates are: low. Visit: here. Go to: there.",
+            ": :/ (",
+            "",
+        ] {
+            assert!(!clues.any_in(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn every_boilerplate_line_pattern_has_openings() {
+        // Otherwise every line goes through the set: correct, but dearer.
+        let rules = LayoutRules::new();
+        assert!(rules.boilerplate_lines.openings.is_some());
+        assert!(rules.boilerplate_headings.openings.is_some());
+    }
+
+    #[test]
+    fn openings_let_every_boilerplate_line_through() {
+        let rules = LayoutRules::new();
+        for (s, heading) in [
+            ("READ MORE: x", false),
+            ("Read more about it", false),
+            ("Watch : x", false),
+            ("Click to play video: x", false),
+            ("Story continues below the advertisement", false),
+            ("Advertising", false),
+            ("Promoted content", false),
+            ("Share on X", false),
+            ("Tweet this", false),
+            ("Print this article", false),
+            ("Sign up for our newsletter", false),
+            ("Get the updates", false),
+            ("Follow us on Facebook", false),
+            ("Related coverage:", false),
+            ("This website uses cookies", false),
+            ("We use cookies", false),
+            ("Skip to main content", false),
+            ("# # #", false),
+            ("- 30 -", false),
+            ("-ends-", false),
+            ("\u{2003}ends", false),
+            ("[ ends ]", false),
+            ("End", false),
+            ("More on this story:", false),
+            ("Download the report pdf", false),
+            ("\u{17F}hare", false),
+            ("Sub\u{17F}cribe to our newsletter", false),
+            ("See also", true),
+            ("Useful lin\u{212A}s", true),
+        ] {
+            let patterns = if heading {
+                &rules.boilerplate_headings
+            } else {
+                &rules.boilerplate_lines
+            };
+            let openings = patterns.openings.as_ref().unwrap();
+            assert!(patterns.set.is_match(s), "{s}");
+            assert!(openings.may_open(s.as_bytes()), "{s}");
+        }
+        let openings = rules.boilerplate_lines.openings.as_ref().unwrap();
+        for s in ["The minister said", "Prime Minister", "Readers", "Sharing"] {
+            assert!(!openings.may_open(s.as_bytes()), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_marker_body_starts_after_the_white_space() {
+        for s in ["- body", "-  body ", "•\u{A0} body", "1.\t body"] {
+            let (_, body) = list_marker(s, Span::new(0, s.len())).unwrap();
+            assert_eq!(&s[body], "body", "{s:?}");
+        }
     }
 
     #[test]
@@ -667,6 +1028,11 @@ mod tests {
             ("-- a", None),
             ("The a", None),
             ("3.5 a", None),
+            ("AB) a", None),
+            ("• \u{A0} a", Some(3)),
+            ("\u{25CF} a", Some(3)),
+            ("* a", Some(1)),
+            ("-\t a", Some(1)),
         ] {
             assert_eq!(text_marker(s), want, "{s}");
         }
