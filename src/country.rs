@@ -325,12 +325,21 @@ type FoldedForm = (Vec<u8>, u32);
 
 #[derive(Debug)]
 struct TrieNode {
+    /// The byte of the node's first child in byte order, or [`NO_CHILD`].
+    /// Nodes are laid down depth first, so that child is the next node:
+    /// most steps of a walk go on down a form's only continuation, and
+    /// take it without reading `edges`.
+    first_byte: u8,
     /// The node's children: `edges[first_edge..first_edge + children]`.
     first_edge: u32,
     children: u32,
     /// The form that ends here, if one does.
     form: Option<u32>,
 }
+
+/// The `first_byte` of a node without children: an upper-case letter,
+/// which a walk's bytes, folded to lower case, never are.
+const NO_CHILD: u8 = b'A';
 
 impl FormTrie {
     /// The trie of `forms`; a match reports a form's index in `forms`.
@@ -391,6 +400,7 @@ impl FormTrie {
             start += len;
         }
         self.nodes.push(TrieNode {
+            first_byte: self.edges.get(first_edge).map_or(NO_CHILD, |&(b, _)| b),
             first_edge: first_edge as u32,
             children: (self.edges.len() - first_edge) as u32,
             form,
@@ -415,9 +425,12 @@ impl FormTrie {
             let child = *self.root.get(usize::from(byte))?;
             return (child != 0).then_some(child as usize);
         }
-        let node = self.nodes.get(node)?;
-        let first = node.first_edge as usize;
-        let children = self.edges.get(first..first + node.children as usize)?;
+        let at = self.nodes.get(node)?;
+        if at.first_byte == byte {
+            return Some(node + 1);
+        }
+        let first = at.first_edge as usize;
+        let children = self.edges.get(first..first + at.children as usize)?;
         let &(_, child) = children.iter().find(|(b, _)| *b == byte)?;
         Some(child as usize)
     }
@@ -430,12 +443,17 @@ impl FormTrie {
         let mut best = self.nodes.first()?.form.map(|form| (0, form as usize));
         let mut len = 0;
         while let Some(&raw) = window.get(len) {
-            let byte = if raw == 0xC2 && window.get(len + 1) == Some(&0xA0) {
+            // The test for a non-breaking space's lead byte comes first:
+            // every other byte then costs one comparison.
+            let byte = if raw != 0xC2 {
+                len += 1;
+                raw.to_ascii_lowercase()
+            } else if window.get(len + 1) == Some(&0xA0) {
                 len += 2;
                 b' '
             } else {
                 len += 1;
-                raw.to_ascii_lowercase()
+                raw
             };
             let Some(child) = self.child(node, byte) else {
                 break;
