@@ -501,14 +501,18 @@ fn hash4(prefix: [u8; 4]) -> usize {
 }
 
 /// The first four bytes at `i` (zero past the end).
-#[inline]
 /// A non-breaking space counts as one space, as in matching.
+#[inline(always)]
 fn prefix4(bytes: &[u8], i: usize) -> [u8; 4] {
-    if let Some(&[a, b, c, d]) = bytes.get(i..i + 4) {
-        if ![a, b, c, d].contains(&0xC2) {
-            return [a, b, c, d];
-        }
+    match bytes.get(i..i + 4) {
+        Some(&[a, b, c, d]) if ![a, b, c, d].contains(&0xC2) => [a, b, c, d],
+        _ => prefix4_spaced(bytes, i),
     }
+}
+
+/// [`prefix4`] near the end of the text or of a non-breaking space.
+#[cold]
+fn prefix4_spaced(bytes: &[u8], i: usize) -> [u8; 4] {
     let mut out = [0u8; 4];
     let mut k = i;
     for slot in &mut out {
@@ -817,9 +821,22 @@ impl CountryFinder {
     /// Countries named in the analysed text, outside boilerplate.
     pub(crate) fn find<'h>(&self, analysis: &Analysis<'h>) -> Vec<Country<'h>> {
         let text = analysis.text;
+        let words = analysis.words();
+        let spans = || analysis.content_spans().map(|(_, span)| span);
         let mut raw = Vec::new();
-        for (_, span) in analysis.content_spans() {
-            self.scan(text, analysis.words(), span, &mut raw);
+        // Blocks come in order and apart, so one walk over the word starts
+        // reads them all; a walk per block would pay its set-up for each
+        // block, most of them a few words long.
+        let in_order = spans().try_fold(0, |end, span| {
+            (end <= span.start && span.start <= span.end).then_some(span.end)
+        });
+        match in_order {
+            Some(end) => self.scan(text, words, spans(), end, &mut raw),
+            None => {
+                for span in spans() {
+                    self.scan(text, words, std::iter::once(span), span.end, &mut raw);
+                }
+            }
         }
         let mut countries: Vec<Country<'h>> = Vec::new();
         // For each row, its place in `countries` once it has one.
@@ -901,15 +918,37 @@ impl CountryFinder {
             .collect()
     }
 
-    /// Matches the part `within` of `text`, appending accepted mentions.
-    fn scan(&self, text: &str, words: &WordBytes, within: Span, out: &mut Vec<Raw>) {
+    /// Matches the parts `spans` of `text` (in order and apart, the last
+    /// ending at `end`), appending accepted mentions in order. Each span is
+    /// scanned as a text of its own: no match reaches past its end, and no
+    /// scan state crosses into the next.
+    fn scan(
+        &self,
+        text: &str,
+        words: &WordBytes,
+        mut spans: impl Iterator<Item = Span>,
+        end: usize,
+        out: &mut Vec<Raw>,
+    ) {
+        let Some(mut within) = spans.next() else {
+            return;
+        };
         // Forms start at the start of a word, so the trie is walked from
         // word starts whose first bytes begin some form in a case it may
         // take: one table lookup tests each word start, and a short walk
         // runs for the few words that pass.
         let mut scan = ScanState::new(within);
-        words.for_each_start_in(within, &self.starts.keys, |i, _| {
-            self.try_start(text, within, i, &mut scan, out);
+        words.for_each_start_in(Span::new(within.start, end), &self.starts.keys, |i, _| {
+            while i >= within.end {
+                let Some(next) = spans.next() else {
+                    return;
+                };
+                within = next;
+                scan = ScanState::new(within);
+            }
+            if i >= within.start {
+                self.try_start(text, within, i, &mut scan, out);
+            }
         });
     }
 
@@ -1624,6 +1663,8 @@ mod tests {
             "boilerplate skipped", "Canada acts.\n\nREAD MORE: Japan news\n\nFrance agrees.", "CA:Canada; FR:France";
             "empty", "", "";
             "no letters", "12345 !!!", "";
+            "no match across blocks", "Papua New\n\nGuinea and Canada", "GN:Guinea; CA:Canada";
+            "blocks around boilerplate", "Japan\n\nREAD MORE: Canada\n\nFrance", "JP:Japan; FR:France";
         }
     }
 
