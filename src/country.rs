@@ -15,6 +15,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -140,12 +141,35 @@ struct Guard {
     /// Words that, near the form, confirm the country ("Tbilisi").
     abroad: Vec<String>,
     /// One automaton over `abroad` then `local` words, so a window is read
-    /// once.
-    context: Option<AhoCorasick>,
+    /// once; built when a window is first read (see [`Guard::context`]).
+    context: OnceLock<Option<AhoCorasick>>,
     /// Whether a mention with neither kind of word near stands as it is,
     /// rather than waiting on the rest of the text: for a form whose
     /// look-alike is the rarer sense ("Indian" of the Native nations).
     loose: bool,
+}
+
+impl Guard {
+    /// The automaton over `abroad` then `local` words, or `None` when the
+    /// guard has none. It is built the first time it is asked for: a
+    /// window is read only for the rare mention with a guard, and most
+    /// texts never ask for most guards'.
+    fn context(&self) -> Option<&AhoCorasick> {
+        self.context
+            .get_or_init(|| {
+                let words: Vec<&String> = self.abroad.iter().chain(&self.local).collect();
+                if words.is_empty() {
+                    return None;
+                }
+                // An NFA, far quicker to build than the default DFA, finds
+                // the same matches.
+                AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                    .build(words)
+                    .ok()
+            })
+            .as_ref()
+    }
 }
 
 /// What the words near a mention say about it.
@@ -741,19 +765,6 @@ impl CountryFinder {
             }
         }
 
-        for guard in &mut guards {
-            let words: Vec<&String> = guard.abroad.iter().chain(&guard.local).collect();
-            if !words.is_empty() {
-                // A window is read only for the rare mention with a guard:
-                // an NFA, far quicker to build than the default DFA, finds
-                // the same matches.
-                guard.context = AhoCorasick::builder()
-                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                    .build(words)
-                    .ok();
-            }
-        }
-
         let forms = FormTrie::new(&patterns);
         let mut starts = Starts::default();
         for (pattern, entry) in patterns.iter().zip(&entries) {
@@ -1094,7 +1105,7 @@ impl CountryFinder {
             {
                 return None;
             }
-            if let Some(context) = &guard.context {
+            if let Some(context) = guard.context() {
                 let gi = entry.guard.unwrap_or(usize::MAX);
                 let near = match *memo {
                     Some((g, at, near))
