@@ -420,7 +420,8 @@ impl FormTrie {
         let first_edge = self.edges.len();
         let mut start = 0;
         while let Some((byte, len)) = run(start) {
-            self.edges.push((byte, 0));
+            // The run's length stands in for the child until it is added.
+            self.edges.push((byte, len as u32));
             start += len;
         }
         self.nodes.push(TrieNode {
@@ -430,14 +431,16 @@ impl FormTrie {
             form,
         });
         let mut start = 0;
-        let mut edge = first_edge;
-        while let Some((_, len)) = run(start) {
+        for edge in first_edge..self.edges.len() {
+            let Some(&(_, len)) = self.edges.get(edge) else {
+                break;
+            };
+            let len = len as usize;
             let child = self.add_node(rest.get(start..start + len).unwrap_or_default(), depth + 1);
             if let Some((_, to)) = self.edges.get_mut(edge) {
                 *to = child;
             }
             start += len;
-            edge += 1;
         }
         index as u32
     }
@@ -646,9 +649,13 @@ impl CountryFinder {
     /// over every form, so that a text is matched in a single pass.
     pub(crate) fn new() -> CountryFinder {
         let mut rows = Vec::new();
-        let mut keys: FastMap<String, usize> = FastMap::default();
-        let mut entries: Vec<Entry> = Vec::new();
-        let mut patterns: Vec<String> = Vec::new();
+        // Room for every form of the tables (about 1,100), so that the map
+        // and lists are not grown step by step.
+        let forms = 2048;
+        let mut keys: FastMap<String, usize> =
+            FastMap::with_capacity_and_hasher(forms, Default::default());
+        let mut entries: Vec<Entry> = Vec::with_capacity(forms);
+        let mut patterns: Vec<String> = Vec::with_capacity(forms);
         let mut shared: FastMap<String, (Vec<usize>, u8)> = FastMap::default();
 
         for row in tables::rows(tables::COUNTRIES) {
