@@ -15,6 +15,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -140,12 +141,35 @@ struct Guard {
     /// Words that, near the form, confirm the country ("Tbilisi").
     abroad: Vec<String>,
     /// One automaton over `abroad` then `local` words, so a window is read
-    /// once.
-    context: Option<AhoCorasick>,
+    /// once; built when a window is first read (see [`Guard::context`]).
+    context: OnceLock<Option<AhoCorasick>>,
     /// Whether a mention with neither kind of word near stands as it is,
     /// rather than waiting on the rest of the text: for a form whose
     /// look-alike is the rarer sense ("Indian" of the Native nations).
     loose: bool,
+}
+
+impl Guard {
+    /// The automaton over `abroad` then `local` words, or `None` when the
+    /// guard has none. It is built the first time it is asked for: a
+    /// window is read only for the rare mention with a guard, and most
+    /// texts never ask for most guards'.
+    fn context(&self) -> Option<&AhoCorasick> {
+        self.context
+            .get_or_init(|| {
+                let words: Vec<&String> = self.abroad.iter().chain(&self.local).collect();
+                if words.is_empty() {
+                    return None;
+                }
+                // An NFA, far quicker to build than the default DFA, finds
+                // the same matches.
+                AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                    .build(words)
+                    .ok()
+            })
+            .as_ref()
+    }
 }
 
 /// What the words near a mention say about it.
@@ -325,12 +349,21 @@ type FoldedForm = (Vec<u8>, u32);
 
 #[derive(Debug)]
 struct TrieNode {
+    /// The byte of the node's first child in byte order, or [`NO_CHILD`].
+    /// Nodes are laid down depth first, so that child is the next node:
+    /// most steps of a walk go on down a form's only continuation, and
+    /// take it without reading `edges`.
+    first_byte: u8,
     /// The node's children: `edges[first_edge..first_edge + children]`.
     first_edge: u32,
     children: u32,
     /// The form that ends here, if one does.
     form: Option<u32>,
 }
+
+/// The `first_byte` of a node without children: an upper-case letter,
+/// which a walk's bytes, folded to lower case, never are.
+const NO_CHILD: u8 = b'A';
 
 impl FormTrie {
     /// The trie of `forms`; a match reports a form's index in `forms`.
@@ -387,23 +420,27 @@ impl FormTrie {
         let first_edge = self.edges.len();
         let mut start = 0;
         while let Some((byte, len)) = run(start) {
-            self.edges.push((byte, 0));
+            // The run's length stands in for the child until it is added.
+            self.edges.push((byte, len as u32));
             start += len;
         }
         self.nodes.push(TrieNode {
+            first_byte: self.edges.get(first_edge).map_or(NO_CHILD, |&(b, _)| b),
             first_edge: first_edge as u32,
             children: (self.edges.len() - first_edge) as u32,
             form,
         });
         let mut start = 0;
-        let mut edge = first_edge;
-        while let Some((_, len)) = run(start) {
+        for edge in first_edge..self.edges.len() {
+            let Some(&(_, len)) = self.edges.get(edge) else {
+                break;
+            };
+            let len = len as usize;
             let child = self.add_node(rest.get(start..start + len).unwrap_or_default(), depth + 1);
             if let Some((_, to)) = self.edges.get_mut(edge) {
                 *to = child;
             }
             start += len;
-            edge += 1;
         }
         index as u32
     }
@@ -415,9 +452,12 @@ impl FormTrie {
             let child = *self.root.get(usize::from(byte))?;
             return (child != 0).then_some(child as usize);
         }
-        let node = self.nodes.get(node)?;
-        let first = node.first_edge as usize;
-        let children = self.edges.get(first..first + node.children as usize)?;
+        let at = self.nodes.get(node)?;
+        if at.first_byte == byte {
+            return Some(node + 1);
+        }
+        let first = at.first_edge as usize;
+        let children = self.edges.get(first..first + at.children as usize)?;
         let &(_, child) = children.iter().find(|(b, _)| *b == byte)?;
         Some(child as usize)
     }
@@ -430,12 +470,17 @@ impl FormTrie {
         let mut best = self.nodes.first()?.form.map(|form| (0, form as usize));
         let mut len = 0;
         while let Some(&raw) = window.get(len) {
-            let byte = if raw == 0xC2 && window.get(len + 1) == Some(&0xA0) {
+            // The test for a non-breaking space's lead byte comes first:
+            // every other byte then costs one comparison.
+            let byte = if raw != 0xC2 {
+                len += 1;
+                raw.to_ascii_lowercase()
+            } else if window.get(len + 1) == Some(&0xA0) {
                 len += 2;
                 b' '
             } else {
                 len += 1;
-                raw.to_ascii_lowercase()
+                raw
             };
             let Some(child) = self.child(node, byte) else {
                 break;
@@ -483,14 +528,18 @@ fn hash4(prefix: [u8; 4]) -> usize {
 }
 
 /// The first four bytes at `i` (zero past the end).
-#[inline]
 /// A non-breaking space counts as one space, as in matching.
+#[inline(always)]
 fn prefix4(bytes: &[u8], i: usize) -> [u8; 4] {
-    if let Some(&[a, b, c, d]) = bytes.get(i..i + 4) {
-        if ![a, b, c, d].contains(&0xC2) {
-            return [a, b, c, d];
-        }
+    match bytes.get(i..i + 4) {
+        Some(&[a, b, c, d]) if ![a, b, c, d].contains(&0xC2) => [a, b, c, d],
+        _ => prefix4_spaced(bytes, i),
     }
+}
+
+/// [`prefix4`] near the end of the text or of a non-breaking space.
+#[cold]
+fn prefix4_spaced(bytes: &[u8], i: usize) -> [u8; 4] {
     let mut out = [0u8; 4];
     let mut k = i;
     for slot in &mut out {
@@ -600,9 +649,13 @@ impl CountryFinder {
     /// over every form, so that a text is matched in a single pass.
     pub(crate) fn new() -> CountryFinder {
         let mut rows = Vec::new();
-        let mut keys: FastMap<String, usize> = FastMap::default();
-        let mut entries: Vec<Entry> = Vec::new();
-        let mut patterns: Vec<String> = Vec::new();
+        // Room for every form of the tables (about 1,100), so that the map
+        // and lists are not grown step by step.
+        let forms = 2048;
+        let mut keys: FastMap<String, usize> =
+            FastMap::with_capacity_and_hasher(forms, Default::default());
+        let mut entries: Vec<Entry> = Vec::with_capacity(forms);
+        let mut patterns: Vec<String> = Vec::with_capacity(forms);
         let mut shared: FastMap<String, (Vec<usize>, u8)> = FastMap::default();
 
         for row in tables::rows(tables::COUNTRIES) {
@@ -719,19 +772,6 @@ impl CountryFinder {
             }
         }
 
-        for guard in &mut guards {
-            let words: Vec<&String> = guard.abroad.iter().chain(&guard.local).collect();
-            if !words.is_empty() {
-                // A window is read only for the rare mention with a guard:
-                // an NFA, far quicker to build than the default DFA, finds
-                // the same matches.
-                guard.context = AhoCorasick::builder()
-                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                    .build(words)
-                    .ok();
-            }
-        }
-
         let forms = FormTrie::new(&patterns);
         let mut starts = Starts::default();
         for (pattern, entry) in patterns.iter().zip(&entries) {
@@ -799,9 +839,22 @@ impl CountryFinder {
     /// Countries named in the analysed text, outside boilerplate.
     pub(crate) fn find<'h>(&self, analysis: &Analysis<'h>) -> Vec<Country<'h>> {
         let text = analysis.text;
+        let words = analysis.words();
+        let spans = || analysis.content_spans().map(|(_, span)| span);
         let mut raw = Vec::new();
-        for (_, span) in analysis.content_spans() {
-            self.scan(text, analysis.words(), span, &mut raw);
+        // Blocks come in order and apart, so one walk over the word starts
+        // reads them all; a walk per block would pay its set-up for each
+        // block, most of them a few words long.
+        let in_order = spans().try_fold(0, |end, span| {
+            (end <= span.start && span.start <= span.end).then_some(span.end)
+        });
+        match in_order {
+            Some(end) => self.scan(text, words, spans(), end, &mut raw),
+            None => {
+                for span in spans() {
+                    self.scan(text, words, std::iter::once(span), span.end, &mut raw);
+                }
+            }
         }
         let mut countries: Vec<Country<'h>> = Vec::new();
         // For each row, its place in `countries` once it has one.
@@ -883,15 +936,37 @@ impl CountryFinder {
             .collect()
     }
 
-    /// Matches the part `within` of `text`, appending accepted mentions.
-    fn scan(&self, text: &str, words: &WordBytes, within: Span, out: &mut Vec<Raw>) {
+    /// Matches the parts `spans` of `text` (in order and apart, the last
+    /// ending at `end`), appending accepted mentions in order. Each span is
+    /// scanned as a text of its own: no match reaches past its end, and no
+    /// scan state crosses into the next.
+    fn scan(
+        &self,
+        text: &str,
+        words: &WordBytes,
+        mut spans: impl Iterator<Item = Span>,
+        end: usize,
+        out: &mut Vec<Raw>,
+    ) {
+        let Some(mut within) = spans.next() else {
+            return;
+        };
         // Forms start at the start of a word, so the trie is walked from
         // word starts whose first bytes begin some form in a case it may
         // take: one table lookup tests each word start, and a short walk
         // runs for the few words that pass.
         let mut scan = ScanState::new(within);
-        words.for_each_start_in(within, &self.starts.keys, |i, _| {
-            self.try_start(text, within, i, &mut scan, out);
+        words.for_each_start_in(Span::new(within.start, end), &self.starts.keys, |i, _| {
+            while i >= within.end {
+                let Some(next) = spans.next() else {
+                    return;
+                };
+                within = next;
+                scan = ScanState::new(within);
+            }
+            if i >= within.start {
+                self.try_start(text, within, i, &mut scan, out);
+            }
         });
     }
 
@@ -1037,7 +1112,7 @@ impl CountryFinder {
             {
                 return None;
             }
-            if let Some(context) = &guard.context {
+            if let Some(context) = guard.context() {
                 let gi = entry.guard.unwrap_or(usize::MAX);
                 let near = match *memo {
                     Some((g, at, near))
@@ -1606,6 +1681,8 @@ mod tests {
             "boilerplate skipped", "Canada acts.\n\nREAD MORE: Japan news\n\nFrance agrees.", "CA:Canada; FR:France";
             "empty", "", "";
             "no letters", "12345 !!!", "";
+            "no match across blocks", "Papua New\n\nGuinea and Canada", "GN:Guinea; CA:Canada";
+            "blocks around boilerplate", "Japan\n\nREAD MORE: Canada\n\nFrance", "JP:Japan; FR:France";
         }
     }
 
