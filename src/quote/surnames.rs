@@ -172,6 +172,9 @@ impl<'s> Surnames<'s> {
 /// after, so the cost per byte does not grow with the text.
 pub(super) const REACH: usize = 64 * 1024;
 
+/// The most speakers sharing a surname that a mention is tried against.
+const MAX_NAMESAKES: usize = 16;
+
 /// The surnames of a document's speakers, each found only within
 /// [`REACH`] bytes of one of its speaker's anchors (where the speaker was
 /// quoted or named). A [`Surnames`] index of the speakers near the
@@ -262,7 +265,13 @@ impl<'s> NearSurnames<'s> {
         };
         index.find(text, words, within, |span, i| {
             let mut entry = active.get(i).copied();
-            while let Some(k) = entry {
+            // Inside one release the first entry is near. The walk is cut
+            // short so that a text naming thousands of namesakes costs a
+            // bounded amount per mention.
+            for _ in 0..MAX_NAMESAKES {
+                let Some(k) = entry else {
+                    return;
+                };
                 if self.is_near(k, span.start) {
                     found(span, k);
                     return;
