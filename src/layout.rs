@@ -171,15 +171,7 @@ impl Captions {
     fn new(patterns: &[&str]) -> Captions {
         let set = RegexSet::new(patterns.iter().map(|p| text::ascii_word_boundaries(p)))
             .unwrap_or_else(|_| RegexSet::empty());
-        let clues: Option<Vec<Clue>> = patterns
-            .iter()
-            .map(|p| {
-                CAPTION_CLUES
-                    .iter()
-                    .find(|(pattern, _)| pattern == p)
-                    .map(|&(_, clue)| clue)
-            })
-            .collect();
+        let clues = listed_for(patterns, CAPTION_CLUES);
         Captions {
             set,
             clues: clues.and_then(|c| Clues::new(&c)),
@@ -260,6 +252,20 @@ const BOILERPLATE_OPENINGS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Each pattern's entry in `table`, which keys entries by the pattern as
+/// written in the data file; `None` when a pattern has none there.
+fn listed_for<T: Copy>(patterns: &[&str], table: &[(&str, T)]) -> Option<Vec<T>> {
+    patterns
+        .iter()
+        .map(|p| {
+            table
+                .iter()
+                .find(|(pattern, _)| pattern == p)
+                .map(|&(_, entry)| entry)
+        })
+        .collect()
+}
+
 /// Case-insensitive patterns anchored at the start of a line. Most lines
 /// open with none of the patterns' openings, and a look at the first bytes
 /// is far cheaper than a call into the set.
@@ -279,18 +285,7 @@ impl LinePatterns {
             .case_insensitive(true)
             .build()
             .unwrap_or_else(|_| RegexSet::empty());
-        let openings: Option<Vec<&'static str>> = patterns
-            .iter()
-            .map(|p| {
-                BOILERPLATE_OPENINGS
-                    .iter()
-                    .find(|(pattern, _)| pattern == p)
-                    .map(|&(_, words)| words)
-            })
-            .try_fold(Vec::new(), |mut all, words| {
-                all.extend(words?);
-                Some(all)
-            });
+        let openings = listed_for(patterns, BOILERPLATE_OPENINGS).map(|words| words.concat());
         LinePatterns {
             set,
             openings: openings.map(|o| Openings::new(&o)),
