@@ -7,6 +7,7 @@
 //! before ends on a comma or a function word) keeps the block going.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use memchr::memmem::Finder;
 use regex::{RegexSet, RegexSetBuilder};
@@ -269,25 +270,30 @@ fn listed_for<T: Copy>(patterns: &[&str], table: &[(&str, T)]) -> Option<Vec<T>>
 /// Case-insensitive patterns anchored at the start of a line. Most lines
 /// open with none of the patterns' openings, and a look at the first bytes
 /// is far cheaper than a call into the set.
+///
+/// The set is compiled on first use: it is the dearest part of building
+/// the layout rules, and many texts never need it.
 #[derive(Debug)]
 struct LinePatterns {
-    set: RegexSet,
+    /// The patterns as compiled (with ASCII word boundaries).
+    sources: Vec<String>,
+    /// The case-insensitive set of the patterns.
+    set: OnceLock<RegexSet>,
     /// The openings of all patterns; `None` when a pattern has none
     /// listed, and then every line goes to the set.
     openings: Option<Openings>,
 }
 
 impl LinePatterns {
-    /// The patterns as one case-insensitive set; an empty set, matching
-    /// nothing, should one not compile (a unit test checks they all do).
+    /// The patterns as one case-insensitive set.
     fn new(patterns: &[&str]) -> LinePatterns {
-        let set = RegexSetBuilder::new(patterns.iter().map(|p| text::ascii_word_boundaries(p)))
-            .case_insensitive(true)
-            .build()
-            .unwrap_or_else(|_| RegexSet::empty());
         let openings = listed_for(patterns, BOILERPLATE_OPENINGS).map(|words| words.concat());
         LinePatterns {
-            set,
+            sources: patterns
+                .iter()
+                .map(|p| text::ascii_word_boundaries(p))
+                .collect(),
+            set: OnceLock::new(),
             openings: openings.map(|o| Openings::new(&o)),
         }
     }
@@ -296,7 +302,21 @@ impl LinePatterns {
         self.openings
             .as_ref()
             .is_none_or(|o| o.may_open(s.as_bytes()))
-            && self.set.is_match(s)
+            && self.set_matches(s)
+    }
+
+    /// Whether a pattern matches `s`, without the look at its opening. A
+    /// set that does not compile (a unit test checks they all do) matches
+    /// nothing.
+    fn set_matches(&self, s: &str) -> bool {
+        self.set
+            .get_or_init(|| {
+                RegexSetBuilder::new(&self.sources)
+                    .case_insensitive(true)
+                    .build()
+                    .unwrap_or_else(|_| RegexSet::empty())
+            })
+            .is_match(s)
     }
 }
 
@@ -987,7 +1007,7 @@ mod tests {
                 &rules.boilerplate_lines
             };
             let openings = patterns.openings.as_ref().unwrap();
-            assert!(patterns.set.is_match(s), "{s}");
+            assert!(patterns.set_matches(s), "{s}");
             assert!(openings.may_open(s.as_bytes()), "{s}");
         }
         let openings = rules.boilerplate_lines.openings.as_ref().unwrap();

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::layout::Block;
 use crate::tables;
 use crate::text::{
-    char_at, char_before, is_close_quote, is_open_quote, is_space, lower, trim, Pattern,
+    char_at, char_before, is_close_quote, is_open_quote, is_space, lower, trim, LazyPattern,
     LOWER_INLINE,
 };
 use crate::Span;
@@ -49,7 +49,9 @@ enum AbbrevClass {
 pub(crate) struct SentenceSplitter {
     abbreviations: FastMap<String, AbbrevClass>,
     starters: FastSet<String>,
-    dateline: Pattern,
+    /// Compiled on first use: few blocks open with a weekday, and the
+    /// pattern's `\p{Lu}` is a large class to compile.
+    dateline: LazyPattern,
 }
 
 /// The weekday names a dateline opens with, less their "day".
@@ -92,7 +94,7 @@ impl SentenceSplitter {
         SentenceSplitter {
             abbreviations,
             starters,
-            dateline: Pattern::new(&format!(
+            dateline: LazyPattern::new(&format!(
                 r"^((?:{})day,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{{1,2}},\s+\d{{4}})\s+\p{{Lu}}",
                 WEEKDAY_STEMS.join("|")
             )),
@@ -130,7 +132,7 @@ impl SentenceSplitter {
         // Only a block that opens with a weekday name is given to the
         // pattern.
         let dateline_end = opens_with_weekday(s)
-            .then(|| self.dateline.captures(s))
+            .then(|| self.dateline.get()?.captures(s))
             .flatten()
             .and_then(|c| c.get(1))
             .map(|m| m.end());

@@ -216,7 +216,7 @@ impl Pattern {
 /// A [`Pattern`] compiled on its first use, then kept (and shared between
 /// threads) for the extractor's lifetime: for rules that most texts never
 /// reach, so that building an extractor does not pay for them.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct LazyPattern {
     /// The regex, or `None` for an empty alternation, which matches nothing.
     source: Option<String>,
