@@ -21,6 +21,7 @@ use super::{DateMention, DateValue, Season};
 use crate::analysis::Analysis;
 use crate::calendar::{days_in_month, easter, nth_weekday};
 use crate::hash::FastMap;
+use crate::sentence::Sentence;
 use crate::text::{key_fold, prefix_keys, KeySet, WordBytes, WORD_KEYS};
 use crate::{tables, Date, Span};
 
@@ -2186,23 +2187,25 @@ impl DateFinder {
             }
         }
         out.reserve(found.len());
+        let mut sentences = SentenceCursor::new(analysis);
         for (s, core, e) in found {
             let Some(t) = text.get(s..e) else { continue };
+            let sentence = sentences.around(s);
             let value = match (&core, reference) {
                 (Core::Weekday(w, 0), Some(r)) => {
-                    let tn = tense(analysis, s, e);
+                    let tn = tense(b, sentence, s, e);
                     match (tn, weekdays.get(*w as usize).cloned().flatten()) {
                         (None, Some(v)) => Some(v),
                         _ => self.resolve(&core, r, || tn),
                     }
                 }
-                _ => reference.and_then(|r| self.resolve(&core, r, || tense(analysis, s, e))),
+                _ => reference.and_then(|r| self.resolve(&core, r, || tense(b, sentence, s, e))),
             };
             // "in 2021, compared to the previous year": the year before
             // the one the sentence names.
             let value = match (&core, out.last()) {
                 (Core::Previous(YEAR), Some(p))
-                    if p.span.start >= sentence_start(analysis, s)
+                    if p.span.start >= sentence.map_or(s, |x| x.start.min(s))
                         && word_back(b, p.span.start, 0)
                             .is_some_and(|w| any(b, w, &["in", "during", "for"])) =>
                 {
@@ -2258,6 +2261,7 @@ impl DateFinder {
         let text = analysis.text;
         let b = text.as_bytes();
         let mut names: Vec<(&'h str, DateValue)> = Vec::new();
+        let mut sentences = SentenceCursor::new(analysis);
         for m in out.iter() {
             let Some(DateValue::Day(_)) = m.value else {
                 continue;
@@ -2265,20 +2269,11 @@ impl DateFinder {
             if names.len() >= 8 {
                 break;
             }
-            let i = analysis
-                .sentences
-                .partition_point(|x| x.span.end <= m.span.start);
-            let Some(lo) = analysis
-                .sentences
-                .get(i)
-                .map(|x| x.span.start.min(m.span.start))
-            else {
+            let Some(sentence) = sentences.around(m.span.start) else {
                 continue;
             };
-            let hi = analysis
-                .sentences
-                .get(i)
-                .map_or(m.span.end, |x| x.span.end.max(m.span.end));
+            let lo = sentence.start.min(m.span.start);
+            let hi = sentence.end.max(m.span.end);
             if let Some(name) = day_name_before(b, m.span.start, lo)
                 .or_else(|| day_name_after(b, m.span.end, hi))
                 .and_then(|(s, e)| text.get(s..e))
@@ -2806,10 +2801,37 @@ fn day_name_before(b: &[u8], date: usize, lo: usize) -> Option<(usize, usize)> {
     Some((words.get(first)?.0, words.get(last)?.1))
 }
 
-/// Where the sentence holding byte `s` starts.
-fn sentence_start(analysis: &Analysis<'_>, s: usize) -> usize {
-    let i = analysis.sentences.partition_point(|x| x.span.end <= s);
-    analysis.sentences.get(i).map_or(s, |x| x.span.start.min(s))
+/// The sentences around a run of offsets that (almost always) ascend,
+/// found by walking on from the last one: a binary search over all the
+/// sentences of a long text misses the cache at every step.
+struct SentenceCursor<'a, 'h> {
+    sentences: &'a [Sentence<'h>],
+    /// The index of the sentence found last.
+    i: usize,
+}
+
+impl<'a, 'h> SentenceCursor<'a, 'h> {
+    fn new(analysis: &'a Analysis<'h>) -> Self {
+        SentenceCursor {
+            sentences: &analysis.sentences,
+            i: 0,
+        }
+    }
+
+    /// The span of the first sentence that ends after byte `s`: the one
+    /// that holds it, or else the next; `None` past the last.
+    fn around(&mut self, s: usize) -> Option<Span> {
+        let ends_by = |x: &Sentence<'_>| x.span.end <= s;
+        if self.i > 0 && self.sentences.get(self.i - 1).is_some_and(|x| !ends_by(x)) {
+            // Back before the last: search afresh.
+            self.i = self.sentences.partition_point(ends_by);
+        } else {
+            while self.sentences.get(self.i).is_some_and(ends_by) {
+                self.i += 1;
+            }
+        }
+        self.sentences.get(self.i).map(|x| x.span)
+    }
 }
 
 /// Whether the word `w` reports or asks, so that a "that" after it opens a
@@ -2859,15 +2881,12 @@ fn past_tense(b: &[u8], w: (usize, usize), x: &[u8], lo: usize) -> bool {
 
 /// Whether the clause around `s..e` speaks of the future ("will meet
 /// Tuesday", "gathering Saturday") rather than the past ("said Sunday").
-/// The nearest tense marker in the sentence decides: `Some(true)` for the
-/// future, `Some(false)` for the past, `None` when there is none.
-fn tense(analysis: &Analysis<'_>, s: usize, e: usize) -> Option<bool> {
-    let b = analysis.text.as_bytes();
-    let i = analysis.sentences.partition_point(|x| x.span.end <= s);
-    let (lo, hi) = analysis
-        .sentences
-        .get(i)
-        .map_or((s, e), |x| (x.span.start.min(s), x.span.end.max(e)));
+/// The nearest tense marker in the sentence decides (`sentence`, the
+/// first that ends after `s`, as [`SentenceCursor::around`] finds it):
+/// `Some(true)` for the future, `Some(false)` for the past, `None` when
+/// there is none.
+fn tense(b: &[u8], sentence: Option<Span>, s: usize, e: usize) -> Option<bool> {
+    let (lo, hi) = sentence.map_or((s, e), |x| (x.start.min(s), x.end.max(e)));
     // A progressive verb right before: "gathering Saturday".
     if let Some(p) = word_back(b, s, lo) {
         let w = b.get(p.0..p.1).unwrap_or_default();
