@@ -389,6 +389,10 @@ fn run(args: &Args) -> Result<bool, Failure> {
     progress.clear();
     written?;
     out.flush().map_err(output_failure)?;
+    // The process ends next, and the system takes the extractor's memory
+    // back at once: dropping its tables one by one would only add to the
+    // run's serial tail.
+    std::mem::forget(extractor);
     Ok(all_ok)
 }
 
