@@ -33,8 +33,8 @@ use crate::hash::{FastMap, FastSet};
 use crate::layout::BlockKind;
 use crate::tables;
 use crate::text::{
-    is_blank, key_fold, lower, prefix_keys, trim, word_key, KeySet, WordBytes, LOWER_INLINE,
-    WORD_KEYS,
+    char_at, is_blank, key_fold, lower, prefix_keys, trim, word_key, KeySet, WordBytes,
+    LOWER_INLINE, WORD_KEYS,
 };
 
 mod attribution;
@@ -447,7 +447,6 @@ const MAX_BLOCK_PARAGRAPHS: usize = 8;
 impl<'h> Run<'_, 'h> {
     fn document(&mut self, a: &Analysis<'h>) {
         let text = self.text;
-        let mut next_sentence = 0;
         // The speaker that an unattributed quotation continues.
         let mut carry: Option<usize> = None;
         // A quotation running on from the previous paragraph.
@@ -462,15 +461,11 @@ impl<'h> Run<'_, 'h> {
         let mut open_into_next: Option<bool> = None;
         for (bi, b) in a.blocks.iter().enumerate() {
             let open_here = open_into_next.take();
-            let lo = next_sentence;
-            while a
-                .sentences
-                .get(next_sentence)
-                .is_some_and(|s| s.block <= bi)
-            {
-                next_sentence += 1;
-            }
-            let sentences = spans.get(lo..next_sentence).unwrap_or(&[]);
+            let sentences = a
+                .sentences_by_block
+                .get(bi)
+                .and_then(|r| spans.get(r.clone()))
+                .unwrap_or(&[]);
             // A photo caption between two paragraphs of one quotation
             // interrupts the page, not the speech.
             if !a.is_content(bi) || b.kind == BlockKind::Caption {
@@ -479,10 +474,12 @@ impl<'h> Run<'_, 'h> {
             let prose = matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem);
             // "Statement of UAW President Ray Curry:" or "Governor Ned Lamont:"
             // heads the quotations after it.
+            // Only the first character is read: the byte at the next block's
+            // end, which a whole-span slice would check, is seldom cached.
             let next_opens = a.blocks.get(bi + 1).is_some_and(|n| {
-                text.get(n.span.range())
-                    .and_then(|t| t.chars().next())
-                    .is_some_and(|c| matches!(c, '“' | '"' | '‘'))
+                char_at(text, n.span.start).is_some_and(|c| {
+                    matches!(c, '“' | '"' | '‘') && n.span.start + c.len_utf8() <= n.span.end
+                })
             });
             if let Some(np) = self
                 .statement_of(b.span, next_opens)

@@ -84,14 +84,26 @@ pub(super) fn find_regions(text: &str, block: Span, marks: Marks) -> (Vec<Region
     let mut single: Option<usize> = None;
     // Curly quotations nested inside the open one.
     let mut nested = 0usize;
-    let mut pos = 0;
-    while let Some(k) = memchr::memchr3(b'"', b'\'', 0xE2, bytes.get(pos..).unwrap_or(&[])) {
-        let i = pos + k;
+    // The searched bytes never continue a character: every one found
+    // starts one.
+    for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes) {
         let Some(c) = hay.get(i..).and_then(|r| r.chars().next()) else {
-            pos = i + 1;
             continue;
         };
-        pos = i + c.len_utf8();
+        // Dashes and ellipses share the first byte of the curly marks; an
+        // apostrophe inside a word ("don't", "Australia’s") pairs with
+        // nothing. Both are most of what is found.
+        let ascii_word = |k: Option<usize>| {
+            k.and_then(|k| bytes.get(k))
+                .is_some_and(u8::is_ascii_alphanumeric)
+        };
+        let inside_word = || ascii_word(i.checked_sub(1)) && ascii_word(Some(i + c.len_utf8()));
+        if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’')
+            || (matches!(c, '\'' | '’') && inside_word())
+        {
+            continue;
+        }
+        let pos = i + c.len_utf8();
         let prev = hay.get(..i).and_then(|r| r.chars().next_back());
         let next = hay.get(pos..).and_then(|r| r.chars().next());
         let prev_word = prev.is_some_and(char::is_alphanumeric);

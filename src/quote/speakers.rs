@@ -271,89 +271,85 @@ impl<'h> Run<'_, 'h> {
                 let points = anchors.get_mut(*i).map(std::mem::take).unwrap_or_default();
                 (s.as_str(), points)
             }));
-            let mut found: Vec<(Span, usize)> = Vec::new();
-            {
-                for (_, span) in a.content_spans() {
-                    found.clear();
-                    index.find(text, self.words, span, |sp, k| found.push((sp, k)));
-                    for &(sp, k) in &found {
-                        let Some((i, _)) = surnames.get(k) else {
-                            continue;
-                        };
-                        let lo = sentence_at(&spans, sp.start)
-                            .map_or(span.start, |s| s.start.max(span.start));
-                        let lo = back(text, lo, sp.end, 120);
-                        // A surname standing alone could only be read as
-                        // itself, which parses to a person keyed by it with
-                        // no title or country: it adds nothing, and most
-                        // mentions are read no further.
-                        let phrase = Some(lo)
-                            .filter(|&lo| !self.stands_alone(lo, sp))
-                            .and_then(|lo| self.np_before(lo, sp.end))
-                            .filter(|n| n.end == sp.end)
-                            .map(|n| {
-                                let t = text.get(n.range()).unwrap_or("");
-                                // "Kevin Rudd and John Brumby"; a photo
-                                // credit's "Twitter / Barack Obama".
-                                match (rfind_str(t, " and "), t.rfind('/')) {
-                                    (Some(i), Some(j)) if j > i => {
-                                        trim(text, Span::new(n.start + j + 1, n.end))
-                                    }
-                                    (Some(i), _) => Span::new(n.start + i + 5, n.end),
-                                    (None, Some(j)) => {
-                                        trim(text, Span::new(n.start + j + 1, n.end))
-                                    }
-                                    (None, None) => n,
-                                }
-                            });
-                        // The phrase holds no " and ": each distinct one is
-                        // parsed once (`Parses`).
-                        if let Some(n) = phrase {
-                            self.remember(n);
-                        }
-                        let full = phrase
-                            .and_then(|n| self.parses.get(text.get(n.range())?, n.start))
-                            .filter(|(p, _)| p.kind == SpeakerKind::Person);
-                        let full_key = full.map(|(p, _)| self.settled_key(p));
-                        // The fuller form names someone else of that surname.
-                        let other = full.is_some_and(|(p, _)| {
-                            self.speakers
-                                .get(*i)
-                                .is_some_and(|d| self.different_people(&d.name, &p.name))
-                        });
-                        if other {
-                            continue;
-                        }
-                        // "Nick Keith, Director, Best Business English found
-                        // ...": a title in apposition to any mention counts.
-                        let apposed = self
-                            .speakers
-                            .get(*i)
-                            .filter(|d| d.title.is_none())
-                            .and_then(|_| self.apposed_title(sp.end));
-                        let Some(d) = self.speakers.get_mut(*i) else {
-                            continue;
-                        };
-                        if apposed.is_some() {
-                            d.title = apposed;
-                        }
-                        let mut mention = sp;
-                        let same_key = full_key.is_some_and(|k| k == d.key.as_str());
-                        if let Some((p, name_span)) = full.filter(|_| same_key) {
-                            mention = name_span;
-                            if p.name.len() > d.name.len() {
-                                d.name = p.name.clone();
+            let content: Vec<Span> = a.content_spans().map(|(_, span)| span).collect();
+            let mut found: Vec<(Span, Span, usize)> = Vec::new();
+            index.find(text, self.words, &content, |span, sp, k| {
+                found.push((span, sp, k));
+            });
+            for &(span, sp, k) in &found {
+                let Some((i, _)) = surnames.get(k) else {
+                    continue;
+                };
+                let lo =
+                    sentence_at(&spans, sp.start).map_or(span.start, |s| s.start.max(span.start));
+                let lo = back(text, lo, sp.end, 120);
+                // A surname standing alone could only be read as
+                // itself, which parses to a person keyed by it with
+                // no title or country: it adds nothing, and most
+                // mentions are read no further.
+                let phrase = Some(lo)
+                    .filter(|&lo| !self.stands_alone(lo, sp))
+                    .and_then(|lo| self.np_before(lo, sp.end))
+                    .filter(|n| n.end == sp.end)
+                    .map(|n| {
+                        let t = text.get(n.range()).unwrap_or("");
+                        // "Kevin Rudd and John Brumby"; a photo
+                        // credit's "Twitter / Barack Obama".
+                        match (rfind_str(t, " and "), t.rfind('/')) {
+                            (Some(i), Some(j)) if j > i => {
+                                trim(text, Span::new(n.start + j + 1, n.end))
                             }
-                            if d.title.is_none() {
-                                d.title = p.title.clone();
-                            }
-                            if d.country.is_none() {
-                                d.country = p.country;
-                            }
+                            (Some(i), _) => Span::new(n.start + i + 5, n.end),
+                            (None, Some(j)) => trim(text, Span::new(n.start + j + 1, n.end)),
+                            (None, None) => n,
                         }
-                        d.mentions.push(mention);
+                    });
+                // The phrase holds no " and ": each distinct one is
+                // parsed once (`Parses`).
+                if let Some(n) = phrase {
+                    self.remember(n);
+                }
+                let full = phrase
+                    .and_then(|n| self.parses.get(text.get(n.range())?, n.start))
+                    .filter(|(p, _)| p.kind == SpeakerKind::Person);
+                let full_key = full.map(|(p, _)| self.settled_key(p));
+                // The fuller form names someone else of that surname.
+                let other = full.is_some_and(|(p, _)| {
+                    self.speakers
+                        .get(*i)
+                        .is_some_and(|d| self.different_people(&d.name, &p.name))
+                });
+                if other {
+                    continue;
+                }
+                // "Nick Keith, Director, Best Business English found
+                // ...": a title in apposition to any mention counts.
+                let apposed = self
+                    .speakers
+                    .get(*i)
+                    .filter(|d| d.title.is_none())
+                    .and_then(|_| self.apposed_title(sp.end));
+                let Some(d) = self.speakers.get_mut(*i) else {
+                    continue;
+                };
+                if apposed.is_some() {
+                    d.title = apposed;
+                }
+                let mut mention = sp;
+                let same_key = full_key.is_some_and(|k| k == d.key.as_str());
+                if let Some((p, name_span)) = full.filter(|_| same_key) {
+                    mention = name_span;
+                    if p.name.len() > d.name.len() {
+                        d.name = p.name.clone();
+                    }
+                    if d.title.is_none() {
+                        d.title = p.title.clone();
+                    }
+                    if d.country.is_none() {
+                        d.country = p.country;
                     }
                 }
+                d.mentions.push(mention);
             }
         }
         self.bodies_named_like_people();
