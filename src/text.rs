@@ -4,7 +4,6 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::bitset::{words_for, BitSet};
 use crate::Span;
 
 /// Whether `c` counts as white space for span trimming and block cutting:
@@ -426,16 +425,6 @@ impl KeyTest for KeySet {
     #[inline]
     fn bit(&self, key: u16) -> u64 {
         KeySet::bit(self, key)
-    }
-}
-
-/// A bit for each key: the set a document builds for itself (its
-/// speakers' surnames) is cleared once per document, and 2.4 KB clear
-/// faster than a [`KeySet`]'s 32 KB, at a few instructions more per test.
-impl KeyTest for BitSet<{ words_for(WORD_KEYS) }> {
-    #[inline]
-    fn bit(&self, key: u16) -> u64 {
-        u64::from(self.contains(usize::from(key)))
     }
 }
 
