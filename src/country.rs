@@ -868,8 +868,12 @@ impl CountryFinder {
             }
         }
         let mut countries: Vec<Country<'h>> = Vec::new();
-        // For each row, its place in `countries` once it has one.
-        let mut slot: Vec<Option<usize>> = vec![None; self.rows.len()];
+        if raw.is_empty() {
+            return countries;
+        }
+        // For each row, its place in `countries` once it has one (a small
+        // type, so that the table is cheap to clear).
+        let mut slot: Vec<Option<u16>> = vec![None; self.rows.len()];
         for (row, span) in self.resolve(raw) {
             let (Some(info), Some(slot)) = (self.rows.get(row), slot.get_mut(row)) else {
                 continue;
@@ -880,9 +884,9 @@ impl CountryFinder {
                     name: Cow::Borrowed(info.name),
                     mentions: Vec::new(),
                 });
-                countries.len() - 1
+                (countries.len() - 1) as u16
             });
-            if let Some(country) = countries.get_mut(i) {
+            if let Some(country) = countries.get_mut(usize::from(i)) {
                 country.mentions.push(TextSpan::at(text, span));
             }
         }
