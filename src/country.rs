@@ -549,18 +549,36 @@ impl Default for Starts {
 
 /// The 16-bit hash of a four-byte prefix.
 #[inline]
-fn hash4(prefix: [u8; 4]) -> usize {
-    (u32::from_le_bytes(prefix).wrapping_mul(0x9E37_79B1) >> 16) as usize
+fn hash4(prefix: u32) -> usize {
+    (prefix.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
-/// The first four bytes at `i` (zero past the end).
-/// A non-breaking space counts as one space, as in matching.
+/// The first two bytes of a four-byte prefix, the first one high.
+#[inline]
+fn short_key(prefix: u32) -> usize {
+    (((prefix & 0xFF) << 8) | ((prefix >> 8) & 0xFF)) as usize
+}
+
+/// The first four bytes at `i`, as a little-endian word (zero past the
+/// end). A non-breaking space counts as one space, as in matching.
 #[inline(always)]
-fn prefix4(bytes: &[u8], i: usize) -> [u8; 4] {
-    match bytes.get(i..i + 4) {
-        Some(&[a, b, c, d]) if ![a, b, c, d].contains(&0xC2) => [a, b, c, d],
-        _ => prefix4_spaced(bytes, i),
+fn prefix4(bytes: &[u8], i: usize) -> u32 {
+    let word = bytes
+        .get(i..i + 4)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map(u32::from_le_bytes);
+    match word {
+        Some(word) if !has_byte(word, 0xC2) => word,
+        _ => u32::from_le_bytes(prefix4_spaced(bytes, i)),
     }
+}
+
+/// Whether one of the four bytes of `word` is `byte`: where a byte of
+/// `word ^ byte…` is zero, subtracting one borrows into its top bit.
+#[inline(always)]
+fn has_byte(word: u32, byte: u8) -> bool {
+    let x = word ^ u32::from_ne_bytes([byte; 4]);
+    x.wrapping_sub(0x0101_0101) & !x & 0x8080_8080 != 0
 }
 
 /// [`prefix4`] near the end of the text or of a non-breaking space.
@@ -586,10 +604,7 @@ impl Starts {
     #[inline]
     fn may_start(&self, bytes: &[u8], i: usize) -> bool {
         let p = prefix4(bytes, i);
-        self.long.contains(hash4(p))
-            || self
-                .short
-                .contains((usize::from(p[0]) << 8) | usize::from(p[1]))
+        self.long.contains(hash4(p)) || self.short.contains(short_key(p))
     }
 
     /// Adds the prefixes of a form's spellings `written` as written, in
@@ -609,17 +624,17 @@ impl Starts {
                     self.keys.insert(key);
                 }
             }
-            let p = prefix4(bytes, 0);
+            let p = prefix4(bytes, 0).to_le_bytes();
             let upper = p.map(|b| b.to_ascii_uppercase());
             let lower = p.map(|b| b.to_ascii_lowercase());
             let title = [upper[0], p[1], p[2], p[3]];
             let cases = [p, upper, title, lower];
-            for case in cases.iter().take(if lower_ok { 4 } else { 3 }) {
+            for &case in cases.iter().take(if lower_ok { 4 } else { 3 }) {
+                let case = u32::from_le_bytes(case);
                 if written.len() >= 4 {
-                    self.long.insert(hash4(*case));
+                    self.long.insert(hash4(case));
                 } else {
-                    self.short
-                        .insert((usize::from(case[0]) << 8) | usize::from(case[1]));
+                    self.short.insert(short_key(case));
                 }
             }
         }
