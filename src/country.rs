@@ -472,16 +472,17 @@ impl FormTrie {
     /// read as a space ("North\u{a0}Korea"): its length in bytes of
     /// `window` and its index.
     fn longest(&self, window: &[u8]) -> Option<(usize, usize)> {
-        let form = |at: &TrieNode| (at.form != NO_FORM).then_some(at.form as usize);
-        let mut best = form(self.nodes.first()?).map(|form| (0, form));
+        // The length and form of the longest match so far.
+        let mut best = (0, self.nodes.first()?.form);
+        let found = |(len, form): (usize, u32)| (form != NO_FORM).then_some((len, form as usize));
         let Some((byte, mut len)) = trie_byte(window, 0) else {
-            return best;
+            return found(best);
         };
         let mut node = self.root.get(usize::from(byte)).map_or(0, |&n| n as usize);
         // Node 0, the root, is no one's child.
         while let Some(at) = self.nodes.get(node).filter(|_| node != 0) {
-            if let Some(form) = form(at) {
-                best = Some((len, form));
+            if at.form != NO_FORM {
+                best = (len, at.form);
             }
             let Some((byte, width)) = trie_byte(window, len) else {
                 break;
@@ -499,9 +500,24 @@ impl FormTrie {
             };
             len += width;
         }
-        best
+        found(best)
     }
 }
+
+/// Every byte with ASCII capitals lowered: one load where
+/// `u8::to_ascii_lowercase` takes a compare and three more steps, on the
+/// path of every step of a walk.
+// Const evaluation checks every index of this table at compile time.
+#[allow(clippy::indexing_slicing)]
+const LOWER: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    table
+};
 
 /// The byte at `i` of `window` as the trie reads it, an ASCII letter folded
 /// to lower case and a non-breaking space read as a space, and how many
@@ -512,7 +528,7 @@ fn trie_byte(window: &[u8], i: usize) -> Option<(u8, usize)> {
     // The test for a non-breaking space's lead byte comes first: every
     // other byte then costs one comparison.
     if raw != 0xC2 {
-        Some((raw.to_ascii_lowercase(), 1))
+        Some((LOWER.get(usize::from(raw)).copied().unwrap_or(raw), 1))
     } else if window.get(i + 1) == Some(&0xA0) {
         Some((b' ', 2))
     } else {
