@@ -1273,19 +1273,18 @@ fn variants(form: &'static str) -> impl Iterator<Item = Cow<'static, str>> {
 /// entry's spellings, side by side, each entry's in the order added.
 fn merge(spellings: &[Spelling]) -> (Vec<Entry>, Vec<Cow<'static, str>>) {
     // Sorted on their first sixteen folded bytes, most spellings are in
-    // order without reading them again; the index keeps each form's
-    // spellings in the order added.
+    // order without reading them again; the sort is stable, so that each
+    // form's spellings stay in the order added.
     let mut order: Vec<(u128, usize)> = spellings
         .iter()
         .enumerate()
         .map(|(i, s)| (folded_head(&s.written), i))
         .collect();
-    order.sort_unstable_by(|&(a_head, a), &(b_head, b)| {
+    order.sort_by(|&(a_head, a), &(b_head, b)| {
         let word = |i: usize| spellings.get(i).map_or("", |s| &s.written);
         a_head
             .cmp(&b_head)
             .then_with(|| folded(word(a)).cmp(folded(word(b))))
-            .then(a.cmp(&b))
     });
     let mut entries: Vec<Entry> = Vec::with_capacity(spellings.len());
     let mut written: Vec<Cow<'static, str>> = Vec::with_capacity(spellings.len());
