@@ -372,6 +372,7 @@ struct FormTrie {
     root: Vec<u32>,
 }
 
+/// A node of a [`FormTrie`].
 #[derive(Debug, Clone, Copy)]
 struct TrieNode {
     /// The byte of the node's first child, the next node, or [`NO_CHILD`]:
