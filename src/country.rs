@@ -15,6 +15,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
@@ -94,7 +95,7 @@ pub struct Country<'h> {
 #[derive(Debug)]
 struct Row {
     code: CountryCode,
-    name: String,
+    name: &'static str,
 }
 
 /// What a matched phrase stands for.
@@ -123,23 +124,44 @@ const UNIT: u8 = 8;
 struct Entry {
     target: Target,
     flags: u8,
-    /// The spellings the table gives (same letters, maybe other case).
-    written: Vec<String>,
+    /// The spellings the table gives (same letters, maybe other case):
+    /// a range of `CountryFinder::written`.
+    written: Range<u32>,
     /// Index into `CountryFinder::guards`, when the form has context rules.
     guard: Option<usize>,
+}
+
+impl Entry {
+    /// The entry's spellings, out of every entry's `written`.
+    fn spellings<'w>(&self, written: &'w [Cow<'static, str>]) -> &'w [Cow<'static, str>] {
+        let Range { start, end } = self.written;
+        written
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
+    }
+}
+
+/// One spelling that the tables give a form, before the spellings of the
+/// same letters are merged into one [`Entry`].
+struct Spelling {
+    written: Cow<'static, str>,
+    target: Target,
+    flags: u8,
 }
 
 /// Context rules for one form.
 #[derive(Debug, Default)]
 struct Guard {
-    /// Words that, following the form, make it something else (lower case).
-    next: Vec<String>,
-    /// Words that, preceding the form, make it something else (lower case).
-    prev: Vec<String>,
+    /// Words that, following the form, make it something else (in any
+    /// ASCII case).
+    next: Vec<&'static str>,
+    /// Words that, preceding the form, make it something else (in any
+    /// ASCII case).
+    prev: Vec<&'static str>,
     /// Words that, near the form, place it elsewhere ("Atlanta").
-    local: Vec<String>,
+    local: Vec<&'static str>,
     /// Words that, near the form, confirm the country ("Tbilisi").
-    abroad: Vec<String>,
+    abroad: Vec<&'static str>,
     /// One automaton over `abroad` then `local` words, so a window is read
     /// once; built when a window is first read (see [`Guard::context`]).
     context: OnceLock<Option<AhoCorasick>>,
@@ -157,7 +179,7 @@ impl Guard {
     fn context(&self) -> Option<&AhoCorasick> {
         self.context
             .get_or_init(|| {
-                let words: Vec<&String> = self.abroad.iter().chain(&self.local).collect();
+                let words: Vec<&str> = self.abroad.iter().chain(&self.local).copied().collect();
                 if words.is_empty() {
                     return None;
                 }
@@ -316,6 +338,8 @@ const CAPS_FUNCTION_WORDS: &[&str] = &[
 pub(crate) struct CountryFinder {
     rows: Vec<Row>,
     entries: Vec<Entry>,
+    /// The spellings of every entry, each entry's side by side.
+    written: Vec<Cow<'static, str>>,
     guards: Vec<Guard>,
     /// Every form; a form's entry has the same index.
     forms: FormTrie,
@@ -333,164 +357,189 @@ const MAX_FORM: usize = 96;
 /// case (other bytes as they are). The walk from a word start finds the
 /// longest form there, as an anchored leftmost-longest ASCII-case-insensitive
 /// automaton would, and the trie is much cheaper to build: forms are only
-/// ever matched anchored, so no failure links are needed.
+/// ever matched anchored, so no failure links are needed, and the forms,
+/// sorted, lay the nodes down in one pass.
 #[derive(Debug)]
 struct FormTrie {
+    /// The nodes depth first, the root first, each node's children in byte
+    /// order: a node's first child is the next node.
     nodes: Vec<TrieNode>,
-    /// Each node's children as `(byte, node)`, contiguous and in byte order.
+    /// Each node's other children as `(byte, node)`, contiguous and in byte
+    /// order (the root's are in `root`).
     edges: Vec<(u8, u32)>,
     /// The root's children by byte (0 for none: the root is no one's
     /// child), so that the first step, where most walks end, is one load.
     root: Vec<u32>,
 }
 
-/// A form's bytes folded to lower case, and the form's index.
-type FoldedForm = (Vec<u8>, u32);
-
-#[derive(Debug)]
+/// A node of a [`FormTrie`].
+#[derive(Debug, Clone, Copy)]
 struct TrieNode {
-    /// The byte of the node's first child in byte order, or [`NO_CHILD`].
-    /// Nodes are laid down depth first, so that child is the next node:
-    /// most steps of a walk go on down a form's only continuation, and
-    /// take it without reading `edges`.
+    /// The byte of the node's first child, the next node, or [`NO_CHILD`]:
+    /// most steps of a walk go on down a form's only continuation, and take
+    /// it without reading `edges`.
     first_byte: u8,
-    /// The node's children: `edges[first_edge..first_edge + children]`.
+    /// The node's other children: `edges[first_edge..first_edge + others]`
+    /// (bytes are distinct, so there are at most 255).
+    others: u8,
     first_edge: u32,
-    children: u32,
-    /// The form that ends here, if one does.
-    form: Option<u32>,
+    /// The form that ends here, or [`NO_FORM`].
+    form: u32,
 }
 
 /// The `first_byte` of a node without children: an upper-case letter,
 /// which a walk's bytes, folded to lower case, never are.
 const NO_CHILD: u8 = b'A';
 
+/// The `form` of a node where no form ends.
+const NO_FORM: u32 = u32::MAX;
+
+impl TrieNode {
+    /// A node without children where no form ends.
+    const EMPTY: TrieNode = TrieNode {
+        first_byte: NO_CHILD,
+        others: 0,
+        first_edge: 0,
+        form: NO_FORM,
+    };
+}
+
 impl FormTrie {
-    /// The trie of `forms`; a match reports a form's index in `forms`.
-    fn new(forms: &[String]) -> FormTrie {
-        let mut folded: Vec<FoldedForm> = forms
-            .iter()
-            .zip(0u32..)
-            .map(|(form, i)| (form.as_bytes().to_ascii_lowercase(), i))
-            .collect();
-        folded.sort_unstable();
-        // At most one node per byte of the forms, and one edge per node.
-        let bytes = folded.iter().map(|(f, _)| f.len()).sum::<usize>() + 1;
-        let mut trie = FormTrie {
-            nodes: Vec::with_capacity(bytes),
-            edges: Vec::with_capacity(bytes),
-            root: vec![0; 256],
-        };
-        trie.add_node(&folded, 0);
-        if let Some(root) = trie.nodes.first() {
-            let first = root.first_edge as usize;
-            for &(byte, child) in trie
-                .edges
-                .get(first..first + root.children as usize)
-                .unwrap_or_default()
-            {
-                if let Some(slot) = trie.root.get_mut(usize::from(byte)) {
-                    *slot = child;
+    /// The trie of `forms`, given in the order of their bytes folded to
+    /// lower case; a match reports a form's index in `forms`.
+    fn new(forms: &[&str]) -> FormTrie {
+        let mut nodes = vec![TrieNode::EMPTY];
+        let mut root = vec![0; 256];
+        // The nodes of the last form's bytes, by depth, from the root: in
+        // sorted order, a form shares with the last one every node it
+        // shares with an earlier one.
+        let mut path: Vec<u32> = vec![0];
+        // Every child but a first one and the root's, as `(parent, byte,
+        // child)`, in the order laid down.
+        let mut others: Vec<(u32, u8, u32)> = Vec::new();
+        let mut last: &[u8] = &[];
+        for (form, index) in forms.iter().zip(0u32..) {
+            let bytes = form.as_bytes();
+            let shared = bytes
+                .iter()
+                .zip(last)
+                .take_while(|&(&a, &b)| lower(a) == lower(b))
+                .count();
+            path.truncate(shared + 1);
+            for &byte in bytes.get(shared..).unwrap_or_default() {
+                let byte = lower(byte);
+                let child = nodes.len() as u32;
+                let Some(&parent) = path.last() else { break };
+                if parent == 0 {
+                    if let Some(slot) = root.get_mut(usize::from(byte)) {
+                        *slot = child;
+                    }
+                } else if let Some(at) = nodes.get_mut(parent as usize) {
+                    if child == parent + 1 {
+                        at.first_byte = byte;
+                    } else {
+                        at.others = at.others.saturating_add(1);
+                        others.push((parent, byte, child));
+                    }
+                }
+                nodes.push(TrieNode::EMPTY);
+                path.push(child);
+            }
+            // Were there two alike, the first would win, as in an automaton.
+            if let Some(end) = path.last().and_then(|&n| nodes.get_mut(n as usize)) {
+                if end.form == NO_FORM {
+                    end.form = index;
                 }
             }
+            last = bytes;
         }
-        trie
-    }
-
-    /// Adds the node for `forms` (sorted, and sharing their first `depth`
-    /// bytes) and, below it, their nodes; returns its index.
-    fn add_node(&mut self, forms: &[FoldedForm], depth: usize) -> u32 {
-        let index = self.nodes.len();
-        // Sorted, a form that ends here comes first; were there two alike,
-        // the first added wins, as in an automaton.
-        let ends = forms.partition_point(|(f, _)| f.len() == depth);
-        let form = forms
-            .get(..ends)
-            .and_then(|e| e.iter().map(|(_, i)| *i).min());
-        let rest = forms.get(ends..).unwrap_or_default();
-        // The forms with the same byte at `depth` are a run of `rest`:
-        // one child each, whose edges are laid down before any child's.
-        let run = |start: usize| -> Option<(u8, usize)> {
-            let byte = *rest.get(start)?.0.get(depth)?;
-            let len = rest
-                .get(start..)?
-                .partition_point(|(f, _)| f.get(depth) == Some(&byte));
-            Some((byte, len))
-        };
-        let first_edge = self.edges.len();
-        let mut start = 0;
-        while let Some((byte, len)) = run(start) {
-            // The run's length stands in for the child until it is added.
-            self.edges.push((byte, len as u32));
-            start += len;
-        }
-        self.nodes.push(TrieNode {
-            first_byte: self.edges.get(first_edge).map_or(NO_CHILD, |&(b, _)| b),
-            first_edge: first_edge as u32,
-            children: (self.edges.len() - first_edge) as u32,
-            form,
-        });
-        let mut start = 0;
-        for edge in first_edge..self.edges.len() {
-            let Some(&(_, len)) = self.edges.get(edge) else {
-                break;
-            };
-            let len = len as usize;
-            let child = self.add_node(rest.get(start..start + len).unwrap_or_default(), depth + 1);
-            if let Some((_, to)) = self.edges.get_mut(edge) {
-                *to = child;
+        // Grouped by parent, each group still in byte order.
+        others.sort_by_key(|&(parent, _, _)| parent);
+        let mut edges = Vec::with_capacity(others.len());
+        let mut group = 0;
+        for (parent, byte, child) in others {
+            if parent != group {
+                group = parent;
+                if let Some(at) = nodes.get_mut(parent as usize) {
+                    at.first_edge = edges.len() as u32;
+                }
             }
-            start += len;
+            edges.push((byte, child));
         }
-        index as u32
-    }
-
-    /// The child of node `node` for `byte`.
-    #[inline]
-    fn child(&self, node: usize, byte: u8) -> Option<usize> {
-        if node == 0 {
-            let child = *self.root.get(usize::from(byte))?;
-            return (child != 0).then_some(child as usize);
-        }
-        let at = self.nodes.get(node)?;
-        if at.first_byte == byte {
-            return Some(node + 1);
-        }
-        let first = at.first_edge as usize;
-        let children = self.edges.get(first..first + at.children as usize)?;
-        let &(_, child) = children.iter().find(|(b, _)| *b == byte)?;
-        Some(child as usize)
+        FormTrie { nodes, edges, root }
     }
 
     /// The longest form that `window` starts with, a non-breaking space
     /// read as a space ("North\u{a0}Korea"): its length in bytes of
     /// `window` and its index.
     fn longest(&self, window: &[u8]) -> Option<(usize, usize)> {
-        let mut node = 0;
-        let mut best = self.nodes.first()?.form.map(|form| (0, form as usize));
-        let mut len = 0;
-        while let Some(&raw) = window.get(len) {
-            // The test for a non-breaking space's lead byte comes first:
-            // every other byte then costs one comparison.
-            let byte = if raw != 0xC2 {
-                len += 1;
-                raw.to_ascii_lowercase()
-            } else if window.get(len + 1) == Some(&0xA0) {
-                len += 2;
-                b' '
-            } else {
-                len += 1;
-                raw
-            };
-            let Some(child) = self.child(node, byte) else {
+        // The length and form of the longest match so far.
+        let mut best = (0, self.nodes.first()?.form);
+        let found = |(len, form): (usize, u32)| (form != NO_FORM).then_some((len, form as usize));
+        let Some((byte, mut len)) = trie_byte(window, 0) else {
+            return found(best);
+        };
+        let mut node = self.root.get(usize::from(byte)).map_or(0, |&n| n as usize);
+        // Node 0, the root, is no one's child.
+        while let Some(at) = self.nodes.get(node).filter(|_| node != 0) {
+            if at.form != NO_FORM {
+                best = (len, at.form);
+            }
+            let Some((byte, width)) = trie_byte(window, len) else {
                 break;
             };
-            node = child;
-            if let Some(form) = self.nodes.get(node).and_then(|n| n.form) {
-                best = Some((len, form as usize));
-            }
+            node = if at.first_byte == byte {
+                node + 1
+            } else {
+                let first = at.first_edge as usize;
+                self.edges
+                    .get(first..first + usize::from(at.others))
+                    .unwrap_or_default()
+                    .iter()
+                    .find(|(b, _)| *b == byte)
+                    .map_or(0, |&(_, child)| child as usize)
+            };
+            len += width;
         }
-        best
+        found(best)
+    }
+}
+
+/// `b` with an ASCII capital lowered, by [`LOWER`]: one load where
+/// `u8::to_ascii_lowercase` takes a compare and three more steps, on the
+/// path of every step of a walk.
+#[inline(always)]
+fn lower(b: u8) -> u8 {
+    LOWER.get(usize::from(b)).copied().unwrap_or(b)
+}
+
+/// Every byte with ASCII capitals lowered.
+// Const evaluation checks every index of this table at compile time.
+#[allow(clippy::indexing_slicing)]
+const LOWER: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    table
+};
+
+/// The byte at `i` of `window` as the trie reads it, an ASCII letter folded
+/// to lower case and a non-breaking space read as a space, and how many
+/// bytes of `window` it takes.
+#[inline(always)]
+fn trie_byte(window: &[u8], i: usize) -> Option<(u8, usize)> {
+    let raw = *window.get(i)?;
+    // The test for a non-breaking space's lead byte comes first: every
+    // other byte then costs one comparison.
+    if raw != 0xC2 {
+        Some((lower(raw), 1))
+    } else if window.get(i + 1) == Some(&0xA0) {
+        Some((b' ', 2))
+    } else {
+        Some((raw, 1))
     }
 }
 
@@ -523,18 +572,36 @@ impl Default for Starts {
 
 /// The 16-bit hash of a four-byte prefix.
 #[inline]
-fn hash4(prefix: [u8; 4]) -> usize {
-    (u32::from_le_bytes(prefix).wrapping_mul(0x9E37_79B1) >> 16) as usize
+fn hash4(prefix: u32) -> usize {
+    (prefix.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
-/// The first four bytes at `i` (zero past the end).
-/// A non-breaking space counts as one space, as in matching.
+/// The first two bytes of a four-byte prefix, the first one high.
+#[inline]
+fn short_key(prefix: u32) -> usize {
+    (((prefix & 0xFF) << 8) | ((prefix >> 8) & 0xFF)) as usize
+}
+
+/// The first four bytes at `i`, as a little-endian word (zero past the
+/// end). A non-breaking space counts as one space, as in matching.
 #[inline(always)]
-fn prefix4(bytes: &[u8], i: usize) -> [u8; 4] {
-    match bytes.get(i..i + 4) {
-        Some(&[a, b, c, d]) if ![a, b, c, d].contains(&0xC2) => [a, b, c, d],
-        _ => prefix4_spaced(bytes, i),
+fn prefix4(bytes: &[u8], i: usize) -> u32 {
+    let word = bytes
+        .get(i..i + 4)
+        .and_then(|b| <[u8; 4]>::try_from(b).ok())
+        .map(u32::from_le_bytes);
+    match word {
+        Some(word) if !has_byte(word, 0xC2) => word,
+        _ => u32::from_le_bytes(prefix4_spaced(bytes, i)),
     }
+}
+
+/// Whether one of the four bytes of `word` is `byte`: where a byte of
+/// `word ^ byte…` is zero, subtracting one borrows into its top bit.
+#[inline(always)]
+fn has_byte(word: u32, byte: u8) -> bool {
+    let x = word ^ u32::from_ne_bytes([byte; 4]);
+    x.wrapping_sub(0x0101_0101) & !x & 0x8080_8080 != 0
 }
 
 /// [`prefix4`] near the end of the text or of a non-breaking space.
@@ -560,17 +627,15 @@ impl Starts {
     #[inline]
     fn may_start(&self, bytes: &[u8], i: usize) -> bool {
         let p = prefix4(bytes, i);
-        self.long.contains(hash4(p))
-            || self
-                .short
-                .contains((usize::from(p[0]) << 8) | usize::from(p[1]))
+        self.long.contains(hash4(p)) || self.short.contains(short_key(p))
     }
 
-    /// Adds the prefixes of a form as written, in capitals, capitalised, and
-    /// (for demonyms and look-alike phrases) in lower case.
-    fn add(&mut self, pattern: &str, entry: &Entry) {
+    /// Adds the prefixes of a form's spellings `written` as written, in
+    /// capitals, capitalised, and (for demonyms and look-alike phrases) in
+    /// lower case.
+    fn add(&mut self, written: &[Cow<'static, str>], entry: &Entry) {
         let lower_ok = entry.flags & LOWER_OK != 0 || entry.target == Target::Block;
-        for written in entry.written.iter().map(String::as_str).chain([pattern]) {
+        for written in written {
             let bytes = written.as_bytes();
             for key in prefix_keys(bytes) {
                 self.keys.insert(key);
@@ -582,20 +647,17 @@ impl Starts {
                     self.keys.insert(key);
                 }
             }
-            let p = prefix4(bytes, 0);
+            let p = prefix4(bytes, 0).to_le_bytes();
             let upper = p.map(|b| b.to_ascii_uppercase());
             let lower = p.map(|b| b.to_ascii_lowercase());
             let title = [upper[0], p[1], p[2], p[3]];
-            let mut cases = vec![p, upper, title];
-            if lower_ok {
-                cases.push(lower);
-            }
-            for case in cases {
+            let cases = [p, upper, title, lower];
+            for &case in cases.iter().take(if lower_ok { 4 } else { 3 }) {
+                let case = u32::from_le_bytes(case);
                 if written.len() >= 4 {
                     self.long.insert(hash4(case));
                 } else {
-                    self.short
-                        .insert((usize::from(case[0]) << 8) | usize::from(case[1]));
+                    self.short.insert(short_key(case));
                 }
             }
         }
@@ -648,27 +710,20 @@ impl CountryFinder {
     /// Parses the country and look-alike tables and builds one trie
     /// over every form, so that a text is matched in a single pass.
     pub(crate) fn new() -> CountryFinder {
-        let mut rows = Vec::new();
-        // Room for every form of the tables (about 1,100), so that the map
-        // and lists are not grown step by step.
-        let forms = 2048;
-        let mut keys: FastMap<String, usize> =
-            FastMap::with_capacity_and_hasher(forms, Default::default());
-        let mut entries: Vec<Entry> = Vec::with_capacity(forms);
-        let mut patterns: Vec<String> = Vec::with_capacity(forms);
-        let mut shared: FastMap<String, (Vec<usize>, u8)> = FastMap::default();
+        let mut rows = Vec::with_capacity(256);
+        // Room for every spelling of the tables (about 1,150), so that the
+        // list is not grown step by step.
+        let mut spellings: Vec<Spelling> = Vec::with_capacity(2048);
+        let mut shared: FastMap<&'static str, (Vec<usize>, u8)> = FastMap::default();
 
         for row in tables::rows(tables::COUNTRIES) {
-            let (Some(code), Some(name)) =
+            let (Some(code), Some(&name)) =
                 (row.first().and_then(|c| CountryCode::new(c)), row.get(3))
             else {
                 continue;
             };
             let index = rows.len();
-            rows.push(Row {
-                code,
-                name: (*name).to_string(),
-            });
+            rows.push(Row { code, name });
             for (column, demonym) in [(3, false), (4, false), (5, false), (6, true)] {
                 let Some(cell) = row.get(column) else {
                     continue;
@@ -680,112 +735,106 @@ impl CountryFinder {
                     let (flags, form, ambiguous) = parse_form(form, demonym);
                     let Some(form) = form else { continue };
                     if ambiguous {
-                        let (rows_of, all_flags) = shared.entry(form.to_string()).or_default();
+                        let (rows_of, all_flags) = shared.entry(form).or_default();
                         if !rows_of.contains(&index) {
                             rows_of.push(index);
                         }
                         *all_flags |= flags;
                         continue;
                     }
-                    for variant in variants(form) {
-                        add(
-                            &mut keys,
-                            &mut entries,
-                            &mut patterns,
-                            &variant,
-                            Target::Country(index),
-                            flags,
-                        );
-                    }
+                    spellings.extend(variants(form).map(|written| Spelling {
+                        written,
+                        target: Target::Country(index),
+                        flags,
+                    }));
                 }
             }
         }
-        let mut shared: Vec<(String, (Vec<usize>, u8))> = shared.into_iter().collect();
+        let mut shared: Vec<(&str, (Vec<usize>, u8))> = shared.into_iter().collect();
         shared.sort();
         for (form, (rows_of, flags)) in shared {
-            add(
-                &mut keys,
-                &mut entries,
-                &mut patterns,
-                &form,
-                Target::Ambiguous(rows_of),
+            spellings.push(Spelling {
+                written: Cow::Borrowed(form),
+                target: Target::Ambiguous(rows_of),
                 flags,
-            );
+            });
         }
-
-        let mut guards: Vec<Guard> = Vec::new();
+        // The context rules name forms: they are read once every form is in.
+        let mut rules = Vec::new();
         for row in tables::rows(tables::COUNTRY_GUARDS) {
-            let (Some(kind), Some(form), Some(words)) = (row.first(), row.get(1), row.get(2))
-            else {
-                continue;
-            };
-            if *kind == "block" {
-                for phrase in words.split('|') {
-                    for variant in variants(phrase) {
-                        add(
-                            &mut keys,
-                            &mut entries,
-                            &mut patterns,
-                            &variant,
-                            Target::Block,
-                            0,
-                        );
+            match (row.first(), row.get(2)) {
+                (Some(&"block"), Some(words)) => {
+                    for phrase in words.split('|') {
+                        spellings.extend(variants(phrase).map(|written| Spelling {
+                            written,
+                            target: Target::Block,
+                            flags: 0,
+                        }));
                     }
                 }
-                continue;
-            }
-            let Some(&entry) = keys.get(&form.to_ascii_lowercase()) else {
-                continue;
-            };
-            let Some(entry) = entries.get_mut(entry) else {
-                continue;
-            };
-            let guard = match entry.guard {
-                Some(g) => g,
-                None => {
-                    guards.push(Guard::default());
-                    entry.guard = Some(guards.len() - 1);
-                    guards.len() - 1
-                }
-            };
-            let Some(guard) = guards.get_mut(guard) else {
-                continue;
-            };
-            if *kind == "loose" {
-                guard.loose = true;
-                continue;
-            }
-            let list = match *kind {
-                "next" => &mut guard.next,
-                "prev" => &mut guard.prev,
-                "local" => &mut guard.local,
-                "abroad" => &mut guard.abroad,
-                _ => continue,
-            };
-            for word in words.split('|') {
-                // Neighbour words compare case-folded; window words as written.
-                if matches!(*kind, "next" | "prev") {
-                    list.push(word.to_lowercase());
-                } else {
-                    list.push(word.to_string());
-                }
+                _ => rules.push(row),
             }
         }
 
-        let forms = FormTrie::new(&patterns);
+        let (entries, written) = merge(&spellings);
         let mut starts = Starts::default();
-        for (pattern, entry) in patterns.iter().zip(&entries) {
-            starts.add(pattern, entry);
+        for entry in &entries {
+            starts.add(entry.spellings(&written), entry);
         }
+        let firsts: Vec<&str> = entries
+            .iter()
+            .map(|e| e.spellings(&written).first().map_or("", |w| w))
+            .collect();
+        let forms = FormTrie::new(&firsts);
         let us = rows.iter().position(|r| r.code.as_str() == "US");
-        CountryFinder {
+        let mut finder = CountryFinder {
             rows,
             entries,
-            guards,
+            written,
+            guards: Vec::new(),
             forms,
             starts,
             us,
+        };
+        for row in rules {
+            finder.add_rule(&row);
         }
+        finder
+    }
+
+    /// Adds one row of context rules (`kind, form, words`) to the form's
+    /// guard.
+    fn add_rule(&mut self, row: &[&'static str]) {
+        let (Some(&kind), Some(form), Some(words)) = (row.first(), row.get(1), row.get(2)) else {
+            return;
+        };
+        let Some(entry) = self
+            .forms
+            .longest(form.as_bytes())
+            .filter(|&(len, _)| len == form.len())
+            .and_then(|(_, entry)| self.entries.get_mut(entry))
+        else {
+            return;
+        };
+        let guard = *entry.guard.get_or_insert_with(|| {
+            self.guards.push(Guard::default());
+            self.guards.len() - 1
+        });
+        let Some(guard) = self.guards.get_mut(guard) else {
+            return;
+        };
+        let list = match kind {
+            "loose" => {
+                guard.loose = true;
+                return;
+            }
+            "next" => &mut guard.next,
+            "prev" => &mut guard.prev,
+            "local" => &mut guard.local,
+            "abroad" => &mut guard.abroad,
+            _ => return,
+        };
+        list.extend(words.split('|'));
     }
 
     /// The country that a name, short form or demonym names, such as the
@@ -857,8 +906,12 @@ impl CountryFinder {
             }
         }
         let mut countries: Vec<Country<'h>> = Vec::new();
-        // For each row, its place in `countries` once it has one.
-        let mut slot: Vec<Option<usize>> = vec![None; self.rows.len()];
+        if raw.is_empty() {
+            return countries;
+        }
+        // For each row, its place in `countries` once it has one (a small
+        // type, so that the table is cheap to clear).
+        let mut slot: Vec<Option<u16>> = vec![None; self.rows.len()];
         for (row, span) in self.resolve(raw) {
             let (Some(info), Some(slot)) = (self.rows.get(row), slot.get_mut(row)) else {
                 continue;
@@ -866,12 +919,12 @@ impl CountryFinder {
             let i = *slot.get_or_insert_with(|| {
                 countries.push(Country {
                     code: info.code,
-                    name: Cow::Owned(info.name.clone()),
+                    name: Cow::Borrowed(info.name),
                     mentions: Vec::new(),
                 });
-                countries.len() - 1
+                (countries.len() - 1) as u16
             });
-            if let Some(country) = countries.get_mut(i) {
+            if let Some(country) = countries.get_mut(usize::from(i)) {
                 country.mentions.push(TextSpan::at(text, span));
             }
         }
@@ -1063,7 +1116,7 @@ impl CountryFinder {
         if after.is_some_and(|c| c.is_alphanumeric()) {
             return None;
         }
-        if !case_fits(surface, entry) {
+        if !case_fits(surface, entry, entry.spellings(&self.written)) {
             return None;
         }
         // An all-capital short form before a dollar sign is a currency
@@ -1214,51 +1267,86 @@ fn parse_form(form: &str, demonym: bool) -> (u8, Option<&str>, bool) {
 /// The spellings of a form that texts use: as written and with a
 /// typographic apostrophe. (Non-breaking spaces are read as spaces when
 /// matching, see [`CountryFinder::try_at`].)
-fn variants(form: &str) -> Vec<String> {
-    let mut out = vec![form.to_string()];
-    if form.contains('\'') {
-        out.push(form.replace('\'', "’"));
-    }
-    out
+fn variants(form: &'static str) -> impl Iterator<Item = Cow<'static, str>> {
+    let curly = form
+        .contains('\'')
+        .then(|| Cow::Owned(form.replace('\'', "’")));
+    std::iter::once(Cow::Borrowed(form)).chain(curly)
 }
 
-/// Adds one spelling to the trie's forms, merging it with an earlier
-/// pattern of the same letters. A look-alike phrase overrides a country form.
-fn add(
-    keys: &mut FastMap<String, usize>,
-    entries: &mut Vec<Entry>,
-    patterns: &mut Vec<String>,
-    form: &str,
-    target: Target,
-    flags: u8,
-) {
-    let key = form.to_ascii_lowercase();
-    if let Some(entry) = keys.get(&key).and_then(|&i| entries.get_mut(i)) {
-        if target == Target::Block {
-            entry.target = Target::Block;
-        }
-        entry.flags |= flags;
-        if !entry.written.iter().any(|w| w == form) {
-            entry.written.push(form.to_string());
-        }
-        return;
-    }
-    keys.insert(key, entries.len());
-    entries.push(Entry {
-        target,
-        flags,
-        written: vec![form.to_string()],
-        guard: None,
+/// The entries of `spellings`, one per form, in the order of their bytes
+/// folded to lower case: the spellings of the same letters merge into one
+/// entry, where a look-alike phrase overrides a country form. Also every
+/// entry's spellings, side by side, each entry's in the order added.
+fn merge(spellings: &[Spelling]) -> (Vec<Entry>, Vec<Cow<'static, str>>) {
+    // Sorted on their first sixteen folded bytes, most spellings are in
+    // order without reading them again; the sort is stable, so that each
+    // form's spellings stay in the order added.
+    let mut order: Vec<(u128, usize)> = spellings
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (folded_head(&s.written), i))
+        .collect();
+    order.sort_by(|&(a_head, a), &(b_head, b)| {
+        let word = |i: usize| spellings.get(i).map_or("", |s| &s.written);
+        a_head
+            .cmp(&b_head)
+            .then_with(|| folded(word(a)).cmp(folded(word(b))))
     });
-    patterns.push(form.to_string());
+    let mut entries: Vec<Entry> = Vec::with_capacity(spellings.len());
+    let mut written: Vec<Cow<'static, str>> = Vec::with_capacity(spellings.len());
+    for spelling in order.iter().filter_map(|&(_, i)| spellings.get(i)) {
+        let same = written
+            .last()
+            .is_some_and(|w| w.eq_ignore_ascii_case(&spelling.written));
+        match entries.last_mut() {
+            Some(entry) if same => {
+                if spelling.target == Target::Block {
+                    entry.target = Target::Block;
+                }
+                entry.flags |= spelling.flags;
+                let mine = written.get(entry.written.start as usize..);
+                if !mine.unwrap_or_default().contains(&spelling.written) {
+                    written.push(spelling.written.clone());
+                    entry.written.end += 1;
+                }
+            }
+            _ => {
+                let at = written.len() as u32;
+                entries.push(Entry {
+                    target: spelling.target.clone(),
+                    flags: spelling.flags,
+                    written: at..at + 1,
+                    guard: None,
+                });
+                written.push(spelling.written.clone());
+            }
+        }
+    }
+    (entries, written)
+}
+
+/// The bytes of `s`, ASCII letters folded to lower case.
+fn folded(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.bytes().map(lower)
+}
+
+/// The first sixteen bytes of `s`, folded to lower case and padded with
+/// zeros, as a number: a string that sorts before another never has the
+/// larger number.
+fn folded_head(s: &str) -> u128 {
+    let mut head = [0; 16];
+    for (slot, b) in head.iter_mut().zip(folded(s)) {
+        *slot = b;
+    }
+    u128::from_be_bytes(head)
 }
 
 /// Whether a matched surface is written the way its form allows: as in the
 /// table, all in capitals, with word-initial capitals (title-case
 /// headlines), or, for demonyms, all in lower case.
-fn case_fits(surface: &str, entry: &Entry) -> bool {
-    if entry
-        .written
+fn case_fits(surface: &str, entry: &Entry, written: &[Cow<'static, str>]) -> bool {
+    if written
         .iter()
         .any(|w| w == surface || title_case_of(surface, w))
     {
@@ -1272,7 +1360,7 @@ fn case_fits(surface: &str, entry: &Entry) -> bool {
     if !has_upper && entry.flags & LOWER_OK != 0 {
         return true;
     }
-    entry.written.iter().any(|w| title_case_of(surface, w))
+    written.iter().any(|w| title_case_of(surface, w))
 }
 
 /// Whether `surface` is `written` with some word-initial letters raised to
@@ -1500,7 +1588,10 @@ mod tests {
         // A form longer than the window a match reads could never match.
         for entry in &finder.entries {
             assert!(
-                entry.written.iter().all(|w| w.len() <= MAX_FORM),
+                entry
+                    .spellings(&finder.written)
+                    .iter()
+                    .all(|w| w.len() <= MAX_FORM),
                 "{entry:?}"
             );
         }
@@ -1508,10 +1599,11 @@ mod tests {
         // Every guard names a form of the table.
         for row in tables::rows(tables::COUNTRY_GUARDS).filter(|r| r[0] != "block") {
             assert!(
-                finder
-                    .entries
+                finder.entries.iter().any(|e| e
+                    .spellings(&finder.written)
                     .iter()
-                    .any(|e| e.written.iter().any(|w| w == row[1]) && e.guard.is_some()),
+                    .any(|w| w == row[1])
+                    && e.guard.is_some()),
                 "guard for unknown form {row:?}"
             );
         }
