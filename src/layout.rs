@@ -7,14 +7,12 @@
 //! before ends on a comma or a function word) keeps the block going.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 use memchr::memmem::Finder;
-use regex::{RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Serialize};
 
 use crate::tables;
-use crate::text::{self, is_space, trim, LazyPattern};
+use crate::text::{self, is_space, trim, LazyPattern, LazySet};
 use crate::Span;
 
 /// One block of the text.
@@ -162,7 +160,7 @@ impl Clue {
 /// the whole block.
 #[derive(Debug)]
 struct Captions {
-    set: RegexSet,
+    set: LazySet,
     /// The clues of all patterns; `None` when a pattern of the table has no
     /// clue listed, and then every text goes to the set.
     clues: Option<Clues>,
@@ -170,11 +168,9 @@ struct Captions {
 
 impl Captions {
     fn new(patterns: &[&str]) -> Captions {
-        let set = RegexSet::new(patterns.iter().map(|p| text::ascii_word_boundaries(p)))
-            .unwrap_or_else(|_| RegexSet::empty());
         let clues = listed_for(patterns, CAPTION_CLUES);
         Captions {
-            set,
+            set: LazySet::new(patterns, false),
             clues: clues.and_then(|c| Clues::new(&c)),
         }
     }
@@ -270,15 +266,9 @@ fn listed_for<T: Copy>(patterns: &[&str], table: &[(&str, T)]) -> Option<Vec<T>>
 /// Case-insensitive patterns anchored at the start of a line. Most lines
 /// open with none of the patterns' openings, and a look at the first bytes
 /// is far cheaper than a call into the set.
-///
-/// The set is compiled on first use: it is the dearest part of building
-/// the layout rules, and many texts never need it.
 #[derive(Debug)]
 struct LinePatterns {
-    /// The patterns as compiled (with ASCII word boundaries).
-    sources: Vec<String>,
-    /// The case-insensitive set of the patterns.
-    set: OnceLock<RegexSet>,
+    set: LazySet,
     /// The openings of all patterns; `None` when a pattern has none
     /// listed, and then every line goes to the set.
     openings: Option<Openings>,
@@ -289,11 +279,7 @@ impl LinePatterns {
     fn new(patterns: &[&str]) -> LinePatterns {
         let openings = listed_for(patterns, BOILERPLATE_OPENINGS).map(|words| words.concat());
         LinePatterns {
-            sources: patterns
-                .iter()
-                .map(|p| text::ascii_word_boundaries(p))
-                .collect(),
-            set: OnceLock::new(),
+            set: LazySet::new(patterns, true),
             openings: openings.map(|o| Openings::new(&o)),
         }
     }
@@ -302,21 +288,7 @@ impl LinePatterns {
         self.openings
             .as_ref()
             .is_none_or(|o| o.may_open(s.as_bytes()))
-            && self.set_matches(s)
-    }
-
-    /// Whether a pattern matches `s`, without the look at its opening. A
-    /// set that does not compile (a unit test checks they all do) matches
-    /// nothing.
-    fn set_matches(&self, s: &str) -> bool {
-        self.set
-            .get_or_init(|| {
-                RegexSetBuilder::new(&self.sources)
-                    .case_insensitive(true)
-                    .build()
-                    .unwrap_or_else(|_| RegexSet::empty())
-            })
-            .is_match(s)
+            && self.set.is_match(s)
     }
 }
 
@@ -1007,7 +979,7 @@ mod tests {
                 &rules.boilerplate_lines
             };
             let openings = patterns.openings.as_ref().unwrap();
-            assert!(patterns.set_matches(s), "{s}");
+            assert!(patterns.set.is_match(s), "{s}");
             assert!(openings.may_open(s.as_bytes()), "{s}");
         }
         let openings = rules.boilerplate_lines.openings.as_ref().unwrap();

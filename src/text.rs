@@ -257,6 +257,42 @@ impl LazyPattern {
     }
 }
 
+/// A set of the crate's own patterns ([`Pattern`]'s rules), compiled on its
+/// first use and then kept, like a [`LazyPattern`]: for the sets that a
+/// cheap look at a text keeps most texts away from.
+#[derive(Debug, Clone)]
+pub(crate) struct LazySet {
+    /// The patterns as compiled (with ASCII word boundaries).
+    sources: Vec<String>,
+    case_insensitive: bool,
+    compiled: OnceLock<regex::RegexSet>,
+}
+
+impl LazySet {
+    /// `patterns`, matched case-insensitively if so asked, compiled when
+    /// first used.
+    pub(crate) fn new(patterns: &[&str], case_insensitive: bool) -> LazySet {
+        LazySet {
+            sources: patterns.iter().map(|p| ascii_word_boundaries(p)).collect(),
+            case_insensitive,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// Whether any of the patterns matches `s`. A set that does not
+    /// compile (the table tests check they all do) matches nothing.
+    pub(crate) fn is_match(&self, s: &str) -> bool {
+        self.compiled
+            .get_or_init(|| {
+                regex::RegexSetBuilder::new(&self.sources)
+                    .case_insensitive(self.case_insensitive)
+                    .build()
+                    .unwrap_or_else(|_| regex::RegexSet::empty())
+            })
+            .is_match(s)
+    }
+}
+
 /// `pattern` with every `\b` made an ASCII word boundary.
 ///
 /// A Unicode `\b` makes the regex crate's fast DFA give up on any haystack
