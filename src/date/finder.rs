@@ -662,7 +662,18 @@ impl DateFinder {
     /// "23 July 2015", "23rd of July", "22 February, 2009" from the number on.
     fn day_month(&self, b: &[u8], i: usize, hi: usize) -> Option<(Core, usize)> {
         let (d, e) = self.day_number(b, i, hi)?;
-        let mut w = word(b, e, hi);
+        self.month_after_day(b, d, word(b, e, hi), hi)
+    }
+
+    /// The rest of [`DateFinder::day_month`] after day `d`, from `w`, the
+    /// word that follows the day.
+    fn month_after_day(
+        &self,
+        b: &[u8],
+        d: u32,
+        mut w: Option<(usize, usize)>,
+        hi: usize,
+    ) -> Option<(Core, usize)> {
         if w.is_some_and(|w| eq(b, w, "of")) {
             w = w.and_then(|w| word(b, w.1, hi));
         }
@@ -907,15 +918,18 @@ impl DateFinder {
             }
             return Some((s, Core::Abs(DateValue::Year(y)), e));
         }
-        let (core, e) = self.day_month(b, s, hi).or_else(|| {
-            // "30-31 July 2019": a day range in one month.
-            let (d1, e1) = self.day_number(b, s, hi)?;
+        // The day and the word after it are read once for every reading
+        // below: most numbers are no day, or have no month after them.
+        let (d1, e1) = self.day_number(b, s, hi)?;
+        let next = word(b, e1, hi);
+        let (core, e) = self.month_after_day(b, d1, next, hi).or_else(|| {
             // "25 and 26 May": two days of one month.
-            if let Some(and) = word(b, e1, hi).filter(|w| eq(b, *w, "and")) {
+            if let Some(and) = next.filter(|w| eq(b, *w, "and")) {
                 if let Some((Core::MonthDay(m, _, y), _)) = self.day_month(b, and.1, hi) {
                     return valid_day(m, d1, y).then_some((Core::MonthDay(m, d1, y), e1));
                 }
             }
+            // "30-31 July 2019": a day range in one month.
             let sep = range_sep(b, e1, hi)?;
             match self.day_month(b, sep, hi)? {
                 (Core::MonthDay(m, d2, y), e2) => {
