@@ -2306,49 +2306,72 @@ impl DateFinder {
         if names.is_empty() {
             return;
         }
-        let mut extra = Vec::new();
-        for (name, value) in &names {
-            // One search of the whole text rather than one per block (the
-            // blocks are many and short): every occurrence, overlapping
-            // ones too, so that each block can take the leftmost
-            // non-overlapping ones inside it, as a search of it would.
-            let finder = memchr::memmem::Finder::new(name.as_bytes());
-            let mut hits = Vec::new();
-            let mut from = 0;
-            while let Some(i) = b.get(from..).and_then(|hay| finder.find(hay)) {
-                hits.push(from + i);
-                from += i + 1;
+        // Every name holds the word "Day": one search of the whole text for
+        // it finds every occurrence of every name, overlapping ones too (an
+        // occurrence holds its name's first "Day" at a set offset), so that
+        // each block can take the leftmost non-overlapping ones inside it,
+        // as a search of it would. Hits: start and name, in text order.
+        let firsts: Vec<Option<usize>> = names.iter().map(|(n, _)| n.find("Day")).collect();
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        for day in memchr::memmem::find_iter(b, b"Day") {
+            for (k, ((name, _), first)) in names.iter().zip(&firsts).enumerate() {
+                let Some(s) = first.and_then(|o| day.checked_sub(o)) else {
+                    continue;
+                };
+                if b.get(s..s + name.len()) == Some(name.as_bytes()) {
+                    hits.push((s, k));
+                }
             }
-            for (_, span) in analysis.content_spans() {
-                if b.get(span.range()).is_none() {
+        }
+        hits.sort_unstable();
+        let mut extra = Vec::new();
+        // Where each name may next be taken in the current block.
+        let mut free = vec![0; names.len()];
+        // The first hit at or after the current block's start: blocks come
+        // in order, so it only moves on, unless one starts before the last.
+        let mut first = 0;
+        let mut last_start = 0;
+        for (_, span) in analysis.content_spans() {
+            if b.get(span.range()).is_none() {
+                continue;
+            }
+            if span.start < last_start {
+                first = hits.partition_point(|&(h, _)| h < span.start);
+            }
+            while hits.get(first).is_some_and(|&(h, _)| h < span.start) {
+                first += 1;
+            }
+            last_start = span.start;
+            if hits.get(first).is_none_or(|&(h, _)| h >= span.end) {
+                continue;
+            }
+            free.fill(span.start);
+            let inside = hits.get(first..).unwrap_or_default();
+            for &(s, k) in inside.iter().take_while(|&&(h, _)| h < span.end) {
+                let (Some((name, value)), Some(free)) = (names.get(k), free.get_mut(k)) else {
+                    continue;
+                };
+                let e = s + name.len();
+                if e > span.end || s < *free {
                     continue;
                 }
-                let first = hits.partition_point(|&h| h < span.start);
-                let inside = hits.get(first..).unwrap_or_default();
-                let mut free = span.start;
-                for &s in inside.iter().take_while(|&&h| h + name.len() <= span.end) {
-                    let e = s + name.len();
-                    if s < free {
-                        continue;
-                    }
-                    free = e;
-                    if before(b, s).is_ascii_alphanumeric() || at(b, e).is_ascii_alphanumeric() {
-                        continue;
-                    }
-                    let sp = Span::new(s, e);
-                    // `out` is in order and without overlaps: one binary
-                    // search finds the only mention that could overlap.
-                    let k = out.partition_point(|m| m.span.end <= s);
-                    if out.get(k).is_some_and(|m| m.span.overlaps(sp)) {
-                        continue;
-                    }
-                    if let Some(t) = text.get(s..e) {
-                        extra.push(DateMention {
-                            span: sp,
-                            text: t.into(),
-                            value: Some(value.clone()),
-                        });
-                    }
+                *free = e;
+                if before(b, s).is_ascii_alphanumeric() || at(b, e).is_ascii_alphanumeric() {
+                    continue;
+                }
+                let sp = Span::new(s, e);
+                // `out` is in order and without overlaps: one binary
+                // search finds the only mention that could overlap.
+                let j = out.partition_point(|m| m.span.end <= s);
+                if out.get(j).is_some_and(|m| m.span.overlaps(sp)) {
+                    continue;
+                }
+                if let Some(t) = text.get(s..e) {
+                    extra.push(DateMention {
+                        span: sp,
+                        text: t.into(),
+                        value: Some(value.clone()),
+                    });
                 }
             }
         }
