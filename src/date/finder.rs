@@ -22,7 +22,7 @@ use crate::analysis::Analysis;
 use crate::calendar::{days_in_month, easter, nth_weekday};
 use crate::hash::FastMap;
 use crate::sentence::Sentence;
-use crate::text::{key_fold, prefix_keys, KeySet, WordBytes, WORD_KEYS};
+use crate::text::{char_before, key_fold, prefix_keys, word_key, KeySet, WordBytes, WORD_KEYS};
 use crate::{tables, Date, Span};
 
 /// What a word of the date vocabulary is.
@@ -142,25 +142,61 @@ pub(crate) struct DateFinder {
     /// Trigger patterns (lower case, starting with a letter), longest
     /// first so that "Easter Monday" wins over "Easter".
     triggers: Vec<(Vec<u8>, Trigger)>,
-    /// The triggers a word may begin with, by its word key
+    /// The triggers a word may begin or anchor, by its word key
     /// (`text::word_key`): those of key `k` are
-    /// `by_key[key_starts[k]..key_starts[k + 1]]`, indices into `triggers`
-    /// in their order. A word is compared only with the few patterns that
+    /// `by_key[key_starts[k]..key_starts[k + 1]]`, in the order of
+    /// `triggers`. A word is compared only with the few patterns that
     /// share its first three letters.
-    by_key: Vec<usize>,
+    by_key: Vec<KeyTrigger>,
     key_starts: Vec<u32>,
-    /// A bit for each word key (`text::word_key`) a pattern starts with,
-    /// and for every key of a word that starts with anything but an ASCII
-    /// letter (a number may start a date): one test rules out most words
-    /// before any byte of them is read.
+    /// A bit for each word key (`text::word_key`) that begins or anchors
+    /// a pattern, and for every key of a word that starts with anything
+    /// but an ASCII letter (a number may start a date): one test rules out
+    /// most words before any byte of them is read.
+    ///
+    /// A holiday name is sought from its anchor (see [`KeyTrigger`]) when
+    /// every pattern of its first word's key has one: the first words of
+    /// names ("Commonwealth", "President's", "International",
+    /// "Australia") share their keys with many common words ("community",
+    /// "president", "interest", "Australian") that would each be read for
+    /// nothing, while their anchors ("day", "year") are few.
     may_trigger: KeySet,
     /// For each word key, a bit for each fold (`text::key_fold`) of a
     /// word's fourth byte with which some pattern of that key could start
-    /// a date there: a word whose first three letters begin a pattern
-    /// mostly parts from every such pattern at the fourth ("that" and
-    /// "thanksgiving", "market" and "march"), and one test rules it out.
+    /// (or be anchored by) a date there: a word whose first three letters
+    /// begin a pattern mostly parts from every such pattern at the fourth
+    /// ("that" and "thanksgiving", "market" and "march"), and one test
+    /// rules it out.
     fourth: Vec<u32>,
     holidays: Vec<(String, Rule)>,
+}
+
+/// A trigger pattern a word with some key may stand in: at its start
+/// (`offset` 0), or as its anchor, a later word of a holiday name that
+/// stands `offset` bytes into it ("day" in "Australia Day", "year" in
+/// "New Year's Eve"). No word of a name before its anchor is walked, so
+/// a name found from its anchor is read before the anchor, as it would
+/// be from its start.
+#[derive(Clone, Copy, Debug)]
+struct KeyTrigger {
+    /// The pattern's index in `DateFinder::triggers`.
+    index: usize,
+    offset: usize,
+    /// The pattern's first byte: most words that could anchor a name
+    /// ("day", "year") are ruled out by the byte where it would start.
+    first: u8,
+}
+
+/// The offsets of the words inside `pattern` after its first: letters or
+/// digits after a character that is neither, as word starts are found in
+/// a text.
+fn inner_words(pattern: &str) -> impl Iterator<Item = usize> + '_ {
+    pattern.char_indices().filter_map(move |(k, c)| {
+        let starts = k > 0
+            && c.is_alphanumeric()
+            && !char_before(pattern, k).is_some_and(char::is_alphanumeric);
+        starts.then_some(k)
+    })
 }
 
 // ---------------------------------------------------------------- bytes
@@ -544,29 +580,93 @@ impl DateFinder {
             .filter(|(p, _)| p.first().is_some_and(u8::is_ascii_alphabetic))
             .collect();
         triggers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        // Every (key, trigger) pair, grouped by key, triggers in order.
-        let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for (i, (p, _)) in triggers.iter().enumerate() {
-            // A two-character pattern ("q3") takes any third character.
-            pairs.extend(prefix_keys(p).map(|key| (key, i)));
+        // Keys whose words are walked in any case: those of one-word
+        // patterns, and that of "day", which most holiday names end in.
+        let mut walked = KeySet::new();
+        walked.insert(word_key(b"day", 0));
+        for (p, _) in &triggers {
+            let p = std::str::from_utf8(p).unwrap_or_default();
+            if inner_words(p).next().is_none() {
+                for key in prefix_keys(p.as_bytes()) {
+                    walked.insert(key);
+                }
+            }
         }
-        pairs.sort_unstable();
+        // The keys of words that could be walked: those above and every
+        // key a pattern starts with.
+        let mut starts = walked.clone();
+        for (p, _) in &triggers {
+            for key in prefix_keys(p) {
+                starts.insert(key);
+            }
+        }
+        // Each pattern's anchor: its first later word whose key is walked
+        // and lies inside it, if no word before it could be walked (one
+        // that starts with an ASCII letter and has no key above).
+        let anchors: Vec<Option<usize>> = triggers
+            .iter()
+            .map(|(p, _)| {
+                let text = std::str::from_utf8(p).unwrap_or_default();
+                let anchor = inner_words(text)
+                    .find(|&k| k + 3 > p.len() || walked.contains(word_key(p, k)))
+                    .filter(|&k| k + 3 <= p.len())?;
+                let quiet = inner_words(text).take_while(|&k| k < anchor).all(|k| {
+                    let key = word_key(p, k);
+                    key < 26 * 27 * 27 && !starts.contains(key)
+                });
+                quiet.then_some(anchor)
+            })
+            .collect();
+        // Keys with a pattern that has no anchor: their words are walked.
+        let mut unanchored = KeySet::new();
+        for ((p, _), anchor) in triggers.iter().zip(&anchors) {
+            if anchor.is_none() {
+                for key in prefix_keys(p) {
+                    unanchored.insert(key);
+                }
+            }
+        }
+        // Every (key, trigger) pair, grouped by key, triggers in order: a
+        // pattern is sought from its start unless every pattern of its key
+        // has an anchor, and then from its anchor.
+        let mut pairs: Vec<(usize, KeyTrigger)> = Vec::new();
+        for (index, ((p, _), &anchor)) in triggers.iter().zip(&anchors).enumerate() {
+            let first = p.first().copied().unwrap_or(0);
+            // A two-character pattern ("q3") takes any third character.
+            for key in prefix_keys(p) {
+                let (key, offset) = match anchor {
+                    Some(offset) if !unanchored.contains(key) => (word_key(p, offset), offset),
+                    _ => (key, 0),
+                };
+                pairs.push((
+                    key,
+                    KeyTrigger {
+                        index,
+                        offset,
+                        first,
+                    },
+                ));
+            }
+        }
+        pairs.sort_unstable_by_key(|&(key, t)| (key, t.index));
         let mut may_trigger = KeySet::new();
         // A key's first letter counts in units of 27 * 27; 26 is any other byte.
         for key in 26 * 27 * 27..WORD_KEYS {
             may_trigger.insert(key);
         }
         let mut fourth = vec![0u32; WORD_KEYS];
-        for &(key, i) in &pairs {
-            let Some((p, _)) = triggers.get(i) else {
+        for &(key, KeyTrigger { index, offset, .. }) in &pairs {
+            let Some((p, _)) = triggers.get(index) else {
                 continue;
             };
             // A pattern is matched whole (`parse`): after a three-byte one
             // comes anything but a letter; a shorter one says nothing of
-            // the fourth byte.
-            let folds = match p.get(3) {
+            // the fourth byte, nor does an anchor that ends its pattern
+            // (the whole pattern is read, longest first, as from its
+            // start).
+            let folds = match p.get(offset + 3) {
                 Some(&c) => 1 << key_fold(c),
-                None if p.len() == 3 => 1 << 26,
+                None if p.len() == 3 && offset == 0 => 1 << 26,
                 None => u32::MAX,
             };
             if let Some(mask) = fourth.get_mut(key) {
@@ -576,9 +676,9 @@ impl DateFinder {
         let mut by_key = Vec::with_capacity(pairs.len());
         // key_starts[k]: how many pairs have a key below k.
         let mut key_starts = vec![0u32; WORD_KEYS + 1];
-        for (key, i) in pairs {
+        for (key, t) in pairs {
             may_trigger.insert(key);
-            by_key.push(i);
+            by_key.push(t);
             if let Some(count) = key_starts.get_mut(key + 1) {
                 *count += 1;
             }
@@ -1998,7 +2098,7 @@ impl DateFinder {
                 continue;
             }
             let hi = span.end.min(span.start + 400);
-            self.scan(analysis.words(), b, span.start, hi, &mut found);
+            self.scan(analysis.words(), analysis.text, span.start, hi, &mut found);
             for (s, core, e) in found.drain(..) {
                 let Core::MonthDay(m, d, Some(y)) = core else {
                     continue;
@@ -2083,39 +2183,43 @@ impl DateFinder {
     fn scan(
         &self,
         words: &WordBytes,
-        b: &[u8],
+        text: &str,
         lo: usize,
         hi: usize,
         out: &mut Vec<(usize, Core, usize)>,
     ) {
-        if b.get(lo..hi).is_some() {
+        if text.as_bytes().get(lo..hi).is_some() {
             let span = Span::new(lo, hi);
-            self.scan_spans(words, b, span, std::iter::once(span), out);
+            self.scan_spans(words, text, span, std::iter::once(span), out);
         }
     }
 
     /// Every expression inside each of `spans`, in order, without
     /// overlaps; none runs from one span into the next. `spans` come in
-    /// order, none overlapping the next, all inside `b` and inside `walk`.
-    /// Appends them to `out`.
+    /// order, none overlapping the next, all inside `text` and inside
+    /// `walk`. Appends them to `out`.
     ///
     /// One walk over the word starts serves every span: a walk has a set
     /// cost of its own, and most blocks are short.
     fn scan_spans(
         &self,
         words: &WordBytes,
-        b: &[u8],
+        text: &str,
         walk: Span,
         mut spans: impl Iterator<Item = Span>,
         out: &mut Vec<(usize, Core, usize)>,
     ) {
+        let b = text.as_bytes();
         // The span that holds the current word start, or the next one.
         let mut current = spans.next();
         // Where an expression may start: the end of the last one found, or
         // the start of the current span.
         let mut last = current.map_or(walk.start, |span| span.start);
+        // Holiday names anchored by the current word (see `KeyTrigger`).
+        let mut names = Vec::new();
         // A trigger can only start where a word or a number starts, and a
-        // word only when its first three characters begin some pattern.
+        // word only when its first three characters begin some pattern or
+        // its anchor.
         words.for_each_start_in(walk, &self.may_trigger, |s, key| {
             while current.is_some_and(|span| span.end <= s) {
                 current = spans.next();
@@ -2123,7 +2227,7 @@ impl DateFinder {
                     last = span.start;
                 }
             }
-            let Some(Span { end: hi, .. }) = current else {
+            let Some(span) = current else {
                 return;
             };
             // Before the span (between two spans) or inside the last
@@ -2134,35 +2238,107 @@ impl DateFinder {
             let found = if at(b, s).is_ascii_digit() {
                 Some((s + 1, Trigger::Digit))
             } else {
-                self.trigger_at(b, s, key, hi)
+                self.trigger_at(text, s, key, span, &mut names)
             };
-            let Some((e, t)) = found else { return };
-            if let Some((start, core, end)) = self.parse(b, s, e, t, last, hi) {
-                if end > start {
-                    out.push((start, core, end));
-                    last = end;
+            // The names start before the word, and no word between is
+            // walked: they come first.
+            if !names.is_empty() {
+                for name in names.drain(..) {
+                    self.read(b, name, span.end, &mut last, out);
                 }
+            }
+            if let Some((e, t)) = found {
+                self.read(b, (s, e, t), span.end, &mut last, out);
             }
         });
     }
 
-    /// The longest trigger pattern that starts at word start `s`, whose
-    /// word key is `key`: its end and meaning.
-    fn trigger_at(&self, b: &[u8], s: usize, key: usize, hi: usize) -> Option<(usize, Trigger)> {
+    /// Parses trigger `t` at `s..e` (the end of its span `hi`) unless it
+    /// starts inside the last expression found, which ends at `last`.
+    /// Appends the expression to `out` and moves `last` to its end.
+    #[inline]
+    fn read(
+        &self,
+        b: &[u8],
+        (s, e, t): (usize, usize, Trigger),
+        hi: usize,
+        last: &mut usize,
+        out: &mut Vec<(usize, Core, usize)>,
+    ) {
+        if s < *last {
+            return;
+        }
+        if let Some((start, core, end)) = self.parse(b, s, e, t, *last, hi) {
+            if end > start {
+                out.push((start, core, end));
+                *last = end;
+            }
+        }
+    }
+
+    /// The longest trigger pattern that starts at word start `s` (of word
+    /// key `key`, inside `span`): its end and meaning. The holiday names
+    /// the word anchors go to `names` (start, end and meaning), in order
+    /// of start, the longest at each.
+    #[inline]
+    fn trigger_at(
+        &self,
+        text: &str,
+        s: usize,
+        key: usize,
+        span: Span,
+        names: &mut Vec<(usize, usize, Trigger)>,
+    ) -> Option<(usize, Trigger)> {
+        let b = text.as_bytes();
         // A pattern matched in part only leads nowhere (`parse` takes
         // whole words), so none is sought when the fourth byte fits none.
         let fourth = self.fourth.get(key).copied().unwrap_or(0);
         if fourth >> key_fold(at(b, s + 3)) & 1 == 0 {
             return None;
         }
-        let text = b.get(s..hi)?;
-        let first = self.key_starts.get(key).copied()? as usize;
-        let end = self.key_starts.get(key + 1).copied()? as usize;
-        self.by_key.get(first..end)?.iter().find_map(|&i| {
-            let (p, t) = self.triggers.get(i)?;
-            let head = text.get(..p.len())?;
-            ends_first_eq(head, p).then_some((s + p.len(), *t))
-        })
+        let from = self.key_starts.get(key).copied()? as usize;
+        let to = self.key_starts.get(key + 1).copied()? as usize;
+        let mut found = None;
+        for &KeyTrigger {
+            index,
+            offset,
+            first,
+        } in self.by_key.get(from..to)?
+        {
+            let start = if offset == 0 {
+                if found.is_some() {
+                    continue;
+                }
+                s
+            } else {
+                // A name starts a word inside the span.
+                match s.checked_sub(offset) {
+                    Some(x) if x >= span.start && at(b, x).to_ascii_lowercase() == first => x,
+                    _ => continue,
+                }
+            };
+            let Some((p, t)) = self.triggers.get(index) else {
+                continue;
+            };
+            let matches = b
+                .get(start..span.end)
+                .and_then(|x| x.get(..p.len()))
+                .is_some_and(|x| ends_first_eq(x, p));
+            if !matches {
+                continue;
+            }
+            if offset == 0 {
+                found = Some((s + p.len(), *t));
+            } else if !char_before(text, start).is_some_and(char::is_alphanumeric) {
+                let j = names.partition_point(|&(x, ..)| x < start);
+                match names.get(j) {
+                    // The first pattern is the longest.
+                    Some(&(x, ..)) if x == start => {}
+                    _ => names.insert(j, (start, start + p.len(), *t)),
+                }
+            }
+        }
+        found
     }
 
     /// Date expressions of the analysed text, outside boilerplate, resolved
@@ -2190,13 +2366,14 @@ impl DateFinder {
             fits
         });
         let mut found = Vec::new();
+        let words = analysis.words();
         match walk {
             Some(walk) if in_order => {
-                self.scan_spans(analysis.words(), b, walk, spans(), &mut found);
+                self.scan_spans(words, text, walk, spans(), &mut found);
             }
             _ => {
                 for span in spans() {
-                    self.scan(analysis.words(), b, span.start, span.end, &mut found);
+                    self.scan(words, text, span.start, span.end, &mut found);
                 }
             }
         }
@@ -3582,6 +3759,27 @@ mod tests {
                 text.as_bytes().eq_ignore_ascii_case(pattern.as_bytes()),
                 "{text} {pattern}"
             );
+        }
+    }
+
+    /// Every holiday name is found, in any case, whether it is sought from
+    /// its first word or from a later one (its anchor), at the start of a
+    /// text and after other words.
+    #[test]
+    fn every_holiday_name_is_found() {
+        let holidays = super::DateFinder::new().holidays;
+        let ex = Extractor::new();
+        for (name, _) in &holidays {
+            for (lead, name) in [("", name.clone()), ("They met on ", name.to_uppercase())] {
+                let text = format!("{lead}{name} 2015 and left.");
+                let doc =
+                    ex.extract(Input::new(&text).reference_date("2016-06-01".parse().unwrap()));
+                assert!(
+                    doc.dates.iter().any(|d| d.text.starts_with(name.as_str())),
+                    "{text}: {:?}",
+                    doc.dates
+                );
+            }
         }
     }
 
