@@ -350,6 +350,15 @@ fn punct(b: &[u8], i: usize, hi: usize, c: u8) -> Option<usize> {
 /// A range separator after `i`: dashes (any run of hyphens, en and em
 /// dashes), "to", "until", "through" or "till".
 fn range_sep(b: &[u8], i: usize, hi: usize) -> Option<usize> {
+    range_sep_before(b, i, hi, word(b, i, hi))
+}
+
+/// [`range_sep`] when the word after `i` is known: `next`, which is
+/// `word(b, i, hi)`.
+fn range_sep_before(b: &[u8], i: usize, hi: usize, next: Option<(usize, usize)>) -> Option<usize> {
+    if let Some(w) = next {
+        return any(b, w, &["to", "until", "through", "till"]).then_some(w.1);
+    }
     let s = skip_ws(b, i, hi);
     let mut e = s;
     loop {
@@ -365,11 +374,7 @@ fn range_sep(b: &[u8], i: usize, hi: usize) -> Option<usize> {
             break;
         }
     }
-    if e > s {
-        return Some(e);
-    }
-    let w = word(b, s, hi)?;
-    any(b, w, &["to", "until", "through", "till"]).then_some(w.1)
+    (e > s).then_some(e)
 }
 
 /// Words that make a weekday part of a name ("Sunday Times").
@@ -748,6 +753,12 @@ impl DateFinder {
     /// "July 23", "July 23, 2015", "July 1 2016" from the month word on.
     fn month_day(&self, b: &[u8], i: usize, hi: usize) -> Option<(Core, usize)> {
         let (m, e) = self.month_at(b, word(b, i, hi))?;
+        self.day_after_month(b, m, e, hi)
+    }
+
+    /// The rest of [`DateFinder::month_day`] after month `m`, which ends
+    /// at `e`.
+    fn day_after_month(&self, b: &[u8], m: u32, e: usize, hi: usize) -> Option<(Core, usize)> {
         let (d, e) = self.day_number(b, e, hi)?;
         if (at(b, e) == b':' && at(b, e + 1).is_ascii_digit()) || at(b, skip_ws(b, e, hi)) == b'%' {
             return None;
@@ -881,8 +892,9 @@ impl DateFinder {
                 }
             }
         }
+        let next = word(b, e, hi);
         // "2000 - 2005", "(1968 – 1971)": spaced dashes take four digits.
-        if let Some(x) = range_sep(b, e, hi).filter(|&x| x > e && word(b, e, hi).is_none()) {
+        if let Some(x) = range_sep_before(b, e, hi, next).filter(|&x| x > e && next.is_none()) {
             if let Some((ye, y2)) = year(b, x, hi) {
                 if (y + 1..=y + 100).contains(&y2) {
                     let iv = DateValue::Interval(
@@ -893,7 +905,7 @@ impl DateFinder {
                 }
             }
         }
-        let w = word(b, e, hi)?;
+        let w = next?;
         if any(b, w, &["to", "until", "through"]) {
             // "from 1992 until July 2005": a month may name the end.
             let month = self.month_at(b, word(b, w.1, hi));
@@ -1030,7 +1042,7 @@ impl DateFinder {
                 }
             }
             // "30-31 July 2019": a day range in one month.
-            let sep = range_sep(b, e1, hi)?;
+            let sep = range_sep_before(b, e1, hi, next)?;
             match self.day_month(b, sep, hi)? {
                 (Core::MonthDay(m, d2, y), e2) => {
                     let r = Core::Range(
@@ -1180,11 +1192,11 @@ impl DateFinder {
 
     /// A month trigger.
     fn at_month(&self, b: &[u8], s: usize, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
-        if let Some((core, e)) = self.month_day(b, s, hi) {
+        let (m, e) = self.month_at(b, word(b, s, hi))?;
+        if let Some((core, e)) = self.day_after_month(b, m, e, hi) {
             let (core, e) = self.day_range(b, core, e, hi, false);
             return Some((s, core, e));
         }
-        let (m, e) = self.month_at(b, word(b, s, hi))?;
         if let Some(found) = self.day_of_month(b, s, m, e, hi, lo) {
             return Some(found);
         }
@@ -1478,7 +1490,7 @@ impl DateFinder {
                 return None;
             }
         }
-        if off == 0 && eq(b, (s, e), "today") && self.generic_today(b, s, e, hi, lo) {
+        if off == 0 && eq(b, (s, e), "today") && self.generic_today(b, s, e, prev, hi) {
             return Some((start, Core::Present, e));
         }
         Some((start, Core::RelDay(i64::from(off)), e))
@@ -1486,12 +1498,19 @@ impl DateFinder {
 
     /// Whether "today" at `s..e` means "nowadays": "today's challenges",
     /// "the market today", "stronger today than ever", "Today, NATO is".
-    fn generic_today(&self, b: &[u8], s: usize, e: usize, hi: usize, lo: usize) -> bool {
+    /// `prev` is the word before it.
+    fn generic_today(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        prev: Option<(usize, usize)>,
+        hi: usize,
+    ) -> bool {
         if is_possessive(b, e) {
             let n = word(b, e + if at(b, e) == b'\'' { 2 } else { 4 }, hi);
             return n.is_some_and(|n| any(b, n, GENERIC_NOUNS));
         }
-        let prev = word_back(b, s, lo);
         if prev.is_some_and(|p| {
             any(
                 b,
@@ -1504,11 +1523,12 @@ impl DateFinder {
         }) {
             return true;
         }
-        if word(b, e, hi).is_some_and(|n| eq(b, n, "than")) {
+        let next = word(b, e, hi);
+        if next.is_some_and(|n| eq(b, n, "than")) {
             return true;
         }
         // "support for Ukraine today and in the future".
-        let and_future = word(b, e, hi)
+        let and_future = next
             .filter(|w| eq(b, *w, "and"))
             .and_then(|w| word(b, w.1, hi))
             .filter(|w| any(b, *w, &["in", "into"]))
@@ -1563,7 +1583,8 @@ impl DateFinder {
         lo: usize,
     ) -> Option<(usize, Core, usize)> {
         let prev = word_back(b, s, lo);
-        let next = word(b, e, hi);
+        // The word after, read only where a test needs it.
+        let next = || word(b, e, hi);
         // "year end", "year-end"
         if unit == YEAR {
             if at(b, e) == b'-'
@@ -1571,10 +1592,10 @@ impl DateFinder {
             {
                 return Some((s, Core::Rel(YEAR, 0), e + 4));
             }
-            if next.is_some_and(|n| eq(b, n, "end"))
-                && prev.is_some_and(|p| any(b, p, &["by", "at", "before", "until"]))
-            {
-                return Some((s, Core::Rel(YEAR, 0), next.map_or(e, |n| n.1)));
+            if prev.is_some_and(|p| any(b, p, &["by", "at", "before", "until"])) {
+                if let Some(n) = next().filter(|n| eq(b, *n, "end")) {
+                    return Some((s, Core::Rel(YEAR, 0), n.1));
+                }
             }
         }
         // "the first quarter of 2021", "the second half of 2020"
@@ -1586,8 +1607,8 @@ impl DateFinder {
             let start = word_back(b, p.0, lo)
                 .filter(|w| eq(b, *w, "the"))
                 .map_or(p.0, |w| w.0);
-            if next.is_some_and(|w| eq(b, w, "of")) {
-                if let Some((ye, y)) = next.and_then(|w| year(b, w.1, hi)) {
+            if let Some(of) = next().filter(|w| eq(b, *w, "of")) {
+                if let Some((ye, y)) = year(b, of.1, hi) {
                     let v = if unit == QUARTER {
                         DateValue::Quarter {
                             year: y,
@@ -1663,11 +1684,13 @@ impl DateFinder {
             // "the year before" stands alone; "the week before I was" and
             // "the decade after Congress passed" count from another event.
             let alone = |n: (usize, usize)| word(b, n.1, hi).is_none();
-            if next.is_some_and(|n| eq(b, n, "before") && alone(n)) {
-                return Some((p.0, Core::Rel(unit, -1), next.map_or(e, |n| n.1)));
-            }
-            if next.is_some_and(|n| eq(b, n, "after") && alone(n)) {
-                return Some((p.0, Core::Rel(unit, 1), next.map_or(e, |n| n.1)));
+            if let Some(n) = next() {
+                if eq(b, n, "before") && alone(n) {
+                    return Some((p.0, Core::Rel(unit, -1), n.1));
+                }
+                if eq(b, n, "after") && alone(n) {
+                    return Some((p.0, Core::Rel(unit, 1), n.1));
+                }
             }
             // "later in the year", "earlier in the month".
             if unit != DECADE {
