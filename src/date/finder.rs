@@ -258,11 +258,20 @@ fn word(b: &[u8], i: usize, hi: usize) -> Option<(usize, usize)> {
 /// The word (ASCII letters) before blanks ending at `i`.
 fn word_back(b: &[u8], i: usize, lo: usize) -> Option<(usize, usize)> {
     let e = skip_ws_back(b, i, lo);
-    let mut s = e;
-    while s > lo && before(b, s).is_ascii_alphabetic() && e - s < 40 {
-        s -= 1;
-    }
+    let s = e - letters_back(b, lo, e);
     (s < e && !before(b, s).is_ascii_alphanumeric()).then_some((s, e))
+}
+
+/// How many ASCII letters, at most 40, end at `e`, none before `lo`.
+#[inline]
+fn letters_back(b: &[u8], lo: usize, e: usize) -> usize {
+    b.get(lo..e)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take(40)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count()
 }
 
 /// The number (at most four digits) after blanks from `i`: start, end, value.
@@ -1599,11 +1608,9 @@ impl DateFinder {
             }
         }
         // "the first quarter of 2021", "the second half of 2020"
-        if let (true, Some(n), Some(p)) = (
-            unit == QUARTER || unit == HALF,
-            self.kind(b, prev, Kind::Ordinal),
-            prev,
-        ) {
+        // (The ordinal is looked up for those two units only.)
+        let ordinal = || self.kind(b, prev, Kind::Ordinal).zip(prev);
+        if let Some((n, p)) = (unit == QUARTER || unit == HALF).then(ordinal).flatten() {
             let start = word_back(b, p.0, lo)
                 .filter(|w| eq(b, *w, "the"))
                 .map_or(p.0, |w| w.0);
@@ -3231,10 +3238,7 @@ fn tense(b: &[u8], sentence: Option<Span>, s: usize, e: usize) -> Option<bool> {
         }
         // A run of letters is a word; anything else is stepped over a
         // byte at a time ("11.00am", quotation marks).
-        let mut k = j;
-        while k > lo && before(b, k).is_ascii_alphabetic() && j - k < 40 {
-            k -= 1;
-        }
+        let k = j - letters_back(b, lo, j);
         if k < j {
             // A clause that reports or describes ("requested that the
             // government develop ..."): the words before it set another
