@@ -22,7 +22,7 @@ use crate::analysis::Analysis;
 use crate::calendar::{days_in_month, easter, nth_weekday};
 use crate::hash::FastMap;
 use crate::sentence::Sentence;
-use crate::text::{key_fold, prefix_keys, KeySet, WordBytes, WORD_KEYS};
+use crate::text::{char_before, key_fold, prefix_keys, word_key, KeySet, WordBytes, WORD_KEYS};
 use crate::{tables, Date, Span};
 
 /// What a word of the date vocabulary is.
@@ -142,25 +142,61 @@ pub(crate) struct DateFinder {
     /// Trigger patterns (lower case, starting with a letter), longest
     /// first so that "Easter Monday" wins over "Easter".
     triggers: Vec<(Vec<u8>, Trigger)>,
-    /// The triggers a word may begin with, by its word key
+    /// The triggers a word may begin or anchor, by its word key
     /// (`text::word_key`): those of key `k` are
-    /// `by_key[key_starts[k]..key_starts[k + 1]]`, indices into `triggers`
-    /// in their order. A word is compared only with the few patterns that
+    /// `by_key[key_starts[k]..key_starts[k + 1]]`, in the order of
+    /// `triggers`. A word is compared only with the few patterns that
     /// share its first three letters.
-    by_key: Vec<usize>,
+    by_key: Vec<KeyTrigger>,
     key_starts: Vec<u32>,
-    /// A bit for each word key (`text::word_key`) a pattern starts with,
-    /// and for every key of a word that starts with anything but an ASCII
-    /// letter (a number may start a date): one test rules out most words
-    /// before any byte of them is read.
+    /// A bit for each word key (`text::word_key`) that begins or anchors
+    /// a pattern, and for every key of a word that starts with anything
+    /// but an ASCII letter (a number may start a date): one test rules out
+    /// most words before any byte of them is read.
+    ///
+    /// A holiday name is sought from its anchor (see [`KeyTrigger`]) when
+    /// every pattern of its first word's key has one: the first words of
+    /// names ("Commonwealth", "President's", "International",
+    /// "Australia") share their keys with many common words ("community",
+    /// "president", "interest", "Australian") that would each be read for
+    /// nothing, while their anchors ("day", "year") are few.
     may_trigger: KeySet,
     /// For each word key, a bit for each fold (`text::key_fold`) of a
     /// word's fourth byte with which some pattern of that key could start
-    /// a date there: a word whose first three letters begin a pattern
-    /// mostly parts from every such pattern at the fourth ("that" and
-    /// "thanksgiving", "market" and "march"), and one test rules it out.
+    /// (or be anchored by) a date there: a word whose first three letters
+    /// begin a pattern mostly parts from every such pattern at the fourth
+    /// ("that" and "thanksgiving", "market" and "march"), and one test
+    /// rules it out.
     fourth: Vec<u32>,
     holidays: Vec<(String, Rule)>,
+}
+
+/// A trigger pattern a word with some key may stand in: at its start
+/// (`offset` 0), or as its anchor, a later word of a holiday name that
+/// stands `offset` bytes into it ("day" in "Australia Day", "year" in
+/// "New Year's Eve"). No word of a name before its anchor is walked, so
+/// a name found from its anchor is read before the anchor, as it would
+/// be from its start.
+#[derive(Clone, Copy, Debug)]
+struct KeyTrigger {
+    /// The pattern's index in `DateFinder::triggers`.
+    index: usize,
+    offset: usize,
+    /// The pattern's first byte: most words that could anchor a name
+    /// ("day", "year") are ruled out by the byte where it would start.
+    first: u8,
+}
+
+/// The offsets of the words inside `pattern` after its first: letters or
+/// digits after a character that is neither, as word starts are found in
+/// a text.
+fn inner_words(pattern: &str) -> impl Iterator<Item = usize> + '_ {
+    pattern.char_indices().filter_map(move |(k, c)| {
+        let starts = k > 0
+            && c.is_alphanumeric()
+            && !char_before(pattern, k).is_some_and(char::is_alphanumeric);
+        starts.then_some(k)
+    })
 }
 
 // ---------------------------------------------------------------- bytes
@@ -222,11 +258,20 @@ fn word(b: &[u8], i: usize, hi: usize) -> Option<(usize, usize)> {
 /// The word (ASCII letters) before blanks ending at `i`.
 fn word_back(b: &[u8], i: usize, lo: usize) -> Option<(usize, usize)> {
     let e = skip_ws_back(b, i, lo);
-    let mut s = e;
-    while s > lo && before(b, s).is_ascii_alphabetic() && e - s < 40 {
-        s -= 1;
-    }
+    let s = e - letters_back(b, lo, e);
     (s < e && !before(b, s).is_ascii_alphanumeric()).then_some((s, e))
+}
+
+/// How many ASCII letters, at most 40, end at `e`, none before `lo`.
+#[inline]
+fn letters_back(b: &[u8], lo: usize, e: usize) -> usize {
+    b.get(lo..e)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take(40)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count()
 }
 
 /// The number (at most four digits) after blanks from `i`: start, end, value.
@@ -314,6 +359,15 @@ fn punct(b: &[u8], i: usize, hi: usize, c: u8) -> Option<usize> {
 /// A range separator after `i`: dashes (any run of hyphens, en and em
 /// dashes), "to", "until", "through" or "till".
 fn range_sep(b: &[u8], i: usize, hi: usize) -> Option<usize> {
+    range_sep_before(b, i, hi, word(b, i, hi))
+}
+
+/// [`range_sep`] when the word after `i` is known: `next`, which is
+/// `word(b, i, hi)`.
+fn range_sep_before(b: &[u8], i: usize, hi: usize, next: Option<(usize, usize)>) -> Option<usize> {
+    if let Some(w) = next {
+        return any(b, w, &["to", "until", "through", "till"]).then_some(w.1);
+    }
     let s = skip_ws(b, i, hi);
     let mut e = s;
     loop {
@@ -329,11 +383,7 @@ fn range_sep(b: &[u8], i: usize, hi: usize) -> Option<usize> {
             break;
         }
     }
-    if e > s {
-        return Some(e);
-    }
-    let w = word(b, s, hi)?;
-    any(b, w, &["to", "until", "through", "till"]).then_some(w.1)
+    (e > s).then_some(e)
 }
 
 /// Words that make a weekday part of a name ("Sunday Times").
@@ -544,29 +594,93 @@ impl DateFinder {
             .filter(|(p, _)| p.first().is_some_and(u8::is_ascii_alphabetic))
             .collect();
         triggers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        // Every (key, trigger) pair, grouped by key, triggers in order.
-        let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for (i, (p, _)) in triggers.iter().enumerate() {
-            // A two-character pattern ("q3") takes any third character.
-            pairs.extend(prefix_keys(p).map(|key| (key, i)));
+        // Keys whose words are walked in any case: those of one-word
+        // patterns, and that of "day", which most holiday names end in.
+        let mut walked = KeySet::new();
+        walked.insert(word_key(b"day", 0));
+        for (p, _) in &triggers {
+            let p = std::str::from_utf8(p).unwrap_or_default();
+            if inner_words(p).next().is_none() {
+                for key in prefix_keys(p.as_bytes()) {
+                    walked.insert(key);
+                }
+            }
         }
-        pairs.sort_unstable();
+        // The keys of words that could be walked: those above and every
+        // key a pattern starts with.
+        let mut starts = walked.clone();
+        for (p, _) in &triggers {
+            for key in prefix_keys(p) {
+                starts.insert(key);
+            }
+        }
+        // Each pattern's anchor: its first later word whose key is walked
+        // and lies inside it, if no word before it could be walked (one
+        // that starts with an ASCII letter and has no key above).
+        let anchors: Vec<Option<usize>> = triggers
+            .iter()
+            .map(|(p, _)| {
+                let text = std::str::from_utf8(p).unwrap_or_default();
+                let anchor = inner_words(text)
+                    .find(|&k| k + 3 > p.len() || walked.contains(word_key(p, k)))
+                    .filter(|&k| k + 3 <= p.len())?;
+                let quiet = inner_words(text).take_while(|&k| k < anchor).all(|k| {
+                    let key = word_key(p, k);
+                    key < 26 * 27 * 27 && !starts.contains(key)
+                });
+                quiet.then_some(anchor)
+            })
+            .collect();
+        // Keys with a pattern that has no anchor: their words are walked.
+        let mut unanchored = KeySet::new();
+        for ((p, _), anchor) in triggers.iter().zip(&anchors) {
+            if anchor.is_none() {
+                for key in prefix_keys(p) {
+                    unanchored.insert(key);
+                }
+            }
+        }
+        // Every (key, trigger) pair, grouped by key, triggers in order: a
+        // pattern is sought from its start unless every pattern of its key
+        // has an anchor, and then from its anchor.
+        let mut pairs: Vec<(usize, KeyTrigger)> = Vec::new();
+        for (index, ((p, _), &anchor)) in triggers.iter().zip(&anchors).enumerate() {
+            let first = p.first().copied().unwrap_or(0);
+            // A two-character pattern ("q3") takes any third character.
+            for key in prefix_keys(p) {
+                let (key, offset) = match anchor {
+                    Some(offset) if !unanchored.contains(key) => (word_key(p, offset), offset),
+                    _ => (key, 0),
+                };
+                pairs.push((
+                    key,
+                    KeyTrigger {
+                        index,
+                        offset,
+                        first,
+                    },
+                ));
+            }
+        }
+        pairs.sort_unstable_by_key(|&(key, t)| (key, t.index));
         let mut may_trigger = KeySet::new();
         // A key's first letter counts in units of 27 * 27; 26 is any other byte.
         for key in 26 * 27 * 27..WORD_KEYS {
             may_trigger.insert(key);
         }
         let mut fourth = vec![0u32; WORD_KEYS];
-        for &(key, i) in &pairs {
-            let Some((p, _)) = triggers.get(i) else {
+        for &(key, KeyTrigger { index, offset, .. }) in &pairs {
+            let Some((p, _)) = triggers.get(index) else {
                 continue;
             };
             // A pattern is matched whole (`parse`): after a three-byte one
             // comes anything but a letter; a shorter one says nothing of
-            // the fourth byte.
-            let folds = match p.get(3) {
+            // the fourth byte, nor does an anchor that ends its pattern
+            // (the whole pattern is read, longest first, as from its
+            // start).
+            let folds = match p.get(offset + 3) {
                 Some(&c) => 1 << key_fold(c),
-                None if p.len() == 3 => 1 << 26,
+                None if p.len() == 3 && offset == 0 => 1 << 26,
                 None => u32::MAX,
             };
             if let Some(mask) = fourth.get_mut(key) {
@@ -576,9 +690,9 @@ impl DateFinder {
         let mut by_key = Vec::with_capacity(pairs.len());
         // key_starts[k]: how many pairs have a key below k.
         let mut key_starts = vec![0u32; WORD_KEYS + 1];
-        for (key, i) in pairs {
+        for (key, t) in pairs {
             may_trigger.insert(key);
-            by_key.push(i);
+            by_key.push(t);
             if let Some(count) = key_starts.get_mut(key + 1) {
                 *count += 1;
             }
@@ -648,6 +762,12 @@ impl DateFinder {
     /// "July 23", "July 23, 2015", "July 1 2016" from the month word on.
     fn month_day(&self, b: &[u8], i: usize, hi: usize) -> Option<(Core, usize)> {
         let (m, e) = self.month_at(b, word(b, i, hi))?;
+        self.day_after_month(b, m, e, hi)
+    }
+
+    /// The rest of [`DateFinder::month_day`] after month `m`, which ends
+    /// at `e`.
+    fn day_after_month(&self, b: &[u8], m: u32, e: usize, hi: usize) -> Option<(Core, usize)> {
         let (d, e) = self.day_number(b, e, hi)?;
         if (at(b, e) == b':' && at(b, e + 1).is_ascii_digit()) || at(b, skip_ws(b, e, hi)) == b'%' {
             return None;
@@ -662,7 +782,18 @@ impl DateFinder {
     /// "23 July 2015", "23rd of July", "22 February, 2009" from the number on.
     fn day_month(&self, b: &[u8], i: usize, hi: usize) -> Option<(Core, usize)> {
         let (d, e) = self.day_number(b, i, hi)?;
-        let mut w = word(b, e, hi);
+        self.month_after_day(b, d, word(b, e, hi), hi)
+    }
+
+    /// The rest of [`DateFinder::day_month`] after day `d`, from `w`, the
+    /// word that follows the day.
+    fn month_after_day(
+        &self,
+        b: &[u8],
+        d: u32,
+        mut w: Option<(usize, usize)>,
+        hi: usize,
+    ) -> Option<(Core, usize)> {
         if w.is_some_and(|w| eq(b, w, "of")) {
             w = w.and_then(|w| word(b, w.1, hi));
         }
@@ -770,8 +901,9 @@ impl DateFinder {
                 }
             }
         }
+        let next = word(b, e, hi);
         // "2000 - 2005", "(1968 – 1971)": spaced dashes take four digits.
-        if let Some(x) = range_sep(b, e, hi).filter(|&x| x > e && word(b, e, hi).is_none()) {
+        if let Some(x) = range_sep_before(b, e, hi, next).filter(|&x| x > e && next.is_none()) {
             if let Some((ye, y2)) = year(b, x, hi) {
                 if (y + 1..=y + 100).contains(&y2) {
                     let iv = DateValue::Interval(
@@ -782,7 +914,7 @@ impl DateFinder {
                 }
             }
         }
-        let w = word(b, e, hi)?;
+        let w = next?;
         if any(b, w, &["to", "until", "through"]) {
             // "from 1992 until July 2005": a month may name the end.
             let month = self.month_at(b, word(b, w.1, hi));
@@ -907,16 +1039,19 @@ impl DateFinder {
             }
             return Some((s, Core::Abs(DateValue::Year(y)), e));
         }
-        let (core, e) = self.day_month(b, s, hi).or_else(|| {
-            // "30-31 July 2019": a day range in one month.
-            let (d1, e1) = self.day_number(b, s, hi)?;
+        // The day and the word after it are read once for every reading
+        // below: most numbers are no day, or have no month after them.
+        let (d1, e1) = self.day_number(b, s, hi)?;
+        let next = word(b, e1, hi);
+        let (core, e) = self.month_after_day(b, d1, next, hi).or_else(|| {
             // "25 and 26 May": two days of one month.
-            if let Some(and) = word(b, e1, hi).filter(|w| eq(b, *w, "and")) {
+            if let Some(and) = next.filter(|w| eq(b, *w, "and")) {
                 if let Some((Core::MonthDay(m, _, y), _)) = self.day_month(b, and.1, hi) {
                     return valid_day(m, d1, y).then_some((Core::MonthDay(m, d1, y), e1));
                 }
             }
-            let sep = range_sep(b, e1, hi)?;
+            // "30-31 July 2019": a day range in one month.
+            let sep = range_sep_before(b, e1, hi, next)?;
             match self.day_month(b, sep, hi)? {
                 (Core::MonthDay(m, d2, y), e2) => {
                     let r = Core::Range(
@@ -1066,11 +1201,11 @@ impl DateFinder {
 
     /// A month trigger.
     fn at_month(&self, b: &[u8], s: usize, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
-        if let Some((core, e)) = self.month_day(b, s, hi) {
+        let (m, e) = self.month_at(b, word(b, s, hi))?;
+        if let Some((core, e)) = self.day_after_month(b, m, e, hi) {
             let (core, e) = self.day_range(b, core, e, hi, false);
             return Some((s, core, e));
         }
-        let (m, e) = self.month_at(b, word(b, s, hi))?;
         if let Some(found) = self.day_of_month(b, s, m, e, hi, lo) {
             return Some(found);
         }
@@ -1364,7 +1499,7 @@ impl DateFinder {
                 return None;
             }
         }
-        if off == 0 && eq(b, (s, e), "today") && self.generic_today(b, s, e, hi, lo) {
+        if off == 0 && eq(b, (s, e), "today") && self.generic_today(b, s, e, prev, hi) {
             return Some((start, Core::Present, e));
         }
         Some((start, Core::RelDay(i64::from(off)), e))
@@ -1372,12 +1507,19 @@ impl DateFinder {
 
     /// Whether "today" at `s..e` means "nowadays": "today's challenges",
     /// "the market today", "stronger today than ever", "Today, NATO is".
-    fn generic_today(&self, b: &[u8], s: usize, e: usize, hi: usize, lo: usize) -> bool {
+    /// `prev` is the word before it.
+    fn generic_today(
+        &self,
+        b: &[u8],
+        s: usize,
+        e: usize,
+        prev: Option<(usize, usize)>,
+        hi: usize,
+    ) -> bool {
         if is_possessive(b, e) {
             let n = word(b, e + if at(b, e) == b'\'' { 2 } else { 4 }, hi);
             return n.is_some_and(|n| any(b, n, GENERIC_NOUNS));
         }
-        let prev = word_back(b, s, lo);
         if prev.is_some_and(|p| {
             any(
                 b,
@@ -1390,11 +1532,12 @@ impl DateFinder {
         }) {
             return true;
         }
-        if word(b, e, hi).is_some_and(|n| eq(b, n, "than")) {
+        let next = word(b, e, hi);
+        if next.is_some_and(|n| eq(b, n, "than")) {
             return true;
         }
         // "support for Ukraine today and in the future".
-        let and_future = word(b, e, hi)
+        let and_future = next
             .filter(|w| eq(b, *w, "and"))
             .and_then(|w| word(b, w.1, hi))
             .filter(|w| any(b, *w, &["in", "into"]))
@@ -1449,7 +1592,8 @@ impl DateFinder {
         lo: usize,
     ) -> Option<(usize, Core, usize)> {
         let prev = word_back(b, s, lo);
-        let next = word(b, e, hi);
+        // The word after, read only where a test needs it.
+        let next = || word(b, e, hi);
         // "year end", "year-end"
         if unit == YEAR {
             if at(b, e) == b'-'
@@ -1457,23 +1601,21 @@ impl DateFinder {
             {
                 return Some((s, Core::Rel(YEAR, 0), e + 4));
             }
-            if next.is_some_and(|n| eq(b, n, "end"))
-                && prev.is_some_and(|p| any(b, p, &["by", "at", "before", "until"]))
-            {
-                return Some((s, Core::Rel(YEAR, 0), next.map_or(e, |n| n.1)));
+            if prev.is_some_and(|p| any(b, p, &["by", "at", "before", "until"])) {
+                if let Some(n) = next().filter(|n| eq(b, *n, "end")) {
+                    return Some((s, Core::Rel(YEAR, 0), n.1));
+                }
             }
         }
         // "the first quarter of 2021", "the second half of 2020"
-        if let (true, Some(n), Some(p)) = (
-            unit == QUARTER || unit == HALF,
-            self.kind(b, prev, Kind::Ordinal),
-            prev,
-        ) {
+        // (The ordinal is looked up for those two units only.)
+        let ordinal = || self.kind(b, prev, Kind::Ordinal).zip(prev);
+        if let Some((n, p)) = (unit == QUARTER || unit == HALF).then(ordinal).flatten() {
             let start = word_back(b, p.0, lo)
                 .filter(|w| eq(b, *w, "the"))
                 .map_or(p.0, |w| w.0);
-            if next.is_some_and(|w| eq(b, w, "of")) {
-                if let Some((ye, y)) = next.and_then(|w| year(b, w.1, hi)) {
+            if let Some(of) = next().filter(|w| eq(b, *w, "of")) {
+                if let Some((ye, y)) = year(b, of.1, hi) {
                     let v = if unit == QUARTER {
                         DateValue::Quarter {
                             year: y,
@@ -1549,11 +1691,13 @@ impl DateFinder {
             // "the year before" stands alone; "the week before I was" and
             // "the decade after Congress passed" count from another event.
             let alone = |n: (usize, usize)| word(b, n.1, hi).is_none();
-            if next.is_some_and(|n| eq(b, n, "before") && alone(n)) {
-                return Some((p.0, Core::Rel(unit, -1), next.map_or(e, |n| n.1)));
-            }
-            if next.is_some_and(|n| eq(b, n, "after") && alone(n)) {
-                return Some((p.0, Core::Rel(unit, 1), next.map_or(e, |n| n.1)));
+            if let Some(n) = next() {
+                if eq(b, n, "before") && alone(n) {
+                    return Some((p.0, Core::Rel(unit, -1), n.1));
+                }
+                if eq(b, n, "after") && alone(n) {
+                    return Some((p.0, Core::Rel(unit, 1), n.1));
+                }
             }
             // "later in the year", "earlier in the month".
             if unit != DECADE {
@@ -1984,7 +2128,7 @@ impl DateFinder {
                 continue;
             }
             let hi = span.end.min(span.start + 400);
-            self.scan(analysis.words(), b, span.start, hi, &mut found);
+            self.scan(analysis.words(), analysis.text, span.start, hi, &mut found);
             for (s, core, e) in found.drain(..) {
                 let Core::MonthDay(m, d, Some(y)) = core else {
                     continue;
@@ -2069,39 +2213,43 @@ impl DateFinder {
     fn scan(
         &self,
         words: &WordBytes,
-        b: &[u8],
+        text: &str,
         lo: usize,
         hi: usize,
         out: &mut Vec<(usize, Core, usize)>,
     ) {
-        if b.get(lo..hi).is_some() {
+        if text.as_bytes().get(lo..hi).is_some() {
             let span = Span::new(lo, hi);
-            self.scan_spans(words, b, span, std::iter::once(span), out);
+            self.scan_spans(words, text, span, std::iter::once(span), out);
         }
     }
 
     /// Every expression inside each of `spans`, in order, without
     /// overlaps; none runs from one span into the next. `spans` come in
-    /// order, none overlapping the next, all inside `b` and inside `walk`.
-    /// Appends them to `out`.
+    /// order, none overlapping the next, all inside `text` and inside
+    /// `walk`. Appends them to `out`.
     ///
     /// One walk over the word starts serves every span: a walk has a set
     /// cost of its own, and most blocks are short.
     fn scan_spans(
         &self,
         words: &WordBytes,
-        b: &[u8],
+        text: &str,
         walk: Span,
         mut spans: impl Iterator<Item = Span>,
         out: &mut Vec<(usize, Core, usize)>,
     ) {
+        let b = text.as_bytes();
         // The span that holds the current word start, or the next one.
         let mut current = spans.next();
         // Where an expression may start: the end of the last one found, or
         // the start of the current span.
         let mut last = current.map_or(walk.start, |span| span.start);
+        // Holiday names anchored by the current word (see `KeyTrigger`).
+        let mut names = Vec::new();
         // A trigger can only start where a word or a number starts, and a
-        // word only when its first three characters begin some pattern.
+        // word only when its first three characters begin some pattern or
+        // its anchor.
         words.for_each_start_in(walk, &self.may_trigger, |s, key| {
             while current.is_some_and(|span| span.end <= s) {
                 current = spans.next();
@@ -2109,7 +2257,7 @@ impl DateFinder {
                     last = span.start;
                 }
             }
-            let Some(Span { end: hi, .. }) = current else {
+            let Some(span) = current else {
                 return;
             };
             // Before the span (between two spans) or inside the last
@@ -2120,35 +2268,107 @@ impl DateFinder {
             let found = if at(b, s).is_ascii_digit() {
                 Some((s + 1, Trigger::Digit))
             } else {
-                self.trigger_at(b, s, key, hi)
+                self.trigger_at(text, s, key, span, &mut names)
             };
-            let Some((e, t)) = found else { return };
-            if let Some((start, core, end)) = self.parse(b, s, e, t, last, hi) {
-                if end > start {
-                    out.push((start, core, end));
-                    last = end;
+            // The names start before the word, and no word between is
+            // walked: they come first.
+            if !names.is_empty() {
+                for name in names.drain(..) {
+                    self.read(b, name, span.end, &mut last, out);
                 }
+            }
+            if let Some((e, t)) = found {
+                self.read(b, (s, e, t), span.end, &mut last, out);
             }
         });
     }
 
-    /// The longest trigger pattern that starts at word start `s`, whose
-    /// word key is `key`: its end and meaning.
-    fn trigger_at(&self, b: &[u8], s: usize, key: usize, hi: usize) -> Option<(usize, Trigger)> {
+    /// Parses trigger `t` at `s..e` (the end of its span `hi`) unless it
+    /// starts inside the last expression found, which ends at `last`.
+    /// Appends the expression to `out` and moves `last` to its end.
+    #[inline]
+    fn read(
+        &self,
+        b: &[u8],
+        (s, e, t): (usize, usize, Trigger),
+        hi: usize,
+        last: &mut usize,
+        out: &mut Vec<(usize, Core, usize)>,
+    ) {
+        if s < *last {
+            return;
+        }
+        if let Some((start, core, end)) = self.parse(b, s, e, t, *last, hi) {
+            if end > start {
+                out.push((start, core, end));
+                *last = end;
+            }
+        }
+    }
+
+    /// The longest trigger pattern that starts at word start `s` (of word
+    /// key `key`, inside `span`): its end and meaning. The holiday names
+    /// the word anchors go to `names` (start, end and meaning), in order
+    /// of start, the longest at each.
+    #[inline]
+    fn trigger_at(
+        &self,
+        text: &str,
+        s: usize,
+        key: usize,
+        span: Span,
+        names: &mut Vec<(usize, usize, Trigger)>,
+    ) -> Option<(usize, Trigger)> {
+        let b = text.as_bytes();
         // A pattern matched in part only leads nowhere (`parse` takes
         // whole words), so none is sought when the fourth byte fits none.
         let fourth = self.fourth.get(key).copied().unwrap_or(0);
         if fourth >> key_fold(at(b, s + 3)) & 1 == 0 {
             return None;
         }
-        let text = b.get(s..hi)?;
-        let first = self.key_starts.get(key).copied()? as usize;
-        let end = self.key_starts.get(key + 1).copied()? as usize;
-        self.by_key.get(first..end)?.iter().find_map(|&i| {
-            let (p, t) = self.triggers.get(i)?;
-            let head = text.get(..p.len())?;
-            ends_first_eq(head, p).then_some((s + p.len(), *t))
-        })
+        let from = self.key_starts.get(key).copied()? as usize;
+        let to = self.key_starts.get(key + 1).copied()? as usize;
+        let mut found = None;
+        for &KeyTrigger {
+            index,
+            offset,
+            first,
+        } in self.by_key.get(from..to)?
+        {
+            let start = if offset == 0 {
+                if found.is_some() {
+                    continue;
+                }
+                s
+            } else {
+                // A name starts a word inside the span.
+                match s.checked_sub(offset) {
+                    Some(x) if x >= span.start && at(b, x).to_ascii_lowercase() == first => x,
+                    _ => continue,
+                }
+            };
+            let Some((p, t)) = self.triggers.get(index) else {
+                continue;
+            };
+            let matches = b
+                .get(start..span.end)
+                .and_then(|x| x.get(..p.len()))
+                .is_some_and(|x| ends_first_eq(x, p));
+            if !matches {
+                continue;
+            }
+            if offset == 0 {
+                found = Some((s + p.len(), *t));
+            } else if !char_before(text, start).is_some_and(char::is_alphanumeric) {
+                let j = names.partition_point(|&(x, ..)| x < start);
+                match names.get(j) {
+                    // The first pattern is the longest.
+                    Some(&(x, ..)) if x == start => {}
+                    _ => names.insert(j, (start, start + p.len(), *t)),
+                }
+            }
+        }
+        found
     }
 
     /// Date expressions of the analysed text, outside boilerplate, resolved
@@ -2176,13 +2396,14 @@ impl DateFinder {
             fits
         });
         let mut found = Vec::new();
+        let words = analysis.words();
         match walk {
             Some(walk) if in_order => {
-                self.scan_spans(analysis.words(), b, walk, spans(), &mut found);
+                self.scan_spans(words, text, walk, spans(), &mut found);
             }
             _ => {
                 for span in spans() {
-                    self.scan(analysis.words(), b, span.start, span.end, &mut found);
+                    self.scan(words, text, span.start, span.end, &mut found);
                 }
             }
         }
@@ -2292,49 +2513,72 @@ impl DateFinder {
         if names.is_empty() {
             return;
         }
-        let mut extra = Vec::new();
-        for (name, value) in &names {
-            // One search of the whole text rather than one per block (the
-            // blocks are many and short): every occurrence, overlapping
-            // ones too, so that each block can take the leftmost
-            // non-overlapping ones inside it, as a search of it would.
-            let finder = memchr::memmem::Finder::new(name.as_bytes());
-            let mut hits = Vec::new();
-            let mut from = 0;
-            while let Some(i) = b.get(from..).and_then(|hay| finder.find(hay)) {
-                hits.push(from + i);
-                from += i + 1;
+        // Every name holds the word "Day": one search of the whole text for
+        // it finds every occurrence of every name, overlapping ones too (an
+        // occurrence holds its name's first "Day" at a set offset), so that
+        // each block can take the leftmost non-overlapping ones inside it,
+        // as a search of it would. Hits: start and name, in text order.
+        let firsts: Vec<Option<usize>> = names.iter().map(|(n, _)| n.find("Day")).collect();
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        for day in memchr::memmem::find_iter(b, b"Day") {
+            for (k, ((name, _), first)) in names.iter().zip(&firsts).enumerate() {
+                let Some(s) = first.and_then(|o| day.checked_sub(o)) else {
+                    continue;
+                };
+                if b.get(s..s + name.len()) == Some(name.as_bytes()) {
+                    hits.push((s, k));
+                }
             }
-            for (_, span) in analysis.content_spans() {
-                if b.get(span.range()).is_none() {
+        }
+        hits.sort_unstable();
+        let mut extra = Vec::new();
+        // Where each name may next be taken in the current block.
+        let mut free = vec![0; names.len()];
+        // The first hit at or after the current block's start: blocks come
+        // in order, so it only moves on, unless one starts before the last.
+        let mut first = 0;
+        let mut last_start = 0;
+        for (_, span) in analysis.content_spans() {
+            if b.get(span.range()).is_none() {
+                continue;
+            }
+            if span.start < last_start {
+                first = hits.partition_point(|&(h, _)| h < span.start);
+            }
+            while hits.get(first).is_some_and(|&(h, _)| h < span.start) {
+                first += 1;
+            }
+            last_start = span.start;
+            if hits.get(first).is_none_or(|&(h, _)| h >= span.end) {
+                continue;
+            }
+            free.fill(span.start);
+            let inside = hits.get(first..).unwrap_or_default();
+            for &(s, k) in inside.iter().take_while(|&&(h, _)| h < span.end) {
+                let (Some((name, value)), Some(free)) = (names.get(k), free.get_mut(k)) else {
+                    continue;
+                };
+                let e = s + name.len();
+                if e > span.end || s < *free {
                     continue;
                 }
-                let first = hits.partition_point(|&h| h < span.start);
-                let inside = hits.get(first..).unwrap_or_default();
-                let mut free = span.start;
-                for &s in inside.iter().take_while(|&&h| h + name.len() <= span.end) {
-                    let e = s + name.len();
-                    if s < free {
-                        continue;
-                    }
-                    free = e;
-                    if before(b, s).is_ascii_alphanumeric() || at(b, e).is_ascii_alphanumeric() {
-                        continue;
-                    }
-                    let sp = Span::new(s, e);
-                    // `out` is in order and without overlaps: one binary
-                    // search finds the only mention that could overlap.
-                    let k = out.partition_point(|m| m.span.end <= s);
-                    if out.get(k).is_some_and(|m| m.span.overlaps(sp)) {
-                        continue;
-                    }
-                    if let Some(t) = text.get(s..e) {
-                        extra.push(DateMention {
-                            span: sp,
-                            text: t.into(),
-                            value: Some(value.clone()),
-                        });
-                    }
+                *free = e;
+                if before(b, s).is_ascii_alphanumeric() || at(b, e).is_ascii_alphanumeric() {
+                    continue;
+                }
+                let sp = Span::new(s, e);
+                // `out` is in order and without overlaps: one binary
+                // search finds the only mention that could overlap.
+                let j = out.partition_point(|m| m.span.end <= s);
+                if out.get(j).is_some_and(|m| m.span.overlaps(sp)) {
+                    continue;
+                }
+                if let Some(t) = text.get(s..e) {
+                    extra.push(DateMention {
+                        span: sp,
+                        text: t.into(),
+                        value: Some(value.clone()),
+                    });
                 }
             }
         }
@@ -2994,10 +3238,7 @@ fn tense(b: &[u8], sentence: Option<Span>, s: usize, e: usize) -> Option<bool> {
         }
         // A run of letters is a word; anything else is stepped over a
         // byte at a time ("11.00am", quotation marks).
-        let mut k = j;
-        while k > lo && before(b, k).is_ascii_alphabetic() && j - k < 40 {
-            k -= 1;
-        }
+        let k = j - letters_back(b, lo, j);
         if k < j {
             // A clause that reports or describes ("requested that the
             // government develop ..."): the words before it set another
@@ -3545,6 +3786,27 @@ mod tests {
                 text.as_bytes().eq_ignore_ascii_case(pattern.as_bytes()),
                 "{text} {pattern}"
             );
+        }
+    }
+
+    /// Every holiday name is found, in any case, whether it is sought from
+    /// its first word or from a later one (its anchor), at the start of a
+    /// text and after other words.
+    #[test]
+    fn every_holiday_name_is_found() {
+        let holidays = super::DateFinder::new().holidays;
+        let ex = Extractor::new();
+        for (name, _) in &holidays {
+            for (lead, name) in [("", name.clone()), ("They met on ", name.to_uppercase())] {
+                let text = format!("{lead}{name} 2015 and left.");
+                let doc =
+                    ex.extract(Input::new(&text).reference_date("2016-06-01".parse().unwrap()));
+                assert!(
+                    doc.dates.iter().any(|d| d.text.starts_with(name.as_str())),
+                    "{text}: {:?}",
+                    doc.dates
+                );
+            }
         }
     }
 
