@@ -14,6 +14,7 @@ use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::AtomicUsize;
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 use crate::{Document, Extractor};
@@ -48,7 +49,11 @@ impl Extractor {
     /// it holds at least `4 × jobs × BATCH_GROUP` of them, so that a worker
     /// finds work queued while the calling thread is on a long item; memory
     /// is bounded by the largest items and results in flight, never by the
-    /// length of the batch.
+    /// length of the batch. Such a large batch also starts with the workers
+    /// sharing out the compiling of the rules the extractor otherwise
+    /// compiles on first use (see [`warm_up`](Extractor::warm_up)), rather
+    /// than waiting on one another to compile the same rule for their first
+    /// items.
     ///
     /// Since a [`Document`] borrows its text, `work` is where a document is
     /// made and used: read the text, extract, and return something owned
@@ -159,20 +164,32 @@ impl Extractor {
         if jobs <= 1 {
             return inputs.try_for_each(|item| sink(work(self, item)));
         }
-        let limit = window(inputs.size_hint().0, jobs);
+        let large = is_large(inputs.size_hint().0, jobs);
+        let limit = window(large, jobs);
         let shared = Shared::new(limit);
         let work = &work;
         let shared = &shared;
+        // A large batch compiles its rules ahead, every worker taking the
+        // next rule from this counter: otherwise the workers' first
+        // documents all need the same rules at once, and all but one wait
+        // while it compiles.
+        let warm = AtomicUsize::new(0);
+        let warm = large.then_some(&warm);
         let outcome = std::thread::scope(|scope| {
             // The calling thread is one of the `jobs` workers.
             for _ in 1..jobs {
-                scope.spawn(move || shared.serve(self, work));
+                scope.spawn(move || {
+                    if let Some(next) = warm {
+                        self.warm_up_from(next, false);
+                    }
+                    shared.serve(self, work)
+                });
             }
             // Closes the queue however this ends (done, stopped by the
             // sink, or a panic in `inputs`, `sink` or the calling thread's
             // `work`), so that the workers leave and the scope joins them.
             let _close = CloseOnDrop(shared);
-            collect_in_order(self, &mut inputs, shared, work, limit, &mut sink)
+            collect_in_order(self, &mut inputs, shared, work, limit, warm, &mut sink)
         });
         match outcome {
             Ok(Ok(())) => Ok(()),
@@ -219,15 +236,16 @@ impl Extractor {
 /// `2 × BATCH_GROUP` (see [`Extractor::map_ordered`]).
 pub const BATCH_GROUP: usize = 8;
 
-/// The most items in flight for a batch of at least `known` items on
-/// `jobs` workers: `2 × BATCH_GROUP` per worker when there are enough
-/// items to keep every worker busy that long, else two per worker.
-fn window(known: usize, jobs: usize) -> usize {
-    let per_job = if known >= jobs.saturating_mul(4).saturating_mul(BATCH_GROUP) {
-        2 * BATCH_GROUP
-    } else {
-        2
-    };
+/// Whether a batch of at least `known` items on `jobs` workers holds
+/// enough to keep every worker busy for `4 × BATCH_GROUP` items.
+fn is_large(known: usize, jobs: usize) -> bool {
+    known >= jobs.saturating_mul(4).saturating_mul(BATCH_GROUP)
+}
+
+/// The most items in flight for a batch on `jobs` workers:
+/// `2 × BATCH_GROUP` per worker for a large batch, else two per worker.
+fn window(large: bool, jobs: usize) -> usize {
+    let per_job = if large { 2 * BATCH_GROUP } else { 2 };
     jobs.saturating_mul(per_job)
 }
 
@@ -358,6 +376,10 @@ impl<T, R> Drop for CloseOnDrop<'_, T, R> {
 /// queued items itself like any worker, reorders the results and feeds
 /// them to `sink` as soon as they are next in line.
 ///
+/// With `warm`, it takes its share of the extractor's rules to compile
+/// (see [`Extractor::warm_up`]) once the first items are queued, before
+/// it starts on one.
+///
 /// Returns `Err(payload)` when a spawned worker's `work` panicked,
 /// `Ok(Err(e))` when `sink` stopped the batch.
 fn collect_in_order<T, R, E>(
@@ -366,6 +388,7 @@ fn collect_in_order<T, R, E>(
     shared: &Shared<T, R>,
     work: &impl Fn(&Extractor, T) -> R,
     limit: usize,
+    mut warm: Option<&AtomicUsize>,
     sink: &mut impl FnMut(R) -> Result<(), E>,
 ) -> Result<Result<(), E>, Box<dyn Any + Send>> {
     // `waiting[k]` holds the result of item `delivered + k` once it is in.
@@ -426,6 +449,9 @@ fn collect_in_order<T, R, E>(
             return Ok(Ok(()));
         } else if let Some((index, item)) = state.tasks.pop_front() {
             drop(state);
+            if let Some(next) = warm.take() {
+                extractor.warm_up_from(next, false);
+            }
             let result = work(extractor, item);
             if let Some(slot) = waiting.get_mut(index.wrapping_sub(delivered)) {
                 *slot = Some(result);

@@ -9,7 +9,7 @@ use crate::analysis::Analysis;
 use crate::document::TextSpan;
 use crate::layout::BlockKind;
 use crate::tables;
-use crate::text::{contains_ignore_ascii_case, LazyPattern};
+use crate::text::{contains_ignore_ascii_case, CompileOnce, LazyPattern};
 use crate::Span;
 
 /// A list of commitments with the sentence that introduces it.
@@ -95,8 +95,8 @@ impl Rules {
             || (self.weak.is_match(sentence) && !self.weak_veto.is_match(sentence))
     }
 
-    #[cfg(test)]
-    fn all(&self) -> [&LazyPattern; 8] {
+    /// Every rule, the larger alternations first.
+    fn every(&self) -> [&LazyPattern; 8] {
         [
             &self.intent,
             &self.weak,
@@ -111,6 +111,16 @@ impl Rules {
 }
 
 impl CommitmentFinder {
+    /// The rules compiled on first use (see `Extractor::warm_up`): those
+    /// read against ASCII-folded sentences, then, with `unicode_too`, their
+    /// Unicode forms.
+    pub(crate) fn lazy_rules<'r>(&'r self, out: &mut Vec<&'r dyn CompileOnce>, unicode_too: bool) {
+        out.extend(self.folded.every().map(|p| p as &dyn CompileOnce));
+        if unicode_too {
+            out.extend(self.unicode.every().map(|p| p as &dyn CompileOnce));
+        }
+    }
+
     pub(crate) fn new() -> CommitmentFinder {
         CommitmentFinder {
             folded: Rules::new(""),
@@ -422,7 +432,7 @@ mod tests {
         assert!(tables::rows(tables::COMMITMENT_LEADS).count() >= 10);
         for rules in [&f.folded, &f.unicode] {
             assert!(rules
-                .all()
+                .every()
                 .iter()
                 .all(|p| p.get().is_some_and(Pattern::compiled)));
         }
@@ -433,7 +443,7 @@ mod tests {
     #[test]
     fn patterns_are_lower_case() {
         let f = CommitmentFinder::new();
-        for p in f.folded.all() {
+        for p in f.folded.every() {
             let source = p.source().unwrap_or("");
             let mut escaped = false;
             for c in source.chars() {

@@ -26,7 +26,7 @@ use crate::bitset::{words_for, BitSet};
 use crate::document::TextSpan;
 use crate::hash::FastMap;
 use crate::tables;
-use crate::text::{prefix_keys, word_key, KeySet, WordBytes};
+use crate::text::{prefix_keys, word_key, CompileOnce, KeySet, WordBytes};
 use crate::Span;
 
 /// An ISO 3166-1 alpha-2 code (`"CA"`), or `"XK"` for Kosovo. It serialises
@@ -191,6 +191,17 @@ impl Guard {
                     .ok()
             })
             .as_ref()
+    }
+}
+
+impl CompileOnce for Guard {
+    fn compile(&self) {
+        self.context();
+    }
+
+    #[cfg(test)]
+    fn is_compiled(&self) -> bool {
+        self.context.get().is_some()
     }
 }
 
@@ -707,6 +718,12 @@ enum Verdict {
 }
 
 impl CountryFinder {
+    /// The rules compiled on first use (see `Extractor::warm_up`): the
+    /// guards' context words.
+    pub(crate) fn lazy_rules<'r>(&'r self, out: &mut Vec<&'r dyn CompileOnce>) {
+        out.extend(self.guards.iter().map(|g| g as &dyn CompileOnce));
+    }
+
     /// Parses the country and look-alike tables and builds one trie
     /// over every form, so that a text is matched in a single pass.
     pub(crate) fn new() -> CountryFinder {

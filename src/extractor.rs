@@ -1,6 +1,7 @@
 //! The [`Extractor`]: compiles every table once and runs the stages in
 //! order over each input.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use crate::analysis::Analysis;
@@ -11,6 +12,7 @@ use crate::document::{Document, TextSpan};
 use crate::layout::{BlockKind, LayoutRules};
 use crate::quote::QuoteFinder;
 use crate::sentence::SentenceSplitter;
+use crate::text::CompileOnce;
 use crate::{Date, Error, Span};
 
 /// One text to extract from, with its per-call options.
@@ -296,6 +298,67 @@ impl Extractor {
         Ok(self.extract(Input::from_bytes(bytes)?))
     }
 
+    /// Compiles now the rules that are otherwise compiled the first time a
+    /// text needs them (rare boilerplate lines, photo credits, datelines,
+    /// commitment lead-ins, the words that tell a look-alike from a
+    /// country), so that no later call pays for them: for a service that
+    /// wants its first request as quick as the rest. Extraction gives the
+    /// same documents either way.
+    ///
+    /// A large batch on more than one thread
+    /// ([`map_ordered`](Extractor::map_ordered)) does this itself, its
+    /// workers sharing the rules out between them, so that they do not
+    /// queue to compile the same rule for their first documents.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use communique::Extractor;
+    ///
+    /// let text = "Title\n\nThey plan to:\n\n- do one thing;\n- do another.";
+    /// let warm = Extractor::new();
+    /// warm.warm_up();
+    /// let doc = warm.extract(text);
+    /// assert_eq!(doc.commitments.len(), 1);
+    /// assert_eq!(doc, Extractor::new().extract(text));
+    /// ```
+    pub fn warm_up(&self) {
+        self.warm_up_from(&AtomicUsize::new(0), true);
+    }
+
+    /// Compiles the rules of [`warm_up`](Extractor::warm_up) one at a time,
+    /// taking each one's place in the list from `next`: threads given the
+    /// same counter compile different rules side by side. `rare_too` adds
+    /// the rules that only a rare text needs (see
+    /// [`lazy_rules`](Extractor::lazy_rules)).
+    pub(crate) fn warm_up_from(&self, next: &AtomicUsize, rare_too: bool) {
+        let rules = self.lazy_rules(rare_too);
+        while let Some(rule) = rules.get(next.fetch_add(1, Ordering::Relaxed)) {
+            rule.compile();
+        }
+    }
+
+    /// The rules compiled on first use by the stages this extractor runs,
+    /// the costlier first, so that threads sharing them out finish about
+    /// together. Without `rare_too`, the Unicode forms of the commitment
+    /// rules are left out: only a sentence with a long s or a Kelvin sign
+    /// reads them, and they cost as much to compile as the rest together.
+    fn lazy_rules(&self, rare_too: bool) -> Vec<&dyn CompileOnce> {
+        let inner = &*self.inner;
+        let config = &inner.config;
+        let mut rules = Vec::new();
+        if config.commitments {
+            inner.commitments.lazy_rules(&mut rules, rare_too);
+        }
+        inner.layout.lazy_rules(&mut rules);
+        inner.sentences.lazy_rules(&mut rules);
+        // Quotes read country names too.
+        if config.countries || config.quotes {
+            inner.countries.lazy_rules(&mut rules);
+        }
+        rules
+    }
+
     /// Only the sentence spans of `text`, read as prose: cut at blank lines
     /// and at line breaks between lines that stand alone, but with no list
     /// markers removed and no boilerplate recognised. The cheap path for
@@ -317,5 +380,54 @@ impl Extractor {
             self.inner.sentences.split(text, block, &mut out);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::AtomicUsize;
+
+    use super::Extractor;
+
+    #[test]
+    fn warm_up_compiles_every_rule_otherwise_compiled_on_first_use() {
+        let extractor = Extractor::new();
+        let rules = extractor.lazy_rules(true);
+        assert!(rules.len() > 20, "{}", rules.len());
+        assert!(rules.iter().all(|r| !r.is_compiled()));
+        extractor.warm_up();
+        assert!(rules.iter().all(|r| r.is_compiled()));
+    }
+
+    #[test]
+    fn threads_sharing_a_counter_compile_the_common_rules_between_them() {
+        let extractor = Extractor::new();
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for _ in 0..3 {
+                s.spawn(|| extractor.warm_up_from(&next, false));
+            }
+        });
+        let common = extractor.lazy_rules(false);
+        assert!(common.iter().all(|r| r.is_compiled()));
+        // The Unicode forms of the commitment rules wait for a text that
+        // needs them.
+        let every = extractor.lazy_rules(true);
+        let waiting = every.iter().filter(|r| !r.is_compiled()).count();
+        assert_eq!(waiting, 8);
+        assert_eq!(every.len(), common.len() + waiting);
+    }
+
+    #[test]
+    fn only_the_stages_chosen_are_warmed_up() {
+        let all = Extractor::new().lazy_rules(true).len();
+        let without_commitments = Extractor::builder().commitments(false).build();
+        assert_eq!(without_commitments.lazy_rules(true).len(), all - 16);
+        let layout_and_sentences = Extractor::builder()
+            .quotes(false)
+            .countries(false)
+            .commitments(false)
+            .build();
+        assert_eq!(layout_and_sentences.lazy_rules(true).len(), 7);
     }
 }

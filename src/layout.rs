@@ -12,7 +12,7 @@ use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
 
 use crate::tables;
-use crate::text::{self, is_space, trim, LazyPattern, LazySet};
+use crate::text::{self, is_space, trim, CompileOnce, LazyPattern, LazySet};
 use crate::Span;
 
 /// One block of the text.
@@ -441,6 +441,18 @@ impl LayoutRules {
             video: LazyPattern::new(VIDEO),
             captions: Captions::new(&captions),
         }
+    }
+
+    /// The rules compiled on first use (see `Extractor::warm_up`).
+    pub(crate) fn lazy_rules<'r>(&'r self, out: &mut Vec<&'r dyn CompileOnce>) {
+        out.extend([
+            &self.boilerplate_lines.set as &dyn CompileOnce,
+            &self.boilerplate_headings.set,
+            &self.captions.set,
+            &self.bracketed_lines,
+            &self.video_captions,
+            &self.video,
+        ]);
     }
 
     /// Whether `s` is a line of page furniture wherever it stands.

@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 use crate::layout::Block;
 use crate::tables;
 use crate::text::{
-    char_at, char_before, is_close_quote, is_open_quote, is_space, lower, trim, LazyPattern,
-    LOWER_INLINE,
+    char_at, char_before, is_close_quote, is_open_quote, is_space, lower, trim, CompileOnce,
+    LazyPattern, LOWER_INLINE,
 };
 use crate::Span;
 
@@ -77,6 +77,11 @@ enum Verdict {
 }
 
 impl SentenceSplitter {
+    /// The rules compiled on first use (see `Extractor::warm_up`).
+    pub(crate) fn lazy_rules<'r>(&'r self, out: &mut Vec<&'r dyn CompileOnce>) {
+        out.push(&self.dateline);
+    }
+
     pub(crate) fn new() -> SentenceSplitter {
         let abbreviations = tables::rows(tables::ABBREVIATIONS)
             .filter_map(|row| {

@@ -212,6 +212,19 @@ impl Pattern {
     }
 }
 
+/// A rule compiled the first time a text needs it ([`LazyPattern`],
+/// [`LazySet`], a country guard's context words), which can also be
+/// compiled ahead of that: see `Extractor::warm_up`.
+pub(crate) trait CompileOnce: Sync {
+    /// Compiles the rule, unless it already is (or is being compiled on
+    /// another thread, which this then waits for).
+    fn compile(&self);
+
+    /// Whether the rule is compiled.
+    #[cfg(test)]
+    fn is_compiled(&self) -> bool;
+}
+
 /// A [`Pattern`] compiled on its first use, then kept (and shared between
 /// threads) for the extractor's lifetime: for rules that most texts never
 /// reach, so that building an extractor does not pay for them.
@@ -257,6 +270,17 @@ impl LazyPattern {
     }
 }
 
+impl CompileOnce for LazyPattern {
+    fn compile(&self) {
+        self.get();
+    }
+
+    #[cfg(test)]
+    fn is_compiled(&self) -> bool {
+        self.source.is_none() || self.compiled.get().is_some()
+    }
+}
+
 /// A set of the crate's own patterns ([`Pattern`]'s rules), compiled on its
 /// first use and then kept, like a [`LazyPattern`]: for the sets that a
 /// cheap look at a text keeps most texts away from.
@@ -282,14 +306,28 @@ impl LazySet {
     /// Whether any of the patterns matches `s`. A set that does not
     /// compile (the table tests check they all do) matches nothing.
     pub(crate) fn is_match(&self, s: &str) -> bool {
-        self.compiled
-            .get_or_init(|| {
-                regex::RegexSetBuilder::new(&self.sources)
-                    .case_insensitive(self.case_insensitive)
-                    .build()
-                    .unwrap_or_else(|_| regex::RegexSet::empty())
-            })
-            .is_match(s)
+        self.set().is_match(s)
+    }
+
+    /// The compiled set.
+    fn set(&self) -> &regex::RegexSet {
+        self.compiled.get_or_init(|| {
+            regex::RegexSetBuilder::new(&self.sources)
+                .case_insensitive(self.case_insensitive)
+                .build()
+                .unwrap_or_else(|_| regex::RegexSet::empty())
+        })
+    }
+}
+
+impl CompileOnce for LazySet {
+    fn compile(&self) {
+        self.set();
+    }
+
+    #[cfg(test)]
+    fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
     }
 }
 

@@ -58,6 +58,35 @@ fn map_ordered_matches_sequential_extraction_for_any_jobs() {
     }
 }
 
+/// A large batch on a fresh extractor has its workers compile the rules
+/// ahead, side by side, before their first documents: the documents are
+/// the same as those of an extractor that compiled each rule as a text
+/// first needed it.
+#[test]
+fn a_large_batch_on_a_fresh_extractor_matches_sequential_extraction() {
+    let texts: Vec<String> = fixture_texts()
+        .into_iter()
+        .map(|(_, text)| text)
+        .cycle()
+        .take(4 * 3 * BATCH_GROUP + 1)
+        .collect();
+    let sequential = Extractor::new();
+    let want: Vec<String> = texts
+        .iter()
+        .map(|t| serde_json::to_string(&sequential.extract(t.as_str())).unwrap())
+        .collect();
+    for jobs in [2, 3] {
+        let mut got = Vec::new();
+        Extractor::new().map_ordered(
+            &texts,
+            jobs,
+            |e, t| serde_json::to_string(&e.extract(t.as_str())).unwrap(),
+            |r| got.push(r),
+        );
+        assert!(got == want, "jobs {jobs}");
+    }
+}
+
 #[test]
 fn extract_all_gives_the_sequential_documents_in_order() {
     let extractor = Extractor::new();
