@@ -78,4 +78,23 @@ impl<'h> Analysis<'h> {
             .filter(|(_, b)| b.kind != BlockKind::Boilerplate)
             .map(|(i, b)| (i, b.span))
     }
+
+    /// The stretch from the first content block's start to the last one's
+    /// end, when the content blocks come in order, apart and inside the
+    /// text, as the layout stage makes them: one walk over the word starts
+    /// then reads them all, where a walk per block would pay its set-up for
+    /// each block, most of them a few words long. `None` when there is no
+    /// content block, or when the blocks are not so (each is then walked on
+    /// its own).
+    pub(crate) fn content_walk(&self) -> Option<Span> {
+        let mut walk: Option<Span> = None;
+        for (_, span) in self.content_spans() {
+            let after = walk.map_or(0, |w| w.end);
+            if span.start < after || span.end < span.start || span.end > self.text.len() {
+                return None;
+            }
+            walk = Some(Span::new(walk.map_or(span.start, |w| w.start), span.end));
+        }
+        walk
+    }
 }

@@ -908,14 +908,8 @@ impl CountryFinder {
         let words = analysis.words();
         let spans = || analysis.content_spans().map(|(_, span)| span);
         let mut raw = Vec::new();
-        // Blocks come in order and apart, so one walk over the word starts
-        // reads them all; a walk per block would pay its set-up for each
-        // block, most of them a few words long.
-        let in_order = spans().try_fold(0, |end, span| {
-            (end <= span.start && span.start <= span.end).then_some(span.end)
-        });
-        match in_order {
-            Some(end) => self.scan(text, words, spans(), end, &mut raw),
+        match analysis.content_walk() {
+            Some(walk) => self.scan(text, words, spans(), walk.end, &mut raw),
             None => {
                 for span in spans() {
                     self.scan(text, words, std::iter::once(span), span.end, &mut raw);

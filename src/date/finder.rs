@@ -2385,23 +2385,11 @@ impl DateFinder {
         // no tense of its own ("Sunday's race") is the same day.
         let mut weekdays: [Option<DateValue>; 7] = Default::default();
         let spans = || analysis.content_spans().map(|(_, span)| span);
-        // One walk over the content blocks when they come in order and
-        // inside the text, as the layout stage makes them; else a walk for
-        // each.
-        let mut walk: Option<Span> = None;
-        let in_order = spans().all(|span| {
-            let after = walk.map_or(0, |w| w.end);
-            let fits = span.start >= after && b.get(span.range()).is_some();
-            walk = Some(Span::new(walk.map_or(span.start, |w| w.start), span.end));
-            fits
-        });
         let mut found = Vec::new();
         let words = analysis.words();
-        match walk {
-            Some(walk) if in_order => {
-                self.scan_spans(words, text, walk, spans(), &mut found);
-            }
-            _ => {
+        match analysis.content_walk() {
+            Some(walk) => self.scan_spans(words, text, walk, spans(), &mut found),
+            None => {
                 for span in spans() {
                     self.scan(words, text, span.start, span.end, &mut found);
                 }
