@@ -480,6 +480,13 @@ impl FormTrie {
         FormTrie { nodes, edges, root }
     }
 
+    /// The index of the form that is the whole of `phrase` (as
+    /// [`longest`](FormTrie::longest) reads it), if there is one.
+    fn exact(&self, phrase: &str) -> Option<usize> {
+        let (len, form) = self.longest(phrase.as_bytes())?;
+        (len == phrase.len()).then_some(form)
+    }
+
     /// The longest form that `window` starts with, a non-breaking space
     /// read as a space ("North\u{a0}Korea"): its length in bytes of
     /// `window` and its index.
@@ -827,9 +834,8 @@ impl CountryFinder {
         };
         let Some(entry) = self
             .forms
-            .longest(form.as_bytes())
-            .filter(|&(len, _)| len == form.len())
-            .and_then(|(_, entry)| self.entries.get_mut(entry))
+            .exact(form)
+            .and_then(|entry| self.entries.get_mut(entry))
         else {
             return;
         };
@@ -894,10 +900,7 @@ impl CountryFinder {
             .strip_prefix("the ")
             .or_else(|| phrase.strip_prefix("The "))
             .unwrap_or(phrase);
-        let (len, form) = self.forms.longest(bare.as_bytes())?;
-        if len != bare.len() {
-            return None;
-        }
+        let form = self.forms.exact(bare)?;
         let demonym = self.entries.get(form)?.flags & LOWER_OK != 0;
         Some((self.lookup(bare)?, demonym))
     }
