@@ -777,9 +777,6 @@ fn is_lone_bullet(s: &str) -> bool {
 /// The list marker at the start of `content` and the trimmed text after it.
 fn list_marker(text: &str, content: Span) -> Option<(Span, Span)> {
     let s = &text[content];
-    if !may_open_with_marker(s.as_bytes()) {
-        return None;
-    }
     let len = marker_len(s)?;
     let rest = &s[len..];
     // A marker is followed by white space and then some text.
@@ -797,8 +794,9 @@ fn list_marker(text: &str, content: Span) -> Option<(Span, Span)> {
 }
 
 /// Whether `s` may open with a list marker, by its first two bytes: most
-/// lines open with a capital letter not followed by `)`, and `marker_len`
-/// need not look further.
+/// lines open with a capital letter not followed by `)`, and `marker_len`,
+/// which asks this first, need not look further. An ASCII opening added to
+/// `marker_len` must be let through here too.
 fn may_open_with_marker(s: &[u8]) -> bool {
     match s.first() {
         Some(b'A'..=b'Z') => s.get(1) == Some(&b')'),
@@ -815,6 +813,9 @@ fn may_open_with_marker(s: &[u8]) -> bool {
 /// The byte length of a list marker at the start of `s`, if it starts with
 /// one: a bullet, `1.`, `1)`, `1.)`, `(1)`, `a.`, `a)`, `(a)`, `iv.`, `(iv)`.
 fn marker_len(s: &str) -> Option<usize> {
+    if !may_open_with_marker(s.as_bytes()) {
+        return None;
+    }
     let first = s.chars().next()?;
     if matches!(
         first,

@@ -619,16 +619,6 @@ fn is_initial(word: &str) -> bool {
 /// block that opens with such a marker and holds a second one in sequence
 /// counts; everything else returns no offsets.
 fn inline_markers(s: &str) -> Vec<usize> {
-    // A marker opens with a digit, a lower-case letter or a bullet ('•' and
-    // '⁃' both open with 0xE2): most blocks open with a capital, and are
-    // settled by their first byte.
-    if !s
-        .as_bytes()
-        .first()
-        .is_some_and(|&b| b.is_ascii_digit() || b.is_ascii_lowercase() || b == 0xE2)
-    {
-        return Vec::new();
-    }
     let first = match inline_marker_at(s, 0) {
         Some(m) => m,
         None => return Vec::new(),
