@@ -622,8 +622,8 @@ impl DateFinder {
             .map(|(p, _)| {
                 let text = std::str::from_utf8(p).unwrap_or_default();
                 let anchor = inner_words(text)
-                    .find(|&k| k + 3 > p.len() || walked.contains(word_key(p, k)))
-                    .filter(|&k| k + 3 <= p.len())?;
+                    .take_while(|&k| k + 3 <= p.len())
+                    .find(|&k| walked.contains(word_key(p, k)))?;
                 let quiet = inner_words(text).take_while(|&k| k < anchor).all(|k| {
                     let key = word_key(p, k);
                     key < 26 * 27 * 27 && !starts.contains(key)
