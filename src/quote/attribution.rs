@@ -92,11 +92,13 @@ impl<'h> Run<'_, 'h> {
             return Some(Span::new(name.start, lead.end));
         };
         let role = trim(text, Span::new(name.end, lead.start + i + 2 + j));
-        let titled = text.get(role.range()).is_some_and(|r| {
-            r.split(' ')
-                .any(|w| self.finder.is_title_word(w.trim_matches(',')))
-        });
-        if rest.get(j..).is_some_and(|r| r.starts_with('(')) && !titled {
+        let titled = || {
+            text.get(role.range()).is_some_and(|r| {
+                r.split(' ')
+                    .any(|w| self.finder.is_title_word(w.trim_matches(',')))
+            })
+        };
+        if rest.get(j..).is_some_and(|r| r.starts_with('(')) && !titled() {
             return Some(name);
         }
         Some(Span::new(name.start, role.end))
