@@ -470,6 +470,24 @@ fn is_possessive(b: &[u8], e: usize) -> bool {
         || (b.get(e..e + 4) == Some("’s".as_bytes()) && !at(b, e + 4).is_ascii_alphabetic())
 }
 
+/// For items sorted by bucket (each below `buckets`), where each bucket's
+/// items begin: entry `k` counts the items in buckets below `k`, and the
+/// last counts them all.
+fn bucket_starts(buckets_of: impl Iterator<Item = usize>, buckets: usize) -> Vec<u32> {
+    let mut starts = vec![0u32; buckets + 1];
+    for bucket in buckets_of {
+        if let Some(n) = starts.get_mut(bucket + 1) {
+            *n += 1;
+        }
+    }
+    let mut total = 0;
+    for start in &mut starts {
+        total += *start;
+        *start = total;
+    }
+    starts
+}
+
 /// The date vocabulary, looked up by the first two letters of a word: a
 /// look-up folds two bytes and compares the word with the one or two
 /// entries that share them, with no hashing and no lower-cased copy.
@@ -478,7 +496,7 @@ struct WordTable {
     /// Every word (lower case) and its meaning, grouped by [`WordTable::slot`].
     entries: Vec<(Vec<u8>, Kind, i32)>,
     /// The entries of slot `k` are `entries[starts[k]..starts[k + 1]]`.
-    starts: Vec<u16>,
+    starts: Vec<u32>,
 }
 
 impl WordTable {
@@ -491,17 +509,7 @@ impl WordTable {
             words.into_iter().map(|(w, (k, v))| (w, k, v)).collect();
         // By slot, then by word: an order that does not hang on the map's.
         entries.sort_by(|a, c| (Self::slot(&a.0), &a.0).cmp(&(Self::slot(&c.0), &c.0)));
-        let mut starts = vec![0u16; Self::SLOTS + 1];
-        for (w, ..) in &entries {
-            if let Some(n) = starts.get_mut(Self::slot(w) + 1) {
-                *n += 1;
-            }
-        }
-        let mut total = 0;
-        for start in &mut starts {
-            total += *start;
-            *start = total;
-        }
+        let starts = bucket_starts(entries.iter().map(|(w, ..)| Self::slot(w)), Self::SLOTS);
         WordTable { entries, starts }
     }
 
@@ -517,8 +525,8 @@ impl WordTable {
     #[inline]
     fn get(&self, w: &[u8]) -> Option<(Kind, i32)> {
         let slot = Self::slot(w);
-        let first = usize::from(*self.starts.get(slot)?);
-        let end = usize::from(*self.starts.get(slot + 1)?);
+        let first = *self.starts.get(slot)? as usize;
+        let end = *self.starts.get(slot + 1)? as usize;
         self.entries
             .get(first..end)?
             .iter()
@@ -687,20 +695,11 @@ impl DateFinder {
                 *mask |= folds;
             }
         }
+        let key_starts = bucket_starts(pairs.iter().map(|&(key, _)| key), WORD_KEYS);
         let mut by_key = Vec::with_capacity(pairs.len());
-        // key_starts[k]: how many pairs have a key below k.
-        let mut key_starts = vec![0u32; WORD_KEYS + 1];
         for (key, t) in pairs {
             may_trigger.insert(key);
             by_key.push(t);
-            if let Some(count) = key_starts.get_mut(key + 1) {
-                *count += 1;
-            }
-        }
-        let mut total = 0;
-        for start in &mut key_starts {
-            total += *start;
-            *start = total;
         }
         DateFinder {
             words: WordTable::new(words),
