@@ -33,7 +33,7 @@ use crate::hash::{FastMap, FastSet};
 use crate::layout::BlockKind;
 use crate::tables;
 use crate::text::{
-    char_at, is_blank, key_fold, lower, prefix_keys, trim, word_key, KeySet, WordBytes,
+    char_at, is_blank, key_fold, lower, prefix_keys, trim, word_key, KeyBits, KeySet, WordBytes,
     LOWER_INLINE, WORD_KEYS,
 };
 
@@ -380,9 +380,8 @@ impl<'f, 'h> Run<'f, 'h> {
 #[derive(Debug)]
 struct WordSet {
     words: FastSet<String>,
-    /// A bit for each key: a few hundred bytes, where a `KeySet`, a byte
-    /// for each, takes 32 KB to clear.
-    keys: BitSet<{ words_for(WORD_KEYS) }>,
+    /// The words' keys, for the first test.
+    keys: KeyBits,
 }
 
 impl Default for WordSet {

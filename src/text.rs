@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::bitset::{words_for, BitSet};
 use crate::Span;
 
 /// Whether `c` counts as white space for span trimming and block cutting:
@@ -499,6 +500,21 @@ impl KeyTest for KeySet {
     #[inline]
     fn bit(&self, key: u16) -> u64 {
         KeySet::bit(self, key)
+    }
+}
+
+/// A set of word keys ([`word_key`]) at a bit each, 4 KB where a
+/// [`KeySet`] takes 32: for sets made for each document, which are
+/// cleared each time, and for small tables. Keys are read to 15 bits, as
+/// a [`KeySet`]'s are.
+pub(crate) type KeyBits = BitSet<{ words_for(KEY_SLOTS) }>;
+
+impl KeyTest for KeyBits {
+    #[inline]
+    fn bit(&self, key: u16) -> u64 {
+        // Read to 15 bits, a key needs no bounds check: the test is a
+        // load, a shift and a mask.
+        u64::from(self.contains(usize::from(key) % KEY_SLOTS))
     }
 }
 

@@ -9,7 +9,7 @@
 
 use crate::bitset::{words_for, BitSet};
 use crate::hash::FastMap;
-use crate::text::{char_at, prefix_keys, KeyTest, WordBytes};
+use crate::text::{char_at, prefix_keys, KeyBits, WordBytes};
 use crate::Span;
 
 /// Characters that may join the parts of one surname ("O'Neil",
@@ -25,7 +25,7 @@ pub(super) struct Surnames<'s> {
     by_text: FastMap<&'s str, usize>,
     /// The word keys (`text::word_key`) surnames start with: the first
     /// test, on a key every word start carries already.
-    keys: BitSet<{ words_for(KEY_BITS) }>,
+    keys: KeyBits,
     /// Bits of `prefix_key` for the first three bytes of each surname that
     /// has three: a word whose first three bytes have no bit set starts no
     /// such surname, ruled out by one look-up. Keys may collide; a collision
@@ -33,21 +33,6 @@ pub(super) struct Surnames<'s> {
     prefixes: BitSet<{ words_for(PREFIX_KEYS) }>,
     /// The first bytes of the surnames shorter than three bytes ("Wu").
     short_first: [bool; 256],
-}
-
-/// Numbers in `Surnames::keys`: every 15-bit number, which holds every
-/// word key (below 27³).
-const KEY_BITS: usize = 1 << 15;
-
-/// Every word of the text is tested against `Surnames::keys`. Read to 15
-/// bits, a key needs no bounds check: the test is a load, a shift and a
-/// mask, where the set sized to the keys compares each first. The 4 KB
-/// clear as fast as the 2.4 KB.
-impl KeyTest for BitSet<{ words_for(KEY_BITS) }> {
-    #[inline]
-    fn bit(&self, key: u16) -> u64 {
-        u64::from(self.contains(usize::from(key) % KEY_BITS))
-    }
 }
 
 /// Numbers in `Surnames::prefixes`.
