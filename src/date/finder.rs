@@ -902,7 +902,13 @@ impl DateFinder {
         }
         let next = word(b, e, hi);
         // "2000 - 2005", "(1968 – 1971)": spaced dashes take four digits.
-        if let Some(x) = range_sep_before(b, e, hi, next).filter(|&x| x > e && next.is_none()) {
+        // Only when no word follows: a dash, not a range word, joins two
+        // bare years.
+        if let Some(x) = next
+            .is_none()
+            .then(|| range_sep_before(b, e, hi, None))
+            .flatten()
+        {
             if let Some((ye, y2)) = year(b, x, hi) {
                 if (y + 1..=y + 100).contains(&y2) {
                     let iv = DateValue::Interval(
