@@ -741,9 +741,6 @@ fn lines(text: &str) -> impl Iterator<Item = Option<Line>> + '_ {
         } else if bytes.get(end) == Some(&b'\n') {
             pos = end + 1;
         }
-        if start == end {
-            return Some(None);
-        }
         let raw = Span::new(start, end);
         let content = trim(text, raw);
         if content.is_empty() {
@@ -783,10 +780,7 @@ fn list_marker(text: &str, content: Span) -> Option<(Span, Span)> {
     if !rest.starts_with(is_space) {
         return None;
     }
-    // The spaces after the marker are skipped here, so that `trim` finds
-    // the usual span that starts on a printable byte and need not decode.
-    let spaces = rest.bytes().take_while(|&b| b == b' ').count();
-    let body = trim(text, Span::new(content.start + len + spaces, content.end));
+    let body = trim(text, Span::new(content.start + len, content.end));
     if body.is_empty() {
         return None;
     }

@@ -33,20 +33,41 @@ pub(crate) fn space_at(s: &str, i: usize) -> Option<(bool, usize)> {
     Some((is_space(c), c.len_utf8()))
 }
 
-/// `span` without leading or trailing white space. The result is empty
-/// (at `span.start`) when the span holds only white space.
+/// `span` without leading or trailing white space. The result is empty,
+/// at the span's end, when the span holds only white space.
 pub(crate) fn trim(text: &str, span: Span) -> Span {
     // The usual span starts and ends on a printable ASCII character and so
-    // has nothing to trim; only the others are decoded.
-    let printable = |i: usize| text.as_bytes().get(i).is_some_and(u8::is_ascii_graphic);
+    // has nothing to trim; ASCII white space is stepped over a byte at a
+    // time, and only the characters beyond it are decoded.
+    let bytes = text.as_bytes();
+    let printable = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_graphic);
     if span.start < span.end && printable(span.start) && printable(span.end - 1) {
         return span;
     }
-    let Some(s) = text.get(span.range()) else {
+    if text.get(span.range()).is_none() {
         return Span::new(span.start, span.start);
+    }
+    let ascii_space = |i: usize| {
+        bytes
+            .get(i)
+            .is_some_and(|&b| matches!(b, b'\t'..=b'\r' | b' '))
     };
+    let (mut start, mut end) = (span.start, span.end);
+    while start < end && ascii_space(start) {
+        start += 1;
+    }
+    while start < end && ascii_space(end - 1) {
+        end -= 1;
+    }
+    if start < end && printable(start) && printable(end - 1) {
+        return Span::new(start, end);
+    }
+    let s = text.get(start..end).unwrap_or_default();
     let start_trimmed = s.trim_start_matches(is_space);
-    let start = span.start + (s.len() - start_trimmed.len());
+    if start_trimmed.is_empty() {
+        return Span::new(span.end, span.end);
+    }
+    let start = start + (s.len() - start_trimmed.len());
     let trimmed = start_trimmed.trim_end_matches(is_space);
     Span::new(start, start + trimmed.len())
 }
@@ -795,6 +816,37 @@ pub(crate) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `trim` gives the span of `str::trim_matches(is_space)` over every
+    /// sub-span, with ASCII and wider white space mixed at both ends.
+    #[test]
+    fn trim_agrees_with_str_on_every_span() {
+        for text in [
+            "  a b \t",
+            "\u{a0} x\u{200b} \n",
+            " \u{2003}\u{feff}",
+            "\r\n\u{0b}é \u{0b}",
+            "x",
+            "",
+        ] {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &a in &bounds {
+                for &b in bounds.iter().filter(|&&b| b >= a) {
+                    let got = trim(text, Span::new(a, b));
+                    let want = text[a..b].trim_matches(is_space);
+                    assert_eq!(&text[got.range()], want, "{text:?} {a}..{b}");
+                    if want.is_empty() {
+                        assert_eq!(got, Span::new(b, b), "{text:?} {a}..{b}");
+                    } else {
+                        let start = a + text[a..b].find(want).unwrap_or(0);
+                        assert_eq!(got, Span::new(start, start + want.len()), "{text:?}");
+                    }
+                }
+            }
+        }
+    }
 
     /// The substring searches agree with the standard library's on
     /// overlapping, repeated, multi-byte and empty needles.
