@@ -306,7 +306,7 @@ impl CompileOnce for LazyPattern {
 /// A set of the crate's own patterns ([`Pattern`]'s rules), compiled on its
 /// first use and then kept, like a [`LazyPattern`]: for the sets that a
 /// cheap look at a text keeps most texts away from.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct LazySet {
     /// The patterns as compiled (with ASCII word boundaries).
     sources: Vec<String>,
