@@ -732,6 +732,26 @@ impl WordBytes {
             .map_or(self.keys.len(), |r| r + below.count_ones() as usize)
     }
 
+    /// The chunk that holds word start `k`, given a chunk `from` at or
+    /// before it (`rank[from] <= k`): the last chunk whose rank is at most
+    /// `k`. The stages' hits are sparse, some thousands of chunks apart,
+    /// so the search gallops forward from `from` and then halves the last
+    /// stride, rather than stepping a chunk at a time.
+    fn chunk_from(&self, from: usize, k: usize) -> usize {
+        let mut lo = from;
+        let mut stride = 1;
+        while self.rank.get(lo + stride).is_some_and(|&r| r <= k) {
+            lo += stride;
+            stride *= 2;
+        }
+        // `rank[lo] <= k`, and `rank[lo + stride]` is past `k` or the end.
+        let hi = (lo + stride).min(self.rank.len());
+        lo + self
+            .rank
+            .get(lo + 1..hi)
+            .map_or(0, |r| r.partition_point(|&r| r <= k))
+    }
+
     /// Calls `found` with the byte offset of every word start inside
     /// `within`, in order: a letter or digit of any script after a
     /// character that is neither, or at the start of the text. The
@@ -789,8 +809,8 @@ impl WordBytes {
                 let j = hits.leading_zeros() as usize;
                 hits &= !((1u64 << 63) >> j);
                 let k = first + b * 64 + j;
-                while self.rank.get(chunk + 1).is_some_and(|&r| r <= k) {
-                    chunk += 1;
+                if self.rank.get(chunk + 1).is_some_and(|&r| r <= k) {
+                    chunk = self.chunk_from(chunk + 1, k);
                 }
                 let offset = usize::from(self.offsets.get(k).copied().unwrap_or(0));
                 let key = usize::from(self.keys.get(k).copied().unwrap_or(0));
@@ -1001,6 +1021,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Rare words far apart, with chunks of no word start between them
+    /// (long runs of spaces), are found where they stand: the walk's jump
+    /// over the chunks between two hits lands on the right chunk for gaps
+    /// of every size.
+    #[test]
+    fn sparse_hits_land_in_their_chunks() {
+        let mut text = String::new();
+        let mut expected = Vec::new();
+        for gap in [0usize, 1, 2, 3, 5, 63, 64, 65, 127, 200, 640, 1000, 4097] {
+            text.push_str(&" ".repeat(gap));
+            text.push_str("the ");
+            for _ in 0..gap % 7 {
+                text.push_str("an ");
+            }
+            expected.push(text.len());
+            text.push_str("Zulu ");
+        }
+        let words = WordBytes::new(&text);
+        let mut zulu = KeySet::new();
+        zulu.insert(word_key(b"Zulu", 0));
+        let mut got = Vec::new();
+        words.for_each_start_in(Span::new(0, text.len()), &zulu, |i, _| got.push(i));
+        assert_eq!(got, expected);
+        // From inside the text, and to a hit in the last chunk.
+        let from = expected[5] + 1;
+        let mut got = Vec::new();
+        words.for_each_start_in(Span::new(from, text.len()), &zulu, |i, _| got.push(i));
+        assert_eq!(got, expected[6..]);
     }
 
     #[test]
