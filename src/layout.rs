@@ -464,25 +464,46 @@ impl LayoutRules {
     }
 
     /// Cuts `text` into blocks.
+    ///
+    /// Each draft is classified as soon as the one after it is drawn (a
+    /// caption printed twice reads the next draft), so the drafts of a
+    /// long text are never held all at once.
     pub(crate) fn blocks<'h>(&self, text: &'h str) -> Vec<Block<'h>> {
-        let drafts = self.group_lines(text, true);
-        self.classify(text, &drafts)
+        let mut classifier = Classifier {
+            rules: self,
+            text,
+            // Room for a block per 128 bytes (the corpus's releases average
+            // one per 240) builds nearly every text's list without
+            // regrowing it.
+            blocks: Vec::with_capacity(text.len() / 128),
+            waiting: None,
+            after_video: false,
+            in_link_list: false,
+            list_indents: Vec::new(),
+        };
+        self.group_lines(text, true, |next| {
+            if let Some(d) = classifier.waiting.replace(next) {
+                classifier.classify(d);
+            }
+        });
+        if let Some(d) = classifier.waiting.take() {
+            classifier.classify(d);
+        }
+        classifier.blocks
     }
 
     /// The spans of `text` cut only at blank lines and at line breaks
     /// between lines that stand alone: no list markers, no boilerplate.
     /// This is what sentence splitting without layout uses.
     pub(crate) fn prose_blocks(&self, text: &str) -> Vec<Span> {
-        self.group_lines(text, false)
-            .into_iter()
-            .map(|d| d.span)
-            .collect()
+        let mut spans = Vec::new();
+        self.group_lines(text, false, |d| spans.push(d.span));
+        spans
     }
 
-    /// Groups lines into draft blocks; `layout` turns on list markers and
-    /// boilerplate lines.
-    fn group_lines(&self, text: &str, layout: bool) -> Vec<Draft> {
-        let mut drafts: Vec<Draft> = Vec::new();
+    /// Groups lines into draft blocks, handing each to `emit` in order;
+    /// `layout` turns on list markers and boilerplate lines.
+    fn group_lines(&self, text: &str, layout: bool, mut emit: impl FnMut(Draft)) {
         let mut open: Option<(Draft, Line)> = None;
         let mut pending_marker: Option<Span> = None;
         // A bullet that marks nothing after all stands as a block of its own.
@@ -496,10 +517,10 @@ impl LayoutRules {
         for line in lines(text) {
             let Some(line) = line else {
                 if let Some((d, _)) = open.take() {
-                    drafts.push(d);
+                    emit(d);
                 }
                 if let Some(m) = pending_marker.take() {
-                    drafts.push(lone(m));
+                    emit(lone(m));
                 }
                 continue;
             };
@@ -513,12 +534,12 @@ impl LayoutRules {
                 if line.marker.is_none() {
                     line.marker = Some((m, line.content));
                 } else {
-                    drafts.push(lone(m));
+                    emit(lone(m));
                 }
             }
             if layout && line.marker.is_none() && is_lone_bullet(&text[line.content]) {
                 if let Some((d, _)) = open.take() {
-                    drafts.push(d);
+                    emit(d);
                 }
                 pending_marker = Some(line.content);
                 continue;
@@ -538,7 +559,7 @@ impl LayoutRules {
                 }
             }
             if let Some((d, _)) = open.take() {
-                drafts.push(d);
+                emit(d);
             }
             let (span, marker) = match line.marker {
                 Some((m, body)) => (body, Some(m)),
@@ -556,84 +577,98 @@ impl LayoutRules {
             ));
         }
         if let Some((d, _)) = open.take() {
-            drafts.push(d);
+            emit(d);
         }
         if let Some(m) = pending_marker.take() {
-            drafts.push(lone(m));
+            emit(lone(m));
         }
-        drafts
     }
+}
 
-    fn classify<'h>(&self, text: &'h str, drafts: &[Draft]) -> Vec<Block<'h>> {
-        let mut blocks: Vec<Block<'h>> = Vec::with_capacity(drafts.len());
-        let mut after_video = false;
-        let mut in_link_list = false;
-        // Indentation of the list items seen so far in the current list, to
-        // turn indentation into nesting depth.
-        let mut list_indents: Vec<usize> = Vec::new();
-        for (i, d) in drafts.iter().enumerate() {
-            let s = &text[d.span];
-            let short = s.len() <= 400;
-            let line_bp = d.boilerplate_line;
-            let video_bp = after_video && short && self.video_captions.is_match(s);
-            let heading_bp = short && !line_bp && self.boilerplate_headings.is_match(s);
-            let mut depth = 0u8;
-            let kind = if let Some(_m) = d.marker {
-                while list_indents.last().is_some_and(|&ind| ind > d.indent) {
-                    list_indents.pop();
-                }
-                if list_indents.last() != Some(&d.indent) {
-                    list_indents.push(d.indent);
-                }
-                depth = u8::try_from(list_indents.len().saturating_sub(1)).unwrap_or(u8::MAX);
-                if in_link_list || line_bp {
-                    BlockKind::Boilerplate
-                } else {
-                    BlockKind::ListItem
-                }
+/// The classification of draft blocks into blocks, one draft at a time in
+/// text order, with the state that carries from one to the next.
+struct Classifier<'r, 'h> {
+    rules: &'r LayoutRules,
+    text: &'h str,
+    /// The blocks so far.
+    blocks: Vec<Block<'h>>,
+    /// The draft drawn but not yet classified: it waits for the next one.
+    waiting: Option<Draft>,
+    /// Whether the last block was a boilerplate video block.
+    after_video: bool,
+    /// Whether the list items now are the links under a boilerplate
+    /// heading.
+    in_link_list: bool,
+    /// Indentation of the list items seen so far in the current list, to
+    /// turn indentation into nesting depth.
+    list_indents: Vec<usize>,
+}
+
+impl<'h> Classifier<'_, 'h> {
+    /// Classifies `d`, the draft before [`Classifier::waiting`] (if any).
+    fn classify(&mut self, d: Draft) {
+        let (rules, text) = (self.rules, self.text);
+        let s = &text[d.span];
+        let short = s.len() <= 400;
+        let line_bp = d.boilerplate_line;
+        let video_bp = self.after_video && short && rules.video_captions.is_match(s);
+        let heading_bp = short && !line_bp && rules.boilerplate_headings.is_match(s);
+        let mut depth = 0u8;
+        let kind = if let Some(_m) = d.marker {
+            let list_indents = &mut self.list_indents;
+            while list_indents.last().is_some_and(|&ind| ind > d.indent) {
+                list_indents.pop();
+            }
+            if list_indents.last() != Some(&d.indent) {
+                list_indents.push(d.indent);
+            }
+            depth = u8::try_from(list_indents.len().saturating_sub(1)).unwrap_or(u8::MAX);
+            if self.in_link_list || line_bp {
+                BlockKind::Boilerplate
             } else {
-                list_indents.clear();
-                in_link_list = false;
-                if line_bp || video_bp {
-                    BlockKind::Boilerplate
-                } else if heading_bp {
-                    in_link_list = true;
-                    BlockKind::Boilerplate
-                } else if i == 0 && reads_as_title(s, d) {
-                    BlockKind::Title
-                } else if self.is_caption(text, drafts, i) {
-                    BlockKind::Caption
-                } else if reads_as_heading(s, d) {
-                    BlockKind::Heading
-                } else {
-                    BlockKind::Paragraph
-                }
-            };
-            after_video = kind == BlockKind::Boilerplate && (video_bp || self.video.is_match(s));
-            blocks.push(Block {
-                kind,
-                span: d.span,
-                marker: d.marker.map(|m| Cow::Borrowed(&text[m])),
-                depth,
-            });
-        }
-        blocks
+                BlockKind::ListItem
+            }
+        } else {
+            self.list_indents.clear();
+            self.in_link_list = false;
+            if line_bp || video_bp {
+                BlockKind::Boilerplate
+            } else if heading_bp {
+                self.in_link_list = true;
+                BlockKind::Boilerplate
+            } else if self.blocks.is_empty() && reads_as_title(s, &d) {
+                BlockKind::Title
+            } else if self.is_caption(&d) {
+                BlockKind::Caption
+            } else if reads_as_heading(s, &d) {
+                BlockKind::Heading
+            } else {
+                BlockKind::Paragraph
+            }
+        };
+        self.after_video = kind == BlockKind::Boilerplate && (video_bp || rules.video.is_match(s));
+        self.blocks.push(Block {
+            kind,
+            span: d.span,
+            marker: d.marker.map(|m| Cow::Borrowed(&text[m])),
+            depth,
+        });
     }
 
-    fn is_caption(&self, text: &str, drafts: &[Draft], i: usize) -> bool {
-        let Some(d) = drafts.get(i) else { return false };
+    fn is_caption(&self, d: &Draft) -> bool {
+        let (rules, text) = (self.rules, self.text);
         let s = &text[d.span];
         if s.len() > 600 {
             return false;
         }
-        if self.captions.is_match(s) {
+        if rules.captions.is_match(s) {
             return true;
         }
         // A caption printed twice, the second time followed by its credit.
-        match drafts.get(i + 1) {
+        match &self.waiting {
             Some(next) if d.marker.is_none() && next.marker.is_none() && s.len() >= 20 => {
                 let n = &text[next.span];
-                n.len() > s.len() && n.starts_with(s) && self.captions.is_match(n)
+                n.len() > s.len() && n.starts_with(s) && rules.captions.is_match(n)
             }
             _ => false,
         }
@@ -723,23 +758,40 @@ fn signature_date(line: &str) -> bool {
 }
 
 /// The lines of `text` (any line ending), `None` for a blank line.
-fn lines(text: &str) -> impl Iterator<Item = Option<Line>> + '_ {
-    let bytes = text.as_bytes();
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        if pos >= bytes.len() {
+fn lines(text: &str) -> Lines<'_> {
+    Lines { text, pos: 0 }
+}
+
+/// The iterator of [`lines`]. A type of its own rather than a closure, so
+/// that its step can be marked for inlining into the grouping loop, which
+/// takes a line at a time.
+struct Lines<'h> {
+    text: &'h str,
+    /// Where the next line starts.
+    pos: usize,
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Option<Line>;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Option<Line>> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let pos = &mut self.pos;
+        if *pos >= bytes.len() {
             return None;
         }
-        let start = pos;
-        let end = memchr::memchr2(b'\n', b'\r', bytes.get(pos..)?).map_or(bytes.len(), |i| pos + i);
-        pos = end;
-        if bytes.get(pos) == Some(&b'\r') {
-            pos += 1;
+        let start = *pos;
+        let end =
+            memchr::memchr2(b'\n', b'\r', bytes.get(start..)?).map_or(bytes.len(), |i| start + i);
+        *pos = end;
+        if bytes.get(*pos) == Some(&b'\r') {
+            *pos += 1;
         }
-        if bytes.get(pos) == Some(&b'\n') && bytes.get(end) != Some(&b'\n') {
-            pos += 1;
+        if bytes.get(*pos) == Some(&b'\n') && bytes.get(end) != Some(&b'\n') {
+            *pos += 1;
         } else if bytes.get(end) == Some(&b'\n') {
-            pos = end + 1;
+            *pos = end + 1;
         }
         let raw = Span::new(start, end);
         let content = trim(text, raw);
@@ -756,7 +808,7 @@ fn lines(text: &str) -> impl Iterator<Item = Option<Line>> + '_ {
             indent,
             marker,
         }))
-    })
+    }
 }
 
 /// Whether the line is nothing but a bullet.
