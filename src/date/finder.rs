@@ -2586,8 +2586,22 @@ impl DateFinder {
             }
             keep
         });
-        out.extend(extra);
-        out.sort_by_key(|m| m.span.start);
+        if extra.is_empty() {
+            return;
+        }
+        // Both lists are in text order: merged into one list of their
+        // joint length, rather than appended (regrowing `out`) and sorted.
+        // A tie keeps `out`'s mention first, as a stable sort would.
+        let mut merged = Vec::with_capacity(out.len() + extra.len());
+        let mut extra = extra.into_iter().peekable();
+        for m in out.drain(..) {
+            while let Some(e) = extra.next_if(|e| e.span.start < m.span.start) {
+                merged.push(e);
+            }
+            merged.push(m);
+        }
+        merged.extend(extra);
+        *out = merged;
     }
 
     /// The value of `core` on reference date `r`.
