@@ -944,6 +944,37 @@ mod tests {
             .collect()
     }
 
+    /// A caption printed twice, the second time with its credit: the first
+    /// print is a caption too, read off the block after it; a paragraph
+    /// that the next block merely repeats is not.
+    #[test]
+    fn a_caption_printed_twice_is_a_caption_both_times() {
+        let caption = "Troops arrive at the base in Darwin on Monday morning.";
+        let text = format!(
+            "Title line\n\nA first paragraph of the story.\n\n{caption}\n\n\
+             {caption} (AP Photo/Jane Doe)\n\nThe story goes on.\n\n\
+             {caption}\n\n{caption} And more.\n"
+        );
+        let got = kinds(&text);
+        let caption_kinds: Vec<BlockKind> = got
+            .iter()
+            .filter(|(_, s)| s.starts_with("Troops"))
+            .map(|&(k, _)| k)
+            .collect();
+        assert_eq!(
+            caption_kinds,
+            [
+                BlockKind::Caption,
+                BlockKind::Caption,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph
+            ],
+            "{got:?}"
+        );
+        // The last block of a text has no block after it to read.
+        assert_eq!(kinds(caption), [(BlockKind::Title, caption)]);
+    }
+
     #[test]
     fn every_caption_pattern_has_a_clue() {
         // Otherwise every block goes through the caption set, as it did
