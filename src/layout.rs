@@ -469,27 +469,9 @@ impl LayoutRules {
     /// caption printed twice reads the next draft), so the drafts of a
     /// long text are never held all at once.
     pub(crate) fn blocks<'h>(&self, text: &'h str) -> Vec<Block<'h>> {
-        let mut classifier = Classifier {
-            rules: self,
-            text,
-            // Room for a block per 128 bytes (the corpus's releases average
-            // one per 240) builds nearly every text's list without
-            // regrowing it.
-            blocks: Vec::with_capacity(text.len() / 128),
-            waiting: None,
-            after_video: false,
-            in_link_list: false,
-            list_indents: Vec::new(),
-        };
-        self.group_lines(text, true, |next| {
-            if let Some(d) = classifier.waiting.replace(next) {
-                classifier.classify(d);
-            }
-        });
-        if let Some(d) = classifier.waiting.take() {
-            classifier.classify(d);
-        }
-        classifier.blocks
+        let mut classifier = Classifier::new(self, text);
+        self.group_lines(text, true, |draft| classifier.draw(draft));
+        classifier.finish()
     }
 
     /// The spans of `text` cut only at blank lines and at line breaks
@@ -604,7 +586,38 @@ struct Classifier<'r, 'h> {
     list_indents: Vec<usize>,
 }
 
-impl<'h> Classifier<'_, 'h> {
+impl<'r, 'h> Classifier<'r, 'h> {
+    fn new(rules: &'r LayoutRules, text: &'h str) -> Self {
+        Classifier {
+            rules,
+            text,
+            // Room for a block per 128 bytes (the corpus's releases average
+            // one per 240) builds nearly every text's list without
+            // regrowing it.
+            blocks: Vec::with_capacity(text.len() / 128),
+            waiting: None,
+            after_video: false,
+            in_link_list: false,
+            list_indents: Vec::new(),
+        }
+    }
+
+    /// Takes the next draft in text order, and classifies the one before
+    /// it, which it lets read.
+    fn draw(&mut self, next: Draft) {
+        if let Some(d) = self.waiting.replace(next) {
+            self.classify(d);
+        }
+    }
+
+    /// Classifies the last draft, and gives every block.
+    fn finish(mut self) -> Vec<Block<'h>> {
+        if let Some(d) = self.waiting.take() {
+            self.classify(d);
+        }
+        self.blocks
+    }
+
     /// Classifies `d`, the draft before [`Classifier::waiting`] (if any).
     fn classify(&mut self, d: Draft) {
         let (rules, text) = (self.rules, self.text);
