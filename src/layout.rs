@@ -587,6 +587,7 @@ struct Classifier<'r, 'h> {
 }
 
 impl<'r, 'h> Classifier<'r, 'h> {
+    /// A classifier of `text`'s drafts by `rules`, before the first.
     fn new(rules: &'r LayoutRules, text: &'h str) -> Self {
         Classifier {
             rules,

@@ -734,9 +734,10 @@ impl WordBytes {
 
     /// The chunk that holds word start `k`, given a chunk `from` at or
     /// before it (`rank[from] <= k`): the last chunk whose rank is at most
-    /// `k`. The stages' hits are sparse, some thousands of chunks apart,
-    /// so the search gallops forward from `from` and then halves the last
-    /// stride, rather than stepping a chunk at a time.
+    /// `k`. A walk's hits may lie many chunks apart (a rare key over a
+    /// long text), so the search gallops forward from `from` and then
+    /// halves the last stride, rather than stepping a chunk at a time; a
+    /// hit in the next chunk costs one step either way.
     fn chunk_from(&self, from: usize, k: usize) -> usize {
         let mut lo = from;
         let mut stride = 1;
