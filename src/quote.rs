@@ -327,8 +327,11 @@ impl QuoteFinder {
         countries: &CountryFinder,
     ) -> (Vec<Speaker<'h>>, Vec<Quote<'h>>) {
         let mut run = Run::new(self, analysis.text, analysis.words(), countries);
-        run.document(analysis);
-        run.finish(analysis)
+        // The sentences' spans, once for both passes: searched and sliced
+        // per block, they are read denser than the sentences themselves.
+        let spans: Vec<Span> = analysis.sentences.iter().map(|s| s.span).collect();
+        run.document(analysis, &spans);
+        run.finish(analysis, &spans)
     }
 }
 
@@ -444,7 +447,9 @@ fn back(text: &str, lo: usize, end: usize, max: usize) -> usize {
 const MAX_BLOCK_PARAGRAPHS: usize = 8;
 
 impl<'h> Run<'_, 'h> {
-    fn document(&mut self, a: &Analysis<'h>) {
+    /// Finds the quotes of every block of `a`, whose sentences' spans
+    /// `spans` holds in order.
+    fn document(&mut self, a: &Analysis<'h>, spans: &[Span]) {
         let text = self.text;
         // The speaker that an unattributed quotation continues.
         let mut carry: Option<usize> = None;
@@ -452,9 +457,6 @@ impl<'h> Run<'_, 'h> {
         let mut running: Option<usize> = None;
         // An open block quote: speaker, cue, paragraphs taken.
         let mut block: Option<(Option<usize>, Span, usize)> = None;
-        // Sentence spans collected once, then sliced per block, rather than
-        // a new vector for every block.
-        let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
         // A quotation the previous paragraph left open, with no opening mark
         // repeated here: whether its closing mark is straight.
         let mut open_into_next: Option<bool> = None;

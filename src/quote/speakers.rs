@@ -229,7 +229,12 @@ impl<'h> Run<'_, 'h> {
     }
 
     /// The speakers with every mention, and the quotes, in order.
-    pub(super) fn finish(mut self, a: &Analysis<'h>) -> (Vec<Speaker<'h>>, Vec<Quote<'h>>) {
+    /// `spans` holds the spans of `a`'s sentences, in order.
+    pub(super) fn finish(
+        mut self,
+        a: &Analysis<'h>,
+        spans: &[Span],
+    ) -> (Vec<Speaker<'h>>, Vec<Quote<'h>>) {
         let text = self.text;
         let mut count = vec![0usize; self.speakers.len()];
         for q in &self.quotes {
@@ -251,10 +256,6 @@ impl<'h> Run<'_, 'h> {
             .filter_map(|(i, d)| d.name.rsplit(' ').next().map(|s| (i, s.to_string())))
             .collect();
         if !surnames.is_empty() {
-            // The fuller form is looked for only inside the mention's own
-            // sentence: "... Kendrick Moxon. Rathbun wrote" must not make
-            // "Kendrick Moxon. Rathbun" a name.
-            let spans: Vec<Span> = a.sentences.iter().map(|s| s.span).collect();
             // Where each speaker was quoted or named so far: its surname
             // is looked for near these (`surnames::REACH`).
             let mut anchors: Vec<Vec<usize>> = self
@@ -280,8 +281,11 @@ impl<'h> Run<'_, 'h> {
                 let Some((i, _)) = surnames.get(k) else {
                     continue;
                 };
+                // The fuller form is looked for only inside the mention's
+                // own sentence: "... Kendrick Moxon. Rathbun wrote" must not
+                // make "Kendrick Moxon. Rathbun" a name.
                 let lo =
-                    sentence_at(&spans, sp.start).map_or(span.start, |s| s.start.max(span.start));
+                    sentence_at(spans, sp.start).map_or(span.start, |s| s.start.max(span.start));
                 let lo = back(text, lo, sp.end, 120);
                 // A surname standing alone could only be read as
                 // itself, which parses to a person keyed by it with
