@@ -327,8 +327,8 @@ impl QuoteFinder {
         countries: &CountryFinder,
     ) -> (Vec<Speaker<'h>>, Vec<Quote<'h>>) {
         let mut run = Run::new(self, analysis.text, analysis.words(), countries);
-        // The sentences' spans, once for both passes: searched and sliced
-        // per block, they are read denser than the sentences themselves.
+        // A compact copy of the sentences' spans, searched and sliced per
+        // block, made once for both passes.
         let spans: Vec<Span> = analysis.sentences.iter().map(|s| s.span).collect();
         run.document(analysis, &spans);
         run.finish(analysis, &spans)
