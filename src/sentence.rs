@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 use crate::layout::Block;
 use crate::tables;
 use crate::text::{
-    char_at, char_before, is_close_quote, is_open_quote, is_space, lower, trim, CompileOnce,
-    LazyPattern, LOWER_INLINE,
+    char_at, char_before, is_close_quote, is_open_quote, is_space, lower, space_at, trim,
+    CompileOnce, LazyPattern, LOWER_INLINE,
 };
 use crate::Span;
 
@@ -408,18 +408,38 @@ fn opens_sentence(next: &NextWord<'_>) -> bool {
 }
 
 /// The first word at or after `i`, past white space and opening marks.
+///
+/// ASCII, nearly every byte read here, is stepped over a byte at a time;
+/// only characters beyond it are decoded.
 fn next_word(s: &str, i: usize) -> Option<NextWord<'_>> {
     let rest = s.get(i..)?;
-    let rest = rest.trim_start_matches(is_space);
-    let body = rest.trim_start_matches(|c: char| is_open_quote(c) || matches!(c, '(' | '['));
-    // Opened by a quotation mark, not a bracket: "Inc. (“Lomiko”)" goes on.
-    let quoted = rest.starts_with(is_open_quote);
+    let mut k = 0;
+    while let Some((true, len)) = space_at(rest, k) {
+        k += len;
+    }
+    let rest = rest.get(k..)?;
+    let (body, quoted) = if rest.as_bytes().first()?.is_ascii_alphanumeric() {
+        (rest, false)
+    } else {
+        let body = rest.trim_start_matches(|c: char| is_open_quote(c) || matches!(c, '(' | '['));
+        // Opened by a quotation mark, not a bracket: "Inc. (“Lomiko”)" goes on.
+        (body, rest.starts_with(is_open_quote))
+    };
     let first = body.chars().next()?;
-    let len = body
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(body.len());
+    let bytes = body.as_bytes();
+    let mut len = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    if bytes.get(len).is_some_and(|b| !b.is_ascii()) {
+        // A letter or digit beyond ASCII may go on the word.
+        let tail = body.get(len..).unwrap_or("");
+        len += tail
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(tail.len());
+    }
     Some(NextWord {
-        word: &body[..len],
+        word: body.get(..len).unwrap_or(""),
         first,
         quoted,
         dash: matches!(first, '-' | '–' | '—'),
@@ -432,14 +452,31 @@ fn next_word(s: &str, i: usize) -> Option<NextWord<'_>> {
 /// The word that ends at byte `i` (just before a full stop): letters,
 /// digits, full stops and apostrophes back to white space or an opening
 /// mark.
+///
+/// ASCII is stepped over a byte at a time; a byte beyond it sends the
+/// rest of the way back through decoding.
 fn word_before(s: &str, i: usize) -> &str {
     let head = s.get(..i).unwrap_or("");
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '°' | '&')))
-        .map_or(0, |(p, c)| p + c.len_utf8());
-    &head[start..]
+    let bytes = head.as_bytes();
+    let mut start = bytes.len();
+    while start > 0
+        && bytes
+            .get(start - 1)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&'))
+    {
+        start -= 1;
+    }
+    if start > 0 && bytes.get(start - 1).is_some_and(|b| !b.is_ascii()) {
+        let before = head.get(..start).unwrap_or("");
+        start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| {
+                !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '°' | '&'))
+            })
+            .map_or(0, |(p, c)| p + c.len_utf8());
+    }
+    head.get(start..).unwrap_or("")
 }
 
 /// How far around a boundary to look for the marks of a short quotation.
@@ -702,6 +739,55 @@ fn split_prose(splitter: &SentenceSplitter, text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `next_word` and `word_before` step over ASCII a byte at a time; at
+    /// every character boundary of texts that mix ASCII with wider letters,
+    /// spaces, quotation marks and signs, they give what their definitions
+    /// read a character at a time give.
+    #[test]
+    fn word_readers_agree_with_their_definitions() {
+        fn next_by_chars(s: &str, i: usize) -> Option<(&str, char, bool)> {
+            let rest = s.get(i..)?.trim_start_matches(is_space);
+            let body =
+                rest.trim_start_matches(|c: char| is_open_quote(c) || matches!(c, '(' | '['));
+            let first = body.chars().next()?;
+            let len = body
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(body.len());
+            Some((&body[..len], first, rest.starts_with(is_open_quote)))
+        }
+        fn before_by_chars(s: &str, i: usize) -> &str {
+            let head = s.get(..i).unwrap_or("");
+            let start = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| {
+                    !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '°' | '&'))
+                })
+                .map_or(0, |(p, c)| p + c.len_utf8());
+            &head[start..]
+        }
+        for text in [
+            "Mr. Smith said. The end.",
+            "at 5.30 p.m.  \u{a0}“Quoted” words, (bracketed) [too]",
+            "Zürich’s 30°C heat. Ça va. naïve café—über straße",
+            "O’Brien's A&E dept.\u{2003}\u{200b}Next 東京 word",
+            "end.  ‘Single’ «guillemets» „low“ www.example.org http://x.y",
+            "",
+            " ",
+            "é",
+        ] {
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let got = next_word(text, i).map(|w| (w.word, w.first, w.quoted));
+                assert_eq!(got, next_by_chars(text, i), "{text:?} at {i}");
+                assert_eq!(
+                    word_before(text, i),
+                    before_by_chars(text, i),
+                    "{text:?} at {i}"
+                );
+            }
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         let splitter = SentenceSplitter::new();
