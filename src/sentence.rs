@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::layout::Block;
 use crate::tables;
 use crate::text::{
-    char_at, char_before, is_close_quote, is_open_quote, is_space, lower, space_at, trim,
+    char_at, char_before, is_close_quote, is_open_quote, is_space, lower, skip_space, trim,
     CompileOnce, LazyPattern, LOWER_INLINE,
 };
 use crate::Span;
@@ -413,11 +413,7 @@ fn opens_sentence(next: &NextWord<'_>) -> bool {
 /// only characters beyond it are decoded.
 fn next_word(s: &str, i: usize) -> Option<NextWord<'_>> {
     let rest = s.get(i..)?;
-    let mut k = 0;
-    while let Some((true, len)) = space_at(rest, k) {
-        k += len;
-    }
-    let rest = rest.get(k..)?;
+    let rest = rest.get(skip_space(rest, 0)..)?;
     let (body, quoted) = if rest.as_bytes().first()?.is_ascii_alphanumeric() {
         (rest, false)
     } else {

@@ -33,6 +33,16 @@ pub(crate) fn space_at(s: &str, i: usize) -> Option<(bool, usize)> {
     Some((is_space(c), c.len_utf8()))
 }
 
+/// Where the run of white space (`is_space`) that starts at byte `i` of
+/// `s` ends: `i` itself when none starts there.
+#[inline]
+pub(crate) fn skip_space(s: &str, mut i: usize) -> usize {
+    while let Some((true, len)) = space_at(s, i) {
+        i += len;
+    }
+    i
+}
+
 /// `span` without leading or trailing white space. The result is empty,
 /// at the span's end, when the span holds only white space.
 pub(crate) fn trim(text: &str, span: Span) -> Span {
@@ -1149,6 +1159,18 @@ mod tests {
             i += c.len_utf8();
         }
         assert_eq!(space_at(&text, text.len()), None);
+    }
+
+    /// `skip_space` ends where `trim_start_matches(is_space)` does, from
+    /// every character boundary.
+    #[test]
+    fn skip_space_agrees_with_trimming() {
+        let text = " \t\u{A0}x \u{2003}\u{200B}\n’y  \u{FEFF}";
+        for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let rest = &text[i..];
+            let want = i + rest.len() - rest.trim_start_matches(is_space).len();
+            assert_eq!(skip_space(text, i), want, "at {i}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! reported clause).
 
 use super::SpeakerKind;
-use crate::text::{is_space, space_at};
+use crate::text::{is_space, skip_space, space_at};
 use crate::Span;
 
 /// `w.trim_end_matches("'s").trim_end_matches("’s")`: every possessive
@@ -463,9 +463,7 @@ pub(super) fn first_words(s: &str, most: usize) -> Vec<&str> {
     let mut words = Vec::with_capacity(most);
     let mut i = 0;
     while words.len() < most {
-        while let Some((true, len)) = space_at(s, i) {
-            i += len;
-        }
+        i = skip_space(s, i);
         if i >= bytes.len() {
             break;
         }
