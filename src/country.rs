@@ -26,7 +26,7 @@ use crate::bitset::{words_for, BitSet};
 use crate::document::TextSpan;
 use crate::hash::FastMap;
 use crate::tables;
-use crate::text::{prefix_keys, word_key, CompileOnce, KeySet, WordBytes};
+use crate::text::{prefix_keys, run_start_back, word_key, CompileOnce, KeySet, WordBytes};
 use crate::Span;
 
 /// An ISO 3166-1 alpha-2 code (`"CA"`), or `"XK"` for Kosovo. It serialises
@@ -1413,11 +1413,12 @@ fn word_before(text: &str, within: Span, i: usize, comma: bool) -> &str {
     if trimmed.len() == head.len() {
         return "";
     }
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-')))
-        .map_or(0, |(j, c)| j + c.len_utf8());
+    let start = run_start_back(
+        trimmed,
+        trimmed.len(),
+        |b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-'),
+        |c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-'),
+    );
     trimmed.get(start..).unwrap_or("")
 }
 

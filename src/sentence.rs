@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 use crate::layout::Block;
 use crate::tables;
 use crate::text::{
-    char_at, char_before, is_close_quote, is_open_quote, is_space, lower, skip_space, trim,
-    CompileOnce, LazyPattern, LOWER_INLINE,
+    char_at, char_before, is_close_quote, is_open_quote, is_space, lower, run_start_back,
+    skip_space, trim, CompileOnce, LazyPattern, LOWER_INLINE,
 };
 use crate::Span;
 
@@ -448,30 +448,14 @@ fn next_word(s: &str, i: usize) -> Option<NextWord<'_>> {
 /// The word that ends at byte `i` (just before a full stop): letters,
 /// digits, full stops and apostrophes back to white space or an opening
 /// mark.
-///
-/// ASCII is stepped over a byte at a time; a byte beyond it sends the
-/// rest of the way back through decoding.
 fn word_before(s: &str, i: usize) -> &str {
     let head = s.get(..i).unwrap_or("");
-    let bytes = head.as_bytes();
-    let mut start = bytes.len();
-    while start > 0
-        && bytes
-            .get(start - 1)
-            .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&'))
-    {
-        start -= 1;
-    }
-    if start > 0 && bytes.get(start - 1).is_some_and(|b| !b.is_ascii()) {
-        let before = head.get(..start).unwrap_or("");
-        start = before
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| {
-                !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '°' | '&'))
-            })
-            .map_or(0, |(p, c)| p + c.len_utf8());
-    }
+    let start = run_start_back(
+        head,
+        head.len(),
+        |b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-' | b'&'),
+        |c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '°' | '&'),
+    );
     head.get(start..).unwrap_or("")
 }
 

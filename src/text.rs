@@ -33,6 +33,40 @@ pub(crate) fn space_at(s: &str, i: usize) -> Option<(bool, usize)> {
     Some((is_space(c), c.len_utf8()))
 }
 
+/// Where the run of characters that ends at byte `end` of `s` and that
+/// `keep` holds for starts (`end` itself when the character before it
+/// fails).
+///
+/// ASCII, nearly every byte read, is stepped over a byte at a time with
+/// `keep_ascii`, which must answer for an ASCII byte as `keep` does for its
+/// character; the first byte beyond ASCII sends the rest of the way back
+/// through decoding.
+#[inline]
+pub(crate) fn run_start_back(
+    s: &str,
+    end: usize,
+    keep_ascii: impl Fn(u8) -> bool,
+    keep: impl Fn(char) -> bool,
+) -> usize {
+    let bytes = s.as_bytes();
+    let mut start = end.min(bytes.len());
+    while let Some(&b) = start.checked_sub(1).and_then(|j| bytes.get(j)) {
+        if !b.is_ascii() {
+            let head = s.get(..start).unwrap_or("");
+            return head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !keep(c))
+                .map_or(0, |(p, c)| p + c.len_utf8());
+        }
+        if !keep_ascii(b) {
+            break;
+        }
+        start -= 1;
+    }
+    start
+}
+
 /// Where the run of white space (`is_space`) that starts at byte `i` of
 /// `s` ends: `i` itself when none starts there.
 #[inline]
@@ -1159,6 +1193,28 @@ mod tests {
             i += c.len_utf8();
         }
         assert_eq!(space_at(&text, text.len()), None);
+    }
+
+    /// `run_start_back` finds where a character-by-character walk back
+    /// does, from every character boundary of a text mixing ASCII with
+    /// wider letters and marks.
+    #[test]
+    fn run_start_back_agrees_with_walking_characters() {
+        let keep = |c: char| c.is_alphanumeric() || matches!(c, '.' | '’' | '-');
+        let keep_ascii = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
+        let text = "U.S.-made O’Brien’s café 30°C Zürich—a.b 東京x (Dr. é";
+        for end in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let want = text[..end]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| !keep(c))
+                .map_or(0, |(p, c)| p + c.len_utf8());
+            assert_eq!(
+                run_start_back(text, end, keep_ascii, keep),
+                want,
+                "at {end}"
+            );
+        }
     }
 
     /// `skip_space` ends where `trim_start_matches(is_space)` does, from
