@@ -12,7 +12,7 @@ use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
 
 use crate::tables;
-use crate::text::{self, is_space, trim, CompileOnce, LazyPattern, LazySet};
+use crate::text::{is_space, trim, CompileOnce, LazyPattern, LazySet};
 use crate::Span;
 
 /// One block of the text.
@@ -182,14 +182,10 @@ impl Captions {
 
 /// The patterns as one case-insensitive alternation compiled on its first
 /// use, for the rules that only a few texts reach (a line ending in `]`, a
-/// block after a video): most extractors never pay for them.
+/// block after a video): most extractors never pay for them. Compiling
+/// makes their `\b` ASCII word boundaries, as for every pattern.
 fn any_case_insensitive(patterns: &[&str]) -> LazyPattern {
-    let patterns: Vec<String> = patterns
-        .iter()
-        .map(|p| text::ascii_word_boundaries(p))
-        .collect();
-    let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
-    LazyPattern::any("(?i)", &patterns)
+    LazyPattern::any("(?i)", patterns)
 }
 
 /// The words that every match of a boilerplate pattern of the `line` and
