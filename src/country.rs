@@ -1319,8 +1319,7 @@ fn merge(spellings: &[Spelling]) -> (Vec<Entry>, Vec<Cow<'static, str>>) {
                     entry.target = Target::Block;
                 }
                 entry.flags |= spelling.flags;
-                let mine = written.get(entry.written.start as usize..);
-                if !mine.unwrap_or_default().contains(&spelling.written) {
+                if !entry.spellings(&written).contains(&spelling.written) {
                     written.push(spelling.written.clone());
                     entry.written.end += 1;
                 }
