@@ -91,28 +91,26 @@ pub(crate) fn trim(text: &str, span: Span) -> Span {
     if text.get(span.range()).is_none() {
         return Span::new(span.start, span.start);
     }
-    let ascii_space = |i: usize| {
-        bytes
-            .get(i)
-            .is_some_and(|&b| matches!(b, b'\t'..=b'\r' | b' '))
-    };
-    let (mut start, mut end) = (span.start, span.end);
-    while start < end && ascii_space(start) {
-        start += 1;
-    }
-    while start < end && ascii_space(end - 1) {
-        end -= 1;
-    }
-    if start < end && printable(start) && printable(end - 1) {
-        return Span::new(start, end);
-    }
-    let s = text.get(start..end).unwrap_or_default();
-    let start_trimmed = s.trim_start_matches(is_space);
-    if start_trimmed.is_empty() {
+    // Read up to the span's end only: the white space may run on past it.
+    let head = text.get(..span.end).unwrap_or_default();
+    let start = skip_space(head, span.start);
+    if start >= span.end {
         return Span::new(span.end, span.end);
     }
-    let start = start + (s.len() - start_trimmed.len());
-    let trimmed = start_trimmed.trim_end_matches(is_space);
+    let mut end = span.end;
+    while bytes
+        .get(end - 1)
+        .is_some_and(|&b| matches!(b, b'\t'..=b'\r' | b' '))
+    {
+        end -= 1;
+    }
+    if printable(end - 1) {
+        return Span::new(start, end);
+    }
+    let trimmed = text
+        .get(start..end)
+        .unwrap_or_default()
+        .trim_end_matches(is_space);
     Span::new(start, start + trimmed.len())
 }
 
