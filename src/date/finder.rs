@@ -2527,21 +2527,13 @@ impl DateFinder {
         let mut extra = Vec::new();
         // Where each name may next be taken in the current block.
         let mut free = vec![0; names.len()];
-        // The first hit at or after the current block's start: blocks come
-        // in order, so it only moves on, unless one starts before the last.
-        let mut first = 0;
-        let mut last_start = 0;
         for (_, span) in analysis.content_spans() {
             if b.get(span.range()).is_none() {
                 continue;
             }
-            if span.start < last_start {
-                first = hits.partition_point(|&(h, _)| h < span.start);
-            }
-            while hits.get(first).is_some_and(|&(h, _)| h < span.start) {
-                first += 1;
-            }
-            last_start = span.start;
+            // The first hit at or after the block's start: hits are few (a
+            // named day's mentions), so a search per block is cheap.
+            let first = hits.partition_point(|&(h, _)| h < span.start);
             if hits.get(first).is_none_or(|&(h, _)| h >= span.end) {
                 continue;
             }
