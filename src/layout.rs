@@ -12,7 +12,7 @@ use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
 
 use crate::tables;
-use crate::text::{is_space, trim, CompileOnce, LazyPattern, LazySet};
+use crate::text::{is_space, trim, CompileOnce, LazyPattern};
 use crate::Span;
 
 /// One block of the text.
@@ -156,13 +156,14 @@ impl Clue {
 }
 
 /// The caption patterns. Most blocks hold none of the patterns' clues, and
-/// one scan for them is far cheaper than running the set's automaton over
-/// the whole block.
+/// one scan for them is far cheaper than running the patterns' automaton
+/// over the whole block.
 #[derive(Debug)]
 struct Captions {
-    set: LazySet,
+    /// The patterns as one alternation.
+    any: LazyPattern,
     /// The clues of all patterns; `None` when a pattern of the table has no
-    /// clue listed, and then every text goes to the set.
+    /// clue listed, and then every text goes to the patterns.
     clues: Option<Clues>,
 }
 
@@ -170,13 +171,13 @@ impl Captions {
     fn new(patterns: &[&str]) -> Captions {
         let clues = listed_for(patterns, CAPTION_CLUES);
         Captions {
-            set: LazySet::new(patterns, false),
+            any: LazyPattern::any("", patterns),
             clues: clues.and_then(|c| Clues::new(&c)),
         }
     }
 
     fn is_match(&self, s: &str) -> bool {
-        self.clues.as_ref().is_none_or(|c| c.any_in(s.as_bytes())) && self.set.is_match(s)
+        self.clues.as_ref().is_none_or(|c| c.any_in(s.as_bytes())) && self.any.is_match(s)
     }
 }
 
@@ -225,7 +226,7 @@ const BOILERPLATE_OPENINGS: &[(&str, &[&str])] = &[
     (
         r"^(#\s*#\s*#|-\s*30\s*-|-?\s*ends\s*-?|\[\s*ends\s*\]|end)$",
         // "ends" may also follow white space, and a line that opens with
-        // white space is always given to the set.
+        // white space is always given to the patterns.
         &["#", "-", "end", "["],
     ),
     (r"^more on this (story|topic)\s*:?$", &["more on this"]),
@@ -261,21 +262,22 @@ fn listed_for<T: Copy>(patterns: &[&str], table: &[(&str, T)]) -> Option<Vec<T>>
 
 /// Case-insensitive patterns anchored at the start of a line. Most lines
 /// open with none of the patterns' openings, and a look at the first bytes
-/// is far cheaper than a call into the set.
+/// is far cheaper than a call into the patterns.
 #[derive(Debug)]
 struct LinePatterns {
-    set: LazySet,
+    /// The patterns as one case-insensitive alternation.
+    any: LazyPattern,
     /// The openings of all patterns; `None` when a pattern has none
-    /// listed, and then every line goes to the set.
+    /// listed, and then every line goes to the patterns.
     openings: Option<Openings>,
 }
 
 impl LinePatterns {
-    /// The patterns as one case-insensitive set.
+    /// The patterns, matched case-insensitively.
     fn new(patterns: &[&str]) -> LinePatterns {
         let openings = listed_for(patterns, BOILERPLATE_OPENINGS).map(|words| words.concat());
         LinePatterns {
-            set: LazySet::new(patterns, true),
+            any: LazyPattern::any("(?i)", patterns),
             openings: openings.map(|o| Openings::new(&o)),
         }
     }
@@ -284,7 +286,7 @@ impl LinePatterns {
         self.openings
             .as_ref()
             .is_none_or(|o| o.may_open(s.as_bytes()))
-            && self.set.is_match(s)
+            && self.any.is_match(s)
     }
 }
 
@@ -442,9 +444,9 @@ impl LayoutRules {
     /// The rules compiled on first use (see `Extractor::warm_up`).
     pub(crate) fn lazy_rules<'r>(&'r self, out: &mut Vec<&'r dyn CompileOnce>) {
         out.extend([
-            &self.boilerplate_lines.set as &dyn CompileOnce,
-            &self.boilerplate_headings.set,
-            &self.captions.set,
+            &self.boilerplate_lines.any as &dyn CompileOnce,
+            &self.boilerplate_headings.any,
+            &self.captions.any,
             &self.bracketed_lines,
             &self.video_captions,
             &self.video,
@@ -987,7 +989,7 @@ mod tests {
 
     #[test]
     fn every_caption_pattern_has_a_clue() {
-        // Otherwise every block goes through the caption set, as it did
+        // Otherwise every block goes through the caption patterns, as it did
         // before the clues: correct, but several times dearer.
         assert!(LayoutRules::new().captions.clues.is_some());
     }
@@ -1016,7 +1018,7 @@ mod tests {
             "\u{17F}ome (Reuters Photo by x)",
             "(AAP Photo",
         ] {
-            assert!(captions.set.is_match(s), "{s}");
+            assert!(captions.any.is_match(s), "{s}");
             assert!(clues.any_in(s.as_bytes()), "{s}");
         }
         for s in [
@@ -1033,7 +1035,7 @@ mod tests {
 
     #[test]
     fn every_boilerplate_line_pattern_has_openings() {
-        // Otherwise every line goes through the set: correct, but dearer.
+        // Otherwise every line goes through the patterns: correct, but dearer.
         let rules = LayoutRules::new();
         assert!(rules.boilerplate_lines.openings.is_some());
         assert!(rules.boilerplate_headings.openings.is_some());
@@ -1079,7 +1081,7 @@ mod tests {
                 &rules.boilerplate_lines
             };
             let openings = patterns.openings.as_ref().unwrap();
-            assert!(patterns.set.is_match(s), "{s}");
+            assert!(patterns.any.is_match(s), "{s}");
             assert!(openings.may_open(s.as_bytes()), "{s}");
         }
         let openings = rules.boilerplate_lines.openings.as_ref().unwrap();

@@ -276,8 +276,8 @@ impl Pattern {
     }
 }
 
-/// A rule compiled the first time a text needs it ([`LazyPattern`],
-/// [`LazySet`], a country guard's context words), which can also be
+/// A rule compiled the first time a text needs it ([`LazyPattern`], a
+/// country guard's context words), which can also be
 /// compiled ahead of that: see `Extractor::warm_up`.
 pub(crate) trait CompileOnce: Sync {
     /// Compiles the rule, unless it already is (or is being compiled on
@@ -342,56 +342,6 @@ impl CompileOnce for LazyPattern {
     #[cfg(test)]
     fn is_compiled(&self) -> bool {
         self.source.is_none() || self.compiled.get().is_some()
-    }
-}
-
-/// A set of the crate's own patterns ([`Pattern`]'s rules), compiled on its
-/// first use and then kept, like a [`LazyPattern`]: for the sets that a
-/// cheap look at a text keeps most texts away from.
-#[derive(Debug)]
-pub(crate) struct LazySet {
-    /// The patterns as compiled (with ASCII word boundaries).
-    sources: Vec<String>,
-    case_insensitive: bool,
-    compiled: OnceLock<regex::RegexSet>,
-}
-
-impl LazySet {
-    /// `patterns`, matched case-insensitively if so asked, compiled when
-    /// first used.
-    pub(crate) fn new(patterns: &[&str], case_insensitive: bool) -> LazySet {
-        LazySet {
-            sources: patterns.iter().map(|p| ascii_word_boundaries(p)).collect(),
-            case_insensitive,
-            compiled: OnceLock::new(),
-        }
-    }
-
-    /// Whether any of the patterns matches `s`. A set that does not
-    /// compile (the table tests check they all do) matches nothing.
-    pub(crate) fn is_match(&self, s: &str) -> bool {
-        self.set().is_match(s)
-    }
-
-    /// The compiled set.
-    fn set(&self) -> &regex::RegexSet {
-        self.compiled.get_or_init(|| {
-            regex::RegexSetBuilder::new(&self.sources)
-                .case_insensitive(self.case_insensitive)
-                .build()
-                .unwrap_or_else(|_| regex::RegexSet::empty())
-        })
-    }
-}
-
-impl CompileOnce for LazySet {
-    fn compile(&self) {
-        self.set();
-    }
-
-    #[cfg(test)]
-    fn is_compiled(&self) -> bool {
-        self.compiled.get().is_some()
     }
 }
 
