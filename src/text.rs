@@ -481,13 +481,6 @@ impl KeySet {
         }
     }
 
-    /// Takes `key` out; a number that is not in the set changes nothing.
-    pub(crate) fn remove(&mut self, key: usize) {
-        if let Some(slot) = self.0.get_mut(key) {
-            *slot = 0;
-        }
-    }
-
     /// Whether `key` is in the set.
     #[inline]
     pub(crate) fn contains(&self, key: usize) -> bool {

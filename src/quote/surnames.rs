@@ -9,7 +9,7 @@
 
 use crate::bitset::{words_for, BitSet};
 use crate::hash::FastMap;
-use crate::text::{char_at, prefix_keys, KeySet, WordBytes};
+use crate::text::{char_at, prefix_keys, KeyBits, WordBytes};
 use crate::Span;
 
 /// Characters that may join the parts of one surname ("O'Neil",
@@ -24,12 +24,8 @@ pub(super) struct Surnames<'s> {
     /// a surname two speakers share).
     by_text: FastMap<&'s str, usize>,
     /// The word keys (`text::word_key`) surnames start with: the first
-    /// test, on a key every word start carries already. It is made for
-    /// every word start of the text, so the set spends a byte on a key
-    /// (one load) rather than a bit.
-    keys: KeySet,
-    /// Every key put in `keys`, to empty it again (`into_empty_keys`).
-    inserted: Vec<usize>,
+    /// test, on a key every word start carries already.
+    keys: KeyBits,
     /// Bits of `prefix_key` for the first three bytes of each surname that
     /// has three: a word whose first three bytes have no bit set starts no
     /// such surname, ruled out by one look-up. Keys may collide; a collision
@@ -48,23 +44,12 @@ fn prefix_key(b0: u8, b1: u8, b2: u8) -> usize {
 }
 
 impl<'s> Surnames<'s> {
-    /// `with_keys` with a new key set.
-    #[cfg(test)]
-    pub(super) fn new(names: impl IntoIterator<Item = &'s str>) -> Surnames<'s> {
-        Surnames::with_keys(names, KeySet::new())
-    }
-
     /// Indexes `names`, numbered in the order given. Empty names and names
     /// that neither start nor end with a letter or digit can never stand as
     /// a whole word and are left out.
-    ///
-    /// `keys` must be empty: a new set, or the one an index no longer
-    /// needed gives back (`into_empty_keys`), so that a search that builds
-    /// an index for each stretch of a long text zeroes one set, not one
-    /// for each stretch.
-    fn with_keys(names: impl IntoIterator<Item = &'s str>, mut keys: KeySet) -> Surnames<'s> {
+    pub(super) fn new(names: impl IntoIterator<Item = &'s str>) -> Surnames<'s> {
         let mut by_text = FastMap::default();
-        let mut inserted = Vec::new();
+        let mut keys = BitSet::new();
         let mut prefixes = BitSet::new();
         let mut short_first = [false; 256];
         for (i, name) in names.into_iter().enumerate() {
@@ -76,7 +61,6 @@ impl<'s> Surnames<'s> {
             }
             for key in prefix_keys(name.as_bytes()) {
                 keys.insert(key);
-                inserted.push(key);
             }
             match *name.as_bytes() {
                 [b0, b1, b2, ..] => prefixes.insert(prefix_key(b0, b1, b2)),
@@ -92,7 +76,6 @@ impl<'s> Surnames<'s> {
         Surnames {
             by_text,
             keys,
-            inserted,
             prefixes,
             short_first,
         }
@@ -142,14 +125,6 @@ impl<'s> Surnames<'s> {
                 found(within, span, index);
             }
         });
-    }
-
-    /// The key set, emptied for `with_keys`.
-    fn into_empty_keys(mut self) -> KeySet {
-        for &key in &self.inserted {
-            self.keys.remove(key);
-        }
-        self.keys
     }
 
     /// Whether some surname may start at byte `i` of `bytes`, by its first
@@ -302,11 +277,7 @@ impl<'s> NearSurnames<'s> {
                 active.sort_unstable();
                 active.dedup();
                 let names = active.iter().filter_map(|&k| self.names.get(k).copied());
-                let keys = self
-                    .index
-                    .take()
-                    .map_or_else(KeySet::new, |(old, _)| old.into_empty_keys());
-                self.index = Some((Surnames::with_keys(names, keys), active));
+                self.index = Some((Surnames::new(names), active));
             }
             // The spans after it that this index covers too, in order.
             let mut end = first + 1;
