@@ -258,9 +258,9 @@ fn scaling(c: &mut Criterion) {
 }
 
 /// `docs` as texts of about `size` bytes: in order, each text its
-/// documents separated by blank lines, ended once it holds `size` bytes or
-/// more (a longer document is a text of its own). When all of `docs` make
-/// less than `size`, one text: all of them repeated to `size`.
+/// documents separated by blank lines, ended by the document that brings
+/// it to `size` bytes or more. When all of `docs` make less than `size`,
+/// one text: all of them repeated to `size`.
 fn texts_of(docs: &[String], size: usize) -> Vec<String> {
     let whole = docs.join("\n\n");
     if whole.len() < size {
