@@ -462,16 +462,16 @@ impl<'h> Run<'_, 'h> {
         let mut open_into_next: Option<bool> = None;
         for (bi, b) in a.blocks.iter().enumerate() {
             let open_here = open_into_next.take();
-            let sentences = a
-                .sentences_by_block
-                .get(bi)
-                .and_then(|r| spans.get(r.clone()))
-                .unwrap_or(&[]);
             // A photo caption between two paragraphs of one quotation
             // interrupts the page, not the speech.
             if !a.is_content(bi) || b.kind == BlockKind::Caption {
                 continue;
             }
+            let sentences = a
+                .sentences_by_block
+                .get(bi)
+                .and_then(|r| spans.get(r.clone()))
+                .unwrap_or(&[]);
             let prose = matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem);
             // "Statement of UAW President Ray Curry:" or "Governor Ned Lamont:"
             // heads the quotations after it.

@@ -268,7 +268,7 @@ impl<'h> Run<'_, 'h> {
                     points.extend([q.span.start, q.span.end]);
                 }
             }
-            let mut index = NearSurnames::new(surnames.iter().map(|(i, s)| {
+            let index = NearSurnames::new(surnames.iter().map(|(i, s)| {
                 let points = anchors.get_mut(*i).map(std::mem::take).unwrap_or_default();
                 (s.as_str(), points)
             }));

@@ -204,10 +204,6 @@ pub(super) struct NearSurnames<'s> {
     /// The next entry with the same surname, for a surname two speakers
     /// share: the first that is near takes the mention.
     next_same: Vec<Option<usize>>,
-    /// The index of the entries with an anchor in `covered`, and their
-    /// numbers in its order.
-    index: Option<(Surnames<'s>, Vec<usize>)>,
-    covered: (usize, usize),
 }
 
 impl<'s> NearSurnames<'s> {
@@ -238,8 +234,6 @@ impl<'s> NearSurnames<'s> {
             anchors,
             by_anchor,
             next_same,
-            index: None,
-            covered: (0, 0),
         }
     }
 
@@ -249,24 +243,29 @@ impl<'s> NearSurnames<'s> {
     /// a span needs anchors outside the stretch it covers; the spans it
     /// covers, while they come in order, are read in one pass.
     pub(super) fn find(
-        &mut self,
+        &self,
         text: &str,
         words: &WordBytes,
         spans: &[Span],
         mut found: impl FnMut(Span, Span, usize),
     ) {
-        let need = |s: &Span| (s.start.saturating_sub(REACH), s.end + REACH);
+        // Whether a span's surnames, found within `REACH` of it, may all
+        // be looked up in the index built for the stretch `covered`.
+        let covers = |covered: (usize, usize), s: &Span| {
+            s.start.saturating_sub(REACH) >= covered.0 && s.end + REACH <= covered.1
+        };
+        // The index of the entries with an anchor in `covered`, and their
+        // numbers in its order.
+        let mut index: Option<(Surnames<'s>, Vec<usize>)> = None;
+        let mut covered = (0, 0);
         let mut first = 0;
         while let Some(span) = spans.get(first) {
-            let (lo, hi) = need(span);
-            if self.index.is_none() || lo < self.covered.0 || hi > self.covered.1 {
+            if index.is_none() || !covers(covered, span) {
                 // One more reach ahead, so that the spans that follow use
                 // the same index.
-                self.covered = (lo, hi + REACH);
-                let lo = self.by_anchor.partition_point(|&(p, _)| p < self.covered.0);
-                let hi = self
-                    .by_anchor
-                    .partition_point(|&(p, _)| p <= self.covered.1);
+                covered = (span.start.saturating_sub(REACH), span.end + 2 * REACH);
+                let lo = self.by_anchor.partition_point(|&(p, _)| p < covered.0);
+                let hi = self.by_anchor.partition_point(|&(p, _)| p <= covered.1);
                 let mut active: Vec<usize> = self
                     .by_anchor
                     .get(lo..hi)
@@ -277,20 +276,19 @@ impl<'s> NearSurnames<'s> {
                 active.sort_unstable();
                 active.dedup();
                 let names = active.iter().filter_map(|&k| self.names.get(k).copied());
-                self.index = Some((Surnames::new(names), active));
+                index = Some((Surnames::new(names), active));
             }
             // The spans after it that this index covers too, in order.
             let mut end = first + 1;
             while let (Some(prev), Some(next)) = (spans.get(end - 1), spans.get(end)) {
-                let (lo, hi) = need(next);
-                if next.start < prev.end || lo < self.covered.0 || hi > self.covered.1 {
+                if next.start < prev.end || !covers(covered, next) {
                     break;
                 }
                 end += 1;
             }
             let group = spans.get(first..end).unwrap_or(&[]);
             first = end;
-            let Some((index, active)) = &self.index else {
+            let Some((index, active)) = &index else {
                 return;
             };
             index.find(text, words, group, |within, span, i| {
@@ -410,13 +408,13 @@ mod tests {
         );
     }
 
-    /// Every (surname, entry, offset) `NearSurnames` finds, span by span.
+    /// Every (surname, entry, offset) `NearSurnames` finds in `spans`.
     fn near(
         entries: &[(&str, Vec<usize>)],
         text: &str,
         spans: &[Span],
     ) -> Vec<(String, usize, usize)> {
-        let mut index = NearSurnames::new(entries.iter().map(|(n, p)| (*n, p.clone())));
+        let index = NearSurnames::new(entries.iter().map(|(n, p)| (*n, p.clone())));
         let words = WordBytes::new(text);
         let mut out = Vec::new();
         index.find(text, &words, spans, |_, sp, k| {
