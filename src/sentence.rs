@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::layout::Block;
 use crate::tables;
 use crate::text::{
-    char_at, char_before, is_close_quote, is_open_quote, is_space, lower, run_start_back,
+    char_at, char_before, is_close_quote, is_open_quote, is_space, lower, run_end, run_start_back,
     skip_space, trim, CompileOnce, LazyPattern, LOWER_INLINE,
 };
 use crate::Span;
@@ -422,18 +422,7 @@ fn next_word(s: &str, i: usize) -> Option<NextWord<'_>> {
         (body, rest.starts_with(is_open_quote))
     };
     let first = body.chars().next()?;
-    let bytes = body.as_bytes();
-    let mut len = bytes
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(bytes.len());
-    if bytes.get(len).is_some_and(|b| !b.is_ascii()) {
-        // A letter or digit beyond ASCII may go on the word.
-        let tail = body.get(len..).unwrap_or("");
-        len += tail
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(tail.len());
-    }
+    let len = run_end(body, 0, body.len());
     Some(NextWord {
         word: body.get(..len).unwrap_or(""),
         first,

@@ -97,21 +97,35 @@ pub(crate) fn trim(text: &str, span: Span) -> Span {
     if start >= span.end {
         return Span::new(span.end, span.end);
     }
-    let mut end = span.end;
-    while bytes
-        .get(end - 1)
-        .is_some_and(|&b| matches!(b, b'\t'..=b'\r' | b' '))
-    {
-        end -= 1;
+    // The character at `start` is not white space: the walk back stops
+    // at it or after it.
+    let end = run_start_back(
+        head,
+        span.end,
+        |b| matches!(b, b'\t'..=b'\r' | b' '),
+        is_space,
+    );
+    Span::new(start, end)
+}
+
+/// The end of the run of letters and digits (of any script) that starts
+/// at byte `i` of `text`, read no further than `end`: `i` itself when
+/// none starts there. ASCII is read a byte at a time; only bytes beyond
+/// it are decoded.
+pub(crate) fn run_end(text: &str, i: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut e = i;
+    while e < end {
+        match bytes.get(e) {
+            Some(b) if b.is_ascii_alphanumeric() => e += 1,
+            Some(&b) if b >= 0x80 => match char_at(text, e) {
+                Some(c) if c.is_alphanumeric() => e += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
     }
-    if printable(end - 1) {
-        return Span::new(start, end);
-    }
-    let trimmed = text
-        .get(start..end)
-        .unwrap_or_default()
-        .trim_end_matches(is_space);
-    Span::new(start, start + trimmed.len())
+    e.min(end)
 }
 
 /// The room `lower` has for a word lowered without allocating.

@@ -9,7 +9,7 @@
 
 use crate::bitset::{words_for, BitSet};
 use crate::hash::FastMap;
-use crate::text::{char_at, prefix_keys, KeyBits, WordBytes};
+use crate::text::{char_at, prefix_keys, run_end, KeyBits, WordBytes};
 use crate::Span;
 
 /// Characters that may join the parts of one surname ("O'Neil",
@@ -318,23 +318,6 @@ impl<'s> NearSurnames<'s> {
         let first = points.partition_point(|&p| p < at.saturating_sub(REACH));
         points.get(first).is_some_and(|&p| p <= at + REACH)
     }
-}
-
-/// The end of the run of letters and digits that starts at `i`, by `end`.
-fn run_end(text: &str, i: usize, end: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut e = i;
-    while e < end {
-        match bytes.get(e) {
-            Some(b) if b.is_ascii_alphanumeric() => e += 1,
-            Some(&b) if b >= 0x80 => match char_at(text, e) {
-                Some(c) if c.is_alphanumeric() => e += c.len_utf8(),
-                _ => break,
-            },
-            _ => break,
-        }
-    }
-    e.min(end)
 }
 
 #[cfg(test)]
