@@ -182,9 +182,10 @@ impl Captions {
 }
 
 /// The patterns as one case-insensitive alternation compiled on its first
-/// use, for the rules that only a few texts reach (a line ending in `]`, a
-/// block after a video): most extractors never pay for them. Compiling
-/// makes their `\b` ASCII word boundaries, as for every pattern.
+/// use, as every layout rule is: the rules that only a few texts reach (a
+/// line ending in `]`, a block after a video) are never paid for by most
+/// extractors. Compiling makes their `\b` ASCII word boundaries, as for
+/// every pattern.
 fn any_case_insensitive(patterns: &[&str]) -> LazyPattern {
     LazyPattern::any("(?i)", patterns)
 }
@@ -277,7 +278,7 @@ impl LinePatterns {
     fn new(patterns: &[&str]) -> LinePatterns {
         let openings = listed_for(patterns, BOILERPLATE_OPENINGS).map(|words| words.concat());
         LinePatterns {
-            any: LazyPattern::any("(?i)", patterns),
+            any: any_case_insensitive(patterns),
             openings: openings.map(|o| Openings::new(&o)),
         }
     }
