@@ -2404,22 +2404,22 @@ impl DateFinder {
         let mut sentences = SentenceCursor::new(analysis);
         for (s, core, e) in found {
             let Some(t) = text.get(s..e) else { continue };
-            let sentence = sentences.around(s);
+            let (lo, hi) = sentences.bounds(s, e).unwrap_or((s, e));
             let value = match (&core, reference) {
                 (Core::Weekday(w, 0), Some(r)) => {
-                    let tn = tense(b, sentence, s, e);
+                    let tn = tense(b, lo, hi, s, e);
                     match (tn, weekdays.get(*w as usize).cloned().flatten()) {
                         (None, Some(v)) => Some(v),
                         _ => self.resolve(&core, r, || tn),
                     }
                 }
-                _ => reference.and_then(|r| self.resolve(&core, r, || tense(b, sentence, s, e))),
+                _ => reference.and_then(|r| self.resolve(&core, r, || tense(b, lo, hi, s, e))),
             };
             // "in 2021, compared to the previous year": the year before
             // the one the sentence names.
             let value = match (&core, out.last()) {
                 (Core::Previous(YEAR), Some(p))
-                    if p.span.start >= sentence.map_or(s, |x| x.start.min(s))
+                    if p.span.start >= lo
                         && word_back(b, p.span.start, 0)
                             .is_some_and(|w| any(b, w, &["in", "during", "for"])) =>
                 {
@@ -2483,11 +2483,9 @@ impl DateFinder {
             if names.len() >= 8 {
                 break;
             }
-            let Some(sentence) = sentences.around(m.span.start) else {
+            let Some((lo, hi)) = sentences.bounds(m.span.start, m.span.end) else {
                 continue;
             };
-            let lo = sentence.start.min(m.span.start);
-            let hi = sentence.end.max(m.span.end);
             if let Some(name) = day_name_before(b, m.span.start, lo)
                 .or_else(|| day_name_after(b, m.span.end, hi))
                 .and_then(|(s, e)| text.get(s..e))
@@ -3061,9 +3059,10 @@ impl<'a, 'h> SentenceCursor<'a, 'h> {
         }
     }
 
-    /// The span of the first sentence that ends after byte `s`: the one
-    /// that holds it, or else the next; `None` past the last.
-    fn around(&mut self, s: usize) -> Option<Span> {
+    /// The bounds of the sentence around the mention at `s..e`, stretched
+    /// to hold the mention: the first sentence that ends after `s` (the
+    /// one that holds it, or else the next); `None` past the last.
+    fn bounds(&mut self, s: usize, e: usize) -> Option<(usize, usize)> {
         let ends_by = |x: &Sentence<'_>| x.span.end <= s;
         if self.i > 0 && self.sentences.get(self.i - 1).is_some_and(|x| !ends_by(x)) {
             // Back before the last: search afresh.
@@ -3073,7 +3072,9 @@ impl<'a, 'h> SentenceCursor<'a, 'h> {
                 self.i += 1;
             }
         }
-        self.sentences.get(self.i).map(|x| x.span)
+        self.sentences
+            .get(self.i)
+            .map(|x| (x.span.start.min(s), x.span.end.max(e)))
     }
 }
 
@@ -3124,12 +3125,11 @@ fn past_tense(b: &[u8], w: (usize, usize), x: &[u8], lo: usize) -> bool {
 
 /// Whether the clause around `s..e` speaks of the future ("will meet
 /// Tuesday", "gathering Saturday") rather than the past ("said Sunday").
-/// The nearest tense marker in the sentence decides (`sentence`, the
-/// first that ends after `s`, as [`SentenceCursor::around`] finds it):
-/// `Some(true)` for the future, `Some(false)` for the past, `None` when
-/// there is none.
-fn tense(b: &[u8], sentence: Option<Span>, s: usize, e: usize) -> Option<bool> {
-    let (lo, hi) = sentence.map_or((s, e), |x| (x.start.min(s), x.end.max(e)));
+/// The nearest tense marker in the sentence decides (`lo..hi`, as
+/// [`SentenceCursor::bounds`] gives it, or the mention itself past the
+/// last sentence): `Some(true)` for the future, `Some(false)` for the
+/// past, `None` when there is none.
+fn tense(b: &[u8], lo: usize, hi: usize, s: usize, e: usize) -> Option<bool> {
     // A progressive verb right before: "gathering Saturday".
     if let Some(p) = word_back(b, s, lo) {
         let w = b.get(p.0..p.1).unwrap_or_default();
