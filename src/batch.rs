@@ -51,9 +51,10 @@ impl Extractor {
     /// is bounded by the largest items and results in flight, never by the
     /// length of the batch. Such a large batch also starts with the workers
     /// sharing out the compiling of the rules the extractor otherwise
-    /// compiles on first use (see [`warm_up`](Extractor::warm_up)), rather
-    /// than waiting on one another to compile the same rule for their first
-    /// items.
+    /// compiles on first use (see [`warm_up`](Extractor::warm_up); all
+    /// but the Unicode forms of the commitment rules, which only a rare
+    /// sentence reads), rather than waiting on one another to compile the
+    /// same rule for their first items.
     ///
     /// Since a [`Document`] borrows its text, `work` is where a document is
     /// made and used: read the text, extract, and return something owned

@@ -924,7 +924,7 @@ impl CountryFinder {
             return countries;
         }
         // For each row, its place in `countries` once it has one (a small
-        // type, so that the table is cheap to clear).
+        // type, so that the table, one entry per row, is cheap to make).
         let mut slot: Vec<Option<u16>> = vec![None; self.rows.len()];
         for (row, span) in self.resolve(raw) {
             let (Some(info), Some(slot)) = (self.rows.get(row), slot.get_mut(row)) else {

@@ -308,7 +308,9 @@ impl Extractor {
     /// A large batch on more than one thread
     /// ([`map_ordered`](Extractor::map_ordered)) does this itself, its
     /// workers sharing the rules out between them, so that they do not
-    /// queue to compile the same rule for their first documents.
+    /// queue to compile the same rule for their first documents; it
+    /// leaves out the Unicode forms of the commitment rules, which only a
+    /// rare sentence reads and which this compiles too.
     ///
     /// # Example
     ///
