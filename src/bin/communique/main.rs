@@ -32,6 +32,8 @@ use std::time::{Duration, Instant};
 
 use communique::{Date, Extractor, Input};
 
+mod json;
+
 const USAGE: &str = "usage: communique [--reference-date YYYY-MM-DD] [--pretty] [FILE]
        communique --jsonl [--jobs N] [--quiet] [--reference-date YYYY-MM-DD] FILE...
 
@@ -258,24 +260,25 @@ fn process_in(extractor: &Extractor, args: &Args, path: &str, buf: &mut Vec<u8>)
     // the buffer is rarely grown (and copied) while it is written.
     let mut json = Vec::with_capacity(bytes.len().saturating_mul(2).saturating_add(1024));
     let written = if args.jsonl {
-        serde_json::to_writer(
+        json::write(
             &mut json,
             &Record {
                 doc: &doc,
                 source: path,
             },
         )
+        .map_err(io::Error::other)
     } else if args.pretty {
-        serde_json::to_writer_pretty(&mut json, &doc)
+        serde_json::to_writer_pretty(&mut json, &doc).map_err(io::Error::other)
     } else {
-        serde_json::to_writer(&mut json, &doc)
+        json::write(&mut json, &doc).map_err(io::Error::other)
     };
     match written {
         Ok(()) => {
             json.push(b'\n');
             Outcome::Record(json, bytes.len())
         }
-        Err(e) => Outcome::Failed(io::Error::other(e)),
+        Err(e) => Outcome::Failed(e),
     }
 }
 
