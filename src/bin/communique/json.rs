@@ -193,6 +193,39 @@ macro_rules! integers {
     )*};
 }
 
+/// The methods that both serializers write alike: a string or a character
+/// as a JSON string, a unit variant as its name, a newtype struct as its
+/// value.
+macro_rules! strings {
+    () => {
+        fn serialize_str(self, v: &str) -> Result<(), Error> {
+            write_str(self.out(), v);
+            Ok(())
+        }
+
+        fn serialize_char(self, v: char) -> Result<(), Error> {
+            self.serialize_str(v.encode_utf8(&mut [0; 4]))
+        }
+
+        fn serialize_unit_variant(
+            self,
+            _name: &'static str,
+            _index: u32,
+            variant: &'static str,
+        ) -> Result<(), Error> {
+            self.serialize_str(variant)
+        }
+
+        fn serialize_newtype_struct<T: Serialize + ?Sized>(
+            self,
+            _name: &'static str,
+            value: &T,
+        ) -> Result<(), Error> {
+            value.serialize(self)
+        }
+    };
+}
+
 /// The serializer: a borrowed output buffer.
 struct Writer<'a> {
     out: &'a mut Vec<u8>,
@@ -282,22 +315,14 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
 
     integers!(|out, v| write_int(out, v));
 
+    strings!();
+
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
         self.through_serde_json(v)
     }
 
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
         self.through_serde_json(v)
-    }
-
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        write_str(self.out, v.encode_utf8(&mut [0; 4]));
-        Ok(())
-    }
-
-    fn serialize_str(self, v: &str) -> Result<(), Error> {
-        write_str(self.out, v);
-        Ok(())
     }
 
     fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
@@ -324,23 +349,6 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
 
     fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
         self.serialize_unit()
-    }
-
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
-        self.serialize_str(variant)
-    }
-
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
     }
 
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -499,31 +507,7 @@ impl ser::Serializer for MapKey<'_, '_> {
     type SerializeStruct = ser::Impossible<(), Error>;
     type SerializeStructVariant = ser::Impossible<(), Error>;
 
-    fn serialize_str(self, v: &str) -> Result<(), Error> {
-        write_str(self.0.out, v);
-        Ok(())
-    }
-
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        self.serialize_str(v.encode_utf8(&mut [0; 4]))
-    }
-
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
-        self.serialize_str(variant)
-    }
-
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
-    }
+    strings!();
 
     integers!(|out, v| {
         out.push(b'"');
