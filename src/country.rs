@@ -1280,7 +1280,7 @@ fn parse_form(form: &str, demonym: bool) -> (u8, Option<&str>, bool) {
 
 /// The spellings of a form that texts use: as written and with a
 /// typographic apostrophe. (Non-breaking spaces are read as spaces when
-/// matching, see [`CountryFinder::try_at`].)
+/// matching, see [`trie_byte`].)
 fn variants(form: &'static str) -> impl Iterator<Item = Cow<'static, str>> {
     let curly = form
         .contains('\'')
@@ -1370,10 +1370,7 @@ fn case_fits(surface: &str, entry: &Entry, written: &[Cow<'static, str>]) -> boo
     if has_upper && !has_lower && surface.chars().filter(|c| c.is_alphabetic()).count() > 1 {
         return true;
     }
-    if !has_upper && entry.flags & LOWER_OK != 0 {
-        return true;
-    }
-    written.iter().any(|w| title_case_of(surface, w))
+    !has_upper && entry.flags & LOWER_OK != 0
 }
 
 /// Whether `surface` is `written` with some word-initial letters raised to
