@@ -12,7 +12,7 @@ use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
 
 use crate::tables;
-use crate::text::{is_space, trim, CompileOnce, LazyPattern};
+use crate::text::{is_ascii_space, is_space, trim, CompileOnce, LazyPattern};
 use crate::Span;
 
 /// One block of the text.
@@ -135,10 +135,7 @@ impl Clue {
                     return false;
                 }
                 let head = hay.get(..p).unwrap_or(&[]);
-                let Some(last) = head
-                    .iter()
-                    .rposition(|b| !matches!(b, b'\t'..=b'\r' | b' '))
-                else {
+                let Some(last) = head.iter().rposition(|&b| !is_ascii_space(b)) else {
                     return false;
                 };
                 let word = head.get(..=last).unwrap_or(&[]);
@@ -317,7 +314,7 @@ impl Openings {
         let Some(&first) = line.first() else {
             return true;
         };
-        if !first.is_ascii() || matches!(first, b'\t'..=b'\r' | b' ') {
+        if !first.is_ascii() || is_ascii_space(first) {
             return true;
         }
         let Some(candidates) = self.by_first.get(usize::from(first.to_ascii_lowercase())) else {
@@ -402,7 +399,8 @@ struct Line {
     marker: Option<(Span, Span)>,
 }
 
-/// A block being built: kind is settled after all lines are grouped.
+/// A block being built. Its kind is settled when the draft after it is
+/// drawn (`Classifier::draw`), or at `Classifier::finish` for the last.
 #[derive(Debug, Clone, Copy)]
 struct Draft {
     span: Span,

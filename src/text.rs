@@ -19,6 +19,13 @@ pub(crate) fn is_space(c: char) -> bool {
         )
 }
 
+/// Whether the ASCII byte `b` is white space as `char::is_whitespace` has
+/// it: tab to carriage return, and space.
+#[inline]
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// Whether the character at byte `i` of `s` (a character boundary) is
 /// white space (`is_space`), and its length; `None` past the end. An
 /// ASCII byte, nearly every byte of the input, is read without decoding.
@@ -26,8 +33,7 @@ pub(crate) fn is_space(c: char) -> bool {
 pub(crate) fn space_at(s: &str, i: usize) -> Option<(bool, usize)> {
     let b = *s.as_bytes().get(i)?;
     if b.is_ascii() {
-        // `char::is_whitespace` on ASCII: tab to carriage return, and space.
-        return Some((matches!(b, b'\t'..=b'\r' | b' '), 1));
+        return Some((is_ascii_space(b), 1));
     }
     let c = s.get(i..)?.chars().next()?;
     Some((is_space(c), c.len_utf8()))
@@ -88,38 +94,35 @@ pub(crate) fn trim(text: &str, span: Span) -> Span {
     if span.start < span.end && printable(span.start) && printable(span.end - 1) {
         return span;
     }
-    if text.get(span.range()).is_none() {
-        return Span::new(span.start, span.start);
-    }
     // Read up to the span's end only: the white space may run on past it.
-    let head = text.get(..span.end).unwrap_or_default();
+    let Some(head) = text
+        .get(..span.end)
+        .filter(|head| head.is_char_boundary(span.start))
+    else {
+        return Span::new(span.start, span.start);
+    };
     let start = skip_space(head, span.start);
     if start >= span.end {
         return Span::new(span.end, span.end);
     }
     // The character at `start` is not white space: the walk back stops
     // at it or after it.
-    let end = run_start_back(
-        head,
-        span.end,
-        |b| matches!(b, b'\t'..=b'\r' | b' '),
-        is_space,
-    );
+    let end = run_start_back(head, span.end, is_ascii_space, is_space);
     Span::new(start, end)
 }
 
 /// The end of the run of letters and digits (of any script) that starts
 /// at byte `i` of `text`, read no further than `end`: `i` itself when
-/// none starts there. ASCII is read a byte at a time; only bytes beyond
-/// it are decoded.
+/// none starts there. ASCII is read a byte at a time; a character beyond
+/// it is read by [`wide_alnum_at`].
 pub(crate) fn run_end(text: &str, i: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
     let mut e = i;
     while e < end {
         match bytes.get(e) {
             Some(b) if b.is_ascii_alphanumeric() => e += 1,
-            Some(&b) if b >= 0x80 => match char_at(text, e) {
-                Some(c) if c.is_alphanumeric() => e += c.len_utf8(),
+            Some(&b) if b >= 0x80 => match wide_alnum_at(text, e) {
+                Some((true, len)) => e += len,
                 _ => break,
             },
             _ => break,
@@ -365,7 +368,7 @@ impl CompileOnce for LazyPattern {
 /// with a non-ASCII byte (a curly quote is enough) and fall back to a much
 /// slower engine. The words the tables match are ASCII, so an ASCII
 /// boundary decides the same way at a fraction of the cost.
-pub(crate) fn ascii_word_boundaries(pattern: &str) -> String {
+fn ascii_word_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
 }
 
