@@ -447,8 +447,8 @@ fn back(text: &str, lo: usize, end: usize, max: usize) -> usize {
 const MAX_BLOCK_PARAGRAPHS: usize = 8;
 
 impl<'h> Run<'_, 'h> {
-    /// Finds the quotes of every block of `a`, whose sentences' spans
-    /// `spans` holds in order.
+    /// Finds the quotes of every content block of `a` (captions aside),
+    /// whose sentences' spans `spans` holds in order.
     fn document(&mut self, a: &Analysis<'h>, spans: &[Span]) {
         let text = self.text;
         // The speaker that an unattributed quotation continues.

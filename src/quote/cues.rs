@@ -253,10 +253,10 @@ impl<'h> Run<'_, 'h> {
     /// start, each the longest form there, in order and not overlapping.
     /// Offsets are relative to the block.
     ///
-    /// Word starts are read 64 bytes at a time from a bit mask of ASCII
-    /// letters and digits (a superset of the true word starts: a letter
-    /// after a non-ASCII letter counts, and `word_bounded` rejects it
-    /// later); the prefix table rules out most words with one look-up.
+    /// The walk stops only at the document's word starts (`WordBytes`)
+    /// whose key begins some verb form, and the word's fourth byte
+    /// (`verb_heads`) rules out most of those before the automaton runs;
+    /// `word_bounded` checks each match's end later.
     fn verb_matches(&self, ac: &AhoCorasick, block: Span) -> Vec<aho_corasick::Match> {
         let text = self.text;
         let mut out = Vec::new();
