@@ -11,7 +11,9 @@
 //! Everything else is written as serde_json writes it, and the tests hold
 //! the two to the same bytes for every kind of value a record holds and for
 //! every byte a string may hold. Floats, which no record holds, are handed to
-//! serde_json itself.
+//! serde_json itself. One difference is left, outside what records hold: a
+//! map key must be a string or an integer, where serde_json also takes a
+//! boolean, a float or an option and writes it in quotes.
 
 use std::fmt::{self, Display};
 
@@ -481,7 +483,8 @@ macro_rules! object_compound {
 object_compound!(SerializeStruct, SerializeStructVariant);
 
 /// The serializer of a map key: a string as it is, an integer in quotes,
-/// as serde_json writes them; anything else is an error.
+/// as serde_json writes them; anything else is an error (serde_json quotes
+/// booleans and floats too, and unwraps options; no record has such keys).
 struct MapKey<'w, 'a>(&'w mut Writer<'a>);
 
 impl<'w> MapKey<'w, '_> {
