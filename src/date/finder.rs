@@ -145,12 +145,13 @@ pub(crate) struct DateFinder {
     /// The triggers a word may begin or anchor, by its word key
     /// (`text::word_key`): those of key `k` are
     /// `by_key[key_starts[k]..key_starts[k + 1]]`, in the order of
-    /// `triggers`. A word is compared only with the few patterns that
-    /// share its first three letters.
+    /// `triggers`. A word is compared only with the few patterns whose
+    /// first word, or anchor, shares its first three letters.
     by_key: Vec<KeyTrigger>,
     key_starts: Vec<u32>,
-    /// A bit for each word key (`text::word_key`) that begins or anchors
-    /// a pattern, and for every key of a word that starts with anything
+    /// A bit for each word key (`text::word_key`) under which `by_key`
+    /// seeks a pattern (its first word's key, or its anchor's: below), and
+    /// for every key of a word that starts with anything
     /// but an ASCII letter (a number may start a date): one test rules out
     /// most words before any byte of them is read.
     ///
