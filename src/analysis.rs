@@ -2,12 +2,11 @@
 
 use crate::layout::{Block, BlockKind};
 use crate::sentence::Sentence;
-use crate::text::WordBytes;
+use crate::text::{WordBuffers, WordBytes};
 use crate::Span;
 
 /// The input with its blocks and sentences: the shared view that the quote,
 /// country, date and commitment stages read.
-#[derive(Debug)]
 pub(crate) struct Analysis<'h> {
     /// The whole input.
     pub text: &'h str,
@@ -20,6 +19,8 @@ pub(crate) struct Analysis<'h> {
     /// Which bytes of the text are word bytes, built on first use: only
     /// the stages that look words up need them.
     words: std::cell::OnceCell<WordBytes>,
+    /// Arrays an earlier text's word index left, for this one's to fill.
+    spare: std::cell::Cell<Option<WordBuffers>>,
 }
 
 impl<'h> Analysis<'h> {
@@ -46,12 +47,30 @@ impl<'h> Analysis<'h> {
             sentences,
             sentences_by_block,
             words: std::cell::OnceCell::new(),
+            spare: std::cell::Cell::new(None),
         }
+    }
+
+    /// The same analysis, its word index (if a stage asks for it) to be
+    /// built in `buffers` rather than in arrays of its own.
+    pub(crate) fn with_buffers(self, buffers: WordBuffers) -> Analysis<'h> {
+        self.spare.set(Some(buffers));
+        self
     }
 
     /// Which bytes of the text are word bytes, for the word scans.
     pub(crate) fn words(&self) -> &WordBytes {
-        self.words.get_or_init(|| WordBytes::new(self.text))
+        self.words
+            .get_or_init(|| WordBytes::new_in(self.text, self.spare.take().unwrap_or_default()))
+    }
+
+    /// The arrays of the word index, or the buffers given for it when no
+    /// stage asked for one, for another text's index.
+    pub(crate) fn take_buffers(&mut self) -> Option<WordBuffers> {
+        self.words
+            .take()
+            .map(WordBytes::into_buffers)
+            .or_else(|| self.spare.take())
     }
 
     /// The sentences of block `i`, in order.

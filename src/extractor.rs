@@ -2,7 +2,7 @@
 //! order over each input.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::analysis::Analysis;
 use crate::commitment::CommitmentFinder;
@@ -12,7 +12,7 @@ use crate::document::{Document, TextSpan};
 use crate::layout::{BlockKind, LayoutRules};
 use crate::quote::QuoteFinder;
 use crate::sentence::SentenceSplitter;
-use crate::text::CompileOnce;
+use crate::text::{CompileOnce, WordBuffers};
 use crate::{Date, Error, Span};
 
 /// One text to extract from, with its per-call options.
@@ -168,6 +168,7 @@ impl Builder {
                 countries: CountryFinder::new(),
                 dates: DateFinder::new(),
                 commitments: CommitmentFinder::new(),
+                spare_words: SpareWordBuffers::default(),
             }),
         }
     }
@@ -182,14 +183,53 @@ struct Inner {
     countries: CountryFinder,
     dates: DateFinder,
     commitments: CommitmentFinder,
+    spare_words: SpareWordBuffers,
+}
+
+/// Word-index arrays ([`WordBuffers`]) that finished extractions left,
+/// for the next ones to fill. Each extraction takes one set and gives it
+/// back, so the pool never holds more sets than extractions ever ran at
+/// once; a set larger than [`SpareWordBuffers::MAX_KEPT`] is dropped
+/// rather than kept, so that one huge text does not leave its arrays
+/// behind for the extractor's lifetime.
+#[derive(Debug, Default)]
+struct SpareWordBuffers(Mutex<Vec<WordBuffers>>);
+
+impl SpareWordBuffers {
+    /// The most bytes a set may hold to be kept: the index of some 45 MB
+    /// of prose.
+    const MAX_KEPT: usize = 32 << 20;
+
+    /// A set to fill: a kept one, or empty arrays.
+    fn take(&self) -> WordBuffers {
+        self.lock().pop().unwrap_or_default()
+    }
+
+    /// Keeps `buffers` for a later extraction, unless they are too large.
+    fn give(&self, buffers: WordBuffers) {
+        if buffers.capacity_bytes() <= Self::MAX_KEPT {
+            self.lock().push(buffers);
+        }
+    }
+
+    /// The pool. A panic while it was held (there is none to be had in
+    /// a push or a pop) would leave it whole, so poisoning is ignored.
+    fn lock(&self) -> MutexGuard<'_, Vec<WordBuffers>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 /// Turns text into a [`Document`].
 ///
 /// Building one compiles every regex, automaton and data table, so build it
 /// once and share it: it is `Send + Sync`, and cloning it is cheap (the
-/// compiled state sits behind an `Arc`). Extraction takes `&self` and keeps
-/// no state between calls.
+/// compiled state sits behind an `Arc`). Extraction takes `&self`, and no
+/// call changes what a later one finds. What it does keep between calls is
+/// memory: the arrays of the word index each text builds (about two
+/// thirds of a byte per byte of prose), one set for each extraction that
+/// ran at once, which the next texts fill instead of allocating and zeroing
+/// their own; a set larger than 32 MiB (the index of some 45 MB of prose)
+/// is freed, not kept. The rest are freed with the extractor.
 ///
 /// # Example
 ///
@@ -232,7 +272,8 @@ impl Extractor {
         let text = input.text;
         let blocks = inner.layout.blocks(text);
         let sentences = inner.sentences.sentences(text, &blocks);
-        let analysis = Analysis::new(text, blocks, sentences);
+        let mut analysis =
+            Analysis::new(text, blocks, sentences).with_buffers(inner.spare_words.take());
         let config = &inner.config;
         let reference_date = input.reference_date.or(config.reference_date).or_else(|| {
             if config.dates {
@@ -266,6 +307,9 @@ impl Extractor {
             .first()
             .filter(|b| b.kind == BlockKind::Title)
             .map(|b| TextSpan::at(text, b.span));
+        if let Some(buffers) = analysis.take_buffers() {
+            inner.spare_words.give(buffers);
+        }
         Document {
             reference_date,
             title,
@@ -389,7 +433,45 @@ impl Extractor {
 mod tests {
     use std::sync::atomic::AtomicUsize;
 
-    use super::Extractor;
+    use super::{Extractor, SpareWordBuffers};
+    use crate::text::WordBuffers;
+
+    /// The word-index arrays one text leaves are filled again by the next,
+    /// shorter or longer: each document is the one a new extractor finds.
+    #[test]
+    fn texts_after_other_texts_find_what_they_find_alone() {
+        let long =
+            "Kyiv\n\nUkraine and Canada agreed on 3 May 2024, the minister said. ".repeat(50);
+        let texts = [
+            long.as_str(),
+            "Brief\n\nFrance said so on Monday.",
+            "",
+            "Mr. Smith told reporters: “We will fund it.”",
+            long.as_str(),
+        ];
+        let shared = Extractor::new();
+        for text in texts {
+            assert_eq!(
+                shared.extract(text),
+                Extractor::new().extract(text),
+                "{text:?}"
+            );
+        }
+        // One set of arrays, passed from each text to the next.
+        assert_eq!(shared.inner.spare_words.lock().len(), 1);
+    }
+
+    /// Arrays too large to keep are freed with their text.
+    #[test]
+    fn arrays_too_large_to_keep_are_freed() {
+        let pool = SpareWordBuffers::default();
+        pool.give(WordBuffers::with_room(SpareWordBuffers::MAX_KEPT + 1));
+        assert!(pool.lock().is_empty());
+        pool.give(WordBuffers::with_room(SpareWordBuffers::MAX_KEPT));
+        assert_eq!(pool.lock().len(), 1);
+        assert_eq!(pool.take().capacity_bytes(), SpareWordBuffers::MAX_KEPT);
+        assert!(pool.lock().is_empty());
+    }
 
     #[test]
     fn warm_up_compiles_every_rule_otherwise_compiled_on_first_use() {

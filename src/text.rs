@@ -465,6 +465,40 @@ pub(crate) struct WordBytes {
     len: usize,
 }
 
+/// The arrays of a [`WordBytes`], kept when a text is done with them so
+/// that the next text's index fills them instead of allocating its own.
+///
+/// A long text's index takes about two thirds of a byte per byte of
+/// prose, enough that fresh arrays for every text cost more in page
+/// faults (memory the allocator handed back to the system and must now
+/// zero again) than filling them does.
+#[derive(Debug, Default)]
+pub(crate) struct WordBuffers {
+    keys: Vec<u16>,
+    offsets: Vec<u8>,
+    starts: Vec<u64>,
+    rank: Vec<usize>,
+}
+
+impl WordBuffers {
+    /// Empty arrays with room for `bytes` bytes.
+    #[cfg(test)]
+    pub(crate) fn with_room(bytes: usize) -> WordBuffers {
+        WordBuffers {
+            offsets: Vec::with_capacity(bytes),
+            ..WordBuffers::default()
+        }
+    }
+
+    /// The bytes the arrays hold room for.
+    pub(crate) fn capacity_bytes(&self) -> usize {
+        self.keys.capacity() * std::mem::size_of::<u16>()
+            + self.offsets.capacity()
+            + self.starts.capacity() * std::mem::size_of::<u64>()
+            + self.rank.capacity() * std::mem::size_of::<usize>()
+    }
+}
+
 /// Values a [`word_key`] takes.
 pub(crate) const WORD_KEYS: usize = 27 * 27 * 27;
 
@@ -638,13 +672,14 @@ fn chunk_starts(mask: u64, prev: u64) -> u64 {
     mask & !((mask << 1) | prev)
 }
 
-/// For each 64-byte chunk of `text`, its word starts: bit `i % 64` for
-/// byte `i`. Letters and digits come 64 bytes at a time as bits from
+/// Fills `out` with each 64-byte chunk of `text`'s word starts: bit
+/// `i % 64` for byte `i`. Letters and digits come 64 bytes at a time as bits from
 /// [`ascii_alnum_bits`]; only characters beyond ASCII are decoded, and one
 /// that runs into the next chunk carries its bits over.
-fn word_start_bits(text: &str) -> Vec<u64> {
+fn word_start_bits(text: &str, out: &mut Vec<u64>) {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len().div_ceil(64));
+    out.clear();
+    out.reserve(bytes.len().div_ceil(64));
     // Bits of the next chunk that belong to a character begun in this one.
     let mut carry = 0u64;
     // Whether the last byte of the chunk before belongs to a word.
@@ -669,25 +704,42 @@ fn word_start_bits(text: &str) -> Vec<u64> {
         out.push(chunk_starts(mask, prev));
         prev = mask >> 63;
     }
-    out
 }
 
 impl WordBytes {
     /// The word starts of `text`, each with its key (see [`WordBytes`]).
+    #[cfg(test)]
     pub(crate) fn new(text: &str) -> WordBytes {
+        WordBytes::new_in(text, WordBuffers::default())
+    }
+
+    /// The word starts of `text`, built in `buffers`: arrays that another
+    /// text's index left, whatever they hold.
+    pub(crate) fn new_in(text: &str, buffers: WordBuffers) -> WordBytes {
+        let WordBuffers {
+            mut keys,
+            mut offsets,
+            mut starts,
+            mut rank,
+        } = buffers;
         let bytes = text.as_bytes();
-        let starts = word_start_bits(text);
-        let mut rank = Vec::with_capacity(starts.len() + 1);
+        word_start_bits(text, &mut starts);
+        rank.clear();
+        rank.reserve(starts.len() + 1);
         let mut n = 0;
         for s in &starts {
             rank.push(n);
             n += s.count_ones() as usize;
         }
         rank.push(n);
-        // Counted first, the arrays are made at their final size and filled
-        // in order: nothing to grow, cut or copy.
-        let mut keys = vec![0u16; n];
-        let mut offsets = vec![0u8; n];
+        // Counted first, the arrays are set to their final size and filled
+        // in order: nothing to grow, cut or copy. The loop below writes
+        // every slot, so what another text left in them need not be
+        // cleared first; only the slots added are zeroed.
+        keys.truncate(n);
+        keys.resize(n, 0);
+        offsets.truncate(n);
+        offsets.resize(n, 0);
         let mut slots = keys.iter_mut().zip(offsets.iter_mut());
         // The window of a chunk that ends the text (the last two may).
         let mut padded = [0u8; 66];
@@ -727,6 +779,16 @@ impl WordBytes {
             starts,
             rank,
             len: bytes.len(),
+        }
+    }
+
+    /// The arrays, for another text's index ([`WordBytes::new_in`]).
+    pub(crate) fn into_buffers(self) -> WordBuffers {
+        WordBuffers {
+            keys: self.keys,
+            offsets: self.offsets,
+            starts: self.starts,
+            rank: self.rank,
         }
     }
 
@@ -1031,6 +1093,37 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// An index built in the arrays of another text's, longer or shorter,
+    /// holds what a fresh one does: nothing of the other text is left in it.
+    #[test]
+    fn an_index_built_in_used_arrays_is_a_fresh_index() {
+        let keyed = |words: &WordBytes, len: usize| {
+            let mut got = Vec::new();
+            words.for_each_keyed_start(Span::new(0, len), |i, key| got.push((i, key)));
+            got
+        };
+        let long = "Ottawa said “yes” to Kyiv, naïvely. ".repeat(40);
+        let texts = [
+            "",
+            "a",
+            long.as_str(),
+            "Short text here.",
+            "x y",
+            long.as_str(),
+        ];
+        let mut buffers = WordBuffers::default();
+        for text in texts {
+            let reused = WordBytes::new_in(text, buffers);
+            assert_eq!(
+                keyed(&reused, text.len()),
+                keyed(&WordBytes::new(text), text.len())
+            );
+            assert_eq!(reused.len, text.len());
+            buffers = reused.into_buffers();
+        }
+        assert!(buffers.capacity_bytes() > long.len() / 4);
     }
 
     /// Rare words far apart, with chunks of no word start between them
