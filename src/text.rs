@@ -673,9 +673,9 @@ fn chunk_starts(mask: u64, prev: u64) -> u64 {
 }
 
 /// Fills `out` with each 64-byte chunk of `text`'s word starts: bit
-/// `i % 64` for byte `i`. Letters and digits come 64 bytes at a time as bits from
-/// [`ascii_alnum_bits`]; only characters beyond ASCII are decoded, and one
-/// that runs into the next chunk carries its bits over.
+/// `i % 64` for byte `i`. Letters and digits come 64 bytes at a time as
+/// bits from [`ascii_alnum_bits`]; only characters beyond ASCII are
+/// decoded, and one that runs into the next chunk carries its bits over.
 fn word_start_bits(text: &str, out: &mut Vec<u64>) {
     let bytes = text.as_bytes();
     out.clear();
