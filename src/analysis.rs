@@ -20,7 +20,7 @@ pub(crate) struct Analysis<'h> {
     /// the stages that look words up need them.
     words: std::cell::OnceCell<WordBytes>,
     /// Arrays an earlier text's word index left, for this one's to fill.
-    spare: std::cell::Cell<Option<WordBuffers>>,
+    spare: std::cell::Cell<WordBuffers>,
 }
 
 impl<'h> Analysis<'h> {
@@ -47,30 +47,29 @@ impl<'h> Analysis<'h> {
             sentences,
             sentences_by_block,
             words: std::cell::OnceCell::new(),
-            spare: std::cell::Cell::new(None),
+            spare: std::cell::Cell::default(),
         }
     }
 
     /// The same analysis, its word index (if a stage asks for it) to be
     /// built in `buffers` rather than in arrays of its own.
     pub(crate) fn with_buffers(self, buffers: WordBuffers) -> Analysis<'h> {
-        self.spare.set(Some(buffers));
+        self.spare.set(buffers);
         self
     }
 
     /// Which bytes of the text are word bytes, for the word scans.
     pub(crate) fn words(&self) -> &WordBytes {
         self.words
-            .get_or_init(|| WordBytes::new_in(self.text, self.spare.take().unwrap_or_default()))
+            .get_or_init(|| WordBytes::new_in(self.text, self.spare.take()))
     }
 
     /// The arrays of the word index, or the buffers given for it when no
     /// stage asked for one, for another text's index.
-    pub(crate) fn take_buffers(&mut self) -> Option<WordBuffers> {
+    pub(crate) fn take_buffers(&mut self) -> WordBuffers {
         self.words
             .take()
-            .map(WordBytes::into_buffers)
-            .or_else(|| self.spare.take())
+            .map_or_else(|| self.spare.take(), WordBytes::into_buffers)
     }
 
     /// The sentences of block `i`, in order.

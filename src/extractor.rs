@@ -196,8 +196,9 @@ struct Inner {
 struct SpareWordBuffers(Mutex<Vec<WordBuffers>>);
 
 impl SpareWordBuffers {
-    /// The most bytes a set may hold to be kept: the index of some 45 MB
-    /// of prose.
+    /// The most bytes of room a set may hold to be kept: the index of 45 MB
+    /// of prose at most (arrays grown in steps hold more room than the
+    /// text they last served needed).
     const MAX_KEPT: usize = 32 << 20;
 
     /// A set to fill: a kept one, or empty arrays.
@@ -228,8 +229,10 @@ impl SpareWordBuffers {
 /// memory: the arrays of the word index each text builds (about two
 /// thirds of a byte per byte of prose), one set for each extraction that
 /// ran at once, which the next texts fill instead of allocating and zeroing
-/// their own; a set larger than 32 MiB (the index of some 45 MB of prose)
-/// is freed, not kept. The rest are freed with the extractor.
+/// their own; a set holding room for more than 32 MiB is freed, not kept
+/// (the index of 45 MB of prose at most, less once the arrays have grown
+/// in steps over texts of rising length). The rest are freed with the
+/// extractor.
 ///
 /// # Example
 ///
@@ -307,9 +310,7 @@ impl Extractor {
             .first()
             .filter(|b| b.kind == BlockKind::Title)
             .map(|b| TextSpan::at(text, b.span));
-        if let Some(buffers) = analysis.take_buffers() {
-            inner.spare_words.give(buffers);
-        }
+        inner.spare_words.give(analysis.take_buffers());
         Document {
             reference_date,
             title,

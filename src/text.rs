@@ -736,9 +736,7 @@ impl WordBytes {
         // in order: nothing to grow, cut or copy. The loop below writes
         // every slot, so what another text left in them need not be
         // cleared first; only the slots added are zeroed.
-        keys.truncate(n);
         keys.resize(n, 0);
-        offsets.truncate(n);
         offsets.resize(n, 0);
         let mut slots = keys.iter_mut().zip(offsets.iter_mut());
         // The window of a chunk that ends the text (the last two may).
