@@ -251,8 +251,11 @@ impl<'s> NearSurnames<'s> {
     ) {
         // Whether a span's surnames, found within `REACH` of it, may all
         // be looked up in the index built for the stretch `covered`.
+        // The stretch a span's surnames may be near anchors in.
+        let need = |s: &Span| (s.start.saturating_sub(REACH), s.end + REACH);
         let covers = |covered: (usize, usize), s: &Span| {
-            s.start.saturating_sub(REACH) >= covered.0 && s.end + REACH <= covered.1
+            let (lo, hi) = need(s);
+            lo >= covered.0 && hi <= covered.1
         };
         // The index of the entries with an anchor in `covered`, and their
         // numbers in its order.
@@ -263,7 +266,8 @@ impl<'s> NearSurnames<'s> {
             if index.is_none() || !covers(covered, span) {
                 // One more reach ahead, so that the spans that follow use
                 // the same index.
-                covered = (span.start.saturating_sub(REACH), span.end + 2 * REACH);
+                let (lo, hi) = need(span);
+                covered = (lo, hi + REACH);
                 let lo = self.by_anchor.partition_point(|&(p, _)| p < covered.0);
                 let hi = self.by_anchor.partition_point(|&(p, _)| p <= covered.1);
                 let mut active: Vec<usize> = self
