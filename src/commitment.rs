@@ -95,17 +95,19 @@ impl Rules {
             || (self.weak.is_match(sentence) && !self.weak_veto.is_match(sentence))
     }
 
-    /// Every rule, the larger alternations first.
+    /// Every rule, the costlier to compile first (as timed: `veto` about
+    /// half a millisecond, `following` a fiftieth), so that threads sharing
+    /// them out finish about together.
     fn every(&self) -> [&LazyPattern; 8] {
         [
-            &self.intent,
-            &self.weak,
             &self.veto,
+            &self.intent,
+            &self.subject_verb,
             &self.weak_veto,
             &self.passive_agent,
-            &self.following,
             &self.bare_lead,
-            &self.subject_verb,
+            &self.weak,
+            &self.following,
         ]
     }
 }
