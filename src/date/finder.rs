@@ -679,6 +679,7 @@ impl DateFinder {
         }
         let mut fourth = vec![0u32; WORD_KEYS];
         for &(key, KeyTrigger { index, offset, .. }) in &pairs {
+            may_trigger.insert(key);
             let Some((p, _)) = triggers.get(index) else {
                 continue;
             };
@@ -697,11 +698,7 @@ impl DateFinder {
             }
         }
         let key_starts = bucket_starts(pairs.iter().map(|&(key, _)| key), WORD_KEYS);
-        let mut by_key = Vec::with_capacity(pairs.len());
-        for (key, t) in pairs {
-            may_trigger.insert(key);
-            by_key.push(t);
-        }
+        let by_key = pairs.into_iter().map(|(_, t)| t).collect();
         DateFinder {
             words: WordTable::new(words),
             triggers,
