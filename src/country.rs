@@ -163,7 +163,8 @@ struct Guard {
     /// Words that, near the form, confirm the country ("Tbilisi").
     abroad: Vec<&'static str>,
     /// One automaton over `abroad` then `local` words, so a window is read
-    /// once; built when a window is first read (see [`Guard::context`]).
+    /// once; built when a window is first read (see [`Guard::context`]),
+    /// or ahead of that by `Extractor::warm_up`.
     context: OnceLock<Option<AhoCorasick>>,
     /// Whether a mention with neither kind of word near stands as it is,
     /// rather than waiting on the rest of the text: for a form whose

@@ -179,10 +179,11 @@ impl Captions {
 }
 
 /// The patterns as one case-insensitive alternation compiled on its first
-/// use, as every layout rule is: the rules that only a few texts reach (a
-/// line ending in `]`, a block after a video) are never paid for by most
-/// extractors. Compiling makes their `\b` ASCII word boundaries, as for
-/// every pattern.
+/// use, as every layout rule is (or ahead of it by `Extractor::warm_up`,
+/// and by the workers of a large batch): an extractor that reads a few
+/// texts does not pay for the rules none of them reach (a line ending in
+/// `]`, a block after a video). Compiling makes their `\b` ASCII word
+/// boundaries, as for every pattern.
 fn any_case_insensitive(patterns: &[&str]) -> LazyPattern {
     LazyPattern::any("(?i)", patterns)
 }
