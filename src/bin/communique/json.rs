@@ -196,30 +196,13 @@ macro_rules! integers {
     )*};
 }
 
-/// The methods that both serializers write alike: a string, a character or
-/// a value written with `Display` (a date) as a JSON string, a unit variant
-/// as its name, a newtype struct as its value.
+/// The methods that both serializers write alike: a string or a character
+/// as a JSON string, a unit variant as its name, a newtype struct as its
+/// value.
 macro_rules! strings {
     () => {
         fn serialize_str(self, v: &str) -> Result<(), Error> {
             write_str(self.out(), v);
-            Ok(())
-        }
-
-        /// Formats `value` straight into the output, as serde_json does,
-        /// rather than into a `String` first (serde's default), and escapes
-        /// it there in the rare case it needs it.
-        fn collect_str<T: Display + ?Sized>(self, value: &T) -> Result<(), Error> {
-            use std::io::Write as _;
-            let out = self.out();
-            out.push(b'"');
-            let start = out.len();
-            write!(out, "{value}").map_err(ser::Error::custom)?;
-            if any_needs_escape(out.get(start..).unwrap_or_default()) {
-                let raw = out.split_off(start);
-                write_escaped(out, &raw);
-            }
-            out.push(b'"');
             Ok(())
         }
 
@@ -710,15 +693,6 @@ mod tests {
         span: (usize, usize),
     }
 
-    /// A value serialised through `collect_str`, as dates are.
-    struct Shown(&'static str);
-
-    impl Serialize for Shown {
-        fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_str(self.0)
-        }
-    }
-
     #[derive(serde::Serialize)]
     struct Every<'a> {
         t: bool,
@@ -743,7 +717,6 @@ mod tests {
         numbered: BTreeMap<i32, &'a str>,
         #[serde(flatten)]
         flattened: Inner<'a>,
-        shown: [Shown; 3],
     }
 
     #[test]
@@ -779,7 +752,6 @@ mod tests {
             keys: [("k\"ey", 1), ("", 2)].into_iter().collect(),
             numbered: [(-5, "minus"), (12, "twelve")].into_iter().collect(),
             flattened: inner("flat"),
-            shown: [Shown("2024-05-03"), Shown(""), Shown("a \"quoted\"\tday")],
         });
     }
 
