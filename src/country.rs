@@ -382,6 +382,100 @@ struct FormTrie {
     /// The root's children by byte (0 for none: the root is no one's
     /// child), so that the first step, where most walks end, is one load.
     root: Vec<u32>,
+    /// The nodes four bytes deep, by those bytes, so that a walk starts
+    /// there in one look-up: the first steps are the costly ones, through
+    /// the nodes with the most children.
+    quads: QuadTable,
+}
+
+/// The nodes four bytes down a [`FormTrie`], hashed by their four bytes
+/// with linear probing. A node left out (were the table ever full) only
+/// sends its walks the long way, from the root.
+#[derive(Debug)]
+struct QuadTable {
+    slots: Box<[Quad; QUAD_SLOTS]>,
+    /// The slots in use.
+    len: usize,
+}
+
+/// Slots of a [`QuadTable`]: a power of two, and at least twice the nodes
+/// four bytes deep (about 340), so that a look-up seldom probes twice.
+const QUAD_SLOTS: usize = 1024;
+
+/// One slot of a [`QuadTable`].
+#[derive(Debug, Clone, Copy)]
+struct Quad {
+    /// The node's four bytes, as the walk reads them, as a little-endian
+    /// word.
+    key: u32,
+    /// The node, or 0 (the root, four bytes from any such node) for an
+    /// empty slot.
+    node: u32,
+    /// The longest match shorter than four bytes on the way to the node:
+    /// its length and form, as a walk's `best`.
+    best: (usize, u32),
+}
+
+impl Quad {
+    /// An empty slot.
+    const EMPTY: Quad = Quad {
+        key: 0,
+        node: 0,
+        best: (0, NO_FORM),
+    };
+}
+
+impl QuadTable {
+    /// An empty table.
+    fn new() -> QuadTable {
+        QuadTable {
+            slots: Box::new([Quad::EMPTY; QUAD_SLOTS]),
+            len: 0,
+        }
+    }
+
+    /// The slot where the probe for `key` starts: the top bits of a
+    /// multiplicative hash.
+    #[inline]
+    fn home(key: u32) -> usize {
+        (key.wrapping_mul(0x9E37_79B1) >> (32 - QUAD_SLOTS.trailing_zeros())) as usize
+    }
+
+    /// Adds `quad` unless its key is in already, or unless the table is
+    /// half full: a probe then always meets an empty slot.
+    fn insert(&mut self, quad: Quad) {
+        if self.len >= QUAD_SLOTS / 2 {
+            return;
+        }
+        let mut slot = QuadTable::home(quad.key);
+        while let Some(at) = self.slots.get_mut(slot % QUAD_SLOTS) {
+            if at.node == 0 {
+                *at = quad;
+                self.len += 1;
+                return;
+            }
+            if at.key == quad.key {
+                return;
+            }
+            slot += 1;
+        }
+    }
+
+    /// The slot of the node whose four bytes are `key`, if there is one.
+    #[inline(always)]
+    fn get(&self, key: u32) -> Option<&Quad> {
+        let mut slot = QuadTable::home(key);
+        loop {
+            let at = self.slots.get(slot % QUAD_SLOTS)?;
+            if at.node == 0 {
+                return None;
+            }
+            if at.key == key {
+                return Some(at);
+            }
+            slot += 1;
+        }
+    }
 }
 
 /// A node of a [`FormTrie`].
@@ -478,7 +572,69 @@ impl FormTrie {
             }
             edges.push((byte, child));
         }
-        FormTrie { nodes, edges, root }
+        let mut trie = FormTrie {
+            nodes,
+            edges,
+            root,
+            quads: QuadTable::new(),
+        };
+        for form in forms {
+            if let Some(quad) = form.as_bytes().get(..4).and_then(|b| trie.quad(b)) {
+                trie.quads.insert(quad);
+            }
+        }
+        trie
+    }
+
+    /// The slot for the node that the four bytes `four` lead to, found
+    /// by the steps of a walk; `None` when there is none, or when a byte
+    /// is a non-breaking space's lead byte (which a walk may read with the
+    /// next, and which sends a walk the long way).
+    fn quad(&self, four: &[u8]) -> Option<Quad> {
+        let key = u32::from_le_bytes(four.try_into().ok()?);
+        if has_byte(key, 0xC2) {
+            return None;
+        }
+        let mut best = (0, self.nodes.first()?.form);
+        let mut node = 0;
+        for (len, &byte) in four.iter().enumerate() {
+            let at = self.nodes.get(node)?;
+            if node != 0 && at.form != NO_FORM {
+                best = (len, at.form);
+            }
+            node = if node == 0 {
+                self.root
+                    .get(usize::from(lower(byte)))
+                    .map_or(0, |&n| n as usize)
+            } else {
+                self.child(at, node, lower(byte))
+            };
+            if node == 0 {
+                return None;
+            }
+        }
+        Some(Quad {
+            key: fold4(key),
+            node: node as u32,
+            best,
+        })
+    }
+
+    /// The child of `node` (not the root), whose entry is `at`, by the
+    /// folded byte `byte`, or 0 for none.
+    #[inline(always)]
+    fn child(&self, at: &TrieNode, node: usize, byte: u8) -> usize {
+        if at.first_byte == byte {
+            node + 1
+        } else {
+            let first = at.first_edge as usize;
+            self.edges
+                .get(first..first + usize::from(at.others))
+                .unwrap_or_default()
+                .iter()
+                .find(|(b, _)| *b == byte)
+                .map_or(0, |&(_, child)| child as usize)
+        }
     }
 
     /// The index of the form that is the whole of `phrase` (as
@@ -492,13 +648,36 @@ impl FormTrie {
     /// read as a space ("North\u{a0}Korea"): its length in bytes of
     /// `window` and its index.
     fn longest(&self, window: &[u8]) -> Option<(usize, usize)> {
-        // The length and form of the longest match so far.
-        let mut best = (0, self.nodes.first()?.form);
-        let found = |(len, form): (usize, u32)| (form != NO_FORM).then_some((len, form as usize));
-        let Some((byte, mut len)) = trie_byte(window, 0) else {
-            return found(best);
+        // Four plain bytes lead straight to their node, if any; anything
+        // else (a short window, a non-breaking space, a form shorter than
+        // four bytes) takes every step from the root.
+        let four = window
+            .get(..4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map(u32::from_le_bytes)
+            .filter(|&word| !has_byte(word, 0xC2));
+        if let Some(quad) = four.and_then(|word| self.quads.get(fold4(word))) {
+            return self.walk(window, quad.node as usize, 4, quad.best);
+        }
+        let best = (0, self.nodes.first()?.form);
+        let Some((byte, len)) = trie_byte(window, 0) else {
+            return best_match(best);
         };
-        let mut node = self.root.get(usize::from(byte)).map_or(0, |&n| n as usize);
+        let node = self.root.get(usize::from(byte)).map_or(0, |&n| n as usize);
+        self.walk(window, node, len, best)
+    }
+
+    /// The walk of [`longest`](FormTrie::longest) on from `node` (0 for
+    /// none), reached by the first `len` bytes of `window`, with `best` the
+    /// longest match on the way.
+    #[inline(always)]
+    fn walk(
+        &self,
+        window: &[u8],
+        mut node: usize,
+        mut len: usize,
+        mut best: (usize, u32),
+    ) -> Option<(usize, usize)> {
         // Node 0, the root, is no one's child.
         while let Some(at) = self.nodes.get(node).filter(|_| node != 0) {
             if at.form != NO_FORM {
@@ -507,21 +686,31 @@ impl FormTrie {
             let Some((byte, width)) = trie_byte(window, len) else {
                 break;
             };
-            node = if at.first_byte == byte {
-                node + 1
-            } else {
-                let first = at.first_edge as usize;
-                self.edges
-                    .get(first..first + usize::from(at.others))
-                    .unwrap_or_default()
-                    .iter()
-                    .find(|(b, _)| *b == byte)
-                    .map_or(0, |&(_, child)| child as usize)
-            };
+            node = self.child(at, node, byte);
             len += width;
         }
-        found(best)
+        best_match(best)
     }
+}
+
+/// A walk's longest match `(len, form)` as [`FormTrie::longest`] reports
+/// it: `None` when no form matched.
+#[inline(always)]
+fn best_match((len, form): (usize, u32)) -> Option<(usize, usize)> {
+    (form != NO_FORM).then_some((len, form as usize))
+}
+
+/// The four bytes of `word` (little-endian) with ASCII capitals lowered,
+/// as [`lower`] lowers each: a byte is a capital when its low seven bits
+/// reach 'A' but not past 'Z' and its top bit is clear. No sum carries
+/// into the next byte.
+#[inline(always)]
+fn fold4(word: u32) -> u32 {
+    let low = word & 0x7F7F_7F7F;
+    let from_a = low.wrapping_add(0x3F3F_3F3F);
+    let past_z = low.wrapping_add(0x2525_2525);
+    let capitals = from_a & !past_z & !word & 0x8080_8080;
+    word | (capitals >> 2)
 }
 
 /// `b` with an ASCII capital lowered, by [`LOWER`]: one load where
@@ -1619,6 +1808,81 @@ mod tests {
                 "guard for unknown form {row:?}"
             );
         }
+    }
+
+    /// The longest form at the start of `window` by every step from the
+    /// root, as the trie was walked before the four-byte table.
+    fn longest_from_root(trie: &FormTrie, window: &[u8]) -> Option<(usize, usize)> {
+        let best = (0, trie.nodes.first()?.form);
+        let Some((byte, len)) = trie_byte(window, 0) else {
+            return best_match(best);
+        };
+        let node = trie.root.get(usize::from(byte)).map_or(0, |&n| n as usize);
+        trie.walk(window, node, len, best)
+    }
+
+    #[test]
+    fn fold4_lowers_each_byte_as_lower_does() {
+        for b in 0..=255u8 {
+            for place in 0..4 {
+                let mut bytes = [b'x', b'Y', 0xC3, b'.'];
+                bytes[place] = b;
+                let folded = fold4(u32::from_le_bytes(bytes)).to_le_bytes();
+                assert_eq!(folded, bytes.map(lower), "{bytes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn four_byte_table_walks_as_the_root_does() {
+        let finder = CountryFinder::new();
+        let trie = &finder.forms;
+        // Every node four bytes deep is in the table.
+        let mut fours: HashSet<[u8; 4]> = HashSet::new();
+        for w in &finder.written {
+            if let Some(&[a, b, c, d]) = w.as_bytes().get(..4) {
+                if ![a, b, c, d].contains(&0xC2) {
+                    fours.insert([a, b, c, d].map(lower));
+                }
+            }
+        }
+        let held = trie.quads.slots.iter().filter(|q| q.node != 0).count();
+        assert_eq!((held, trie.quads.len), (fours.len(), fours.len()));
+        assert!(fours
+            .iter()
+            .all(|f| trie.quads.get(u32::from_le_bytes(*f)).is_some()));
+        // Each spelling, in each case, cut short or run on into other
+        // bytes, matches as a walk from the root matches it.
+        let mut tried = 0;
+        for w in &finder.written {
+            let cases = [w.to_string(), w.to_uppercase(), w.to_lowercase()];
+            for case in &cases {
+                for tail in ["", " ", "s", "n Samoa", ". Virgin", "-x", "\u{a0}Korea"] {
+                    let text = format!("{case}{tail}");
+                    let bytes = text.as_bytes();
+                    for cut in 0..=bytes.len() {
+                        let window = &bytes[..cut];
+                        assert_eq!(
+                            trie.longest(window),
+                            longest_from_root(trie, window),
+                            "{:?}",
+                            String::from_utf8_lossy(window)
+                        );
+                        tried += 1;
+                    }
+                }
+            }
+        }
+        assert!(tried > 100_000);
+        assert_eq!(
+            trie.longest(b"US Virgin Islands"),
+            trie.longest(b"us virgin islands")
+        );
+        assert_eq!(trie.longest(b"USA!").map(|(len, _)| len), Some(3));
+        assert_eq!(trie.longest(b"U.S. Virgin").map(|(len, _)| len), Some(4));
+        assert_eq!(trie.longest(b"Laos"), longest_from_root(trie, b"Laos"));
+        assert_eq!(trie.longest(b"Chadian").map(|(len, _)| len), Some(7));
+        assert_eq!(trie.longest(b"Children"), None);
     }
 
     #[test]
