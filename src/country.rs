@@ -626,6 +626,8 @@ impl FormTrie {
     fn child(&self, at: &TrieNode, node: usize, byte: u8) -> usize {
         if at.first_byte == byte {
             node + 1
+        } else if at.others == 0 {
+            0
         } else {
             let first = at.first_edge as usize;
             self.edges
@@ -647,6 +649,7 @@ impl FormTrie {
     /// The longest form that `window` starts with, a non-breaking space
     /// read as a space ("North\u{a0}Korea"): its length in bytes of
     /// `window` and its index.
+    #[inline(always)]
     fn longest(&self, window: &[u8]) -> Option<(usize, usize)> {
         // Four plain bytes lead straight to their node, if any; anything
         // else (a short window, a non-breaking space, a form shorter than
@@ -1248,6 +1251,10 @@ impl CountryFinder {
     /// Tries the forms that start at byte `i` (a word start that passed
     /// [`Starts::may_start`]): on a mention or a look-alike phrase, where
     /// the scan goes on; `None` when nothing there counts.
+    ///
+    /// Most words that get this far begin no form after all, so the walk
+    /// is made in line, and only a match calls out to be judged.
+    #[inline(always)]
     fn try_at(
         &self,
         text: &str,
@@ -1261,7 +1268,21 @@ impl CountryFinder {
         // No form is longer than the window (a test checks).
         let window = bytes.get(i..end.min(i + MAX_FORM))?;
         let (len, form) = self.forms.longest(window)?;
-        let span = Span::new(i, i + len);
+        self.take(text, within, Span::new(i, i + len), form, out, memo)
+    }
+
+    /// What becomes of the match of form `form` at `span`: on a mention
+    /// (added to `out`) or a look-alike phrase, where the scan goes on;
+    /// `None` when it does not count.
+    fn take(
+        &self,
+        text: &str,
+        within: Span,
+        span: Span,
+        form: usize,
+        out: &mut Vec<Raw>,
+        memo: &mut Memo,
+    ) -> Option<usize> {
         match self
             .judge(text, within, span, form, memo)
             .unwrap_or(Verdict::Reject)
