@@ -26,7 +26,9 @@ use crate::bitset::{words_for, BitSet};
 use crate::document::TextSpan;
 use crate::hash::FastMap;
 use crate::tables;
-use crate::text::{prefix_keys, run_start_back, word_key, CompileOnce, KeySet, WordBytes};
+use crate::text::{
+    is_ascii_space, prefix_keys, run_start_back, word_key, CompileOnce, KeySet, WordBytes,
+};
 use crate::Span;
 
 /// An ISO 3166-1 alpha-2 code (`"CA"`), or `"XK"` for Kosovo. It serialises
@@ -1614,9 +1616,9 @@ fn title_case_of(surface: &str, written: &str) -> bool {
 /// white space only (or also a comma when `comma`); empty when none.
 fn word_before(text: &str, within: Span, i: usize, comma: bool) -> &str {
     let head = text.get(within.start..i).unwrap_or("");
-    let trimmed = head.trim_end();
+    let trimmed = trim_end(head);
     let trimmed = if comma {
-        trimmed.strip_suffix(',').map_or(trimmed, str::trim_end)
+        trimmed.strip_suffix(',').map_or(trimmed, trim_end)
     } else {
         trimmed
     };
@@ -1630,6 +1632,22 @@ fn word_before(text: &str, within: Span, i: usize, comma: bool) -> &str {
         |c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-'),
     );
     trimmed.get(start..).unwrap_or("")
+}
+
+/// `s.trim_end()`, with ASCII white space, before nearly every mention,
+/// stepped over a byte at a time rather than decoded.
+#[inline]
+fn trim_end(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut end = bytes.len();
+    while let Some(&b) = end.checked_sub(1).and_then(|j| bytes.get(j)) {
+        if !is_ascii_space(b) {
+            let kept = s.get(..end).unwrap_or("");
+            return if b.is_ascii() { kept } else { kept.trim_end() };
+        }
+        end -= 1;
+    }
+    ""
 }
 
 /// The word just after byte `i` inside `within`, separated from it by white
@@ -1843,6 +1861,26 @@ mod tests {
         };
         let node = trie.root.get(usize::from(byte)).map_or(0, |&n| n as usize);
         trie.walk(window, node, len, best)
+    }
+
+    #[test]
+    fn trim_end_trims_as_str_does() {
+        for s in [
+            "",
+            " ",
+            "the ",
+            "the\t\r\n \x0b\x0c",
+            "the\u{a0}",
+            "the \u{a0} ",
+            "the\u{2003}\u{3000} ",
+            "café ",
+            "café",
+            "naïve\u{a0}\u{a0}",
+            "\u{a0}",
+            "x\u{85} ",
+        ] {
+            assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
+        }
     }
 
     #[test]
