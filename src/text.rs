@@ -567,18 +567,24 @@ impl KeyTest for KeySet {
     }
 }
 
-/// A set of word keys ([`word_key`]) at a bit each, 4 KB where a
+/// A set of word keys ([`word_key`]) at a bit each, 8 KB where a
 /// [`KeySet`] takes 32: for sets made for each document, which are
-/// cleared each time, and for small tables. Keys are read to 15 bits, as
-/// a [`KeySet`]'s are.
-pub(crate) type KeyBits = BitSet<{ words_for(KEY_SLOTS) }>;
+/// cleared each time, and for small tables. Its bits cover every `u16`,
+/// so that a stored key needs no bounds check.
+pub(crate) type KeyBits = BitSet<{ words_for(KEY_BITS) }>;
+
+/// Bits of a [`KeyBits`]: one for each `u16`.
+const KEY_BITS: usize = 1 << 16;
+
+// Every key has its bit.
+const _: () = assert!(WORD_KEYS <= KEY_BITS);
 
 impl KeyTest for KeyBits {
     #[inline]
     fn bit(&self, key: u16) -> u64 {
-        // Read to 15 bits, a key needs no bounds check: the test is a
-        // load, a shift and a mask.
-        u64::from(self.contains(usize::from(key) % KEY_SLOTS))
+        // A `u16` is below `KEY_BITS`: the test is a shift, a load and a
+        // bit test, with no bounds check.
+        u64::from(self.contains(usize::from(key)))
     }
 }
 
@@ -871,9 +877,7 @@ impl WordBytes {
         for (b, block) in inside.chunks(64).enumerate() {
             // A bit for each key that passes, the block's first key the
             // top bit.
-            let mut hits = block
-                .iter()
-                .fold(0u64, |hits, &key| (hits << 1) | keys.bit(key));
+            let mut hits = key_hits(block, keys);
             hits <<= 64 - block.len();
             while hits != 0 {
                 let j = hits.leading_zeros() as usize;
@@ -888,6 +892,26 @@ impl WordBytes {
             }
         }
     }
+}
+
+/// A bit for each of the (up to 64) keys of `block` that `keys` holds, the
+/// last key the lowest bit.
+///
+/// The keys are tested eight at a time, their bits gathered into a byte
+/// before it joins the rest: the eight tests of a byte are independent of
+/// the bits before them, and each costs a load, a look-up and an add.
+#[inline(always)]
+fn key_hits(block: &[u16], keys: &impl KeyTest) -> u64 {
+    let (eights, rest) = block.as_chunks::<8>();
+    let mut hits = 0u64;
+    for eight in eights {
+        let byte = eight
+            .iter()
+            .fold(0u64, |byte, &key| byte * 2 + keys.bit(key));
+        hits = (hits << 8) | byte;
+    }
+    rest.iter()
+        .fold(hits, |hits, &key| (hits << 1) | keys.bit(key))
 }
 
 /// Whether `hay` contains `needle` (ASCII letters matched in either case).
@@ -1152,6 +1176,43 @@ mod tests {
         let mut got = Vec::new();
         words.for_each_start_in(Span::new(from, text.len()), &zulu, |i, _| got.push(i));
         assert_eq!(got, expected[6..]);
+    }
+
+    /// Keys tested eight at a time give the bits of testing them one at
+    /// a time, for blocks of every length and in both kinds of set.
+    #[test]
+    fn key_hits_agree_with_testing_each_key() {
+        let mut set = KeySet::new();
+        let mut bits = KeyBits::new();
+        for key in (0..WORD_KEYS).filter(|k| k % 3 == 0 || k % 7 == 1) {
+            set.insert(key);
+            bits.insert(key);
+        }
+        // Keys from a simple generator, up to the largest a key can be.
+        let mut x = 12345u32;
+        let keys: Vec<u16> = (0..64)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                ((x >> 8) % WORD_KEYS as u32) as u16
+            })
+            .chain([0, WORD_KEYS as u16 - 1])
+            .collect();
+        // Some keys are in the set and some are not.
+        let all = keys[..64].iter().filter(|&&k| set.contains(usize::from(k)));
+        assert!((1..64).contains(&all.count()));
+        for len in 0..=64 {
+            for from in [0, 2] {
+                let block = &keys[from..from + len];
+                let one_by_one = |keys: &dyn Fn(u16) -> bool| {
+                    block
+                        .iter()
+                        .fold(0u64, |hits, &key| (hits << 1) | u64::from(keys(key)))
+                };
+                let in_set = one_by_one(&|k| set.contains(usize::from(k)));
+                assert_eq!(key_hits(block, &set), in_set, "{len}");
+                assert_eq!(key_hits(block, &bits), in_set, "{len}");
+            }
+        }
     }
 
     #[test]
