@@ -376,8 +376,10 @@ fn ascii_word_boundaries(pattern: &str) -> String {
 /// for an ASCII letter or digit.
 pub(crate) fn ascii_alnum_bits(chunk: &[u8]) -> u64 {
     byte_bits(chunk, |b| {
-        let letter = (b | 0x20).wrapping_sub(b'a') < 26;
-        let digit = b.wrapping_sub(b'0') < 10;
+        // `b - lo < n` as signed bytes, `b - lo - 128 < n - 128`: one
+        // vector compare, where the unsigned test takes two.
+        let letter = ((b | 0x20).wrapping_add(0x80 - b'a') as i8) < i8::MIN + 26;
+        let digit = (b.wrapping_add(0x80 - b'0') as i8) < i8::MIN + 10;
         letter | digit
     })
 }
@@ -876,12 +878,11 @@ impl WordBytes {
         let mut chunk = within.start / 64;
         for (b, block) in inside.chunks(64).enumerate() {
             // A bit for each key that passes, the block's first key the
-            // top bit.
+            // lowest bit.
             let mut hits = key_hits(block, keys);
-            hits <<= 64 - block.len();
             while hits != 0 {
-                let j = hits.leading_zeros() as usize;
-                hits &= !((1u64 << 63) >> j);
+                let j = hits.trailing_zeros() as usize;
+                hits &= hits - 1;
                 let k = first + b * 64 + j;
                 if self.rank.get(chunk + 1).is_some_and(|&r| r <= k) {
                     chunk = self.chunk_from(chunk + 1, k);
@@ -894,24 +895,28 @@ impl WordBytes {
     }
 }
 
-/// A bit for each of the (up to 64) keys of `block` that `keys` holds, the
-/// last key the lowest bit.
+/// A bit for each of the (up to 64) keys of `block` that `keys` holds: bit
+/// `j` for key `j`.
 ///
 /// The keys are tested eight at a time, their bits gathered into a byte
 /// before it joins the rest: the eight tests of a byte are independent of
-/// the bits before them, and each costs a load, a look-up and an add.
+/// the bits before them, and each costs a load, a look-up and an add. The
+/// bits are built from the last key back, each shifted up by the keys
+/// after it.
 #[inline(always)]
 fn key_hits(block: &[u16], keys: &impl KeyTest) -> u64 {
     let (eights, rest) = block.as_chunks::<8>();
-    let mut hits = 0u64;
-    for eight in eights {
+    let tail = rest
+        .iter()
+        .rev()
+        .fold(0u64, |hits, &key| (hits << 1) | keys.bit(key));
+    eights.iter().rev().fold(tail, |hits, eight| {
         let byte = eight
             .iter()
+            .rev()
             .fold(0u64, |byte, &key| byte * 2 + keys.bit(key));
-        hits = (hits << 8) | byte;
-    }
-    rest.iter()
-        .fold(hits, |hits, &key| (hits << 1) | keys.bit(key))
+        (hits << 8) | byte
+    })
 }
 
 /// Whether `hay` contains `needle` (ASCII letters matched in either case).
@@ -1204,9 +1209,8 @@ mod tests {
             for from in [0, 2] {
                 let block = &keys[from..from + len];
                 let one_by_one = |keys: &dyn Fn(u16) -> bool| {
-                    block
-                        .iter()
-                        .fold(0u64, |hits, &key| (hits << 1) | u64::from(keys(key)))
+                    let bit = |(j, &key): (usize, &u16)| u64::from(keys(key)) << j;
+                    block.iter().enumerate().map(bit).fold(0, |a, b| a | b)
                 };
                 let in_set = one_by_one(&|k| set.contains(usize::from(k)));
                 assert_eq!(key_hits(block, &set), in_set, "{len}");
