@@ -732,14 +732,17 @@ impl WordBytes {
         } = buffers;
         let bytes = text.as_bytes();
         word_start_bits(text, &mut starts);
+        // Each chunk's count first, a loop the compiler runs in vector
+        // registers, then the running sums in place.
         rank.clear();
-        rank.reserve(starts.len() + 1);
+        rank.extend(starts.iter().map(|s| s.count_ones() as usize));
+        rank.push(0);
         let mut n = 0;
-        for s in &starts {
-            rank.push(n);
-            n += s.count_ones() as usize;
+        for r in &mut rank {
+            let count = *r;
+            *r = n;
+            n += count;
         }
-        rank.push(n);
         // Counted first, the arrays are set to their final size and filled
         // in order: nothing to grow, cut or copy. The loop below writes
         // every slot, so what another text left in them need not be
