@@ -507,14 +507,14 @@ pub(crate) const WORD_KEYS: usize = 27 * 27 * 27;
 /// A set of word keys ([`word_key`]): the words a stage may care about.
 ///
 /// A key is tested for every word start a stage reads, so the set spends
-/// a byte on each key rather than a bit: the test is one load. Keys are
-/// read to 15 bits, which hold every key (a test checks), so that the
-/// load needs no bounds check.
+/// a byte on each key rather than a bit: the test is one load. There is an
+/// entry for every `u16`, so that a stored key needs neither a bounds
+/// check nor a mask.
 #[derive(Debug, Clone)]
 pub(crate) struct KeySet(Box<[u8; KEY_SLOTS]>);
 
-/// Entries of a [`KeySet`]: every 15-bit number.
-const KEY_SLOTS: usize = 1 << 15;
+/// Entries of a [`KeySet`]: one for each `u16`.
+const KEY_SLOTS: usize = 1 << 16;
 
 // Every key has its entry.
 const _: () = assert!(WORD_KEYS <= KEY_SLOTS);
@@ -544,14 +544,8 @@ impl KeySet {
     /// test a walk over word starts makes on every word.
     #[inline]
     fn bit(&self, key: u16) -> u64 {
-        // Every key is below `KEY_SLOTS`: the remainder changes none, and
-        // lets the compiler see that no entry is missing.
-        u64::from(
-            self.0
-                .get(usize::from(key) % KEY_SLOTS)
-                .copied()
-                .unwrap_or(0),
-        )
+        // A `u16` is below `KEY_SLOTS`: no entry is missing.
+        u64::from(self.0.get(usize::from(key)).copied().unwrap_or(0))
     }
 }
 
