@@ -686,26 +686,42 @@ fn word_start_bits(text: &str, out: &mut Vec<u64>) {
     let mut carry = 0u64;
     // Whether the last byte of the chunk before belongs to a word.
     let mut prev = 0;
-    for (c, chunk) in bytes.chunks(64).enumerate() {
-        let mut mask = ascii_alnum_bits(chunk) | carry;
-        carry = 0;
-        if !chunk.is_ascii() {
-            let mut leads = lead_byte_bits(chunk);
-            while leads != 0 {
-                let k = leads.trailing_zeros() as usize;
-                leads &= leads - 1;
-                if let Some((true, len)) = wide_alnum_at(text, c * 64 + k) {
-                    let char_bits = (1u64 << len) - 1;
-                    mask |= char_bits << k;
-                    if k + len > 64 {
-                        carry = char_bits >> (64 - k);
-                    }
-                }
-            }
-        }
+    // Whole chunks in a loop of their own, where their length is known.
+    let (whole, tail) = bytes.as_chunks::<64>();
+    for (c, chunk) in whole.iter().enumerate() {
+        let mask = chunk_word_bits(text, c, chunk, &mut carry);
         out.push(chunk_starts(mask, prev));
         prev = mask >> 63;
     }
+    if !tail.is_empty() {
+        let mask = chunk_word_bits(text, whole.len(), tail, &mut carry);
+        out.push(chunk_starts(mask, prev));
+    }
+}
+
+/// The bytes of chunk `c` of `text` (`chunk`, up to 64 bytes) that belong
+/// to a letter or digit of any script, a bit each, with the bits `carry`
+/// holds of a character begun in the chunk before; `carry` is left with
+/// those of a character that runs into the next chunk.
+#[inline(always)]
+fn chunk_word_bits(text: &str, c: usize, chunk: &[u8], carry: &mut u64) -> u64 {
+    let mut mask = ascii_alnum_bits(chunk) | *carry;
+    *carry = 0;
+    if !chunk.is_ascii() {
+        let mut leads = lead_byte_bits(chunk);
+        while leads != 0 {
+            let k = leads.trailing_zeros() as usize;
+            leads &= leads - 1;
+            if let Some((true, len)) = wide_alnum_at(text, c * 64 + k) {
+                let char_bits = (1u64 << len) - 1;
+                mask |= char_bits << k;
+                if k + len > 64 {
+                    *carry = char_bits >> (64 - k);
+                }
+            }
+        }
+    }
+    mask
 }
 
 impl WordBytes {
