@@ -773,10 +773,10 @@ impl WordBytes {
             // The chunk and the two bytes after it, where every key of its
             // starts lies; past the end of the text, zeros, which fold as
             // the end does.
-            let window: &[u8; 66] = match bytes.get(c * 64..c * 64 + 66) {
-                Some(w) => w.try_into().unwrap_or(&padded),
+            let rest = bytes.get(c * 64..).unwrap_or(&[]);
+            let window: &[u8; 66] = match rest.first_chunk::<66>() {
+                Some(w) => w,
                 None => {
-                    let rest = bytes.get(c * 64..).unwrap_or(&[]);
                     for (k, p) in padded.iter_mut().enumerate() {
                         *p = rest.get(k).copied().unwrap_or(0);
                     }
@@ -905,7 +905,7 @@ impl WordBytes {
                     chunk = self.chunk_from(chunk + 1, k);
                 }
                 let offset = usize::from(self.offsets.get(k).copied().unwrap_or(0));
-                let key = usize::from(self.keys.get(k).copied().unwrap_or(0));
+                let key = usize::from(block.get(j).copied().unwrap_or(0));
                 found(chunk * 64 + offset, key);
             }
         }
