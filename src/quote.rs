@@ -48,7 +48,7 @@ use crate::Span;
 use parse::Parses;
 use regions::{closes_first, find_regions, Marks, Region};
 use speakers::Draft;
-use words::word_count;
+use words::{word_count, TokenLists, Tokens};
 
 /// Someone to whom the text attributes a quote: a person, an organisation
 /// or a group.
@@ -352,6 +352,8 @@ struct Run<'f, 'h> {
     quotes: Vec<Quote<'h>>,
     /// Every speaker phrase parsed, by its text.
     parses: Parses<'h>,
+    /// Token lists for reuse (`Run::tokens`).
+    token_lists: TokenLists,
 }
 
 impl<'f, 'h> Run<'f, 'h> {
@@ -373,7 +375,14 @@ impl<'f, 'h> Run<'f, 'h> {
             last_of: [None; 3],
             quotes: Vec::new(),
             parses: Parses::default(),
+            token_lists: TokenLists::default(),
         }
+    }
+
+    /// The words of `s`, which starts at byte `base` (`words::tokens_into`),
+    /// in a list lent for as long as they are read.
+    fn tokens(&self, s: &str, base: usize) -> Tokens<'_> {
+        self.token_lists.tokens(s, base)
     }
 }
 

@@ -9,7 +9,7 @@
 use super::cues::Cue;
 use super::parse::Parsed;
 use super::regions::Region;
-use super::words::{is_stop, pronoun, tokens, word_count};
+use super::words::{is_stop, pronoun, word_count};
 use super::{back, sentence_at, QuoteKind, Run, SpeakerKind, WINDOW};
 use crate::text::{contains_str, find_str, is_space, trim};
 use crate::Span;
@@ -444,7 +444,7 @@ impl<'h> Run<'_, 'h> {
         ) {
             lo = s.start + head.find(',')? + 1;
         }
-        let toks = tokens(text.get(lo..r.open)?, lo);
+        let toks = self.tokens(text.get(lo..r.open)?, lo);
         let verb = toks.iter().position(|t| {
             let w = text.get(t.range()).unwrap_or("");
             w.chars().next().is_some_and(char::is_lowercase)
@@ -475,6 +475,7 @@ impl<'h> Run<'_, 'h> {
         if np.start != toks.first()?.start {
             return None;
         }
+        drop(toks);
         match pronoun(text.get(np.range()).unwrap_or("")) {
             Some(SpeakerKind::Person) => match self.antecedent(sentences, s.start) {
                 Some(a) => self.speaker_for(a).map(Some),

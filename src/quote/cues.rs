@@ -12,7 +12,7 @@ use super::regions::{region_around, Region};
 use super::words::{
     adverbial, bare_clause, clause_start, content_that, first_person, first_words, fronted_clause,
     is_stop, is_weekday, is_word_byte, name_tag, names_weekday, object_of_preposition, past_tense,
-    possessed, pronoun, says_what, share_of_people, that_at, tokens, word_before, word_count,
+    possessed, pronoun, says_what, share_of_people, that_at, word_before, word_count,
 };
 use super::{back, sentence_at, strip_end, verb_head, Run, SpeakerKind, VerbClass, WINDOW};
 use crate::text::{char_at, char_before, find_str, is_space, key_fold, lower, trim, LOWER_INLINE};
@@ -326,7 +326,7 @@ impl<'h> Run<'_, 'h> {
             let opens = trim(text, Span::new(s.start, verb.start)).is_empty();
             // "According to Rathbun the property was returned": no comma
             // after the name; the clause starts at its determiner.
-            let toks = tokens(rest.get(..ahead(rest, 200)).unwrap_or(rest), verb.end);
+            let toks = self.tokens(rest.get(..ahead(rest, 200)).unwrap_or(rest), verb.end);
             let names = toks
                 .iter()
                 .take_while(|t| {
@@ -558,7 +558,7 @@ impl<'h> Run<'_, 'h> {
             let rest = text.get(pos..sentence_end)?;
             // The hearer is a few words: a bounded look ahead, however long
             // the sentence.
-            let toks = tokens(rest.get(..ahead(rest, 200)).unwrap_or(rest), pos);
+            let toks = self.tokens(rest.get(..ahead(rest, 200)).unwrap_or(rest), pos);
             let word = |k: usize| toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("");
             let mut k = 0;
             if matches!(word(0), "the" | "a" | "an") {
@@ -839,7 +839,8 @@ impl<'h> Run<'_, 'h> {
                 || seg_text.starts_with("of ")
                 || seg_text.starts_with("a ")
                 || seg_text.starts_with("an ")
-                || tokens(seg_text, seg.start)
+                || self
+                    .tokens(seg_text, seg.start)
                     .iter()
                     .any(|t| self.finder.is_title_word(text.get(t.range()).unwrap_or("")))
                     && !self.is_name_segment(seg);
@@ -906,7 +907,7 @@ impl<'h> Run<'_, 'h> {
     /// of a reporting verb coordinated after it with "and".
     fn coordinated_subject(&self, lo: usize, end: usize) -> Option<Span> {
         let text = self.text;
-        let toks = tokens(text.get(lo..end)?, lo);
+        let toks = self.tokens(text.get(lo..end)?, lo);
         let verb = toks.iter().position(|t| {
             let w = text.get(t.range()).unwrap_or("");
             w.chars().next().is_some_and(char::is_lowercase)
@@ -963,7 +964,7 @@ impl<'h> Run<'_, 'h> {
     fn past_subject(&self, s: Span, copula: bool) -> Option<Span> {
         let text = self.text;
         let end = (s.start + WINDOW).min(s.end);
-        let toks = tokens(text.get(s.start..back(text, s.start, end, 0))?, s.start);
+        let toks = self.tokens(text.get(s.start..back(text, s.start, end, 0))?, s.start);
         let verb = toks.iter().position(|t| {
             let w = text.get(t.range()).unwrap_or("");
             w.chars().next().is_some_and(char::is_lowercase)
@@ -1001,7 +1002,7 @@ impl<'h> Run<'_, 'h> {
     /// "Area Manager at the HCA".
     pub(super) fn role_without_name(&self, seg: Span) -> bool {
         let text = self.text;
-        let toks = tokens(text.get(seg.range()).unwrap_or(""), seg.start);
+        let toks = self.tokens(text.get(seg.range()).unwrap_or(""), seg.start);
         let is_title = |t: &Span| self.finder.is_title_word(text.get(t.range()).unwrap_or(""));
         let Some(last_title) = toks.iter().rposition(is_title) else {
             return false;
@@ -1022,7 +1023,7 @@ impl<'h> Run<'_, 'h> {
     /// a title before it ("Professor Cres Eastman").
     pub(super) fn is_name_segment(&self, seg: Span) -> bool {
         let text = self.text;
-        let toks = tokens(text.get(seg.range()).unwrap_or(""), seg.start);
+        let toks = self.tokens(text.get(seg.range()).unwrap_or(""), seg.start);
         let mut trailing = 0;
         for t in toks.iter().rev() {
             let w = text.get(t.range()).unwrap_or("");
@@ -1057,7 +1058,7 @@ impl<'h> Run<'_, 'h> {
     pub(super) fn np_before(&self, lo: usize, end: usize) -> Option<Span> {
         let text = self.text;
         let seg = text.get(lo..end)?;
-        let toks = tokens(seg, lo);
+        let toks = self.tokens(seg, lo);
         // Every index below stays inside `toks` by the loop bounds; `get`
         // keeps a slip from ever panicking.
         let tok = |k: usize| toks.get(k).copied().unwrap_or_default();
@@ -1458,7 +1459,7 @@ impl<'h> Run<'_, 'h> {
         // The speaker ends where the rest of the clause begins: "said Bolden
         // to the gathered crowd", "said Mr Smith in a statement".
         let words = self.text.get(span.range())?;
-        let toks = tokens(words, span.start);
+        let toks = self.tokens(words, span.start);
         let cut = toks.iter().enumerate().skip(1).find_map(|(k, t)| {
             let w = self.text.get(t.range()).unwrap_or("");
             let next = toks

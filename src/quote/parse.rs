@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use super::words::{ends_in_connector, strip_possessive, tokens};
+use super::words::{ends_in_connector, strip_possessive};
 use super::{back, Run, SpeakerKind, TitleInfo};
 use crate::country::CountryCode;
 use crate::hash::FastMap;
@@ -260,7 +260,7 @@ impl<'h> Run<'_, 'h> {
             }
         }
         let span = trim(text, Span::new(role.start, role.start + end));
-        let toks = tokens(text.get(span.range()).unwrap_or(""), span.start);
+        let toks = self.tokens(text.get(span.range()).unwrap_or(""), span.start);
         let mut country = None;
         let mut first = None;
         for (k, t) in toks.iter().enumerate() {
@@ -400,7 +400,7 @@ impl<'h> Run<'_, 'h> {
                 }
             }
         }
-        let toks = tokens(s, np.start);
+        let toks = self.tokens(s, np.start);
         // The title starting at each token, worked out the first time it is
         // asked: the tests below ask again for the same tokens.
         let title_memo: Vec<OnceCell<Option<(usize, TitleInfo)>>> =
