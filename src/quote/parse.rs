@@ -38,13 +38,18 @@ pub(super) struct Parsed<'h> {
 /// reads the same wherever it stands, unless it holds " and " (`parse`
 /// reads the words before it then).
 #[derive(Debug, Default)]
-pub(super) struct Parses<'h>(FastMap<&'h str, (usize, Option<Parsed<'h>>)>);
+pub(super) struct Parses<'h> {
+    /// Where each phrase's parse stands in `parsed`, by the phrase's text.
+    index: FastMap<&'h str, usize>,
+    /// Each phrase's parse, with where the first of them stood.
+    parsed: Vec<(usize, Option<Parsed<'h>>)>,
+}
 
 impl<'h> Parses<'h> {
-    /// The parse of `phrase` standing at byte `at`, if its text has been
-    /// parsed, with the name's span moved to where it stands there.
-    pub(super) fn get(&self, phrase: &str, at: usize) -> Option<(&Parsed<'h>, Span)> {
-        let (first, parsed) = self.0.get(phrase)?;
+    /// Parse `i` (as `Run::remember` gives it) of a phrase standing at
+    /// byte `at`, with the name's span moved to where it stands there.
+    pub(super) fn at(&self, i: usize, at: usize) -> Option<(&Parsed<'h>, Span)> {
+        let (first, parsed) = self.parsed.get(i)?;
         let p = parsed.as_ref()?;
         let shift = |i: usize| at + i.saturating_sub(*first);
         Some((
@@ -56,15 +61,18 @@ impl<'h> Parses<'h> {
 
 impl<'h> Run<'_, 'h> {
     /// Parses the phrase at `np` (one without " and ") unless its text has
-    /// been parsed before: `parses` then holds it.
-    pub(super) fn remember(&mut self, np: Span) {
-        let Some(phrase) = self.text.get(np.range()) else {
-            return;
-        };
-        if !self.parses.0.contains_key(phrase) {
-            let parsed = self.parse(np);
-            self.parses.0.insert(phrase, (np.start, parsed));
+    /// been parsed before: where its parse stands in `parses` (`Parses::at`).
+    /// A phrase met again costs one look-up.
+    pub(super) fn remember(&mut self, np: Span) -> Option<usize> {
+        let phrase = self.text.get(np.range())?;
+        if let Some(&i) = self.parses.index.get(phrase) {
+            return Some(i);
         }
+        let parsed = self.parse(np);
+        let i = self.parses.parsed.len();
+        self.parses.parsed.push((np.start, parsed));
+        self.parses.index.insert(phrase, i);
+        Some(i)
     }
 
     /// `parse`, each distinct phrase parsed once (`Parses`), with the key
@@ -74,8 +82,8 @@ impl<'h> Run<'_, 'h> {
         let mut p = if contains_str(phrase, " and ") {
             self.parse(np)?
         } else {
-            self.remember(np);
-            let (p, name_span) = self.parses.get(phrase, np.start)?;
+            let i = self.remember(np)?;
+            let (p, name_span) = self.parses.at(i, np.start)?;
             Parsed {
                 name_span,
                 ..p.clone()
@@ -802,4 +810,43 @@ fn collective_key(name: &str) -> String {
         return "#collective".to_string();
     }
     owned.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{QuoteFinder, Run, SpeakerKind};
+    use crate::country::CountryFinder;
+    use crate::text::WordBytes;
+    use crate::Span;
+
+    #[test]
+    fn a_phrase_met_again_is_found_parsed_and_moved_to_where_it_stands() {
+        let text =
+            "Prime Minister John Howard said. Then Prime Minister John Howard met Mr Howard.";
+        let finder = QuoteFinder::new();
+        let countries = CountryFinder::new();
+        let words = WordBytes::new(text);
+        let mut run = Run::new(&finder, text, &words, &countries);
+        let phrase = "Prime Minister John Howard";
+        let first = Span::new(0, phrase.len());
+        let again_at = text.rfind(phrase).unwrap();
+        let again = Span::new(again_at, again_at + phrase.len());
+        let mr_at = text.find("Mr Howard").unwrap();
+        let i = run.remember(first).unwrap();
+        let j = run.remember(again).unwrap();
+        let k = run
+            .remember(Span::new(mr_at, mr_at + "Mr Howard".len()))
+            .unwrap();
+        assert_eq!(i, j);
+        assert_ne!(i, k);
+        let (p, name) = run.parses.at(j, again.start).unwrap();
+        assert_eq!(p.kind, SpeakerKind::Person);
+        assert_eq!(&text[name.range()], "John Howard");
+        assert!(name.start > again.start);
+        let (p, name) = run.parses.at(i, first.start).unwrap();
+        assert_eq!(p.title.as_deref(), Some("Prime Minister"));
+        assert_eq!(&text[name.range()], "John Howard");
+        let (_, name) = run.parses.at(k, mr_at).unwrap();
+        assert_eq!(&text[name.range()], "Howard");
+    }
 }

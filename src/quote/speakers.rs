@@ -11,7 +11,7 @@ use super::surnames::NearSurnames;
 use super::{back, sentence_at, Quote, QuoteKind, Run, Speaker, SpeakerKind};
 use crate::analysis::Analysis;
 use crate::country::CountryCode;
-use crate::text::{lower, rfind_str, trim, LOWER_INLINE};
+use crate::text::{rfind_str, trim};
 use crate::Span;
 
 /// A speaker while the document is read.
@@ -172,7 +172,9 @@ impl<'h> Run<'_, 'h> {
     /// the first neither a title, an abbreviation, an article nor an
     /// initial.
     fn is_plain_name(&self, name: &str) -> bool {
-        let words = memchr::memchr_iter(b' ', name.as_bytes()).count() + 1;
+        // A name is a few bytes: counted in line, its spaces cost less than
+        // a call to a vector search for each.
+        let words = name.bytes().filter(|&b| b == b' ').count() + 1;
         let first = name.split(' ').next().unwrap_or("");
         (2..=4).contains(&words)
             && name
@@ -181,12 +183,8 @@ impl<'h> Run<'_, 'h> {
             && first.chars().count() >= 2
             && first.chars().all(char::is_alphabetic)
             && !matches!(first, "The" | "A" | "An")
-            && {
-                let mut buf = [0; LOWER_INLINE];
-                let first = lower(first, &mut buf);
-                !self.finder.title_words.contains(first.as_ref())
-                    && !self.finder.title_firsts.contains(first.as_ref())
-            }
+            && !self.finder.title_words.contains_lowered(first)
+            && !self.finder.title_firsts.contains_lowered(first)
     }
 
     /// Speakers read as people by their name alone that the text shows to
@@ -310,11 +308,9 @@ impl<'h> Run<'_, 'h> {
                     });
                 // The phrase holds no " and ": each distinct one is
                 // parsed once (`Parses`).
-                if let Some(n) = phrase {
-                    self.remember(n);
-                }
-                let full = phrase
-                    .and_then(|n| self.parses.get(text.get(n.range())?, n.start))
+                let parse = phrase.and_then(|n| Some((self.remember(n)?, n.start)));
+                let full = parse
+                    .and_then(|(i, at)| self.parses.at(i, at))
                     .filter(|(p, _)| p.kind == SpeakerKind::Person);
                 let full_key = full.map(|(p, _)| self.settled_key(p));
                 // The fuller form names someone else of that surname.
@@ -436,4 +432,37 @@ fn is_web_address(name: &str) -> bool {
         && host.chars().next().is_some_and(char::is_alphanumeric)
         && (2..=4).contains(&tld.len())
         && tld.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{QuoteFinder, Run};
+    use crate::country::CountryFinder;
+    use crate::text::WordBytes;
+
+    #[test]
+    fn a_plain_name_is_two_to_four_capitalised_words_opening_on_no_title() {
+        let finder = QuoteFinder::new();
+        let countries = CountryFinder::new();
+        let words = WordBytes::new("");
+        let run = Run::new(&finder, "", &words, &countries);
+        for (name, plain) in [
+            ("John Howard", true),
+            ("Jill Tracy Biden", true),
+            ("Élodie Durand", true),
+            ("Ursula von der Leyen", false),
+            ("Howard", false),
+            ("A B", false),
+            ("Jean-Luc Picard", false),
+            ("The Beatles", false),
+            ("President Biden", false),
+            ("PRESIDENT Biden", false),
+            ("Prime Minister", false),
+            ("Al Gore", true),
+            ("Secretary Rubio", false),
+            ("One Two Three Four Five", false),
+        ] {
+            assert_eq!(run.is_plain_name(name), plain, "{name}");
+        }
+    }
 }

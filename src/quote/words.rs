@@ -588,7 +588,7 @@ pub(super) fn that_at(rest: &str) -> Option<usize> {
     None
 }
 
-/// How `tokens` reads each byte: `WORD` for an ASCII byte that is part of
+/// How `tokens_into` reads each byte: `WORD` for an ASCII byte that is part of
 /// a word, `GAP` for one that is not, `WIDE` for a byte of a character
 /// beyond ASCII, which is decoded. A table load is cheaper than a shift of
 /// a 128-bit mask.
@@ -621,14 +621,14 @@ fn token_class(b: u8) -> u8 {
     TOKEN_CLASS.get(usize::from(b)).copied().unwrap_or(WIDE)
 }
 
-/// Whether `tokens` reads an ASCII byte as part of a word: a letter, a
+/// Whether `tokens_into` reads an ASCII byte as part of a word: a letter, a
 /// digit, or one of `.`, `'`, `-` and `&`.
 pub(super) fn is_word_byte(b: u8) -> bool {
     token_class(b) == WORD
 }
 
 /// Whether the character at byte `i` of `s` (a character boundary) is
-/// read by `tokens` as part of a word, and its length; `None` past the end.
+/// read by `tokens_into` as part of a word, and its length; `None` past the end.
 fn token_char(s: &str, i: usize) -> Option<(bool, usize)> {
     let b = *s.as_bytes().get(i)?;
     match token_class(b) {
@@ -639,14 +639,6 @@ fn token_char(s: &str, i: usize) -> Option<(bool, usize)> {
             Some((c.is_alphanumeric() || c == '’', c.len_utf8()))
         }
     }
-}
-
-/// `tokens_into` a new list.
-#[cfg(test)]
-pub(super) fn tokens(s: &str, base: usize) -> Vec<Span> {
-    let mut out = Vec::new();
-    tokens_into(s, base, &mut out);
-    out
 }
 
 /// Words of `s` (which starts at byte `base`), into `out` (cleared first):
