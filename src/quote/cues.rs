@@ -5,6 +5,7 @@
 //! `np_ending_at`, `past_name_tag`, `apposition`, `coordinated_subject`).
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use aho_corasick::AhoCorasick;
 
@@ -609,8 +610,9 @@ impl<'h> Run<'_, 'h> {
                 && !full_rest.contains(['“', '"']));
         let mut indirect = None;
         // The first words after the verb: a long sentence is not split to
-        // its end.
-        let rest_words = first_words(rest, REST_WORDS);
+        // its end. Most cues are settled before they are read.
+        let rest_words_cell = OnceCell::new();
+        let rest_words = || rest_words_cell.get_or_init(|| first_words(rest, REST_WORDS));
         // A quotation right after the verb, its punctuation or "that" is
         // what the verb introduces ("said: “...”", "said that “...”");
         // after another word ("said a “...” is needed") it is part of the
@@ -675,7 +677,7 @@ impl<'h> Run<'_, 'h> {
                 if c.len() > 12 {
                     indirect = Some(c);
                 }
-            } else if rest_words.len() <= 8 && adverbial(&rest_words) {
+            } else if rest_words().len() <= 8 && adverbial(rest_words()) {
                 // "..., X said Wednesday."
                 if let Some(c) = cut.filter(|_| {
                     np.start <= clause + 1
@@ -700,8 +702,8 @@ impl<'h> Run<'_, 'h> {
                     }
                 }
             } else if matches!(class, VerbClass::Say | VerbClass::Tell)
-                && rest_words.len() >= 4
-                && clause_start(rest_words.first().copied().unwrap_or(""))
+                && rest_words().len() >= 4
+                && clause_start(rest_words().first().copied().unwrap_or(""))
             {
                 indirect = Some(rest_span);
             } else if matches!(class, VerbClass::Say | VerbClass::Tell)
@@ -712,8 +714,10 @@ impl<'h> Run<'_, 'h> {
                 indirect = Some(rest_span);
             } else if (class == VerbClass::That
                 || (matches!(class, VerbClass::Say | VerbClass::Tell)
-                    && rest_words.first().is_some_and(|w| matches!(*w, "a" | "an"))))
-                && bare_clause(&rest_words)
+                    && rest_words()
+                        .first()
+                        .is_some_and(|w| matches!(*w, "a" | "an"))))
+                && bare_clause(rest_words())
             {
                 // "The two sides noted their different national conditions
                 // could lead to differences": "that" left out.

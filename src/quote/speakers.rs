@@ -160,12 +160,8 @@ impl<'h> Run<'_, 'h> {
         if a == b {
             return false;
         }
-        fn head(name: &str) -> impl Iterator<Item = char> + '_ {
-            let first = name.split(' ').next().unwrap_or("");
-            first.chars().take(2).flat_map(char::to_lowercase)
-        }
         // First names that begin alike settle it before the table look-ups.
-        !head(a).eq(head(b)) && self.is_plain_name(b) && self.is_plain_name(a)
+        !first_names_begin_alike(a, b) && self.is_plain_name(b) && self.is_plain_name(a)
     }
 
     /// Whether `name` is plainly personal: two to four capitalised words,
@@ -175,11 +171,12 @@ impl<'h> Run<'_, 'h> {
         // A name is a few bytes: counted in line, its spaces cost less than
         // a call to a vector search for each.
         let words = name.bytes().filter(|&b| b == b' ').count() + 1;
-        let first = name.split(' ').next().unwrap_or("");
-        (2..=4).contains(&words)
-            && name
-                .split(' ')
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        if !(2..=4).contains(&words) {
+            return false;
+        }
+        let first = first_word(name);
+        name.split(' ')
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
             && first.chars().count() >= 2
             && first.chars().all(char::is_alphabetic)
             && !matches!(first, "The" | "A" | "An")
@@ -421,6 +418,31 @@ impl<'h> Run<'_, 'h> {
     }
 }
 
+/// The first word of a name: what comes before its first space.
+fn first_word(name: &str) -> &str {
+    let end = name.bytes().position(|b| b == b' ').unwrap_or(name.len());
+    name.get(..end).unwrap_or(name)
+}
+
+/// Whether the first words of two names begin with the same two letters
+/// in any case (the first two characters of each, lowered). Two ASCII
+/// bytes are compared as they stand; anything wider is lowered a character
+/// at a time.
+fn first_names_begin_alike(a: &str, b: &str) -> bool {
+    let (a, b) = (first_word(a), first_word(b));
+    fn head(w: &str) -> &[u8] {
+        w.as_bytes().get(..2).unwrap_or(w.as_bytes())
+    }
+    let (ha, hb) = (head(a), head(b));
+    if ha.is_ascii() && hb.is_ascii() {
+        return ha.eq_ignore_ascii_case(hb);
+    }
+    fn lowered(w: &str) -> impl Iterator<Item = char> + '_ {
+        w.chars().take(2).flat_map(char::to_lowercase)
+    }
+    lowered(a).eq(lowered(b))
+}
+
 /// Whether `name` is a web address: one word ending in a dot and a
 /// lower-case top-level domain ("Secunia.com", "CBC.ca"), not an
 /// abbreviation ("D.C.", "Ph.D.").
@@ -437,8 +459,33 @@ fn is_web_address(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::{QuoteFinder, Run};
+    use super::first_names_begin_alike;
     use crate::country::CountryFinder;
     use crate::text::WordBytes;
+
+    #[test]
+    fn first_names_begin_alike_in_their_first_two_letters_lowered() {
+        for (a, b) in [
+            ("Joe Biden", "Joseph Biden"),
+            ("JOE Biden", "jo"),
+            ("J. Smith", "J. Jones"),
+            ("J Smith", "j"),
+            ("Émile Zola", "émilie Zola"),
+            ("\u{212A}im Jong Un", "kim"),
+            ("", ""),
+        ] {
+            assert!(first_names_begin_alike(a, b), "{a:?} {b:?}");
+        }
+        for (a, b) in [
+            ("Joe Biden", "Jill Biden"),
+            ("J Smith", "Jo Smith"),
+            ("Émile Zola", "Emile Zola"),
+            ("Al Gore", "A Gore"),
+            ("", "A"),
+        ] {
+            assert!(!first_names_begin_alike(a, b), "{a:?} {b:?}");
+        }
+    }
 
     #[test]
     fn a_plain_name_is_two_to_four_capitalised_words_opening_on_no_title() {
