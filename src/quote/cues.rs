@@ -1340,13 +1340,11 @@ impl<'h> Run<'_, 'h> {
         }
         // "Josh I can't", "What we're", "Let me", "They’re lining up": a
         // pronoun of speech inside the phrase is someone talking.
-        let spoken = toks.get(start..stop).unwrap_or(&[]).iter().any(|t| {
-            let w = text.get(t.range()).unwrap_or("");
-            first_person(w)
-                || matches!(w, "me" | "us" | "let’s" | "let's" | "Let’s" | "Let's")
-                || w.ends_with("’re")
-                || w.ends_with("'re")
-        });
+        let spoken = toks
+            .get(start..stop)
+            .unwrap_or(&[])
+            .iter()
+            .any(|t| speaks(text.get(t.range()).unwrap_or("")));
         if spoken {
             return None;
         }
@@ -1510,6 +1508,19 @@ impl<'h> Run<'_, 'h> {
     }
 }
 
+/// Whether a word is a pronoun of someone talking: "I" or a contraction of
+/// it, "me", "us", "let's" or a contraction in "'re". Each of these opens
+/// with `I`, `m`, `u` or `l` in either case, or ends in "re", which rules
+/// out most words (names) by two bytes.
+fn speaks(w: &str) -> bool {
+    let b = w.as_bytes();
+    let may = matches!(b.first(), Some(b'I' | b'm' | b'u' | b'l' | b'L')) || b.ends_with(b"re");
+    may && (first_person(w)
+        || matches!(w, "me" | "us" | "let’s" | "let's" | "Let’s" | "Let's")
+        || w.ends_with("’re")
+        || w.ends_with("'re"))
+}
+
 /// Whether the span is a whole word.
 fn word_bounded(text: &str, span: Span) -> bool {
     let before = char_before(text, span.start).is_none_or(|c| !c.is_alphanumeric());
@@ -1583,6 +1594,20 @@ mod tests {
             }
         });
         assert!(alone > 40, "{alone}");
+    }
+
+    #[test]
+    fn a_pronoun_of_someone_talking_speaks() {
+        for w in [
+            "I", "I’m", "I've", "me", "us", "let’s", "Let's", "we’re", "They're",
+        ] {
+            assert!(super::speaks(w), "{w}");
+        }
+        for w in [
+            "", "It", "Ike", "Me", "use", "lets", "Rudd", "more", "we", "Irene",
+        ] {
+            assert!(!super::speaks(w), "{w}");
+        }
     }
 
     #[test]
