@@ -3127,106 +3127,18 @@ fn past_tense(b: &[u8], w: (usize, usize), x: &[u8], lo: usize) -> bool {
 /// [`SentenceCursor::bounds`] gives it, or the mention itself past the
 /// last sentence): `Some(true)` for the future, `Some(false)` for the
 /// past, `None` when there is none.
+///
+/// A word before the mention stands as far from it as the gap between
+/// them; one after, 40 bytes further than its gap (words after the date
+/// weigh less: they often begin the next clause). Each walk meets ever
+/// farther words, and of two markers at one distance the first found
+/// wins, so a walk stops at its first marker, and the walk forward also
+/// at the first word no nearer than the marker found back.
 fn tense(b: &[u8], lo: usize, hi: usize, s: usize, e: usize) -> Option<bool> {
-    // A progressive verb right before: "gathering Saturday".
-    if let Some(p) = word_back(b, s, lo) {
-        let w = b.get(p.0..p.1).unwrap_or_default();
-        let not_verb = [
-            b"during".as_slice(),
-            b"morning",
-            b"evening",
-            b"including",
-            b"according",
-            b"following",
-        ]
-        .iter()
-        .any(|x| w.eq_ignore_ascii_case(x));
-        // Not a gerund after a preposition: "shortly after opening Friday".
-        let gerund = word_back(b, p.0, lo).is_some_and(|q| {
-            any(
-                b,
-                q,
-                &[
-                    "after", "before", "since", "by", "while", "when", "of", "for",
-                ],
-            )
-        });
-        if w.len() > 5 && w.ends_with(b"ing") && !not_verb && !gerund {
-            return Some(true);
-        }
+    if progressive_before(b, lo, s) {
+        return Some(true);
     }
     let mut best: Option<(usize, bool)> = None;
-    let mut consider = |w: (usize, usize), dist: usize| {
-        let mut buf = [0u8; 12];
-        let raw = b.get(w.0..w.1).unwrap_or_default();
-        let x = buf.get_mut(..raw.len()).unwrap_or_default();
-        for (d, c) in x.iter_mut().zip(raw) {
-            *d = c.to_ascii_lowercase();
-        }
-        // The word before, read only where a test needs it.
-        let prev = || word_back(b, w.0, lo);
-        let x: &[u8] = x;
-        let tense = match x {
-            // "is to travel": a plan.
-            b"to" if prev().is_some_and(|p| any(b, p, &["is", "are"])) => Some(true),
-            // "to be held"; a bare "be" is modal or subjunctive too:
-            // "recommended that the stations be closed from Friday".
-            b"be" => Some(true),
-            // "I should like to make a statement": politeness, no tense.
-            b"would" | b"should" if word(b, w.1, hi).is_some_and(|n| eq(b, n, "like")) => None,
-            // The present of a timetable: "the flight which launches June 28".
-            b"launches" | b"opens" | b"starts" | b"begins" | b"commences" | b"runs" | b"closes"
-            | b"ends" | b"arrives" | b"departs" => Some(true),
-            // "is (also) travelling to California on Friday": an
-            // arrangement.
-            _ if raw.len() > 5
-                && raw.ends_with(b"ing")
-                && prev()
-                    .and_then(|p| {
-                        if any(b, p, &["also", "now", "still"]) {
-                            word_back(b, p.0, lo)
-                        } else {
-                            Some(p)
-                        }
-                    })
-                    .is_some_and(|p| any(b, p, &["is", "are", "am"])) =>
-            {
-                Some(true)
-            }
-            // "cooler than expected in March": no plan.
-            b"expected" if prev().is_some_and(|p| any(b, p, &["than", "as"])) => None,
-            b"will" | b"ll" | b"shall" | b"upcoming" | b"scheduled" | b"tomorrow" | b"next"
-            | b"planned" | b"plans" | b"would" | b"expected" | b"expects" | b"due" | b"should"
-            | b"must" | b"might" => Some(true),
-            // A past tense, unless its context says otherwise: the context
-            // is read only for the few words that could be one.
-            _ => past_tense(b, w, x, lo).then_some(false).filter(|_| {
-                let prev = prev();
-                // "will be held": the participle after "be" is no past
-                // tense. Nor is one followed by "by" ("a conference
-                // convened by ..."). Nor is a present passive ("is
-                // expected", "are being finalised").
-                let after_be = prev.is_some_and(|p| any(b, p, &["be", "is", "are", "am", "being"]))
-                    || word(b, w.1, hi).is_some_and(|n| eq(b, n, "by"));
-                // "The anticipated expiration dates": an adjective.
-                let article = prev.is_some_and(|p| {
-                    any(
-                        b,
-                        p,
-                        &[
-                            "the", "a", "an", "its", "their", "our", "this", "these", "his", "her",
-                        ],
-                    )
-                });
-                !after_be && !article
-            }),
-        };
-        if let Some(t) = tense {
-            if best.is_none_or(|(d, _)| dist < d) {
-                best = Some((dist, t));
-            }
-        }
-    };
     let mut i = s;
     for _ in 0..60 {
         let j = skip_ws_back(b, i, lo);
@@ -3243,7 +3155,10 @@ fn tense(b: &[u8], lo: usize, hi: usize, s: usize, e: usize) -> Option<bool> {
             if eq(b, (k, j), "that") && word_back(b, k, lo).is_some_and(|p| reports(b, p)) {
                 break;
             }
-            consider((k, j), s - j);
+            if let Some(t) = word_tense(b, (k, j), lo, hi) {
+                best = Some((s - j, t));
+                break;
+            }
             i = k;
         } else {
             i = j - 1;
@@ -3257,15 +3172,125 @@ fn tense(b: &[u8], lo: usize, hi: usize, s: usize, e: usize) -> Option<bool> {
         }
         match word(b, j, hi) {
             Some(w) => {
-                // Words after the date weigh less: they often begin the
-                // next clause.
-                consider(w, w.0 - e + 40);
+                let dist = w.0 - e + 40;
+                if best.is_some_and(|(d, _)| dist >= d) {
+                    break;
+                }
+                if let Some(t) = word_tense(b, w, lo, hi) {
+                    best = Some((dist, t));
+                    break;
+                }
                 i = w.1;
             }
             None => i = j + 1,
         }
     }
     best.map(|(_, t)| t)
+}
+
+/// Whether a progressive verb stands right before `s` ("gathering
+/// Saturday"), and not as a gerund after a preposition ("shortly after
+/// opening Friday") nor as one of the nouns and prepositions in "-ing".
+fn progressive_before(b: &[u8], lo: usize, s: usize) -> bool {
+    let Some(p) = word_back(b, s, lo) else {
+        return false;
+    };
+    let w = b.get(p.0..p.1).unwrap_or_default();
+    if w.len() <= 5 || !w.ends_with(b"ing") {
+        return false;
+    }
+    let not_verb = [
+        b"during".as_slice(),
+        b"morning",
+        b"evening",
+        b"including",
+        b"according",
+        b"following",
+    ]
+    .iter()
+    .any(|x| w.eq_ignore_ascii_case(x));
+    let gerund = || {
+        word_back(b, p.0, lo).is_some_and(|q| {
+            any(
+                b,
+                q,
+                &[
+                    "after", "before", "since", "by", "while", "when", "of", "for",
+                ],
+            )
+        })
+    };
+    !not_verb && !gerund()
+}
+
+/// The tense word `w` marks, read with the words around it inside
+/// `lo..hi`: `Some(true)` for the future, `Some(false)` for the past,
+/// `None` for neither.
+fn word_tense(b: &[u8], w: (usize, usize), lo: usize, hi: usize) -> Option<bool> {
+    let mut buf = [0u8; 12];
+    let raw = b.get(w.0..w.1).unwrap_or_default();
+    let x = buf.get_mut(..raw.len()).unwrap_or_default();
+    for (d, c) in x.iter_mut().zip(raw) {
+        *d = c.to_ascii_lowercase();
+    }
+    // The word before, read only where a test needs it.
+    let prev = || word_back(b, w.0, lo);
+    let x: &[u8] = x;
+    match x {
+        // "is to travel": a plan.
+        b"to" if prev().is_some_and(|p| any(b, p, &["is", "are"])) => Some(true),
+        // "to be held"; a bare "be" is modal or subjunctive too:
+        // "recommended that the stations be closed from Friday".
+        b"be" => Some(true),
+        // "I should like to make a statement": politeness, no tense.
+        b"would" | b"should" if word(b, w.1, hi).is_some_and(|n| eq(b, n, "like")) => None,
+        // The present of a timetable: "the flight which launches June 28".
+        b"launches" | b"opens" | b"starts" | b"begins" | b"commences" | b"runs" | b"closes"
+        | b"ends" | b"arrives" | b"departs" => Some(true),
+        // "is (also) travelling to California on Friday": an
+        // arrangement.
+        _ if raw.len() > 5
+            && raw.ends_with(b"ing")
+            && prev()
+                .and_then(|p| {
+                    if any(b, p, &["also", "now", "still"]) {
+                        word_back(b, p.0, lo)
+                    } else {
+                        Some(p)
+                    }
+                })
+                .is_some_and(|p| any(b, p, &["is", "are", "am"])) =>
+        {
+            Some(true)
+        }
+        // "cooler than expected in March": no plan.
+        b"expected" if prev().is_some_and(|p| any(b, p, &["than", "as"])) => None,
+        b"will" | b"ll" | b"shall" | b"upcoming" | b"scheduled" | b"tomorrow" | b"next"
+        | b"planned" | b"plans" | b"would" | b"expected" | b"expects" | b"due" | b"should"
+        | b"must" | b"might" => Some(true),
+        // A past tense, unless its context says otherwise: the context
+        // is read only for the few words that could be one.
+        _ => past_tense(b, w, x, lo).then_some(false).filter(|_| {
+            let prev = prev();
+            // "will be held": the participle after "be" is no past
+            // tense. Nor is one followed by "by" ("a conference
+            // convened by ..."). Nor is a present passive ("is
+            // expected", "are being finalised").
+            let after_be = prev.is_some_and(|p| any(b, p, &["be", "is", "are", "am", "being"]))
+                || word(b, w.1, hi).is_some_and(|n| eq(b, n, "by"));
+            // "The anticipated expiration dates": an adjective.
+            let article = prev.is_some_and(|p| {
+                any(
+                    b,
+                    p,
+                    &[
+                        "the", "a", "an", "its", "their", "our", "this", "these", "his", "her",
+                    ],
+                )
+            });
+            !after_be && !article
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -3831,5 +3856,108 @@ mod tests {
                 assert_eq!(&text[d.span.range()], d.text);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tense_tests {
+    use super::*;
+
+    /// [`tense`] as it reads every word of both walks and keeps the
+    /// nearest marker, for comparison with the walks that stop early.
+    fn tense_every_word(b: &[u8], lo: usize, hi: usize, s: usize, e: usize) -> Option<bool> {
+        if progressive_before(b, lo, s) {
+            return Some(true);
+        }
+        let mut best: Option<(usize, bool)> = None;
+        let mut consider = |w: (usize, usize), dist: usize| {
+            if let Some(t) = word_tense(b, w, lo, hi) {
+                if best.is_none_or(|(d, _)| dist < d) {
+                    best = Some((dist, t));
+                }
+            }
+        };
+        let mut i = s;
+        for _ in 0..60 {
+            let j = skip_ws_back(b, i, lo);
+            if j <= lo {
+                break;
+            }
+            let k = j - letters_back(b, lo, j);
+            if k < j {
+                if eq(b, (k, j), "that") && word_back(b, k, lo).is_some_and(|p| reports(b, p)) {
+                    break;
+                }
+                consider((k, j), s - j);
+                i = k;
+            } else {
+                i = j - 1;
+            }
+        }
+        let mut i = e;
+        for _ in 0..12 {
+            let j = skip_ws(b, i, hi);
+            if j >= hi {
+                break;
+            }
+            match word(b, j, hi) {
+                Some(w) => {
+                    consider(w, w.0 - e + 40);
+                    i = w.1;
+                }
+                None => i = j + 1,
+            }
+        }
+        best.map(|(_, t)| t)
+    }
+
+    /// The texts of the fixture suite.
+    fn fixture_texts() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("fixtures")
+            .filter_map(|entry| {
+                let path = entry.ok()?.path();
+                let txt = path.extension().is_some_and(|x| x == "txt");
+                txt.then(|| std::fs::read_to_string(path).ok()).flatten()
+            })
+            .collect();
+        texts.sort();
+        assert!(texts.len() > 10, "the fixture texts are found");
+        texts
+    }
+
+    #[test]
+    fn tense_stops_where_no_nearer_marker_can_come() {
+        let mut texts = fixture_texts();
+        texts.push(
+            "They will meet Tuesday. He said Sunday that it was held. Talks \
+             gathering Saturday; the flight launches June 28. It is to open \
+             Friday, as expected in March, and we would like to meet Monday \
+             - they met. A conference convened by Australia in December."
+                .to_string(),
+        );
+        let mut markers = 0;
+        for text in &texts {
+            let b = text.as_bytes();
+            // Each line stands for a sentence, each word for a mention.
+            let mut lo = 0;
+            for line in text.split_inclusive('\n') {
+                let hi = lo + line.len();
+                let mut s = lo;
+                while s < hi {
+                    let Some((ws, we)) = word(b, s, hi) else {
+                        s += 1;
+                        continue;
+                    };
+                    let want = tense_every_word(b, lo, hi, ws, we);
+                    assert_eq!(tense(b, lo, hi, ws, we), want, "{:?}", &text[ws..we]);
+                    markers += usize::from(want.is_some());
+                    s = we;
+                }
+                lo = hi;
+            }
+        }
+        assert!(markers > 1000, "the texts hold tense markers: {markers}");
     }
 }
