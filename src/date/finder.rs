@@ -290,6 +290,22 @@ fn number(b: &[u8], i: usize, hi: usize) -> Option<(usize, usize, u32)> {
     (e > s).then_some((s, e, v))
 }
 
+/// [`DateFinder::day_number`] of the number read at `s..e`, of value `v`.
+fn day_of_number(b: &[u8], s: usize, e: usize, v: u32, hi: usize) -> Option<(u32, usize)> {
+    if e - s > 2 || !(1..=31).contains(&v) || is_number_tail(b, e) {
+        return None;
+    }
+    let mut end = e;
+    if at(b, e).is_ascii_alphabetic() {
+        let w = word(b, e, hi)?;
+        if w.0 != e || !any(b, w, &["st", "nd", "rd", "th"]) {
+            return None;
+        }
+        end = w.1;
+    }
+    Some((v, end))
+}
+
 /// A four-digit year after blanks from `i`, not part of a longer number.
 fn year(b: &[u8], i: usize, hi: usize) -> Option<(usize, i32)> {
     let (s, e, v) = number(b, i, hi)?;
@@ -742,18 +758,7 @@ impl DateFinder {
     /// A day of the month after `i`: "23", "23rd". Returns day and end.
     fn day_number(&self, b: &[u8], i: usize, hi: usize) -> Option<(u32, usize)> {
         let (s, e, v) = number(b, i, hi)?;
-        if e - s > 2 || !(1..=31).contains(&v) || is_number_tail(b, e) {
-            return None;
-        }
-        let mut end = e;
-        if at(b, e).is_ascii_alphabetic() {
-            let w = word(b, e, hi)?;
-            if w.0 != e || !any(b, w, &["st", "nd", "rd", "th"]) {
-                return None;
-            }
-            end = w.1;
-        }
-        Some((v, end))
+        day_of_number(b, s, e, v, hi)
     }
 
     /// "July 23", "July 23, 2015", "July 1 2016" from the month word on.
@@ -1044,7 +1049,7 @@ impl DateFinder {
         }
         // The day and the word after it are read once for every reading
         // below: most numbers are no day, or have no month after them.
-        let (d1, e1) = self.day_number(b, s, hi)?;
+        let (d1, e1) = day_of_number(b, s, e, v, hi)?;
         let next = word(b, e1, hi);
         let (core, e) = self.month_after_day(b, d1, next, hi).or_else(|| {
             // "25 and 26 May": two days of one month.
@@ -3974,7 +3979,7 @@ mod tests {
 }
 
 #[cfg(test)]
-mod tense_tests {
+mod shortcut_tests {
     use super::*;
 
     /// [`tense`] as it reads every word of both walks and keeps the
@@ -4039,6 +4044,29 @@ mod tense_tests {
         texts.sort();
         assert!(texts.len() > 10, "the fixture texts are found");
         texts
+    }
+
+    #[test]
+    fn a_day_is_read_from_its_number() {
+        let b = b"23rd May, 5,000 or 32 and 7 July, 1st-2nd 123 9am 10%";
+        let day = |s: usize| {
+            let (ns, e, v) = number(b, s, b.len())?;
+            day_of_number(b, ns, e, v, b.len())
+        };
+        // The day, and where it ends: after its suffix, if any.
+        for (s, want) in [
+            (0, Some((23, 4))),
+            (10, None),
+            (19, None),
+            (26, Some((7, 27))),
+            (34, Some((1, 37))),
+            (38, Some((2, 41))),
+            (42, None),
+            (46, None),
+            (50, None),
+        ] {
+            assert_eq!(day(s), want, "{s}");
+        }
     }
 
     #[test]
