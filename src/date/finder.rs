@@ -290,6 +290,19 @@ fn number(b: &[u8], i: usize, hi: usize) -> Option<(usize, usize, u32)> {
     (e > s).then_some((s, e, v))
 }
 
+/// Whether a number at `s` may begin a date by the bytes before it: not
+/// when it goes on a word or another number ("A4", "2,000", "1.5",
+/// "1995-2000") nor when it is a sum or a count ("$5", "£5", "€5", "#3").
+fn number_may_start(b: &[u8], s: usize) -> bool {
+    let p = before(b, s);
+    let joined = p.is_ascii_alphanumeric()
+        || matches!(p, b'$' | b'#' | b'.' | b',' | b'/')
+        || (p == b'-' && before(b, s - 1).is_ascii_digit());
+    let currency = s >= 2 && b.get(s - 2..s) == Some("£".as_bytes())
+        || s >= 3 && b.get(s - 3..s) == Some("€".as_bytes());
+    !joined && !currency
+}
+
 /// [`DateFinder::day_number`] of the number read at `s..e`, of value `v`.
 fn day_of_number(b: &[u8], s: usize, e: usize, v: u32, hi: usize) -> Option<(u32, usize)> {
     if e - s > 2 || !(1..=31).contains(&v) || is_number_tail(b, e) {
@@ -939,20 +952,10 @@ impl DateFinder {
         None
     }
 
-    /// A number trigger at `s`.
+    /// A number trigger at `s`, where [`number_may_start`] holds (the scan
+    /// makes no trigger of any other number).
     fn at_number(&self, b: &[u8], s: usize, hi: usize) -> Option<(usize, Core, usize)> {
         let p = before(b, s);
-        if p.is_ascii_alphanumeric()
-            || matches!(p, b'$' | b'#' | b'.' | b',' | b'/')
-            || (p == b'-' && before(b, s - 1).is_ascii_digit())
-        {
-            return None;
-        }
-        if s >= 2 && b.get(s - 2..s) == Some("£".as_bytes())
-            || s >= 3 && b.get(s - 3..s) == Some("€".as_bytes())
-        {
-            return None;
-        }
         let (_, e, v) = number(b, s, hi)?;
         if let Some(found) = self.slash_date(b, s, e, v, hi) {
             return Some(found);
@@ -2274,7 +2277,9 @@ impl DateFinder {
                 return;
             }
             let found = if at(b, s).is_ascii_digit() {
-                Some((s + 1, Trigger::Digit))
+                // Most numbers are ruled out by the bytes before them,
+                // with no call to read them.
+                number_may_start(b, s).then_some((s + 1, Trigger::Digit))
             } else {
                 self.trigger_at(text, s, key, span, &mut names)
             };
@@ -4044,6 +4049,45 @@ mod shortcut_tests {
         texts.sort();
         assert!(texts.len() > 10, "the fixture texts are found");
         texts
+    }
+
+    #[test]
+    fn numbers_are_ruled_out_by_the_bytes_before_them() {
+        let text = "5 A4 2,000 1.5 1995-2000 $5 £5 €5 #3 1/2 (6) on 7 May, 8-9 July -10 –11";
+        let b = text.as_bytes();
+        let starts: Vec<(&str, bool)> = (0..b.len())
+            .filter(|&s| at(b, s).is_ascii_digit() && !before(b, s).is_ascii_digit())
+            .map(|s| {
+                let e = (s..b.len())
+                    .find(|&e| !at(b, e).is_ascii_digit())
+                    .unwrap_or(b.len());
+                (&text[s..e], number_may_start(b, s))
+            })
+            .collect();
+        let want = [
+            ("5", true),
+            ("4", false),
+            ("2", true),
+            ("000", false),
+            ("1", true),
+            ("5", false),
+            ("1995", true),
+            ("2000", false),
+            ("5", false),
+            ("5", false),
+            ("5", false),
+            ("3", false),
+            ("1", true),
+            ("2", false),
+            ("6", true),
+            ("7", true),
+            ("8", true),
+            // A day range is read from its first day.
+            ("9", false),
+            ("10", true),
+            ("11", true),
+        ];
+        assert_eq!(starts, want);
     }
 
     #[test]
