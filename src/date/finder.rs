@@ -303,6 +303,28 @@ fn number_may_start(b: &[u8], s: usize) -> bool {
     !joined && !currency
 }
 
+/// [`DateFinder::month_at`] of the word at `s`, where a month trigger has
+/// matched the letters `s..e` and no letter follows them: the word is the
+/// name unless a digit follows, and its month the trigger's. Returns where
+/// it ends in a date.
+fn month_trigger_end(b: &[u8], s: usize, e: usize) -> Option<usize> {
+    if !at(b, s).is_ascii_uppercase() || at(b, e).is_ascii_digit() {
+        return None;
+    }
+    Some(month_end(b, (s, e)))
+}
+
+/// Where month name `w` ends in a date: an abbreviation takes its full
+/// stop ("Jul.", "Sept.").
+fn month_end(b: &[u8], w: (usize, usize)) -> usize {
+    let abbrev = w.1 - w.0 <= 4 && !any(b, w, &["may", "june", "july"]);
+    if abbrev && at(b, w.1) == b'.' {
+        w.1 + 1
+    } else {
+        w.1
+    }
+}
+
 /// [`DateFinder::day_number`] of the number read at `s..e`, of value `v`.
 fn day_of_number(b: &[u8], s: usize, e: usize, v: u32, hi: usize) -> Option<(u32, usize)> {
     if e - s > 2 || !(1..=31).contains(&v) || is_number_tail(b, e) {
@@ -759,13 +781,7 @@ impl DateFinder {
             return None;
         }
         let m = self.kind(b, Some(w), Kind::Month)?;
-        let abbrev = w.1 - w.0 <= 4 && !any(b, w, &["may", "june", "july"]);
-        let end = if abbrev && at(b, w.1) == b'.' {
-            w.1 + 1
-        } else {
-            w.1
-        };
-        Some((m as u32, end))
+        Some((m as u32, month_end(b, w)))
     }
 
     /// A day of the month after `i`: "23", "23rd". Returns day and end.
@@ -1210,9 +1226,15 @@ impl DateFinder {
         Some((s, Core::MonthDay(m, d, Some(y)), e3))
     }
 
-    /// A month trigger.
-    fn at_month(&self, b: &[u8], s: usize, hi: usize, lo: usize) -> Option<(usize, Core, usize)> {
-        let (m, e) = self.month_at(b, word(b, s, hi))?;
+    /// A month trigger: the name of month `m` at `s..e`, a whole word.
+    fn at_month(
+        &self,
+        b: &[u8],
+        (s, e, m): (usize, usize, u32),
+        hi: usize,
+        lo: usize,
+    ) -> Option<(usize, Core, usize)> {
+        let e = month_trigger_end(b, s, e)?;
         if let Some((core, e)) = self.day_after_month(b, m, e, hi) {
             let (core, e) = self.day_range(b, core, e, hi, false);
             return Some((s, core, e));
@@ -2075,7 +2097,7 @@ impl DateFinder {
         let (start, core, end) = match t {
             Trigger::Digit => self.at_number(b, s, hi)?,
             _ if !whole => return None,
-            Trigger::Word(Kind::Month, _) => self.at_month(b, s, hi, lo)?,
+            Trigger::Word(Kind::Month, m) => self.at_month(b, (s, e, m as u32), hi, lo)?,
             Trigger::Word(Kind::Weekday, wd) => self.at_weekday(b, s, e, wd as u32, hi, lo)?,
             Trigger::Word(Kind::RelDay, off) => self.at_relday(b, s, e, off, hi, lo)?,
             Trigger::Word(Kind::Unit, u) => self.at_unit(b, s, e, u, hi, lo)?,
@@ -4088,6 +4110,30 @@ mod shortcut_tests {
             ("11", true),
         ];
         assert_eq!(starts, want);
+    }
+
+    #[test]
+    fn a_month_trigger_reads_as_its_word_does() {
+        let finder = DateFinder::new();
+        let mut months = 0;
+        for (p, t) in &finder.triggers {
+            let Trigger::Word(Kind::Month, m) = *t else {
+                continue;
+            };
+            let name = std::str::from_utf8(p).unwrap();
+            let title = format!("{}{}", name[..1].to_uppercase(), &name[1..]);
+            for v in [name.to_string(), name.to_uppercase(), title] {
+                for after in ["", " 5", "5", ".", ". 5", ",", "-"] {
+                    let text = format!("{v}{after}");
+                    let b = text.as_bytes();
+                    let want = finder.month_at(b, word(b, 0, b.len()));
+                    let got = month_trigger_end(b, 0, v.len()).map(|e| (m as u32, e));
+                    assert_eq!(got, want, "{text:?}");
+                    months += usize::from(want.is_some());
+                }
+            }
+        }
+        assert!(months > 100, "months read: {months}");
     }
 
     #[test]
