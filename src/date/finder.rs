@@ -3326,10 +3326,9 @@ const TENSE_WORDS: &[&[u8]] = &[
 /// For each length up to 12, a bit for the first letter and one for the
 /// last letter (each by its low five bits, which ASCII case leaves alone)
 /// of every word of [`TENSE_WORDS`] that long.
-const TENSE_SHAPES: [(u32, u32); 13] = tense_shapes();
-
-/// Builds [`TENSE_SHAPES`].
-const fn tense_shapes() -> [(u32, u32); 13] {
+// Const evaluation checks every index of this table at compile time.
+#[allow(clippy::indexing_slicing)]
+const TENSE_SHAPES: [(u32, u32); 13] = {
     let mut shapes = [(0u32, 0u32); 13];
     let mut k = 0;
     while k < TENSE_WORDS.len() {
@@ -3344,7 +3343,7 @@ const fn tense_shapes() -> [(u32, u32); 13] {
         k += 1;
     }
     shapes
-}
+};
 
 /// Whether `raw` could be a word of [`TENSE_WORDS`] in some case, by its
 /// length and its first and last letters.
