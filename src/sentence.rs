@@ -48,6 +48,11 @@ enum AbbrevClass {
 #[derive(Debug, Clone)]
 pub(crate) struct SentenceSplitter {
     abbreviations: FastMap<String, AbbrevClass>,
+    /// The abbreviations that are ASCII and at most 7 bytes long (all but
+    /// a few), each as [`packed_key`] has it.
+    short_abbreviations: FastSet<u64>,
+    /// The byte length of the longest abbreviation.
+    longest_abbreviation: usize,
     starters: FastSet<String>,
     /// Compiled on first use: few blocks open with a weekday, and the
     /// pattern's `\p{Lu}` is a large class to compile.
@@ -83,7 +88,7 @@ impl SentenceSplitter {
     }
 
     pub(crate) fn new() -> SentenceSplitter {
-        let abbreviations = tables::rows(tables::ABBREVIATIONS)
+        let abbreviations: FastMap<String, AbbrevClass> = tables::rows(tables::ABBREVIATIONS)
             .filter_map(|row| {
                 let class = match *row.get(1)? {
                     "prefix" => AbbrevClass::Prefix,
@@ -93,11 +98,15 @@ impl SentenceSplitter {
                 Some((row.first()?.to_string(), class))
             })
             .collect();
+        let short_abbreviations = abbreviations.keys().filter_map(|k| packed_key(k)).collect();
+        let longest_abbreviation = abbreviations.keys().map(String::len).max().unwrap_or(0);
         let starters = tables::rows(tables::SENTENCE_STARTERS)
             .filter_map(|row| Some(row.first()?.to_string()))
             .collect();
         SentenceSplitter {
             abbreviations,
+            short_abbreviations,
+            longest_abbreviation,
             starters,
             dateline: LazyPattern::new(&format!(
                 r"^((?:{})day,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{{1,2}},\s+\d{{4}})\s+\p{{Lu}}",
@@ -305,6 +314,9 @@ impl SentenceSplitter {
         } else {
             word
         };
+        if self.plain_word(word) {
+            return Verdict::End(end);
+        }
         let mut buf = [0; LOWER_INLINE];
         let lower = lower(word, &mut buf);
         let next_is_number = next.first.is_ascii_digit();
@@ -352,6 +364,28 @@ impl SentenceSplitter {
             };
         }
         Verdict::End(end)
+    }
+
+    /// Whether the word before a single full stop is a plain word that the
+    /// stop ends a sentence after, settled without lowering it: ASCII, of
+    /// two bytes or more (not an initial), opening with a letter or digit
+    /// (no quotation mark to trim off), with no full stop inside (neither
+    /// a time nor "U.S"), and no abbreviation. The rules that follow in
+    /// `judge` give every such word the same verdict, an end.
+    fn plain_word(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.len() < 2
+            || !b.first().is_some_and(u8::is_ascii_alphanumeric)
+            || !word.is_ascii()
+            || b.contains(&b'.')
+        {
+            return false;
+        }
+        if b.len() > self.longest_abbreviation {
+            return true;
+        }
+        // An abbreviation too long to pack is left to the slower rules.
+        packed_key(word).is_some_and(|key| !self.short_abbreviations.contains(&key))
     }
 
     fn is_starter(&self, next: &NextWord<'_>) -> bool {
@@ -583,6 +617,20 @@ fn spaced_dots(b: &[u8], i: usize) -> (usize, usize) {
     (j, n)
 }
 
+/// An ASCII word of at most 7 bytes, lowered, as one number: its bytes
+/// in the low seven bytes and its length in the top one, so that no two
+/// words share a key. `None` for any other word.
+fn packed_key(word: &str) -> Option<u64> {
+    if word.len() > 7 || !word.is_ascii() {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    for (k, b) in key.iter_mut().zip(word.bytes()) {
+        *k = b.to_ascii_lowercase();
+    }
+    Some(u64::from_le_bytes(key) | (word.len() as u64) << 56)
+}
+
 /// "U.S", "e.g", "Ph.D", "D.C": letters with full stops inside.
 fn is_multi_period(word: &str) -> bool {
     word.contains('.')
@@ -756,6 +804,78 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A word `plain_word` settles is one the slower rules would end the
+    /// sentence after: not a time, not a form with full stops inside, not
+    /// an abbreviation once quotation marks are trimmed and it is lowered,
+    /// not an initial. Every abbreviation, however capitalised, is left to
+    /// those rules.
+    #[test]
+    fn plain_words_pass_every_slower_rule() {
+        let splitter = SentenceSplitter::new();
+        let mut words: Vec<String> = [
+            "said",
+            "year",
+            "2015",
+            "it",
+            "I",
+            "A",
+            "US",
+            "U.S",
+            "a.m",
+            "P.M",
+            "Canada-U.S",
+            "int'l",
+            "INT'L",
+            "'mr",
+            "(Mr",
+            "approximately",
+            "n°",
+            "N°",
+            "Inc",
+            "ltd",
+            "e-mail",
+            "A&E",
+            "O'Brien",
+            "Zürich",
+            "x1",
+            "gov't",
+            "Messrs",
+            "MESSRS",
+            "co",
+            "Co",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        for key in splitter.abbreviations.keys() {
+            let mut capital = key.chars();
+            let capital = capital
+                .next()
+                .map(|c| c.to_uppercase().chain(capital).collect::<String>())
+                .unwrap_or_default();
+            words.extend([key.clone(), key.to_uppercase(), capital]);
+            words.push(format!("{key}s"));
+            words.push(format!("x{key}"));
+        }
+        for word in &words {
+            let lower = word.to_lowercase();
+            let key = lower.trim_start_matches(['(', '[', '“', '"', '‘', '\'']);
+            let slower_rules_end = !is_time_abbrev(&lower)
+                && !is_multi_period(word.rsplit('-').next().unwrap_or(word))
+                && !splitter.abbreviations.contains_key(key)
+                && !is_initial(word);
+            if splitter.plain_word(word) {
+                assert!(slower_rules_end, "{word:?}");
+            }
+            if splitter.abbreviations.contains_key(key) {
+                assert!(!splitter.plain_word(word), "{word:?}");
+            }
+        }
+        assert!(splitter.plain_word("said"));
+        assert!(splitter.plain_word("2015"));
+        assert!(splitter.plain_word("approximately"));
     }
 
     fn split(text: &str) -> Vec<&str> {
