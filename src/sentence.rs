@@ -291,7 +291,7 @@ impl SentenceSplitter {
         }
         // A web address opens a sentence in lower case ("... of Health.
         // www.gov.uk/phe.").
-        if !opens_sentence(&next) && !next.web {
+        if !opens_sentence(&next) && !next.web() {
             return Verdict::Skip(end);
         }
         // A short quotation inside the writer's sentence holds its own
@@ -389,13 +389,34 @@ impl SentenceSplitter {
     }
 
     fn is_starter(&self, next: &NextWord<'_>) -> bool {
-        self.starters.contains(&next.word.to_lowercase())
+        self.starters.contains(&next.word().to_lowercase())
     }
 
     /// "world.Today" or "1,000.That": a full stop glued to the next sentence,
     /// not part of an e-mail address, URL, file name or abbreviation.
     fn glued_sentences(&self, s: &str, i: usize) -> bool {
+        // The tests are independent; the cheapest go first. The word after
+        // the stop: two letters or more, all but the first lower-case.
+        let mut right = s
+            .get(i + 1..)
+            .unwrap_or("")
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .skip(1)
+            .peekable();
+        if right.peek().is_none() || !right.all(char::is_lowercase) {
+            return false;
+        }
         let left = word_before(s, i);
+        let left_ok = left.chars().count() >= 2
+            && left
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            && !self.abbreviations.contains_key(&left.to_lowercase());
+        if !left_ok {
+            return false;
+        }
         let token_start = s[..i]
             .char_indices()
             .rev()
@@ -403,36 +424,36 @@ impl SentenceSplitter {
             .map_or(0, |(p, c)| p + c.len_utf8());
         let token_end = s[i..].find(is_space).map_or(s.len(), |p| i + p);
         let token = &s[token_start..token_end];
-        if token.contains(['@', '/', ':']) || token.starts_with("www") {
-            return false;
-        }
-        let right: String = s[i + 1..]
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect();
-        let left_ok = left.chars().count() >= 2
-            && left
-                .chars()
-                .last()
-                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-            && !self.abbreviations.contains_key(&left.to_lowercase());
-        let right_ok = right.chars().count() >= 2 && right.chars().skip(1).all(char::is_lowercase);
-        left_ok && right_ok
+        !(token.contains(['@', '/', ':']) || token.starts_with("www"))
     }
 }
 
 /// The word after a candidate boundary.
 struct NextWord<'s> {
-    /// Its letters and digits.
-    word: &'s str,
+    /// The text from its first character on.
+    body: &'s str,
     /// Its first character.
     first: char,
     /// Whether an opening quotation mark or bracket stands before it.
     quoted: bool,
     /// Whether it is a dash rather than a word.
     dash: bool,
+}
+
+impl<'s> NextWord<'s> {
+    /// Its letters and digits. Read only when asked for: most boundaries
+    /// are settled by the first character.
+    fn word(&self) -> &'s str {
+        let len = run_end(self.body, 0, self.body.len());
+        self.body.get(..len).unwrap_or("")
+    }
+
     /// Whether it is a web address ("www.", "http").
-    web: bool,
+    fn web(&self) -> bool {
+        self.body.starts_with("www.")
+            || self.body.starts_with("http://")
+            || self.body.starts_with("https://")
+    }
 }
 
 /// Whether a sentence can begin with this word: anything but a lower-case
@@ -456,15 +477,11 @@ fn next_word(s: &str, i: usize) -> Option<NextWord<'_>> {
         (body, rest.starts_with(is_open_quote))
     };
     let first = body.chars().next()?;
-    let len = run_end(body, 0, body.len());
     Some(NextWord {
-        word: body.get(..len).unwrap_or(""),
+        body,
         first,
         quoted,
         dash: matches!(first, '-' | '–' | '—'),
-        web: body.starts_with("www.")
-            || body.starts_with("http://")
-            || body.starts_with("https://"),
     })
 }
 
@@ -582,6 +599,13 @@ fn find_ellipsis(bytes: &[u8], from: usize) -> Option<usize> {
 /// After a closing run of punctuation: closing quotation marks, brackets and
 /// any further terminal punctuation belong to the sentence that ends.
 fn skip_closers(s: &str, mut i: usize) -> usize {
+    // Nearly always white space follows: an ASCII byte that neither closes
+    // nor is terminal punctuation ends the run at once.
+    if s.as_bytes().get(i).is_none_or(|&b| {
+        b.is_ascii() && !matches!(b, b'"' | b'\'' | b')' | b']' | b'.' | b'!' | b'?')
+    }) {
+        return i;
+    }
     while let Some(c) = char_at(s, i) {
         let closer = is_close_quote(c) || matches!(c, ')' | ']' | '.' | '!' | '?' | '…');
         if !closer {
@@ -673,6 +697,21 @@ fn is_initial(word: &str) -> bool {
 /// block that opens with such a marker and holds a second one in sequence
 /// counts; everything else returns no offsets.
 fn inline_markers(s: &str) -> Vec<usize> {
+    // A marker opens with a digit, a lower-case letter or a bullet (whose
+    // first byte is 0xE2); most blocks open with a capital.
+    if !s
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_digit() || b.is_ascii_lowercase() || b == 0xE2)
+    {
+        return Vec::new();
+    }
+    markers_in_sequence(s)
+}
+
+/// The offsets of the inline list markers of `s`, read marker by marker
+/// from its start.
+fn markers_in_sequence(s: &str) -> Vec<usize> {
     let first = match inline_marker_at(s, 0) {
         Some(m) => m,
         None => return Vec::new(),
@@ -795,7 +834,7 @@ mod tests {
             "é",
         ] {
             for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
-                let got = next_word(text, i).map(|w| (w.word, w.first, w.quoted));
+                let got = next_word(text, i).map(|w| (w.word(), w.first, w.quoted));
                 assert_eq!(got, next_by_chars(text, i), "{text:?} at {i}");
                 assert_eq!(
                     word_before(text, i),
@@ -876,6 +915,114 @@ mod tests {
         assert!(splitter.plain_word("said"));
         assert!(splitter.plain_word("2015"));
         assert!(splitter.plain_word("approximately"));
+    }
+
+    /// Texts for the readers' tests: ASCII and wider letters, spaces,
+    /// quotation marks, brackets and terminal punctuation side by side.
+    const READER_TEXTS: [&str; 8] = [
+        "Mr. Smith said.\" The end.) Next.’s “Quoted.” words!? (bracketed.] [too]",
+        "world.Today 1,000.That e.g.It www.x.org/a.Bc a@b.Cd c:d.Ef I.Am",
+        "Zürich’s 30°C heat.Ça va. naïve.Café—über straße.Übel",
+        "O’Brien's A&E dept.\u{2003}\u{200b}Next.' 東京.word.’ x.»y",
+        "end.'s end.\"a end.\" a end.’a end.’ a …) ?!.",
+        "",
+        ".",
+        "é.Ab",
+    ];
+
+    /// `skip_closers` settles an ASCII byte that cannot close at once; at
+    /// every character boundary it gives what its loop alone gives.
+    #[test]
+    fn skip_closers_agrees_with_its_loop() {
+        fn by_loop(s: &str, mut i: usize) -> usize {
+            while let Some(c) = char_at(s, i) {
+                let closer = is_close_quote(c) || matches!(c, ')' | ']' | '.' | '!' | '?' | '…');
+                if !closer {
+                    break;
+                }
+                if matches!(c, '\'' | '"' | '’') {
+                    let after = char_at(s, i + c.len_utf8());
+                    if after.is_some_and(|a| a.is_alphanumeric()) {
+                        break;
+                    }
+                }
+                i += c.len_utf8();
+            }
+            i
+        }
+        for text in READER_TEXTS {
+            for i in (0..=text.len() + 1).filter(|&i| i > text.len() || text.is_char_boundary(i)) {
+                assert_eq!(skip_closers(text, i), by_loop(text, i), "{text:?} at {i}");
+            }
+        }
+    }
+
+    /// `glued_sentences` reads the word after the stop first; at every
+    /// full stop it answers as its tests taken in their first order do.
+    #[test]
+    fn glued_sentences_agree_with_their_tests_in_order() {
+        fn in_order(splitter: &SentenceSplitter, s: &str, i: usize) -> bool {
+            let left = word_before(s, i);
+            let token_start = s[..i]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| is_space(c))
+                .map_or(0, |(p, c)| p + c.len_utf8());
+            let token_end = s[i..].find(is_space).map_or(s.len(), |p| i + p);
+            let token = &s[token_start..token_end];
+            if token.contains(['@', '/', ':']) || token.starts_with("www") {
+                return false;
+            }
+            let right: String = s[i + 1..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let left_ok = left.chars().count() >= 2
+                && left
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                && !splitter.abbreviations.contains_key(&left.to_lowercase());
+            let right_ok =
+                right.chars().count() >= 2 && right.chars().skip(1).all(char::is_lowercase);
+            left_ok && right_ok
+        }
+        let splitter = SentenceSplitter::new();
+        let mut glued = 0;
+        for text in READER_TEXTS {
+            for (i, _) in text.match_indices('.') {
+                let want = in_order(&splitter, text, i);
+                assert_eq!(splitter.glued_sentences(text, i), want, "{text:?} at {i}");
+                glued += usize::from(want);
+            }
+        }
+        assert!(glued >= 4, "{glued}");
+    }
+
+    /// `inline_markers` turns a block away by its first byte only when no
+    /// marker could open it: for every character opening a list of any
+    /// kind, it finds what reading marker by marker finds.
+    #[test]
+    fn inline_markers_turn_away_only_blocks_without_a_marker() {
+        let mut found = 0;
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            for block in [
+                format!("{c}. The first 2. The second"),
+                format!("{c}) The first b) The second"),
+                format!("{c} 1. The first {c} 2. The second"),
+                format!("{c}"),
+            ] {
+                let want = markers_in_sequence(&block);
+                found += usize::from(!want.is_empty());
+                assert_eq!(inline_markers(&block), want, "{block:?}");
+            }
+        }
+        assert_eq!(inline_markers("1. The first 2. The second"), vec![0, 13]);
+        assert_eq!(
+            inline_markers("\u{2022} 1. The first \u{2022} 2. The second"),
+            vec![0, 17]
+        );
+        assert!(found >= 4, "{found}");
     }
 
     fn split(text: &str) -> Vec<&str> {
