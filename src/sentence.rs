@@ -566,25 +566,29 @@ fn in_short_quotation(s: &str, start: usize, i: usize, end: usize) -> bool {
 /// it closes. Only quotation marks decide, so the scan jumps from one byte
 /// that may start one (`"`, `'`, and 0xE2, which starts the curly ones) to
 /// the next.
+///
+/// The scan runs back from the end and stops at the first mark that
+/// decides: an opening mark is the answer, and a closing mark (not inside
+/// a word, as in "company’s") closes whatever opened before it. Read
+/// forwards, the last opening mark is the one left open unless such a
+/// closing mark follows it; the answer is the same, and the scan seldom
+/// reads the whole of `before`.
 fn open_quote_at_end(before: &str) -> Option<usize> {
-    let mut open = None;
-    for p in memchr::memchr3_iter(b'"', b'\'', 0xE2, before.as_bytes()) {
+    for p in memchr::memchr3_iter(b'"', b'\'', 0xE2, before.as_bytes()).rev() {
         let Some(c) = char_at(before, p) else {
             continue;
         };
         let opening = matches!(c, '“' | '‘')
             || (matches!(c, '"' | '\'') && char_before(before, p).is_none_or(is_space));
-        let closing = matches!(c, '”') || (matches!(c, '’' | '\'' | '"') && !opening);
         if opening {
-            open = Some(p);
-        } else if closing && open.is_some() {
-            let next = char_at(before, p + c.len_utf8());
-            if !next.is_some_and(char::is_alphanumeric) {
-                open = None;
-            }
+            return Some(p);
+        }
+        let closing = matches!(c, '”' | '’' | '\'' | '"');
+        if closing && !char_at(before, p + c.len_utf8()).is_some_and(char::is_alphanumeric) {
+            return None;
         }
     }
-    open
+    None
 }
 
 /// The first "…" in `bytes` at or after `from`. Its last byte, 0xA6, is
@@ -1023,6 +1027,44 @@ mod tests {
             vec![0, 17]
         );
         assert!(found >= 4, "{found}");
+    }
+
+    /// `open_quote_at_end` reads back from the end; over texts of every
+    /// mix of quotation marks, apostrophes, letters and spaces it finds
+    /// what reading forwards finds.
+    #[test]
+    fn open_quote_read_back_agrees_with_reading_forwards() {
+        fn forwards(before: &str) -> Option<usize> {
+            let mut open = None;
+            for (p, c) in before.char_indices() {
+                let opening = matches!(c, '“' | '‘')
+                    || (matches!(c, '"' | '\'') && char_before(before, p).is_none_or(is_space));
+                let closing = matches!(c, '”') || (matches!(c, '’' | '\'' | '"') && !opening);
+                if opening {
+                    open = Some(p);
+                } else if closing && open.is_some() {
+                    let next = char_at(before, p + c.len_utf8());
+                    if !next.is_some_and(char::is_alphanumeric) {
+                        open = None;
+                    }
+                }
+            }
+            open
+        }
+        let pieces = ["“", "”", "‘", "’", "\"", "'", "a", " ", "—", "…", "«", "1"];
+        let mut seed = 11u64;
+        let mut opened = 0;
+        for n in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..n % 12 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let want = forwards(&text);
+            opened += usize::from(want.is_some());
+            assert_eq!(open_quote_at_end(&text), want, "{text:?}");
+        }
+        assert!(opened > 1_000, "{opened}");
     }
 
     fn split(text: &str) -> Vec<&str> {
