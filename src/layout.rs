@@ -8,7 +8,6 @@
 
 use std::borrow::Cow;
 
-use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
 
 use crate::tables;
@@ -153,8 +152,8 @@ impl Clue {
 }
 
 /// The caption patterns. Most blocks hold none of the patterns' clues, and
-/// one scan for them is far cheaper than running the patterns' automaton
-/// over the whole block.
+/// a look at the clues' places in the text ([`ClueSites`]) is far cheaper
+/// than running the patterns' automaton over the whole block.
 #[derive(Debug)]
 struct Captions {
     /// The patterns as one alternation.
@@ -173,8 +172,21 @@ impl Captions {
         }
     }
 
-    fn is_match(&self, s: &str) -> bool {
-        self.clues.as_ref().is_none_or(|c| c.any_in(s.as_bytes())) && self.any.is_match(s)
+    /// The places of `text` where the clues may be, for
+    /// [`Captions::is_match`].
+    fn sites(&self, text: &str) -> ClueSites {
+        self.clues
+            .as_ref()
+            .map_or_else(ClueSites::default, |c| c.sites(text.as_bytes()))
+    }
+
+    /// Whether the span of `text` matches a caption pattern; `sites` are
+    /// `text`'s (from [`Captions::sites`]).
+    fn is_match(&self, text: &str, span: Span, sites: &mut ClueSites) -> bool {
+        self.clues
+            .as_ref()
+            .is_none_or(|c| sites.any_in(c, text.as_bytes(), span))
+            && self.any.is_match(&text[span])
     }
 }
 
@@ -337,20 +349,20 @@ impl Openings {
 /// The pattern of a video block.
 const VIDEO: &str = r"(?i)^(click to play video|watch)\b";
 
-/// Clues to look for: those found by a byte in one pass, literals one by
-/// one.
+/// Clues to look for: those found by a byte, and literals.
 #[derive(Debug)]
 struct Clues {
     /// The bytes of the byte clues, the first repeated to fill the three
     /// slots; `None` when there are none.
     bytes: Option<[u8; 3]>,
     by_byte: Vec<Clue>,
-    words: Vec<Finder<'static>>,
+    /// The literals, none empty.
+    literals: Vec<&'static [u8]>,
 }
 
 impl Clues {
     /// The clues prepared for searching; `None` if more than three bytes
-    /// find them, more than one pass takes.
+    /// find them, more than one pass takes, or a literal is empty.
     fn new(clues: &[Clue]) -> Option<Clues> {
         let mut bytes: Vec<u8> = clues.iter().filter_map(|c| c.byte()).collect();
         bytes.sort_unstable();
@@ -362,6 +374,16 @@ impl Clues {
             [a, b, c] => Some([a, b, c]),
             _ => return None,
         };
+        let literals: Vec<&'static [u8]> = clues
+            .iter()
+            .filter_map(|c| match c {
+                Clue::Literal(w) => Some(w.as_bytes()),
+                _ => None,
+            })
+            .collect();
+        if literals.iter().any(|l| l.is_empty()) {
+            return None;
+        }
         Some(Clues {
             bytes,
             by_byte: clues
@@ -369,24 +391,119 @@ impl Clues {
                 .copied()
                 .filter(|c| c.byte().is_some())
                 .collect(),
-            words: clues
-                .iter()
-                .filter_map(|c| match c {
-                    Clue::Literal(w) => Some(Finder::new(w).into_owned()),
-                    _ => None,
-                })
-                .collect(),
+            literals,
         })
     }
 
-    /// Whether `hay` holds one of the clues.
-    fn any_in(&self, hay: &[u8]) -> bool {
-        let by_byte = self.bytes.is_some_and(|[a, b, c]| {
-            memchr::memchr3_iter(a, b, c, hay)
-                .any(|p| self.by_byte.iter().any(|clue| clue.fits(hay, p)))
+    /// The places of `text` where the clues may be.
+    fn sites(&self, text: &[u8]) -> ClueSites {
+        let bytes = self.bytes.map_or_else(Vec::new, |[a, b, c]| {
+            memchr::memchr3_iter(a, b, c, text).collect()
         });
-        by_byte || self.words.iter().any(|w| w.find(hay).is_some())
+        let mut literals: Vec<Span> = self
+            .literals
+            .iter()
+            .flat_map(|&literal| literal_sites(text, literal))
+            .collect();
+        literals.sort_unstable_by_key(|l| l.start);
+        ClueSites {
+            bytes,
+            literals,
+            next_byte: 0,
+            next_literal: 0,
+        }
     }
+}
+
+/// Where `literal` (not empty) is in `text`, overlaps included.
+fn literal_sites<'t>(text: &'t [u8], literal: &'t [u8]) -> impl Iterator<Item = Span> + 't {
+    let first = literal.first().copied().unwrap_or_default();
+    memchr::memchr_iter(first, text)
+        .filter(move |&p| text.get(p..).is_some_and(|rest| rest.starts_with(literal)))
+        .map(move |p| Span::new(p, p + literal.len()))
+}
+
+/// The places of one text where the caption clues may be: each byte of a
+/// byte clue, and each literal. A text is searched for them once, in one
+/// pass per kind: a search has a fixed cost that for most blocks, which are
+/// short, is larger than that of reading the block, so one search per block
+/// cost several times as much.
+#[derive(Debug, Default)]
+struct ClueSites {
+    /// Where a byte of a byte clue is, in order.
+    bytes: Vec<usize>,
+    /// Where a literal is, in order of start.
+    literals: Vec<Span>,
+    /// The first of `bytes` at or after the start of the block asked about
+    /// last.
+    next_byte: usize,
+    /// The first of `literals` at or after the start of the block asked
+    /// about last.
+    next_literal: usize,
+}
+
+impl ClueSites {
+    /// Whether `text[span]` holds one of `clues` (those the sites were
+    /// found for).
+    fn any_in(&mut self, clues: &Clues, text: &[u8], span: Span) -> bool {
+        let byte = seek(&self.bytes, &mut self.next_byte, span.start, |&p| p);
+        let literal = seek(&self.literals, &mut self.next_literal, span.start, |l| {
+            l.start
+        });
+        // Most blocks hold no site at all.
+        let holds_byte = self.bytes.get(byte).is_some_and(|&p| p < span.end);
+        let holds_literal = self
+            .literals
+            .get(literal)
+            .is_some_and(|l| l.start < span.end);
+        (holds_byte || holds_literal) && self.found_from(clues, text, span, byte, literal)
+    }
+
+    /// Whether one of `clues` is found at the sites in `text[span]`, the
+    /// first of which are `bytes[byte]` and `literals[literal]`.
+    #[inline(never)]
+    fn found_from(
+        &self,
+        clues: &Clues,
+        text: &[u8],
+        span: Span,
+        byte: usize,
+        literal: usize,
+    ) -> bool {
+        let hay = text.get(span.start..span.end).unwrap_or(&[]);
+        let literals = self.literals.get(literal..).unwrap_or(&[]);
+        let bytes = self.bytes.get(byte..).unwrap_or(&[]);
+        literals
+            .iter()
+            .take_while(|l| l.start < span.end)
+            .any(|l| l.end <= span.end)
+            || bytes.iter().take_while(|&&p| p < span.end).any(|&p| {
+                clues
+                    .by_byte
+                    .iter()
+                    .any(|clue| clue.fits(hay, p - span.start))
+            })
+    }
+}
+
+/// The index of the first of `sites` (ordered by `at`) at or after
+/// `start`, found from `cursor` and left there. Blocks are asked about in
+/// text order, so the cursor moves forward, and all the moves over a text
+/// pass each site once; a start before the cursor's site is found by
+/// binary search instead.
+#[inline]
+fn seek<T>(sites: &[T], cursor: &mut usize, start: usize, at: impl Fn(&T) -> usize) -> usize {
+    let behind = cursor
+        .checked_sub(1)
+        .and_then(|i| sites.get(i))
+        .is_none_or(|s| at(s) >= start);
+    if behind && *cursor != 0 {
+        *cursor = sites.partition_point(|s| at(s) < start);
+    }
+    while sites.get(*cursor).is_some_and(|s| at(s) < start) {
+        *cursor += 1;
+    }
+    *cursor
 }
 
 /// One line of the input, without its terminator.
@@ -582,6 +699,8 @@ struct Classifier<'r, 'h> {
     /// Indentation of the list items seen so far in the current list, to
     /// turn indentation into nesting depth.
     list_indents: Vec<usize>,
+    /// Where the caption clues may be in the text.
+    caption_sites: ClueSites,
 }
 
 impl<'r, 'h> Classifier<'r, 'h> {
@@ -594,6 +713,7 @@ impl<'r, 'h> Classifier<'r, 'h> {
             // one per 240) builds nearly every text's list without
             // regrowing it.
             blocks: Vec::with_capacity(text.len() / 128),
+            caption_sites: rules.captions.sites(text),
             waiting: None,
             after_video: false,
             in_link_list: false,
@@ -667,20 +787,27 @@ impl<'r, 'h> Classifier<'r, 'h> {
         });
     }
 
-    fn is_caption(&self, d: &Draft) -> bool {
+    fn is_caption(&mut self, d: &Draft) -> bool {
         let (rules, text) = (self.rules, self.text);
         let s = &text[d.span];
         if s.len() > 600 {
             return false;
         }
-        if rules.captions.is_match(s) {
+        if rules
+            .captions
+            .is_match(text, d.span, &mut self.caption_sites)
+        {
             return true;
         }
         // A caption printed twice, the second time followed by its credit.
         match &self.waiting {
             Some(next) if d.marker.is_none() && next.marker.is_none() && s.len() >= 20 => {
                 let n = &text[next.span];
-                n.len() > s.len() && n.starts_with(s) && rules.captions.is_match(n)
+                n.len() > s.len()
+                    && n.starts_with(s)
+                    && rules
+                        .captions
+                        .is_match(text, next.span, &mut self.caption_sites)
             }
             _ => false,
         }
@@ -994,10 +1121,31 @@ mod tests {
         assert!(LayoutRules::new().captions.clues.is_some());
     }
 
+    /// Whether the whole of `s` holds a caption clue, by its own sites.
+    fn clue_in(captions: &Captions, s: &str) -> bool {
+        let clues = captions.clues.as_ref().unwrap();
+        captions
+            .sites(s)
+            .any_in(clues, s.as_bytes(), Span::new(0, s.len()))
+    }
+
+    /// Whether `hay` holds a caption clue, searched for in `hay` alone, as
+    /// blocks were searched before the sites of a whole text were kept.
+    fn clue_in_block(clues: &Clues, hay: &[u8]) -> bool {
+        let by_byte = clues.bytes.is_some_and(|[a, b, c]| {
+            memchr::memchr3_iter(a, b, c, hay)
+                .any(|p| clues.by_byte.iter().any(|clue| clue.fits(hay, p)))
+        });
+        by_byte
+            || clues
+                .literals
+                .iter()
+                .any(|l| memchr::memmem::find(hay, l).is_some())
+    }
+
     #[test]
     fn caption_clues_let_every_caption_through() {
         let captions = &LayoutRules::new().captions;
-        let clues = captions.clues.as_ref().unwrap();
         for s in [
             "Leaders meet. THE CANADIAN PRESS/Sean Kilpatrick",
             "A crowd (AP Photo/Jane Doe)",
@@ -1019,7 +1167,7 @@ mod tests {
             "(AAP Photo",
         ] {
             assert!(captions.any.is_match(s), "{s}");
-            assert!(clues.any_in(s.as_bytes()), "{s}");
+            assert!(clue_in(captions, s), "{s}");
         }
         for s in [
             "The minister said: this is not a caption.",
@@ -1029,7 +1177,101 @@ mod tests {
             ": :/ (",
             "",
         ] {
-            assert!(!clues.any_in(s.as_bytes()), "{s}");
+            assert!(!clue_in(captions, s), "{s}");
+        }
+    }
+
+    /// Spans of `text` to ask about: every block and every line, and
+    /// stretches that cut into clues and literals.
+    fn spans_of(text: &str) -> Vec<Span> {
+        let mut spans: Vec<Span> = LayoutRules::new()
+            .blocks(text)
+            .iter()
+            .map(|b| b.span)
+            .collect();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            spans.push(Span::new(start, start + line.len()));
+            start += line.len();
+        }
+        for (p, _) in text.char_indices().step_by(7) {
+            let end = text.ceil_char_boundary((p + 23).min(text.len()));
+            spans.push(Span::new(p, end));
+        }
+        spans.sort_by_key(|s| (s.start, s.end));
+        spans
+    }
+
+    #[test]
+    fn clue_sites_agree_with_a_search_of_each_block() {
+        let captions = &LayoutRules::new().captions;
+        let clues = captions.clues.as_ref().unwrap();
+        let crafted = "Title\n\nLeaders meet. THE CANADIAN PRESS/Sean\n\
+             A crowd (AP Photo/Jane Doe) and (AFP Photo\n\nGetty Images\n\
+             GettyGetty Images Getty Image\nPhoto: x\nRates are: low (APRA).\n\
+             See www.pm.gov.au/media\n\u{17F}ome (Reuters Photo by x)\n";
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut texts = vec![crafted.to_string()];
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+        let (mut asked, mut found) = (0, 0);
+        for text in &texts {
+            let spans = spans_of(text);
+            let want: Vec<bool> = spans
+                .iter()
+                .map(|&s| clue_in_block(clues, &text.as_bytes()[s.start..s.end]))
+                .collect();
+            // In text order, as the classifier asks, and backwards.
+            let mut sites = captions.sites(text);
+            for (&span, &want) in spans.iter().zip(&want) {
+                assert_eq!(
+                    sites.any_in(clues, text.as_bytes(), span),
+                    want,
+                    "{:?}",
+                    &text[span]
+                );
+            }
+            let mut sites = captions.sites(text);
+            for (&span, &want) in spans.iter().zip(&want).rev() {
+                assert_eq!(
+                    sites.any_in(clues, text.as_bytes(), span),
+                    want,
+                    "{:?}",
+                    &text[span]
+                );
+            }
+            asked += want.len();
+            found += want.iter().filter(|&&w| w).count();
+        }
+        assert!(asked > 10_000 && found > 20, "{asked} {found}");
+    }
+
+    #[test]
+    fn literal_sites_include_overlapping_places() {
+        let sites: Vec<Span> = literal_sites(b"aaaba", b"aa").collect();
+        assert_eq!(sites, [Span::new(0, 2), Span::new(1, 3)]);
+        assert_eq!(literal_sites(b"a", b"aa").count(), 0);
+    }
+
+    #[test]
+    fn seek_finds_the_first_site_at_or_after_a_start() {
+        let sites = [2, 5, 5, 9];
+        let mut cursor = 0;
+        for (start, want) in [
+            (0, 0),
+            (3, 1),
+            (5, 1),
+            (6, 3),
+            (10, 4),
+            (4, 1),
+            (0, 0),
+            (9, 3),
+        ] {
+            assert_eq!(seek(&sites, &mut cursor, start, |&p| p), want, "{start}");
         }
     }
 
