@@ -391,8 +391,9 @@ struct FormTrie {
 }
 
 /// The nodes four bytes down a [`FormTrie`], hashed by their four bytes
-/// with linear probing. A node left out (were the table ever full) only
-/// sends its walks the long way, from the root.
+/// with linear probing. A node left out (were there ever more than
+/// `QUAD_SLOTS / 2` of them) only sends its walks the long way, from the
+/// root.
 #[derive(Debug)]
 struct QuadTable {
     slots: Box<[Quad; QUAD_SLOTS]>,
@@ -653,9 +654,11 @@ impl FormTrie {
     /// `window` and its index.
     #[inline(always)]
     fn longest(&self, window: &[u8]) -> Option<(usize, usize)> {
-        // Four plain bytes lead straight to their node, if any; anything
-        // else (a short window, a non-breaking space, a form shorter than
-        // four bytes) takes every step from the root.
+        // Four plain bytes lead straight to their node, if any. A window
+        // shorter than four bytes, one whose first four hold a 0xC2 byte (a
+        // non-breaking space may be read as a space), and four bytes that
+        // lead to no node (where a form shorter than four bytes may still
+        // match) take every step from the root.
         let four = window
             .get(..4)
             .and_then(|b| <[u8; 4]>::try_from(b).ok())
@@ -664,6 +667,12 @@ impl FormTrie {
         if let Some(quad) = four.and_then(|word| self.quads.get(fold4(word))) {
             return self.walk(window, quad.node as usize, 4, quad.best);
         }
+        self.longest_from_root(window)
+    }
+
+    /// [`longest`](FormTrie::longest) by every step from the root.
+    #[inline(always)]
+    fn longest_from_root(&self, window: &[u8]) -> Option<(usize, usize)> {
         let best = (0, self.nodes.first()?.form);
         let Some((byte, len)) = trie_byte(window, 0) else {
             return best_match(best);
@@ -1616,9 +1625,9 @@ fn title_case_of(surface: &str, written: &str) -> bool {
 /// white space only (or also a comma when `comma`); empty when none.
 fn word_before(text: &str, within: Span, i: usize, comma: bool) -> &str {
     let head = text.get(within.start..i).unwrap_or("");
-    let trimmed = trim_end(head);
+    let trimmed = trim_white_end(head);
     let trimmed = if comma {
-        trimmed.strip_suffix(',').map_or(trimmed, trim_end)
+        trimmed.strip_suffix(',').map_or(trimmed, trim_white_end)
     } else {
         trimmed
     };
@@ -1634,10 +1643,11 @@ fn word_before(text: &str, within: Span, i: usize, comma: bool) -> &str {
     trimmed.get(start..).unwrap_or("")
 }
 
-/// `s.trim_end()`, with ASCII white space, before nearly every mention,
-/// stepped over a byte at a time rather than decoded.
+/// The same as `str::trim_end`. The ASCII white space that stands before
+/// nearly every mention is stepped over a byte at a time, rather than
+/// decoded; a wider character hands over to `str::trim_end`.
 #[inline]
-fn trim_end(s: &str) -> &str {
+fn trim_white_end(s: &str) -> &str {
     let bytes = s.as_bytes();
     let mut end = bytes.len();
     while let Some(&b) = end.checked_sub(1).and_then(|j| bytes.get(j)) {
@@ -1679,7 +1689,6 @@ fn after_quantity(head: &str) -> bool {
     !digits.is_empty() && digits.bytes().any(|b| b.is_ascii_digit()) && !year
 }
 
-/// Whether a neighbouring word is written in capitals (a shouted heading).
 /// Whether the slash that ends `head` stands between plain words, the word
 /// before it holding only letters and hyphens (so not a path or an address).
 fn slash_joins_words(head: &str) -> bool {
@@ -1693,6 +1702,7 @@ fn slash_joins_words(head: &str) -> bool {
     !word.is_empty() && word.chars().all(|c| c.is_alphabetic() || c == '-')
 }
 
+/// Whether a neighbouring word is written in capitals (a shouted heading).
 fn is_caps_word(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
@@ -1852,19 +1862,8 @@ mod tests {
         }
     }
 
-    /// The longest form at the start of `window` by every step from the
-    /// root, as the trie was walked before the four-byte table.
-    fn longest_from_root(trie: &FormTrie, window: &[u8]) -> Option<(usize, usize)> {
-        let best = (0, trie.nodes.first()?.form);
-        let Some((byte, len)) = trie_byte(window, 0) else {
-            return best_match(best);
-        };
-        let node = trie.root.get(usize::from(byte)).map_or(0, |&n| n as usize);
-        trie.walk(window, node, len, best)
-    }
-
     #[test]
-    fn trim_end_trims_as_str_does() {
+    fn trim_white_end_trims_as_str_does() {
         for s in [
             "",
             " ",
@@ -1879,7 +1878,7 @@ mod tests {
             "\u{a0}",
             "x\u{85} ",
         ] {
-            assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
+            assert_eq!(trim_white_end(s), s.trim_end(), "{s:?}");
         }
     }
 
@@ -1926,7 +1925,7 @@ mod tests {
                         let window = &bytes[..cut];
                         assert_eq!(
                             trie.longest(window),
-                            longest_from_root(trie, window),
+                            trie.longest_from_root(window),
                             "{:?}",
                             String::from_utf8_lossy(window)
                         );
@@ -1942,7 +1941,7 @@ mod tests {
         );
         assert_eq!(trie.longest(b"USA!").map(|(len, _)| len), Some(3));
         assert_eq!(trie.longest(b"U.S. Virgin").map(|(len, _)| len), Some(4));
-        assert_eq!(trie.longest(b"Laos"), longest_from_root(trie, b"Laos"));
+        assert_eq!(trie.longest(b"Laos"), trie.longest_from_root(b"Laos"));
         assert_eq!(trie.longest(b"Chadian").map(|(len, _)| len), Some(7));
         assert_eq!(trie.longest(b"Children"), None);
     }

@@ -671,8 +671,8 @@ pub(crate) fn prefix_keys(prefix: &[u8]) -> impl Iterator<Item = usize> {
     })
 }
 
-/// The word starts among the bytes of chunk `w`, given the chunk's bits
-/// and the top bit of the chunk before.
+/// The word starts among the bytes of a chunk, given the chunk's bits
+/// (`mask`) and the top bit of the chunk before (`prev`).
 #[inline]
 fn chunk_starts(mask: u64, prev: u64) -> u64 {
     mask & !((mask << 1) | prev)
@@ -918,8 +918,9 @@ impl WordBytes {
 /// The keys are tested eight at a time, their bits gathered into a byte
 /// before it joins the rest: the eight tests of a byte are independent of
 /// the bits before them, and each costs a load, a look-up and an add. The
-/// bits are built from the last key back, each shifted up by the keys
-/// after it.
+/// bits are built from the last key back, so that key `j` ends up
+/// shifted by the `j` keys before it. `KeyTest::bit` gives 0 or 1, so
+/// doubling a byte and adding a bit is the same as shifting one in.
 #[inline(always)]
 fn key_hits(block: &[u16], keys: &impl KeyTest) -> u64 {
     let (eights, rest) = block.as_chunks::<8>();
@@ -1220,8 +1221,8 @@ mod tests {
             .chain([0, WORD_KEYS as u16 - 1])
             .collect();
         // Some keys are in the set and some are not.
-        let all = keys[..64].iter().filter(|&&k| set.contains(usize::from(k)));
-        assert!((1..64).contains(&all.count()));
+        let in_set = keys[..64].iter().filter(|&&k| set.contains(usize::from(k)));
+        assert!((1..64).contains(&in_set.count()));
         for len in 0..=64 {
             for from in [0, 2] {
                 let block = &keys[from..from + len];

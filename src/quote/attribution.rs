@@ -475,6 +475,7 @@ impl<'h> Run<'_, 'h> {
         if np.start != toks.first()?.start {
             return None;
         }
+        // The lent list borrows the run until it is handed back.
         drop(toks);
         match pronoun(text.get(np.range()).unwrap_or("")) {
             Some(SpeakerKind::Person) => match self.antecedent(sentences, s.start) {

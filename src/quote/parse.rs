@@ -47,11 +47,11 @@ pub(super) struct Parses<'h> {
 
 impl<'h> Parses<'h> {
     /// Parse `i` (as `Run::remember` gives it) of a phrase standing at
-    /// byte `at`, with the name's span moved to where it stands there.
-    pub(super) fn at(&self, i: usize, at: usize) -> Option<(&Parsed<'h>, Span)> {
+    /// byte `start`, with the name's span moved to where it stands there.
+    pub(super) fn at(&self, i: usize, start: usize) -> Option<(&Parsed<'h>, Span)> {
         let (first, parsed) = self.parsed.get(i)?;
         let p = parsed.as_ref()?;
-        let shift = |i: usize| at + i.saturating_sub(*first);
+        let shift = |offset: usize| start + offset.saturating_sub(*first);
         Some((
             p,
             Span::new(shift(p.name_span.start), shift(p.name_span.end)),
@@ -62,7 +62,8 @@ impl<'h> Parses<'h> {
 impl<'h> Run<'_, 'h> {
     /// Parses the phrase at `np` (one without " and ") unless its text has
     /// been parsed before: where its parse stands in `parses` (`Parses::at`).
-    /// A phrase met again costs one look-up.
+    /// A phrase met again costs one look-up. `None` when `np` is not a span
+    /// of the text.
     pub(super) fn remember(&mut self, np: Span) -> Option<usize> {
         let phrase = self.text.get(np.range())?;
         if let Some(&i) = self.parses.index.get(phrase) {

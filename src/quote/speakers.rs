@@ -168,8 +168,8 @@ impl<'h> Run<'_, 'h> {
     /// the first neither a title, an abbreviation, an article nor an
     /// initial.
     fn is_plain_name(&self, name: &str) -> bool {
-        // A name is a few bytes: counted in line, its spaces cost less than
-        // a call to a vector search for each.
+        // Names are short: counting spaces in a plain loop beats a call to
+        // a vector search.
         let words = name.bytes().filter(|&b| b == b' ').count() + 1;
         if !(2..=4).contains(&words) {
             return false;
@@ -305,8 +305,8 @@ impl<'h> Run<'_, 'h> {
                     });
                 // The phrase holds no " and ": each distinct one is
                 // parsed once (`Parses`).
-                let parse = phrase.and_then(|n| Some((self.remember(n)?, n.start)));
-                let full = parse
+                let slot = phrase.and_then(|n| Some((self.remember(n)?, n.start)));
+                let full = slot
                     .and_then(|(i, at)| self.parses.at(i, at))
                     .filter(|(p, _)| p.kind == SpeakerKind::Person);
                 let full_key = full.map(|(p, _)| self.settled_key(p));

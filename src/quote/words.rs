@@ -697,9 +697,15 @@ fn tokens_into(s: &str, base: usize, out: &mut Vec<Span>) {
 }
 
 /// Token lists kept for reuse by one document's run: speaker phrases are
-/// tokenized some twenty thousand times a long text, nearly all of them a
-/// few words long, and a fresh list for each cost an allocation and a free
-/// that came to a fifth of the tokenizer's work.
+/// tokenized many times a text, nearly all of them a few words long, and
+/// a fresh list for each cost an allocation and a free, a large share of
+/// the tokenizer's work.
+///
+/// A lent list (`Tokens`) borrows the pool until it is dropped, so a
+/// caller that needs the run mutably hands it back first. The pool's own
+/// borrow is held only inside `tokens` and `Tokens::drop`, which call
+/// nothing back, so taking it never fails; were it to, a list would only
+/// be allocated afresh or freed.
 #[derive(Debug, Default)]
 pub(super) struct TokenLists(RefCell<Vec<Vec<Span>>>);
 
