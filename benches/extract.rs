@@ -129,7 +129,7 @@ fn stages(
 /// stay flat from the smallest size to the largest.
 fn pathological(c: &mut Criterion) {
     let extractor = Extractor::new();
-    let families: [(&str, &str); 14] = [
+    let families: [(&str, &str); 15] = [
         (
             "no-newline",
             "the minister said that the partners will act on it and ",
@@ -177,6 +177,12 @@ fn pathological(c: &mut Criterion) {
         (
             "countries",
             "Canada, the U.S. and New Zealand; Georgia and Jordan ",
+        ),
+        (
+            // No white space at all, and a full stop glued to a capital
+            // every few bytes: each is a candidate glued sentence.
+            "glued-stops",
+            "ab.Cd;a=ex.Component;",
         ),
     ];
     for (family, piece) in families {

@@ -53,6 +53,9 @@ pub(crate) struct SentenceSplitter {
     short_abbreviations: FastSet<u64>,
     /// The byte length of the longest abbreviation.
     longest_abbreviation: usize,
+    /// How far back `glued_sentences` reads the word before a stop: past
+    /// three times the longest abbreviation, no word is one.
+    glue_reach: usize,
     starters: FastSet<String>,
     /// Compiled on first use: few blocks open with a weekday, and the
     /// pattern's `\p{Lu}` is a large class to compile.
@@ -71,6 +74,17 @@ fn opens_with_weekday(s: &str) -> bool {
             && s.strip_prefix(stem)
                 .is_some_and(|rest| rest.starts_with("day,"))
     })
+}
+
+/// The white-space-delimited token that the last glued-sentence test read
+/// (`SentenceSplitter::glued_sentences`), and whether it reads as an
+/// address (`@`, `/`, `:`, or "www" first). Every stop of one long token
+/// ("ab.Cd.ef.Gh...") shares it, so the token is read once, not once a
+/// stop.
+#[derive(Debug, Clone, Copy)]
+struct SeenToken {
+    span: Span,
+    address: bool,
 }
 
 /// What the scanner decided at one candidate boundary.
@@ -107,6 +121,7 @@ impl SentenceSplitter {
             abbreviations,
             short_abbreviations,
             longest_abbreviation,
+            glue_reach: 3 * longest_abbreviation + 8,
             starters,
             dateline: LazyPattern::new(&format!(
                 r"^((?:{})day,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{{1,2}},\s+\d{{4}})\s+\p{{Lu}}",
@@ -164,6 +179,7 @@ impl SentenceSplitter {
         let bytes = s.as_bytes();
         let mut pos = 0;
         let mut next_ellipsis = find_ellipsis(bytes, 0).unwrap_or(usize::MAX);
+        let mut seen: Option<SeenToken> = None;
         while pos < bytes.len() {
             let punct = memchr::memchr3(b'.', b'!', b'?', bytes.get(pos..).unwrap_or(&[]))
                 .map_or(usize::MAX, |i| pos + i);
@@ -190,7 +206,7 @@ impl SentenceSplitter {
             if cand < pos {
                 continue;
             }
-            match self.judge(s, start, cand) {
+            match self.judge(s, start, cand, &mut seen) {
                 Verdict::End(end) => {
                     push(start, end, out);
                     start = end;
@@ -206,7 +222,7 @@ impl SentenceSplitter {
 
     /// Decides whether the punctuation at `i` ends the sentence that began
     /// at `start`.
-    fn judge(&self, s: &str, start: usize, i: usize) -> Verdict {
+    fn judge(&self, s: &str, start: usize, i: usize, seen: &mut Option<SeenToken>) -> Verdict {
         let b = s.as_bytes();
         // The run of terminal punctuation, attached ("...", "?!", "…").
         let mut j = i;
@@ -274,7 +290,7 @@ impl SentenceSplitter {
                 if single_period
                     && end == after_run
                     && c.is_uppercase()
-                    && self.glued_sentences(s, i)
+                    && self.glued_sentences(s, i, seen)
                 {
                     return Verdict::End(i + 1);
                 }
@@ -394,7 +410,13 @@ impl SentenceSplitter {
 
     /// "world.Today" or "1,000.That": a full stop glued to the next sentence,
     /// not part of an e-mail address, URL, file name or abbreviation.
-    fn glued_sentences(&self, s: &str, i: usize) -> bool {
+    /// `seen` is the token the last call read, reused while the stops are
+    /// inside it.
+    ///
+    /// Both looks back are bounded, so that a megabyte with no white space
+    /// and a glued stop every few bytes stays linear: the word before is
+    /// read over `glue_reach` bytes at most, and the token once.
+    fn glued_sentences(&self, s: &str, i: usize, seen: &mut Option<SeenToken>) -> bool {
         // The tests are independent; the cheapest go first. The word after
         // the stop: two letters or more, all but the first lower-case.
         let mut right = s
@@ -407,24 +429,54 @@ impl SentenceSplitter {
         if right.peek().is_none() || !right.all(char::is_lowercase) {
             return false;
         }
-        let left = word_before(s, i);
-        let left_ok = left.chars().count() >= 2
+        let mut from = i.saturating_sub(self.glue_reach);
+        while !s.is_char_boundary(from) {
+            from += 1;
+        }
+        let left = word_before(s.get(from..).unwrap_or(""), i - from);
+        // A word that fills the reach is longer than any abbreviation
+        // (lowering shortens a word to a third at most), and of two
+        // characters or more.
+        let long = from > 0 && left.len() == i - from;
+        let left_ok = (long || left.chars().count() >= 2)
             && left
                 .chars()
                 .last()
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-            && !self.abbreviations.contains_key(&left.to_lowercase());
+            && (long || !self.abbreviations.contains_key(&left.to_lowercase()));
         if !left_ok {
             return false;
         }
-        let token_start = s[..i]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| is_space(c))
-            .map_or(0, |(p, c)| p + c.len_utf8());
-        let token_end = s[i..].find(is_space).map_or(s.len(), |p| i + p);
-        let token = &s[token_start..token_end];
-        !(token.contains(['@', '/', ':']) || token.starts_with("www"))
+        let token = match *seen {
+            Some(t) if t.span.start <= i && i < t.span.end => t,
+            _ => {
+                let token = token_around(s, i);
+                *seen = Some(token);
+                token
+            }
+        };
+        !token.address
+    }
+}
+
+/// The white-space-delimited token of `s` that holds byte `i`, and whether
+/// it reads as an address.
+fn token_around(s: &str, i: usize) -> SeenToken {
+    let start = s
+        .get(..i)
+        .unwrap_or("")
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_space(c))
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let end = s
+        .get(i..)
+        .and_then(|r| r.find(is_space))
+        .map_or(s.len(), |p| i + p);
+    let token = s.get(start..end).unwrap_or("");
+    SeenToken {
+        span: Span::new(start, end),
+        address: token.contains(['@', '/', ':']) || token.starts_with("www"),
     }
 }
 
@@ -996,11 +1048,65 @@ mod tests {
         for text in READER_TEXTS {
             for (i, _) in text.match_indices('.') {
                 let want = in_order(&splitter, text, i);
-                assert_eq!(splitter.glued_sentences(text, i), want, "{text:?} at {i}");
+                assert_eq!(
+                    splitter.glued_sentences(text, i, &mut None),
+                    want,
+                    "{text:?} at {i}"
+                );
                 glued += usize::from(want);
             }
         }
         assert!(glued >= 4, "{glued}");
+    }
+
+    /// Reading the word before a stop over a bounded reach, and each token
+    /// once for all its stops, answers as the unbounded reading does: over
+    /// long runs without white space, words longer than the reach, and
+    /// addresses whose marks stand far before or after the stop.
+    #[test]
+    fn glued_stops_of_one_long_token_answer_as_each_read_alone() {
+        let splitter = SentenceSplitter::new();
+        let unbounded = |s: &str, i: usize| {
+            let left = word_before(s, i);
+            let right: String = s[i + 1..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            let right_ok =
+                right.chars().count() >= 2 && right.chars().skip(1).all(char::is_lowercase);
+            let left_ok = left.chars().count() >= 2
+                && left
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                && !splitter.abbreviations.contains_key(&left.to_lowercase());
+            right_ok && left_ok && !token_around(s, i).address
+        };
+        let long_word = "Supercalifragilisticexpialidocious".repeat(3);
+        let texts = [
+            "ab.Cd".repeat(50),
+            "a=ex.Component;b=tx.Fragment;".repeat(20),
+            format!("{long_word}.Today and {long_word}mr.Smith went"),
+            format!("x {}.Then", "é".repeat(40)),
+            format!("{}mr.Smith", "\u{212a}".repeat(5)),
+            format!("http://{}.Next", "ab.Cd".repeat(20)),
+            format!("{}.Next@mail {}", "ab.Cd".repeat(20), "no.Glue"),
+            "mr.Smith dr.Jones etc.Then u.s.Army 1,000.That".to_string(),
+        ];
+        let mut glued = 0;
+        for text in &texts {
+            let mut seen = None;
+            for (i, _) in text.match_indices('.') {
+                let want = unbounded(text, i);
+                assert_eq!(
+                    splitter.glued_sentences(text, i, &mut seen),
+                    want,
+                    "{text:?} at {i}"
+                );
+                glued += usize::from(want);
+            }
+        }
+        assert!(glued >= 60, "{glued}");
     }
 
     /// `inline_markers` turns a block away by its first byte only when no
