@@ -1013,41 +1013,44 @@ mod tests {
         }
     }
 
+    /// Whether the full stop at `i` glues two sentences, by every test of
+    /// `glued_sentences` in their first order, each reading as far as it
+    /// likes: the word before in full, the token around the stop afresh.
+    fn glued_by_every_test(splitter: &SentenceSplitter, s: &str, i: usize) -> bool {
+        let left = word_before(s, i);
+        let token_start = s[..i]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_space(c))
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        let token_end = s[i..].find(is_space).map_or(s.len(), |p| i + p);
+        let token = &s[token_start..token_end];
+        if token.contains(['@', '/', ':']) || token.starts_with("www") {
+            return false;
+        }
+        let right: String = s[i + 1..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let left_ok = left.chars().count() >= 2
+            && left
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            && !splitter.abbreviations.contains_key(&left.to_lowercase());
+        let right_ok = right.chars().count() >= 2 && right.chars().skip(1).all(char::is_lowercase);
+        left_ok && right_ok
+    }
+
     /// `glued_sentences` reads the word after the stop first; at every
     /// full stop it answers as its tests taken in their first order do.
     #[test]
     fn glued_sentences_agree_with_their_tests_in_order() {
-        fn in_order(splitter: &SentenceSplitter, s: &str, i: usize) -> bool {
-            let left = word_before(s, i);
-            let token_start = s[..i]
-                .char_indices()
-                .rev()
-                .find(|&(_, c)| is_space(c))
-                .map_or(0, |(p, c)| p + c.len_utf8());
-            let token_end = s[i..].find(is_space).map_or(s.len(), |p| i + p);
-            let token = &s[token_start..token_end];
-            if token.contains(['@', '/', ':']) || token.starts_with("www") {
-                return false;
-            }
-            let right: String = s[i + 1..]
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            let left_ok = left.chars().count() >= 2
-                && left
-                    .chars()
-                    .last()
-                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-                && !splitter.abbreviations.contains_key(&left.to_lowercase());
-            let right_ok =
-                right.chars().count() >= 2 && right.chars().skip(1).all(char::is_lowercase);
-            left_ok && right_ok
-        }
         let splitter = SentenceSplitter::new();
         let mut glued = 0;
         for text in READER_TEXTS {
             for (i, _) in text.match_indices('.') {
-                let want = in_order(&splitter, text, i);
+                let want = glued_by_every_test(&splitter, text, i);
                 assert_eq!(
                     splitter.glued_sentences(text, i, &mut None),
                     want,
@@ -1066,22 +1069,6 @@ mod tests {
     #[test]
     fn glued_stops_of_one_long_token_answer_as_each_read_alone() {
         let splitter = SentenceSplitter::new();
-        let unbounded = |s: &str, i: usize| {
-            let left = word_before(s, i);
-            let right: String = s[i + 1..]
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            let right_ok =
-                right.chars().count() >= 2 && right.chars().skip(1).all(char::is_lowercase);
-            let left_ok = left.chars().count() >= 2
-                && left
-                    .chars()
-                    .last()
-                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-                && !splitter.abbreviations.contains_key(&left.to_lowercase());
-            right_ok && left_ok && !token_around(s, i).address
-        };
         let long_word = "Supercalifragilisticexpialidocious".repeat(3);
         let texts = [
             "ab.Cd".repeat(50),
@@ -1097,7 +1084,7 @@ mod tests {
         for text in &texts {
             let mut seen = None;
             for (i, _) in text.match_indices('.') {
-                let want = unbounded(text, i);
+                let want = glued_by_every_test(&splitter, text, i);
                 assert_eq!(
                     splitter.glued_sentences(text, i, &mut seen),
                     want,
