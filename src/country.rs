@@ -1371,12 +1371,15 @@ impl CountryFinder {
                 return None;
             }
         }
-        let prev_word = word_before(text, within, span.start, false);
-        // Only the capital-word and person tests read the next word.
-        let next_word = if entry.flags & (CAPS_WORD | PERSON) != 0 {
-            word_after(text, within, span.end, false)
+        // Only the capital-word and person tests read the words around:
+        // the title test before them needs no word of its own.
+        let (prev_word, next_word) = if entry.flags & (CAPS_WORD | PERSON) != 0 {
+            (
+                word_before(text, within, span.start, false),
+                word_after(text, within, span.end, false),
+            )
         } else {
-            ""
+            ("", "")
         };
         // An English word in capitals ("CONTACT US FOR") follows a capital
         // verb or preposition, or runs on into a capital function word; a
@@ -1387,7 +1390,7 @@ impl CountryFinder {
         {
             return None;
         }
-        if NAME_TITLES.contains(&prev_word) {
+        if name_title_before(text, within, span.start) {
             return None;
         }
         if entry.flags & PERSON != 0
@@ -1643,6 +1646,50 @@ fn word_before(text: &str, within: Span, i: usize, comma: bool) -> &str {
     trimmed.get(start..).unwrap_or("")
 }
 
+/// Whether the word just before byte `i` inside `within` (as
+/// [`word_before`] reads it, without a comma) is one of [`NAME_TITLES`].
+///
+/// Most mentions follow a word that is no title, and a title is short and
+/// ASCII: at most five bytes back are read before most words are turned
+/// away, where [`word_before`] reads the whole word.
+fn name_title_before(text: &str, within: Span, i: usize) -> bool {
+    let head = text.get(within.start..i).unwrap_or("");
+    let trimmed = trim_white_end(head);
+    if trimmed.len() == head.len() {
+        return false;
+    }
+    let bytes = trimmed.as_bytes();
+    // Read one byte past the longest title, so that a longer word shows.
+    let stop = bytes.len().saturating_sub(TITLE_MAX + 1);
+    let mut start = bytes.len();
+    while start > stop
+        && bytes
+            .get(start - 1)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'\'' | b'-'))
+    {
+        start -= 1;
+    }
+    let run = bytes.len() - start;
+    // Every title starts with one of these capitals.
+    if run > TITLE_MAX || !matches!(bytes.get(start), Some(b'M' | b'D' | b'R' | b'S')) {
+        return false;
+    }
+    // A wider character before the run may carry the word on ("éDr").
+    let (before, word) = (trimmed.get(..start), trimmed.get(start..));
+    !before
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(is_word_char)
+        && word.is_some_and(|w| NAME_TITLES.contains(&w))
+}
+
+/// The bytes of the longest of [`NAME_TITLES`].
+const TITLE_MAX: usize = 4;
+
+/// Whether `c` may be part of a word that [`word_before`] reads.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-')
+}
+
 /// The same as `str::trim_end`. The ASCII white space that stands before
 /// nearly every mention is stepped over a byte at a time, rather than
 /// decoded; a wider character hands over to `str::trim_end`.
@@ -1880,6 +1927,45 @@ mod tests {
         ] {
             assert_eq!(trim_white_end(s), s.trim_end(), "{s:?}");
         }
+    }
+
+    /// The title test reads as looking the word before up among the
+    /// titles, at every place of texts that put titles, their look-alikes
+    /// and their parts before a word.
+    #[test]
+    fn name_title_before_reads_as_the_word_before_does() {
+        let words = [
+            "Mr", "Mr.", "Mrs", "Ms.", "Dr", "Dr.", "Rep.", "Sen.", "Sir", "Dame", "r", "s", "e",
+            ".", "Sirs", "xMr", "Mr.s", "Ms.Dr.", "é", "éDr", "’Dr", "'Sir", "-Mrs", "D.Dr.",
+            "Mr,", "(Mr.", "ADame", "Madame", "the", "Chad", "東Mrs", "",
+        ];
+        let gaps = [" ", "  ", "\t", "\u{a0}", "\u{2003}", "", ",", " , "];
+        let mut checked = 0;
+        for first in words {
+            for gap in gaps {
+                for second in words {
+                    let text = format!("{first}{gap}{second} Jordan");
+                    for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                        for start in [0, 1.min(i)]
+                            .into_iter()
+                            .filter(|&s| text.is_char_boundary(s))
+                        {
+                            let within = Span::new(start, text.len());
+                            let want = NAME_TITLES.contains(&word_before(&text, within, i, false));
+                            assert_eq!(
+                                name_title_before(&text, within, i),
+                                want,
+                                "{text:?} at {i} from {start}"
+                            );
+                            checked += usize::from(want);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(NAME_TITLES.iter().all(|t| t.len() <= TITLE_MAX));
+        // Titles were found, not only turned away.
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]
