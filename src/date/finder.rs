@@ -2555,13 +2555,13 @@ impl DateFinder {
         let mut extra = Vec::new();
         // Where each name may next be taken in the current block.
         let mut free = vec![0; names.len()];
+        // The first hit at or after the current block's start.
+        let mut first = 0;
         for (_, span) in analysis.content_spans() {
             if b.get(span.range()).is_none() {
                 continue;
             }
-            // The first hit at or after the block's start: hits are few (a
-            // named day's mentions), so a search per block is cheap.
-            let first = hits.partition_point(|&(h, _)| h < span.start);
+            first = hits_from(&hits, first, span.start);
             if hits.get(first).is_none_or(|&(h, _)| h >= span.end) {
                 continue;
             }
@@ -2887,6 +2887,26 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("eighty", 80),
     ("ninety", 90),
 ];
+
+/// Where the hits at or after byte `start` begin in `hits` (in order of
+/// start), as `partition_point` finds it, given that place for an earlier
+/// block, `from`. Blocks come in text order, so the place moves on a hit
+/// at a time, and most blocks pass none, where a search per block would
+/// take several steps; a block that starts before the last one (which
+/// the layout never makes) is searched for afresh.
+fn hits_from(hits: &[(usize, usize)], from: usize, start: usize) -> usize {
+    if hits
+        .get(from.wrapping_sub(1))
+        .is_some_and(|&(h, _)| h >= start)
+    {
+        return hits.partition_point(|&(h, _)| h < start);
+    }
+    let mut i = from;
+    while hits.get(i).is_some_and(|&(h, _)| h < start) {
+        i += 1;
+    }
+    i
+}
 
 fn table_value(b: &[u8], w: (usize, usize), table: &[(&str, u32)]) -> Option<u32> {
     table.iter().find(|(t, _)| eq(b, w, t)).map(|&(_, v)| v)
@@ -3880,6 +3900,41 @@ mod tests {
                     assert_eq!(&text[d.span.range()], d.text);
                     assert_eq!(d.text.trim(), d.text);
                 }
+            }
+        }
+    }
+
+    /// The place of a block's first hit, moved on from the last block's,
+    /// is the one a search finds, blocks in order or not.
+    #[test]
+    fn hits_from_finds_what_a_search_finds() {
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        for _ in 0..500 {
+            let mut hits: Vec<(usize, usize)> = (0..next(12))
+                .map(|k| (next(100) as usize, k as usize))
+                .collect();
+            hits.sort_unstable();
+            let mut from = 0;
+            let mut start = 0;
+            for _ in 0..20 {
+                // Mostly onward, now and then back.
+                start = if next(8) == 0 {
+                    next(100) as usize
+                } else {
+                    start + next(15) as usize
+                };
+                from = super::hits_from(&hits, from, start);
+                assert_eq!(
+                    from,
+                    hits.partition_point(|&(h, _)| h < start),
+                    "{hits:?} from {start}"
+                );
             }
         }
     }
