@@ -134,9 +134,10 @@ impl SentenceSplitter {
     pub(crate) fn sentences<'h>(&self, text: &'h str, blocks: &[Block<'h>]) -> Vec<Sentence<'h>> {
         let mut out = Vec::with_capacity(blocks.len() * 2);
         let mut spans = Vec::new();
+        let mut ellipses = EllipsisCursor::new(text.len());
         for (i, block) in blocks.iter().enumerate() {
             spans.clear();
-            self.split(text, block.span, &mut spans);
+            self.split_with(text, block.span, &mut ellipses, &mut spans);
             out.extend(spans.iter().map(|&span| Sentence {
                 span,
                 text: Cow::Borrowed(&text[span]),
@@ -150,6 +151,21 @@ impl SentenceSplitter {
     /// `out`. Every non-space character of the span lands in exactly one
     /// sentence.
     pub(crate) fn split(&self, text: &str, span: Span, out: &mut Vec<Span>) {
+        // A cursor that searches no further than the span: a caller that
+        // splits many blocks one at a time must not read the rest of the
+        // text for each.
+        self.split_with(text, span, &mut EllipsisCursor::new(span.end), out);
+    }
+
+    /// [`SentenceSplitter::split`], told by `ellipses` (kept from one
+    /// block of `text` to the next) whether the span may hold an ellipsis.
+    fn split_with(
+        &self,
+        text: &str,
+        span: Span,
+        ellipses: &mut EllipsisCursor,
+        out: &mut Vec<Span>,
+    ) {
         let Some(s) = text.get(span.range()) else {
             return;
         };
@@ -178,7 +194,11 @@ impl SentenceSplitter {
         let mut next_inline = inline.iter().copied().peekable();
         let bytes = s.as_bytes();
         let mut pos = 0;
-        let mut next_ellipsis = find_ellipsis(bytes, 0).unwrap_or(usize::MAX);
+        let mut next_ellipsis = if ellipses.may_hold(text.as_bytes(), span) {
+            find_ellipsis(bytes, 0).unwrap_or(usize::MAX)
+        } else {
+            usize::MAX
+        };
         let mut seen: Option<SeenToken> = None;
         while pos < bytes.len() {
             let punct = memchr::memchr3(b'.', b'!', b'?', bytes.get(pos..).unwrap_or(&[]))
@@ -643,6 +663,48 @@ fn open_quote_at_end(before: &str) -> Option<usize> {
     None
 }
 
+/// Where the next byte 0xA6 (the last of "…") of a text lies: one search
+/// through the text finds it for all the blocks before it, where a search
+/// of each block for an ellipsis, which nearly none holds, cost a call
+/// each.
+#[derive(Debug, Clone, Copy)]
+struct EllipsisCursor {
+    /// Where the last search started.
+    from: usize,
+    /// The first 0xA6 at or after `from`; `usize::MAX` when there is none
+    /// before `end`.
+    next: usize,
+    /// Where every search stops.
+    end: usize,
+}
+
+impl EllipsisCursor {
+    /// A cursor that has searched nothing yet, and searches no further
+    /// than byte `end`.
+    fn new(end: usize) -> EllipsisCursor {
+        EllipsisCursor {
+            from: usize::MAX,
+            next: usize::MAX,
+            end,
+        }
+    }
+
+    /// Whether `span` of `text` (ending at or before the cursor's end)
+    /// may hold a "…": whether it holds a byte 0xA6. Spans asked about in
+    /// text order are answered from one search until they pass the byte
+    /// found; any other is searched for afresh.
+    fn may_hold(&mut self, text: &[u8], span: Span) -> bool {
+        if span.start < self.from || span.start > self.next {
+            self.from = span.start;
+            self.next = text
+                .get(span.start..self.end.min(text.len()))
+                .and_then(|rest| memchr::memchr(0xA6, rest))
+                .map_or(usize::MAX, |p| span.start + p);
+        }
+        self.next < span.end
+    }
+}
+
 /// The first "…" in `bytes` at or after `from`. Its last byte, 0xA6, is
 /// rare in text, and a search for it alone is the cheapest.
 fn find_ellipsis(bytes: &[u8], from: usize) -> Option<usize> {
@@ -851,6 +913,78 @@ fn split_prose(splitter: &SentenceSplitter, text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ellipsis cursor answers as a search of each span for the byte
+    /// 0xA6 does, for spans asked about in text order, out of it, and
+    /// overlapping, over texts with ellipses and other wide characters
+    /// (whose bytes are not 0xA6) at every place.
+    #[test]
+    fn ellipsis_cursor_agrees_with_a_search_of_each_span() {
+        let pieces = [
+            "Wait… what. ",
+            "He said “no”. ",
+            "Plain text here. ",
+            "…",
+            "é ¦ x",
+        ];
+        let mut answers = [0, 0];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    let bytes = text.as_bytes();
+                    let n = bytes.len();
+                    let spans: Vec<Span> = (0..=n)
+                        .step_by(3)
+                        .flat_map(|s| [Span::new(s, (s + 7).min(n)), Span::new(s, n)])
+                        .collect();
+                    let mut cursor = EllipsisCursor::new(n);
+                    for span in spans.iter().chain(spans.iter().rev()) {
+                        let want = bytes[span.range()].contains(&0xA6);
+                        assert_eq!(cursor.may_hold(bytes, *span), want, "{text:?} {span:?}");
+                        answers[usize::from(want)] += 1;
+                        // A cursor that ends with the span answers alike.
+                        let mut own = EllipsisCursor::new(span.end);
+                        assert_eq!(own.may_hold(bytes, *span), want, "{text:?} {span:?}");
+                    }
+                }
+            }
+        }
+        assert!(answers[0] > 100 && answers[1] > 100, "{answers:?}");
+    }
+
+    /// Blocks split in turn, sharing one ellipsis cursor, give the
+    /// sentences that each block split alone gives.
+    #[test]
+    fn sentences_of_blocks_in_turn_are_those_of_each_block_alone() {
+        let splitter = SentenceSplitter::new();
+        let text = "One… two. Three.\n\nNo stops here\n\nHe waited … then left. Next one!\n\n\
+                    Plain. Text… Here.\n\n… So. It ends…";
+        let blocks: Vec<Block<'_>> = text
+            .split("\n\n")
+            .scan(0, |at, part| {
+                let start = *at;
+                *at += part.len() + 2;
+                Some(Block {
+                    kind: crate::layout::BlockKind::Paragraph,
+                    span: Span::new(start, start + part.len()),
+                    marker: None,
+                    depth: 0,
+                })
+            })
+            .collect();
+        let got: Vec<Span> = splitter
+            .sentences(text, &blocks)
+            .iter()
+            .map(|s| s.span)
+            .collect();
+        let mut want = Vec::new();
+        for block in &blocks {
+            splitter.split(text, block.span, &mut want);
+        }
+        assert_eq!(got, want);
+        assert!(want.len() >= 10, "{want:?}");
+    }
 
     /// `next_word` and `word_before` step over ASCII a byte at a time; at
     /// every character boundary of texts that mix ASCII with wider letters,
