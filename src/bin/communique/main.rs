@@ -28,6 +28,7 @@
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use communique::{Date, Extractor, Input};
@@ -76,8 +77,9 @@ enum Failure {
 
 /// What a worker hands back for one input.
 enum Outcome {
-    /// The line to print (newline included) and the size of the input.
-    Record(Vec<u8>, usize),
+    /// The line to print (newline included), the pool its buffer goes
+    /// back to once printed, and the size of the input.
+    Record(Vec<u8>, Arc<SpareOutput>, usize),
     /// The input could not be read or is not UTF-8: the line for stderr.
     Skipped(String),
     /// The document could not be serialised.
@@ -235,14 +237,81 @@ fn output_failure(e: io::Error) -> Failure {
     }
 }
 
-/// Reads, extracts and serialises one input; runs on a worker, reading
-/// into that thread's [`READ_BUFFER`].
-fn process(extractor: &Extractor, args: &Args, path: &str) -> Outcome {
-    READ_BUFFER.with_borrow_mut(|buf| process_in(extractor, args, path, buf))
+/// Output buffers handed back by the thread that writes the records, for
+/// the worker that filled them to write its next records into.
+///
+/// A record's buffer is filled on a worker and written out on the calling
+/// thread. With more than one job, freeing (or growing) memory another
+/// thread took from the allocator locks that thread's arena while it may
+/// be allocating itself. So each worker has a pool of its own
+/// ([`SPARE_OUTPUT`]), every record carries its worker's pool back with
+/// it, and a buffer is only ever grown by the thread it came from; after
+/// the first records, the buffers are neither allocated nor freed. A pool
+/// holds at most
+/// [`SpareOutput::MAX_KEPT`] buffers of at most [`SpareOutput::MAX_ROOM`]
+/// bytes each, so what it keeps follows the records in flight, not the
+/// length of the batch.
+#[derive(Debug, Default)]
+struct SpareOutput(Mutex<Vec<Vec<u8>>>);
+
+impl SpareOutput {
+    /// The most buffers kept: more than a batch has in flight at once on
+    /// two cores (see `Extractor::map_ordered`).
+    const MAX_KEPT: usize = 64;
+
+    /// The most bytes of room a buffer may hold to be kept.
+    const MAX_ROOM: usize = 1 << 20;
+
+    /// An empty buffer with room for at least `room` bytes: a kept one, or
+    /// a new one.
+    fn take(&self, room: usize) -> Vec<u8> {
+        let mut buf = self.lock().pop().unwrap_or_default();
+        buf.reserve(room);
+        buf
+    }
+
+    /// Keeps `buf`, emptied, for a later record, unless it is too large or
+    /// the pool is full.
+    fn give(&self, mut buf: Vec<u8>) {
+        if buf.capacity() > Self::MAX_ROOM {
+            return;
+        }
+        buf.clear();
+        let mut spare = self.lock();
+        if spare.len() < Self::MAX_KEPT {
+            spare.push(buf);
+        }
+    }
+
+    /// The pool. A panic while it was held (there is none to be had in a
+    /// push or a pop) would leave it whole, so poisoning is ignored.
+    fn lock(&self) -> MutexGuard<'_, Vec<Vec<u8>>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
-/// [`process`] with the buffer to read into.
-fn process_in(extractor: &Extractor, args: &Args, path: &str, buf: &mut Vec<u8>) -> Outcome {
+thread_local! {
+    /// The output buffers of the thread running [`process`], given back to
+    /// it once their records are printed.
+    static SPARE_OUTPUT: Arc<SpareOutput> = Arc::default();
+}
+
+/// Reads, extracts and serialises one input; runs on a worker, reading
+/// into that thread's [`READ_BUFFER`] and writing into a buffer from its
+/// [`SPARE_OUTPUT`].
+fn process(extractor: &Extractor, args: &Args, path: &str) -> Outcome {
+    let spare = SPARE_OUTPUT.with(Arc::clone);
+    READ_BUFFER.with_borrow_mut(|buf| process_in(extractor, args, spare, path, buf))
+}
+
+/// [`process`] with the buffer to read into and the pool to write from.
+fn process_in(
+    extractor: &Extractor,
+    args: &Args,
+    spare: Arc<SpareOutput>,
+    path: &str,
+    buf: &mut Vec<u8>,
+) -> Outcome {
     let name = display_name(path);
     let bytes = match read_input(path, buf) {
         Ok(len) => buf.get(..len).unwrap_or_default(),
@@ -258,7 +327,7 @@ fn process_in(extractor: &Extractor, args: &Args, path: &str, buf: &mut Vec<u8>)
     let doc = extractor.extract(input);
     // The JSON of a release is about twice the size of its text: sized so,
     // the buffer is rarely grown (and copied) while it is written.
-    let mut json = Vec::with_capacity(bytes.len().saturating_mul(2).saturating_add(1024));
+    let mut json = spare.take(bytes.len().saturating_mul(2).saturating_add(1024));
     let written = if args.jsonl {
         json::write(
             &mut json,
@@ -276,7 +345,7 @@ fn process_in(extractor: &Extractor, args: &Args, path: &str, buf: &mut Vec<u8>)
     match written {
         Ok(()) => {
             json.push(b'\n');
-            Outcome::Record(json, bytes.len())
+            Outcome::Record(json, spare, bytes.len())
         }
         Err(e) => Outcome::Failed(e),
     }
@@ -375,9 +444,11 @@ fn run(args: &Args) -> Result<bool, Failure> {
         jobs,
         |e, path| process(e, args, path),
         |outcome| match outcome {
-            Outcome::Record(json, bytes) => {
+            Outcome::Record(json, spare, bytes) => {
                 progress.advance(bytes);
-                write_out(&mut out, &json)
+                let written = write_out(&mut out, &json);
+                spare.give(json);
+                written
             }
             Outcome::Skipped(msg) => {
                 progress.clear();
@@ -457,6 +528,68 @@ mod tests {
         for args in [&["-j"][..], &["--jobs", "-1"][..], &["--jobs=two"][..]] {
             assert!(matches!(parse(args), Err(Failure::Usage(_))), "{args:?}");
         }
+    }
+
+    /// A buffer given back is handed out again, emptied, with its room;
+    /// one too large, or past the most a pool keeps, is let go.
+    #[test]
+    fn spare_output_reuses_buffers_within_bounds() {
+        let spare = SpareOutput::default();
+        let mut buf = spare.take(100);
+        assert!(buf.capacity() >= 100);
+        buf.extend_from_slice(b"{\"source\":\"a\"}\n");
+        let allocation = buf.as_ptr();
+        spare.give(buf);
+        let again = spare.take(10);
+        assert!(again.is_empty());
+        assert_eq!(again.as_ptr(), allocation);
+        assert!(spare.lock().is_empty());
+        spare.give(Vec::with_capacity(SpareOutput::MAX_ROOM + 1));
+        assert!(spare.lock().is_empty());
+        for _ in 0..SpareOutput::MAX_KEPT + 3 {
+            spare.give(Vec::with_capacity(8));
+        }
+        assert_eq!(spare.lock().len(), SpareOutput::MAX_KEPT);
+    }
+
+    /// The line of an input written into a buffer an earlier, longer line
+    /// used is the line a fresh buffer takes.
+    #[test]
+    fn records_in_reused_buffers_are_the_records_of_fresh_ones() {
+        let dir = std::env::temp_dir().join(format!("communique-spare-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let long = dir.join("long.txt");
+        let short = dir.join("short.txt");
+        std::fs::write(
+            &long,
+            "Ministers meet\n\n\"We agree,\" the minister said in Ottawa on 3 May 2024. "
+                .repeat(40),
+        )
+        .unwrap();
+        std::fs::write(&short, "Brief\n\nFrance said so on Monday.").unwrap();
+        let extractor = Extractor::new();
+        let args = Args {
+            jsonl: true,
+            ..Args::default()
+        };
+        let line = |spare: &Arc<SpareOutput>, path: &std::path::Path| {
+            let path = path.to_str().unwrap();
+            match process_in(&extractor, &args, Arc::clone(spare), path, &mut Vec::new()) {
+                Outcome::Record(json, home, _) => {
+                    assert!(Arc::ptr_eq(&home, spare));
+                    json
+                }
+                _ => panic!("{path} was not read"),
+            }
+        };
+        let shared = Arc::default();
+        for path in [&long, &short, &long, &short] {
+            let json = line(&shared, path);
+            assert_eq!(json, line(&Arc::default(), path), "{path:?}");
+            shared.give(json);
+        }
+        assert_eq!(shared.lock().len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
