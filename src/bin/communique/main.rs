@@ -26,7 +26,7 @@
 //! with `--jsonl` the record is skipped, the other files are still
 //! processed, and messages come in the order of the files), 2 on bad usage.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IoSlice, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
@@ -225,8 +225,84 @@ fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or("")
 }
 
-fn write_out(out: &mut impl Write, bytes: &[u8]) -> Result<(), Failure> {
-    out.write_all(bytes).map_err(output_failure)
+/// Writes all of `parts` to `out`, in order, handing it as many at once as
+/// it takes (`write_vectored`) and going on after a partial write.
+fn write_all_parts(out: &mut impl Write, parts: &[&[u8]]) -> io::Result<()> {
+    let mut slices: Vec<IoSlice<'_>> = parts.iter().map(|part| IoSlice::new(part)).collect();
+    let mut left = &mut slices[..];
+    // Skips empty parts up front, so that a write of none is never asked.
+    IoSlice::advance_slices(&mut left, 0);
+    while !left.is_empty() {
+        match out.write_vectored(left) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut left, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Records waiting to be written, in order, each with the pool its buffer
+/// goes back to once written.
+///
+/// They are written straight from their buffers, dozens in one system call,
+/// rather than copied into one large output buffer first: the copy was most
+/// of what the writing thread, which with more than one job is the thread
+/// everything waits on, did for a record.
+struct Pending<W: Write> {
+    out: W,
+    records: Vec<(Vec<u8>, Arc<SpareOutput>)>,
+    /// The bytes of `records`.
+    bytes: usize,
+}
+
+impl<W: Write> Pending<W> {
+    /// Records are written once they hold this many bytes...
+    const MAX_BYTES: usize = 256 * 1024;
+
+    /// ... or are this many (within a pool's [`SpareOutput::MAX_KEPT`]).
+    const MAX_RECORDS: usize = 32;
+
+    fn new(out: W) -> Self {
+        Pending {
+            out,
+            records: Vec::with_capacity(Self::MAX_RECORDS),
+            bytes: 0,
+        }
+    }
+
+    /// Queues a record, and writes the queue if it is full.
+    fn push(&mut self, json: Vec<u8>, spare: Arc<SpareOutput>) -> Result<(), Failure> {
+        self.bytes += json.len();
+        self.records.push((json, spare));
+        if self.bytes >= Self::MAX_BYTES || self.records.len() >= Self::MAX_RECORDS {
+            self.write()
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Writes every queued record and gives their buffers back.
+    fn write(&mut self) -> Result<(), Failure> {
+        let parts: Vec<&[u8]> = self
+            .records
+            .iter()
+            .map(|(json, _)| json.as_slice())
+            .collect();
+        let written = write_all_parts(&mut self.out, &parts);
+        for (json, spare) in self.records.drain(..) {
+            spare.give(json);
+        }
+        self.bytes = 0;
+        written.map_err(output_failure)
+    }
+
+    /// Writes what is queued and flushes the output.
+    fn flush(&mut self) -> Result<(), Failure> {
+        self.write()?;
+        self.out.flush().map_err(output_failure)
+    }
 }
 
 fn output_failure(e: io::Error) -> Failure {
@@ -421,16 +497,13 @@ fn progress_line(done: usize, files: usize, bytes: u64) -> String {
     )
 }
 
-/// The size of the output buffer: one write call for dozens of records.
-const OUTPUT_BUFFER: usize = 256 * 1024;
-
 fn run(args: &Args) -> Result<bool, Failure> {
     let extractor = Extractor::new();
     let stdout = io::stdout();
     let show_progress =
         args.jsonl && !args.quiet && io::stderr().is_terminal() && !stdout.is_terminal();
-    // Records are a few kilobytes each: a large buffer writes many at once.
-    let mut out = io::BufWriter::with_capacity(OUTPUT_BUFFER, stdout.lock());
+    // Records are a few kilobytes each: many are written at once.
+    let mut out = Pending::new(stdout.lock());
     let files: Vec<&str> = if args.files.is_empty() {
         vec!["-"]
     } else {
@@ -446,9 +519,7 @@ fn run(args: &Args) -> Result<bool, Failure> {
         |outcome| match outcome {
             Outcome::Record(json, spare, bytes) => {
                 progress.advance(bytes);
-                let written = write_out(&mut out, &json);
-                spare.give(json);
-                written
+                out.push(json, spare)
             }
             Outcome::Skipped(msg) => {
                 progress.clear();
@@ -462,7 +533,7 @@ fn run(args: &Args) -> Result<bool, Failure> {
     );
     progress.clear();
     written?;
-    out.flush().map_err(output_failure)?;
+    out.flush()?;
     // The process ends next, and the system takes the extractor's memory
     // back at once: dropping its tables one by one would only add to the
     // run's serial tail.
@@ -590,6 +661,84 @@ mod tests {
         }
         assert_eq!(shared.lock().len(), 1);
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A writer that takes at most `step` bytes a call, across slices.
+    struct Trickle {
+        written: Vec<u8>,
+        step: usize,
+    }
+
+    impl Write for Trickle {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.write_vectored(&[IoSlice::new(buf)])
+        }
+
+        fn write_vectored(&mut self, bufs: &[IoSlice<'_>]) -> io::Result<usize> {
+            let mut n = 0;
+            for buf in bufs {
+                let take = buf.len().min(self.step - n);
+                self.written.extend_from_slice(&buf[..take]);
+                n += take;
+            }
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Every byte of every part comes out once, in order, however few
+    /// bytes each call takes.
+    #[test]
+    fn parts_are_written_whole_and_in_order_through_partial_writes() {
+        let parts: [&[u8]; 6] = [b"", b"{\"a\":1}\n", b"", b"x", b"{\"source\":\"b\"}\n", b""];
+        let whole = parts.concat();
+        for step in 1..=whole.len() + 1 {
+            let mut out = Trickle {
+                written: Vec::new(),
+                step,
+            };
+            write_all_parts(&mut out, &parts).unwrap();
+            assert_eq!(out.written, whole, "{step}");
+        }
+        let mut none = Trickle {
+            written: Vec::new(),
+            step: 0,
+        };
+        assert!(write_all_parts(&mut none, &parts).is_err());
+        write_all_parts(&mut none, &[b"", b""]).unwrap();
+    }
+
+    /// Records come out in the order they were queued, as they would be
+    /// if written one by one, and their buffers go back to their pools.
+    #[test]
+    fn pending_records_come_out_in_order_and_their_buffers_go_back() {
+        let pools: [Arc<SpareOutput>; 2] = Default::default();
+        let mut expected = Vec::new();
+        let mut pending = Pending::new(Vec::new());
+        for i in 0..100 {
+            let pool = &pools[i % 2];
+            let mut json = pool.take(16);
+            let size = if i % 7 == 0 {
+                Pending::<Vec<u8>>::MAX_BYTES / 3
+            } else {
+                i
+            };
+            json.extend(std::iter::repeat_n(b'a' + (i % 26) as u8, size));
+            json.push(b'\n');
+            expected.extend_from_slice(&json);
+            assert!(pending.push(json, Arc::clone(pool)).is_ok());
+            assert!(pending.records.len() < Pending::<Vec<u8>>::MAX_RECORDS);
+            assert!(pending.bytes < Pending::<Vec<u8>>::MAX_BYTES);
+        }
+        assert!(pending.flush().is_ok());
+        assert_eq!(pending.out, expected);
+        assert!(pending.records.is_empty());
+        for pool in &pools {
+            assert!(!pool.lock().is_empty());
+        }
     }
 
     #[test]
