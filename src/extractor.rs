@@ -3,6 +3,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::thread::ThreadId;
 
 use crate::analysis::Analysis;
 use crate::commitment::CommitmentFinder;
@@ -192,8 +193,14 @@ struct Inner {
 /// once; a set larger than [`SpareWordBuffers::MAX_KEPT`] is dropped
 /// rather than kept, so that one huge text does not leave its arrays
 /// behind for the extractor's lifetime.
+///
+/// Each set is kept with the thread that gave it back, and a thread takes
+/// the last set it gave back if it is there: with extractions on several
+/// threads, each then grows arrays its own allocator arena holds, rather
+/// than locking another thread's arena (while that thread allocates) to
+/// grow one of its sets.
 #[derive(Debug, Default)]
-struct SpareWordBuffers(Mutex<Vec<WordBuffers>>);
+struct SpareWordBuffers(Mutex<Vec<(ThreadId, WordBuffers)>>);
 
 impl SpareWordBuffers {
     /// The most bytes of room a set may hold to be kept: the index of 45 MB
@@ -201,21 +208,29 @@ impl SpareWordBuffers {
     /// text they last served needed).
     const MAX_KEPT: usize = 32 << 20;
 
-    /// A set to fill: a kept one, or empty arrays.
+    /// A set to fill: the last one this thread gave back, else the last
+    /// one any thread did, else empty arrays.
     fn take(&self) -> WordBuffers {
-        self.lock().pop().unwrap_or_default()
+        let me = std::thread::current().id();
+        let mut pool = self.lock();
+        let last = pool.len().checked_sub(1);
+        let mine = pool.iter().rposition(|(owner, _)| *owner == me);
+        mine.or(last)
+            .map(|at| pool.swap_remove(at).1)
+            .unwrap_or_default()
     }
 
     /// Keeps `buffers` for a later extraction, unless they are too large.
     fn give(&self, buffers: WordBuffers) {
         if buffers.capacity_bytes() <= Self::MAX_KEPT {
-            self.lock().push(buffers);
+            let me = std::thread::current().id();
+            self.lock().push((me, buffers));
         }
     }
 
     /// The pool. A panic while it was held (there is none to be had in
     /// a push or a pop) would leave it whole, so poisoning is ignored.
-    fn lock(&self) -> MutexGuard<'_, Vec<WordBuffers>> {
+    fn lock(&self) -> MutexGuard<'_, Vec<(ThreadId, WordBuffers)>> {
         self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
@@ -471,6 +486,28 @@ mod tests {
         pool.give(WordBuffers::with_room(SpareWordBuffers::MAX_KEPT));
         assert_eq!(pool.lock().len(), 1);
         assert_eq!(pool.take().capacity_bytes(), SpareWordBuffers::MAX_KEPT);
+        assert!(pool.lock().is_empty());
+    }
+
+    /// A thread takes back the set it gave, though another thread gave one
+    /// after it; with none of its own there, it takes the last one given,
+    /// as a pool without owners does.
+    #[test]
+    fn each_thread_takes_back_its_own_arrays() {
+        let pool = SpareWordBuffers::default();
+        pool.give(WordBuffers::with_room(100));
+        std::thread::scope(|s| {
+            s.spawn(|| pool.give(WordBuffers::with_room(200)));
+        });
+        assert_eq!(pool.take().capacity_bytes(), 100);
+        pool.give(WordBuffers::with_room(300));
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                assert_eq!(pool.take().capacity_bytes(), 300);
+                assert_eq!(pool.take().capacity_bytes(), 200);
+                assert_eq!(pool.take().capacity_bytes(), 0);
+            });
+        });
         assert!(pool.lock().is_empty());
     }
 
