@@ -17,11 +17,11 @@
 //! - `speakers`: the speakers met so far, merged by key, pronouns resolved
 //!   to them, and at the end their mentions by surname and their order.
 //! - `surnames`: every whole-word occurrence of the speakers' surnames.
+//! - `verbs`: the trie of reporting verbs and phrases, walked at word
+//!   starts.
 //! - `words`: the tokenizer and the word tests the stages share.
 
 use std::borrow::Cow;
-
-use aho_corasick::{AhoCorasick, MatchKind};
 
 use serde::{Deserialize, Serialize};
 
@@ -43,11 +43,13 @@ mod parse;
 mod regions;
 mod speakers;
 mod surnames;
+mod verbs;
 mod words;
 use crate::Span;
 use parse::Parses;
 use regions::{closes_first, find_regions, Marks, Region};
 use speakers::Draft;
+use verbs::VerbTrie;
 use words::{word_count, TokenLists, Tokens};
 
 /// Someone to whom the text attributes a quote: a person, an organisation
@@ -139,15 +141,15 @@ struct TitleInfo {
 /// The compiled quote and speaker finder.
 #[derive(Debug)]
 pub(crate) struct QuoteFinder {
-    /// Reporting verbs and phrases, matched leftmost-longest, anchored at
-    /// word starts.
-    verbs: Option<AhoCorasick>,
+    /// Reporting verbs and phrases, each match the longest form at a word
+    /// start.
+    verbs: VerbTrie,
     /// The word keys (`text::word_key`) of the verb forms: most words are
     /// ruled out by one look-up before any match.
     verb_prefixes: KeySet,
     /// The `verb_head` of every verb form: of the words that pass
     /// `verb_prefixes`, most ("continue", "president", "as") are ruled out
-    /// by their fourth byte before the automaton runs.
+    /// by their fourth byte before the trie is walked.
     verb_heads: BitSet<{ words_for(VERB_HEADS) }>,
     /// The class of each verb pattern, by pattern index.
     classes: Vec<VerbClass>,
@@ -200,16 +202,9 @@ impl QuoteFinder {
             forms.push(form.to_string());
             classes.push(class);
         }
-        // A full DFA, anchored: it runs only at word starts whose first
-        // three letters begin some form, so most of a block is never fed
-        // to it at all.
-        let verbs = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .start_kind(aho_corasick::StartKind::Anchored)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&forms)
-            .ok();
+        // Walked only at word starts whose first three letters begin some
+        // form, so most of a block is never fed to it at all.
+        let verbs = VerbTrie::new(&forms);
         let mut verb_prefixes = KeySet::new();
         let mut verb_heads = BitSet::new();
         for form in &forms {

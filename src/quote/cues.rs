@@ -7,8 +7,6 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use aho_corasick::AhoCorasick;
-
 use super::regions::{region_around, Region};
 use super::words::{
     adverbial, bare_clause, clause_start, content_that, first_person, first_words, fronted_clause,
@@ -108,14 +106,11 @@ impl<'h> Run<'_, 'h> {
     ) -> Vec<Cue> {
         let text = self.text;
         let mut out = Vec::new();
-        let Some(ac) = self.finder.verbs.as_ref() else {
-            return out;
-        };
         let Some(hay) = text.get(block.range()) else {
             return out;
         };
-        for m in self.verb_matches(ac, block) {
-            let span = Span::new(block.start + m.start(), block.start + m.end());
+        for (m, form) in self.verb_matches(block) {
+            let span = Span::new(block.start + m.start, block.start + m.end);
             // "re-affirm", "well-stated": part of a compound, not a verb.
             if !word_bounded(text, span) || char_before(text, span.start) == Some('-') {
                 continue;
@@ -123,7 +118,7 @@ impl<'h> Run<'_, 'h> {
             if region_around(regions, span.start) {
                 continue;
             }
-            let Some(class) = self.finder.classes.get(m.pattern().as_usize()).copied() else {
+            let Some(class) = self.finder.classes.get(form).copied() else {
                 continue;
             };
             let Some(s) = sentence_at(sentences, span.start) else {
@@ -131,7 +126,7 @@ impl<'h> Run<'_, 'h> {
             };
             // "States" in "United States" is a name; a capital cue only opens a sentence.
             if hay
-                .get(m.start()..)
+                .get(m.start..)
                 .is_some_and(|h| h.starts_with(char::is_uppercase))
                 && trim(text, Span::new(s.start, span.start)).start != span.start
             {
@@ -144,7 +139,7 @@ impl<'h> Run<'_, 'h> {
             let prev = before.rsplit(is_space).next().unwrap_or("");
             // The few forms that may be nouns are told first: the words
             // around the others are never read for these tests.
-            let form = hay.get(m.start()..m.end()).unwrap_or("");
+            let form = hay.get(m.range()).unwrap_or("");
             // "a Palestinian state", "an annual report": after an
             // indefinite article and one modifier the form is a noun.
             let article_before = || {
@@ -251,14 +246,14 @@ impl<'h> Run<'_, 'h> {
     }
 
     /// The reporting verbs and phrases of `block` that start at a word
-    /// start, each the longest form there, in order and not overlapping.
-    /// Offsets are relative to the block.
+    /// start, each the longest form there, in order and not overlapping,
+    /// with the form's index. Offsets are relative to the block.
     ///
     /// The walk stops only at the document's word starts (`WordBytes`)
     /// whose key begins some verb form, and the word's fourth byte
-    /// (`verb_heads`) rules out most of those before the automaton runs;
+    /// (`verb_heads`) rules out most of those before the trie is walked;
     /// `word_bounded` checks each match's end later.
-    fn verb_matches(&self, ac: &AhoCorasick, block: Span) -> Vec<aho_corasick::Match> {
+    fn verb_matches(&self, block: Span) -> Vec<(Span, usize)> {
         let text = self.text;
         let mut out = Vec::new();
         let Some(hay) = text.as_bytes().get(block.range()) else {
@@ -278,12 +273,10 @@ impl<'h> Run<'_, 'h> {
                 if !self.finder.verb_heads.contains(verb_head(key, fourth)) {
                     return;
                 }
-                let input = aho_corasick::Input::new(hay)
-                    .span(i..hay.len())
-                    .anchored(aho_corasick::Anchored::Yes);
-                if let Some(m) = ac.find(input) {
-                    resume = m.end();
-                    out.push(m);
+                let found = hay.get(i..).and_then(|h| self.finder.verbs.longest(h));
+                if let Some((len, form)) = found {
+                    resume = i + len;
+                    out.push((Span::new(i, i + len), form));
                 }
             });
         out
@@ -291,14 +284,12 @@ impl<'h> Run<'_, 'h> {
 
     /// Whether a reporting verb or phrase stands as a whole word at `at`.
     fn verb_at(&self, at: usize) -> bool {
-        let Some(ac) = self.finder.verbs.as_ref() else {
-            return false;
-        };
-        let input = aho_corasick::Input::new(self.text)
-            .span(at.min(self.text.len())..self.text.len())
-            .anchored(aho_corasick::Anchored::Yes);
-        ac.find(input)
-            .is_some_and(|m| word_bounded(self.text, Span::new(m.start(), m.end())))
+        let at = at.min(self.text.len());
+        self.text
+            .as_bytes()
+            .get(at..)
+            .and_then(|h| self.finder.verbs.longest(h))
+            .is_some_and(|(len, _)| word_bounded(self.text, Span::new(at, at + len)))
     }
 
     /// One cue: its speaker, the content it reports, and whether it

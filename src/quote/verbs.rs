@@ -1,0 +1,248 @@
+//! The reporting verbs and phrases as a trie over their bytes (`VerbTrie`):
+//! the longest form that stands at a word start.
+//!
+//! The forms are only ever matched anchored, at a word start that the
+//! cheap tests of `Run::verb_matches` let through, so no failure links
+//! are needed: a walk reads the word's bytes down the trie and stops at
+//! the first byte that no form goes on with. An anchored automaton gave
+//! the same answer, but each search paid for its set-up and bookkeeping
+//! several times the few steps of the walk.
+
+/// The forms as a trie over their bytes, ASCII letters folded to lower
+/// case (other bytes as they are), as an anchored leftmost-longest
+/// ASCII-case-insensitive automaton reads them.
+///
+/// Each node holds a child for every byte class, so that a step is two
+/// loads: the byte's class, then the child.
+#[derive(Debug)]
+pub(super) struct VerbTrie {
+    /// The class of each byte: 0 for a byte that no form holds, and one
+    /// class for each byte the forms hold, a capital sharing its letter's.
+    classes: [u8; 256],
+    /// The byte classes, 0 among them: the stride of `next`.
+    stride: usize,
+    /// The child of each node by class, `stride` entries a node, the root
+    /// first; 0 (the root, no one's child) for none.
+    next: Vec<u32>,
+    /// The form that ends at each node, or `NO_FORM`: of two forms alike,
+    /// the first.
+    forms: Vec<u32>,
+}
+
+/// A `VerbTrie::forms` entry where no form ends.
+const NO_FORM: u32 = u32::MAX;
+
+impl VerbTrie {
+    /// The trie of `forms`; a match reports a form's index in `forms`.
+    pub(super) fn new(forms: &[String]) -> VerbTrie {
+        let mut classes = [0u8; 256];
+        let mut stride = 1;
+        for byte in forms.iter().flat_map(|f| f.bytes()) {
+            let folded = usize::from(byte.to_ascii_lowercase());
+            if classes.get(folded) == Some(&0) && stride < 256 {
+                if let Some(class) = classes.get_mut(folded) {
+                    *class = stride as u8;
+                }
+                stride += 1;
+            }
+        }
+        for byte in b'A'..=b'Z' {
+            let lower = classes
+                .get(usize::from(byte.to_ascii_lowercase()))
+                .copied()
+                .unwrap_or(0);
+            if let Some(class) = classes.get_mut(usize::from(byte)) {
+                *class = lower;
+            }
+        }
+        let mut trie = VerbTrie {
+            classes,
+            stride,
+            next: vec![0; stride],
+            forms: vec![NO_FORM],
+        };
+        for (index, form) in forms.iter().enumerate() {
+            let mut node = 0;
+            for &byte in form.as_bytes() {
+                node = trie.child_or_new(node, byte);
+            }
+            if let Some(end) = trie.forms.get_mut(node).filter(|f| **f == NO_FORM) {
+                *end = index as u32;
+            }
+        }
+        trie
+    }
+
+    /// The slot in `next` of the child of `node` by `byte`.
+    #[inline]
+    fn slot(&self, node: usize, byte: u8) -> usize {
+        let class = self.classes.get(usize::from(byte)).copied().unwrap_or(0);
+        node * self.stride + usize::from(class)
+    }
+
+    /// The child of `node` by `byte` (a byte some form holds), added if
+    /// there is none yet.
+    fn child_or_new(&mut self, node: usize, byte: u8) -> usize {
+        let slot = self.slot(node, byte);
+        match self.next.get(slot).copied() {
+            Some(child) if child != 0 => child as usize,
+            _ => {
+                let child = self.forms.len();
+                self.forms.push(NO_FORM);
+                self.next.resize(self.next.len() + self.stride, 0);
+                if let Some(at) = self.next.get_mut(slot) {
+                    *at = child as u32;
+                }
+                child
+            }
+        }
+    }
+
+    /// The longest form that `hay` starts with, ASCII letters matched in
+    /// either case: its length in bytes and its index.
+    pub(super) fn longest(&self, hay: &[u8]) -> Option<(usize, usize)> {
+        let found = |node: usize, len: usize| {
+            self.forms
+                .get(node)
+                .filter(|&&f| f != NO_FORM)
+                .map(|&f| (len, f as usize))
+        };
+        let mut best = found(0, 0);
+        let mut node = 0;
+        for (len, &byte) in hay.iter().enumerate() {
+            // Class 0 of any node is no child: a byte no form holds.
+            match self.next.get(self.slot(node, byte)).copied() {
+                Some(child) if child != 0 => node = child as usize,
+                _ => break,
+            }
+            best = found(node, len + 1).or(best);
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+    /// The anchored leftmost-longest ASCII-case-insensitive automaton the
+    /// trie replaces: the longest form at the start of `hay`.
+    fn automaton(forms: &[String]) -> AhoCorasick {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .start_kind(StartKind::Anchored)
+            .build(forms)
+            .expect("small automaton")
+    }
+
+    /// The automaton's answer at the start of `hay`, as `longest` gives it.
+    fn by_automaton(ac: &AhoCorasick, hay: &[u8]) -> Option<(usize, usize)> {
+        ac.find(Input::new(hay).anchored(Anchored::Yes))
+            .map(|m| (m.end(), m.pattern().as_usize()))
+    }
+
+    /// The forms of the verb table, in its order.
+    fn table_forms() -> Vec<String> {
+        crate::tables::rows(crate::tables::SPEECH_VERBS)
+            .filter_map(|row| row.first().map(|f| f.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_longest_form_is_the_automatons_on_every_form_and_its_variants() {
+        let forms = table_forms();
+        assert!(forms.len() > 50);
+        let (trie, ac) = (VerbTrie::new(&forms), automaton(&forms));
+        for form in &forms {
+            let cut = form.len().saturating_sub(1);
+            for hay in [
+                form.clone(),
+                form.to_uppercase(),
+                format!("{form} the plan"),
+                format!("{}s that", form.to_uppercase()),
+                format!("{form}ly,"),
+                form.get(..cut).unwrap_or("").to_string(),
+                format!("{form}\u{a0}to"),
+                format!("{form}’"),
+            ] {
+                let hay = hay.as_bytes();
+                assert_eq!(trie.longest(hay), by_automaton(&ac, hay), "{hay:?}");
+            }
+        }
+        // "according to" and "told reporters": a phrase is the longest form.
+        assert_eq!(
+            trie.longest(b"According to him").map(|(len, _)| len),
+            Some(12)
+        );
+        assert_eq!(trie.longest(b"sa"), None);
+    }
+
+    #[test]
+    fn the_longest_form_is_the_automatons_on_generated_words() {
+        // Forms that share prefixes, one twice in different case, and
+        // bytes beyond ASCII.
+        let forms: Vec<String> = [
+            "say",
+            "said",
+            "says",
+            "saying",
+            "Said",
+            "sa",
+            "tell",
+            "told",
+            "told reporters",
+            "téll",
+            "ab",
+            "abc",
+            "abcd",
+            "b",
+        ]
+        .iter()
+        .map(|f| f.to_string())
+        .collect();
+        let (trie, ac) = (VerbTrie::new(&forms), automaton(&forms));
+        let alphabet: Vec<&str> = vec![
+            "s", "S", "a", "A", "i", "d", "y", "n", "g", " ", "t", "e", "é", "É", "l", "o", "r",
+            "b", "c", "D", "p", "’",
+        ];
+        // Every word of up to four letters of the alphabet, and longer ones
+        // from a simple generator.
+        let mut seed = 12345u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut checked = 0;
+        for len in 0..=4 {
+            for _ in 0..4000 {
+                let hay: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+                assert_eq!(
+                    trie.longest(hay.as_bytes()),
+                    by_automaton(&ac, hay.as_bytes()),
+                    "{hay:?}"
+                );
+                checked += 1;
+            }
+        }
+        for _ in 0..20000 {
+            let start = forms[next(forms.len())].clone();
+            let tail: String = (0..next(12))
+                .map(|_| alphabet[next(alphabet.len())])
+                .collect();
+            let hay = format!("{start}{tail}");
+            assert_eq!(
+                trie.longest(hay.as_bytes()),
+                by_automaton(&ac, hay.as_bytes()),
+                "{hay:?}"
+            );
+            checked += 1;
+        }
+        assert_eq!(checked, 40000);
+        // Of two forms alike but for case, the first is reported.
+        assert_eq!(trie.longest(b"SAID so"), Some((4, 1)));
+    }
+}
