@@ -74,6 +74,30 @@ const MAX_NP_WORDS: usize = 12;
 /// end (`Run::np_before`; appositions are read on their own).
 const PHRASE_BREAKS: [char; 8] = [',', ';', ':', '(', ')', '“', '”', '"'];
 
+/// Where the last mark that ends the clause before a reporting verb
+/// (`, ; : ( ” " — –`) stands in `left`, and its length: the `rfind` of
+/// them, read a byte at a time rather than a character at a
+/// time. The ASCII marks are single bytes, and the other three are the
+/// only characters written E2 80 9D, E2 80 94 and E2 80 93: a 9D, 94 or 93
+/// byte two bytes after an E2 80 is one of them.
+fn last_clause_mark(left: &str) -> Option<(usize, usize)> {
+    let bytes = left.as_bytes();
+    let mut end = bytes.len();
+    loop {
+        let i = bytes
+            .get(..end)?
+            .iter()
+            .rposition(|&b| matches!(b, b',' | b';' | b':' | b'(' | b'"' | 0x9D | 0x94 | 0x93))?;
+        if bytes.get(i).is_some_and(u8::is_ascii) {
+            return Some((i, 1));
+        }
+        if i >= 2 && bytes.get(i - 2..i) == Some(&[0xE2, 0x80][..]) {
+            return Some((i - 2, 3));
+        }
+        end = i;
+    }
+}
+
 /// Whether a lower-case word joins the words on either side of it into one
 /// speaker phrase: "Minister for Health", "officials from the Five Eyes
 /// countries", "Marquis de Lafayette", "Johnson & Johnson".
@@ -307,9 +331,7 @@ impl<'h> Run<'_, 'h> {
             .min(verb.end + text.get(verb.end..).map_or(0, |r| ahead(r, REPORTED)));
         let s = Span::new(back(text, s.start, verb.start, WINDOW), end);
         let left = text.get(s.start..verb.start)?;
-        let cut = left
-            .rfind([',', ';', ':', '(', '”', '"', '—', '–'])
-            .map(|i| s.start + i + left[i..].chars().next().map_or(1, char::len_utf8));
+        let cut = last_clause_mark(left).map(|(i, len)| s.start + i + len);
         let clause = cut.unwrap_or(s.start);
         let in_region = |p: usize| region_around(regions, p + 1);
         if class == VerbClass::According {
@@ -1538,6 +1560,56 @@ mod tests {
     use crate::country::CountryFinder;
     use crate::text::WordBytes;
     use crate::Span;
+
+    #[test]
+    fn the_last_clause_mark_is_the_one_rfind_finds() {
+        use super::last_clause_mark;
+        const CLAUSE_MARKS: [char; 8] = [',', ';', ':', '(', '”', '"', '—', '–'];
+        let pieces = [
+            "a",
+            "Smith",
+            " ",
+            ",",
+            ";",
+            ":",
+            "(",
+            ")",
+            "”",
+            "“",
+            "\"",
+            "—",
+            "–",
+            "’",
+            "…",
+            "é",
+            "\u{2013}x",
+            "\u{2014}",
+            "\u{201d}",
+            "\u{2093}",
+            "\u{d3}",
+            "\u{a0}",
+            "-",
+        ];
+        let mut seed = 99u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut found = 0;
+        for _ in 0..30000 {
+            let left: String = (0..next(10)).map(|_| pieces[next(pieces.len())]).collect();
+            let want = left
+                .rfind(CLAUSE_MARKS)
+                .map(|i| (i, left[i..].chars().next().map_or(1, char::len_utf8)));
+            assert_eq!(last_clause_mark(&left), want, "{left:?}");
+            found += usize::from(want.is_some_and(|(_, len)| len == 3));
+        }
+        assert!(found > 1000);
+        assert_eq!(last_clause_mark("X said, — Smith"), Some((8, 3)));
+        assert_eq!(last_clause_mark("no mark here…"), None);
+    }
 
     /// Calls `f` with a run over `text`, no speaker met yet.
     fn with_run<R>(text: &str, f: impl FnOnce(&Run<'_, '_>) -> R) -> R {
