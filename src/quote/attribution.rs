@@ -302,34 +302,38 @@ impl<'h> Run<'_, 'h> {
                     cues.get(c)
                         .is_some_and(|c| c.span.end + 2 >= before.end && c.span.end <= r.open)
                 }));
-        let capitalised = inner
-            .split(is_space)
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .filter(|w| {
-                !matches!(
-                    *w,
-                    "of" | "the"
-                        | "and"
-                        | "at"
-                        | "for"
-                        | "in"
-                        | "on"
-                        | "a"
-                        | "an"
-                        | "to"
-                        | "&"
-                        | "with"
-                        | "by"
-                        | "from"
-                        | "or"
-                        | "into"
-                )
-            })
-            .all(|w| {
-                w.chars()
-                    .find(|c| c.is_alphabetic())
-                    .is_some_and(char::is_uppercase)
-            });
+        // Read only where the cheaper tests beside it leave the answer
+        // open: most quotations end with a full stop.
+        let capitalised = || {
+            inner
+                .split(is_space)
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .filter(|w| {
+                    !matches!(
+                        *w,
+                        "of" | "the"
+                            | "and"
+                            | "at"
+                            | "for"
+                            | "in"
+                            | "on"
+                            | "a"
+                            | "an"
+                            | "to"
+                            | "&"
+                            | "with"
+                            | "by"
+                            | "from"
+                            | "or"
+                            | "into"
+                    )
+                })
+                .all(|w| {
+                    w.chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(char::is_uppercase)
+                })
+        };
         // Every word capitalised and no closing punctuation: the title of a
         // work, a programme or a law ("National Defense Authorization Act
         // for Fiscal Year 2022"), not anyone's words. A citation keeps its
@@ -337,10 +341,10 @@ impl<'h> Run<'_, 'h> {
         // Reg. 4198): with no reporting verb near, that is a title too.
         let end = inner.trim_end();
         let comma = end.ends_with(',');
-        if capitalised
-            && word_count(inner, 31) <= 30
-            && !end.ends_with(['.', '?', '!', ';', '…'])
+        if !end.ends_with(['.', '?', '!', ';', '…'])
             && (!comma || cue.is_none())
+            && capitalised()
+            && word_count(inner, 31) <= 30
         {
             return (None, None);
         }
@@ -355,7 +359,7 @@ impl<'h> Run<'_, 'h> {
             return (None, None);
         }
         if !direct || words <= 2 {
-            if words <= 4 && capitalised {
+            if words <= 4 && capitalised() {
                 return (None, None);
             }
             if words == 1 {
