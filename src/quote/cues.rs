@@ -98,6 +98,108 @@ fn last_clause_mark(left: &str) -> Option<(usize, usize)> {
     }
 }
 
+/// Whether `orig`, the first word of a speaker phrase read back from its
+/// verb, is a connector or sentence adverb that `Run::np_before` drops from
+/// the phrase's front ("And", "however", "Meanwhile"); `more` says whether
+/// another word follows it in the phrase.
+///
+/// Only the lower-case form's bytes are compared, so a word of ASCII
+/// (nearly every word) is lowered into a buffer and read as it stands,
+/// without the UTF-8 check that a string needs; only a function word is
+/// looked up as a string, among the stop words.
+fn drops_from_front(orig: &str, more: bool) -> bool {
+    let function_word = orig.starts_with(char::is_lowercase)
+        || matches!(
+            orig,
+            "As" | "But"
+                | "And"
+                | "While"
+                | "When"
+                | "If"
+                | "So"
+                | "Since"
+                | "Because"
+                | "Although"
+                | "Though"
+                | "Then"
+                | "After"
+                | "Before"
+                | "With"
+                | "By"
+                | "To"
+                | "In"
+                | "On"
+                | "At"
+                | "Also"
+                | "Here"
+                | "There"
+                | "Such"
+                | "Can"
+                | "Could"
+                | "Shall"
+                | "Let"
+        );
+    // Interjections that open a transcript's answer: "Well Barry".
+    let interjection = matches!(orig, "Well" | "Now" | "Yes" | "Look" | "Okay");
+    let mut buf = [0; LOWER_INLINE];
+    let wide;
+    let w: &[u8] = match ascii_lowered(orig, &mut buf) {
+        Some(w) => w,
+        None => {
+            wide = orig.to_lowercase();
+            wide.as_bytes()
+        }
+    };
+    leading_connector(w)
+        || (function_word
+            && std::str::from_utf8(w).is_ok_and(|w| {
+                is_stop(w) && !matches!(w, "a" | "an" | "he" | "she" | "they" | "it")
+            }))
+        || (w.ends_with(b"ly") && more)
+        || (interjection && more)
+}
+
+/// `s` lowered as `text::lower` lowers it, as bytes in `buf`, when `s` is
+/// ASCII of at most `LOWER_INLINE` bytes; `None` otherwise.
+fn ascii_lowered<'b>(s: &str, buf: &'b mut [u8; LOWER_INLINE]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..s.len())?;
+    if !s.is_ascii() {
+        return None;
+    }
+    for (o, b) in out.iter_mut().zip(s.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    Some(out)
+}
+
+/// Whether a lower-case word is a connector or adverb that never opens a
+/// speaker phrase: "of", "and", "however", "yesterday".
+fn leading_connector(lw: &[u8]) -> bool {
+    matches!(
+        lw,
+        b"of"
+            | b"for"
+            | b"and"
+            | b"from"
+            | b"at"
+            | b"on"
+            | b"to"
+            | b"but"
+            | b"de"
+            | b"van"
+            | b"also"
+            | b"however"
+            | b"meanwhile"
+            | b"in"
+            | b"earlier"
+            | b"later"
+            | b"yesterday"
+            | b"today"
+            | b"previously"
+            | b"both"
+    )
+}
+
 /// Whether a lower-case word joins the words on either side of it into one
 /// speaker phrase: "Minister for Health", "officials from the Five Eyes
 /// countries", "Marquis de Lafayette", "Johnson & Johnson".
@@ -1212,67 +1314,7 @@ impl<'h> Run<'_, 'h> {
         // Drop leading connectors and sentence adverbs.
         while start < stop {
             let orig = text.get(tok(start).range()).unwrap_or("");
-            let w = lower(orig, &mut buf);
-            let function_word = orig.starts_with(char::is_lowercase)
-                || matches!(
-                    orig,
-                    "As" | "But"
-                        | "And"
-                        | "While"
-                        | "When"
-                        | "If"
-                        | "So"
-                        | "Since"
-                        | "Because"
-                        | "Although"
-                        | "Though"
-                        | "Then"
-                        | "After"
-                        | "Before"
-                        | "With"
-                        | "By"
-                        | "To"
-                        | "In"
-                        | "On"
-                        | "At"
-                        | "Also"
-                        | "Here"
-                        | "There"
-                        | "Such"
-                        | "Can"
-                        | "Could"
-                        | "Shall"
-                        | "Let"
-                );
-            // Interjections that open a transcript's answer: "Well Barry".
-            let interjection = matches!(orig, "Well" | "Now" | "Yes" | "Look" | "Okay");
-            if matches!(
-                w.as_ref(),
-                "of" | "for"
-                    | "and"
-                    | "from"
-                    | "at"
-                    | "on"
-                    | "to"
-                    | "but"
-                    | "de"
-                    | "van"
-                    | "also"
-                    | "however"
-                    | "meanwhile"
-                    | "in"
-                    | "earlier"
-                    | "later"
-                    | "yesterday"
-                    | "today"
-                    | "previously"
-                    | "both"
-            ) || (is_stop(&w)
-                && function_word
-                && !matches!(w.as_ref(), "a" | "an" | "he" | "she" | "they" | "it"))
-                || (w.ends_with("ly") && start + 1 < stop)
-                || (interjection && start + 1 < stop)
-            {
+            if drops_from_front(orig, start + 1 < stop) {
                 start += 1;
             } else {
                 break;
@@ -1560,6 +1602,146 @@ mod tests {
     use crate::country::CountryFinder;
     use crate::text::WordBytes;
     use crate::Span;
+
+    /// `drops_from_front` as `np_before` read it before: the word lowered
+    /// as a string (`text::lower`) and every test made on it.
+    fn drops_from_front_as_a_string(orig: &str, more: bool) -> bool {
+        use super::is_stop;
+        use crate::text::{lower, LOWER_INLINE};
+        let mut buf = [0; LOWER_INLINE];
+        let w = lower(orig, &mut buf);
+        let function_word = orig.starts_with(char::is_lowercase)
+            || matches!(
+                orig,
+                "As" | "But"
+                    | "And"
+                    | "While"
+                    | "When"
+                    | "If"
+                    | "So"
+                    | "Since"
+                    | "Because"
+                    | "Although"
+                    | "Though"
+                    | "Then"
+                    | "After"
+                    | "Before"
+                    | "With"
+                    | "By"
+                    | "To"
+                    | "In"
+                    | "On"
+                    | "At"
+                    | "Also"
+                    | "Here"
+                    | "There"
+                    | "Such"
+                    | "Can"
+                    | "Could"
+                    | "Shall"
+                    | "Let"
+            );
+        let interjection = matches!(orig, "Well" | "Now" | "Yes" | "Look" | "Okay");
+        matches!(
+            w.as_ref(),
+            "of" | "for"
+                | "and"
+                | "from"
+                | "at"
+                | "on"
+                | "to"
+                | "but"
+                | "de"
+                | "van"
+                | "also"
+                | "however"
+                | "meanwhile"
+                | "in"
+                | "earlier"
+                | "later"
+                | "yesterday"
+                | "today"
+                | "previously"
+                | "both"
+        ) || (is_stop(&w)
+            && function_word
+            && !matches!(w.as_ref(), "a" | "an" | "he" | "she" | "they" | "it"))
+            || (w.ends_with("ly") && more)
+            || (interjection && more)
+    }
+
+    #[test]
+    fn a_word_drops_from_a_phrases_front_as_it_did_read_as_a_string() {
+        use super::drops_from_front;
+        let mut words: Vec<String> = [
+            "of",
+            "OF",
+            "Of",
+            "and",
+            "And",
+            "However",
+            "MEANWHILE",
+            "both",
+            "Both",
+            "As",
+            "as",
+            "AS",
+            "But",
+            "but",
+            "the",
+            "The",
+            "It",
+            "it",
+            "He",
+            "Can",
+            "can",
+            "Let",
+            "let",
+            "will",
+            "Will",
+            "Well",
+            "well",
+            "Now",
+            "Okay",
+            "Lafayette",
+            "Family",
+            "Jointly",
+            "recently",
+            "RECENTLY",
+            "Smith",
+            "O'Neil",
+            "U.S.",
+            "İn",
+            "\u{212A}ly",
+            "Émile",
+            "ｏf",
+            "Ärzte",
+            "y",
+            "",
+            "a",
+            "A",
+            "An",
+            "Also",
+            "Then",
+            "then",
+            "Shall",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        // A word too long for the buffer, ASCII and not.
+        words.push(format!("{}ly", "A".repeat(40)));
+        words.push(format!("{}LY", "é".repeat(20)));
+        let mut dropped = 0;
+        for w in &words {
+            for more in [false, true] {
+                let want = drops_from_front_as_a_string(w, more);
+                assert_eq!(drops_from_front(w, more), want, "{w:?} {more}");
+                dropped += usize::from(want);
+            }
+        }
+        assert!(dropped > 40, "{dropped}");
+    }
 
     #[test]
     fn the_last_clause_mark_is_the_one_rfind_finds() {
