@@ -9,7 +9,7 @@
 use super::cues::Cue;
 use super::parse::Parsed;
 use super::regions::Region;
-use super::words::{is_stop, pronoun, word_count};
+use super::words::{is_stop, last_spaced_word, pronoun, word_count};
 use super::{back, sentence_at, QuoteKind, Run, SpeakerKind, WINDOW};
 use crate::text::{contains_str, find_str, is_space, trim};
 use crate::Span;
@@ -43,7 +43,7 @@ impl<'h> Run<'_, 'h> {
         let colon = self.without_bracket(Span::new(before.start, colon)).end;
         let lo = back(self.text, before.start, colon, WINDOW);
         let np = self.np_before(lo, colon)?;
-        let last = self.text.get(np.range())?.rsplit(' ').next()?;
+        let last = last_spaced_word(self.text.get(np.range())?);
         if np.end + 2 < colon || !last.starts_with(char::is_uppercase) {
             return None;
         }

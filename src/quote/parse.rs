@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use super::words::{ends_in_connector, strip_possessive};
+use super::words::{ends_in_connector, find_byte, last_spaced_word, strip_possessive};
 use super::{back, Run, SpeakerKind, TitleInfo};
 use crate::country::CountryCode;
 use crate::hash::FastMap;
@@ -144,7 +144,7 @@ impl<'h> Run<'_, 'h> {
             });
         }
         // Apposition: "Name, Title at Body".
-        if let Some(i) = s.find(',') {
+        if let Some(i) = find_byte(s, b',') {
             let name_span = trim(text, Span::new(np.start, np.start + i));
             let role = trim(text, Span::new(np.start + i + 1, np.end));
             let mut p = self.parse_plain(name_span)?;
@@ -362,10 +362,7 @@ impl<'h> Run<'_, 'h> {
             let place = s.get(i + 4..).unwrap_or("");
             let place = place.strip_prefix("the ").unwrap_or(place);
             let head = trim(text, Span::new(np.start, np.start + i));
-            let last = text
-                .get(head.range())
-                .and_then(|h| h.rsplit(' ').next())
-                .unwrap_or("");
+            let last = text.get(head.range()).map(last_spaced_word).unwrap_or("");
             let named = last.chars().next().is_some_and(char::is_uppercase)
                 && !self.finder.is_title_word(last);
             if named
@@ -760,7 +757,7 @@ impl<'h> Run<'_, 'h> {
                 }
             }
         }
-        let key = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+        let key = last_spaced_word(name).to_lowercase();
         Some(Parsed {
             name: Cow::Borrowed(name),
             name_span,
@@ -796,7 +793,7 @@ fn collective_key(name: &str) -> String {
         .flatten()
         .min()
         .map_or(owned, |i| &owned[..i]);
-    let head = core.rsplit(' ').next().unwrap_or(core);
+    let head = last_spaced_word(core);
     if matches!(
         head,
         "communique"

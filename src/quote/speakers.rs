@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use super::cues::Cue;
 use super::surnames::NearSurnames;
+use super::words::rfind_byte;
 use super::{back, sentence_at, Quote, QuoteKind, Run, Speaker, SpeakerKind};
 use crate::analysis::Analysis;
 use crate::country::CountryCode;
@@ -294,7 +295,7 @@ impl<'h> Run<'_, 'h> {
                         let t = text.get(n.range()).unwrap_or("");
                         // "Kevin Rudd and John Brumby"; a photo
                         // credit's "Twitter / Barack Obama".
-                        match (rfind_str(t, " and "), t.rfind('/')) {
+                        match (rfind_str(t, " and "), rfind_byte(t, b'/')) {
                             (Some(i), Some(j)) if j > i => {
                                 trim(text, Span::new(n.start + j + 1, n.end))
                             }

@@ -22,11 +22,32 @@ pub(super) fn strip_possessive(mut w: &str) -> &str {
     w
 }
 
+/// The byte offset of the first `byte` (an ASCII byte) in `s`, as
+/// `s.find(char::from(byte))` gives it: a plain loop over the bytes, where
+/// a character search costs more to set up than the few bytes of a
+/// speaker phrase take to read. An ASCII byte never continues a wider
+/// character.
+pub(super) fn find_byte(s: &str, byte: u8) -> Option<usize> {
+    s.bytes().position(|b| b == byte)
+}
+
+/// The byte offset of the last `byte` (an ASCII byte) in `s`, as
+/// `s.rfind(char::from(byte))` gives it (see `find_byte`).
+pub(super) fn rfind_byte(s: &str, byte: u8) -> Option<usize> {
+    s.bytes().rposition(|b| b == byte)
+}
+
+/// The last of the words of `s` split at single spaces, as
+/// `s.rsplit(' ').next()` gives it (all of `s` when it holds no space).
+pub(super) fn last_spaced_word(s: &str) -> &str {
+    rfind_byte(s, b' ').map_or(s, |i| s.get(i + 1..).unwrap_or(""))
+}
+
 /// Whether a phrase ends with a preposition or article that needs an
 /// object: "Head of", "leader of the", "announcement from".
 pub(super) fn ends_in_connector(phrase: &str) -> bool {
     matches!(
-        phrase.rsplit(' ').next(),
+        Some(last_spaced_word(phrase)),
         Some("of" | "the" | "for" | "from" | "at" | "a" | "an" | "to" | "and")
     )
 }
@@ -75,12 +96,7 @@ pub(super) fn possessed(before: &str) -> bool {
 /// The last space-separated word of `text` before byte `at`, white space
 /// after it skipped: "Ambassador" in "Ambassador to Russia", read from "to".
 pub(super) fn word_before(text: &str, at: usize) -> &str {
-    text.get(..at)
-        .unwrap_or("")
-        .trim_end()
-        .rsplit(' ')
-        .next()
-        .unwrap_or("")
+    last_spaced_word(text.get(..at).unwrap_or("").trim_end())
 }
 
 /// Whether a phrase is the object of the preposition before it, not a
@@ -770,6 +786,36 @@ impl Drop for Tokens<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_is_found_where_the_character_search_finds_it() {
+        let pieces = [
+            "a", "/", ",", " ", "é", "’", "\u{12c}", "\u{2c2f}", "𝒜", "\u{a0}",
+        ];
+        let mut seed = 3u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let mut found = 0;
+        for _ in 0..20000 {
+            let s: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
+            for byte in [b'/', b',', b' '] {
+                let c = char::from(byte);
+                assert_eq!(find_byte(&s, byte), s.find(c), "{s:?}");
+                assert_eq!(rfind_byte(&s, byte), s.rfind(c), "{s:?}");
+                found += usize::from(s.find(c).is_some());
+            }
+            assert_eq!(last_spaced_word(&s), s.rsplit(' ').next().unwrap_or(""));
+            for at in (0..=s.len()).filter(|&at| s.is_char_boundary(at)) {
+                let want = s[..at].trim_end().rsplit(' ').next().unwrap_or("");
+                assert_eq!(word_before(&s, at), want, "{s:?} {at}");
+            }
+        }
+        assert!(found > 20000, "{found}");
+    }
 
     /// `that_at` as it read before it looked for “ in the same pass as the
     /// other marks: a second pass over every three bytes of each word.
