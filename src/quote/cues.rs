@@ -1469,9 +1469,14 @@ impl<'h> Run<'_, 'h> {
                 .bytes()
                 .last()
                 .is_some_and(|b| b.is_ascii_alphanumeric());
+        // Most words before a surname are capitalised (a first name): they
+        // are told without being lowered.
+        if !plain {
+            return false;
+        }
         let mut buf = [0; LOWER_INLINE];
         let lw = lower(before, &mut buf);
-        plain && !joins_phrase(&lw) && lw != "to" && !self.finder.title_words.contains(lw.as_ref())
+        !joins_phrase(&lw) && lw != "to" && !self.finder.title_words.contains(lw.as_ref())
     }
 
     /// `np_before` when the phrase it finds runs up to `end` (white space
