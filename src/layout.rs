@@ -172,16 +172,8 @@ impl Captions {
         }
     }
 
-    /// The places of `text` where the clues may be, for
-    /// [`Captions::is_match`].
-    fn sites(&self, text: &str) -> ClueSites {
-        self.clues
-            .as_ref()
-            .map_or_else(ClueSites::default, |c| c.sites(text.as_bytes()))
-    }
-
     /// Whether the span of `text` matches a caption pattern; `sites` are
-    /// `text`'s (from [`Captions::sites`]).
+    /// `text`'s, the same at every call for the text.
     fn is_match(&self, text: &str, span: Span, sites: &mut ClueSites) -> bool {
         self.clues
             .as_ref()
@@ -395,23 +387,18 @@ impl Clues {
         })
     }
 
-    /// The places of `text` where the clues may be.
-    fn sites(&self, text: &[u8]) -> ClueSites {
-        let bytes = self.bytes.map_or_else(Vec::new, |[a, b, c]| {
-            memchr::memchr3_iter(a, b, c, text).collect()
-        });
-        let mut literals: Vec<Span> = self
-            .literals
+    /// Whether one of the clues is in `text[span]`, read straight from the
+    /// text: for a span too long for the sites to be listed.
+    #[inline(never)]
+    fn found_in(&self, text: &[u8], span: Span) -> bool {
+        let hay = text.get(span.range()).unwrap_or(&[]);
+        self.literals
             .iter()
-            .flat_map(|&literal| literal_sites(text, literal))
-            .collect();
-        literals.sort_unstable_by_key(|l| l.start);
-        ClueSites {
-            bytes,
-            literals,
-            next_byte: 0,
-            next_literal: 0,
-        }
+            .any(|&literal| literal_sites(hay, literal).next().is_some())
+            || self.bytes.is_some_and(|[a, b, c]| {
+                memchr::memchr3_iter(a, b, c, hay)
+                    .any(|p| self.by_byte.iter().any(|clue| clue.fits(hay, p)))
+            })
     }
 }
 
@@ -423,16 +410,25 @@ fn literal_sites<'t>(text: &'t [u8], literal: &'t [u8]) -> impl Iterator<Item = 
         .map(move |p| Span::new(p, p + literal.len()))
 }
 
-/// The places of one text where the caption clues may be: each byte of a
-/// byte clue, and each literal. A text is searched for them once, in one
-/// pass per kind: a search has a fixed cost that for most blocks, which are
-/// short, is larger than that of reading the block, so one search per block
-/// cost several times as much.
-#[derive(Debug, Default)]
+/// The places of a stretch of one text where the caption clues may be:
+/// each byte of a byte clue, and each literal. A stretch is searched for
+/// them once, in one pass per kind: a search has a fixed cost that for most
+/// blocks, which are short, is larger than that of reading the block, so
+/// one search per block cost several times as much. The stretch is the
+/// one from the block asked about to [`ClueSites::REACH`] bytes past it,
+/// and moves on when a block beyond it is asked about: the lists stay
+/// short however many clue bytes the text holds (listing a whole text of
+/// `/` took eight bytes for each of its bytes).
+#[derive(Debug)]
 struct ClueSites {
-    /// Where a byte of a byte clue is, in order.
+    /// The stretch of the text the lists cover.
+    stretch: Span,
+    /// How many bytes past the start of the block asked about a new
+    /// stretch covers; a block longer than that is read straight.
+    reach: usize,
+    /// Where a byte of a byte clue is in the stretch, in order.
     bytes: Vec<usize>,
-    /// Where a literal is, in order of start.
+    /// Where a literal starts in the stretch, in order of start.
     literals: Vec<Span>,
     /// The first of `bytes` at or after the start of the block asked about
     /// last.
@@ -442,10 +438,66 @@ struct ClueSites {
     next_literal: usize,
 }
 
+impl Default for ClueSites {
+    fn default() -> ClueSites {
+        ClueSites::reaching(ClueSites::REACH)
+    }
+}
+
 impl ClueSites {
-    /// Whether `text[span]` holds one of `clues` (those the sites were
-    /// found for).
+    /// How far a stretch reaches: far enough that a search's fixed cost is
+    /// spread over many blocks, near enough that the lists stay small (a
+    /// megabyte of byte sites at most).
+    const REACH: usize = 1 << 17;
+
+    /// Sites of no stretch yet, whose stretches will reach `reach` bytes.
+    fn reaching(reach: usize) -> ClueSites {
+        ClueSites {
+            stretch: Span::new(0, 0),
+            reach,
+            bytes: Vec::new(),
+            literals: Vec::new(),
+            next_byte: 0,
+            next_literal: 0,
+        }
+    }
+
+    /// Lists the sites of `clues` in the stretch of `text` from `start`
+    /// as far as the reach goes.
+    #[inline(never)]
+    fn fill(&mut self, clues: &Clues, text: &[u8], start: usize) {
+        let end = start.saturating_add(self.reach).min(text.len());
+        self.stretch = Span::new(start, end);
+        let stretch = text.get(self.stretch.range()).unwrap_or(&[]);
+        self.bytes.clear();
+        if let Some([a, b, c]) = clues.bytes {
+            self.bytes
+                .extend(memchr::memchr3_iter(a, b, c, stretch).map(|p| start + p));
+        }
+        self.literals.clear();
+        for &literal in &clues.literals {
+            let first = literal.first().copied().unwrap_or_default();
+            self.literals.extend(
+                memchr::memchr_iter(first, stretch)
+                    .map(|p| start + p)
+                    .filter(|&p| text.get(p..).is_some_and(|rest| rest.starts_with(literal)))
+                    .map(|p| Span::new(p, p + literal.len())),
+            );
+        }
+        self.literals.sort_unstable_by_key(|l| l.start);
+        self.next_byte = 0;
+        self.next_literal = 0;
+    }
+
+    /// Whether `text[span]` holds one of `clues` (the same clues at every
+    /// call).
     fn any_in(&mut self, clues: &Clues, text: &[u8], span: Span) -> bool {
+        if span.len() > self.reach {
+            return clues.found_in(text, span);
+        }
+        if span.start < self.stretch.start || span.end > self.stretch.end {
+            self.fill(clues, text, span.start);
+        }
         let byte = seek(&self.bytes, &mut self.next_byte, span.start, |&p| p);
         let literal = seek(&self.literals, &mut self.next_literal, span.start, |l| {
             l.start
@@ -713,7 +765,7 @@ impl<'r, 'h> Classifier<'r, 'h> {
             // one per 240) builds nearly every text's list without
             // regrowing it.
             blocks: Vec::with_capacity(text.len() / 128),
-            caption_sites: rules.captions.sites(text),
+            caption_sites: ClueSites::default(),
             waiting: None,
             after_video: false,
             in_link_list: false,
@@ -1146,9 +1198,7 @@ mod tests {
     /// Whether the whole of `s` holds a caption clue, by its own sites.
     fn clue_in(captions: &Captions, s: &str) -> bool {
         let clues = captions.clues.as_ref().unwrap();
-        captions
-            .sites(s)
-            .any_in(clues, s.as_bytes(), Span::new(0, s.len()))
+        ClueSites::default().any_in(clues, s.as_bytes(), Span::new(0, s.len()))
     }
 
     /// Whether `hay` holds a caption clue, searched for in `hay` alone, as
@@ -1224,6 +1274,29 @@ mod tests {
         spans
     }
 
+    /// A text of nothing but clue bytes lists no more sites than a
+    /// stretch holds bytes, wherever the blocks asked about are.
+    #[test]
+    fn clue_sites_stay_within_a_stretch() {
+        let captions = &LayoutRules::new().captions;
+        let clues = captions.clues.as_ref().unwrap();
+        let text = "/:(".repeat(ClueSites::REACH);
+        let mut sites = ClueSites::default();
+        for start in (0..text.len() - 100).step_by(997) {
+            sites.any_in(clues, text.as_bytes(), Span::new(start, start + 100));
+            assert!(
+                sites.bytes.len() <= ClueSites::REACH,
+                "{}",
+                sites.bytes.len()
+            );
+        }
+        assert!(sites.bytes.capacity() < 2 * ClueSites::REACH);
+        // A block longer than a stretch is read without listing its sites.
+        let mut sites = ClueSites::default();
+        sites.any_in(clues, text.as_bytes(), Span::new(0, text.len()));
+        assert!(sites.bytes.is_empty());
+    }
+
     #[test]
     fn clue_sites_agree_with_a_search_of_each_block() {
         let captions = &LayoutRules::new().captions;
@@ -1247,24 +1320,28 @@ mod tests {
                 .iter()
                 .map(|&s| clue_in_block(clues, &text.as_bytes()[s.start..s.end]))
                 .collect();
-            // In text order, as the classifier asks, and backwards.
-            let mut sites = captions.sites(text);
-            for (&span, &want) in spans.iter().zip(&want) {
-                assert_eq!(
-                    sites.any_in(clues, text.as_bytes(), span),
-                    want,
-                    "{:?}",
-                    &text[span]
-                );
-            }
-            let mut sites = captions.sites(text);
-            for (&span, &want) in spans.iter().zip(&want).rev() {
-                assert_eq!(
-                    sites.any_in(clues, text.as_bytes(), span),
-                    want,
-                    "{:?}",
-                    &text[span]
-                );
+            // In text order, as the classifier asks, and backwards; with
+            // the stretches' own reach, and with reaches that make most
+            // blocks move the stretch on or too long to be listed.
+            for reach in [ClueSites::REACH, 200, 24, 1] {
+                let mut sites = ClueSites::reaching(reach);
+                for (&span, &want) in spans.iter().zip(&want) {
+                    assert_eq!(
+                        sites.any_in(clues, text.as_bytes(), span),
+                        want,
+                        "{reach} {:?}",
+                        &text[span]
+                    );
+                }
+                let mut sites = ClueSites::reaching(reach);
+                for (&span, &want) in spans.iter().zip(&want).rev() {
+                    assert_eq!(
+                        sites.any_in(clues, text.as_bytes(), span),
+                        want,
+                        "{reach} {:?}",
+                        &text[span]
+                    );
+                }
             }
             asked += want.len();
             found += want.iter().filter(|&&w| w).count();
