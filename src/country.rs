@@ -764,8 +764,11 @@ fn trie_byte(window: &[u8], i: usize) -> Option<(u8, usize)> {
     }
 }
 
-/// The prefixes that forms may start with, in the cases they may be
-/// written, so that a word that begins no form costs one table lookup.
+/// The prefixes that forms may start with, in every case a match of them
+/// may count in, so that a word that begins no form costs one table
+/// lookup. The test is a filter and nothing more: what counts is decided
+/// by the trie and the tests after it, never by which casings the filter
+/// holds or by a hash collision (a test checks).
 /// Forms of four bytes or more are tested on their first four (two would
 /// let "The" through for "Thailand"); shorter ones ("US") on their first
 /// two.
@@ -858,11 +861,9 @@ impl Starts {
             .is_some_and(|&bits| bits >> pair_bit(p) & 1 != 0)
     }
 
-    /// Adds the prefixes of a form's spellings `written` as written, in
-    /// capitals, capitalised, and (for demonyms and look-alike phrases) in
-    /// lower case.
+    /// Adds the prefixes of a form's spellings `written` in every case
+    /// a match may count in ([`counting_casings`]).
     fn add(&mut self, written: &[Cow<'static, str>], entry: &Entry) {
-        let lower_ok = entry.flags & LOWER_OK != 0 || entry.target == Target::Block;
         for written in written {
             let bytes = written.as_bytes();
             for key in prefix_keys(bytes) {
@@ -875,12 +876,7 @@ impl Starts {
                     self.keys.insert(key);
                 }
             }
-            let p = prefix4(bytes, 0).to_le_bytes();
-            let upper = p.map(|b| b.to_ascii_uppercase());
-            let lower = p.map(|b| b.to_ascii_lowercase());
-            let title = [upper[0], p[1], p[2], p[3]];
-            let cases = [p, upper, title, lower];
-            for &case in cases.iter().take(if lower_ok { 4 } else { 3 }) {
+            counting_casings(prefix4(bytes, 0).to_le_bytes(), entry, |case| {
                 let case = u32::from_le_bytes(case);
                 if let Some(bits) = self.pairs.get_mut(pair_slot(case)) {
                     *bits |= if written.len() >= 4 {
@@ -889,9 +885,57 @@ impl Starts {
                         u64::MAX
                     };
                 }
-            }
+            });
         }
     }
+}
+
+/// Gives `add` the cases the first four bytes `prefix` of a spelling may
+/// take in a match that counts: for a look-alike phrase, every mix of
+/// ASCII cases (the trie matches it in any case, and it is skipped before
+/// any case test); for a form, those [`case_fits`] may accept: as
+/// written, with letters that begin a word raised ([`title_case_of`]), in
+/// capitals, and in lower case for the forms that may be lower case.
+fn counting_casings(prefix: [u8; 4], entry: &Entry, mut add: impl FnMut([u8; 4])) {
+    if entry.target == Target::Block {
+        for mask in 0..16u8 {
+            add(flip_case_at(prefix, mask));
+        }
+        return;
+    }
+    add(prefix.map(|b| b.to_ascii_uppercase()));
+    if entry.flags & LOWER_OK != 0 {
+        add(prefix.map(|b| b.to_ascii_lowercase()));
+    }
+    let mut raisable = 0u8;
+    let mut after_letter = false;
+    for (k, &b) in prefix.iter().enumerate() {
+        if b.is_ascii_lowercase() && !after_letter {
+            raisable |= 1 << k;
+        }
+        after_letter = b.is_ascii_alphabetic();
+    }
+    // Every subset of the raisable letters, down to none (as written).
+    let mut raised = raisable;
+    loop {
+        add(flip_case_at(prefix, raised));
+        if raised == 0 {
+            break;
+        }
+        raised = (raised - 1) & raisable;
+    }
+}
+
+/// `prefix` with the ASCII case of byte `k` swapped for each bit `k` of
+/// `mask`.
+fn flip_case_at(prefix: [u8; 4], mask: u8) -> [u8; 4] {
+    let mut out = prefix;
+    for (k, b) in out.iter_mut().enumerate() {
+        if mask >> k & 1 == 1 && b.is_ascii_alphabetic() {
+            *b ^= 0x20;
+        }
+    }
+    out
 }
 
 /// A mention found before ambiguous forms are settled.
@@ -2015,6 +2059,49 @@ mod tests {
             .filter(|w| starts.may_start(w.as_bytes(), 0))
             .count();
         assert!(passed <= 1, "{passed}");
+    }
+
+    /// `written` with its first four bytes in every mix of ASCII cases.
+    fn ascii_casings_of_first_four(written: &str) -> Vec<String> {
+        let head = written.len().min(4);
+        (0..1u8 << head)
+            .filter_map(|mask| {
+                let mut bytes = written.as_bytes().to_vec();
+                for (k, b) in bytes.iter_mut().take(head).enumerate() {
+                    if mask >> k & 1 == 1 {
+                        *b = b.to_ascii_uppercase();
+                    } else {
+                        *b = b.to_ascii_lowercase();
+                    }
+                }
+                String::from_utf8(bytes).ok()
+            })
+            .collect()
+    }
+
+    /// The start filter only saves work: with it, every form and look-alike
+    /// phrase, its first four bytes in any mix of cases, is found as it is
+    /// by the finder with a filter that lets every word through.
+    #[test]
+    fn start_filter_never_decides_what_counts() {
+        let finder = CountryFinder::new();
+        let mut open = CountryFinder::new();
+        open.starts.pairs.fill(u64::MAX);
+        let mut tried = 0;
+        let mut found_any = 0;
+        for entry in &finder.entries {
+            for written in entry.spellings(&finder.written) {
+                for case in ascii_casings_of_first_four(written) {
+                    let text = format!("They met in {case} today.");
+                    let want = found(&open, &text);
+                    assert_eq!(found(&finder, &text), want, "{text:?}");
+                    tried += 1;
+                    found_any += usize::from(!want.is_empty());
+                }
+            }
+        }
+        assert!(tried > 5_000, "{tried}");
+        assert!(found_any > 1_000, "{found_any} of {tried}");
     }
 
     #[test]
