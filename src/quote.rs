@@ -46,6 +46,7 @@ mod surnames;
 mod verbs;
 mod words;
 use crate::Span;
+use cues::Cue;
 use parse::Parses;
 use regions::{closes_first, find_regions, Marks, Region};
 use speakers::Draft;
@@ -464,6 +465,15 @@ impl<'h> Run<'_, 'h> {
         // A quotation the previous paragraph left open, with no opening mark
         // repeated here: whether its closing mark is straight.
         let mut open_into_next: Option<bool> = None;
+        // A block's quotations, cues, reporting verbs, each quotation's
+        // reading and the cues taken: lists made once and refilled for each
+        // block, where lists of a block's own cost an allocation and a free
+        // each, and more as they grew.
+        let mut regions: Vec<Region> = Vec::new();
+        let mut cues: Vec<Cue> = Vec::new();
+        let mut verbs: Vec<(Span, usize)> = Vec::new();
+        let mut classes: Vec<(Option<QuoteKind>, Option<usize>)> = Vec::new();
+        let mut used: Vec<bool> = Vec::new();
         for (bi, b) in a.blocks.iter().enumerate() {
             let open_here = open_into_next.take();
             // A photo caption between two paragraphs of one quotation
@@ -531,7 +541,7 @@ impl<'h> Run<'_, 'h> {
                 next_closes: false,
                 open_at_start: open_here,
             };
-            let (mut regions, left_open) = find_regions(text, b.span, marks);
+            let left_open = find_regions(text, b.span, marks, &mut regions);
             let next_closes = a
                 .blocks
                 .get(bi + 1)
@@ -542,12 +552,12 @@ impl<'h> Run<'_, 'h> {
                     next_closes: true,
                     ..marks
                 };
-                regions = find_regions(text, b.span, marks).0;
+                find_regions(text, b.span, marks, &mut regions);
                 if regions.last().is_some_and(|r| r.runs_on && !r.single) {
                     open_into_next = next_closes;
                 }
             }
-            let mut cues = self.find_cues(b.span, sentences, &regions);
+            self.find_cues(b.span, sentences, &regions, &mut cues, &mut verbs);
             if let Some((speaker, cue, taken)) = block {
                 // Scare quotes ("‘English for business’ consultancies") leave
                 // the speaker's voice unbroken.
@@ -568,11 +578,14 @@ impl<'h> Run<'_, 'h> {
                 }
                 block = None;
             }
-            let classes: Vec<(Option<QuoteKind>, Option<usize>)> = regions
-                .iter()
-                .map(|r| self.classify(r, sentences, &cues, &regions))
-                .collect();
-            let mut used = vec![false; cues.len()];
+            classes.clear();
+            classes.extend(
+                regions
+                    .iter()
+                    .map(|r| self.classify(r, sentences, &cues, &regions)),
+            );
+            used.clear();
+            used.resize(cues.len(), false);
             for (_, c) in &classes {
                 if let Some(u) = c.and_then(|c| used.get_mut(c)) {
                     *u = true;

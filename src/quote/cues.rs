@@ -223,19 +223,24 @@ fn joins_phrase(lw: &str) -> bool {
 
 impl<'h> Run<'_, 'h> {
     /// Every reporting cue of a block, outside quotation marks, with its
-    /// speaker and reported clause.
+    /// speaker and reported clause, into `out`; `verbs` holds the block's
+    /// reporting verbs meanwhile (`verb_matches`). Both are cleared first:
+    /// one pair of lists serves every block of a document.
     pub(super) fn find_cues(
         &self,
         block: Span,
         sentences: &[Span],
         regions: &[Region],
-    ) -> Vec<Cue> {
+        out: &mut Vec<Cue>,
+        verbs: &mut Vec<(Span, usize)>,
+    ) {
         let text = self.text;
-        let mut out = Vec::new();
+        out.clear();
         let Some(hay) = text.get(block.range()) else {
-            return out;
+            return;
         };
-        for (m, form) in self.verb_matches(block) {
+        self.verb_matches(block, verbs);
+        for &(m, form) in verbs.iter() {
             let span = Span::new(block.start + m.start, block.start + m.end);
             // "re-affirm", "well-stated": part of a compound, not a verb.
             if !word_bounded(text, span) || char_before(text, span.start) == Some('-') {
@@ -368,22 +373,22 @@ impl<'h> Run<'_, 'h> {
                 out.push(c);
             }
         }
-        out
     }
 
     /// The reporting verbs and phrases of `block` that start at a word
     /// start, each the longest form there, in order and not overlapping,
-    /// with the form's index. Offsets are relative to the block.
+    /// with the form's index, into `out` (cleared first). Offsets are
+    /// relative to the block.
     ///
     /// The walk stops only at the document's word starts (`WordBytes`)
     /// whose key begins some verb form, and the word's fourth byte
     /// (`verb_heads`) rules out most of those before the trie is walked;
     /// `word_bounded` checks each match's end later.
-    fn verb_matches(&self, block: Span) -> Vec<(Span, usize)> {
+    fn verb_matches(&self, block: Span, out: &mut Vec<(Span, usize)>) {
         let text = self.text;
-        let mut out = Vec::new();
+        out.clear();
         let Some(hay) = text.as_bytes().get(block.range()) else {
-            return out;
+            return;
         };
         let mut resume = 0;
         // A key that reads past the block's end differs from the block's
@@ -405,7 +410,6 @@ impl<'h> Run<'_, 'h> {
                     out.push((Span::new(i, i + len), form));
                 }
             });
-        out
     }
 
     /// Whether a reporting verb or phrase stands as a whole word at `at`.
@@ -1604,6 +1608,7 @@ fn names_the_quotation(phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::{QuoteFinder, Run};
+    use super::Cue;
     use crate::country::CountryFinder;
     use crate::text::WordBytes;
     use crate::Span;
@@ -1796,6 +1801,33 @@ mod tests {
         assert!(found > 1000);
         assert_eq!(last_clause_mark("X said, — Smith"), Some((8, 3)));
         assert_eq!(last_clause_mark("no mark here…"), None);
+    }
+
+    #[test]
+    fn cue_lists_refilled_for_a_block_hold_that_blocks_cues_only() {
+        let text =
+            "Smith said the plan works. Jones told reporters it would.\n\nBrown said prices rose.";
+        let split = text.find("\n\n").unwrap();
+        let first = Span::new(0, split);
+        let second = Span::new(split + 2, text.len());
+        let sentences = [Span::new(0, 26), Span::new(27, split), second];
+        let said = |cues: &[Cue]| -> Vec<String> {
+            cues.iter()
+                .map(|c| text[c.span.range()].to_string())
+                .collect()
+        };
+        with_run(text, |run| {
+            let (mut cues, mut verbs) = (Vec::new(), Vec::new());
+            run.find_cues(first, &sentences, &[], &mut cues, &mut verbs);
+            assert_eq!(said(&cues), ["said", "told reporters"]);
+            run.find_cues(second, &sentences, &[], &mut cues, &mut verbs);
+            assert_eq!(said(&cues), ["said"]);
+            assert_eq!(cues.first().map(|c| c.span.start), Some(split + 8));
+            let (mut fresh, mut fresh_verbs) = (Vec::new(), Vec::new());
+            run.find_cues(second, &sentences, &[], &mut fresh, &mut fresh_verbs);
+            assert_eq!(format!("{cues:?}"), format!("{fresh:?}"));
+            assert_eq!(format!("{verbs:?}"), format!("{fresh_verbs:?}"));
+        });
     }
 
     /// Calls `f` with a run over `text`, no speaker met yet.

@@ -58,13 +58,14 @@ pub(super) fn closes_first(text: &str, block: Span) -> Option<bool> {
 /// Longest quotation in single marks; longer runs are apostrophes gone astray.
 const MAX_SINGLE: usize = 600;
 
-/// The quotations of one block, marks paired within the block only, so an
+/// The quotations of one block, into `out` (cleared first: one list serves
+/// every block of a document), marks paired within the block only, so an
 /// unbalanced mark costs at most the rest of its block; and whether a
 /// double quotation is still open at the block's end.
-pub(super) fn find_regions(text: &str, block: Span, marks: Marks) -> (Vec<Region>, bool) {
-    let mut out = Vec::new();
+pub(super) fn find_regions(text: &str, block: Span, marks: Marks, out: &mut Vec<Region>) -> bool {
+    out.clear();
     let Some(hay) = text.get(block.range()) else {
-        return (out, false);
+        return false;
     };
     let bytes = hay.as_bytes();
     // A quotation open from the previous paragraph opens, without a mark,
@@ -225,7 +226,7 @@ pub(super) fn find_regions(text: &str, block: Span, marks: Marks) -> (Vec<Region
     }
     out.retain(|r| !r.inner.is_empty());
     out.sort_by_key(|r| r.open);
-    (out, left_open)
+    left_open
 }
 
 /// Whether the double quotation opened at `o` in `hay` and never closed
@@ -246,4 +247,33 @@ fn introduced_to_the_end(hay: &str, o: usize) -> bool {
 pub(super) fn region_around(regions: &[Region], p: usize) -> bool {
     let i = regions.partition_point(|r| r.end < p);
     regions.get(i).is_some_and(|r| r.open < p && p <= r.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{find_regions, Marks, Region};
+    use crate::Span;
+
+    /// The text inside each of `regions`.
+    fn inner<'t>(text: &'t str, regions: &[Region]) -> Vec<&'t str> {
+        regions.iter().map(|r| &text[r.inner.range()]).collect()
+    }
+
+    #[test]
+    fn a_list_refilled_for_a_block_holds_that_blocks_quotations_only() {
+        let text = "“First,” he said. He ‘meant it’ too.\n\nShe said “third” and \"fourth\" then.";
+        let split = text.find("\n\n").unwrap();
+        let (first, second) = (Span::new(0, split), Span::new(split + 2, text.len()));
+        let mut list = Vec::new();
+        assert!(!find_regions(text, first, Marks::default(), &mut list));
+        assert_eq!(inner(text, &list), ["First,", "meant it"]);
+        assert!(!find_regions(text, second, Marks::default(), &mut list));
+        assert_eq!(inner(text, &list), ["third", "fourth"]);
+        let mut fresh = Vec::new();
+        find_regions(text, second, Marks::default(), &mut fresh);
+        assert_eq!(format!("{list:?}"), format!("{fresh:?}"));
+        // A block with no quotation leaves the list empty.
+        find_regions(text, Span::new(0, 0), Marks::default(), &mut list);
+        assert!(list.is_empty());
+    }
 }
