@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::ops::Range;
 
 use super::words::{ends_in_connector, find_byte, last_spaced_word, strip_possessive};
 use super::{back, Run, SpeakerKind, TitleInfo};
@@ -44,6 +45,10 @@ pub(super) struct Parses<'h> {
     /// Each phrase's parse, with where the first of them stood.
     parsed: Vec<(usize, Option<Parsed<'h>>)>,
 }
+
+/// Tokens of a phrase whose titles `Run::parse_plain` keeps once worked
+/// out; nearly every speaker phrase has fewer.
+const TITLE_MEMO: usize = 16;
 
 impl<'h> Parses<'h> {
     /// Parse `i` (as `Run::remember` gives it) of a phrase standing at
@@ -409,8 +414,10 @@ impl<'h> Run<'_, 'h> {
         let toks = self.tokens(s, np.start);
         // The title starting at each token, worked out the first time it is
         // asked: the tests below ask again for the same tokens.
-        let title_memo: Vec<OnceCell<Option<(usize, TitleInfo)>>> =
-            vec![OnceCell::new(); toks.len()];
+        // Phrases are short: the memo is kept on the stack, and a token past
+        // it is worked out each time it is asked for.
+        let title_memo: [OnceCell<Option<(usize, TitleInfo)>>; TITLE_MEMO] =
+            [const { OnceCell::new() }; TITLE_MEMO];
         let title_entry = |k: usize| match title_memo.get(k) {
             Some(cell) => *cell.get_or_init(|| self.starts_title(&toks, k)),
             None => self.starts_title(&toks, k),
@@ -464,27 +471,30 @@ impl<'h> Run<'_, 'h> {
                 "Mr" | "Ms" | "Mrs" | "Miss" | "Dr" | "Sir" | "Dame" | "Lord" | "Lady"
             )
         };
-        let mut name_toks: Vec<usize> = (name_start..toks.len()).collect();
+        // The tokens of the name: a run of them, only ever cut at its ends.
+        let mut name_toks = name_start..toks.len();
         // Honours and offices after a name: "Jane Marriott CMG OBE".
         while name_toks.len() > 2
             && name_toks
-                .last()
-                .is_some_and(|&k| self.finder.postnominals.contains(word(k)))
+                .clone()
+                .next_back()
+                .is_some_and(|k| self.finder.postnominals.contains(word(k)))
         {
-            name_toks.pop();
+            name_toks.end -= 1;
         }
         // A name runs from after its honorific: "Undersecretary for
         // Education Mr. Toccafondi" is Toccafondi.
-        if let Some(h) = name_toks.iter().rposition(|&k| honorific(word(k))) {
+        if let Some(h) = name_toks.clone().rposition(|k| honorific(word(k))) {
             if h + 1 < name_toks.len() {
-                name_toks.drain(..=h);
+                name_toks.start += h + 1;
             }
         }
         let before_name = name_start.checked_sub(1).map(word).unwrap_or("");
         let initial_mid = name_toks.len() >= 3
             && name_toks
-                .get(name_toks.len() - 2)
-                .is_some_and(|&k| word(k).len() <= 2 && word(k).ends_with('.'));
+                .clone()
+                .nth_back(1)
+                .is_some_and(|k| word(k).len() <= 2 && word(k).ends_with('.'));
         let keep = if initial_mid { 3 } else { 2 };
         let has_title_before = (0..name_start).any(|k| title_at(k).is_some());
         // "Minister for Foreign Affairs Elina Valtonen", "Ambassador to
@@ -502,20 +512,20 @@ impl<'h> Run<'_, 'h> {
                 .is_some_and(|w| matches!(w, "of" | "for" | "the" | "to" | "and"));
         // Particles ride along with the surname: "Ursula von der Leyen"
         // has the length of a two-word name.
-        let words = |toks: &[usize]| toks.iter().filter(|&&k| !is_particle(word(k))).count();
+        let words = |toks: &Range<usize>| toks.clone().filter(|&k| !is_particle(word(k))).count();
         // "Psychology major at University of Texas Arlington Amneh Jafari":
         // after a body's name, four capitalised words or more end in the
         // person's name.
         let org_word = |w: &str| self.finder.org_last.contains(w);
         let person_after_body = words(&name_toks) > 3
             && (0..name_start).any(|k| org_word(word(k)))
-            && !name_toks.iter().any(|&k| org_word(word(k)));
+            && !name_toks.clone().any(|k| org_word(word(k)));
         if words(&name_toks) > keep
             && (portfolio_before || words(&name_toks) > 3)
             && (has_title_before || person_after_body)
         {
             while words(&name_toks) > keep {
-                name_toks.remove(0);
+                name_toks.start += 1;
             }
         }
         // "the Premier of Victoria", "Minister for Health": one capitalised
@@ -532,7 +542,7 @@ impl<'h> Run<'_, 'h> {
         // "Americans for Prosperity", "Special Operations Association of
         // America".
         if after_of {
-            name_toks.clear();
+            name_toks.start = name_toks.end;
         }
         let mut lead_buf = [0; LOWER_INLINE];
         let lead = lower(word(0), &mut lead_buf);
@@ -611,15 +621,11 @@ impl<'h> Run<'_, 'h> {
             });
         }
         // An article opens a description, not a name: "An NPR editor".
-        while name_toks.len() > 1
-            && name_toks
-                .first()
-                .is_some_and(|&k| matches!(word(k), "A" | "An"))
-        {
-            name_toks.remove(0);
+        while name_toks.len() > 1 && matches!(word(name_toks.start), "A" | "An") {
+            name_toks.start += 1;
         }
-        let first_name = *name_toks.first()?;
-        let last_name = *name_toks.last()?;
+        let first_name = name_toks.clone().next()?;
+        let last_name = name_toks.clone().next_back()?;
         let name_span = Span::new(toks.get(first_name)?.start, toks.get(last_name)?.end);
         let name = text.get(name_span.range())?;
         // An acronym ("NPR", "AFP") or a name ending in an organisation noun
@@ -633,11 +639,11 @@ impl<'h> Run<'_, 'h> {
         // is a person after a body and a role.
         let body = self.finder.org_last.contains(last)
             || name_toks
-                .iter()
+                .clone()
                 .rev()
                 .take(2)
-                .any(|&k| self.finder.org_anywhere.contains(word(k)));
-        let firm = name_toks.iter().any(|&k| word(k) == "&");
+                .any(|k| self.finder.org_anywhere.contains(word(k)));
+        let firm = name_toks.clone().any(|k| word(k) == "&");
         if acronym || body || firm {
             // A body's name may hold connectors: "American Exploration and
             // Production Council", "Committee on Foreign Relations".
@@ -846,5 +852,40 @@ mod tests {
         assert_eq!(&text[name.range()], "John Howard");
         let (_, name) = run.parses.at(k, mr_at).unwrap();
         assert_eq!(&text[name.range()], "Howard");
+    }
+
+    #[test]
+    fn a_plain_phrase_keeps_the_run_of_its_name_tokens_cut_at_both_ends() {
+        // The last phrase has more tokens than the title memo holds: the
+        // titles past it are worked out each time, to the same reading.
+        let long = "the one two three four five six seven eight nine ten eleven \
+            twelve thirteen fourteen fifteen sixteen Prime Minister John Howard";
+        for (phrase, name, title) in [
+            ("Jane Marriott CMG OBE", "Jane Marriott", None),
+            (
+                "Undersecretary for Education Mr. Toccafondi",
+                "Toccafondi",
+                Some("Undersecretary for Education"),
+            ),
+            (
+                "Prime Minister John Howard",
+                "John Howard",
+                Some("Prime Minister"),
+            ),
+            (
+                "Minister for Foreign Affairs Elina Valtonen",
+                "Elina Valtonen",
+                Some("Minister for Foreign Affairs"),
+            ),
+            (long, "John Howard", Some("Prime Minister")),
+        ] {
+            let finder = QuoteFinder::new();
+            let countries = CountryFinder::new();
+            let words = WordBytes::new(phrase);
+            let run = Run::new(&finder, phrase, &words, &countries);
+            let p = run.parse_plain(Span::new(0, phrase.len())).unwrap();
+            assert_eq!(&phrase[p.name_span.range()], name, "{phrase}");
+            assert_eq!(p.title.as_deref(), title, "{phrase}");
+        }
     }
 }
