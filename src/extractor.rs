@@ -216,7 +216,9 @@ impl SpareWordBuffers {
         let last = pool.len().checked_sub(1);
         let mine = pool.iter().rposition(|(owner, _)| *owner == me);
         mine.or(last)
-            .map(|at| pool.swap_remove(at).1)
+            // `remove`, not `swap_remove`: the pool stays in the order the
+            // sets were given back, which the next `take` relies on.
+            .map(|at| pool.remove(at).1)
             .unwrap_or_default()
     }
 
@@ -509,6 +511,35 @@ mod tests {
             });
         });
         assert!(pool.lock().is_empty());
+    }
+
+    /// A thread with no set of its own takes the set given back last,
+    /// also after another thread took its own from the middle of the pool.
+    #[test]
+    fn a_thread_without_its_own_arrays_takes_the_last_given_back() {
+        let pool = SpareWordBuffers::default();
+        pool.give(WordBuffers::with_room(100));
+        let turn = std::sync::Barrier::new(2);
+        std::thread::scope(|s| {
+            let owner = s.spawn(|| {
+                pool.give(WordBuffers::with_room(200));
+                turn.wait();
+                turn.wait();
+                pool.take().capacity_bytes()
+            });
+            turn.wait();
+            for room in [300, 400] {
+                let pool = &pool;
+                s.spawn(move || pool.give(WordBuffers::with_room(room)))
+                    .join()
+                    .unwrap();
+            }
+            turn.wait();
+            assert_eq!(owner.join().unwrap(), 200);
+        });
+        std::thread::scope(|s| {
+            s.spawn(|| assert_eq!(pool.take().capacity_bytes(), 400));
+        });
     }
 
     #[test]

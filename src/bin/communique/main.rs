@@ -10,7 +10,10 @@
 //! threads sharing one extractor (`--jobs N`, `--jobs=N`, `-j N` or `-jN`;
 //! the default, and `0`, mean one per core; `1` runs on the main thread
 //! alone), and the main thread, itself one of the `N` workers, writes the
-//! lines in the order the files were given, as soon as each is ready. At
+//! lines in the order the files were given, as soon as each is ready,
+//! several at a time (up to 32 records or 256 KB in one write; a message
+//! about a file that cannot be read comes after the records of the files
+//! before it, and whatever is waiting is written when a run stops). At
 //! most `16 × N` files are in flight (see `Extractor::map_ordered`), so
 //! memory follows the largest files, not the number of them. The output is
 //! byte for byte the same whatever `N` is. `--jobs` is accepted and has no
@@ -305,6 +308,15 @@ impl<W: Write> Pending<W> {
     }
 }
 
+impl<W: Write> Drop for Pending<W> {
+    /// Writes the records still waiting when a run stops early (a record
+    /// that cannot be serialised, a panic), as a buffered writer would:
+    /// the records before the failure are not lost.
+    fn drop(&mut self) {
+        let _ = self.write();
+    }
+}
+
 fn output_failure(e: io::Error) -> Failure {
     if e.kind() == io::ErrorKind::BrokenPipe {
         Failure::ClosedOutput
@@ -312,6 +324,9 @@ fn output_failure(e: io::Error) -> Failure {
         Failure::Output(e)
     }
 }
+
+// A pool keeps at least the buffers of the records waiting to be written.
+const _: () = assert!(Pending::<io::Sink>::MAX_RECORDS <= SpareOutput::MAX_KEPT);
 
 /// Output buffers handed back by the thread that writes the records, for
 /// the worker that filled them to write its next records into.
@@ -322,8 +337,9 @@ fn output_failure(e: io::Error) -> Failure {
 /// be allocating itself. So each worker has a pool of its own
 /// ([`SPARE_OUTPUT`]), every record carries its worker's pool back with
 /// it, and a buffer is only ever grown by the thread it came from; after
-/// the first records, the buffers are neither allocated nor freed. A pool
-/// holds at most
+/// the first records, buffers are allocated and freed only for records
+/// larger than [`SpareOutput::MAX_ROOM`] (whose buffers the writing thread
+/// frees) or beyond what a pool keeps. A pool holds at most
 /// [`SpareOutput::MAX_KEPT`] buffers of at most [`SpareOutput::MAX_ROOM`]
 /// bytes each, so what it keeps follows the records in flight, not the
 /// length of the batch.
@@ -331,8 +347,9 @@ fn output_failure(e: io::Error) -> Failure {
 struct SpareOutput(Mutex<Vec<Vec<u8>>>);
 
 impl SpareOutput {
-    /// The most buffers kept: more than a batch has in flight at once on
-    /// two cores (see `Extractor::map_ordered`).
+    /// The most buffers kept: as many as a batch on two cores has in
+    /// flight (32, see `Extractor::map_ordered`) and waiting to be written
+    /// ([`Pending::MAX_RECORDS`]) at once.
     const MAX_KEPT: usize = 64;
 
     /// The most bytes of room a buffer may hold to be kept.
@@ -523,6 +540,9 @@ fn run(args: &Args) -> Result<bool, Failure> {
             }
             Outcome::Skipped(msg) => {
                 progress.clear();
+                // The records before the file come first, also where
+                // stderr and stdout are one stream.
+                out.write()?;
                 eprintln!("{msg}");
                 all_ok = false;
                 progress.advance(0);
@@ -739,6 +759,21 @@ mod tests {
         for pool in &pools {
             assert!(!pool.lock().is_empty());
         }
+    }
+
+    /// Records still waiting when a run stops early are written when the
+    /// queue is dropped, in order.
+    #[test]
+    fn pending_records_are_written_when_dropped() {
+        let pool = Arc::new(SpareOutput::default());
+        let mut out = Vec::new();
+        {
+            let mut pending = Pending::new(&mut out);
+            for line in [&b"one\n"[..], b"two\n"] {
+                assert!(pending.push(line.to_vec(), Arc::clone(&pool)).is_ok());
+            }
+        }
+        assert_eq!(out, b"one\ntwo\n");
     }
 
     #[test]
