@@ -1,7 +1,7 @@
 //! What the early stages hand to the later ones.
 
 use crate::layout::{Block, BlockKind};
-use crate::sentence::Sentence;
+use crate::sentence::{Sentence, Split};
 use crate::text::{WordBuffers, WordBytes};
 use crate::Span;
 
@@ -14,6 +14,8 @@ pub(crate) struct Analysis<'h> {
     pub blocks: Vec<Block<'h>>,
     /// Sentences, in order; each names its block.
     pub sentences: Vec<Sentence<'h>>,
+    /// The spans of `sentences`, in the same order.
+    pub sentence_spans: Vec<Span>,
     /// For each block, the range of its sentences in `sentences`.
     pub sentences_by_block: Vec<std::ops::Range<usize>>,
     /// Which bytes of the text are word bytes, built on first use: only
@@ -26,26 +28,38 @@ pub(crate) struct Analysis<'h> {
 impl<'h> Analysis<'h> {
     /// The analysis of `text` cut into `blocks` and `sentences` (in block
     /// order, as the sentence stage makes them).
+    #[cfg(test)]
     pub(crate) fn new(
         text: &'h str,
         blocks: Vec<Block<'h>>,
         sentences: Vec<Sentence<'h>>,
     ) -> Analysis<'h> {
-        let mut sentences_by_block = vec![0..0; blocks.len()];
-        for (i, s) in sentences.iter().enumerate() {
-            if let Some(r) = sentences_by_block.get_mut(s.block) {
-                if r.start == r.end {
-                    *r = i..i + 1;
-                } else {
-                    r.end = i + 1;
-                }
-            }
-        }
+        let spans = sentences.iter().map(|s| s.span).collect();
+        let by_block = ranges_by_block(blocks.len(), &sentences);
+        Analysis::from_split(
+            text,
+            blocks,
+            Split {
+                sentences,
+                spans,
+                by_block,
+            },
+        )
+    }
+
+    /// The analysis of `text` cut into `blocks`, whose sentences the
+    /// sentence stage found (`SentenceSplitter::split_blocks`).
+    pub(crate) fn from_split(
+        text: &'h str,
+        blocks: Vec<Block<'h>>,
+        split: Split<'h>,
+    ) -> Analysis<'h> {
         Analysis {
             text,
             blocks,
-            sentences,
-            sentences_by_block,
+            sentences: split.sentences,
+            sentence_spans: split.spans,
+            sentences_by_block: split.by_block,
             words: std::cell::OnceCell::new(),
             spare: std::cell::Cell::default(),
         }
@@ -114,5 +128,71 @@ impl<'h> Analysis<'h> {
             walk = Some(Span::new(walk.map_or(span.start, |w| w.start), span.end));
         }
         walk
+    }
+}
+
+/// For each of `blocks` blocks, the range of its sentences in `sentences`
+/// (in block order): from its first to past its last, `0..0` when it has
+/// none.
+#[cfg(test)]
+fn ranges_by_block(blocks: usize, sentences: &[Sentence<'_>]) -> Vec<std::ops::Range<usize>> {
+    let mut sentences_by_block = vec![0..0; blocks];
+    for (i, s) in sentences.iter().enumerate() {
+        if let Some(r) = sentences_by_block.get_mut(s.block) {
+            if r.start == r.end {
+                *r = i..i + 1;
+            } else {
+                r.end = i + 1;
+            }
+        }
+    }
+    sentences_by_block
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ranges_by_block, Analysis};
+    use crate::layout::{Block, BlockKind, LayoutRules};
+    use crate::sentence::SentenceSplitter;
+    use crate::Span;
+
+    /// The ranges the splitter keeps while it splits give each block the
+    /// sentences that a search of the finished list for the block's
+    /// sentences gives, over blocks of no, one and several sentences: the
+    /// layout stage's, and the parts between blank lines, white space
+    /// alone among them.
+    #[test]
+    fn the_splitters_ranges_give_each_block_its_sentences() {
+        let texts = [
+            "",
+            "Ministers meet\n\nThey met in Ottawa. They talked.\n\n\n- One\n- Two. Three.",
+            "Title\n\n“We will,” she said. “Now.”\n\nPhoto: someone\n\n---\n\nEnd. Of. It.",
+            "A.\n\nB\n\n  \n\nC? D! E.\n\n   \n\nF\n\n",
+        ];
+        let mut seen = [0; 3];
+        for text in texts {
+            let parts = text.split("\n\n").scan(0, |at, part| {
+                let start = *at;
+                *at += part.len() + 2;
+                Some(Block {
+                    kind: BlockKind::Paragraph,
+                    span: Span::new(start, start + part.len()),
+                    marker: None,
+                    depth: 0,
+                })
+            });
+            for blocks in [LayoutRules::new().blocks(text), parts.collect()] {
+                let split = SentenceSplitter::new().split_blocks(text, &blocks);
+                let want = ranges_by_block(blocks.len(), &split.sentences);
+                let a = Analysis::from_split(text, blocks, split);
+                assert_eq!(a.sentences_by_block.len(), want.len(), "{text:?}");
+                for (i, r) in want.into_iter().enumerate() {
+                    let expected = a.sentences.get(r).unwrap_or(&[]);
+                    assert_eq!(a.sentences_of(i), expected, "{text:?} {i}");
+                    seen[expected.len().min(2)] += 1;
+                }
+            }
+        }
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
     }
 }

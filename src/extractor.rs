@@ -291,9 +291,9 @@ impl Extractor {
         let inner = &*self.inner;
         let text = input.text;
         let blocks = inner.layout.blocks(text);
-        let sentences = inner.sentences.sentences(text, &blocks);
+        let split = inner.sentences.split_blocks(text, &blocks);
         let mut analysis =
-            Analysis::new(text, blocks, sentences).with_buffers(inner.spare_words.take());
+            Analysis::from_split(text, blocks, split).with_buffers(inner.spare_words.take());
         let config = &inner.config;
         let reference_date = input.reference_date.or(config.reference_date).or_else(|| {
             if config.dates {

@@ -323,11 +323,10 @@ impl QuoteFinder {
         countries: &CountryFinder,
     ) -> (Vec<Speaker<'h>>, Vec<Quote<'h>>) {
         let mut run = Run::new(self, analysis.text, analysis.words(), countries);
-        // A compact copy of the sentences' spans, searched and sliced per
-        // block, made once for both passes.
-        let spans: Vec<Span> = analysis.sentences.iter().map(|s| s.span).collect();
-        run.document(analysis, &spans);
-        run.finish(analysis, &spans)
+        // The sentences' spans, compact, searched and sliced per block.
+        let spans = &analysis.sentence_spans;
+        run.document(analysis, spans);
+        run.finish(analysis, spans)
     }
 }
 

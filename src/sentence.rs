@@ -44,6 +44,18 @@ enum AbbrevClass {
     General,
 }
 
+/// The sentences of a text's blocks, with two lists the splitter makes of
+/// them on the way, which the later stages would otherwise make again.
+pub(crate) struct Split<'h> {
+    /// The sentences, in order.
+    pub sentences: Vec<Sentence<'h>>,
+    /// Their spans, in the same order.
+    pub spans: Vec<Span>,
+    /// For each block, the range of its sentences in `sentences` (empty
+    /// for a block without one).
+    pub by_block: Vec<std::ops::Range<usize>>,
+}
+
 /// The compiled sentence splitter.
 #[derive(Debug, Clone)]
 pub(crate) struct SentenceSplitter {
@@ -131,20 +143,34 @@ impl SentenceSplitter {
     }
 
     /// The sentences of every block, in order.
+    #[cfg(test)]
     pub(crate) fn sentences<'h>(&self, text: &'h str, blocks: &[Block<'h>]) -> Vec<Sentence<'h>> {
-        let mut out = Vec::with_capacity(blocks.len() * 2);
-        let mut spans = Vec::new();
+        self.split_blocks(text, blocks).sentences
+    }
+
+    /// The sentences of every block, in order, with the lists the splitter
+    /// makes of them on the way ([`Split`]).
+    pub(crate) fn split_blocks<'h>(&self, text: &'h str, blocks: &[Block<'h>]) -> Split<'h> {
+        let mut sentences = Vec::with_capacity(blocks.len() * 2);
+        let mut spans = Vec::with_capacity(blocks.len() * 2);
+        let mut by_block = Vec::with_capacity(blocks.len());
         let mut ellipses = EllipsisCursor::new(text.len());
         for (i, block) in blocks.iter().enumerate() {
-            spans.clear();
+            let first = spans.len();
             self.split_with(text, block.span, &mut ellipses, &mut spans);
-            out.extend(spans.iter().map(|&span| Sentence {
+            let new = spans.get(first..).unwrap_or(&[]);
+            sentences.extend(new.iter().map(|&span| Sentence {
                 span,
                 text: Cow::Borrowed(&text[span]),
                 block: i,
             }));
+            by_block.push(first..spans.len());
         }
-        out
+        Split {
+            sentences,
+            spans,
+            by_block,
+        }
     }
 
     /// Appends the sentence spans of `span` (one block's worth of text) to
@@ -984,6 +1010,17 @@ mod tests {
         }
         assert_eq!(got, want);
         assert!(want.len() >= 10, "{want:?}");
+        // The list of spans made with the sentences holds the same spans.
+        let split = splitter.split_blocks(text, &blocks);
+        assert_eq!(split.spans, want);
+        assert_eq!(split.sentences.len(), want.len());
+        for (s, span) in split.sentences.iter().zip(&want) {
+            assert_eq!(s.span, *span);
+            assert_eq!(s.text, &text[span.range()]);
+            assert!(blocks
+                .get(s.block)
+                .is_some_and(|b| b.span.start <= span.start && span.end <= b.span.end));
+        }
     }
 
     /// `next_word` and `word_before` step over ASCII a byte at a time; at
