@@ -152,7 +152,8 @@ pub(crate) struct QuoteFinder {
     /// `verb_prefixes`, most ("continue", "president", "as") are ruled out
     /// by their fourth byte before the trie is walked.
     verb_heads: BitSet<{ words_for(VERB_HEADS) }>,
-    /// The class of each verb pattern, by pattern index.
+    /// The class of each verb form, by the form index `VerbTrie::longest`
+    /// reports.
     classes: Vec<VerbClass>,
     /// Titles by lower-case form.
     titles: FastMap<String, TitleInfo>,

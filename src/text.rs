@@ -147,17 +147,26 @@ pub(crate) fn lower<'a>(s: &'a str, buf: &'a mut [u8; LOWER_INLINE]) -> Cow<'a, 
     if !s.is_ascii() {
         return Cow::Owned(s.to_lowercase());
     }
-    let Some(out) = buf.get_mut(..s.len()) else {
+    let Some(out) = ascii_lowered(s, buf) else {
         return Cow::Owned(s.to_ascii_lowercase());
     };
-    for (o, b) in out.iter_mut().zip(s.bytes()) {
-        *o = b.to_ascii_lowercase();
-    }
-    let out: &'a [u8] = out;
     match std::str::from_utf8(out) {
         Ok(t) => Cow::Borrowed(t),
         Err(_) => Cow::Owned(s.to_ascii_lowercase()),
     }
+}
+
+/// `s` lowered as `lower` lowers it, as bytes in `buf`, when `s` is ASCII
+/// of at most `LOWER_INLINE` bytes; `None` otherwise.
+pub(crate) fn ascii_lowered<'b>(s: &str, buf: &'b mut [u8; LOWER_INLINE]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..s.len())?;
+    if !s.is_ascii() {
+        return None;
+    }
+    for (o, b) in out.iter_mut().zip(s.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// Whether the text holds nothing but white space.

@@ -14,7 +14,9 @@ use super::words::{
     possessed, pronoun, says_what, share_of_people, that_at, word_before, word_count,
 };
 use super::{back, sentence_at, strip_end, verb_head, Run, SpeakerKind, VerbClass, WINDOW};
-use crate::text::{char_at, char_before, find_str, is_space, key_fold, lower, trim, LOWER_INLINE};
+use crate::text::{
+    ascii_lowered, char_at, char_before, find_str, is_space, key_fold, lower, trim, LOWER_INLINE,
+};
 use crate::Span;
 
 /// A reporting verb or phrase with what it attributes.
@@ -157,19 +159,6 @@ fn drops_from_front(orig: &str, more: bool) -> bool {
             }))
         || (w.ends_with(b"ly") && more)
         || (interjection && more)
-}
-
-/// `s` lowered as `text::lower` lowers it, as bytes in `buf`, when `s` is
-/// ASCII of at most `LOWER_INLINE` bytes; `None` otherwise.
-fn ascii_lowered<'b>(s: &str, buf: &'b mut [u8; LOWER_INLINE]) -> Option<&'b [u8]> {
-    let out = buf.get_mut(..s.len())?;
-    if !s.is_ascii() {
-        return None;
-    }
-    for (o, b) in out.iter_mut().zip(s.bytes()) {
-        *o = b.to_ascii_lowercase();
-    }
-    Some(out)
 }
 
 /// Whether a lower-case word is a connector or adverb that never opens a
@@ -1463,8 +1452,8 @@ impl<'h> Run<'_, 'h> {
             return false;
         }
         let before = text.get(p..before_end).unwrap_or("");
-        // The word is read as it stands only when a letter or a digit
-        // begins and ends it.
+        // The word is read as it stands only when a lower-case ASCII letter
+        // begins it and an ASCII letter or digit ends it.
         let plain = before
             .bytes()
             .next()

@@ -1496,7 +1496,8 @@ t!(
 );
 
 /// `that_at` reads "that" among the first seven words as splitting at
-/// single spaces does, stopping at a quotation mark, colon or semicolon.
+/// single spaces does, stopping at a quotation mark, colon or semicolon:
+/// on chosen phrases and on phrases generated from a fixed seed.
 #[test]
 fn that_at_agrees_with_splitting() {
     use super::words::that_at;
@@ -1534,6 +1535,38 @@ fn that_at_agrees_with_splitting() {
     ] {
         assert_eq!(that_at(rest), by_split(rest), "{rest:?}");
     }
+    let pieces = [
+        "that",
+        " ",
+        "said",
+        "“",
+        "”",
+        "\"",
+        ":",
+        ";",
+        "é",
+        "\u{201c}x",
+        "‘",
+        "now",
+        "",
+    ];
+    let mut seed = 13u64;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    let mut found = 0;
+    for _ in 0..40000 {
+        let rest: String = (0..next(14)).map(|_| pieces[next(pieces.len())]).collect();
+        let want = by_split(&rest);
+        assert_eq!(that_at(&rest), want, "{rest:?}");
+        found += usize::from(want.is_some());
+    }
+    assert!(found > 300, "{found}");
+    assert_eq!(that_at("today that the plan"), Some(10));
+    assert_eq!(that_at("“that"), None);
 }
 
 /// A statement heading is told by its first byte (`statement_of`): no

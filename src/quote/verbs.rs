@@ -207,8 +207,9 @@ mod tests {
             "s", "S", "a", "A", "i", "d", "y", "n", "g", " ", "t", "e", "é", "É", "l", "o", "r",
             "b", "c", "D", "p", "’",
         ];
-        // Every word of up to four letters of the alphabet, and longer ones
-        // from a simple generator.
+        // 4,000 words drawn from the alphabet for each length up to four
+        // (for length 0, the empty word each time), and forms with a drawn
+        // tail, from a simple generator.
         let mut seed = 12345u64;
         let mut next = |n: usize| {
             seed = seed
@@ -216,32 +217,29 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             (seed >> 33) as usize % n
         };
-        let mut checked = 0;
+        let mut drawn_matches = 0;
         for len in 0..=4 {
             for _ in 0..4000 {
                 let hay: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
-                assert_eq!(
-                    trie.longest(hay.as_bytes()),
-                    by_automaton(&ac, hay.as_bytes()),
-                    "{hay:?}"
-                );
-                checked += 1;
+                let want = by_automaton(&ac, hay.as_bytes());
+                assert_eq!(trie.longest(hay.as_bytes()), want, "{hay:?}");
+                drawn_matches += usize::from(want.is_some());
             }
         }
+        // Short forms ("b", "ab", "sa") start many drawn words: a few
+        // hundred of them must match for the comparison to mean anything.
+        assert!(drawn_matches > 400, "{drawn_matches}");
         for _ in 0..20000 {
             let start = forms[next(forms.len())].clone();
             let tail: String = (0..next(12))
                 .map(|_| alphabet[next(alphabet.len())])
                 .collect();
             let hay = format!("{start}{tail}");
-            assert_eq!(
-                trie.longest(hay.as_bytes()),
-                by_automaton(&ac, hay.as_bytes()),
-                "{hay:?}"
-            );
-            checked += 1;
+            let want = by_automaton(&ac, hay.as_bytes());
+            // Each of these words starts with a form, so a form is found.
+            assert!(want.is_some(), "{hay:?}");
+            assert_eq!(trie.longest(hay.as_bytes()), want, "{hay:?}");
         }
-        assert_eq!(checked, 40000);
         // Of two forms alike but for case, the first is reported.
         assert_eq!(trie.longest(b"SAID so"), Some((4, 1)));
     }
