@@ -436,6 +436,10 @@ struct ClueSites {
     /// The first of `literals` at or after the start of the block asked
     /// about last.
     next_literal: usize,
+    /// How many stretches have been listed, for the tests to hold the
+    /// refills to a few per reach of text.
+    #[cfg(test)]
+    fills: usize,
 }
 
 impl Default for ClueSites {
@@ -459,6 +463,8 @@ impl ClueSites {
             literals: Vec::new(),
             next_byte: 0,
             next_literal: 0,
+            #[cfg(test)]
+            fills: 0,
         }
     }
 
@@ -487,10 +493,15 @@ impl ClueSites {
         self.literals.sort_unstable_by_key(|l| l.start);
         self.next_byte = 0;
         self.next_literal = 0;
+        #[cfg(test)]
+        {
+            self.fills += 1;
+        }
     }
 
     /// Whether `text[span]` holds one of `clues` (the same clues at every
-    /// call).
+    /// call). A block reaching outside the stretch lists the stretch that
+    /// starts with it.
     fn any_in(&mut self, clues: &Clues, text: &[u8], span: Span) -> bool {
         if span.len() > self.reach {
             return clues.found_in(text, span);
@@ -540,8 +551,10 @@ impl ClueSites {
 
 /// The index of the first of `sites` (ordered by `at`) at or after
 /// `start`, found from `cursor` and left there. Blocks are asked about in
-/// text order, so the cursor moves forward, and all the moves over a text
-/// pass each site once; a start before the cursor's site is found by
+/// text order, so the cursor moves forward, and all the moves over one
+/// stretch's list pass each of its sites once (a block starting before the
+/// stretch lists a new stretch rather than searching back, see
+/// [`ClueSites::any_in`]); a start before the cursor's site is found by
 /// binary search instead.
 #[inline]
 fn seek<T>(sites: &[T], cursor: &mut usize, start: usize, at: impl Fn(&T) -> usize) -> usize {
@@ -1295,6 +1308,28 @@ mod tests {
         let mut sites = ClueSites::default();
         sites.any_in(clues, text.as_bytes(), Span::new(0, text.len()));
         assert!(sites.bytes.is_empty());
+    }
+
+    /// Short blocks asked about in text order list a new stretch only
+    /// when they pass the end of the last one: a few stretches for each
+    /// reach of text, not one for each block.
+    #[test]
+    fn clue_sites_refill_once_a_stretch_in_text_order() {
+        let captions = &LayoutRules::new().captions;
+        let clues = captions.clues.as_ref().unwrap();
+        let block = "A crowd meets (AP Photo/Jane Doe) in the square: x.\n\n";
+        let text = block.repeat(5 * ClueSites::REACH / block.len());
+        let mut sites = ClueSites::default();
+        let (mut start, mut asked) = (0, 0);
+        while start < text.len() {
+            let end = start + block.len();
+            assert!(sites.any_in(clues, text.as_bytes(), Span::new(start, end)));
+            start = end;
+            asked += 1;
+        }
+        let most = 2 * text.len() / ClueSites::REACH + 1;
+        assert!(sites.fills <= most, "{} fills, at most {most}", sites.fills);
+        assert!(asked > 100 * most, "{asked}");
     }
 
     #[test]
