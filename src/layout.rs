@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::tables;
-use crate::text::{is_ascii_space, is_space, trim, CompileOnce, LazyPattern};
+use crate::text::{is_ascii_space, is_space, seek, trim, CompileOnce, LazyPattern};
 use crate::Span;
 
 /// One block of the text.
@@ -481,13 +481,12 @@ impl ClueSites {
                 .extend(memchr::memchr3_iter(a, b, c, stretch).map(|p| start + p));
         }
         self.literals.clear();
+        // A literal running past the stretch is left out: a block asked
+        // about ends within the stretch, so it could never hold it.
         for &literal in &clues.literals {
-            let first = literal.first().copied().unwrap_or_default();
             self.literals.extend(
-                memchr::memchr_iter(first, stretch)
-                    .map(|p| start + p)
-                    .filter(|&p| text.get(p..).is_some_and(|rest| rest.starts_with(literal)))
-                    .map(|p| Span::new(p, p + literal.len())),
+                literal_sites(stretch, literal)
+                    .map(|site| Span::new(start + site.start, start + site.end)),
             );
         }
         self.literals.sort_unstable_by_key(|l| l.start);
@@ -501,7 +500,9 @@ impl ClueSites {
 
     /// Whether `text[span]` holds one of `clues` (the same clues at every
     /// call). A block reaching outside the stretch lists the stretch that
-    /// starts with it.
+    /// starts with it, rather than searching back: the classifier asks in
+    /// text order, so the [`seek`]s over one stretch's lists pass each of
+    /// its sites once.
     fn any_in(&mut self, clues: &Clues, text: &[u8], span: Span) -> bool {
         if span.len() > self.reach {
             return clues.found_in(text, span);
@@ -547,28 +548,6 @@ impl ClueSites {
                     .any(|clue| clue.fits(hay, p - span.start))
             })
     }
-}
-
-/// The index of the first of `sites` (ordered by `at`) at or after
-/// `start`, found from `cursor` and left there. Blocks are asked about in
-/// text order, so the cursor moves forward, and all the moves over one
-/// stretch's list pass each of its sites once (a block starting before the
-/// stretch lists a new stretch rather than searching back, see
-/// [`ClueSites::any_in`]); a start before the cursor's site is found by
-/// binary search instead.
-#[inline]
-fn seek<T>(sites: &[T], cursor: &mut usize, start: usize, at: impl Fn(&T) -> usize) -> usize {
-    let behind = cursor
-        .checked_sub(1)
-        .and_then(|i| sites.get(i))
-        .is_none_or(|s| at(s) >= start);
-    if behind && *cursor != 0 {
-        *cursor = sites.partition_point(|s| at(s) < start);
-    }
-    while sites.get(*cursor).is_some_and(|s| at(s) < start) {
-        *cursor += 1;
-    }
-    *cursor
 }
 
 /// One line of the input, without its terminator.
@@ -1389,24 +1368,6 @@ mod tests {
         let sites: Vec<Span> = literal_sites(b"aaaba", b"aa").collect();
         assert_eq!(sites, [Span::new(0, 2), Span::new(1, 3)]);
         assert_eq!(literal_sites(b"a", b"aa").count(), 0);
-    }
-
-    #[test]
-    fn seek_finds_the_first_site_at_or_after_a_start() {
-        let sites = [2, 5, 5, 9];
-        let mut cursor = 0;
-        for (start, want) in [
-            (0, 0),
-            (3, 1),
-            (5, 1),
-            (6, 3),
-            (10, 4),
-            (4, 1),
-            (0, 0),
-            (9, 3),
-        ] {
-            assert_eq!(seek(&sites, &mut cursor, start, |&p| p), want, "{start}");
-        }
     }
 
     #[test]

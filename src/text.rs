@@ -1,5 +1,6 @@
 //! Shared helpers over the raw input: whitespace, trimming and character
-//! classes that every stage agrees on.
+//! classes that every stage agrees on, and the walk through sorted places
+//! in the text ([`seek`]).
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -71,6 +72,32 @@ pub(crate) fn run_start_back(
         start -= 1;
     }
     start
+}
+
+/// The index of the first of `sites` (ordered by `at`) at or after
+/// `start`, found from `cursor` and left there. Places are asked about in
+/// text order, so the cursor moves forward, a site at a time, and all the
+/// moves over one list pass each of its sites once, where a search per
+/// place would take several steps; a start before the cursor's site is
+/// found by binary search instead.
+#[inline]
+pub(crate) fn seek<T>(
+    sites: &[T],
+    cursor: &mut usize,
+    start: usize,
+    at: impl Fn(&T) -> usize,
+) -> usize {
+    let behind = cursor
+        .checked_sub(1)
+        .and_then(|i| sites.get(i))
+        .is_none_or(|s| at(s) >= start);
+    if behind && *cursor != 0 {
+        *cursor = sites.partition_point(|s| at(s) < start);
+    }
+    while sites.get(*cursor).is_some_and(|s| at(s) < start) {
+        *cursor += 1;
+    }
+    *cursor
 }
 
 /// Where the run of white space (`is_space`) that starts at byte `i` of
@@ -962,6 +989,24 @@ pub(crate) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seek_finds_the_first_site_at_or_after_a_start() {
+        let sites = [2, 5, 5, 9];
+        let mut cursor = 0;
+        for (start, want) in [
+            (0, 0),
+            (3, 1),
+            (5, 1),
+            (6, 3),
+            (10, 4),
+            (4, 1),
+            (0, 0),
+            (9, 3),
+        ] {
+            assert_eq!(seek(&sites, &mut cursor, start, |&p| p), want, "{start}");
+        }
+    }
 
     /// `trim` gives the span of `str::trim_matches(is_space)` over every
     /// sub-span, with ASCII and wider white space mixed at both ends.

@@ -22,7 +22,9 @@ use crate::analysis::Analysis;
 use crate::calendar::{days_in_month, easter, nth_weekday};
 use crate::hash::FastMap;
 use crate::sentence::Sentence;
-use crate::text::{char_before, key_fold, prefix_keys, word_key, KeySet, WordBytes, WORD_KEYS};
+use crate::text::{
+    char_before, key_fold, prefix_keys, seek, word_key, KeySet, WordBytes, WORD_KEYS,
+};
 use crate::{tables, Date, Span};
 
 /// What a word of the date vocabulary is.
@@ -2561,7 +2563,9 @@ impl DateFinder {
             if b.get(span.range()).is_none() {
                 continue;
             }
-            first = hits_from(&hits, first, span.start);
+            // Blocks come in text order: the place moves on a hit at a
+            // time.
+            seek(&hits, &mut first, span.start, |&(h, _)| h);
             if hits.get(first).is_none_or(|&(h, _)| h >= span.end) {
                 continue;
             }
@@ -2887,26 +2891,6 @@ const NUMBER_WORDS: &[(&str, u32)] = &[
     ("eighty", 80),
     ("ninety", 90),
 ];
-
-/// Where the hits at or after byte `start` begin in `hits` (in order of
-/// start), as `partition_point` finds it, given that place for an earlier
-/// block, `from`. Blocks come in text order, so the place moves on a hit
-/// at a time, and most blocks pass none, where a search per block would
-/// take several steps; a block that starts before the last one (which
-/// the layout never makes) is searched for afresh.
-fn hits_from(hits: &[(usize, usize)], from: usize, start: usize) -> usize {
-    if hits
-        .get(from.wrapping_sub(1))
-        .is_some_and(|&(h, _)| h >= start)
-    {
-        return hits.partition_point(|&(h, _)| h < start);
-    }
-    let mut i = from;
-    while hits.get(i).is_some_and(|&(h, _)| h < start) {
-        i += 1;
-    }
-    i
-}
 
 fn table_value(b: &[u8], w: (usize, usize), table: &[(&str, u32)]) -> Option<u32> {
     table.iter().find(|(t, _)| eq(b, w, t)).map(|&(_, v)| v)
@@ -3907,7 +3891,7 @@ mod tests {
     /// The place of a block's first hit, moved on from the last block's,
     /// is the one a search finds, blocks in order or not.
     #[test]
-    fn hits_from_finds_what_a_search_finds() {
+    fn seeking_hits_finds_what_a_search_finds() {
         let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
         let mut next = |n: u64| {
             seed = seed
@@ -3929,12 +3913,13 @@ mod tests {
                 } else {
                     start + next(15) as usize
                 };
-                from = super::hits_from(&hits, from, start);
+                let want = hits.partition_point(|&(h, _)| h < start);
                 assert_eq!(
-                    from,
-                    hits.partition_point(|&(h, _)| h < start),
+                    super::seek(&hits, &mut from, start, |&(h, _)| h),
+                    want,
                     "{hits:?} from {start}"
                 );
+                assert_eq!(from, want, "{hits:?} from {start}");
             }
         }
     }
