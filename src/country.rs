@@ -893,9 +893,10 @@ impl Starts {
 /// Gives `add` the cases the first four bytes `prefix` of a spelling may
 /// take in a match that counts: for a look-alike phrase, every mix of
 /// ASCII cases (the trie matches it in any case, and it is skipped before
-/// any case test); for a form, those [`case_fits`] may accept: as
-/// written, with letters that begin a word raised ([`title_case_of`]), in
-/// capitals, and in lower case for the forms that may be lower case.
+/// any case test); for a form, at least every case [`case_fits`] may
+/// accept: as written, with letters that begin a word raised
+/// ([`title_case_of`]), in capitals, and in lower case for the forms that
+/// may be lower case.
 fn counting_casings(prefix: [u8; 4], entry: &Entry, mut add: impl FnMut([u8; 4])) {
     if entry.target == Target::Block {
         for mask in 0..16u8 {
@@ -2095,23 +2096,29 @@ mod tests {
     }
 
     /// The start filter only saves work: with it, every form and look-alike
-    /// phrase, its first four bytes in any mix of cases, is found as it is
-    /// by the finder with a filter that lets every word through.
+    /// phrase, its first four bytes in any mix of cases, with spaces or
+    /// non-breaking spaces, is found as it is by the finder with a filter
+    /// (word keys and prefixes) that lets every word through.
     #[test]
     fn start_filter_never_decides_what_counts() {
         let finder = CountryFinder::new();
         let mut open = CountryFinder::new();
         open.starts.pairs.fill(u64::MAX);
+        for key in 0..crate::text::WORD_KEYS {
+            open.starts.keys.insert(key);
+        }
         let mut tried = 0;
         let mut found_any = 0;
         for entry in &finder.entries {
             for written in entry.spellings(&finder.written) {
                 for case in ascii_casings_of_first_four(written) {
-                    let text = format!("They met in {case} today.");
-                    let want = found(&open, &text);
-                    assert_eq!(found(&finder, &text), want, "{text:?}");
-                    tried += 1;
-                    found_any += usize::from(!want.is_empty());
+                    for spaced in [case.clone(), case.replace(' ', "\u{a0}")] {
+                        let text = format!("They met in {spaced} today.");
+                        let want = found(&open, &text);
+                        assert_eq!(found(&finder, &text), want, "{text:?}");
+                        tried += 1;
+                        found_any += usize::from(!want.is_empty());
+                    }
                 }
             }
         }
