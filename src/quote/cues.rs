@@ -100,17 +100,11 @@ fn last_clause_mark(left: &str) -> Option<(usize, usize)> {
     }
 }
 
-/// Whether `orig`, the first word of a speaker phrase read back from its
-/// verb, is a connector or sentence adverb that `Run::np_before` drops from
-/// the phrase's front ("And", "however", "Meanwhile"); `more` says whether
-/// another word follows it in the phrase.
-///
-/// Only the lower-case form's bytes are compared, so a word of ASCII
-/// (nearly every word) is lowered into a buffer and read as it stands,
-/// without the UTF-8 check that a string needs; only a function word is
-/// looked up as a string, among the stop words.
-fn drops_from_front(orig: &str, more: bool) -> bool {
-    let function_word = orig.starts_with(char::is_lowercase)
+/// Whether `orig`, at a phrase's front, is a function word as written:
+/// lower case, or one of the capitalised words that open a clause or
+/// stand before a name ("And", "While", "By").
+fn is_function_word(orig: &str) -> bool {
+    orig.starts_with(char::is_lowercase)
         || matches!(
             orig,
             "As" | "But"
@@ -140,9 +134,27 @@ fn drops_from_front(orig: &str, more: bool) -> bool {
                 | "Could"
                 | "Shall"
                 | "Let"
-        );
-    // Interjections that open a transcript's answer: "Well Barry".
-    let interjection = matches!(orig, "Well" | "Now" | "Yes" | "Look" | "Okay");
+        )
+}
+
+/// Whether `orig` is an interjection that opens a transcript's answer:
+/// "Well Barry".
+fn is_interjection(orig: &str) -> bool {
+    matches!(orig, "Well" | "Now" | "Yes" | "Look" | "Okay")
+}
+
+/// Whether `orig`, the first word of a speaker phrase read back from its
+/// verb, is a connector or sentence adverb that `Run::np_before` drops from
+/// the phrase's front ("And", "however", "Meanwhile"); `more` says whether
+/// another word follows it in the phrase.
+///
+/// Only the lower-case form's bytes are compared, so a word of ASCII
+/// (nearly every word) is lowered into a buffer and read as it stands,
+/// without the UTF-8 check that a string needs; only a function word is
+/// looked up as a string, among the stop words.
+fn drops_from_front(orig: &str, more: bool) -> bool {
+    let function_word = is_function_word(orig);
+    let interjection = is_interjection(orig);
     let mut buf = [0; LOWER_INLINE];
     let wide;
     let w: &[u8] = match ascii_lowered(orig, &mut buf) {
@@ -1609,38 +1621,8 @@ mod tests {
         use crate::text::{lower, LOWER_INLINE};
         let mut buf = [0; LOWER_INLINE];
         let w = lower(orig, &mut buf);
-        let function_word = orig.starts_with(char::is_lowercase)
-            || matches!(
-                orig,
-                "As" | "But"
-                    | "And"
-                    | "While"
-                    | "When"
-                    | "If"
-                    | "So"
-                    | "Since"
-                    | "Because"
-                    | "Although"
-                    | "Though"
-                    | "Then"
-                    | "After"
-                    | "Before"
-                    | "With"
-                    | "By"
-                    | "To"
-                    | "In"
-                    | "On"
-                    | "At"
-                    | "Also"
-                    | "Here"
-                    | "There"
-                    | "Such"
-                    | "Can"
-                    | "Could"
-                    | "Shall"
-                    | "Let"
-            );
-        let interjection = matches!(orig, "Well" | "Now" | "Yes" | "Look" | "Okay");
+        let function_word = super::is_function_word(orig);
+        let interjection = super::is_interjection(orig);
         matches!(
             w.as_ref(),
             "of" | "for"
@@ -1771,13 +1753,7 @@ mod tests {
             "\u{a0}",
             "-",
         ];
-        let mut seed = 99u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::quote::tests::draws(99);
         let mut found = 0;
         for _ in 0..30000 {
             let left: String = (0..next(10)).map(|_| pieces[next(pieces.len())]).collect();

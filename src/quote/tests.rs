@@ -3,6 +3,18 @@
 
 use crate::{Extractor, QuoteKind};
 
+/// A simple generator for the tests that draw their inputs: each call
+/// gives a number below its argument, the same sequence for the same
+/// `seed` (a 64-bit linear congruential generator, its high bits).
+pub(super) fn draws(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    }
+}
+
 /// `(kind, quote text, speaker name)` of every quote of `text`.
 fn quotes(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
     // A headline first, as releases have, so the text under test is body.
@@ -1550,13 +1562,7 @@ fn that_at_agrees_with_splitting() {
         "now",
         "",
     ];
-    let mut seed = 13u64;
-    let mut next = |n: usize| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) as usize % n
-    };
+    let mut next = draws(13);
     let mut found = 0;
     for _ in 0..40000 {
         let rest: String = (0..next(14)).map(|_| pieces[next(pieces.len())]).collect();

@@ -210,13 +210,7 @@ mod tests {
         // 4,000 words drawn from the alphabet for each length up to four
         // (for length 0, the empty word each time), and forms with a drawn
         // tail, from a simple generator.
-        let mut seed = 12345u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::quote::tests::draws(12345);
         let mut drawn_matches = 0;
         for len in 0..=4 {
             for _ in 0..4000 {

@@ -786,13 +786,7 @@ mod tests {
         let pieces = [
             "a", "/", ",", " ", "é", "’", "\u{12c}", "\u{2c2f}", "𝒜", "\u{a0}",
         ];
-        let mut seed = 3u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::quote::tests::draws(3);
         let mut found = 0;
         for _ in 0..20000 {
             let s: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
@@ -842,13 +836,7 @@ mod tests {
             "the", "its", "The", " ", "position", "view", "to", "that", "of", "plan", "“", ":",
             "é", "",
         ];
-        let mut seed = 17u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::quote::tests::draws(17);
         let mut found = 0;
         for _ in 0..60000 {
             // Mostly a determiner and a noun first, as the clauses it is
@@ -922,13 +910,7 @@ mod tests {
 
     /// Word lists of one to ten `PHRASE_WORDS`, from a fixed seed.
     fn generated_phrases(count: usize) -> Vec<Vec<&'static str>> {
-        let mut seed = 7u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::quote::tests::draws(7);
         (0..count)
             .map(|_| {
                 (0..1 + next(10))
