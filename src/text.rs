@@ -490,14 +490,14 @@ fn wide_alnum_at(text: &str, i: usize) -> Option<(bool, usize)> {
 pub(crate) struct WordBytes {
     /// The key of every word start, in text order.
     keys: Vec<u16>,
-    /// The offset of every word start inside its 64-byte chunk (byte
-    /// `64 * c + offset` for chunk `c`), in text order.
-    offsets: Vec<u8>,
+    /// The low 16 bits of the byte offset of every word start, in text
+    /// order: the rest is the start's [`REGION`], which a walk in text
+    /// order knows from the regions' ranks.
+    lows: Vec<u16>,
     /// For each 64-byte chunk, its word starts: bit `i % 64` for byte `i`.
     starts: Vec<u64>,
     /// For each 64-byte chunk, the number of word starts before it: where
-    /// its starts begin in `keys` and `offsets`; and last, the number of
-    /// all.
+    /// its starts begin in `keys` and `lows`; and last, the number of all.
     rank: Vec<usize>,
     /// Bytes in the text.
     len: usize,
@@ -506,24 +506,25 @@ pub(crate) struct WordBytes {
 /// The arrays of a [`WordBytes`], kept when a text is done with them so
 /// that the next text's index fills them instead of allocating its own.
 ///
-/// A long text's index takes about two thirds of a byte per byte of
+/// A long text's index takes about seven eighths of a byte per byte of
 /// prose, enough that fresh arrays for every text cost more in page
 /// faults (memory the allocator handed back to the system and must now
 /// zero again) than filling them does.
 #[derive(Debug, Default)]
 pub(crate) struct WordBuffers {
     keys: Vec<u16>,
-    offsets: Vec<u8>,
+    lows: Vec<u16>,
     starts: Vec<u64>,
     rank: Vec<usize>,
 }
 
 impl WordBuffers {
-    /// Empty arrays with room for `bytes` bytes.
+    /// Empty arrays with room for `bytes` bytes (one more when `bytes`
+    /// is odd).
     #[cfg(test)]
     pub(crate) fn with_room(bytes: usize) -> WordBuffers {
         WordBuffers {
-            offsets: Vec::with_capacity(bytes),
+            lows: Vec::with_capacity(bytes.div_ceil(2)),
             ..WordBuffers::default()
         }
     }
@@ -531,7 +532,7 @@ impl WordBuffers {
     /// The bytes the arrays hold room for.
     pub(crate) fn capacity_bytes(&self) -> usize {
         self.keys.capacity() * std::mem::size_of::<u16>()
-            + self.offsets.capacity()
+            + self.lows.capacity() * std::mem::size_of::<u16>()
             + self.starts.capacity() * std::mem::size_of::<u64>()
             + self.rank.capacity() * std::mem::size_of::<usize>()
     }
@@ -776,7 +777,7 @@ impl WordBytes {
     pub(crate) fn new_in(text: &str, buffers: WordBuffers) -> WordBytes {
         let WordBuffers {
             mut keys,
-            mut offsets,
+            mut lows,
             mut starts,
             mut rank,
         } = buffers;
@@ -798,8 +799,8 @@ impl WordBytes {
         // every slot, so what another text left in them need not be
         // cleared first; only the slots added are zeroed.
         keys.resize(n, 0);
-        offsets.resize(n, 0);
-        let mut slots = keys.iter_mut().zip(offsets.iter_mut());
+        lows.resize(n, 0);
+        let mut slots = keys.iter_mut().zip(lows.iter_mut());
         // The window of a chunk that ends the text (the last two may).
         let mut padded = [0u8; 66];
         for (c, &chunk_starts) in starts.iter().enumerate() {
@@ -827,14 +828,15 @@ impl WordBytes {
                 if let Some((key, at)) = slots.next() {
                     let byte = |k: usize| window.get(k).copied().unwrap_or(0);
                     *key = key_of(byte(offset), byte(offset + 1), byte(offset + 2)) as u16;
-                    *at = offset as u8;
+                    // The low 16 bits of the start's byte offset.
+                    *at = (c * 64 + offset) as u16;
                 }
                 left &= left - 1;
             }
         }
         WordBytes {
             keys,
-            offsets,
+            lows,
             starts,
             rank,
             len: bytes.len(),
@@ -845,13 +847,13 @@ impl WordBytes {
     pub(crate) fn into_buffers(self) -> WordBuffers {
         WordBuffers {
             keys: self.keys,
-            offsets: self.offsets,
+            lows: self.lows,
             starts: self.starts,
             rank: self.rank,
         }
     }
 
-    /// The index (in `keys` and `offsets`) of the first word start at or
+    /// The index (in `keys` and `lows`) of the first word start at or
     /// after byte `i`.
     #[inline]
     fn rank_at(&self, i: usize) -> usize {
@@ -862,25 +864,14 @@ impl WordBytes {
             .map_or(self.keys.len(), |r| r + below.count_ones() as usize)
     }
 
-    /// The chunk that holds word start `k`, given a chunk `from` at or
-    /// before it (`rank[from] <= k`): the last chunk whose rank is at most
-    /// `k`. A walk's hits may lie many chunks apart (a rare key over a
-    /// long text), so the search gallops forward from `from` and then
-    /// halves the last stride, rather than stepping a chunk at a time; a
-    /// hit in the next chunk costs one step either way.
-    fn chunk_from(&self, from: usize, k: usize) -> usize {
-        let mut lo = from;
-        let mut stride = 1;
-        while self.rank.get(lo + stride).is_some_and(|&r| r <= k) {
-            lo += stride;
-            stride *= 2;
-        }
-        // `rank[lo] <= k`, and `rank[lo + stride]` is past `k` or the end.
-        let hi = (lo + stride).min(self.rank.len());
-        lo + self
-            .rank
-            .get(lo + 1..hi)
-            .map_or(0, |r| r.partition_point(|&r| r <= k))
+    /// The index (in `keys` and `lows`) of the first word start past
+    /// region `region` (see [`REGION`]); `usize::MAX` for the last region.
+    #[inline]
+    fn region_end(&self, region: usize) -> usize {
+        self.rank
+            .get((region + 1) * (REGION / 64))
+            .copied()
+            .unwrap_or(usize::MAX)
     }
 
     /// Calls `found` with the byte offset of every word start inside
@@ -927,8 +918,12 @@ impl WordBytes {
         let Some(inside) = self.keys.get(first..self.rank_at(end)) else {
             return;
         };
-        // The chunk of the last start found: the chunks are read in order.
-        let mut chunk = within.start / 64;
+        // The region of the last start found: the regions are read in
+        // order, and a walk seldom leaves one, so the test that it does is
+        // nearly always false, where a test for the next 64-byte chunk
+        // went either way.
+        let mut region = within.start / REGION;
+        let mut region_end = self.region_end(region);
         for (b, block) in inside.chunks(64).enumerate() {
             // A bit for each key that passes, the block's first key the
             // lowest bit.
@@ -937,16 +932,21 @@ impl WordBytes {
                 let j = hits.trailing_zeros() as usize;
                 hits &= hits - 1;
                 let k = first + b * 64 + j;
-                if self.rank.get(chunk + 1).is_some_and(|&r| r <= k) {
-                    chunk = self.chunk_from(chunk + 1, k);
+                while k >= region_end {
+                    region += 1;
+                    region_end = self.region_end(region);
                 }
-                let offset = usize::from(self.offsets.get(k).copied().unwrap_or(0));
+                let low = usize::from(self.lows.get(k).copied().unwrap_or(0));
                 let key = usize::from(block.get(j).copied().unwrap_or(0));
-                found(chunk * 64 + offset, key);
+                found(region * REGION + low, key);
             }
         }
     }
 }
+
+/// Bytes in a region of the text: a word start at byte `i` lies in region
+/// `i / REGION`, and [`WordBytes`] keeps `i % REGION` of it.
+const REGION: usize = 1 << 16;
 
 /// A bit for each of the (up to 64) keys of `block` that `keys` holds: bit
 /// `j` for key `j`.
@@ -1226,14 +1226,16 @@ mod tests {
     }
 
     /// Rare words far apart, with chunks of no word start between them
-    /// (long runs of spaces), are found where they stand: the walk's jump
-    /// over the chunks between two hits lands on the right chunk for gaps
-    /// of every size.
+    /// (long runs of spaces), are found where they stand: the walk's step
+    /// over the regions between two hits lands on the right region for
+    /// gaps of every size, within a region and across one or several.
     #[test]
     fn sparse_hits_land_in_their_chunks() {
         let mut text = String::new();
         let mut expected = Vec::new();
-        for gap in [0usize, 1, 2, 3, 5, 63, 64, 65, 127, 200, 640, 1000, 4097] {
+        for gap in [
+            0usize, 1, 2, 3, 5, 63, 64, 65, 127, 200, 640, 1000, 4097, 65535, 65536, 65537, 140_000,
+        ] {
             text.push_str(&" ".repeat(gap));
             text.push_str("the ");
             for _ in 0..gap % 7 {
@@ -1253,6 +1255,62 @@ mod tests {
         let mut got = Vec::new();
         words.for_each_start_in(Span::new(from, text.len()), &zulu, |i, _| got.push(i));
         assert_eq!(got, expected[6..]);
+    }
+
+    /// Every word start of a text several regions long is found where it
+    /// stands, by walks from and to any byte: words of every length from a
+    /// seeded generator, with runs of spaces that put starts on and around
+    /// the regions' first bytes.
+    #[test]
+    fn starts_land_in_their_regions() {
+        let mut x = 2024u32;
+        let mut draw = |n: u32| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 8) % n
+        };
+        let mut text = String::new();
+        while text.len() < 3 * REGION + 5000 {
+            // Near a region's start, spaces up to it: the next word starts
+            // on its first byte, or on the byte after or before it, by turns.
+            let to_region = REGION - text.len() % REGION;
+            if to_region < 40 {
+                let shift = [1, 0, 2][(text.len() / REGION) % 3];
+                text.push_str(&" ".repeat((to_region + shift).max(2) - 1));
+            } else {
+                text.push(' ');
+            }
+            for _ in 0..1 + draw(9) {
+                text.push(char::from(b'a' + draw(26) as u8));
+            }
+            if draw(50) == 0 {
+                text.push_str(" naïve “Kyiv”");
+            }
+        }
+        let all = word_starts_by_chars(&text);
+        let words = WordBytes::new(&text);
+        let cuts = [
+            0,
+            1,
+            REGION - 1,
+            REGION,
+            REGION + 1,
+            2 * REGION + 7,
+            text.len(),
+        ];
+        for &from in &cuts {
+            for &to in cuts.iter().filter(|&&to| to >= from) {
+                let mut got = Vec::new();
+                words.for_each_start(Span::new(from, to), |i| got.push(i));
+                let expected: Vec<usize> = all
+                    .iter()
+                    .copied()
+                    .filter(|&i| i >= from && i < to)
+                    .collect();
+                assert_eq!(got, expected, "{from}..{to}");
+            }
+        }
+        // Some start stands on a region's first byte.
+        assert!(all.iter().any(|&i| i > 0 && i % REGION == 0));
     }
 
     /// Keys tested eight at a time give the bits of testing them one at
