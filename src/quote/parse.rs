@@ -424,7 +424,18 @@ impl<'h> Run<'_, 'h> {
         };
         // The number of tokens of the title starting at each token.
         let title_at = |k: usize| title_entry(k).map(|(n, _)| n);
-        let word = |k: usize| toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("");
+        // Each token's text, cut once: the tests below read the same few
+        // words again and again, and each cut tests both its ends for a
+        // character boundary in branches that mispredict. Kept on the
+        // stack, as the titles are; a token past it is cut each time.
+        let mut token_texts = [""; TITLE_MEMO];
+        for (slot, t) in token_texts.iter_mut().zip(toks.iter()) {
+            *slot = text.get(t.range()).unwrap_or("");
+        }
+        let word = |k: usize| match token_texts.get(k) {
+            Some(&w) => w,
+            None => toks.get(k).and_then(|t| text.get(t.range())).unwrap_or(""),
+        };
         let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         // Particles inside a name, and the ampersand of a firm's ("Merck &
         // Co.").
@@ -857,7 +868,8 @@ mod tests {
     #[test]
     fn a_plain_phrase_keeps_the_run_of_its_name_tokens_cut_at_both_ends() {
         // The last phrase has more tokens than the title memo holds: the
-        // titles past it are worked out each time, to the same reading.
+        // titles and the token texts past it are worked out each time, to
+        // the same reading.
         let long = "the one two three four five six seven eight nine ten eleven \
             twelve thirteen fourteen fifteen sixteen Prime Minister John Howard";
         for (phrase, name, title) in [
