@@ -203,8 +203,8 @@ struct Inner {
 struct SpareWordBuffers(Mutex<Vec<(ThreadId, WordBuffers)>>);
 
 impl SpareWordBuffers {
-    /// The most bytes of room a set may hold to be kept: the index of 45 MB
-    /// of prose at most (arrays grown in steps hold more room than the
+    /// The most bytes of room a set may hold to be kept: the index of about
+    /// 38 MB of prose at most (arrays grown in steps hold more room than the
     /// text they last served needed).
     const MAX_KEPT: usize = 32 << 20;
 
