@@ -11,7 +11,8 @@ use super::regions::{region_around, Region};
 use super::words::{
     adverbial, bare_clause, clause_start, content_that, first_person, first_words, fronted_clause,
     is_stop, is_weekday, is_word_byte, name_tag, names_weekday, object_of_preposition, past_tense,
-    possessed, pronoun, says_what, share_of_people, that_at, word_before, word_count,
+    possessed, pronoun, says_what, share_of_people, that_at, word_before, word_count, word_list,
+    STOP_WORDS,
 };
 use super::{back, sentence_at, strip_end, verb_head, Run, SpeakerKind, VerbClass, WINDOW};
 use crate::text::{
@@ -137,10 +138,12 @@ fn is_function_word(orig: &str) -> bool {
         )
 }
 
-/// Whether `orig` is an interjection that opens a transcript's answer:
-/// "Well Barry".
-fn is_interjection(orig: &str) -> bool {
-    matches!(orig, "Well" | "Now" | "Yes" | "Look" | "Okay")
+word_list! {
+    /// Whether `orig` is an interjection that opens a transcript's answer:
+    /// "Well Barry".
+    fn is_interjection;
+    /// The words `is_interjection` holds.
+    const INTERJECTIONS = ["Well", "Now", "Yes", "Look", "Okay"];
 }
 
 /// Whether `orig`, the first word of a speaker phrase read back from its
@@ -148,11 +151,17 @@ fn is_interjection(orig: &str) -> bool {
 /// the phrase's front ("And", "however", "Meanwhile"); `more` says whether
 /// another word follows it in the phrase.
 ///
-/// Only the lower-case form's bytes are compared, so a word of ASCII
-/// (nearly every word) is lowered into a buffer and read as it stands,
-/// without the UTF-8 check that a string needs; only a function word is
-/// looked up as a string, among the stop words.
+/// Nearly every word asked about is a name or a noun that none of the
+/// tests below can take: `may_drop_from_front` rules those out by their
+/// length and end letters, before the word is lowered and looked up.
 fn drops_from_front(orig: &str, more: bool) -> bool {
+    may_drop_from_front(orig) && drops_from_front_by_lists(orig, more)
+}
+
+/// `drops_from_front` read out: the word lowered (into a buffer when it is
+/// ASCII, as nearly every word is) and looked up among the connectors, and
+/// for a function word among the stop words.
+fn drops_from_front_by_lists(orig: &str, more: bool) -> bool {
     let function_word = is_function_word(orig);
     let interjection = is_interjection(orig);
     let mut buf = [0; LOWER_INLINE];
@@ -164,41 +173,83 @@ fn drops_from_front(orig: &str, more: bool) -> bool {
             wide.as_bytes()
         }
     };
-    leading_connector(w)
-        || (function_word
-            && std::str::from_utf8(w).is_ok_and(|w| {
-                is_stop(w) && !matches!(w, "a" | "an" | "he" | "she" | "they" | "it")
-            }))
-        || (w.ends_with(b"ly") && more)
+    std::str::from_utf8(w).is_ok_and(|w| {
+        leading_connector(w)
+            || (function_word
+                && is_stop(w)
+                && !matches!(w, "a" | "an" | "he" | "she" | "they" | "it"))
+    }) || (w.ends_with(b"ly") && more)
         || (interjection && more)
 }
 
-/// Whether a lower-case word is a connector or adverb that never opens a
-/// speaker phrase: "of", "and", "however", "yesterday".
-fn leading_connector(lw: &[u8]) -> bool {
-    matches!(
-        lw,
-        b"of"
-            | b"for"
-            | b"and"
-            | b"from"
-            | b"at"
-            | b"on"
-            | b"to"
-            | b"but"
-            | b"de"
-            | b"van"
-            | b"also"
-            | b"however"
-            | b"meanwhile"
-            | b"in"
-            | b"earlier"
-            | b"later"
-            | b"yesterday"
-            | b"today"
-            | b"previously"
-            | b"both"
-    )
+word_list! {
+    /// Whether a lower-case word is a connector or adverb that never opens a
+    /// speaker phrase: "of", "and", "however", "yesterday".
+    fn leading_connector;
+    /// The words `leading_connector` holds.
+    const LEADING_CONNECTORS = [
+        "of", "for", "and", "from", "at", "on", "to", "but", "de", "van", "also", "however",
+        "meanwhile", "in", "earlier", "later", "yesterday", "today", "previously", "both",
+    ];
+}
+
+/// Words of up to `FRONT_DROP_LEN - 1` bytes are told apart by
+/// `FRONT_DROPS`; longer ones are read out.
+const FRONT_DROP_LEN: usize = 16;
+
+/// The length and the first and last letters (either case) of every word
+/// that `drops_from_front_by_lists` may drop other than by its "-ly": the
+/// stop words (for a function word), the leading connectors and the
+/// interjections. Entry `len * 32 + first % 32` holds bit `last % 32` of
+/// each such word.
+// Const evaluation checks every index of this table at compile time.
+#[allow(clippy::indexing_slicing)]
+const FRONT_DROPS: [u32; FRONT_DROP_LEN * 32] = {
+    let mut table = [0u32; FRONT_DROP_LEN * 32];
+    let lists = [STOP_WORDS, LEADING_CONNECTORS, INTERJECTIONS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut k = 0;
+        while k < lists[l].len() {
+            let w = lists[l][k].as_bytes();
+            let (first, last) = (w[0], w[w.len() - 1]);
+            // The filter reads the ends of a word as letters.
+            assert!(w.len() < FRONT_DROP_LEN);
+            assert!(first.is_ascii_alphabetic() && last.is_ascii_alphabetic());
+            table[w.len() * 32 + (first % 32) as usize] |= 1 << (last % 32);
+            k += 1;
+        }
+        l += 1;
+    }
+    table
+};
+
+/// Whether `drops_from_front` needs to read `orig` out: false only where
+/// `drops_from_front_by_lists` surely says no.
+///
+/// A word that ends in "ly", is empty or too long, or does not begin and
+/// end with an ASCII letter, is read out. Any other word is dropped
+/// only if its lower-case form is a word of `FRONT_DROPS`, which is ASCII:
+/// a word beyond ASCII never lowers to one, as the only character that
+/// lowers to an ASCII letter (the Kelvin sign, to "k") spells none of
+/// them. Of ASCII, the word's length, first and last letters must then be
+/// those of a listed word.
+fn may_drop_from_front(orig: &str) -> bool {
+    let b = orig.as_bytes();
+    let n = b.len();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return true;
+    };
+    // Evaluated in full, not short-circuited: each test is a cheap,
+    // nearly always false bit, where a branch on each would be read anew.
+    let odd = (n >= FRONT_DROP_LEN) | !first.is_ascii_alphabetic() | !last.is_ascii_alphabetic();
+    let ends_ly = ((last | 0x20) == b'y')
+        & b.get(n.wrapping_sub(2))
+            .is_some_and(|&l| (l | 0x20) == b'l');
+    let listed = FRONT_DROPS
+        .get(n * 32 + usize::from(first % 32))
+        .is_some_and(|bits| (bits >> (last % 32)) & 1 == 1);
+    odd | ends_ly | listed
 }
 
 /// Whether a lower-case word joins the words on either side of it into one
@@ -1722,6 +1773,48 @@ mod tests {
             }
         }
         assert!(dropped > 40, "{dropped}");
+    }
+
+    #[test]
+    fn a_word_the_front_filter_rules_out_never_drops() {
+        use super::{
+            drops_from_front, may_drop_from_front, INTERJECTIONS, LEADING_CONNECTORS, STOP_WORDS,
+        };
+        // Every listed word, in every casing of its ends, passes the filter.
+        for w in STOP_WORDS
+            .iter()
+            .chain(LEADING_CONNECTORS)
+            .chain(INTERJECTIONS)
+        {
+            for cased in [w.to_string(), w.to_uppercase(), w.to_lowercase()] {
+                assert!(may_drop_from_front(&cased), "{cased:?}");
+            }
+        }
+        // Words made of listed words' pieces, names and characters beyond
+        // ASCII: where the filter says no, the lists say no too.
+        let pieces = [
+            "a", "e", "i", "o", "s", "t", "h", "n", "l", "y", "w", "k", "A", "T", "W", "L", "Y",
+            "'", ".", "-", "é", "\u{212A}", "İ", "ｏ", "of", "the", "an", "he", "it", "so", "to",
+            "ly", "Smith", "ever", "ould", "ere",
+        ];
+        let mut next = crate::quote::tests::draws(41);
+        let (mut ruled_out, mut dropped) = (0, 0);
+        for _ in 0..60000 {
+            let w: String = (0..1 + next(4))
+                .map(|_| pieces[next(pieces.len())])
+                .collect();
+            for more in [false, true] {
+                let want = drops_from_front_as_a_string(&w, more);
+                assert_eq!(drops_from_front(&w, more), want, "{w:?} {more}");
+                dropped += usize::from(want);
+                if !may_drop_from_front(&w) {
+                    assert!(!want, "{w:?} {more}");
+                    ruled_out += 1;
+                }
+            }
+        }
+        // The draws hold words of both kinds.
+        assert!(ruled_out > 20000 && dropped > 2000, "{ruled_out} {dropped}");
     }
 
     #[test]

@@ -130,99 +130,44 @@ pub(super) fn name_tag(phrase: &str) -> bool {
     initial || named
 }
 
-/// Whether `w` is a lower-case word that never stands in a speaker phrase.
-pub(super) fn is_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "should"
-            | "shall"
-            | "it"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "which"
-            | "who"
-            | "whom"
-            | "what"
-            | "when"
-            | "where"
-            | "while"
-            | "as"
-            | "if"
-            | "but"
-            | "or"
-            | "not"
-            | "to"
-            | "by"
-            | "with"
-            | "in"
-            | "on"
-            | "at"
-            | "into"
-            | "than"
-            | "a"
-            | "an"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "i"
-            | "you"
-            | "also"
-            | "did"
-            | "does"
-            | "do"
-            | "so"
-            | "such"
-            | "very"
-            | "more"
-            | "most"
-            | "after"
-            | "before"
-            | "about"
-            | "over"
-            | "under"
-            | "its"
-            | "his"
-            | "her"
-            | "there"
-            | "here"
-            | "then"
-            | "and"
-            | "said"
-            | "says"
-            | "say"
-            | "told"
-            | "because"
-            | "since"
-            | "until"
-            | "though"
-            | "although"
-            | "all"
-            | "some"
-            | "many"
-            | "other"
-            | "others"
-            | "new"
-            | "one"
-    )
+/// Defines a list of words written once, as two items: a function that
+/// tells whether a word is one of them, a `matches!` over the literals
+/// (a few length and byte tests, where a search of an array compares word
+/// after word), and a constant array of the same words, from which a
+/// filter built at compile time (`cues::FRONT_DROPS`) holds every word the
+/// function accepts.
+macro_rules! word_list {
+    (
+        $(#[$fn_doc:meta])*
+        $vis:vis fn $name:ident;
+        $(#[$list_doc:meta])*
+        const $list:ident = [$($word:literal),+ $(,)?];
+    ) => {
+        $(#[$fn_doc])*
+        $vis fn $name(w: &str) -> bool {
+            matches!(w, $($word)|+)
+        }
+
+        $(#[$list_doc])*
+        $vis const $list: &[&str] = &[$($word),+];
+    };
+}
+pub(super) use word_list;
+
+word_list! {
+    /// Whether `w` is a lower-case word that never stands in a speaker phrase.
+    pub(super) fn is_stop;
+    /// The words `is_stop` holds.
+    const STOP_WORDS = [
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+        "can", "could", "may", "might", "must", "should", "shall", "it", "this", "that", "these",
+        "those", "which", "who", "whom", "what", "when", "where", "while", "as", "if", "but", "or",
+        "not", "to", "by", "with", "in", "on", "at", "into", "than", "a", "an", "he", "she",
+        "they", "we", "i", "you", "also", "did", "does", "do", "so", "such", "very", "more",
+        "most", "after", "before", "about", "over", "under", "its", "his", "her", "there", "here",
+        "then", "and", "said", "says", "say", "told", "because", "since", "until", "though",
+        "although", "all", "some", "many", "other", "others", "new", "one",
+    ];
 }
 
 /// The speaker kind a pronoun stands for, if the phrase is one.
