@@ -12,7 +12,7 @@ use super::words::{
     adverbial, bare_clause, clause_start, content_that, first_person, first_words, fronted_clause,
     is_stop, is_weekday, is_word_byte, name_tag, names_weekday, object_of_preposition, past_tense,
     possessed, pronoun, says_what, share_of_people, that_at, word_before, word_count, word_list,
-    STOP_WORDS,
+    WordEnds, STOP_WORDS,
 };
 use super::{back, sentence_at, strip_end, verb_head, Run, SpeakerKind, VerbClass, WINDOW};
 use crate::text::{
@@ -83,6 +83,9 @@ const PHRASE_BREAKS: [char; 8] = [',', ';', ':', '(', ')', '“', '”', '"'];
 /// time. The ASCII marks are single bytes, and the other three are the
 /// only characters written E2 80 9D, E2 80 94 and E2 80 93: a 9D, 94 or 93
 /// byte two bytes after an E2 80 is one of them.
+///
+/// Each byte is told by one look-up in `CLAUSE_MARK_BYTES`, where a chain
+/// of comparisons would branch on the letters and the spaces alike.
 fn last_clause_mark(left: &str) -> Option<(usize, usize)> {
     let bytes = left.as_bytes();
     let mut end = bytes.len();
@@ -90,7 +93,7 @@ fn last_clause_mark(left: &str) -> Option<(usize, usize)> {
         let i = bytes
             .get(..end)?
             .iter()
-            .rposition(|&b| matches!(b, b',' | b';' | b':' | b'(' | b'"' | 0x9D | 0x94 | 0x93))?;
+            .rposition(|&b| CLAUSE_MARK_BYTES.get(usize::from(b)) == Some(&true))?;
         if bytes.get(i).is_some_and(u8::is_ascii) {
             return Some((i, 1));
         }
@@ -100,6 +103,21 @@ fn last_clause_mark(left: &str) -> Option<(usize, usize)> {
         end = i;
     }
 }
+
+/// The bytes `last_clause_mark` stops at: `, ; : ( "`, and the last bytes
+/// (9D, 94, 93) of `” — –`.
+// Const evaluation checks every index of this table at compile time.
+#[allow(clippy::indexing_slicing)]
+const CLAUSE_MARK_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = [b',', b';', b':', b'(', b'"', 0x9D, 0x94, 0x93];
+    let mut k = 0;
+    while k < marks.len() {
+        t[marks[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// Whether `orig`, at a phrase's front, is a function word as written:
 /// lower case, or one of the capitalised words that open a clause or
@@ -193,84 +211,52 @@ word_list! {
     ];
 }
 
-/// Words of up to `FRONT_DROP_LEN - 1` bytes are told apart by
-/// `FRONT_DROPS`; longer ones are read out.
-const FRONT_DROP_LEN: usize = 16;
-
-/// The length and the first and last letters (either case) of every word
-/// that `drops_from_front_by_lists` may drop other than by its "-ly": the
-/// stop words (for a function word), the leading connectors and the
-/// interjections. Entry `len * 32 + first % 32` holds bit `last % 32` of
-/// each such word.
-// Const evaluation checks every index of this table at compile time.
-#[allow(clippy::indexing_slicing)]
-const FRONT_DROPS: [u32; FRONT_DROP_LEN * 32] = {
-    let mut table = [0u32; FRONT_DROP_LEN * 32];
-    let lists = [STOP_WORDS, LEADING_CONNECTORS, INTERJECTIONS];
-    let mut l = 0;
-    while l < lists.len() {
-        let mut k = 0;
-        while k < lists[l].len() {
-            let w = lists[l][k].as_bytes();
-            let (first, last) = (w[0], w[w.len() - 1]);
-            // The filter reads the ends of a word as letters.
-            assert!(w.len() < FRONT_DROP_LEN);
-            assert!(first.is_ascii_alphabetic() && last.is_ascii_alphabetic());
-            table[w.len() * 32 + (first % 32) as usize] |= 1 << (last % 32);
-            k += 1;
-        }
-        l += 1;
-    }
-    table
-};
+/// The ends (`WordEnds`) of every word that `drops_from_front_by_lists`
+/// may drop other than by its "-ly": the stop words (for a function word),
+/// the leading connectors and the interjections.
+static FRONT_DROPS: WordEnds = WordEnds::of(&[STOP_WORDS, LEADING_CONNECTORS, INTERJECTIONS]);
 
 /// Whether `drops_from_front` needs to read `orig` out: false only where
 /// `drops_from_front_by_lists` surely says no.
 ///
-/// A word that ends in "ly", is empty or too long, or does not begin and
-/// end with an ASCII letter, is read out. Any other word is dropped
-/// only if its lower-case form is a word of `FRONT_DROPS`, which is ASCII:
-/// a word beyond ASCII never lowers to one, as the only character that
-/// lowers to an ASCII letter (the Kelvin sign, to "k") spells none of
-/// them. Of ASCII, the word's length, first and last letters must then be
-/// those of a listed word.
+/// A word that ends in "ly", or that `FRONT_DROPS` passes unread (empty,
+/// long, or not beginning and ending with an ASCII letter), is read out.
+/// Any other word is dropped only if its lower-case form is one of the
+/// listed words, which are ASCII: a word beyond ASCII never lowers to one,
+/// as the only character that lowers to an ASCII letter (the Kelvin sign,
+/// to "k") spells none of them. Of ASCII, the word's length, first and
+/// last letters must then be those of a listed word.
 fn may_drop_from_front(orig: &str) -> bool {
     let b = orig.as_bytes();
     let n = b.len();
-    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-        return true;
-    };
-    // Evaluated in full, not short-circuited: each test is a cheap,
-    // nearly always false bit, where a branch on each would be read anew.
-    let odd = (n >= FRONT_DROP_LEN) | !first.is_ascii_alphabetic() | !last.is_ascii_alphabetic();
+    let last = b.last().copied().unwrap_or(0);
+    // Both taken in full: each is nearly always false.
     let ends_ly = ((last | 0x20) == b'y')
         & b.get(n.wrapping_sub(2))
             .is_some_and(|&l| (l | 0x20) == b'l');
-    let listed = FRONT_DROPS
-        .get(n * 32 + usize::from(first % 32))
-        .is_some_and(|bits| (bits >> (last % 32)) & 1 == 1);
-    odd | ends_ly | listed
+    ends_ly | FRONT_DROPS.may_hold(b)
 }
 
 /// Whether a lower-case word joins the words on either side of it into one
 /// speaker phrase: "Minister for Health", "officials from the Five Eyes
 /// countries", "Marquis de Lafayette", "Johnson & Johnson".
+///
+/// Most words asked about are none: their ends (`JOINING_ENDS`) rule them
+/// out before they are compared with the list.
 fn joins_phrase(lw: &str) -> bool {
-    matches!(
-        lw,
-        "of" | "for"
-            | "and"
-            | "the"
-            | "from"
-            | "de"
-            | "van"
-            | "von"
-            | "der"
-            | "da"
-            | "at"
-            | "on"
-            | "&"
-    )
+    JOINING_ENDS.may_hold(lw.as_bytes()) && listed_joining(lw)
+}
+
+/// The ends of the joining words, for `joins_phrase`.
+static JOINING_ENDS: WordEnds = WordEnds::of(&[JOINING_WORDS]);
+
+word_list! {
+    /// Whether `w` is one of the joining words, compared with each.
+    fn listed_joining;
+    /// The words `joins_phrase` holds.
+    const JOINING_WORDS = [
+        "of", "for", "and", "the", "from", "de", "van", "von", "der", "da", "at", "on", "&",
+    ];
 }
 
 impl<'h> Run<'_, 'h> {
@@ -1318,11 +1304,11 @@ impl<'h> Run<'_, 'h> {
         while start > 0 && stop - start < MAX_NP_WORDS {
             let t = tok(start - 1);
             // Punctuation between words ends the phrase (appositions are
-            // handled on their own).
+            // handled on their own). Most gaps are one space, told at once.
             if start < stop
                 && text
                     .get(t.end..tok(start).start)
-                    .is_some_and(|g| g.contains(PHRASE_BREAKS))
+                    .is_some_and(|g| g != " " && g.contains(PHRASE_BREAKS))
             {
                 break;
             }
@@ -1630,12 +1616,25 @@ impl<'h> Run<'_, 'h> {
 /// words (names) by two bytes.
 fn speaks(w: &str) -> bool {
     let b = w.as_bytes();
-    let may = matches!(b.first(), Some(b'I' | b'm' | b'u' | b'l' | b'L')) || b.ends_with(b"re");
+    // One bit test for the first byte and one compare for the last two,
+    // both taken in full: a branch on each letter would be missed often,
+    // the one on their union rarely.
+    let first = b.first().copied().unwrap_or(0);
+    let opens = ((first & 0xC0) == 0x40) & ((SPEECH_OPENERS >> (first & 0x3F)) & 1 == 1);
+    let may = opens | (b.last_chunk::<2>() == Some(b"re"));
     may && (first_person(w)
         || matches!(w, "me" | "us" | "let’s" | "let's" | "Let’s" | "Let's")
         || w.ends_with("’re")
         || w.ends_with("'re"))
 }
+
+/// The bytes that open a word `speaks` may take, `I`, `m`, `u`, `l` and
+/// `L` (all between 0x40 and 0x7F): bit `b - 0x40` for byte `b`.
+const SPEECH_OPENERS: u64 = 1 << (b'I' - 0x40)
+    | 1 << (b'm' - 0x40)
+    | 1 << (b'u' - 0x40)
+    | 1 << (b'l' - 0x40)
+    | 1 << (b'L' - 0x40);
 
 /// Whether the span is a whole word.
 fn word_bounded(text: &str, span: Span) -> bool {
@@ -1815,6 +1814,63 @@ mod tests {
         }
         // The draws hold words of both kinds.
         assert!(ruled_out > 20000 && dropped > 2000, "{ruled_out} {dropped}");
+    }
+
+    /// `speaks` as it read before its bit test: a comparison with each
+    /// opening byte.
+    fn speaks_by_comparisons(w: &str) -> bool {
+        let b = w.as_bytes();
+        let may = matches!(b.first(), Some(b'I' | b'm' | b'u' | b'l' | b'L')) || b.ends_with(b"re");
+        may && (super::first_person(w)
+            || matches!(w, "me" | "us" | "let’s" | "let's" | "Let’s" | "Let's")
+            || w.ends_with("’re")
+            || w.ends_with("'re"))
+    }
+
+    #[test]
+    fn a_word_of_speech_is_told_by_its_first_byte_as_by_comparisons() {
+        let mut openers: Vec<String> = (0u8..0x80).map(|b| char::from(b).to_string()).collect();
+        openers.extend(["é", "İ", "\u{212A}", "’", "\u{2c2f}"].map(String::from));
+        let mut spoken = 0;
+        for first in &openers {
+            for rest in [
+                "", "’m", "'ve", "e", "s", "re", "’re", "'re", "et’s", "et's", "ike",
+            ] {
+                let w = format!("{first}{rest}");
+                let want = speaks_by_comparisons(&w);
+                assert_eq!(super::speaks(&w), want, "{w:?}");
+                spoken += usize::from(want);
+            }
+        }
+        assert!(spoken > 150, "{spoken}");
+    }
+
+    #[test]
+    fn a_joining_word_is_found_through_its_ends_as_in_the_list() {
+        use super::{joins_phrase, listed_joining, JOINING_WORDS};
+        let mut words: Vec<String> = Vec::new();
+        for w in JOINING_WORDS {
+            words.extend([
+                w.to_string(),
+                w.to_uppercase(),
+                format!("{w}s"),
+                format!("a{w}"),
+            ]);
+        }
+        let pieces = [
+            "o", "f", "d", "e", "a", "n", "t", "h", "r", "m", "v", "&", "é", "-", "'",
+        ];
+        let mut next = crate::quote::tests::draws(61);
+        for _ in 0..20000 {
+            words.push((0..next(6)).map(|_| pieces[next(pieces.len())]).collect());
+        }
+        let mut joining = 0;
+        for w in &words {
+            let want = listed_joining(w);
+            assert_eq!(joins_phrase(w), want, "{w:?}");
+            joining += usize::from(want);
+        }
+        assert!(joining > 200, "{joining}");
     }
 
     #[test]

@@ -133,9 +133,9 @@ pub(super) fn name_tag(phrase: &str) -> bool {
 /// Defines a list of words written once, as two items: a function that
 /// tells whether a word is one of them, a `matches!` over the literals
 /// (a few length and byte tests, where a search of an array compares word
-/// after word), and a constant array of the same words, from which a
-/// filter built at compile time (`cues::FRONT_DROPS`) holds every word the
-/// function accepts.
+/// after word), and a constant array of the same words (seen by the whole
+/// `quote` module), from which a filter built at compile time (`WordEnds`)
+/// holds every word the function accepts.
 macro_rules! word_list {
     (
         $(#[$fn_doc:meta])*
@@ -149,14 +149,81 @@ macro_rules! word_list {
         }
 
         $(#[$list_doc])*
-        $vis const $list: &[&str] = &[$($word),+];
+        pub(super) const $list: &[&str] = &[$($word),+];
     };
 }
 pub(super) use word_list;
 
+/// Words of `WORD_ENDS_LEN` bytes or more pass `WordEnds::may_hold` unread.
+const WORD_ENDS_LEN: usize = 16;
+
+/// A filter over words by their length and their first and last bytes,
+/// built at compile time from lists of words: `may_hold` is true for every
+/// word of the lists, in either case of its first and last letters, and
+/// false for nearly every other word, at the cost of one look-up and no
+/// branch on the word's letters. Entry `len * 32 + first % 32` holds bit
+/// `last % 32` of each word of the lists.
+pub(super) struct WordEnds([u32; WORD_ENDS_LEN * 32]);
+
+impl WordEnds {
+    /// The filter of the words of `lists`.
+    // Const evaluation checks every index of the table at compile time.
+    #[allow(clippy::indexing_slicing)]
+    pub(super) const fn of(lists: &[&[&str]]) -> WordEnds {
+        let mut table = [0u32; WORD_ENDS_LEN * 32];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut k = 0;
+            while k < lists[l].len() {
+                let w = lists[l][k].as_bytes();
+                // A word that `may_hold` passes unread needs no entry.
+                if !w.is_empty()
+                    && w.len() < WORD_ENDS_LEN
+                    && w[0].is_ascii_alphabetic()
+                    && w[w.len() - 1].is_ascii_alphabetic()
+                {
+                    table[w.len() * 32 + (w[0] % 32) as usize] |= 1 << (w[w.len() - 1] % 32);
+                }
+                k += 1;
+            }
+            l += 1;
+        }
+        WordEnds(table)
+    }
+
+    /// Whether `w` may be a word of the lists: true for each of them, and
+    /// for every word that is empty, of `WORD_ENDS_LEN` bytes or more, or
+    /// does not begin and end with an ASCII letter.
+    pub(super) fn may_hold(&self, w: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return true;
+        };
+        // Evaluated in full, not short-circuited: each test is a cheap bit,
+        // nearly always false, where a branch on each would be read anew.
+        let odd =
+            (w.len() >= WORD_ENDS_LEN) | !first.is_ascii_alphabetic() | !last.is_ascii_alphabetic();
+        let listed = self
+            .0
+            .get(w.len() * 32 + usize::from(first % 32))
+            .is_some_and(|bits| (bits >> (last % 32)) & 1 == 1);
+        odd | listed
+    }
+}
+
+/// Whether `w` is a lower-case word that never stands in a speaker phrase.
+///
+/// Most words asked about are none: their ends (`STOP_ENDS`) rule them out
+/// before they are compared with the list.
+pub(super) fn is_stop(w: &str) -> bool {
+    STOP_ENDS.may_hold(w.as_bytes()) && listed_stop(w)
+}
+
+/// The ends of the stop words, for `is_stop`.
+static STOP_ENDS: WordEnds = WordEnds::of(&[STOP_WORDS]);
+
 word_list! {
-    /// Whether `w` is a lower-case word that never stands in a speaker phrase.
-    pub(super) fn is_stop;
+    /// Whether `w` is one of the stop words, compared with each.
+    fn listed_stop;
     /// The words `is_stop` holds.
     const STOP_WORDS = [
         "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
@@ -538,6 +605,19 @@ pub(super) fn content_that(rest: &str) -> Option<usize> {
     None
 }
 
+/// The bytes that `that_at` stops a word at: `"`, `:` and `;`, and E2,
+/// the first byte of “ (and of other characters, told by the two after it).
+// Const evaluation checks every index of this table at compile time.
+#[allow(clippy::indexing_slicing)]
+const QUOTING_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b':' as usize] = true;
+    t[b';' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// Byte offset just after a leading "that" (with optional adverbial before
 /// it): one of the first seven words split at single spaces, before any
 /// word with a quotation mark, a colon or a semicolon.
@@ -550,10 +630,12 @@ pub(super) fn that_at(rest: &str) -> Option<usize> {
         if w == b"that" {
             return Some(end);
         }
-        // One pass over the word: a mark, or the E2 80 9C of “.
+        // One pass over the word: a mark, or the E2 80 9C of “. A look-up
+        // tells the few bytes that may be either, where a chain of
+        // comparisons would branch on every letter.
         let quoting = w.iter().enumerate().any(|(k, &b)| {
-            matches!(b, b'"' | b':' | b';')
-                || (b == 0xE2 && w.get(k + 1..k + 3) == Some(&[0x80, 0x9C][..]))
+            QUOTING_BYTES.get(usize::from(b)) == Some(&true)
+                && (b != 0xE2 || w.get(k + 1..k + 3) == Some(&[0x80, 0x9C][..]))
         });
         if quoting || end == bytes.len() {
             return None;
@@ -978,6 +1060,35 @@ mod tests {
         ] {
             assert_eq!(names_weekday(w), is_weekday(&w.to_lowercase()), "{w:?}");
         }
+    }
+
+    #[test]
+    fn a_stop_word_is_found_through_its_ends_as_in_the_list() {
+        let mut words: Vec<String> = Vec::new();
+        for w in STOP_WORDS {
+            words.extend([
+                w.to_string(),
+                w.to_uppercase(),
+                format!("{w}s"),
+                format!("{w}'"),
+            ]);
+        }
+        let pieces = [
+            "a", "e", "i", "o", "s", "t", "h", "w", "r", "n", "l", "é", "\u{212A}", "-",
+        ];
+        let mut next = crate::quote::tests::draws(67);
+        for _ in 0..30000 {
+            words.push((0..next(7)).map(|_| pieces[next(pieces.len())]).collect());
+        }
+        let (mut stop, mut ruled_out) = (0, 0);
+        for w in &words {
+            let want = listed_stop(w);
+            assert_eq!(is_stop(w), want, "{w:?}");
+            stop += usize::from(want);
+            ruled_out += usize::from(!STOP_ENDS.may_hold(w.as_bytes()));
+        }
+        // The draws hold stop words, and words the ends alone rule out.
+        assert!(stop > 500 && ruled_out > 10000, "{stop} {ruled_out}");
     }
 
     #[test]
