@@ -604,13 +604,16 @@ impl<'h> Run<'_, 'h> {
         }
         // "The security firm Secunia.com, has said that": a stray comma
         // between the subject and its auxiliary.
-        let auxiliary_only = text.get(clause..verb.start).is_some_and(|between| {
-            let mut words = between.split_whitespace().peekable();
-            words.peek().is_some() && words.all(|w| matches!(w, "has" | "have" | "had"))
-        });
+        // Read only when no subject was found: most cues have one.
+        let auxiliary_only = || {
+            text.get(clause..verb.start).is_some_and(|between| {
+                let mut words = between.split_whitespace().peekable();
+                words.peek().is_some() && words.all(|w| matches!(w, "has" | "have" | "had"))
+            })
+        };
         if let Some(comma) = cut
             .filter(|&c| {
-                np.is_none() && auxiliary_only && text.get(..c).is_some_and(|l| l.ends_with(','))
+                np.is_none() && auxiliary_only() && text.get(..c).is_some_and(|l| l.ends_with(','))
             })
             .map(|c| c - 1)
         {
