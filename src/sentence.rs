@@ -403,13 +403,7 @@ impl SentenceSplitter {
         if self.plain_word_before(b, start, i) == Some(true) {
             return Verdict::End(end);
         }
-        let word = word_before(s, i);
-        // Never look back past the start of this sentence ("Tuesday.Mr.").
-        let word = if i - word.len() < start {
-            s.get(start..i).unwrap_or(word)
-        } else {
-            word
-        };
+        let word = word_judged_before(s, start, i);
         if self.plain_word(word) {
             return Verdict::End(end);
         }
@@ -485,15 +479,16 @@ impl SentenceSplitter {
     }
 
     /// [`SentenceSplitter::plain_word`] of the word that ends at the full
-    /// stop at `i` (as `judge` reads it: [`word_before`], never from before
-    /// `start`), read from the sixteen bytes before the stop eight at a
-    /// time, where a walk back and three loops over the word each stop at
-    /// a place the branch predictor cannot know. `None` when those bytes
-    /// do not settle it: the word runs past them or past `start`, or a byte
-    /// beyond ASCII stands in it or just before it.
+    /// stop at `i` (as `judge` reads it: [`word_judged_before`]), read from
+    /// the sixteen bytes before the stop eight at a time, where a walk back
+    /// and three loops over the word each stop at a place the branch
+    /// predictor cannot know. `None` when those bytes do not settle it: the
+    /// stop is within sixteen bytes of the start of `b`, the word runs past
+    /// them or past `start`, or a byte beyond ASCII stands in it or just
+    /// before it.
     fn plain_word_before(&self, b: &[u8], start: usize, i: usize) -> Option<bool> {
-        let far = WordBytes8::at(b, i.checked_sub(16)?)?;
-        let near = WordBytes8::at(b, i - 8)?;
+        let far = EightBytes::at(b, i.checked_sub(16)?)?;
+        let near = EightBytes::at(b, i - 8)?;
         // Branch-free on purpose: words of eight letters or more are
         // common, and a test of the near half alone mispredicts on them.
         let len = near.kept_run()
@@ -510,21 +505,18 @@ impl SentenceSplitter {
         }
         let dots = near.dots & top_bytes(len) | far.dots & top_bytes(len.saturating_sub(8));
         let first = b.get(i - len).copied().unwrap_or(0);
-        // The word, lowered, in the low bytes with its length on top, as
-        // `packed_key` makes it; a word too long to pack gets a key no
-        // word packs to, and is looked up in vain, as `plain_word` would
-        // not look.
-        let key = if len <= 7 {
-            near.lowered.checked_shr(8 * (8 - len) as u32).unwrap_or(0) | (len as u64) << 56
+        let listed = if len <= 7 {
+            // The word, lowered, in the low bytes with its length on top,
+            // as `packed_key` makes it.
+            let key =
+                near.lowered.checked_shr(8 * (8 - len) as u32).unwrap_or(0) | (len as u64) << 56;
+            self.short_abbreviations.contains(&key)
         } else {
-            u64::MAX
+            // Too long to pack: `plain_word` takes a word longer than every
+            // abbreviation as plain and leaves any other to the slower rules.
+            len <= self.longest_abbreviation
         };
-        Some(
-            len >= 2
-                && dots == 0
-                && first.is_ascii_alphanumeric()
-                && !self.short_abbreviations.contains(&key),
-        )
+        Some(len >= 2 && dots == 0 && first.is_ascii_alphanumeric() && !listed)
     }
 
     fn is_starter(&self, next: &NextWord<'_>) -> bool {
@@ -673,13 +665,13 @@ fn next_word(s: &str, i: usize) -> Option<NextWord<'_>> {
 /// all eight with the same few operations on one number (a byte's high bit
 /// in `kept` and `dots` says yes).
 #[derive(Debug, Clone, Copy)]
-struct WordBytes8 {
+struct EightBytes {
     kept: u64,
     dots: u64,
     lowered: u64,
 }
 
-/// The low seven bits of every byte of a [`WordBytes8`].
+/// The low seven bits of every byte of a [`EightBytes`].
 const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 /// The high bit of every byte.
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -696,9 +688,9 @@ const fn within(x: u64, lo: u8, hi: u8) -> u64 {
     at_least(x, lo) & !at_least(x, hi)
 }
 
-impl WordBytes8 {
+impl EightBytes {
     /// The eight bytes of `b` from `at`, if there are eight.
-    fn at(b: &[u8], at: usize) -> Option<WordBytes8> {
+    fn at(b: &[u8], at: usize) -> Option<EightBytes> {
         let bytes: [u8; 8] = b.get(at..at.checked_add(8)?)?.try_into().ok()?;
         let raw = u64::from_le_bytes(bytes);
         let ascii = !raw & HIGH;
@@ -713,7 +705,7 @@ impl WordBytes8 {
             & ascii;
         let dots = within(x, b'.', b'.' + 1) & ascii;
         let upper = within(x, b'A', b'Z' + 1) & ascii;
-        Some(WordBytes8 {
+        Some(EightBytes {
             kept,
             dots,
             lowered: raw | upper >> 2,
@@ -745,6 +737,18 @@ fn word_before(s: &str, i: usize) -> &str {
         |c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '’' | '-' | '°' | '&'),
     );
     head.get(start..).unwrap_or("")
+}
+
+/// The word `judge` reads before a single full stop at `i`: [`word_before`],
+/// but never from before `start`, the start of this sentence
+/// ("Tuesday.Mr.").
+fn word_judged_before(s: &str, start: usize, i: usize) -> &str {
+    let word = word_before(s, i);
+    if i - word.len() < start {
+        s.get(start..i).unwrap_or(word)
+    } else {
+        word
+    }
 }
 
 /// How far around a boundary to look for the marks of a short quotation.
@@ -1294,18 +1298,7 @@ mod tests {
         assert!(splitter.plain_word("approximately"));
     }
 
-    /// The word `judge` reads before a single full stop at `i`, by the walk
-    /// back that `plain_word_before` stands in for.
-    fn judged_word(s: &str, start: usize, i: usize) -> &str {
-        let word = word_before(s, i);
-        if i - word.len() < start {
-            s.get(start..i).unwrap_or(word)
-        } else {
-            word
-        }
-    }
-
-    /// Wherever the eight bytes before a full stop settle the word before
+    /// Wherever the sixteen bytes before a full stop settle the word before
     /// it, `plain_word_before` answers as `plain_word` does of the word
     /// the walk back reads; over drawn texts of plain words, abbreviations
     /// in every case, initials, times, numbers, marks and wider letters,
@@ -1396,7 +1389,7 @@ mod tests {
                         continue;
                     };
                     settled += usize::from(start == 0);
-                    let word = judged_word(&text, start, i);
+                    let word = word_judged_before(&text, start, i);
                     assert_eq!(
                         plain,
                         splitter.plain_word(word),
