@@ -203,9 +203,10 @@ struct Inner {
 struct SpareWordBuffers(Mutex<Vec<(ThreadId, WordBuffers)>>);
 
 impl SpareWordBuffers {
-    /// The most bytes of room a set may hold to be kept: the index of about
-    /// 38 MB of prose at most (arrays grown in steps hold more room than the
-    /// text they last served needed).
+    /// The most bytes of room a set may hold to be kept: 32 MiB, the index
+    /// of about 38 MB of prose at most, as an index takes about seven
+    /// eighths of a byte per byte of prose (arrays grown in steps hold more
+    /// room than the text they last served needed).
     const MAX_KEPT: usize = 32 << 20;
 
     /// A set to fill: the last one this thread gave back, else the last
@@ -243,13 +244,10 @@ impl SpareWordBuffers {
 /// once and share it: it is `Send + Sync`, and cloning it is cheap (the
 /// compiled state sits behind an `Arc`). Extraction takes `&self`, and no
 /// call changes what a later one finds. What it does keep between calls is
-/// memory: the arrays of the word index each text builds (about two
-/// thirds of a byte per byte of prose), one set for each extraction that
-/// ran at once, which the next texts fill instead of allocating and zeroing
-/// their own; a set holding room for more than 32 MiB is freed, not kept
-/// (the index of 45 MB of prose at most, less once the arrays have grown
-/// in steps over texts of rising length). The rest are freed with the
-/// extractor.
+/// memory: the arrays of the word index each text builds, one set for each
+/// extraction that ran at once, which the next texts fill instead of
+/// allocating and zeroing their own; a set holding room for more than
+/// 32 MiB is freed, not kept. The rest are freed with the extractor.
 ///
 /// # Example
 ///

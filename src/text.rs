@@ -865,7 +865,8 @@ impl WordBytes {
     }
 
     /// The index (in `keys` and `lows`) of the first word start past
-    /// region `region` (see [`REGION`]); `usize::MAX` for the last region.
+    /// region `region` (see [`REGION`]); `usize::MAX` for a region that
+    /// ends past the text.
     #[inline]
     fn region_end(&self, region: usize) -> usize {
         self.rank
@@ -1230,7 +1231,7 @@ mod tests {
     /// over the regions between two hits lands on the right region for
     /// gaps of every size, within a region and across one or several.
     #[test]
-    fn sparse_hits_land_in_their_chunks() {
+    fn sparse_hits_land_in_their_regions() {
         let mut text = String::new();
         let mut expected = Vec::new();
         for gap in [
