@@ -9,15 +9,13 @@ use std::cell::OnceCell;
 
 use super::regions::{region_around, Region};
 use super::words::{
-    adverbial, bare_clause, clause_start, content_that, first_person, first_words, fronted_clause,
-    is_stop, is_weekday, is_word_byte, name_tag, names_weekday, object_of_preposition, past_tense,
-    possessed, pronoun, says_what, share_of_people, that_at, word_before, word_count, word_list,
-    WordEnds, STOP_WORDS,
+    adverbial, bare_clause, byte_set, clause_start, content_that, first_person, first_words,
+    fronted_clause, is_stop, is_weekday, is_word_byte, name_tag, names_weekday,
+    object_of_preposition, past_tense, possessed, pronoun, says_what, share_of_people, that_at,
+    word_before, word_count, word_list, WordEnds, STOP_WORDS,
 };
 use super::{back, sentence_at, strip_end, verb_head, Run, SpeakerKind, VerbClass, WINDOW};
-use crate::text::{
-    ascii_lowered, char_at, char_before, find_str, is_space, key_fold, lower, trim, LOWER_INLINE,
-};
+use crate::text::{char_at, char_before, find_str, is_space, key_fold, lower, trim, LOWER_INLINE};
 use crate::Span;
 
 /// A reporting verb or phrase with what it attributes.
@@ -106,18 +104,7 @@ fn last_clause_mark(left: &str) -> Option<(usize, usize)> {
 
 /// The bytes `last_clause_mark` stops at: `, ; : ( "`, and the last bytes
 /// (9D, 94, 93) of `” — –`.
-// Const evaluation checks every index of this table at compile time.
-#[allow(clippy::indexing_slicing)]
-const CLAUSE_MARK_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let marks = [b',', b';', b':', b'(', b'"', 0x9D, 0x94, 0x93];
-    let mut k = 0;
-    while k < marks.len() {
-        t[marks[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+const CLAUSE_MARK_BYTES: [bool; 256] = byte_set(&[b',', b';', b':', b'(', b'"', 0x9D, 0x94, 0x93]);
 
 /// Whether `orig`, at a phrase's front, is a function word as written:
 /// lower case, or one of the capitalised words that open a clause or
@@ -176,27 +163,18 @@ fn drops_from_front(orig: &str, more: bool) -> bool {
     may_drop_from_front(orig) && drops_from_front_by_lists(orig, more)
 }
 
-/// `drops_from_front` read out: the word lowered (into a buffer when it is
-/// ASCII, as nearly every word is) and looked up among the connectors, and
-/// for a function word among the stop words.
+/// `drops_from_front` read out: the word lowered (`text::lower`, into a
+/// buffer for a short word) and looked up among the connectors, and for a
+/// function word among the stop words.
 fn drops_from_front_by_lists(orig: &str, more: bool) -> bool {
     let function_word = is_function_word(orig);
     let interjection = is_interjection(orig);
     let mut buf = [0; LOWER_INLINE];
-    let wide;
-    let w: &[u8] = match ascii_lowered(orig, &mut buf) {
-        Some(w) => w,
-        None => {
-            wide = orig.to_lowercase();
-            wide.as_bytes()
-        }
-    };
-    std::str::from_utf8(w).is_ok_and(|w| {
-        leading_connector(w)
-            || (function_word
-                && is_stop(w)
-                && !matches!(w, "a" | "an" | "he" | "she" | "they" | "it"))
-    }) || (w.ends_with(b"ly") && more)
+    let w = lower(orig, &mut buf);
+    let w = w.as_ref();
+    leading_connector(w)
+        || (function_word && is_stop(w) && !matches!(w, "a" | "an" | "he" | "she" | "they" | "it"))
+        || (w.ends_with("ly") && more)
         || (interjection && more)
 }
 
@@ -216,16 +194,46 @@ word_list! {
 /// the leading connectors and the interjections.
 static FRONT_DROPS: WordEnds = WordEnds::of(&[STOP_WORDS, LEADING_CONNECTORS, INTERJECTIONS]);
 
+// `may_drop_from_front` reads a word's ends as written. That tells the
+// words compared in lower case (the stop words and the connectors) only
+// while none holds a "k": the Kelvin sign lowers to "k" but takes three
+// bytes, so a word spelled with it would be ruled out by its length.
+const _: () = assert!(
+    !any_word_holds(STOP_WORDS, b'k') && !any_word_holds(LEADING_CONNECTORS, b'k'),
+    "a word that drops_from_front lowers holds a \"k\": FRONT_DROPS cannot rule out its Kelvin-sign spellings"
+);
+
+/// Whether a word of `list` holds `byte`.
+// Const evaluation checks every index at compile time.
+#[allow(clippy::indexing_slicing)]
+const fn any_word_holds(list: &[&str], byte: u8) -> bool {
+    let mut k = 0;
+    while k < list.len() {
+        let w = list[k].as_bytes();
+        let mut i = 0;
+        while i < w.len() {
+            if w[i] == byte {
+                return true;
+            }
+            i += 1;
+        }
+        k += 1;
+    }
+    false
+}
+
 /// Whether `drops_from_front` needs to read `orig` out: false only where
 /// `drops_from_front_by_lists` surely says no.
 ///
 /// A word that ends in "ly", or that `FRONT_DROPS` passes unread (empty,
 /// long, or not beginning and ending with an ASCII letter), is read out.
-/// Any other word is dropped only if its lower-case form is one of the
-/// listed words, which are ASCII: a word beyond ASCII never lowers to one,
-/// as the only character that lowers to an ASCII letter (the Kelvin sign,
-/// to "k") spells none of them. Of ASCII, the word's length, first and
-/// last letters must then be those of a listed word.
+/// Any other word is dropped only if it is an interjection as written or
+/// its lower-case form is a stop word or a connector, all of them ASCII: a
+/// word beyond ASCII never lowers to one, as the only character that
+/// lowers to an ASCII letter (the Kelvin sign, to "k") spells none of them
+/// (a check at compile time holds that no stop word or connector has a
+/// "k"). Of ASCII, the word's length, first and last letters must then be
+/// those of a listed word.
 fn may_drop_from_front(orig: &str) -> bool {
     let b = orig.as_bytes();
     let n = b.len();
@@ -1848,6 +1856,35 @@ mod tests {
         assert!(spoken > 150, "{spoken}");
     }
 
+    /// `np_before` takes a gap of one space between words as no break
+    /// without reading it for the marks that end a phrase: none of them is
+    /// a space.
+    #[test]
+    fn a_one_space_gap_holds_no_phrase_break() {
+        assert!(!" ".contains(super::PHRASE_BREAKS));
+        assert!(" , ".contains(super::PHRASE_BREAKS));
+    }
+
+    /// `joins_phrase` as it read before its filter: a comparison with each
+    /// of its words.
+    fn joins_phrase_as_listed_before(lw: &str) -> bool {
+        matches!(
+            lw,
+            "of" | "for"
+                | "and"
+                | "the"
+                | "from"
+                | "de"
+                | "van"
+                | "von"
+                | "der"
+                | "da"
+                | "at"
+                | "on"
+                | "&"
+        )
+    }
+
     #[test]
     fn a_joining_word_is_found_through_its_ends_as_in_the_list() {
         use super::{joins_phrase, listed_joining, JOINING_WORDS};
@@ -1869,7 +1906,8 @@ mod tests {
         }
         let mut joining = 0;
         for w in &words {
-            let want = listed_joining(w);
+            let want = joins_phrase_as_listed_before(w);
+            assert_eq!(listed_joining(w), want, "{w:?}");
             assert_eq!(joins_phrase(w), want, "{w:?}");
             joining += usize::from(want);
         }
