@@ -1469,13 +1469,7 @@ mod tests {
             .chain([&b"The minister said"[..], b"Sharing", b"Readers", b"This"])
             .collect();
         let inserts: [&[u8]; 7] = [b"x", b" ", b"\xC5\xBF", b"\xC3\xA9", b":", b"Z", b"\t"];
-        let mut seed = 0x1F2E_3D4C_5B6A_7988u64;
-        let mut draw = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut draw = crate::testing::draws(0x1F2E_3D4C_5B6A_7988);
         let (mut opened, mut closed) = (0, 0);
         for _ in 0..20_000 {
             let base = all[draw(all.len())];

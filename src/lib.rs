@@ -127,6 +127,8 @@ mod quote;
 mod sentence;
 mod span;
 mod tables;
+#[cfg(test)]
+mod testing;
 mod text;
 
 /// The README's examples, compiled and run as doc tests.

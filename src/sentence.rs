@@ -1357,15 +1357,7 @@ mod tests {
         let gaps = [
             " ", " ", " ", ". ", ".", "", "\u{a0}", ", ", "\n", "-", "’", "é",
         ];
-        let mut draw = {
-            let mut seed = 26u64;
-            move |n: usize| {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                (seed >> 33) as usize % n
-            }
-        };
+        let mut draw = crate::testing::draws(26);
         let (mut stops, mut settled) = (0, 0);
         for _ in 0..400 {
             let mut text = String::new();
@@ -1454,13 +1446,7 @@ mod tests {
             "said", "Mr", "U.S", "a.m", "I", "J", "Inc", "2015", "…", "...", ". .", "“Yes", "(see",
             "[", "www.x", "e.g", " ", " ", "-", "’", "?", "!", "é",
         ];
-        let mut seed = 0xB10C_E2D5_0F5E_7713u64;
-        let mut draw = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut draw = crate::testing::draws(0xB10C_E2D5_0F5E_7713);
         let mut ended = 0;
         for _ in 0..2000 {
             let mut text: String = (0..draw(8)).map(|_| pieces[draw(pieces.len())]).collect();

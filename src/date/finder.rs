@@ -3892,26 +3892,18 @@ mod tests {
     /// is the one a search finds, blocks in order or not.
     #[test]
     fn seeking_hits_finds_what_a_search_finds() {
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |n: u64| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) % n
-        };
+        let mut next = crate::testing::draws(0x2545_F491_4F6C_DD1D);
         for _ in 0..500 {
-            let mut hits: Vec<(usize, usize)> = (0..next(12))
-                .map(|k| (next(100) as usize, k as usize))
-                .collect();
+            let mut hits: Vec<(usize, usize)> = (0..next(12)).map(|k| (next(100), k)).collect();
             hits.sort_unstable();
             let mut from = 0;
             let mut start = 0;
             for _ in 0..20 {
                 // Mostly onward, now and then back.
                 start = if next(8) == 0 {
-                    next(100) as usize
+                    next(100)
                 } else {
-                    start + next(15) as usize
+                    start + next(15)
                 };
                 let want = hits.partition_point(|&(h, _)| h < start);
                 assert_eq!(

@@ -1807,7 +1807,7 @@ mod tests {
             "'", ".", "-", "é", "\u{212A}", "İ", "ｏ", "of", "the", "an", "he", "it", "so", "to",
             "ly", "Smith", "ever", "ould", "ere",
         ];
-        let mut next = crate::quote::tests::draws(41);
+        let mut next = crate::testing::draws(41);
         let (mut ruled_out, mut dropped) = (0, 0);
         for _ in 0..60000 {
             let w: String = (0..1 + next(4))
@@ -1900,7 +1900,7 @@ mod tests {
         let pieces = [
             "o", "f", "d", "e", "a", "n", "t", "h", "r", "m", "v", "&", "é", "-", "'",
         ];
-        let mut next = crate::quote::tests::draws(61);
+        let mut next = crate::testing::draws(61);
         for _ in 0..20000 {
             words.push((0..next(6)).map(|_| pieces[next(pieces.len())]).collect());
         }
@@ -1943,7 +1943,7 @@ mod tests {
             "\u{a0}",
             "-",
         ];
-        let mut next = crate::quote::tests::draws(99);
+        let mut next = crate::testing::draws(99);
         let mut found = 0;
         for _ in 0..30000 {
             let left: String = (0..next(10)).map(|_| pieces[next(pieces.len())]).collect();

@@ -210,7 +210,7 @@ mod tests {
         // 4,000 words drawn from the alphabet for each length up to four
         // (for length 0, the empty word each time), and forms with a drawn
         // tail, from a simple generator.
-        let mut next = crate::quote::tests::draws(12345);
+        let mut next = crate::testing::draws(12345);
         let mut drawn_matches = 0;
         for len in 0..=4 {
             for _ in 0..4000 {

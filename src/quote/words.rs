@@ -819,7 +819,7 @@ mod tests {
         let pieces = [
             "a", "/", ",", " ", "é", "’", "\u{12c}", "\u{2c2f}", "𝒜", "\u{a0}",
         ];
-        let mut next = crate::quote::tests::draws(3);
+        let mut next = crate::testing::draws(3);
         let mut found = 0;
         for _ in 0..20000 {
             let s: String = (0..next(12)).map(|_| pieces[next(pieces.len())]).collect();
@@ -869,7 +869,7 @@ mod tests {
             "the", "its", "The", " ", "position", "view", "to", "that", "of", "plan", "“", ":",
             "é", "",
         ];
-        let mut next = crate::quote::tests::draws(17);
+        let mut next = crate::testing::draws(17);
         let mut found = 0;
         for _ in 0..60000 {
             // Mostly a determiner and a noun first, as the clauses it is
@@ -943,7 +943,7 @@ mod tests {
 
     /// Word lists of one to ten `PHRASE_WORDS`, from a fixed seed.
     fn generated_phrases(count: usize) -> Vec<Vec<&'static str>> {
-        let mut next = crate::quote::tests::draws(7);
+        let mut next = crate::testing::draws(7);
         (0..count)
             .map(|_| {
                 (0..1 + next(10))
@@ -1178,7 +1178,7 @@ mod tests {
         let pieces = [
             "a", "e", "i", "o", "s", "t", "h", "w", "r", "n", "l", "é", "\u{212A}", "-",
         ];
-        let mut next = crate::quote::tests::draws(67);
+        let mut next = crate::testing::draws(67);
         for _ in 0..30000 {
             words.push((0..next(7)).map(|_| pieces[next(pieces.len())]).collect());
         }
