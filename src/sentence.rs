@@ -1226,6 +1226,22 @@ mod tests {
         }
     }
 
+    /// An abbreviation as listed, in capitals, capitalised, and with an "s"
+    /// after it.
+    fn spellings(key: &str) -> [String; 4] {
+        let mut rest = key.chars();
+        let capital = rest
+            .next()
+            .map(|c| c.to_uppercase().chain(rest).collect::<String>())
+            .unwrap_or_default();
+        [
+            key.to_string(),
+            key.to_uppercase(),
+            capital,
+            format!("{key}s"),
+        ]
+    }
+
     /// A word `plain_word` settles is one the slower rules would end the
     /// sentence after: not a time, not a form with full stops inside, not
     /// an abbreviation once quotation marks are trimmed and it is lowered,
@@ -1270,13 +1286,7 @@ mod tests {
         .map(|w| w.to_string())
         .collect();
         for key in splitter.abbreviations.keys() {
-            let mut capital = key.chars();
-            let capital = capital
-                .next()
-                .map(|c| c.to_uppercase().chain(capital).collect::<String>())
-                .unwrap_or_default();
-            words.extend([key.clone(), key.to_uppercase(), capital]);
-            words.push(format!("{key}s"));
+            words.extend(spellings(key));
             words.push(format!("x{key}"));
         }
         for word in &words {
@@ -1347,12 +1357,7 @@ mod tests {
         .map(|w| w.to_string())
         .collect();
         for key in splitter.abbreviations.keys() {
-            let mut capital = key.chars();
-            let capital = capital
-                .next()
-                .map(|c| c.to_uppercase().chain(capital).collect::<String>())
-                .unwrap_or_default();
-            pieces.extend([key.clone(), key.to_uppercase(), capital, format!("{key}s")]);
+            pieces.extend(spellings(key));
         }
         let gaps = [
             " ", " ", " ", ". ", ".", "", "\u{a0}", ", ", "\n", "-", "’", "é",
