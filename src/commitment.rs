@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Analysis;
 use crate::document::TextSpan;
 use crate::layout::BlockKind;
+use crate::pattern::{CompileOnce, LazyPattern};
 use crate::tables;
-use crate::text::{contains_ignore_ascii_case, CompileOnce, LazyPattern};
+use crate::text::contains_ignore_ascii_case;
 use crate::Span;
 
 /// A list of commitments with the sentence that introduces it.
@@ -396,8 +397,8 @@ fn section_items(a: &Analysis<'_>, from: usize) -> Vec<(usize, Span)> {
 mod tests {
     use super::*;
     use crate::layout::LayoutRules;
+    use crate::pattern::Pattern;
     use crate::sentence::SentenceSplitter;
-    use crate::text::Pattern;
 
     fn lists(text: &str) -> Vec<(String, Option<String>, usize)> {
         let blocks = LayoutRules::new().blocks(text);

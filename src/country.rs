@@ -24,10 +24,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::analysis::Analysis;
 use crate::document::TextSpan;
 use crate::hash::FastMap;
+use crate::pattern::CompileOnce;
 use crate::tables;
-use crate::text::{
-    is_ascii_space, prefix_keys, run_start_back, word_key, CompileOnce, KeySet, WordBytes,
-};
+use crate::text::{is_ascii_space, prefix_keys, run_start_back, word_key, KeySet, WordBytes};
 use crate::Span;
 
 /// An ISO 3166-1 alpha-2 code (`"CA"`), or `"XK"` for Kosovo. It serialises

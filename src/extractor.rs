@@ -11,9 +11,10 @@ use crate::country::CountryFinder;
 use crate::date::DateFinder;
 use crate::document::{Document, TextSpan};
 use crate::layout::{BlockKind, LayoutRules};
+use crate::pattern::CompileOnce;
 use crate::quote::QuoteFinder;
 use crate::sentence::SentenceSplitter;
-use crate::text::{CompileOnce, WordBuffers};
+use crate::text::WordBuffers;
 use crate::{Date, Error, Span};
 
 /// One text to extract from, with its per-call options.

@@ -10,8 +10,9 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
+use crate::pattern::{CompileOnce, LazyPattern};
 use crate::tables;
-use crate::text::{is_ascii_space, is_space, seek, trim, CompileOnce, LazyPattern};
+use crate::text::{is_ascii_space, is_space, seek, trim};
 use crate::Span;
 
 /// One block of the text.

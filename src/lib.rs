@@ -123,6 +123,7 @@ mod error;
 mod extractor;
 mod hash;
 mod layout;
+mod pattern;
 mod quote;
 mod sentence;
 mod span;

@@ -15,10 +15,11 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::layout::Block;
+use crate::pattern::{CompileOnce, LazyPattern};
 use crate::tables;
 use crate::text::{
     char_at, char_before, is_close_quote, is_open_quote, is_space, lower, run_end, run_start_back,
-    skip_space, trim, CompileOnce, LazyPattern, LOWER_INLINE,
+    skip_space, trim, LOWER_INLINE,
 };
 use crate::Span;
 
