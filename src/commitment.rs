@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Analysis;
 use crate::document::TextSpan;
 use crate::layout::BlockKind;
-use crate::pattern::{CompileOnce, LazyPattern};
+use crate::pattern::{CompileOnce, LazyMatcher, LazyPattern};
 use crate::tables;
 use crate::text::contains_ignore_ascii_case;
 use crate::Span;
@@ -46,13 +46,15 @@ pub(crate) struct CommitmentFinder {
 struct Rules {
     /// Every `intent` row of the table as one alternation (a regex matches
     /// when any of its branches does, so one is as good as the rows).
-    intent: LazyPattern,
-    weak: LazyPattern,
-    veto: LazyPattern,
-    weak_veto: LazyPattern,
+    intent: LazyMatcher,
+    weak: LazyMatcher,
+    veto: LazyMatcher,
+    weak_veto: LazyMatcher,
+    /// Read for its group (the agent), so a full regex.
     passive_agent: LazyPattern,
-    following: LazyPattern,
-    bare_lead: LazyPattern,
+    following: LazyMatcher,
+    bare_lead: LazyMatcher,
+    /// Read for where its match ends, so a full regex.
     subject_verb: LazyPattern,
 }
 
@@ -78,16 +80,16 @@ impl Rules {
                 }
             }
         }
-        let any = |patterns: &[&str]| LazyPattern::any(flags, patterns);
+        let any = |patterns: &[&str]| LazyMatcher::any(flags, patterns);
         Rules {
             intent: any(&intent),
             weak: any(&weak),
             veto: any(&veto),
             weak_veto: any(&weak_veto),
-            passive_agent: any(&[PASSIVE_AGENT]),
+            passive_agent: LazyPattern::any(flags, &[PASSIVE_AGENT]),
             following: any(&[FOLLOWING]),
             bare_lead: any(&[BARE_LEAD]),
-            subject_verb: any(&[SUBJECT_VERB]),
+            subject_verb: LazyPattern::any(flags, &[SUBJECT_VERB]),
         }
     }
 
@@ -99,7 +101,7 @@ impl Rules {
     /// Every rule, the costlier to compile first (as timed: `veto` about
     /// half a millisecond, `following` a fiftieth), so that threads sharing
     /// them out finish about together.
-    fn every(&self) -> [&LazyPattern; 8] {
+    fn every(&self) -> [&dyn CompileOnce; 8] {
         [
             &self.veto,
             &self.intent,
@@ -111,6 +113,34 @@ impl Rules {
             &self.following,
         ]
     }
+
+    /// The rules only asked whether they match.
+    #[cfg(test)]
+    fn matchers(&self) -> [&LazyMatcher; 6] {
+        [
+            &self.veto,
+            &self.intent,
+            &self.weak_veto,
+            &self.bare_lead,
+            &self.weak,
+            &self.following,
+        ]
+    }
+
+    /// The rules whose match or group is read.
+    #[cfg(test)]
+    fn patterns(&self) -> [&LazyPattern; 2] {
+        [&self.subject_verb, &self.passive_agent]
+    }
+
+    /// Every rule's regex as written.
+    #[cfg(test)]
+    fn sources(&self) -> Vec<Option<&str>> {
+        let matchers = self.matchers().into_iter().map(LazyMatcher::source);
+        matchers
+            .chain(self.patterns().into_iter().map(LazyPattern::source))
+            .collect()
+    }
 }
 
 impl CommitmentFinder {
@@ -118,9 +148,9 @@ impl CommitmentFinder {
     /// read against ASCII-folded sentences, then, with `unicode_too`, their
     /// Unicode forms.
     pub(crate) fn lazy_rules<'r>(&'r self, out: &mut Vec<&'r dyn CompileOnce>, unicode_too: bool) {
-        out.extend(self.folded.every().map(|p| p as &dyn CompileOnce));
+        out.extend(self.folded.every());
         if unicode_too {
-            out.extend(self.unicode.every().map(|p| p as &dyn CompileOnce));
+            out.extend(self.unicode.every());
         }
     }
 
@@ -397,7 +427,7 @@ fn section_items(a: &Analysis<'_>, from: usize) -> Vec<(usize, Span)> {
 mod tests {
     use super::*;
     use crate::layout::LayoutRules;
-    use crate::pattern::Pattern;
+    use crate::pattern::{Matcher, Pattern};
     use crate::sentence::SentenceSplitter;
 
     fn lists(text: &str) -> Vec<(String, Option<String>, usize)> {
@@ -434,9 +464,32 @@ mod tests {
         assert!(tables::rows(tables::COMMITMENT_LEADS).count() >= 10);
         for rules in [&f.folded, &f.unicode] {
             assert!(rules
-                .every()
+                .matchers()
+                .iter()
+                .all(|m| m.get().is_some_and(Matcher::compiled)));
+            assert!(rules
+                .patterns()
                 .iter()
                 .all(|p| p.get().is_some_and(Pattern::compiled)));
+        }
+    }
+
+    /// Every rule only asked whether it matches answers as the regex of its
+    /// pattern does, on every line of the fixtures (as written and with
+    /// ASCII letters lowered, as the folded rules read them) and on lines
+    /// drawn from the pattern's words.
+    #[test]
+    fn matchers_answer_as_their_regexes_do() {
+        let f = CommitmentFinder::new();
+        let mut lines = crate::testing::fixture_lines();
+        let lowered: Vec<String> = lines.iter().map(|l| l.to_ascii_lowercase()).collect();
+        lines.extend(lowered);
+        for rules in [&f.folded, &f.unicode] {
+            for rule in rules.matchers() {
+                let source = rule.source().expect("a rule with patterns");
+                let wrong = crate::pattern::disagreements(source, &lines);
+                assert_eq!(wrong, Vec::<String>::new(), "{source}");
+            }
         }
     }
 
@@ -445,8 +498,8 @@ mod tests {
     #[test]
     fn patterns_are_lower_case() {
         let f = CommitmentFinder::new();
-        for p in f.folded.every() {
-            let source = p.source().unwrap_or("");
+        for source in f.folded.sources() {
+            let source = source.unwrap_or("");
             let mut escaped = false;
             for c in source.chars() {
                 assert!(escaped || !c.is_ascii_uppercase(), "{source}");

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::pattern::{CompileOnce, LazyPattern};
+use crate::pattern::{CompileOnce, LazyMatcher};
 use crate::tables;
 use crate::text::{is_ascii_space, is_space, seek, trim};
 use crate::Span;
@@ -61,14 +61,14 @@ pub(crate) struct LayoutRules {
     /// Lines ending in `]` that are boilerplate ("Statement on trade [PDF
     /// 69KB]"): their patterns read the whole line, so only such lines
     /// are given to them.
-    bracketed_lines: LazyPattern,
+    bracketed_lines: LazyMatcher,
     /// Headings whose following list items are links, hence boilerplate.
     boilerplate_headings: LinePatterns,
     /// A video's dated caption, right after a video block.
-    video_captions: LazyPattern,
+    video_captions: LazyMatcher,
     /// A video block ("Click to play video: ...", "WATCH: ..."), looked for
     /// only in boilerplate blocks.
-    video: LazyPattern,
+    video: LazyMatcher,
     captions: Captions,
 }
 
@@ -158,7 +158,7 @@ impl Clue {
 #[derive(Debug)]
 struct Captions {
     /// The patterns as one alternation.
-    any: LazyPattern,
+    any: LazyMatcher,
     /// The clues of all patterns; `None` when a pattern of the table has no
     /// clue listed, and then every text goes to the patterns.
     clues: Option<Clues>,
@@ -168,7 +168,7 @@ impl Captions {
     fn new(patterns: &[&str]) -> Captions {
         let clues = listed_for(patterns, CAPTION_CLUES);
         Captions {
-            any: LazyPattern::any("", patterns),
+            any: LazyMatcher::any("", patterns),
             clues: clues.and_then(|c| Clues::new(&c)),
         }
     }
@@ -189,8 +189,8 @@ impl Captions {
 /// texts does not pay for the rules none of them reach (a line ending in
 /// `]`, a block after a video). Compiling makes their `\b` ASCII word
 /// boundaries, as for every pattern.
-fn any_case_insensitive(patterns: &[&str]) -> LazyPattern {
-    LazyPattern::any("(?i)", patterns)
+fn any_case_insensitive(patterns: &[&str]) -> LazyMatcher {
+    LazyMatcher::any("(?i)", patterns)
 }
 
 /// The words that every match of a boilerplate pattern of the `line` and
@@ -270,7 +270,7 @@ fn listed_for<T: Copy>(patterns: &[&str], table: &[(&str, T)]) -> Option<Vec<T>>
 #[derive(Debug)]
 struct LinePatterns {
     /// The patterns as one case-insensitive alternation.
-    any: LazyPattern,
+    any: LazyMatcher,
     /// The openings of all patterns; `None` when a pattern has none
     /// listed, and then every line goes to the patterns.
     openings: Option<Openings>,
@@ -603,7 +603,7 @@ impl LayoutRules {
             bracketed_lines: any_case_insensitive(&bracketed),
             boilerplate_headings: LinePatterns::new(&headings),
             video_captions: any_case_insensitive(&after_video),
-            video: LazyPattern::new(VIDEO),
+            video: LazyMatcher::new(VIDEO),
             captions: Captions::new(&captions),
         }
     }
@@ -1145,6 +1145,26 @@ fn marker_len(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every rule answers as the regex of its pattern does, on every line
+    /// of the fixtures and on lines drawn from the pattern's words.
+    #[test]
+    fn rules_answer_as_their_regexes_do() {
+        let rules = LayoutRules::new();
+        let lines = crate::testing::fixture_lines();
+        for rule in [
+            &rules.boilerplate_lines.any,
+            &rules.boilerplate_headings.any,
+            &rules.captions.any,
+            &rules.bracketed_lines,
+            &rules.video_captions,
+            &rules.video,
+        ] {
+            let source = rule.source().expect("a rule with patterns");
+            let wrong = crate::pattern::disagreements(source, &lines);
+            assert_eq!(wrong, Vec::<String>::new(), "{source}");
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(BlockKind, &str)> {
         let rules = LayoutRules::new();
