@@ -11,9 +11,12 @@
 //! the cost of a short run of the command line (two fifths of the
 //! instructions of extracting one 2 KB release), and the matcher answers
 //! every question the regex would, with the same lazy DFA the regex uses.
+//! The DFA's states are built as searches need them; a matcher keeps them in
+//! one cache that all threads share, where a regex keeps one per thread, so
+//! a batch on several cores builds them once.
 
 use std::panic::{RefUnwindSafe, UnwindSafe};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
@@ -50,8 +53,8 @@ impl Pattern {
 }
 
 /// A rule that is only asked whether it matches somewhere in a text: the
-/// forward lazy DFA of the pattern, with one cache of DFA states per thread
-/// that uses it.
+/// forward lazy DFA of the pattern, with a cache of DFA states that every
+/// thread fills and reads.
 ///
 /// Compiled from one of the crate's own patterns, as a [`Pattern`] is, with
 /// the same syntax and the same meaning; a pattern the lazy DFA cannot run
@@ -67,12 +70,19 @@ enum Engine {
     Regex(regex::Regex),
 }
 
-/// A pattern's forward lazy DFA, with the caches of the threads that ran
-/// it.
+/// A pattern's forward lazy DFA, with the states its searches built.
+///
+/// One cache serves every thread, where a regex keeps one per thread: each
+/// state is then built once, not once on every core. The rules are read
+/// against short lines and sentences, a few thousand times a megabyte, so
+/// a thread seldom finds the shared cache taken; when it does, it searches
+/// with a cache of its own from `spare` rather than wait, so that many
+/// cores never queue on one lock.
 #[derive(Debug)]
 struct ForwardDfa {
     dfa: DFA,
-    caches: Pool<Cache, MakeCache>,
+    shared: Mutex<Cache>,
+    spare: Pool<Cache, MakeCache>,
     /// The pattern, compiled into `fallback` should a search fail.
     source: String,
     /// The regex of `source`, compiled only if a search by the DFA fails,
@@ -81,7 +91,7 @@ struct ForwardDfa {
     fallback: OnceLock<Option<regex::Regex>>,
 }
 
-/// Makes a thread's cache of DFA states, on the first search it runs.
+/// Makes a cache of DFA states for a thread that found the shared one taken.
 type MakeCache = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
 impl Matcher {
@@ -89,11 +99,13 @@ impl Matcher {
         let source = ascii_word_boundaries(pattern);
         let engine = match forward_dfa(&source) {
             Some(dfa) => {
-                let for_caches = dfa.clone();
-                let make: MakeCache = Box::new(move || for_caches.create_cache());
+                let shared = Mutex::new(dfa.create_cache());
+                let for_spares = dfa.clone();
+                let make: MakeCache = Box::new(move || for_spares.create_cache());
                 Some(Engine::Dfa(Box::new(ForwardDfa {
                     dfa,
-                    caches: Pool::new(make),
+                    shared,
+                    spare: Pool::new(make),
                     source,
                     fallback: OnceLock::new(),
                 })))
@@ -120,10 +132,12 @@ impl Matcher {
 
 impl ForwardDfa {
     fn is_match(&self, s: &str) -> bool {
-        let found = {
-            let mut cache = self.caches.get();
-            self.dfa
-                .try_search_fwd(&mut cache, &Input::new(s).earliest(true))
+        let input = Input::new(s).earliest(true);
+        let found = match self.shared.try_lock() {
+            Ok(mut cache) => self.dfa.try_search_fwd(&mut cache, &input),
+            // Taken by another thread (or left by a search that panicked,
+            // which no search should): a cache of this thread's own.
+            Err(_) => self.dfa.try_search_fwd(&mut self.spare.get(), &input),
         };
         match found {
             Ok(m) => m.is_some(),
@@ -371,6 +385,33 @@ mod tests {
                 "{pattern}"
             );
         }
+    }
+
+    /// Threads that find the shared cache taken search with caches of their
+    /// own, and every thread gets the regex's answers.
+    #[test]
+    fn threads_sharing_a_matcher_answer_as_the_regex_does() {
+        let pattern = r"(?i)\b(will|shall)\b.*:\s*$";
+        let matcher = Matcher::new(pattern);
+        let regex = regex::Regex::new(&ascii_word_boundaries(pattern)).expect("compiles");
+        let texts = [
+            "They will:",
+            "We SHALL meet: ",
+            "willing:",
+            "the following:",
+            "Will\u{A0}:",
+        ];
+        std::thread::scope(|scope| {
+            for _ in 0..4 {
+                scope.spawn(|| {
+                    for _ in 0..2000 {
+                        for t in texts {
+                            assert_eq!(matcher.is_match(t), regex.is_match(t), "{t}");
+                        }
+                    }
+                });
+            }
+        });
     }
 
     /// A pattern the lazy DFA cannot run is a regex instead, with the same
