@@ -780,7 +780,7 @@ impl<'h> Run<'_, 'h> {
         // The first words after the verb: a long sentence is not split to
         // its end. Most cues are settled before they are read.
         let rest_words_cell = OnceCell::new();
-        let rest_words = || rest_words_cell.get_or_init(|| first_words(rest, REST_WORDS));
+        let rest_words = || rest_words_cell.get_or_init(|| first_words::<REST_WORDS>(rest));
         // A quotation right after the verb, its punctuation or "that" is
         // what the verb introduces ("said: “...”", "said that “...”");
         // after another word ("said a “...” is needed") it is part of the
@@ -875,7 +875,7 @@ impl<'h> Run<'_, 'h> {
             {
                 indirect = Some(rest_span);
             } else if matches!(class, VerbClass::Say | VerbClass::Tell)
-                && fronted_clause(&first_words(rest, FRONTED_WORDS))
+                && fronted_clause(&first_words::<FRONTED_WORDS>(rest))
             {
                 // "said after more than 100 years in the making, it was hard
                 // to believe": a phrase fronted before the reported clause.

@@ -85,19 +85,27 @@ impl<'h> Run<'_, 'h> {
     /// settled (`settled_key`).
     pub(super) fn parse_once(&mut self, np: Span) -> Option<Parsed<'h>> {
         let phrase = self.text.get(np.range())?;
-        let mut p = if contains_str(phrase, " and ") {
-            self.parse(np)?
-        } else {
-            let i = self.remember(np)?;
-            let (p, name_span) = self.parses.at(i, np.start)?;
-            Parsed {
-                name_span,
-                ..p.clone()
+        if contains_str(phrase, " and ") {
+            let mut p = self.parse(np)?;
+            if let Cow::Owned(key) = self.settled_key(&p) {
+                p.key = key;
             }
-        };
-        p.key = self.settled_key(&p).into_owned();
-        p.office = None;
-        Some(p)
+            p.office = None;
+            return Some(p);
+        }
+        let i = self.remember(np)?;
+        let (p, name_span) = self.parses.at(i, np.start)?;
+        // Field by field: the kept parse's office is not wanted, and its
+        // key is copied once, settled.
+        Some(Parsed {
+            name: p.name.clone(),
+            name_span,
+            title: p.title.clone(),
+            kind: p.kind,
+            country: p.country,
+            key: self.settled_key(p).into_owned(),
+            office: None,
+        })
     }
 
     /// The key that `p` merges by now: an office named with its place
@@ -335,7 +343,8 @@ impl<'h> Run<'_, 'h> {
         }
         let mut buf = [0; LOWER_INLINE];
         let mut best = None;
-        let mut key = String::new();
+        let mut key = self.scratch.take();
+        key.clear();
         for n in 0..self.finder.title_len {
             let Some(w) = toks.get(k + n).and_then(|t| self.text.get(t.range())) else {
                 break;
@@ -352,6 +361,7 @@ impl<'h> Run<'_, 'h> {
                 best = Some((n + 1, info));
             }
         }
+        self.scratch.set(key);
         best
     }
 
@@ -769,8 +779,13 @@ impl<'h> Run<'_, 'h> {
                 let w = strip_possessive(word(k));
                 country = country.or_else(|| self.countries.lookup(w));
                 if country.is_none() && k + 1 < st {
-                    let pair = format!("{} {}", word(k), word(k + 1));
+                    let mut pair = self.scratch.take();
+                    pair.clear();
+                    pair.push_str(word(k));
+                    pair.push(' ');
+                    pair.push_str(word(k + 1));
                     country = self.countries.lookup(strip_possessive(&pair));
+                    self.scratch.set(pair);
                 }
             }
         }
@@ -797,34 +812,46 @@ impl<'h> Run<'_, 'h> {
 /// statement and the partners who issued it ("the communique", "the
 /// alliance", "the partners", "the five countries") are one voice.
 fn collective_key(name: &str) -> String {
-    let lower = name.to_lowercase();
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    let owned = ["'s ", "’s "]
-        .iter()
-        .filter_map(|m| rfind_str(lower, m).map(|i| i + m.len()))
-        .max()
-        .map_or(lower, |i| &lower[i..]);
-    // The head noun stands before any "from" or "of" phrase.
-    let core = find_each(owned, [" from ", " of ", " for ", " at ", " in "])
-        .into_iter()
-        .flatten()
-        .min()
-        .map_or(owned, |i| &owned[..i]);
-    let head = last_spaced_word(core);
-    if matches!(
-        head,
-        "communique"
-            | "communiqué"
-            | "statement"
-            | "declaration"
-            | "partners"
-            | "alliance"
-            | "allies"
-            | "countries"
-    ) {
+    let mut key = name.to_lowercase();
+    // Where the key starts in the lowered name, and whether its head noun
+    // names a joint voice; the lowered name is then cut, not copied.
+    let (start, collective) = {
+        let lower = key.strip_prefix("the ").unwrap_or(&key);
+        let owned_at = ["'s ", "’s "]
+            .iter()
+            .filter_map(|m| rfind_str(lower, m).map(|i| i + m.len()))
+            .max()
+            .unwrap_or(0);
+        let owned = lower.get(owned_at..).unwrap_or(lower);
+        // The head noun stands before any "from" or "of" phrase.
+        let core = find_each(owned, [" from ", " of ", " for ", " at ", " in "])
+            .into_iter()
+            .flatten()
+            .min()
+            .map_or(owned, |i| &owned[..i]);
+        let head = last_spaced_word(core);
+        (
+            key.len() - owned.len(),
+            matches!(
+                head,
+                "communique"
+                    | "communiqué"
+                    | "statement"
+                    | "declaration"
+                    | "partners"
+                    | "alliance"
+                    | "allies"
+                    | "countries"
+            ),
+        )
+    };
+    if collective {
         return "#collective".to_string();
     }
-    owned.to_string()
+    if key.is_char_boundary(start) {
+        key.drain(..start);
+    }
+    key
 }
 
 #[cfg(test)]

@@ -137,7 +137,13 @@ impl<'h> Run<'_, 'h> {
                     kind: p.kind,
                     country: p.country,
                     key: p.key,
-                    mentions: vec![p.name_span],
+                    // Room for the few mentions most speakers get, where
+                    // a list of one grew by a copy at the second.
+                    mentions: {
+                        let mut m = Vec::with_capacity(4);
+                        m.push(p.name_span);
+                        m
+                    },
                 });
                 i
             }
@@ -240,7 +246,9 @@ impl<'h> Run<'_, 'h> {
         }
         // Later and earlier short forms: the surname of each person wherever
         // it stands; the fullest form met gives the name and the title.
-        let surnames: Vec<(usize, String)> = self
+        // A name cut from the text lends its surname; only a name built
+        // anew is copied.
+        let surnames: Vec<(usize, Cow<'h, str>)> = self
             .speakers
             .iter()
             .enumerate()
@@ -249,24 +257,37 @@ impl<'h> Run<'_, 'h> {
                     && !d.key.starts_with("title:")
                     && count.get(*i).is_some_and(|&c| c > 0)
             })
-            .filter_map(|(i, d)| d.name.rsplit(' ').next().map(|s| (i, s.to_string())))
+            .filter_map(|(i, d)| match &d.name {
+                Cow::Borrowed(n) => n.rsplit(' ').next().map(|s| (i, Cow::Borrowed(s))),
+                Cow::Owned(n) => n.rsplit(' ').next().map(|s| (i, Cow::Owned(s.to_string()))),
+            })
             .collect();
         if !surnames.is_empty() {
             // Where each speaker was quoted or named so far: its surname
             // is looked for near these (`surnames::REACH`).
-            let mut anchors: Vec<Vec<usize>> = self
-                .speakers
-                .iter()
-                .map(|d| d.mentions.iter().map(|m| m.start).collect())
-                .collect();
+            // Only speakers with a surname looked for get a list.
+            let mut anchors: Vec<Vec<usize>> = vec![Vec::new(); self.speakers.len()];
+            let mut wanted = vec![false; self.speakers.len()];
+            for &(i, _) in &surnames {
+                if let (Some(points), Some(d), Some(w)) =
+                    (anchors.get_mut(i), self.speakers.get(i), wanted.get_mut(i))
+                {
+                    points.extend(d.mentions.iter().map(|m| m.start));
+                    *w = true;
+                }
+            }
             for q in &self.quotes {
-                if let Some(points) = q.speaker.and_then(|i| anchors.get_mut(i)) {
+                if let Some(points) = q
+                    .speaker
+                    .filter(|&i| wanted.get(i).copied().unwrap_or(false))
+                    .and_then(|i| anchors.get_mut(i))
+                {
                     points.extend([q.span.start, q.span.end]);
                 }
             }
             let index = NearSurnames::new(surnames.iter().map(|(i, s)| {
                 let points = anchors.get_mut(*i).map(std::mem::take).unwrap_or_default();
-                (s.as_str(), points)
+                (s.as_ref(), points)
             }));
             let content: Vec<Span> = a.content_spans().map(|(_, span)| span).collect();
             let mut found: Vec<(Span, Span, usize)> = Vec::new();
@@ -392,15 +413,18 @@ impl<'h> Run<'_, 'h> {
                 // Overlapping mentions keep the longest.
                 d.mentions
                     .sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-                let mut kept: Vec<Span> = Vec::with_capacity(d.mentions.len());
-                for m in d.mentions {
+                // Kept in place: the list is the speaker's own.
+                let mut last_end: Option<usize> = None;
+                d.mentions.retain_mut(|m| {
                     // Spans never carry white space at their edges, whatever
                     // odd characters (combining marks, NUL) a name held.
-                    let m = crate::text::trim(text, m);
-                    if !m.is_empty() && kept.last().is_none_or(|k| m.start >= k.end) {
-                        kept.push(m);
+                    *m = crate::text::trim(text, *m);
+                    let keep = !m.is_empty() && last_end.is_none_or(|e| m.start >= e);
+                    if keep {
+                        last_end = Some(m.end);
                     }
-                }
+                    keep
+                });
                 let name = match d.name {
                     Cow::Borrowed(n) => Cow::Borrowed(n.trim_matches(crate::text::is_space)),
                     Cow::Owned(n) => Cow::Owned(n.trim_matches(crate::text::is_space).to_string()),
@@ -410,7 +434,7 @@ impl<'h> Run<'_, 'h> {
                     title: d.title,
                     kind: d.kind,
                     country: d.country,
-                    mentions: kept,
+                    mentions: d.mentions,
                 }
             })
             .collect();
