@@ -829,15 +829,16 @@ impl<'h> Run<'_, 'h> {
                     // "announced the locations that would be given": after a
                     // noun phrase, "that" opens a relative clause, unless the
                     // noun names what is said ("reaffirmed the position that").
-                    let words: Vec<&str> = rest.get(..i).unwrap_or("").split(' ').collect();
-                    let content_noun = words.iter().rev().nth(1).is_some_and(|w| says_what(w));
+                    let words = || rest.get(..i).unwrap_or("").split(' ');
+                    let noun = words().nth_back(1);
+                    let content_noun = noun.is_some_and(says_what);
                     // "confirmed in the briefing room, that": a comma sets the
                     // phrase apart.
-                    let set_apart = words.iter().rev().nth(1).is_some_and(|w| w.ends_with(','));
+                    let set_apart = noun.is_some_and(|w| w.ends_with(','));
                     class == VerbClass::Tell
                         || content_noun
                         || set_apart
-                        || !words.iter().any(|w| matches!(*w, "the" | "a" | "an"))
+                        || !words().any(|w| matches!(w, "the" | "a" | "an"))
                 })
                 .or_else(|| content_that(rest))
             {
@@ -1603,18 +1604,19 @@ impl<'h> Run<'_, 'h> {
         if n == 0 || n > MAX_NP_WORDS {
             return None;
         }
+        let mut buf = [0; LOWER_INLINE];
         let ok = s.split(is_space).filter(|w| !w.is_empty()).all(|w| {
-            let lw = w.to_lowercase();
+            let lw = lower(w, &mut buf);
             !is_stop(&lw)
                 || matches!(
-                    lw.as_str(),
+                    lw.as_ref(),
                     "the" | "of" | "for" | "and" | "a" | "an" | "one" | "at" | "in" | "on" | "to"
                 )
         });
         // "This extra support, announced today, could provide": a time
         // adverb after the verb names no one.
         let when = matches!(
-            s.to_lowercase().as_str(),
+            lower(s, &mut buf).as_ref(),
             "today" | "yesterday" | "tonight" | "tomorrow" | "earlier" | "later" | "recently"
         ) || names_weekday(s);
         (ok && !when).then_some(span)

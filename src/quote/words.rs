@@ -277,10 +277,11 @@ pub(super) fn adverbial(words: &[&str]) -> bool {
     let Some(first) = words.first() else {
         return true;
     };
-    let f = first.to_lowercase();
+    let mut buf = [0; LOWER_INLINE];
+    let f = lower(first, &mut buf);
     is_weekday(f.trim_end_matches(['.', ',']))
         || matches!(
-            f.as_str(),
+            f.as_ref(),
             "in" | "on"
                 | "today"
                 | "today."
@@ -304,9 +305,10 @@ pub(super) fn adverbial(words: &[&str]) -> bool {
 
 /// Whether a word can open a reported clause after a bare verb.
 pub(super) fn clause_start(w: &str) -> bool {
-    let lw = w.to_lowercase();
+    let mut buf = [0; LOWER_INLINE];
+    let lw = lower(w, &mut buf);
     if matches!(
-        lw.as_str(),
+        lw.as_ref(),
         "in" | "on"
             | "at"
             | "during"
