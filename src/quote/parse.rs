@@ -3,7 +3,7 @@
 //! title, a country and a kind of speaker, with the key that merges its
 //! mentions (`parse`, `parse_plain`, `role`, `starts_title`,
 //! `collective_key`); and the phrases of a document, each parsed once
-//! (`Parses`, `parse_once`).
+//! (`Parses`, `remember`).
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -79,33 +79,6 @@ impl<'h> Run<'_, 'h> {
         self.parses.parsed.push((np.start, parsed));
         self.parses.index.insert(phrase, i);
         Some(i)
-    }
-
-    /// `parse`, each distinct phrase parsed once (`Parses`), with the key
-    /// settled (`settled_key`).
-    pub(super) fn parse_once(&mut self, np: Span) -> Option<Parsed<'h>> {
-        let phrase = self.text.get(np.range())?;
-        if contains_str(phrase, " and ") {
-            let mut p = self.parse(np)?;
-            if let Cow::Owned(key) = self.settled_key(&p) {
-                p.key = key;
-            }
-            p.office = None;
-            return Some(p);
-        }
-        let i = self.remember(np)?;
-        let (p, name_span) = self.parses.at(i, np.start)?;
-        // Field by field: the kept parse's office is not wanted, and its
-        // key is copied once, settled.
-        Some(Parsed {
-            name: p.name.clone(),
-            name_span,
-            title: p.title.clone(),
-            kind: p.kind,
-            country: p.country,
-            key: self.settled_key(p).into_owned(),
-            office: None,
-        })
     }
 
     /// The key that `p` merges by now: an office named with its place

@@ -12,7 +12,7 @@ use super::words::rfind_byte;
 use super::{back, sentence_at, Quote, QuoteKind, Run, Speaker, SpeakerKind};
 use crate::analysis::Analysis;
 use crate::country::CountryCode;
-use crate::text::{rfind_str, trim};
+use crate::text::{contains_str, rfind_str, trim};
 use crate::Span;
 
 /// A speaker while the document is read.
@@ -86,39 +86,53 @@ impl<'h> Run<'_, 'h> {
     }
 
     /// The speaker named by the phrase at `np`, registered or merged.
+    ///
+    /// The parse is read where it is kept (`Parses`), and its key, name
+    /// and title are copied only into a new speaker: most phrases name
+    /// someone met before, and a copy of each cost an allocation.
     pub(super) fn speaker_for(&mut self, np: Span) -> Option<usize> {
-        let mut p = self.parse_once(np)?;
-        let mut found = self.keys.get(&p.key).copied().or_else(|| {
-            p.key
-                .strip_prefix("title:")
+        let phrase = self.text.get(np.range())?;
+        // A phrase holding " and " is parsed afresh (`parse` reads the
+        // words before it); any other once (`remember`).
+        let fresh;
+        let (p, name_span) = if contains_str(phrase, " and ") {
+            fresh = self.parse(np)?;
+            (&fresh, fresh.name_span)
+        } else {
+            let i = self.remember(np)?;
+            self.parses.at(i, np.start)?
+        };
+        let mut key = self.settled_key(p);
+        let mut found = self.keys.get(key.as_ref()).copied().or_else(|| {
+            key.strip_prefix("title:")
                 .and_then(|t| self.titled.get(t).copied())
         });
         // "Jill Biden" after "Joe Biden": one surname, two people. The
         // second is keyed by the whole name.
         if p.kind == SpeakerKind::Person
-            && !p.key.starts_with("title:")
+            && !key.starts_with("title:")
             && found
                 .and_then(|i| self.speakers.get(i))
                 .is_some_and(|d| self.different_people(&d.name, &p.name))
         {
-            p.key = p.name.to_lowercase();
-            found = self.keys.get(&p.key).copied();
+            key = Cow::Owned(p.name.to_lowercase());
+            found = self.keys.get(key.as_ref()).copied();
         }
         let i = match found {
             Some(i) => {
                 if let Some(d) = self.speakers.get_mut(i) {
-                    d.mentions.push(p.name_span);
+                    d.mentions.push(name_span);
                     if d.title.is_none() {
-                        d.title = p.title;
+                        d.title.clone_from(&p.title);
                     }
                     if d.country.is_none() {
                         d.country = p.country;
                     }
                     if p.name.len() > d.name.len()
                         && p.kind == SpeakerKind::Person
-                        && !p.key.starts_with("title:")
+                        && !key.starts_with("title:")
                     {
-                        d.name = p.name;
+                        d.name = p.name.clone();
                     }
                 }
                 i
@@ -130,18 +144,19 @@ impl<'h> Run<'_, 'h> {
                         self.titled.entry(t.to_lowercase()).or_insert(i);
                     }
                 }
-                self.keys.insert(p.key.clone(), i);
+                let key = key.into_owned();
+                self.keys.insert(key.clone(), i);
                 self.speakers.push(Draft {
-                    name: p.name,
-                    title: p.title,
+                    name: p.name.clone(),
+                    title: p.title.clone(),
                     kind: p.kind,
                     country: p.country,
-                    key: p.key,
+                    key,
                     // Room for the few mentions most speakers get, where
                     // a list of one grew by a copy at the second.
                     mentions: {
                         let mut m = Vec::with_capacity(4);
-                        m.push(p.name_span);
+                        m.push(name_span);
                         m
                     },
                 });
