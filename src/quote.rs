@@ -22,6 +22,7 @@
 //! - `words`: the tokenizer and the word tests the stages share.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use serde::{Deserialize, Serialize};
 
@@ -350,6 +351,10 @@ struct Run<'f, 'h> {
     parses: Parses<'h>,
     /// Token lists for reuse (`Run::tokens`).
     token_lists: TokenLists,
+    /// A string for the keys built while a phrase is parsed (a title's
+    /// words, a two-word country), taken and handed back around each use:
+    /// a fresh one cost an allocation or more each time.
+    scratch: Cell<String>,
 }
 
 impl<'f, 'h> Run<'f, 'h> {
@@ -372,6 +377,7 @@ impl<'f, 'h> Run<'f, 'h> {
             quotes: Vec::new(),
             parses: Parses::default(),
             token_lists: TokenLists::default(),
+            scratch: Cell::new(String::new()),
         }
     }
 

@@ -11,7 +11,7 @@ use super::parse::Parsed;
 use super::regions::Region;
 use super::words::{is_stop, last_spaced_word, pronoun, word_count};
 use super::{back, sentence_at, QuoteKind, Run, SpeakerKind, WINDOW};
-use crate::text::{contains_str, find_str, is_space, trim};
+use crate::text::{contains_str, find_str, is_space, lower, trim, LOWER_INLINE};
 use crate::Span;
 
 /// Longest bracket between a name and its colon, in bytes, brackets
@@ -385,10 +385,10 @@ impl<'h> Run<'_, 'h> {
             let prev_word = prev
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
-                .unwrap_or("")
-                .to_lowercase();
+                .unwrap_or("");
+            let mut buf = [0; LOWER_INLINE];
             if matches!(
-                prev_word.as_str(),
+                lower(prev_word, &mut buf).as_ref(),
                 "called"
                     | "so-called"
                     | "dubbed"

@@ -780,7 +780,7 @@ impl<'h> Run<'_, 'h> {
         // The first words after the verb: a long sentence is not split to
         // its end. Most cues are settled before they are read.
         let rest_words_cell = OnceCell::new();
-        let rest_words = || rest_words_cell.get_or_init(|| first_words(rest, REST_WORDS));
+        let rest_words = || rest_words_cell.get_or_init(|| first_words::<REST_WORDS>(rest));
         // A quotation right after the verb, its punctuation or "that" is
         // what the verb introduces ("said: “...”", "said that “...”");
         // after another word ("said a “...” is needed") it is part of the
@@ -829,15 +829,16 @@ impl<'h> Run<'_, 'h> {
                     // "announced the locations that would be given": after a
                     // noun phrase, "that" opens a relative clause, unless the
                     // noun names what is said ("reaffirmed the position that").
-                    let words: Vec<&str> = rest.get(..i).unwrap_or("").split(' ').collect();
-                    let content_noun = words.iter().rev().nth(1).is_some_and(|w| says_what(w));
+                    let words = || rest.get(..i).unwrap_or("").split(' ');
+                    let noun = words().nth_back(1);
+                    let content_noun = noun.is_some_and(says_what);
                     // "confirmed in the briefing room, that": a comma sets the
                     // phrase apart.
-                    let set_apart = words.iter().rev().nth(1).is_some_and(|w| w.ends_with(','));
+                    let set_apart = noun.is_some_and(|w| w.ends_with(','));
                     class == VerbClass::Tell
                         || content_noun
                         || set_apart
-                        || !words.iter().any(|w| matches!(*w, "the" | "a" | "an"))
+                        || !words().any(|w| matches!(w, "the" | "a" | "an"))
                 })
                 .or_else(|| content_that(rest))
             {
@@ -875,7 +876,7 @@ impl<'h> Run<'_, 'h> {
             {
                 indirect = Some(rest_span);
             } else if matches!(class, VerbClass::Say | VerbClass::Tell)
-                && fronted_clause(&first_words(rest, FRONTED_WORDS))
+                && fronted_clause(&first_words::<FRONTED_WORDS>(rest))
             {
                 // "said after more than 100 years in the making, it was hard
                 // to believe": a phrase fronted before the reported clause.
@@ -1603,18 +1604,19 @@ impl<'h> Run<'_, 'h> {
         if n == 0 || n > MAX_NP_WORDS {
             return None;
         }
+        let mut buf = [0; LOWER_INLINE];
         let ok = s.split(is_space).filter(|w| !w.is_empty()).all(|w| {
-            let lw = w.to_lowercase();
+            let lw = lower(w, &mut buf);
             !is_stop(&lw)
                 || matches!(
-                    lw.as_str(),
+                    lw.as_ref(),
                     "the" | "of" | "for" | "and" | "a" | "an" | "one" | "at" | "in" | "on" | "to"
                 )
         });
         // "This extra support, announced today, could provide": a time
         // adverb after the verb names no one.
         let when = matches!(
-            s.to_lowercase().as_str(),
+            lower(s, &mut buf).as_ref(),
             "today" | "yesterday" | "tonight" | "tomorrow" | "earlier" | "later" | "recently"
         ) || names_weekday(s);
         (ok && !when).then_some(span)

@@ -3,7 +3,7 @@
 //! title, a country and a kind of speaker, with the key that merges its
 //! mentions (`parse`, `parse_plain`, `role`, `starts_title`,
 //! `collective_key`); and the phrases of a document, each parsed once
-//! (`Parses`, `parse_once`).
+//! (`Parses`, `remember`).
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -79,25 +79,6 @@ impl<'h> Run<'_, 'h> {
         self.parses.parsed.push((np.start, parsed));
         self.parses.index.insert(phrase, i);
         Some(i)
-    }
-
-    /// `parse`, each distinct phrase parsed once (`Parses`), with the key
-    /// settled (`settled_key`).
-    pub(super) fn parse_once(&mut self, np: Span) -> Option<Parsed<'h>> {
-        let phrase = self.text.get(np.range())?;
-        let mut p = if contains_str(phrase, " and ") {
-            self.parse(np)?
-        } else {
-            let i = self.remember(np)?;
-            let (p, name_span) = self.parses.at(i, np.start)?;
-            Parsed {
-                name_span,
-                ..p.clone()
-            }
-        };
-        p.key = self.settled_key(&p).into_owned();
-        p.office = None;
-        Some(p)
     }
 
     /// The key that `p` merges by now: an office named with its place
@@ -335,7 +316,8 @@ impl<'h> Run<'_, 'h> {
         }
         let mut buf = [0; LOWER_INLINE];
         let mut best = None;
-        let mut key = String::new();
+        let mut key = self.scratch.take();
+        key.clear();
         for n in 0..self.finder.title_len {
             let Some(w) = toks.get(k + n).and_then(|t| self.text.get(t.range())) else {
                 break;
@@ -352,6 +334,7 @@ impl<'h> Run<'_, 'h> {
                 best = Some((n + 1, info));
             }
         }
+        self.scratch.set(key);
         best
     }
 
@@ -769,8 +752,13 @@ impl<'h> Run<'_, 'h> {
                 let w = strip_possessive(word(k));
                 country = country.or_else(|| self.countries.lookup(w));
                 if country.is_none() && k + 1 < st {
-                    let pair = format!("{} {}", word(k), word(k + 1));
+                    let mut pair = self.scratch.take();
+                    pair.clear();
+                    pair.push_str(word(k));
+                    pair.push(' ');
+                    pair.push_str(word(k + 1));
                     country = self.countries.lookup(strip_possessive(&pair));
+                    self.scratch.set(pair);
                 }
             }
         }
@@ -797,34 +785,46 @@ impl<'h> Run<'_, 'h> {
 /// statement and the partners who issued it ("the communique", "the
 /// alliance", "the partners", "the five countries") are one voice.
 fn collective_key(name: &str) -> String {
-    let lower = name.to_lowercase();
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-    let owned = ["'s ", "’s "]
-        .iter()
-        .filter_map(|m| rfind_str(lower, m).map(|i| i + m.len()))
-        .max()
-        .map_or(lower, |i| &lower[i..]);
-    // The head noun stands before any "from" or "of" phrase.
-    let core = find_each(owned, [" from ", " of ", " for ", " at ", " in "])
-        .into_iter()
-        .flatten()
-        .min()
-        .map_or(owned, |i| &owned[..i]);
-    let head = last_spaced_word(core);
-    if matches!(
-        head,
-        "communique"
-            | "communiqué"
-            | "statement"
-            | "declaration"
-            | "partners"
-            | "alliance"
-            | "allies"
-            | "countries"
-    ) {
+    let mut key = name.to_lowercase();
+    // Where the key starts in the lowered name, and whether its head noun
+    // names a joint voice; the lowered name is then cut, not copied.
+    let (start, collective) = {
+        let lower = key.strip_prefix("the ").unwrap_or(&key);
+        let owned_at = ["'s ", "’s "]
+            .iter()
+            .filter_map(|m| rfind_str(lower, m).map(|i| i + m.len()))
+            .max()
+            .unwrap_or(0);
+        let owned = lower.get(owned_at..).unwrap_or(lower);
+        // The head noun stands before any "from" or "of" phrase.
+        let core = find_each(owned, [" from ", " of ", " for ", " at ", " in "])
+            .into_iter()
+            .flatten()
+            .min()
+            .map_or(owned, |i| &owned[..i]);
+        let head = last_spaced_word(core);
+        (
+            key.len() - owned.len(),
+            matches!(
+                head,
+                "communique"
+                    | "communiqué"
+                    | "statement"
+                    | "declaration"
+                    | "partners"
+                    | "alliance"
+                    | "allies"
+                    | "countries"
+            ),
+        )
+    };
+    if collective {
         return "#collective".to_string();
     }
-    owned.to_string()
+    if key.is_char_boundary(start) {
+        key.drain(..start);
+    }
+    key
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use super::words::rfind_byte;
 use super::{back, sentence_at, Quote, QuoteKind, Run, Speaker, SpeakerKind};
 use crate::analysis::Analysis;
 use crate::country::CountryCode;
-use crate::text::{rfind_str, trim};
+use crate::text::{contains_str, rfind_str, trim};
 use crate::Span;
 
 /// A speaker while the document is read.
@@ -86,39 +86,53 @@ impl<'h> Run<'_, 'h> {
     }
 
     /// The speaker named by the phrase at `np`, registered or merged.
+    ///
+    /// The parse is read where it is kept (`Parses`), and its key, name
+    /// and title are copied only into a new speaker: most phrases name
+    /// someone met before, and a copy of each cost an allocation.
     pub(super) fn speaker_for(&mut self, np: Span) -> Option<usize> {
-        let mut p = self.parse_once(np)?;
-        let mut found = self.keys.get(&p.key).copied().or_else(|| {
-            p.key
-                .strip_prefix("title:")
+        let phrase = self.text.get(np.range())?;
+        // A phrase holding " and " is parsed afresh (`parse` reads the
+        // words before it); any other once (`remember`).
+        let fresh;
+        let (p, name_span) = if contains_str(phrase, " and ") {
+            fresh = self.parse(np)?;
+            (&fresh, fresh.name_span)
+        } else {
+            let i = self.remember(np)?;
+            self.parses.at(i, np.start)?
+        };
+        let mut key = self.settled_key(p);
+        let mut found = self.keys.get(key.as_ref()).copied().or_else(|| {
+            key.strip_prefix("title:")
                 .and_then(|t| self.titled.get(t).copied())
         });
         // "Jill Biden" after "Joe Biden": one surname, two people. The
         // second is keyed by the whole name.
         if p.kind == SpeakerKind::Person
-            && !p.key.starts_with("title:")
+            && !key.starts_with("title:")
             && found
                 .and_then(|i| self.speakers.get(i))
                 .is_some_and(|d| self.different_people(&d.name, &p.name))
         {
-            p.key = p.name.to_lowercase();
-            found = self.keys.get(&p.key).copied();
+            key = Cow::Owned(p.name.to_lowercase());
+            found = self.keys.get(key.as_ref()).copied();
         }
         let i = match found {
             Some(i) => {
                 if let Some(d) = self.speakers.get_mut(i) {
-                    d.mentions.push(p.name_span);
+                    d.mentions.push(name_span);
                     if d.title.is_none() {
-                        d.title = p.title;
+                        d.title.clone_from(&p.title);
                     }
                     if d.country.is_none() {
                         d.country = p.country;
                     }
                     if p.name.len() > d.name.len()
                         && p.kind == SpeakerKind::Person
-                        && !p.key.starts_with("title:")
+                        && !key.starts_with("title:")
                     {
-                        d.name = p.name;
+                        d.name = p.name.clone();
                     }
                 }
                 i
@@ -130,14 +144,21 @@ impl<'h> Run<'_, 'h> {
                         self.titled.entry(t.to_lowercase()).or_insert(i);
                     }
                 }
-                self.keys.insert(p.key.clone(), i);
+                let key = key.into_owned();
+                self.keys.insert(key.clone(), i);
                 self.speakers.push(Draft {
-                    name: p.name,
-                    title: p.title,
+                    name: p.name.clone(),
+                    title: p.title.clone(),
                     kind: p.kind,
                     country: p.country,
-                    key: p.key,
-                    mentions: vec![p.name_span],
+                    key,
+                    // Room for the few mentions most speakers get, where
+                    // a list of one grew by a copy at the second.
+                    mentions: {
+                        let mut m = Vec::with_capacity(4);
+                        m.push(name_span);
+                        m
+                    },
                 });
                 i
             }
@@ -240,7 +261,9 @@ impl<'h> Run<'_, 'h> {
         }
         // Later and earlier short forms: the surname of each person wherever
         // it stands; the fullest form met gives the name and the title.
-        let surnames: Vec<(usize, String)> = self
+        // A name cut from the text lends its surname; only a name built
+        // anew is copied.
+        let surnames: Vec<(usize, Cow<'h, str>)> = self
             .speakers
             .iter()
             .enumerate()
@@ -249,24 +272,37 @@ impl<'h> Run<'_, 'h> {
                     && !d.key.starts_with("title:")
                     && count.get(*i).is_some_and(|&c| c > 0)
             })
-            .filter_map(|(i, d)| d.name.rsplit(' ').next().map(|s| (i, s.to_string())))
+            .filter_map(|(i, d)| match &d.name {
+                Cow::Borrowed(n) => n.rsplit(' ').next().map(|s| (i, Cow::Borrowed(s))),
+                Cow::Owned(n) => n.rsplit(' ').next().map(|s| (i, Cow::Owned(s.to_string()))),
+            })
             .collect();
         if !surnames.is_empty() {
             // Where each speaker was quoted or named so far: its surname
             // is looked for near these (`surnames::REACH`).
-            let mut anchors: Vec<Vec<usize>> = self
-                .speakers
-                .iter()
-                .map(|d| d.mentions.iter().map(|m| m.start).collect())
-                .collect();
+            // Only speakers with a surname looked for get a list.
+            let mut anchors: Vec<Vec<usize>> = vec![Vec::new(); self.speakers.len()];
+            let mut wanted = vec![false; self.speakers.len()];
+            for &(i, _) in &surnames {
+                if let (Some(points), Some(d), Some(w)) =
+                    (anchors.get_mut(i), self.speakers.get(i), wanted.get_mut(i))
+                {
+                    points.extend(d.mentions.iter().map(|m| m.start));
+                    *w = true;
+                }
+            }
             for q in &self.quotes {
-                if let Some(points) = q.speaker.and_then(|i| anchors.get_mut(i)) {
+                if let Some(points) = q
+                    .speaker
+                    .filter(|&i| wanted.get(i).copied().unwrap_or(false))
+                    .and_then(|i| anchors.get_mut(i))
+                {
                     points.extend([q.span.start, q.span.end]);
                 }
             }
             let index = NearSurnames::new(surnames.iter().map(|(i, s)| {
                 let points = anchors.get_mut(*i).map(std::mem::take).unwrap_or_default();
-                (s.as_str(), points)
+                (s.as_ref(), points)
             }));
             let content: Vec<Span> = a.content_spans().map(|(_, span)| span).collect();
             let mut found: Vec<(Span, Span, usize)> = Vec::new();
@@ -392,15 +428,18 @@ impl<'h> Run<'_, 'h> {
                 // Overlapping mentions keep the longest.
                 d.mentions
                     .sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-                let mut kept: Vec<Span> = Vec::with_capacity(d.mentions.len());
-                for m in d.mentions {
+                // Kept in place: the list is the speaker's own.
+                let mut last_end: Option<usize> = None;
+                d.mentions.retain_mut(|m| {
                     // Spans never carry white space at their edges, whatever
                     // odd characters (combining marks, NUL) a name held.
-                    let m = crate::text::trim(text, m);
-                    if !m.is_empty() && kept.last().is_none_or(|k| m.start >= k.end) {
-                        kept.push(m);
+                    *m = crate::text::trim(text, *m);
+                    let keep = !m.is_empty() && last_end.is_none_or(|e| m.start >= e);
+                    if keep {
+                        last_end = Some(m.end);
                     }
-                }
+                    keep
+                });
                 let name = match d.name {
                     Cow::Borrowed(n) => Cow::Borrowed(n.trim_matches(crate::text::is_space)),
                     Cow::Owned(n) => Cow::Owned(n.trim_matches(crate::text::is_space).to_string()),
@@ -410,7 +449,7 @@ impl<'h> Run<'_, 'h> {
                     title: d.title,
                     kind: d.kind,
                     country: d.country,
-                    mentions: kept,
+                    mentions: d.mentions,
                 }
             })
             .collect();

@@ -277,10 +277,11 @@ pub(super) fn adverbial(words: &[&str]) -> bool {
     let Some(first) = words.first() else {
         return true;
     };
-    let f = first.to_lowercase();
+    let mut buf = [0; LOWER_INLINE];
+    let f = lower(first, &mut buf);
     is_weekday(f.trim_end_matches(['.', ',']))
         || matches!(
-            f.as_str(),
+            f.as_ref(),
             "in" | "on"
                 | "today"
                 | "today."
@@ -304,9 +305,10 @@ pub(super) fn adverbial(words: &[&str]) -> bool {
 
 /// Whether a word can open a reported clause after a bare verb.
 pub(super) fn clause_start(w: &str) -> bool {
-    let lw = w.to_lowercase();
+    let mut buf = [0; LOWER_INLINE];
+    let lw = lower(w, &mut buf);
     if matches!(
-        lw.as_str(),
+        lw.as_ref(),
         "in" | "on"
             | "at"
             | "during"
@@ -489,14 +491,19 @@ pub(super) fn bare_clause(words: &[&str]) -> bool {
     false
 }
 
-/// The first `most` words of `s`, separated by any run of spaces: the
-/// words `s.split(is_space)` gives, empty ones left out, read a byte at a
-/// time over printable ASCII rather than a character at a time.
-pub(super) fn first_words(s: &str, most: usize) -> Vec<&str> {
+/// The first `N` words of `s`, separated by any run of spaces: the words
+/// `s.split(is_space)` gives, empty ones left out, read a byte at a time
+/// over printable ASCII rather than a character at a time. They are kept
+/// in place, not in a list of their own: a cue asks for them often enough
+/// that an allocation each was a cost of its own.
+pub(super) fn first_words<const N: usize>(s: &str) -> FirstWords<'_, N> {
     let bytes = s.as_bytes();
-    let mut words = Vec::with_capacity(most);
+    let mut words = FirstWords {
+        words: [""; N],
+        len: 0,
+    };
     let mut i = 0;
-    while words.len() < most {
+    while let Some(slot) = words.words.get_mut(words.len) {
         i = skip_space(s, i);
         if i >= bytes.len() {
             break;
@@ -512,9 +519,24 @@ pub(super) fn first_words(s: &str, most: usize) -> Vec<&str> {
                 _ => break,
             }
         }
-        words.push(s.get(start..i).unwrap_or(""));
+        *slot = s.get(start..i).unwrap_or("");
+        words.len += 1;
     }
     words
+}
+
+/// The words `first_words` gives: at most `N`, read as a slice.
+pub(super) struct FirstWords<'a, const N: usize> {
+    words: [&'a str; N],
+    len: usize,
+}
+
+impl<'a, const N: usize> Deref for FirstWords<'a, N> {
+    type Target = [&'a str];
+
+    fn deref(&self) -> &[&'a str] {
+        self.words.get(..self.len).unwrap_or(&[])
+    }
 }
 
 /// The words of `s`, separated by any run of spaces, counted up to `most`:
@@ -1235,14 +1257,19 @@ mod tests {
             "“Nous” ont dit: l’été — été",
             "one two three four five six seven eight nine ten eleven",
         ] {
-            for most in [0, 1, 3, 9, 17] {
-                let want: Vec<&str> = s
-                    .split(is_space)
-                    .filter(|w| !w.is_empty())
-                    .take(most)
-                    .collect();
-                assert_eq!(first_words(s, most), want, "{s:?} {most}");
-            }
+            check::<0>(s);
+            check::<1>(s);
+            check::<3>(s);
+            check::<9>(s);
+            check::<17>(s);
+        }
+        fn check<const N: usize>(s: &str) {
+            let want: Vec<&str> = s
+                .split(is_space)
+                .filter(|w| !w.is_empty())
+                .take(N)
+                .collect();
+            assert_eq!(&*first_words::<N>(s), &want[..], "{s:?} {N}");
         }
     }
 }
