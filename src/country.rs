@@ -1166,12 +1166,13 @@ impl CountryFinder {
     pub(crate) fn find<'h>(&self, analysis: &Analysis<'h>) -> Vec<Country<'h>> {
         let text = analysis.text;
         let words = analysis.words();
-        let spans = || analysis.content_spans().map(|(_, span)| span);
+        let content = analysis.content();
+        let spans = || content.spans.iter().copied();
         // Room for a mention every 256 bytes (press releases hold about one
         // every 300), so that a long text's list seldom grows: each growth
         // of a large list moves it whole.
         let mut raw = Vec::with_capacity(text.len() / 256);
-        match analysis.content_walk() {
+        match content.walk {
             Some(walk) => self.scan(text, words, spans(), walk.end, &mut raw),
             None => {
                 for span in spans() {

@@ -2155,7 +2155,12 @@ impl DateFinder {
                 .blocks
                 .get(i)
                 .is_some_and(|x| x.kind == crate::layout::BlockKind::ListItem);
-            if list_item || (!early && standalone.is_some()) {
+            // Past the first blocks, a standalone date found is the
+            // answer: no later block can change it.
+            if !early && standalone.is_some() {
+                break;
+            }
+            if list_item {
                 continue;
             }
             // A block much longer than a dateline can only open with one.
@@ -2421,13 +2426,14 @@ impl DateFinder {
         // The day each weekday name last stood for: a later mention with
         // no tense of its own ("Sunday's race") is the same day.
         let mut weekdays: [Option<DateValue>; 7] = Default::default();
-        let spans = || analysis.content_spans().map(|(_, span)| span);
+        let content = analysis.content();
+        let spans = || content.spans.iter().copied();
         // Room for an expression every 512 bytes (press releases hold about
         // one every 800), so that a long text's list seldom grows: each
         // growth moves the whole list.
         let mut found = Vec::with_capacity(text.len() / 512);
         let words = analysis.words();
-        match analysis.content_walk() {
+        match content.walk {
             Some(walk) => self.scan_spans(words, text, walk, spans(), &mut found),
             None => {
                 for span in spans() {
@@ -2562,7 +2568,7 @@ impl DateFinder {
         let mut free = vec![0; names.len()];
         // The first hit at or after the current block's start.
         let mut first = 0;
-        for (_, span) in analysis.content_spans() {
+        for &span in &analysis.content().spans {
             if b.get(span.range()).is_none() {
                 continue;
             }
