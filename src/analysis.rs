@@ -21,6 +21,8 @@ pub(crate) struct Analysis<'h> {
     /// Which bytes of the text are word bytes, built on first use: only
     /// the stages that look words up need them.
     words: std::cell::OnceCell<WordBytes>,
+    /// The content blocks' spans and their walk, built on first use.
+    content: std::cell::OnceCell<Content>,
     /// Arrays an earlier text's word index left, for this one's to fill.
     spare: std::cell::Cell<WordBuffers>,
 }
@@ -61,6 +63,7 @@ impl<'h> Analysis<'h> {
             sentence_spans: split.spans,
             sentences_by_block: split.by_block,
             words: std::cell::OnceCell::new(),
+            content: std::cell::OnceCell::new(),
             spare: std::cell::Cell::default(),
         }
     }
@@ -111,6 +114,23 @@ impl<'h> Analysis<'h> {
             .map(|(i, b)| (i, b.span))
     }
 
+    /// The content blocks' spans and their walk, as the country and date
+    /// stages read them. The blocks are read once for both stages, and each
+    /// then reads a third of the bytes: a long text's blocks do not stay in
+    /// cache from one pass to the next.
+    pub(crate) fn content(&self) -> &Content {
+        self.content.get_or_init(|| {
+            let spans: Vec<Span> = self.content_spans().map(|(_, span)| span).collect();
+            let walk = content_walk(&spans, self.text.len());
+            Content { spans, walk }
+        })
+    }
+}
+
+/// The spans of the content blocks, in order, and the stretch they cover.
+pub(crate) struct Content {
+    /// The spans of [`Analysis::content_spans`].
+    pub spans: Vec<Span>,
     /// The stretch from the first content block's start to the last one's
     /// end, when the content blocks come in order, apart and inside the
     /// text, as the layout stage makes them: one walk over the word starts
@@ -118,17 +138,20 @@ impl<'h> Analysis<'h> {
     /// each block, most of them a few words long. `None` when there is no
     /// content block, or when the blocks are not so (each is then walked on
     /// its own).
-    pub(crate) fn content_walk(&self) -> Option<Span> {
-        let mut walk: Option<Span> = None;
-        for (_, span) in self.content_spans() {
-            let after = walk.map_or(0, |w| w.end);
-            if span.start < after || span.end < span.start || span.end > self.text.len() {
-                return None;
-            }
-            walk = Some(Span::new(walk.map_or(span.start, |w| w.start), span.end));
+    pub walk: Option<Span>,
+}
+
+/// [`Content::walk`] of content spans `spans` in a text of `len` bytes.
+fn content_walk(spans: &[Span], len: usize) -> Option<Span> {
+    let mut walk: Option<Span> = None;
+    for &span in spans {
+        let after = walk.map_or(0, |w| w.end);
+        if span.start < after || span.end < span.start || span.end > len {
+            return None;
         }
-        walk
+        walk = Some(Span::new(walk.map_or(span.start, |w| w.start), span.end));
     }
+    walk
 }
 
 /// For each of `blocks` blocks, the range of its sentences in `sentences`

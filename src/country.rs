@@ -1165,12 +1165,13 @@ impl CountryFinder {
     pub(crate) fn find<'h>(&self, analysis: &Analysis<'h>) -> Vec<Country<'h>> {
         let text = analysis.text;
         let words = analysis.words();
-        let spans = || analysis.content_spans().map(|(_, span)| span);
+        let content = analysis.content();
+        let spans = || content.spans.iter().copied();
         // Room for a mention every 256 bytes (press releases hold about one
         // every 300), so that a long text's list seldom grows: each growth
         // of a large list moves it whole.
         let mut raw = Vec::with_capacity(text.len() / 256);
-        match analysis.content_walk() {
+        match content.walk {
             Some(walk) => self.scan(text, words, spans(), walk.end, &mut raw),
             None => {
                 for span in spans() {
@@ -1182,21 +1183,42 @@ impl CountryFinder {
         if raw.is_empty() {
             return countries;
         }
+        let resolved = self.resolve(raw);
         // For each row, its place in `countries` once it has one (a small
         // type, so that the table, one entry per row, is cheap to make).
         let mut slot: Vec<Option<u16>> = vec![None; self.rows.len()];
-        for (row, span) in self.resolve(raw) {
+        // Each country's mentions are counted before any is taken, so that
+        // its list is made at its full length once: grown a mention at a
+        // time, a long text's lists were moved hundreds of times.
+        let mut counts: Vec<usize> = Vec::new();
+        for &(row, _) in &resolved {
             let (Some(info), Some(slot)) = (self.rows.get(row), slot.get_mut(row)) else {
                 continue;
             };
-            let i = *slot.get_or_insert_with(|| {
-                countries.push(Country {
-                    code: info.code,
-                    name: Cow::Borrowed(info.name),
-                    mentions: Vec::new(),
-                });
-                (countries.len() - 1) as u16
-            });
+            match slot {
+                Some(i) => {
+                    if let Some(n) = counts.get_mut(usize::from(*i)) {
+                        *n += 1;
+                    }
+                }
+                None => {
+                    *slot = Some(countries.len() as u16);
+                    countries.push(Country {
+                        code: info.code,
+                        name: Cow::Borrowed(info.name),
+                        mentions: Vec::new(),
+                    });
+                    counts.push(1);
+                }
+            }
+        }
+        for (country, n) in countries.iter_mut().zip(counts) {
+            country.mentions.reserve_exact(n);
+        }
+        for (row, span) in resolved {
+            let Some(&Some(i)) = slot.get(row) else {
+                continue;
+            };
             if let Some(country) = countries.get_mut(usize::from(i)) {
                 country.mentions.push(TextSpan::at(text, span));
             }

@@ -21,7 +21,6 @@ use super::{DateMention, DateValue, Season};
 use crate::analysis::Analysis;
 use crate::calendar::{days_in_month, easter, nth_weekday};
 use crate::hash::FastMap;
-use crate::sentence::Sentence;
 use crate::text::{
     char_before, key_fold, prefix_keys, seek, word_key, KeySet, WordBytes, WORD_KEYS,
 };
@@ -2155,7 +2154,12 @@ impl DateFinder {
                 .blocks
                 .get(i)
                 .is_some_and(|x| x.kind == crate::layout::BlockKind::ListItem);
-            if list_item || (!early && standalone.is_some()) {
+            // Past the first blocks, a standalone date found is the
+            // answer: no later block can change it.
+            if !early && standalone.is_some() {
+                break;
+            }
+            if list_item {
                 continue;
             }
             // A block much longer than a dateline can only open with one.
@@ -2421,10 +2425,14 @@ impl DateFinder {
         // The day each weekday name last stood for: a later mention with
         // no tense of its own ("Sunday's race") is the same day.
         let mut weekdays: [Option<DateValue>; 7] = Default::default();
-        let spans = || analysis.content_spans().map(|(_, span)| span);
-        let mut found = Vec::new();
+        let content = analysis.content();
+        let spans = || content.spans.iter().copied();
+        // Room for an expression every 512 bytes (press releases hold about
+        // one every 800), so that a long text's list seldom grows: each
+        // growth moves the whole list.
+        let mut found = Vec::with_capacity(text.len() / 512);
         let words = analysis.words();
-        match analysis.content_walk() {
+        match content.walk {
             Some(walk) => self.scan_spans(words, text, walk, spans(), &mut found),
             None => {
                 for span in spans() {
@@ -2559,7 +2567,7 @@ impl DateFinder {
         let mut free = vec![0; names.len()];
         // The first hit at or after the current block's start.
         let mut first = 0;
-        for (_, span) in analysis.content_spans() {
+        for &span in &analysis.content().spans {
             if b.get(span.range()).is_none() {
                 continue;
             }
@@ -3078,17 +3086,18 @@ fn day_name_before(b: &[u8], date: usize, lo: usize) -> Option<(usize, usize)> {
 
 /// The sentences around a run of offsets that (almost always) ascend,
 /// found by walking on from the last one: a binary search over all the
-/// sentences of a long text misses the cache at every step.
-struct SentenceCursor<'a, 'h> {
-    sentences: &'a [Sentence<'h>],
+/// sentences of a long text misses the cache at every step. The walk reads
+/// the sentences' spans alone, a third of the bytes of the sentences.
+struct SentenceCursor<'a> {
+    spans: &'a [Span],
     /// The index of the sentence found last.
     i: usize,
 }
 
-impl<'a, 'h> SentenceCursor<'a, 'h> {
-    fn new(analysis: &'a Analysis<'h>) -> Self {
+impl<'a> SentenceCursor<'a> {
+    fn new(analysis: &'a Analysis<'_>) -> Self {
         SentenceCursor {
-            sentences: &analysis.sentences,
+            spans: &analysis.sentence_spans,
             i: 0,
         }
     }
@@ -3097,18 +3106,18 @@ impl<'a, 'h> SentenceCursor<'a, 'h> {
     /// to hold the mention: the first sentence that ends after `s` (the
     /// one that holds it, or else the next); `None` past the last.
     fn bounds(&mut self, s: usize, e: usize) -> Option<(usize, usize)> {
-        let ends_by = |x: &Sentence<'_>| x.span.end <= s;
-        if self.i > 0 && self.sentences.get(self.i - 1).is_some_and(|x| !ends_by(x)) {
+        let ends_by = |x: &Span| x.end <= s;
+        if self.i > 0 && self.spans.get(self.i - 1).is_some_and(|x| !ends_by(x)) {
             // Back before the last: search afresh.
-            self.i = self.sentences.partition_point(ends_by);
+            self.i = self.spans.partition_point(ends_by);
         } else {
-            while self.sentences.get(self.i).is_some_and(ends_by) {
+            while self.spans.get(self.i).is_some_and(ends_by) {
                 self.i += 1;
             }
         }
-        self.sentences
+        self.spans
             .get(self.i)
-            .map(|x| (x.span.start.min(s), x.span.end.max(e)))
+            .map(|x| (x.start.min(s), x.end.max(e)))
     }
 }
 
