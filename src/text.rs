@@ -118,8 +118,20 @@ pub(crate) fn trim(text: &str, span: Span) -> Span {
     // time, and only the characters beyond it are decoded.
     let bytes = text.as_bytes();
     let printable = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_graphic);
-    if span.start < span.end && printable(span.start) && printable(span.end - 1) {
-        return span;
+    // An empty span (a blank line) is its own trim; so is a reversed one
+    // (at its start), as the walk below would find.
+    if span.start >= span.end {
+        return Span::new(span.start, span.start);
+    }
+    if printable(span.end - 1) {
+        if printable(span.start) {
+            return span;
+        }
+        // A sentence after the first of its block: the space after the
+        // stop that ended the one before, then the sentence.
+        if bytes.get(span.start) == Some(&b' ') && printable(span.start + 1) {
+            return Span::new(span.start + 1, span.end);
+        }
     }
     // Read up to the span's end only: the white space may run on past it.
     let Some(head) = text
