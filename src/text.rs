@@ -117,8 +117,20 @@ pub(crate) fn trim(text: &str, span: Span) -> Span {
     // time, and only the characters beyond it are decoded.
     let bytes = text.as_bytes();
     let printable = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_graphic);
-    if span.start < span.end && printable(span.start) && printable(span.end - 1) {
-        return span;
+    // An empty span (a blank line) is its own trim; so is a reversed one
+    // (at its start), as the walk below would find.
+    if span.start >= span.end {
+        return Span::new(span.start, span.start);
+    }
+    if printable(span.end - 1) {
+        if printable(span.start) {
+            return span;
+        }
+        // A sentence after the first of its block: the space after the
+        // stop that ended the one before, then the sentence.
+        if bytes.get(span.start) == Some(&b' ') && printable(span.start + 1) {
+            return Span::new(span.start + 1, span.end);
+        }
     }
     // Read up to the span's end only: the white space may run on past it.
     let Some(head) = text
@@ -605,24 +617,31 @@ fn chunk_starts(mask: u64, prev: u64) -> u64 {
 /// `i % 64` for byte `i`. Letters and digits come 64 bytes at a time as
 /// bits from [`ascii_alnum_bits`]; only characters beyond ASCII are
 /// decoded, and one that runs into the next chunk carries its bits over.
+///
+/// Kept out of line: inlined into [`WordBytes::new_in`], its loop shared
+/// the registers with the loops there and kept its state on the stack.
+#[inline(never)]
 fn word_start_bits(text: &str, out: &mut Vec<u64>) {
     let bytes = text.as_bytes();
-    out.clear();
-    out.reserve(bytes.len().div_ceil(64));
+    // Every slot is written below: what another text left in them need
+    // not be cleared, and a slot filled in place needs no test for room.
+    out.resize(bytes.len().div_ceil(64), 0);
     // Bits of the next chunk that belong to a character begun in this one.
     let mut carry = 0u64;
     // Whether the last byte of the chunk before belongs to a word.
     let mut prev = 0;
     // Whole chunks in a loop of their own, where their length is known.
     let (whole, tail) = bytes.as_chunks::<64>();
-    for (c, chunk) in whole.iter().enumerate() {
+    let full = whole.len().min(out.len());
+    let (slots, last) = out.split_at_mut(full);
+    for (c, (slot, chunk)) in slots.iter_mut().zip(whole).enumerate() {
         let mask = chunk_word_bits(text, c, chunk, &mut carry);
-        out.push(chunk_starts(mask, prev));
+        *slot = chunk_starts(mask, prev);
         prev = mask >> 63;
     }
-    if !tail.is_empty() {
+    if let (false, Some(slot)) = (tail.is_empty(), last.first_mut()) {
         let mask = chunk_word_bits(text, whole.len(), tail, &mut carry);
-        out.push(chunk_starts(mask, prev));
+        *slot = chunk_starts(mask, prev);
     }
 }
 
