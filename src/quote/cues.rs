@@ -1231,34 +1231,32 @@ impl<'h> Run<'_, 'h> {
     pub(super) fn np_before(&self, lo: usize, end: usize) -> Option<Span> {
         let text = self.text;
         let seg = text.get(lo..end)?;
-        let toks = self.tokens(seg, lo);
-        // Every index below stays inside `toks` by the loop bounds; `get`
-        // keeps a slip from ever panicking.
-        let tok = |k: usize| toks.get(k).copied().unwrap_or_default();
+        // The words are counted back from `end` (word 0 is the last one),
+        // and read only as far back as the tests below reach.
+        let mut words = self.token_lists.words_back(seg, lo);
         let mut buf = [0; LOWER_INLINE];
-        let mut i = toks.len();
+        let mut i = 0;
         // Adverbs and auxiliaries between subject and verb.
-        while i > 0 {
-            let orig = text.get(tok(i - 1).range()).unwrap_or("");
+        while let Some(t) = words.get(i) {
+            let orig = text.get(t.range()).unwrap_or("");
             // Capitalised, these are names: "Theresa May said", "Will Smith said".
             if orig.starts_with(char::is_uppercase) && !names_weekday(orig) {
                 break;
             }
             let w = lower(orig, &mut buf);
             // A manner adverb after a name: "Lafayette famously wrote".
-            let after_name = i >= 2
-                && text
-                    .get(tok(i - 2).range())
-                    .is_some_and(|p| p.starts_with(char::is_uppercase));
-            if after_name
-                && w.len() > 5
+            if w.len() > 5
                 && w.ends_with("ly")
                 && !matches!(
                     w.as_ref(),
                     "family" | "assembly" | "supply" | "monopoly" | "anomaly"
                 )
+                && words
+                    .get(i + 1)
+                    .and_then(|p| text.get(p.range()))
+                    .is_some_and(|p| p.starts_with(char::is_uppercase))
             {
-                i -= 1;
+                i += 1;
                 continue;
             }
             if matches!(
@@ -1304,22 +1302,26 @@ impl<'h> Run<'_, 'h> {
                     | "themselves"
             ) || is_weekday(&w)
             {
-                i -= 1;
+                i += 1;
             } else {
                 break;
             }
         }
+        // The phrase is words `stop..start` (counted back), its last word
+        // `stop`.
         let stop = i;
         let mut start = i;
         let mut lower_run = 0;
         let mut seen_cap = false;
-        while start > 0 && stop - start < MAX_NP_WORDS {
-            let t = tok(start - 1);
+        while start - stop < MAX_NP_WORDS {
+            let Some(t) = words.get(start) else {
+                break;
+            };
             // Punctuation between words ends the phrase (appositions are
             // handled on their own). Most gaps are one space, told at once.
-            if start < stop
+            if start > stop
                 && text
-                    .get(t.end..tok(start).start)
+                    .get(t.end..words.seen(start - 1).start)
                     .is_some_and(|g| g != " " && g.contains(PHRASE_BREAKS))
             {
                 break;
@@ -1331,19 +1333,19 @@ impl<'h> Run<'_, 'h> {
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
             if cap {
                 seen_cap = true;
-                start -= 1;
+                start += 1;
                 continue;
             }
             let lw = lower(w, &mut buf);
-            if joins_phrase(&lw) && start < stop
-                || (lw == "to" && start < stop && self.title_before_to(tok(start - 1), tok(start)))
+            if joins_phrase(&lw) && start > stop
+                || (lw == "to" && start > stop && self.title_before_to(t, words.seen(start - 1)))
             {
                 // "officials from the Five Eyes countries": a new noun phrase may precede.
                 if matches!(lw.as_ref(), "from" | "of" | "and") {
                     seen_cap = false;
                     lower_run = 0;
                 }
-                start -= 1;
+                start += 1;
             } else if self.finder.title_words.contains(lw.as_ref()) {
                 // Portfolio words may stand before a lower-case title:
                 // "crime prevention minister".
@@ -1351,7 +1353,7 @@ impl<'h> Run<'_, 'h> {
                     seen_cap = false;
                     lower_run = 0;
                 }
-                start -= 1;
+                start += 1;
             } else if !seen_cap
                 && lower_run < 3
                 && !is_stop(&lw)
@@ -1360,42 +1362,46 @@ impl<'h> Run<'_, 'h> {
                     .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
             {
                 lower_run += 1;
-                start -= 1;
+                start += 1;
             } else {
                 break;
             }
         }
         // Drop leading connectors and sentence adverbs.
-        while start < stop {
-            let orig = text.get(tok(start).range()).unwrap_or("");
-            if drops_from_front(orig, start + 1 < stop) {
-                start += 1;
+        while start > stop {
+            let orig = text.get(words.seen(start - 1).range()).unwrap_or("");
+            if drops_from_front(orig, start - 1 > stop) {
+                start -= 1;
             } else {
                 break;
             }
         }
         // "A leaked letter seen by Sky News says": the agent of a participle
         // is not the subject; the phrase before the participle is.
-        if start >= 2 && start < stop {
-            let by = text.get(tok(start - 1).range()).unwrap_or("");
-            let part = text.get(tok(start - 2).range()).unwrap_or("");
-            if by == "by"
-                && (part.ends_with("ed")
-                    || matches!(part, "seen" | "written" | "given" | "shown" | "taken"))
-            {
-                return self.np_before(lo, tok(start - 2).start);
+        if start > stop {
+            let by = words.get(start).and_then(|t| text.get(t.range()));
+            if by == Some("by") {
+                if let Some(p) = words.get(start + 1) {
+                    let part = text.get(p.range()).unwrap_or("");
+                    if part.ends_with("ed")
+                        || matches!(part, "seen" | "written" | "given" | "shown" | "taken")
+                    {
+                        return self.np_before(lo, p.start);
+                    }
+                }
             }
         }
-        if start >= stop {
+        if start <= stop {
             return None;
         }
-        let first = text.get(tok(start).range()).unwrap_or("");
-        let span = Span::new(tok(start).start, tok(stop - 1).end);
+        let toks = words.seen_range(stop, start);
+        let first = text.get(words.seen(start - 1).range()).unwrap_or("");
+        let span = Span::new(words.seen(start - 1).start, words.seen(stop).end);
         let all = text.get(span.range()).unwrap_or("");
         // A lone lower-case word must be a plural noun or a determiner phrase.
         let lead_lower = first.chars().next().is_some_and(char::is_lowercase);
         let has_cap = || {
-            toks.get(start..stop).unwrap_or(&[]).iter().any(|t| {
+            toks.iter().any(|t| {
                 text.get(t.range())
                     .is_some_and(|w| w.starts_with(char::is_uppercase))
             })
@@ -1404,18 +1410,18 @@ impl<'h> Run<'_, 'h> {
             && !has_cap()
             && !matches!(first, "the" | "both" | "two" | "its" | "their" | "our")
         {
-            let head = text.get(tok(stop - 1).range()).unwrap_or("");
+            let head = text.get(words.seen(stop).range()).unwrap_or("");
             let plural = (head.ends_with('s') && !head.ends_with("ss")) || head == "media";
             if !plural && pronoun(all).is_none() {
                 return None;
             }
             // "civil libertarians", "officials": two words at most; a longer
             // run is the end of a clause ("to enhance civil rights said").
-            if stop - start > 2 || first.ends_with("ing") {
+            if start - stop > 2 || first.ends_with("ing") {
                 return None;
             }
         }
-        if stop - start == 1 && matches!(first, "It" | "This" | "That" | "The" | "A" | "By") {
+        if start - stop == 1 && matches!(first, "It" | "This" | "That" | "The" | "A" | "By") {
             return None;
         }
         // The writer's own voice and numbers are not speakers.
@@ -1441,8 +1447,8 @@ impl<'h> Run<'_, 'h> {
         // A phrase that ends in "I", "we" or "you" is that pronoun after an
         // interjection or a name addressed ("Well I said", "What I’m
         // saying", "John I said"): the speaker's own voice, never a name.
-        if stop - start > 1 {
-            let head = text.get(tok(stop - 1).range()).unwrap_or("");
+        if start - stop > 1 {
+            let head = text.get(words.seen(stop).range()).unwrap_or("");
             if first_person(head) || matches!(head, "we" | "you") {
                 return None;
             }
@@ -1450,8 +1456,6 @@ impl<'h> Run<'_, 'h> {
         // "Josh I can't", "What we're", "Let me", "They’re lining up": a
         // pronoun of speech inside the phrase is someone talking.
         let spoken = toks
-            .get(start..stop)
-            .unwrap_or(&[])
             .iter()
             .any(|t| speaks(text.get(t.range()).unwrap_or("")));
         if spoken {

@@ -767,16 +767,90 @@ fn tokens_into(s: &str, base: usize, out: &mut Vec<Span>) {
             out.push(Span::new(base + st, base + i));
             continue;
         }
-        let w = s.get(st..i).unwrap_or("");
-        let mut w2 = w.trim_start_matches(['.', '\'', '’', '-']);
-        let lead = w.len() - w2.len();
-        let keep_stop =
-            w2.len() <= 2 && w2.ends_with('.') || w2.bytes().filter(|&b| b == b'.').count() >= 2;
-        if !keep_stop {
-            w2 = w2.trim_end_matches(['.', '\'', '-']);
+        if let Some((a, b)) = trimmed_run(s, st, i) {
+            out.push(Span::new(base + a, base + b));
         }
-        if !w2.is_empty() {
-            out.push(Span::new(base + st + lead, base + st + lead + w2.len()));
+    }
+}
+
+/// The word a run `s[st..end]` of word characters holds once its edge
+/// punctuation is dropped (initials keep their stop), as byte offsets in
+/// `s`; `None` if nothing is left.
+fn trimmed_run(s: &str, st: usize, end: usize) -> Option<(usize, usize)> {
+    let w = s.get(st..end).unwrap_or("");
+    let mut w2 = w.trim_start_matches(['.', '\'', '’', '-']);
+    let lead = w.len() - w2.len();
+    let keep_stop =
+        w2.len() <= 2 && w2.ends_with('.') || w2.bytes().filter(|&b| b == b'.').count() >= 2;
+    if !keep_stop {
+        w2 = w2.trim_end_matches(['.', '\'', '-']);
+    }
+    (!w2.is_empty()).then_some((st + lead, st + lead + w2.len()))
+}
+
+/// `token_char` for the character that ends at byte `i` of `s` (a
+/// character boundary); `None` at the start.
+fn token_char_before(s: &str, i: usize) -> Option<(bool, usize)> {
+    let b = *s.as_bytes().get(i.wrapping_sub(1))?;
+    match token_class(b) {
+        WORD => Some((true, 1)),
+        GAP => Some((false, 1)),
+        _ => {
+            let c = s.get(..i)?.chars().next_back()?;
+            Some((c.is_alphanumeric() || c == '’', c.len_utf8()))
+        }
+    }
+}
+
+/// The last word of `s[..*end]` (`s` starts at byte `base`) that
+/// `tokens_into` finds, with `*end` moved back to where the word's run
+/// of word characters starts; `None` when no word is left.
+///
+/// A word is a run of word characters wherever it is read from, and its
+/// edges are trimmed alike (`trimmed_run`): read back one at a time, these
+/// are the words of `tokens_into`, last first.
+fn token_before(s: &str, base: usize, end: &mut usize) -> Option<Span> {
+    let bytes = s.as_bytes();
+    let mut i = *end;
+    loop {
+        // Back to the end of the previous word.
+        loop {
+            while bytes
+                .get(i.wrapping_sub(1))
+                .is_some_and(|&b| token_class(b) == GAP)
+            {
+                i -= 1;
+            }
+            match token_char_before(s, i) {
+                None => {
+                    *end = i;
+                    return None;
+                }
+                Some((true, _)) => break,
+                Some((false, len)) => i -= len,
+            }
+        }
+        let e = i;
+        // Back to its start.
+        loop {
+            while bytes
+                .get(i.wrapping_sub(1))
+                .is_some_and(|&b| token_class(b) == WORD)
+            {
+                i -= 1;
+            }
+            match token_char_before(s, i) {
+                Some((true, len)) => i -= len,
+                None | Some((false, _)) => break,
+            }
+        }
+        *end = i;
+        let edge = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_alphanumeric);
+        if edge(i) && edge(e - 1) {
+            return Some(Span::new(base + i, base + e));
+        }
+        if let Some((a, b)) = trimmed_run(s, i, e) {
+            return Some(Span::new(base + a, base + b));
         }
     }
 }
@@ -807,6 +881,65 @@ impl TokenLists {
             .unwrap_or_default();
         tokens_into(s, base, &mut list);
         Tokens { list, pool: self }
+    }
+}
+
+impl TokenLists {
+    /// The words of `s` (which starts at byte `base`) read back from its
+    /// end as they are asked for, into a list lent from the pool: a speaker
+    /// phrase read back from its verb stops after a few words, and the
+    /// words before them are never read.
+    pub(super) fn words_back<'s>(&self, s: &'s str, base: usize) -> WordsBack<'s, '_> {
+        let mut list = self
+            .0
+            .try_borrow_mut()
+            .ok()
+            .and_then(|mut lists| lists.pop())
+            .unwrap_or_default();
+        list.clear();
+        WordsBack {
+            read: Tokens { list, pool: self },
+            s,
+            base,
+            end: s.len(),
+        }
+    }
+}
+
+/// The words of a text read back from its end (`TokenLists::words_back`):
+/// word 0 is the last, word 1 the one before it, and so on.
+pub(super) struct WordsBack<'s, 'p> {
+    /// The words read so far, last first.
+    read: Tokens<'p>,
+    /// The text, which starts at byte `base`.
+    s: &'s str,
+    /// See `s`.
+    base: usize,
+    /// Where the words not yet read end in `s`.
+    end: usize,
+}
+
+impl WordsBack<'_, '_> {
+    /// Word `k` counted back from the end, reading back as far as it
+    /// takes; `None` if the text has no more words.
+    pub(super) fn get(&mut self, k: usize) -> Option<Span> {
+        while self.read.list.len() <= k {
+            let w = token_before(self.s, self.base, &mut self.end)?;
+            self.read.list.push(w);
+        }
+        self.read.list.get(k).copied()
+    }
+
+    /// Word `k` counted back from the end, one already read (`get`);
+    /// an empty span otherwise.
+    pub(super) fn seen(&self, k: usize) -> Span {
+        self.read.list.get(k).copied().unwrap_or_default()
+    }
+
+    /// Words `from..to` counted back from the end, all already read, last
+    /// first.
+    pub(super) fn seen_range(&self, from: usize, to: usize) -> &[Span] {
+        self.read.list.get(from..to).unwrap_or(&[])
     }
 }
 
@@ -1244,6 +1377,26 @@ mod tests {
         // Every list lent came back, and no more were made than were out
         // at once.
         assert_eq!(pool.0.borrow().len(), 2);
+    }
+
+    #[test]
+    fn words_read_back_are_the_tokens_last_first() {
+        let pieces = [
+            "a", "B", "7", " ", ",", ".", "'", "’", "-", "&", "é", "\u{a0}", "“", "𝒜", "\u{2c2f}",
+            "Mr.", "U.S.", "—",
+        ];
+        let pool = TokenLists::default();
+        let mut next = crate::testing::draws(29);
+        for _ in 0..20000 {
+            let s: String = (0..next(14)).map(|_| pieces[next(pieces.len())]).collect();
+            let mut want = pool.tokens(&s, 3).to_vec();
+            want.reverse();
+            let mut back = pool.words_back(&s, 3);
+            let got: Vec<Span> = (0..).map_while(|k| back.get(k)).collect();
+            assert_eq!(got, want, "{s:?}");
+            assert_eq!(back.get(got.len() + 2), None, "{s:?}");
+            assert_eq!(back.seen_range(0, got.len()), &want[..], "{s:?}");
+        }
     }
 
     #[test]
