@@ -712,6 +712,20 @@ pub(super) fn is_word_byte(b: u8) -> bool {
     token_class(b) == WORD
 }
 
+/// Whether `tokens_into` reads a character beyond ASCII as part of a word:
+/// a letter or digit, or the apostrophe ’.
+///
+/// The characters beyond ASCII around speaker phrases are mostly quotation
+/// marks and dashes, of the General Punctuation block (U+2000 to U+206F),
+/// which holds no letter or digit (a test holds it): they are told by
+/// their range, without the Unicode tables.
+fn is_wide_word_char(c: char) -> bool {
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return c == '’';
+    }
+    c.is_alphanumeric()
+}
+
 /// Whether the character at byte `i` of `s` (a character boundary) is
 /// read by `tokens_into` as part of a word, and its length; `None` past the end.
 fn token_char(s: &str, i: usize) -> Option<(bool, usize)> {
@@ -721,7 +735,7 @@ fn token_char(s: &str, i: usize) -> Option<(bool, usize)> {
         GAP => Some((false, 1)),
         _ => {
             let c = s.get(i..)?.chars().next()?;
-            Some((c.is_alphanumeric() || c == '’', c.len_utf8()))
+            Some((is_wide_word_char(c), c.len_utf8()))
         }
     }
 }
@@ -797,7 +811,7 @@ fn token_char_before(s: &str, i: usize) -> Option<(bool, usize)> {
         GAP => Some((false, 1)),
         _ => {
             let c = s.get(..i)?.chars().next_back()?;
-            Some((c.is_alphanumeric() || c == '’', c.len_utf8()))
+            Some((is_wide_word_char(c), c.len_utf8()))
         }
     }
 }
@@ -922,7 +936,16 @@ pub(super) struct WordsBack<'s, 'p> {
 impl WordsBack<'_, '_> {
     /// Word `k` counted back from the end, reading back as far as it
     /// takes; `None` if the text has no more words.
+    #[inline]
     pub(super) fn get(&mut self, k: usize) -> Option<Span> {
+        match self.read.list.get(k) {
+            Some(&t) => Some(t),
+            None => self.read_to(k),
+        }
+    }
+
+    /// `get` for a word not read yet.
+    fn read_to(&mut self, k: usize) -> Option<Span> {
         while self.read.list.len() <= k {
             let w = token_before(self.s, self.base, &mut self.end)?;
             self.read.list.push(w);
@@ -1380,10 +1403,43 @@ mod tests {
     }
 
     #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert_eq!(
+                is_wide_word_char(c),
+                c.is_alphanumeric() || c == '’',
+                "{c:?}"
+            );
+        }
+        for c in [
+            'é', 'ß', '\u{2c2f}', '𝒜', '٣', '\u{a0}', '“', '—', '\u{2070}', '\u{2071}',
+        ] {
+            assert_eq!(is_wide_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn words_read_back_are_the_tokens_last_first() {
         let pieces = [
-            "a", "B", "7", " ", ",", ".", "'", "’", "-", "&", "é", "\u{a0}", "“", "𝒜", "\u{2c2f}",
-            "Mr.", "U.S.", "—",
+            "a",
+            "B",
+            "7",
+            " ",
+            ",",
+            ".",
+            "'",
+            "’",
+            "-",
+            "&",
+            "é",
+            "\u{a0}",
+            "“",
+            "𝒜",
+            "\u{2c2f}",
+            "Mr.",
+            "U.S.",
+            "—",
+            " a b c d e f g h i j k l ",
         ];
         let pool = TokenLists::default();
         let mut next = crate::testing::draws(29);
