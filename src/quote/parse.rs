@@ -95,6 +95,22 @@ impl<'h> Run<'_, 'h> {
 
     /// Takes a speaker phrase apart into name, title, country and kind.
     pub(super) fn parse(&self, np: Span) -> Option<Parsed<'h>> {
+        let s = self.text.get(np.range())?;
+        // Nearly every phrase is one name with its title, read by
+        // `parse_plain` alone; the few that may be more are told by a
+        // comma, an " and " or what someone issued, and are read apart, out
+        // of the common phrase's way.
+        if find_byte(s, b',').is_some() || contains_str(s, " and ") || issued(s) {
+            return self.parse_compound(np);
+        }
+        self.parse_plain(np)
+    }
+
+    /// `parse` of a phrase that may be a list, an apposition, two speakers
+    /// or what someone issued.
+    #[cold]
+    #[inline(never)]
+    fn parse_compound(&self, np: Span) -> Option<Parsed<'h>> {
         let text = self.text;
         let s = text.get(np.range())?;
         // "Cornyn's statement added": what someone issued speaks for them.
@@ -417,7 +433,7 @@ impl<'h> Run<'_, 'h> {
         }
         let word = |k: usize| match token_texts.get(k) {
             Some(&w) => w,
-            None => toks.get(k).and_then(|t| text.get(t.range())).unwrap_or(""),
+            None => token_text(text, &toks, k),
         };
         let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         // Particles inside a name, and the ampersand of a firm's ("Merck &
@@ -778,6 +794,23 @@ impl<'h> Run<'_, 'h> {
             office: None,
         })
     }
+}
+
+/// The text of token `k` of `toks`, "" past the last: out of line, as only
+/// a phrase longer than `TITLE_MEMO` tokens reads it, so that the common
+/// phrase's many reads of a word stay short.
+#[cold]
+#[inline(never)]
+fn token_text<'h>(text: &'h str, toks: &[Span], k: usize) -> &'h str {
+    toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("")
+}
+
+/// Whether `s` may name what someone issued ("Cornyn's statement"): it
+/// ends on a word that `parse` reads as one.
+fn issued(s: &str) -> bool {
+    ["statement", "remarks", "letter", "message"]
+        .iter()
+        .any(|what| s.ends_with(what))
 }
 
 /// The merge key of an organisation or group: lower case, without the
