@@ -50,7 +50,25 @@ pub(super) struct Parses<'h> {
 /// out; nearly every speaker phrase has fewer.
 const TITLE_MEMO: usize = 16;
 
+/// Bytes of text per speaker phrase `Parses::for_text` makes room for:
+/// press releases hold a distinct one every 3 KB or so. Growing the lists
+/// moved every parse kept so far, and rehashed every phrase, at each
+/// doubling.
+const BYTES_PER_PHRASE: usize = 2048;
+
 impl<'h> Parses<'h> {
+    /// Empty lists, with room for the phrases a text of `len` bytes
+    /// usually holds.
+    pub(super) fn for_text(len: usize) -> Parses<'h> {
+        let room = len / BYTES_PER_PHRASE;
+        let mut index = FastMap::default();
+        index.reserve(room);
+        Parses {
+            index,
+            parsed: Vec::with_capacity(room),
+        }
+    }
+
     /// Parse `i` (as `Run::remember` gives it) of a phrase standing at
     /// byte `start`, with the name's span moved to where it stands there.
     pub(super) fn at(&self, i: usize, start: usize) -> Option<(&Parsed<'h>, Span)> {
