@@ -572,15 +572,16 @@ impl<'h> Run<'_, 'h> {
         if after_of {
             name_toks.start = name_toks.end;
         }
-        let mut lead_buf = [0; LOWER_INLINE];
-        let lead = lower(word(0), &mut lead_buf);
+        // No character but the ASCII letters lowers to "the": the case of
+        // the ASCII letters settles it, without a lowered copy.
+        let lead_the = word(0).eq_ignore_ascii_case("the");
         let lower_head = toks
             .last()
             .and_then(|t| text.get(t.range()))
             .is_some_and(|w| !is_cap(w));
         if name_toks.is_empty()
             || lower_head
-            || (lead == "the" && !has_title_before && !person_after_body)
+            || (lead_the && !has_title_before && !person_after_body)
         {
             // A titled individual, an organisation or a group, named whole.
             let mut head_buf = [0; LOWER_INLINE];
@@ -726,10 +727,10 @@ impl<'h> Run<'_, 'h> {
                         if w.ends_with("'s")
                             || w.ends_with("’s")
                             || self.countries.lookup(w).is_some()
-                            || matches!(
-                                w.to_lowercase().as_str(),
-                                "the" | "a" | "an" | "and" | "of"
-                            )
+                            // Lowered, only ASCII letters make these.
+                            || ["the", "a", "an", "and", "of"]
+                                .iter()
+                                .any(|f| w.eq_ignore_ascii_case(f))
                             // "Home office crime prevention minister": the
                             // body is not part of the portfolio.
                             || (lower_title
