@@ -365,17 +365,23 @@ impl<'f, 'h> Run<'f, 'h> {
         words: &'f WordBytes,
         countries: &'f CountryFinder,
     ) -> Run<'f, 'h> {
+        // Room for the speakers and quotes a text of this length usually
+        // holds, where growing the lists moved all of them so far, and
+        // rehashed every key, once for each doubling.
+        let speakers = text.len() / BYTES_PER_SPEAKER;
+        let mut keys = FastMap::default();
+        keys.reserve(speakers);
         Run {
             finder,
             text,
             words,
             countries,
-            speakers: Vec::new(),
-            keys: FastMap::default(),
+            speakers: Vec::with_capacity(speakers),
+            keys,
             titled: FastMap::default(),
             last_of: [None; 3],
-            quotes: Vec::new(),
-            parses: Parses::default(),
+            quotes: Vec::with_capacity(text.len() / BYTES_PER_QUOTE),
+            parses: Parses::for_text(text.len()),
             token_lists: TokenLists::default(),
             scratch: Cell::new(String::new()),
         }
@@ -387,6 +393,14 @@ impl<'f, 'h> Run<'f, 'h> {
         self.token_lists.tokens(s, base)
     }
 }
+
+/// Bytes of text per speaker a run makes room for: press releases name
+/// a speaker every 5 KB or so.
+const BYTES_PER_SPEAKER: usize = 4096;
+
+/// Bytes of text per quote a run makes room for: press releases hold a
+/// quote every 2.5 KB or so.
+const BYTES_PER_QUOTE: usize = 2048;
 
 /// A set of words, with the word keys (`text::word_key`) of its members:
 /// most words asked about are ruled out by their first three bytes, before

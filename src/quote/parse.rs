@@ -50,7 +50,25 @@ pub(super) struct Parses<'h> {
 /// out; nearly every speaker phrase has fewer.
 const TITLE_MEMO: usize = 16;
 
+/// Bytes of text per speaker phrase `Parses::for_text` makes room for:
+/// press releases hold a distinct one every 3 KB or so. Growing the lists
+/// moved every parse kept so far, and rehashed every phrase, at each
+/// doubling.
+const BYTES_PER_PHRASE: usize = 2048;
+
 impl<'h> Parses<'h> {
+    /// Empty lists, with room for the phrases a text of `len` bytes
+    /// usually holds.
+    pub(super) fn for_text(len: usize) -> Parses<'h> {
+        let room = len / BYTES_PER_PHRASE;
+        let mut index = FastMap::default();
+        index.reserve(room);
+        Parses {
+            index,
+            parsed: Vec::with_capacity(room),
+        }
+    }
+
     /// Parse `i` (as `Run::remember` gives it) of a phrase standing at
     /// byte `start`, with the name's span moved to where it stands there.
     pub(super) fn at(&self, i: usize, start: usize) -> Option<(&Parsed<'h>, Span)> {
@@ -95,6 +113,22 @@ impl<'h> Run<'_, 'h> {
 
     /// Takes a speaker phrase apart into name, title, country and kind.
     pub(super) fn parse(&self, np: Span) -> Option<Parsed<'h>> {
+        let s = self.text.get(np.range())?;
+        // Nearly every phrase is one name with its title, read by
+        // `parse_plain` alone; the few that may be more are told by a
+        // comma, an " and " or what someone issued, and are read apart, out
+        // of the common phrase's way.
+        if find_byte(s, b',').is_some() || contains_str(s, " and ") || issued(s) {
+            return self.parse_compound(np);
+        }
+        self.parse_plain(np)
+    }
+
+    /// `parse` of a phrase that may be a list, an apposition, two speakers
+    /// or what someone issued.
+    #[cold]
+    #[inline(never)]
+    fn parse_compound(&self, np: Span) -> Option<Parsed<'h>> {
         let text = self.text;
         let s = text.get(np.range())?;
         // "Cornyn's statement added": what someone issued speaks for them.
@@ -417,7 +451,7 @@ impl<'h> Run<'_, 'h> {
         }
         let word = |k: usize| match token_texts.get(k) {
             Some(&w) => w,
-            None => toks.get(k).and_then(|t| text.get(t.range())).unwrap_or(""),
+            None => token_text(text, &toks, k),
         };
         let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         // Particles inside a name, and the ampersand of a firm's ("Merck &
@@ -538,15 +572,16 @@ impl<'h> Run<'_, 'h> {
         if after_of {
             name_toks.start = name_toks.end;
         }
-        let mut lead_buf = [0; LOWER_INLINE];
-        let lead = lower(word(0), &mut lead_buf);
+        // No character but the ASCII letters lowers to "the": the case of
+        // the ASCII letters settles it, without a lowered copy.
+        let lead_the = word(0).eq_ignore_ascii_case("the");
         let lower_head = toks
             .last()
             .and_then(|t| text.get(t.range()))
             .is_some_and(|w| !is_cap(w));
         if name_toks.is_empty()
             || lower_head
-            || (lead == "the" && !has_title_before && !person_after_body)
+            || (lead_the && !has_title_before && !person_after_body)
         {
             // A titled individual, an organisation or a group, named whole.
             let mut head_buf = [0; LOWER_INLINE];
@@ -692,10 +727,10 @@ impl<'h> Run<'_, 'h> {
                         if w.ends_with("'s")
                             || w.ends_with("’s")
                             || self.countries.lookup(w).is_some()
-                            || matches!(
-                                w.to_lowercase().as_str(),
-                                "the" | "a" | "an" | "and" | "of"
-                            )
+                            // Lowered, only ASCII letters make these.
+                            || ["the", "a", "an", "and", "of"]
+                                .iter()
+                                .any(|f| w.eq_ignore_ascii_case(f))
                             // "Home office crime prevention minister": the
                             // body is not part of the portfolio.
                             || (lower_title
@@ -778,6 +813,23 @@ impl<'h> Run<'_, 'h> {
             office: None,
         })
     }
+}
+
+/// The text of token `k` of `toks`, "" past the last: out of line, as only
+/// a phrase longer than `TITLE_MEMO` tokens reads it, so that the common
+/// phrase's many reads of a word stay short.
+#[cold]
+#[inline(never)]
+fn token_text<'h>(text: &'h str, toks: &[Span], k: usize) -> &'h str {
+    toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("")
+}
+
+/// Whether `s` may name what someone issued ("Cornyn's statement"): it
+/// ends on a word that `parse` reads as one.
+fn issued(s: &str) -> bool {
+    ["statement", "remarks", "letter", "message"]
+        .iter()
+        .any(|what| s.ends_with(what))
 }
 
 /// The merge key of an organisation or group: lower case, without the
