@@ -69,20 +69,19 @@ impl<'t> Row<'t> {
             cells: [""; MAX_CELLS],
             len: 0,
         };
-        let mut start = 0;
         // A tab is ASCII: every cut is on a character boundary.
-        let ends = line
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| b == b'\t')
-            .map(|(i, _)| i)
-            .chain(std::iter::once(line.len()));
-        for end in ends {
+        let mut rest = line;
+        loop {
+            let end = rest.bytes().position(|b| b == b'\t').unwrap_or(rest.len());
             if let Some(slot) = row.cells.get_mut(row.len) {
-                *slot = trim(line.get(start..end).unwrap_or(""));
+                *slot = trim(rest.get(..end).unwrap_or(""));
                 row.len += 1;
             }
-            start = end + 1;
+            // Past the last cell, `end` is the length and nothing follows.
+            match rest.get(end + 1..) {
+                Some(next) => rest = next,
+                None => break,
+            }
         }
         row
     }
