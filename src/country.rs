@@ -560,18 +560,24 @@ impl FormTrie {
             }
             last = bytes;
         }
-        // Grouped by parent, each group still in byte order.
-        others.sort_by_key(|&(parent, _, _)| parent);
-        let mut edges = Vec::with_capacity(others.len());
-        let mut group = 0;
-        for (parent, byte, child) in others {
-            if parent != group {
-                group = parent;
-                if let Some(at) = nodes.get_mut(parent as usize) {
-                    at.first_edge = edges.len() as u32;
+        // Grouped by parent in node order, each group still in byte order.
+        // Every node knows how many other children it has, so each group's
+        // place is known without sorting: `first_edge` first marks where
+        // the group ends, and the edges, laid down from the last, move it
+        // back to where the group starts.
+        let mut end = 0;
+        for at in &mut nodes {
+            end += u32::from(at.others);
+            at.first_edge = end;
+        }
+        let mut edges = vec![(0, 0); others.len()];
+        for &(parent, byte, child) in others.iter().rev() {
+            if let Some(at) = nodes.get_mut(parent as usize) {
+                at.first_edge = at.first_edge.saturating_sub(1);
+                if let Some(edge) = edges.get_mut(at.first_edge as usize) {
+                    *edge = (byte, child);
                 }
             }
-            edges.push((byte, child));
         }
         let mut trie = FormTrie {
             nodes,
@@ -1561,7 +1567,7 @@ impl CountryFinder {
 fn parse_form(form: &str, demonym: bool) -> (u8, Option<&str>, bool) {
     let mut flags = if demonym { LOWER_OK } else { 0 };
     let mut ambiguous = false;
-    let mut rest = form.trim();
+    let mut rest = tables::trim(form);
     loop {
         match rest.chars().next() {
             Some('!') => flags &= !LOWER_OK,
@@ -1585,7 +1591,8 @@ fn parse_form(form: &str, demonym: bool) -> (u8, Option<&str>, bool) {
 /// matching, see [`trie_byte`].)
 fn variants(form: &'static str) -> impl Iterator<Item = Cow<'static, str>> {
     let curly = form
-        .contains('\'')
+        .bytes()
+        .any(|b| b == b'\'')
         .then(|| Cow::Owned(form.replace('\'', "’")));
     std::iter::once(Cow::Borrowed(form)).chain(curly)
 }

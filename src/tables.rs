@@ -117,7 +117,7 @@ fn is_blank(line: &str) -> bool {
 }
 
 /// `cell` trimmed, with a quick answer for the cell that needs none.
-fn trim(cell: &str) -> &str {
+pub(crate) fn trim(cell: &str) -> &str {
     match (cell.as_bytes().first(), cell.as_bytes().last()) {
         (Some(&a), Some(&z)) if is_solid(a) && is_solid(z) => cell,
         _ => cell.trim(),
