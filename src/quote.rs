@@ -223,7 +223,8 @@ impl QuoteFinder {
                 }
             }
         }
-        let mut titles = FastMap::default();
+        let mut titles =
+            FastMap::with_capacity_and_hasher(tables::room(tables::TITLES), Default::default());
         let mut title_words = WordSet::default();
         let mut title_parts = WordSet::default();
         let mut title_len = 1;

@@ -123,21 +123,28 @@ impl SentenceSplitter {
     }
 
     pub(crate) fn new() -> SentenceSplitter {
-        let abbreviations: FastMap<String, AbbrevClass> = tables::rows(tables::ABBREVIATIONS)
-            .filter_map(|row| {
-                let class = match *row.get(1)? {
-                    "prefix" => AbbrevClass::Prefix,
-                    "number" => AbbrevClass::Number,
-                    _ => AbbrevClass::General,
-                };
-                Some((row.first()?.to_string(), class))
-            })
-            .collect();
+        let mut abbreviations: FastMap<String, AbbrevClass> = FastMap::with_capacity_and_hasher(
+            tables::room(tables::ABBREVIATIONS),
+            Default::default(),
+        );
+        abbreviations.extend(tables::rows(tables::ABBREVIATIONS).filter_map(|row| {
+            let class = match *row.get(1)? {
+                "prefix" => AbbrevClass::Prefix,
+                "number" => AbbrevClass::Number,
+                _ => AbbrevClass::General,
+            };
+            Some((row.first()?.to_string(), class))
+        }));
         let short_abbreviations = abbreviations.keys().filter_map(|k| packed_key(k)).collect();
         let longest_abbreviation = abbreviations.keys().map(String::len).max().unwrap_or(0);
-        let starters = tables::rows(tables::SENTENCE_STARTERS)
-            .filter_map(|row| Some(row.first()?.to_string()))
-            .collect();
+        let mut starters: FastSet<String> = FastSet::with_capacity_and_hasher(
+            tables::room(tables::SENTENCE_STARTERS),
+            Default::default(),
+        );
+        starters.extend(
+            tables::rows(tables::SENTENCE_STARTERS)
+                .filter_map(|row| Some(row.first()?.to_string())),
+        );
         SentenceSplitter {
             abbreviations,
             short_abbreviations,

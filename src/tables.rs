@@ -49,6 +49,13 @@ pub(crate) fn rows(table: &str) -> impl Iterator<Item = Row<'_>> {
         .map(Row::split)
 }
 
+/// Room for the rows of `table`: its lines, a bound found in one quick
+/// pass, so that a map of its rows is sized once instead of grown (and
+/// rehashed) step by step.
+pub(crate) fn room(table: &str) -> usize {
+    table.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
 /// The most cells a row holds; a row with more keeps its first
 /// `MAX_CELLS` (a test holds every table within it).
 const MAX_CELLS: usize = 8;

@@ -591,7 +591,8 @@ impl WordTable {
 impl DateFinder {
     /// Builds the finder from the word and holiday tables.
     pub(crate) fn new() -> DateFinder {
-        let mut words = FastMap::default();
+        let mut words =
+            FastMap::with_capacity_and_hasher(tables::room(tables::DATE_WORDS), Default::default());
         let mut patterns: Vec<String> = Vec::new();
         let mut triggers = Vec::new();
         for row in tables::rows(tables::DATE_WORDS) {
