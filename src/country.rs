@@ -1017,7 +1017,7 @@ impl CountryFinder {
                 if *cell == "-" {
                     continue;
                 }
-                for form in cell.split('|') {
+                for form in tables::split_on(cell, b'|') {
                     let (flags, form, ambiguous) = parse_form(form, demonym);
                     let Some(form) = form else { continue };
                     if ambiguous {
@@ -1050,7 +1050,7 @@ impl CountryFinder {
         for row in tables::rows(tables::COUNTRY_GUARDS) {
             match (row.first(), row.get(2)) {
                 (Some(&"block"), Some(words)) => {
-                    for phrase in words.split('|') {
+                    for phrase in tables::split_on(words, b'|') {
                         spellings.extend(variants(phrase).map(|written| Spelling {
                             written,
                             target: Target::Block,
@@ -1119,7 +1119,7 @@ impl CountryFinder {
             "abroad" => &mut guard.abroad,
             _ => return,
         };
-        list.extend(words.split('|'));
+        list.extend(tables::split_on(words, b'|'));
     }
 
     /// The country that a name, short form or demonym names, such as the

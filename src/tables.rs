@@ -76,18 +76,10 @@ impl<'t> Row<'t> {
             cells: [""; MAX_CELLS],
             len: 0,
         };
-        // A tab is ASCII: every cut is on a character boundary.
-        let mut rest = line;
-        loop {
-            let end = rest.bytes().position(|b| b == b'\t').unwrap_or(rest.len());
+        for cell in split_on(line, b'\t') {
             if let Some(slot) = row.cells.get_mut(row.len) {
-                *slot = trim(rest.get(..end).unwrap_or(""));
+                *slot = trim(cell);
                 row.len += 1;
-            }
-            // Past the last cell, `end` is the length and nothing follows.
-            match rest.get(end + 1..) {
-                Some(next) => rest = next,
-                None => break,
             }
         }
         row
@@ -106,6 +98,44 @@ impl std::fmt::Debug for Row<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.iter()).finish()
     }
+}
+
+/// The pieces of `s` between the bytes `byte` (an ASCII byte, so that
+/// every cut is on a character boundary), as `str::split` gives them.
+/// The tables' cells and their `|` lists are short and many: a byte search
+/// eight bytes at a time costs less than a character search set up for
+/// each.
+pub(crate) fn split_on(s: &str, byte: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let piece = rest?;
+        let end = find_byte(piece.as_bytes(), byte);
+        // Past the last piece, `end` is the length and nothing follows.
+        rest = piece.get(end + 1..);
+        piece.get(..end)
+    })
+}
+
+/// Where the first `byte` of `bytes` is, or their length when there is
+/// none, read eight bytes at a time.
+fn find_byte(bytes: &[u8], byte: u8) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let pattern = u64::from_ne_bytes([byte; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let x = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes) ^ pattern;
+        // A zero byte of `x` (a match) sets its high bit here; a byte above
+        // one may too, by the borrow, but the lowest set bit is the first.
+        let found = x.wrapping_sub(ONES) & !x & HIGHS;
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    let tail = chunks.remainder();
+    at + tail.iter().position(|&b| b == byte).unwrap_or(tail.len())
 }
 
 /// Whether a byte is ASCII and no white space: a cell that begins and
@@ -169,6 +199,25 @@ mod tests {
             .collect();
         assert_eq!(got, want);
         assert_eq!(got, vec![vec!["a", "b", "c"], vec!["x"]]);
+    }
+
+    #[test]
+    fn split_on_finds_every_byte_at_any_place_as_str_split_does() {
+        for len in 0..20 {
+            for at in 0..=len {
+                let mut text = "a".repeat(len);
+                text.insert(at, '|');
+                // A byte one past the sought one's value, and more bars.
+                for tail in ["", "}", "|", "x|é|", "|}|"] {
+                    let text = format!("{text}{tail}");
+                    let got: Vec<&str> = split_on(&text, b'|').collect();
+                    let want: Vec<&str> = text.split('|').collect();
+                    assert_eq!(got, want, "{text:?}");
+                }
+            }
+        }
+        assert_eq!(split_on("", b'|').collect::<Vec<_>>(), vec![""]);
+        assert_eq!(split_on("abc", b'|').collect::<Vec<_>>(), vec!["abc"]);
     }
 
     #[test]
