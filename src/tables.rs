@@ -43,8 +43,9 @@ pub(crate) const POSTNOMINALS: &str = include_str!("data/postnominals.txt");
 /// The data rows of a table: comment and blank lines dropped, each row split
 /// on tabs, cells trimmed.
 pub(crate) fn rows(table: &str) -> impl Iterator<Item = Row<'_>> {
-    table
-        .lines()
+    // Cut at each newline: a carriage return before it goes with the
+    // trimming of the row's last cell.
+    split_on(table, b'\n')
         .filter(|l| !l.starts_with('#') && !is_blank(l))
         .map(Row::split)
 }
@@ -190,7 +191,7 @@ mod tests {
 
     #[test]
     fn rows_split_on_tabs_and_trim_cells_as_before() {
-        let table = "# comment\n \t \n\u{a0}\na\t b \t\u{a0}c\u{2003}\n\nx\r\n";
+        let table = "# comment\r\n \t \n\u{a0}\na\t b \t\u{a0}c\u{2003}\n\r\n\nx\r\ny\t z\r";
         let got: Vec<Vec<&str>> = rows(table).map(|r| r.to_vec()).collect();
         let want: Vec<Vec<&str>> = table
             .lines()
@@ -198,7 +199,7 @@ mod tests {
             .map(|l| l.split('\t').map(str::trim).collect())
             .collect();
         assert_eq!(got, want);
-        assert_eq!(got, vec![vec!["a", "b", "c"], vec!["x"]]);
+        assert_eq!(got, vec![vec!["a", "b", "c"], vec!["x"], vec!["y", "z"]]);
     }
 
     #[test]
