@@ -223,7 +223,8 @@ impl QuoteFinder {
                 }
             }
         }
-        let mut titles = FastMap::default();
+        let mut titles =
+            FastMap::with_capacity_and_hasher(tables::room(tables::TITLES), Default::default());
         let mut title_words = WordSet::default();
         let mut title_parts = WordSet::default();
         let mut title_len = 1;
@@ -235,18 +236,24 @@ impl QuoteFinder {
             let written = title.to_lowercase();
             // Words are read without a full stop after three letters or
             // more ("Rep." is the word "Rep"), so "rep." is also "rep".
-            let bare = written
-                .split(' ')
-                .map(|w| {
-                    if w.len() > 3 {
-                        w.trim_end_matches('.')
-                    } else {
-                        w
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
-            for lower in [written.clone(), bare] {
+            // Most titles have no such word, and then the bare form is the
+            // written one: it is built, and its words added, only when it
+            // differs.
+            let dotted = written.split(' ').any(|w| w.len() > 3 && w.ends_with('.'));
+            let bare = dotted.then(|| {
+                written
+                    .split(' ')
+                    .map(|w| {
+                        if w.len() > 3 {
+                            w.trim_end_matches('.')
+                        } else {
+                            w
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            for lower in std::iter::once(written).chain(bare) {
                 title_len = title_len.max(lower.split(' ').count());
                 if let Some(first) = lower.split(' ').next() {
                     title_firsts.insert(first);
@@ -425,7 +432,10 @@ impl WordSet {
     /// Adds `w`.
     fn insert(&mut self, w: &str) {
         self.keys.insert(word_key(w.as_bytes(), 0));
-        self.words.insert(w.to_string());
+        // Title words repeat ("minister", "of"): a copy only for a new one.
+        if !self.words.contains(w) {
+            self.words.insert(w.to_string());
+        }
     }
 
     /// Whether `w` is in the set, as written.

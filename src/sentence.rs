@@ -60,7 +60,7 @@ pub(crate) struct Split<'h> {
 /// The compiled sentence splitter.
 #[derive(Debug, Clone)]
 pub(crate) struct SentenceSplitter {
-    abbreviations: FastMap<String, AbbrevClass>,
+    abbreviations: FastMap<&'static str, AbbrevClass>,
     /// The abbreviations that are ASCII and at most 7 bytes long (all but
     /// a few), each as [`packed_key`] has it.
     short_abbreviations: FastSet<u64>,
@@ -69,7 +69,7 @@ pub(crate) struct SentenceSplitter {
     /// How far back `glued_sentences` reads the word before a stop: past
     /// three times the longest abbreviation, no word is one.
     glue_reach: usize,
-    starters: FastSet<String>,
+    starters: FastSet<&'static str>,
     /// Compiled on first use: few blocks open with a weekday, and the
     /// pattern's `\p{Lu}` is a large class to compile.
     dateline: LazyPattern,
@@ -123,21 +123,26 @@ impl SentenceSplitter {
     }
 
     pub(crate) fn new() -> SentenceSplitter {
-        let abbreviations: FastMap<String, AbbrevClass> = tables::rows(tables::ABBREVIATIONS)
-            .filter_map(|row| {
-                let class = match *row.get(1)? {
-                    "prefix" => AbbrevClass::Prefix,
-                    "number" => AbbrevClass::Number,
-                    _ => AbbrevClass::General,
-                };
-                Some((row.first()?.to_string(), class))
-            })
-            .collect();
+        let mut abbreviations: FastMap<&str, AbbrevClass> = FastMap::with_capacity_and_hasher(
+            tables::room(tables::ABBREVIATIONS),
+            Default::default(),
+        );
+        abbreviations.extend(tables::rows(tables::ABBREVIATIONS).filter_map(|row| {
+            let class = match *row.get(1)? {
+                "prefix" => AbbrevClass::Prefix,
+                "number" => AbbrevClass::Number,
+                _ => AbbrevClass::General,
+            };
+            Some((*row.first()?, class))
+        }));
         let short_abbreviations = abbreviations.keys().filter_map(|k| packed_key(k)).collect();
-        let longest_abbreviation = abbreviations.keys().map(String::len).max().unwrap_or(0);
-        let starters = tables::rows(tables::SENTENCE_STARTERS)
-            .filter_map(|row| Some(row.first()?.to_string()))
-            .collect();
+        let longest_abbreviation = abbreviations.keys().map(|k| k.len()).max().unwrap_or(0);
+        let mut starters: FastSet<&str> = FastSet::with_capacity_and_hasher(
+            tables::room(tables::SENTENCE_STARTERS),
+            Default::default(),
+        );
+        starters
+            .extend(tables::rows(tables::SENTENCE_STARTERS).filter_map(|row| row.first().copied()));
         SentenceSplitter {
             abbreviations,
             short_abbreviations,
@@ -521,7 +526,7 @@ impl SentenceSplitter {
     }
 
     fn is_starter(&self, next: &NextWord<'_>) -> bool {
-        self.starters.contains(&next.word().to_lowercase())
+        self.starters.contains(next.word().to_lowercase().as_str())
     }
 
     /// "world.Today" or "1,000.That": a full stop glued to the next sentence,
@@ -559,7 +564,10 @@ impl SentenceSplitter {
                 .chars()
                 .last()
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-            && (long || !self.abbreviations.contains_key(&left.to_lowercase()));
+            && (long
+                || !self
+                    .abbreviations
+                    .contains_key(left.to_lowercase().as_str()));
         if !left_ok {
             return false;
         }
@@ -1540,7 +1548,9 @@ mod tests {
                 .chars()
                 .last()
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-            && !splitter.abbreviations.contains_key(&left.to_lowercase());
+            && !splitter
+                .abbreviations
+                .contains_key(left.to_lowercase().as_str());
         let right_ok = right.chars().count() >= 2 && right.chars().skip(1).all(char::is_lowercase);
         left_ok && right_ok
     }

@@ -22,7 +22,7 @@ use crate::analysis::Analysis;
 use crate::calendar::{days_in_month, easter, nth_weekday};
 use crate::hash::FastMap;
 use crate::text::{
-    char_before, key_fold, prefix_keys, seek, word_key, KeySet, WordBytes, WORD_KEYS,
+    char_before, key_fold, prefix_keys, seek, word_key, KeyBits, KeySet, WordBytes, WORD_KEYS,
 };
 use crate::{tables, Date, Span};
 
@@ -591,7 +591,8 @@ impl WordTable {
 impl DateFinder {
     /// Builds the finder from the word and holiday tables.
     pub(crate) fn new() -> DateFinder {
-        let mut words = FastMap::default();
+        let mut words =
+            FastMap::with_capacity_and_hasher(tables::room(tables::DATE_WORDS), Default::default());
         let mut patterns: Vec<String> = Vec::new();
         let mut triggers = Vec::new();
         for row in tables::rows(tables::DATE_WORDS) {
@@ -657,7 +658,9 @@ impl DateFinder {
         triggers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         // Keys whose words are walked in any case: those of one-word
         // patterns, and that of "day", which most holiday names end in.
-        let mut walked = KeySet::new();
+        // (This set and the next two serve only here: at a bit a key, they
+        // are a sixteenth of a kept set to clear.)
+        let mut walked = KeyBits::new();
         walked.insert(word_key(b"day", 0));
         for (p, _) in &triggers {
             let p = std::str::from_utf8(p).unwrap_or_default();
@@ -693,7 +696,7 @@ impl DateFinder {
             })
             .collect();
         // Keys with a pattern that has no anchor: their words are walked.
-        let mut unanchored = KeySet::new();
+        let mut unanchored = KeyBits::new();
         for ((p, _), anchor) in triggers.iter().zip(&anchors) {
             if anchor.is_none() {
                 for key in prefix_keys(p) {
