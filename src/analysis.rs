@@ -117,7 +117,8 @@ impl<'h> Analysis<'h> {
     /// The content blocks' spans and their walk, as the country and date
     /// stages read them. The blocks are read once for both stages, and each
     /// then reads a third of the bytes: a long text's blocks do not stay in
-    /// cache from one pass to the next.
+    /// cache from one pass to the next. Worked out on the first call and
+    /// kept, so `blocks` must not change after it.
     pub(crate) fn content(&self) -> &Content {
         self.content.get_or_init(|| {
             let spans: Vec<Span> = self.content_spans().map(|(_, span)| span).collect();

@@ -375,7 +375,7 @@ impl<'f, 'h> Run<'f, 'h> {
         // Room for the speakers and quotes a text of this length usually
         // holds, where growing the lists moved all of them so far, and
         // rehashed every key, once for each doubling.
-        let speakers = text.len() / BYTES_PER_SPEAKER;
+        let speakers = (text.len() / BYTES_PER_SPEAKER).min(MOST_ROOM);
         let mut keys = FastMap::default();
         keys.reserve(speakers);
         Run {
@@ -387,7 +387,7 @@ impl<'f, 'h> Run<'f, 'h> {
             keys,
             titled: FastMap::default(),
             last_of: [None; 3],
-            quotes: Vec::with_capacity(text.len() / BYTES_PER_QUOTE),
+            quotes: Vec::with_capacity((text.len() / BYTES_PER_QUOTE).min(MOST_ROOM)),
             parses: Parses::for_text(text.len()),
             token_lists: TokenLists::default(),
             scratch: Cell::new(String::new()),
@@ -408,6 +408,12 @@ const BYTES_PER_SPEAKER: usize = 4096;
 /// Bytes of text per quote a run makes room for: press releases hold a
 /// quote every 2.5 KB or so.
 const BYTES_PER_QUOTE: usize = 2048;
+
+/// The most entries a run makes room for in any one list ahead of need
+/// (more than a 7 MB text of releases asks for), so that a huge text
+/// with no quotation, a data dump, say, does not get megabytes of room
+/// it never fills.
+const MOST_ROOM: usize = 4096;
 
 /// A set of words, with the word keys (`text::word_key`) of its members:
 /// most words asked about are ruled out by their first three bytes, before

@@ -51,16 +51,16 @@ pub(super) struct Parses<'h> {
 const TITLE_MEMO: usize = 16;
 
 /// Bytes of text per speaker phrase `Parses::for_text` makes room for:
-/// press releases hold a distinct one every 3 KB or so. Growing the lists
-/// moved every parse kept so far, and rehashed every phrase, at each
-/// doubling.
+/// press releases hold a distinct one every 3 KB or so, and the room
+/// leaves a margin. Growing the lists moved every parse kept so far, and
+/// rehashed every phrase, at each doubling.
 const BYTES_PER_PHRASE: usize = 2048;
 
 impl<'h> Parses<'h> {
     /// Empty lists, with room for the phrases a text of `len` bytes
     /// usually holds.
     pub(super) fn for_text(len: usize) -> Parses<'h> {
-        let room = len / BYTES_PER_PHRASE;
+        let room = (len / BYTES_PER_PHRASE).min(super::MOST_ROOM);
         let mut index = FastMap::default();
         index.reserve(room);
         Parses {
@@ -132,7 +132,7 @@ impl<'h> Run<'_, 'h> {
         let text = self.text;
         let s = text.get(np.range())?;
         // "Cornyn's statement added": what someone issued speaks for them.
-        if let Some(owner) = ["statement", "remarks", "letter", "message"]
+        if let Some(owner) = ISSUED
             .iter()
             .find_map(|what| s.strip_suffix(what))
             .and_then(|o| o.strip_suffix("'s ").or_else(|| o.strip_suffix("’s ")))
@@ -824,12 +824,13 @@ fn token_text<'h>(text: &'h str, toks: &[Span], k: usize) -> &'h str {
     toks.get(k).and_then(|t| text.get(t.range())).unwrap_or("")
 }
 
+/// What someone issues that speaks for them ("Cornyn's statement").
+const ISSUED: [&str; 4] = ["statement", "remarks", "letter", "message"];
+
 /// Whether `s` may name what someone issued ("Cornyn's statement"): it
 /// ends on a word that `parse` reads as one.
 fn issued(s: &str) -> bool {
-    ["statement", "remarks", "letter", "message"]
-        .iter()
-        .any(|what| s.ends_with(what))
+    ISSUED.iter().any(|what| s.ends_with(what))
 }
 
 /// The merge key of an organisation or group: lower case, without the
@@ -885,6 +886,16 @@ mod tests {
     use crate::country::CountryFinder;
     use crate::text::WordBytes;
     use crate::Span;
+
+    /// The room made ahead of need grows with the text only up to a point:
+    /// a terabyte would otherwise ask for half a billion parses.
+    #[test]
+    fn room_made_ahead_is_bounded() {
+        let huge = super::Parses::for_text(1 << 40);
+        assert!(huge.parsed.capacity() < 2 * super::super::MOST_ROOM);
+        let release = super::Parses::for_text(20_000);
+        assert!(release.parsed.capacity() >= 20_000 / super::BYTES_PER_PHRASE);
+    }
 
     #[test]
     fn a_phrase_met_again_is_found_parsed_and_moved_to_where_it_stands() {

@@ -88,8 +88,9 @@ impl<'h> Run<'_, 'h> {
     /// The speaker named by the phrase at `np`, registered or merged.
     ///
     /// The parse is read where it is kept (`Parses`), and its key, name
-    /// and title are copied only into a new speaker: most phrases name
-    /// someone met before, and a copy of each cost an allocation.
+    /// and title are copied only into a new speaker, or where they fill in
+    /// or lengthen a known speaker's: most phrases name someone met before
+    /// as they were named, and a copy of each cost an allocation.
     pub(super) fn speaker_for(&mut self, np: Span) -> Option<usize> {
         let phrase = self.text.get(np.range())?;
         // A phrase holding " and " is parsed afresh (`parse` reads the
