@@ -1146,8 +1146,9 @@ fn marker_len(s: &str) -> Option<usize> {
 mod tests {
     use super::*;
 
-    /// Every rule answers as the regex of its pattern does, on every line
-    /// of the fixtures and on lines drawn from the pattern's words.
+    /// Every rule runs on the lazy DFA and answers as the regex of its
+    /// pattern does, on every line of the fixtures and on lines drawn from
+    /// the pattern's words.
     #[test]
     fn rules_answer_as_their_regexes_do() {
         let rules = LayoutRules::new();
@@ -1163,6 +1164,8 @@ mod tests {
             let source = rule.source().expect("a rule with patterns");
             let wrong = crate::pattern::disagreements(source, &lines);
             assert_eq!(wrong, Vec::<String>::new(), "{source}");
+            let on_dfa = rule.get().is_some_and(crate::pattern::Matcher::runs_dfa);
+            assert!(on_dfa, "{source} runs on the slower regex");
         }
     }
 

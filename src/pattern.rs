@@ -58,8 +58,9 @@ impl Pattern {
 ///
 /// Compiled from one of the crate's own patterns, as a [`Pattern`] is, with
 /// the same syntax and the same meaning; a pattern the lazy DFA cannot run
-/// (a Unicode word boundary) is compiled as a [`regex::Regex`] instead, and
-/// one that does not compile at all matches nothing.
+/// (a Unicode word boundary, or any other failure to build it) is compiled
+/// as a [`regex::Regex`] instead, and one that does not compile at all
+/// matches nothing.
 #[derive(Debug)]
 pub(crate) struct Matcher(Option<Engine>);
 
@@ -120,6 +121,12 @@ impl Matcher {
         self.0.is_some()
     }
 
+    /// Whether the pattern runs on the lazy DFA, not the slower regex.
+    #[cfg(test)]
+    pub(crate) fn runs_dfa(&self) -> bool {
+        matches!(self.0, Some(Engine::Dfa(_)))
+    }
+
     /// Whether the pattern matches somewhere in `s`.
     pub(crate) fn is_match(&self, s: &str) -> bool {
         match &self.0 {
@@ -131,6 +138,10 @@ impl Matcher {
 }
 
 impl ForwardDfa {
+    /// An unanchored search that stops at the first match. A pattern
+    /// anchored at the start throughout needs no anchored search to stop
+    /// early: its automaton has no unanchored prefix, and dies at the first
+    /// byte that rules the start out.
     fn is_match(&self, s: &str) -> bool {
         let input = Input::new(s).earliest(true);
         let found = match self.shared.try_lock() {
@@ -152,10 +163,6 @@ impl ForwardDfa {
 
 /// The forward lazy DFA of `source`, with no capture groups (a yes-or-no
 /// search reads none), or `None` where the lazy DFA cannot run it.
-///
-/// A pattern anchored at the start throughout needs no anchored search to
-/// stop early: its automaton has no unanchored prefix, and dies at the
-/// first byte that rules the start out.
 fn forward_dfa(source: &str) -> Option<DFA> {
     let nfa = thompson::Compiler::new()
         .configure(thompson::Config::new().which_captures(WhichCaptures::None))

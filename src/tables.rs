@@ -78,6 +78,12 @@ impl<'t> Row<'t> {
             len: 0,
         };
         for cell in split_on(line, b'\t') {
+            // A row holds at most `MAX_CELLS` cells; the tables' tests
+            // read every table, so a wider row fails them here.
+            debug_assert!(
+                row.len < MAX_CELLS,
+                "a table row of more than {MAX_CELLS} cells"
+            );
             if let Some(slot) = row.cells.get_mut(row.len) {
                 *slot = trim(cell);
                 row.len += 1;
@@ -107,6 +113,7 @@ impl std::fmt::Debug for Row<'_> {
 /// eight bytes at a time costs less than a character search set up for
 /// each.
 pub(crate) fn split_on(s: &str, byte: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(byte.is_ascii(), "a cut inside a character");
     let mut rest = Some(s);
     std::iter::from_fn(move || {
         let piece = rest?;

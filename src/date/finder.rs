@@ -658,8 +658,8 @@ impl DateFinder {
         triggers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         // Keys whose words are walked in any case: those of one-word
         // patterns, and that of "day", which most holiday names end in.
-        // (This set and the next two serve only here: at a bit a key, they
-        // are a sixteenth of a kept set to clear.)
+        // (This set and the next two serve only here: at a bit a key, each
+        // is 4 KB to zero, where a `KeySet` is 64 KB.)
         let mut walked = KeyBits::new();
         walked.insert(word_key(b"day", 0));
         for (p, _) in &triggers {
