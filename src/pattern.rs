@@ -171,10 +171,9 @@ fn forward_dfa(source: &str) -> Option<DFA> {
     DFA::builder().build_from_nfa(nfa).ok()
 }
 
-/// A rule compiled the first time a text needs it ([`LazyMatcher`],
-/// [`LazyPattern`], a
-/// country guard's context words), which can also be
-/// compiled ahead of that: see `Extractor::warm_up`.
+/// A rule compiled the first time a text needs it ([`Lazy`], a country
+/// guard's context words), which can also be compiled ahead of that: see
+/// `Extractor::warm_up`.
 pub(crate) trait CompileOnce: Sync {
     /// Compiles the rule, unless it already is (or is being compiled on
     /// another thread, which this then waits for).
@@ -185,109 +184,80 @@ pub(crate) trait CompileOnce: Sync {
     fn is_compiled(&self) -> bool;
 }
 
-/// A [`Matcher`] compiled on its first use, then kept (and shared between
-/// threads) for the extractor's lifetime, as a [`LazyPattern`] is.
-#[derive(Debug)]
-pub(crate) struct LazyMatcher {
-    /// The regex, or `None` for an empty alternation, which matches nothing.
-    source: Option<String>,
-    compiled: OnceLock<Matcher>,
+/// A rule that can be compiled from one of the crate's own patterns:
+/// what a [`Lazy`] holds.
+pub(crate) trait Compile {
+    /// The rule of `source`.
+    fn compile(source: &str) -> Self;
 }
 
-impl LazyMatcher {
+impl Compile for Matcher {
+    fn compile(source: &str) -> Matcher {
+        Matcher::new(source)
+    }
+}
+
+impl Compile for Pattern {
+    fn compile(source: &str) -> Pattern {
+        Pattern::new(source)
+    }
+}
+
+/// A rule compiled on its first use, then kept (and shared between
+/// threads) for the extractor's lifetime: for rules that most texts never
+/// reach, so that building an extractor does not pay for them.
+#[derive(Debug, Clone)]
+pub(crate) struct Lazy<T> {
+    /// The regex, or `None` for an empty alternation, which matches nothing.
+    source: Option<String>,
+    compiled: OnceLock<T>,
+}
+
+/// A [`Matcher`] compiled on its first use.
+pub(crate) type LazyMatcher = Lazy<Matcher>;
+
+/// A [`Pattern`] compiled on its first use.
+pub(crate) type LazyPattern = Lazy<Pattern>;
+
+impl<T: Compile> Lazy<T> {
     /// `pattern`, compiled when first used.
-    pub(crate) fn new(pattern: &str) -> LazyMatcher {
-        LazyMatcher {
+    pub(crate) fn new(pattern: &str) -> Lazy<T> {
+        Lazy {
             source: Some(pattern.to_string()),
             compiled: OnceLock::new(),
         }
     }
 
     /// A rule that matches where any of `patterns` does, with `flags`.
-    pub(crate) fn any(flags: &str, patterns: &[&str]) -> LazyMatcher {
-        LazyMatcher {
-            source: alternation(flags, patterns),
+    pub(crate) fn any(flags: &str, patterns: &[&str]) -> Lazy<T> {
+        let branches: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
+        Lazy {
+            source: (!branches.is_empty()).then(|| format!("{flags}(?:{})", branches.join("|"))),
             compiled: OnceLock::new(),
         }
     }
 
     /// The compiled rule; `None` for an empty alternation.
-    pub(crate) fn get(&self) -> Option<&Matcher> {
+    pub(crate) fn get(&self) -> Option<&T> {
         let source = self.source.as_deref()?;
-        Some(self.compiled.get_or_init(|| Matcher::new(source)))
+        Some(self.compiled.get_or_init(|| T::compile(source)))
     }
 
+    /// The regex as written, before compiling.
+    #[cfg(test)]
+    pub(crate) fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+}
+
+impl Lazy<Matcher> {
     /// Whether the rule matches somewhere in `s`.
     pub(crate) fn is_match(&self, s: &str) -> bool {
         self.get().is_some_and(|m| m.is_match(s))
     }
-
-    /// The regex as written, before compiling.
-    #[cfg(test)]
-    pub(crate) fn source(&self) -> Option<&str> {
-        self.source.as_deref()
-    }
 }
 
-impl CompileOnce for LazyMatcher {
-    fn compile(&self) {
-        self.get();
-    }
-
-    #[cfg(test)]
-    fn is_compiled(&self) -> bool {
-        self.source.is_none() || self.compiled.get().is_some()
-    }
-}
-
-/// `patterns` as one alternation with `flags` in front, or `None` for no
-/// patterns.
-fn alternation(flags: &str, patterns: &[&str]) -> Option<String> {
-    let branches: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
-    (!branches.is_empty()).then(|| format!("{flags}(?:{})", branches.join("|")))
-}
-
-/// A [`Pattern`] compiled on its first use, then kept (and shared between
-/// threads) for the extractor's lifetime: for rules that most texts never
-/// reach, so that building an extractor does not pay for them.
-#[derive(Debug, Clone)]
-pub(crate) struct LazyPattern {
-    /// The regex, or `None` for an empty alternation, which matches nothing.
-    source: Option<String>,
-    compiled: OnceLock<Pattern>,
-}
-
-impl LazyPattern {
-    /// `pattern`, compiled when first used.
-    pub(crate) fn new(pattern: &str) -> LazyPattern {
-        LazyPattern {
-            source: Some(pattern.to_string()),
-            compiled: OnceLock::new(),
-        }
-    }
-
-    /// A pattern that matches where any of `patterns` does, with `flags`.
-    pub(crate) fn any(flags: &str, patterns: &[&str]) -> LazyPattern {
-        LazyPattern {
-            source: alternation(flags, patterns),
-            compiled: OnceLock::new(),
-        }
-    }
-
-    /// The compiled pattern; `None` for an empty alternation.
-    pub(crate) fn get(&self) -> Option<&Pattern> {
-        let source = self.source.as_deref()?;
-        Some(self.compiled.get_or_init(|| Pattern::new(source)))
-    }
-
-    /// The regex as written, before compiling.
-    #[cfg(test)]
-    pub(crate) fn source(&self) -> Option<&str> {
-        self.source.as_deref()
-    }
-}
-
-impl CompileOnce for LazyPattern {
+impl<T: Compile + Sync + Send> CompileOnce for Lazy<T> {
     fn compile(&self) {
         self.get();
     }
