@@ -1567,7 +1567,7 @@ impl CountryFinder {
 fn parse_form(form: &str, demonym: bool) -> (u8, Option<&str>, bool) {
     let mut flags = if demonym { LOWER_OK } else { 0 };
     let mut ambiguous = false;
-    let mut rest = tables::trim(form);
+    let mut rest = tables::trim_cell(form);
     loop {
         match rest.chars().next() {
             Some('!') => flags &= !LOWER_OK,

@@ -46,7 +46,7 @@ pub(crate) fn rows(table: &str) -> impl Iterator<Item = Row<'_>> {
     // Cut at each newline: a carriage return before it goes with the
     // trimming of the row's last cell.
     split_on(table, b'\n')
-        .filter(|l| !l.starts_with('#') && !is_blank(l))
+        .filter(|l| !l.starts_with('#') && !is_blank_line(l))
         .map(Row::split)
 }
 
@@ -85,7 +85,7 @@ impl<'t> Row<'t> {
                 "a table row of more than {MAX_CELLS} cells"
             );
             if let Some(slot) = row.cells.get_mut(row.len) {
-                *slot = trim(cell);
+                *slot = trim_cell(cell);
                 row.len += 1;
             }
         }
@@ -156,7 +156,7 @@ fn is_solid(b: u8) -> bool {
 }
 
 /// Whether `line` holds only white space.
-fn is_blank(line: &str) -> bool {
+fn is_blank_line(line: &str) -> bool {
     match line.as_bytes().first() {
         Some(&b) if is_solid(b) => false,
         _ => line.trim().is_empty(),
@@ -164,7 +164,7 @@ fn is_blank(line: &str) -> bool {
 }
 
 /// `cell` trimmed, with a quick answer for the cell that needs none.
-pub(crate) fn trim(cell: &str) -> &str {
+pub(crate) fn trim_cell(cell: &str) -> &str {
     match (cell.as_bytes().first(), cell.as_bytes().last()) {
         (Some(&a), Some(&z)) if is_solid(a) && is_solid(z) => cell,
         _ => cell.trim(),
