@@ -87,6 +87,9 @@ impl Rule {
     }
 }
 
+/// The word key (`text::word_key`) of "day", in any case.
+const DAY_KEY: usize = 3 * 27 * 27 + 24;
+
 /// Time units, as the `unit` column of the word table numbers them.
 const DAY: i32 = 1;
 const WEEK: i32 = 2;
@@ -2262,14 +2265,15 @@ impl DateFinder {
     ) {
         if text.as_bytes().get(lo..hi).is_some() {
             let span = Span::new(lo, hi);
-            self.scan_spans(words, text, span, std::iter::once(span), out);
+            self.scan_spans(words, text, span, std::iter::once(span), out, None);
         }
     }
 
     /// Every expression inside each of `spans`, in order, without
     /// overlaps; none runs from one span into the next. `spans` come in
     /// order, none overlapping the next, all inside `text` and inside
-    /// `walk`. Appends them to `out`.
+    /// `walk`. Appends them to `out`, and to `days` (if given) every word
+    /// start in `walk` that reads "Day", in order.
     ///
     /// One walk over the word starts serves every span: a walk has a set
     /// cost of its own, and most blocks are short.
@@ -2280,6 +2284,7 @@ impl DateFinder {
         walk: Span,
         mut spans: impl Iterator<Item = Span>,
         out: &mut Vec<(usize, Core, usize)>,
+        mut days: Option<&mut Vec<usize>>,
     ) {
         let b = text.as_bytes();
         // The span that holds the current word start, or the next one.
@@ -2293,6 +2298,14 @@ impl DateFinder {
         // word only when its first three characters begin some pattern or
         // its anchor.
         words.for_each_start_in(walk, &self.may_trigger, |s, key| {
+            // Holiday names are sought from their anchor "day" (see
+            // `KeyTrigger`), so every "Day" is walked: named days are
+            // sought among these (see `named_days`).
+            if key == DAY_KEY && b.get(s..s + 3) == Some(b"Day".as_slice()) {
+                if let Some(days) = days.as_deref_mut() {
+                    days.push(s);
+                }
+            }
             while current.is_some_and(|span| span.end <= s) {
                 current = spans.next();
                 if let Some(span) = current {
@@ -2435,8 +2448,17 @@ impl DateFinder {
         // growth moves the whole list.
         let mut found = Vec::with_capacity(text.len() / 512);
         let words = analysis.words();
+        // Every "Day" that starts a word of the content, when the walk
+        // meets them all: else `named_days` searches the text for them.
+        let mut days = None;
         match content.walk {
-            Some(walk) => self.scan_spans(words, text, walk, spans(), &mut found),
+            Some(walk) => {
+                let mut walked = Vec::new();
+                let all = self.may_trigger.contains(DAY_KEY);
+                let collect = all.then_some(&mut walked);
+                self.scan_spans(words, text, walk, spans(), &mut found, collect);
+                days = all.then_some(walked);
+            }
             None => {
                 for span in spans() {
                     self.scan(words, text, span.start, span.end, &mut found);
@@ -2507,14 +2529,20 @@ impl DateFinder {
                 value,
             });
         }
-        self.named_days(analysis, &mut out);
+        self.named_days(analysis, &mut out, days.as_deref());
         out
     }
 
     /// Days the text names and dates itself ("a National Day of Mourning
     /// would be held on Sunday 22 February, 2009"): every mention of the
-    /// name, anywhere in the content, takes that date.
-    fn named_days<'h>(&self, analysis: &Analysis<'h>, out: &mut Vec<DateMention<'h>>) {
+    /// name, anywhere in the content, takes that date. `days`, if given,
+    /// holds in order every word start of the content that reads "Day".
+    fn named_days<'h>(
+        &self,
+        analysis: &Analysis<'h>,
+        out: &mut Vec<DateMention<'h>>,
+        days: Option<&[usize]>,
+    ) {
         let text = analysis.text;
         let b = text.as_bytes();
         let mut names: Vec<(&'h str, DateValue)> = Vec::new();
@@ -2554,7 +2582,7 @@ impl DateFinder {
         // as a search of it would. Hits: start and name, in text order.
         let firsts: Vec<Option<usize>> = names.iter().map(|(n, _)| n.find("Day")).collect();
         let mut hits: Vec<(usize, usize)> = Vec::new();
-        for day in memchr::memmem::find_iter(b, b"Day") {
+        let mut hits_at = |day: usize| {
             for (k, ((name, _), first)) in names.iter().zip(&firsts).enumerate() {
                 let Some(s) = first.and_then(|o| day.checked_sub(o)) else {
                     continue;
@@ -2563,6 +2591,21 @@ impl DateFinder {
                     hits.push((s, k));
                 }
             }
+        };
+        // Only hits inside the content count. Where each name's first
+        // "Day" follows a character that is no letter or digit, so does
+        // every occurrence's: a word start of the content, among `days`,
+        // with no second read of the text.
+        let at_word_starts = names.iter().zip(&firsts).all(|((name, _), first)| {
+            first.is_some_and(|f| {
+                name.get(..f)
+                    .and_then(|x| x.chars().next_back())
+                    .is_some_and(|c| !c.is_alphanumeric())
+            })
+        });
+        match days {
+            Some(days) if at_word_starts => days.iter().for_each(|&day| hits_at(day)),
+            _ => memchr::memmem::find_iter(b, b"Day").for_each(hits_at),
         }
         hits.sort_unstable();
         let mut extra = Vec::new();
@@ -4051,6 +4094,15 @@ mod tests {
 #[cfg(test)]
 mod shortcut_tests {
     use super::*;
+
+    /// Named days are sought among the walked word starts that read
+    /// "Day": the walk must meet every one.
+    #[test]
+    fn every_day_is_walked() {
+        assert_eq!(word_key(b"Day", 0), DAY_KEY);
+        assert_eq!(word_key(b"day", 0), DAY_KEY);
+        assert!(DateFinder::new().may_trigger.contains(DAY_KEY));
+    }
 
     /// [`tense`] as it reads every word of both walks and keeps the
     /// nearest marker, for comparison with the walks that stop early.
