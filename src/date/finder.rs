@@ -307,6 +307,38 @@ fn number_may_start(b: &[u8], s: usize) -> bool {
     !joined && !currency
 }
 
+/// Whether the number at `s` (inside a span that ends at `hi`) may begin
+/// a date by the bytes after it, as [`DateFinder::at_number`] reads them:
+/// a number of three digits or more than four is none; one of one or two
+/// digits is a day, and a day needs a slash, a suffix ("1st"), a
+/// capitalised month, or "of", "and", a dash, "to", "until", "through" or
+/// "till" after it. Most numbers are counts ("5 per cent", "10 years",
+/// "(3)"), and this rules them out before they are read.
+fn number_may_date(b: &[u8], s: usize, hi: usize) -> bool {
+    let digits = b
+        .get(s..hi)
+        .unwrap_or_default()
+        .iter()
+        .take(5)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    match digits {
+        4 => true,
+        1 | 2 => {
+            let e = s + digits;
+            let next = at(b, e);
+            if next == b'/' || next.is_ascii_alphabetic() {
+                return true;
+            }
+            let k = skip_ws(b, e, hi);
+            let c = at(b, k);
+            k < hi
+                && (c.is_ascii_uppercase() || matches!(c, b'o' | b'a' | b't' | b'u' | b'-' | 0xE2))
+        }
+        _ => false,
+    }
+}
+
 /// [`DateFinder::month_at`] of the word at `s`, where a month trigger has
 /// matched the letters `s..e` and no letter follows them: the word is the
 /// name unless a digit follows, and its month the trigger's. Returns where
@@ -2323,7 +2355,8 @@ impl DateFinder {
             let found = if at(b, s).is_ascii_digit() {
                 // Most numbers are ruled out by the bytes before them,
                 // with no call to read them.
-                number_may_start(b, s).then_some((s + 1, Trigger::Digit))
+                (number_may_start(b, s) && number_may_date(b, s, span.end))
+                    .then_some((s + 1, Trigger::Digit))
             } else {
                 self.trigger_at(text, s, key, span, &mut names)
             };
@@ -4205,6 +4238,33 @@ mod shortcut_tests {
             ("11", true),
         ];
         assert_eq!(starts, want);
+    }
+
+    /// A number that `number_may_date` rules out reads as no date, in the
+    /// fixture texts and in odd ends of spans.
+    #[test]
+    fn numbers_ruled_out_by_the_bytes_after_them_read_as_no_date() {
+        let finder = DateFinder::new();
+        let mut texts = fixture_texts();
+        texts.push(
+            "1 2 3 12 123 1234 12345 5 of May 6 and 7 June 8-9 July 10 \u{2013}11 May 1/2/2003 \
+             4th 5 May 6 to 7 May 8 until 9 May 10 per cent 3 x 2 (4) 11 12"
+                .to_string(),
+        );
+        let mut ruled_out = 0;
+        for text in &texts {
+            let b = text.as_bytes();
+            for s in (0..b.len()).filter(|&s| at(b, s).is_ascii_digit()) {
+                for hi in [s + 1, s + 2, s + 3, s + 6, (s + 40).min(b.len()), b.len()] {
+                    if hi > b.len() || text.get(..hi).is_none() || number_may_date(b, s, hi) {
+                        continue;
+                    }
+                    ruled_out += 1;
+                    assert!(finder.at_number(b, s, hi).is_none(), "{:?}", &text[s..hi]);
+                }
+            }
+        }
+        assert!(ruled_out > 100);
     }
 
     #[test]
