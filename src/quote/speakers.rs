@@ -8,11 +8,10 @@ use std::borrow::Cow;
 
 use super::cues::Cue;
 use super::surnames::NearSurnames;
-use super::words::rfind_byte;
 use super::{back, sentence_at, Quote, QuoteKind, Run, Speaker, SpeakerKind};
 use crate::analysis::Analysis;
 use crate::country::CountryCode;
-use crate::text::{contains_str, rfind_str, trim};
+use crate::text::{contains_str, trim};
 use crate::Span;
 
 /// A speaker while the document is read.
@@ -192,12 +191,19 @@ impl<'h> Run<'_, 'h> {
         let n = self.np_before(lo, sp.end).filter(|n| n.end == sp.end)?;
         let t = text.get(n.range()).unwrap_or("");
         // "Kevin Rudd and John Brumby"; a photo credit's "Twitter / Barack
-        // Obama".
-        Some(match (rfind_str(t, " and "), rfind_byte(t, b'/')) {
-            (Some(i), Some(j)) if j > i => trim(text, Span::new(n.start + j + 1, n.end)),
-            (Some(i), _) => Span::new(n.start + i + 5, n.end),
-            (None, Some(j)) => trim(text, Span::new(n.start + j + 1, n.end)),
-            (None, None) => n,
+        // Obama": the phrase runs from after the last " and " or slash.
+        // Both are looked for in one pass back over the phrase, where a
+        // search for each read it twice.
+        let bytes = t.as_bytes();
+        let last = (0..bytes.len()).rev().find(|&i| match bytes.get(i) {
+            Some(b'/') => true,
+            Some(b' ') => bytes.get(i..).is_some_and(|r| r.starts_with(b" and ")),
+            _ => false,
+        });
+        Some(match last {
+            Some(j) if bytes.get(j) == Some(&b'/') => trim(text, Span::new(n.start + j + 1, n.end)),
+            Some(i) => Span::new(n.start + i + 5, n.end),
+            None => n,
         })
     }
 
