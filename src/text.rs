@@ -469,6 +469,13 @@ impl KeySet {
         }
     }
 
+    /// Takes `key` out again; a number that is no key is left alone.
+    pub(crate) fn remove(&mut self, key: usize) {
+        if let Some(slot) = self.0.get_mut(key) {
+            *slot = 0;
+        }
+    }
+
     /// Whether `key` is in the set.
     #[inline]
     pub(crate) fn contains(&self, key: usize) -> bool {

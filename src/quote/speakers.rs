@@ -8,11 +8,10 @@ use std::borrow::Cow;
 
 use super::cues::Cue;
 use super::surnames::NearSurnames;
-use super::words::rfind_byte;
 use super::{back, sentence_at, Quote, QuoteKind, Run, Speaker, SpeakerKind};
 use crate::analysis::Analysis;
 use crate::country::CountryCode;
-use crate::text::{contains_str, rfind_str, trim};
+use crate::text::{contains_str, trim};
 use crate::Span;
 
 /// A speaker while the document is read.
@@ -172,6 +171,42 @@ impl<'h> Run<'_, 'h> {
         Some(i)
     }
 
+    /// The phrase ending with the surname mention `sp`, inside the span
+    /// `span` that holds it, that may name its speaker more fully ("Prime
+    /// Minister John Howard"); `None` when the surname stands alone.
+    /// `spans` holds the sentences' spans, in order.
+    fn fuller_phrase(&self, spans: &[Span], span: Span, sp: Span) -> Option<Span> {
+        let text = self.text;
+        // The fuller form is looked for only inside the mention's own
+        // sentence: "... Kendrick Moxon. Rathbun wrote" must not make
+        // "Kendrick Moxon. Rathbun" a name.
+        let lo = sentence_at(spans, sp.start).map_or(span.start, |s| s.start.max(span.start));
+        let lo = back(text, lo, sp.end, 120);
+        // A surname standing alone could only be read as itself, which
+        // parses to a person keyed by it with no title or country: it adds
+        // nothing, and most mentions are read no further.
+        if self.stands_alone(lo, sp) {
+            return None;
+        }
+        let n = self.np_before(lo, sp.end).filter(|n| n.end == sp.end)?;
+        let t = text.get(n.range()).unwrap_or("");
+        // "Kevin Rudd and John Brumby"; a photo credit's "Twitter / Barack
+        // Obama": the phrase runs from after the last " and " or slash.
+        // Both are looked for in one pass back over the phrase, where a
+        // search for each read it twice.
+        let bytes = t.as_bytes();
+        let last = (0..bytes.len()).rev().find(|&i| match bytes.get(i) {
+            Some(b'/') => true,
+            Some(b' ') => bytes.get(i..).is_some_and(|r| r.starts_with(b" and ")),
+            _ => false,
+        });
+        Some(match last {
+            Some(j) if bytes.get(j) == Some(&b'/') => trim(text, Span::new(n.start + j + 1, n.end)),
+            Some(i) => Span::new(n.start + i + 5, n.end),
+            None => n,
+        })
+    }
+
     /// Whether two names with one surname belong to different people: both
     /// are plain personal names ("Jill Biden", "Joe Biden": two to four
     /// capitalised words, the first neither a title, an abbreviation nor an
@@ -310,40 +345,28 @@ impl<'h> Run<'_, 'h> {
             index.find(text, self.words, &content, |span, sp, k| {
                 found.push((span, sp, k));
             });
-            for &(span, sp, k) in &found {
+            // Each mention's fuller phrase, and then its parse, are worked
+            // out for every mention before any is read: the walk back and
+            // the parser are large, and run in turn for each mention they
+            // pushed each other out of the instruction cache every time.
+            let phrases: Vec<Option<Span>> = found
+                .iter()
+                .map(|&(span, sp, k)| {
+                    surnames
+                        .get(k)
+                        .and_then(|_| self.fuller_phrase(spans, span, sp))
+                })
+                .collect();
+            // The phrase holds no " and ": each distinct one is parsed
+            // once (`Parses`).
+            let slots: Vec<Option<(usize, usize)>> = phrases
+                .iter()
+                .map(|phrase| phrase.and_then(|n| Some((self.remember(n)?, n.start))))
+                .collect();
+            for (&(_, sp, k), &slot) in found.iter().zip(&slots) {
                 let Some((i, _)) = surnames.get(k) else {
                     continue;
                 };
-                // The fuller form is looked for only inside the mention's
-                // own sentence: "... Kendrick Moxon. Rathbun wrote" must not
-                // make "Kendrick Moxon. Rathbun" a name.
-                let lo =
-                    sentence_at(spans, sp.start).map_or(span.start, |s| s.start.max(span.start));
-                let lo = back(text, lo, sp.end, 120);
-                // A surname standing alone could only be read as
-                // itself, which parses to a person keyed by it with
-                // no title or country: it adds nothing, and most
-                // mentions are read no further.
-                let phrase = Some(lo)
-                    .filter(|&lo| !self.stands_alone(lo, sp))
-                    .and_then(|lo| self.np_before(lo, sp.end))
-                    .filter(|n| n.end == sp.end)
-                    .map(|n| {
-                        let t = text.get(n.range()).unwrap_or("");
-                        // "Kevin Rudd and John Brumby"; a photo
-                        // credit's "Twitter / Barack Obama".
-                        match (rfind_str(t, " and "), rfind_byte(t, b'/')) {
-                            (Some(i), Some(j)) if j > i => {
-                                trim(text, Span::new(n.start + j + 1, n.end))
-                            }
-                            (Some(i), _) => Span::new(n.start + i + 5, n.end),
-                            (None, Some(j)) => trim(text, Span::new(n.start + j + 1, n.end)),
-                            (None, None) => n,
-                        }
-                    });
-                // The phrase holds no " and ": each distinct one is
-                // parsed once (`Parses`).
-                let slot = phrase.and_then(|n| Some((self.remember(n)?, n.start)));
                 let full = slot
                     .and_then(|(i, at)| self.parses.at(i, at))
                     .filter(|(p, _)| p.kind == SpeakerKind::Person);

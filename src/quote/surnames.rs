@@ -9,7 +9,7 @@
 
 use crate::bitset::{words_for, BitSet};
 use crate::hash::FastMap;
-use crate::text::{char_at, prefix_keys, run_end, KeyBits, WordBytes};
+use crate::text::{char_at, prefix_keys, run_end, KeyBits, KeySet, KeyTest, WordBytes};
 use crate::Span;
 
 /// Characters that may join the parts of one surname ("O'Neil",
@@ -26,6 +26,8 @@ pub(super) struct Surnames<'s> {
     /// The word keys (`text::word_key`) surnames start with: the first
     /// test, on a key every word start carries already.
     keys: KeyBits,
+    /// The keys set in `keys`, each once or more.
+    key_list: Vec<usize>,
     /// Bits of `prefix_key` for the first three bytes of each surname that
     /// has three: a word whose first three bytes have no bit set starts no
     /// such surname, ruled out by one look-up. Keys may collide; a collision
@@ -50,6 +52,7 @@ impl<'s> Surnames<'s> {
     pub(super) fn new(names: impl IntoIterator<Item = &'s str>) -> Surnames<'s> {
         let mut by_text = FastMap::default();
         let mut keys = BitSet::new();
+        let mut key_list = Vec::new();
         let mut prefixes = BitSet::new();
         let mut short_first = [false; 256];
         for (i, name) in names.into_iter().enumerate() {
@@ -61,6 +64,7 @@ impl<'s> Surnames<'s> {
             }
             for key in prefix_keys(name.as_bytes()) {
                 keys.insert(key);
+                key_list.push(key);
             }
             match *name.as_bytes() {
                 [b0, b1, b2, ..] => prefixes.insert(prefix_key(b0, b1, b2)),
@@ -76,9 +80,22 @@ impl<'s> Surnames<'s> {
         Surnames {
             by_text,
             keys,
+            key_list,
             prefixes,
             short_first,
         }
+    }
+
+    /// `find_keyed` with the index's own keys.
+    #[cfg(test)]
+    fn find(
+        &self,
+        text: &str,
+        words: &WordBytes,
+        spans: &[Span],
+        found: impl FnMut(Span, Span, usize),
+    ) {
+        self.find_keyed(&self.keys, text, words, spans, found);
     }
 
     /// Calls `found` with the span that holds it, its own span and the
@@ -86,13 +103,16 @@ impl<'s> Surnames<'s> {
     /// overlapping) that is a whole word: no letter or digit touches it
     /// on either side, and it ends inside its span. Occurrences do not
     /// overlap; where two surnames start at one word ("Smith" and
-    /// "Smith-Jones"), the shorter is taken when it is whole.
+    /// "Smith-Jones"), the shorter is taken when it is whole. The word
+    /// starts are tested first against `keys`, which holds at least the
+    /// keys of the index's surnames (`Surnames::keys`).
     ///
     /// The words of all the spans are read in one pass, from the first
     /// start to the last end: a document has thousands of short spans,
     /// and a pass for each cost more to set up than its words.
-    pub(super) fn find(
+    fn find_keyed(
         &self,
+        keys: &impl KeyTest,
         text: &str,
         words: &WordBytes,
         spans: &[Span],
@@ -108,7 +128,7 @@ impl<'s> Surnames<'s> {
         // occurrence in it may start.
         let mut current = 0;
         let mut resume = first.start;
-        words.for_each_start_in(Span::new(first.start, last.end), &self.keys, |i, _| {
+        words.for_each_start_in(Span::new(first.start, last.end), keys, |i, _| {
             while spans.get(current).is_some_and(|s| s.end <= i) {
                 current += 1;
                 resume = spans.get(current).map_or(usize::MAX, |s| s.start);
@@ -187,6 +207,11 @@ impl<'s> Surnames<'s> {
 /// after, so the cost per byte does not grow with the text.
 pub(super) const REACH: usize = 64 * 1024;
 
+/// Bytes of spans from which `NearSurnames::find` tests word starts
+/// against a byte a key: below it, zeroing the 64 KB of a `KeySet` costs
+/// more than the cheaper tests save.
+const WIDE_FROM: usize = 64 * 1024;
+
 /// The most speakers sharing a surname that a mention is tried against.
 const MAX_NAMESAKES: usize = 16;
 
@@ -220,7 +245,9 @@ impl<'s> NearSurnames<'s> {
             names.push(name);
             anchors.push(points);
         }
-        by_anchor.sort_unstable();
+        // Ordered by the anchor alone: the entries of a stretch are sorted
+        // anew when taken, and one comparison a step is cheaper than two.
+        by_anchor.sort_unstable_by_key(|&(p, _)| p);
         let mut next_same = vec![None; names.len()];
         let mut last: FastMap<&str, usize> = FastMap::default();
         for (k, name) in names.iter().enumerate().rev() {
@@ -239,7 +266,7 @@ impl<'s> NearSurnames<'s> {
 
     /// Calls `found` with the span that holds it, its own span and the
     /// entry of every surname inside `spans` whose speaker is near it, as
-    /// [`Surnames::find`] does for all of them. The index is rebuilt when
+    /// [`Surnames::find_keyed`] does for all of them. The index is rebuilt when
     /// a span needs anchors outside the stretch it covers; the spans it
     /// covers, while they come in order, are read in one pass.
     pub(super) fn find(
@@ -260,6 +287,13 @@ impl<'s> NearSurnames<'s> {
         // The index of the entries with an anchor in `covered`, and their
         // numbers in its order.
         let mut index: Option<(Surnames<'s>, Vec<usize>)> = None;
+        // Over a long text, the word starts are tested against the index's
+        // keys at a byte each (`KeySet`), one load a word where a bit
+        // costs a mask and shifts too: the walk over every word start is
+        // most of the search. The set is made once and kept in step with
+        // the index; zeroing its 64 KB costs more than a short text saves.
+        let extent: usize = spans.iter().map(Span::len).sum();
+        let mut wide = (extent >= WIDE_FROM).then(KeySet::new);
         let mut covered = (0, 0);
         let mut first = 0;
         while let Some(span) = spans.get(first) {
@@ -280,7 +314,16 @@ impl<'s> NearSurnames<'s> {
                 active.sort_unstable();
                 active.dedup();
                 let names = active.iter().filter_map(|&k| self.names.get(k).copied());
-                index = Some((Surnames::new(names), active));
+                let next = Surnames::new(names);
+                if let Some(set) = wide.as_mut() {
+                    for &key in index.iter().flat_map(|(old, _)| &old.key_list) {
+                        set.remove(key);
+                    }
+                    for &key in &next.key_list {
+                        set.insert(key);
+                    }
+                }
+                index = Some((next, active));
             }
             // The spans after it that this index covers too, in order.
             let mut end = first + 1;
@@ -295,7 +338,7 @@ impl<'s> NearSurnames<'s> {
             let Some((index, active)) = &index else {
                 return;
             };
-            index.find(text, words, group, |within, span, i| {
+            let mut near = |within: Span, span: Span, i: usize| {
                 let mut entry = active.get(i).copied();
                 // Inside one release the first entry is near. The walk is
                 // cut short so that a text naming thousands of namesakes
@@ -310,7 +353,11 @@ impl<'s> NearSurnames<'s> {
                     }
                     entry = self.next_same.get(k).copied().flatten();
                 }
-            });
+            };
+            match &wide {
+                Some(set) => index.find_keyed(set, text, words, group, &mut near),
+                None => index.find_keyed(&index.keys, text, words, group, &mut near),
+            }
         }
     }
 
@@ -450,6 +497,37 @@ mod tests {
             near(&[("Rudd", vec![0])], &text, &spans),
             vec![("Rudd".to_string(), 0, 0)]
         );
+    }
+
+    #[test]
+    fn a_long_text_finds_what_is_near_as_a_short_one_does() {
+        // Long enough that the word starts are tested a byte a key, and
+        // the index is rebuilt as the search moves on: Rudd is quoted
+        // at the start only, Smith at the end only.
+        let text = "Rudd met Smith in Canberra today. ".repeat(4 * REACH / 34);
+        let spans: Vec<Span> = (0..text.len())
+            .step_by(34 * 30)
+            .map(|s| Span::new(s, (s + 34 * 30).min(text.len())))
+            .collect();
+        assert!(text.len() >= WIDE_FROM);
+        let end = text.len();
+        let entries = [("Rudd", vec![0]), ("Smith", vec![end])];
+        let want: Vec<(String, usize, usize)> = text
+            .match_indices("Rudd")
+            .filter(|&(i, _)| i <= REACH)
+            .map(|(i, _)| ("Rudd".to_string(), 0, i))
+            .chain(
+                text.match_indices("Smith")
+                    .filter(|&(i, _)| i + REACH >= end)
+                    .map(|(i, _)| ("Smith".to_string(), 1, i)),
+            )
+            .collect();
+        let mut got = near(&entries, &text, &spans);
+        got.sort_by_key(|(_, _, at)| *at);
+        let mut want = want;
+        want.sort_by_key(|(_, _, at)| *at);
+        assert!(!want.is_empty());
+        assert_eq!(got, want);
     }
 
     #[test]
