@@ -857,10 +857,20 @@ fn prefix4_spaced(bytes: &[u8], i: usize) -> [u8; 4] {
 }
 
 impl Starts {
-    /// Whether some form may start at byte `i`.
+    /// Whether some form may start at byte `i`: a test of the four bytes
+    /// there as they are, a non-breaking space read as its two bytes (the
+    /// table holds those spellings too, see [`Starts::add`]), so that the
+    /// test of a word start takes one path, whatever it reads
+    /// ([`WordBytes::for_each_start_where`] keeps the verdict as a bit).
     #[inline]
     fn may_start(&self, bytes: &[u8], i: usize) -> bool {
-        let p = prefix4(bytes, i);
+        let p = bytes
+            .get(i..i + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map_or_else(
+                || u32::from_le_bytes(prefix4_spaced(bytes, i)),
+                u32::from_le_bytes,
+            );
         self.pairs
             .get(pair_slot(p))
             .is_some_and(|&bits| bits >> pair_bit(p) & 1 != 0)
@@ -882,16 +892,55 @@ impl Starts {
                 }
             }
             counting_casings(prefix4(bytes, 0).to_le_bytes(), entry, |case| {
-                let case = u32::from_le_bytes(case);
-                if let Some(bits) = self.pairs.get_mut(pair_slot(case)) {
-                    *bits |= if written.len() >= 4 {
-                        1 << pair_bit(case)
-                    } else {
-                        u64::MAX
-                    };
-                }
+                nbsp_spellings(case, |raw| {
+                    let raw = u32::from_le_bytes(raw);
+                    if let Some(bits) = self.pairs.get_mut(pair_slot(raw)) {
+                        *bits |= if written.len() >= 4 {
+                            1 << pair_bit(raw)
+                        } else {
+                            u64::MAX
+                        };
+                    }
+                });
             });
         }
+    }
+}
+
+/// Gives `add` the first four bytes of `prefix` with each mix of its
+/// spaces written as non-breaking spaces (two bytes each), `prefix` itself
+/// among them: how the text may hold the start of a form, byte for byte.
+fn nbsp_spellings(prefix: [u8; 4], mut add: impl FnMut([u8; 4])) {
+    let spaces = prefix
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b' ')
+        .fold(0u8, |mask, (k, _)| mask | 1 << k);
+    // Every subset of the spaces, down to none.
+    let mut chosen = spaces;
+    loop {
+        let mut raw = [0u8; 8];
+        let mut len = 0;
+        for (k, &b) in prefix.iter().enumerate() {
+            let bytes: &[u8] = if chosen >> k & 1 == 1 {
+                &[0xC2, 0xA0]
+            } else {
+                &[b]
+            };
+            for &b in bytes {
+                if let Some(slot) = raw.get_mut(len) {
+                    *slot = b;
+                }
+                len += 1;
+            }
+        }
+        if let Some(&four) = raw.first_chunk::<4>() {
+            add(four);
+        }
+        if chosen == 0 {
+            break;
+        }
+        chosen = (chosen - 1) & spaces;
     }
 }
 
@@ -1307,25 +1356,33 @@ impl CountryFinder {
         };
         // Forms start at the start of a word, so the trie is walked from
         // word starts whose first bytes begin some form in a case it may
-        // take: one table lookup tests each word start, and a short walk
-        // runs for the few words that pass.
+        // take: one table lookup tests each word start's key, a second
+        // its first four bytes, and a short walk runs for the few words
+        // that pass both.
         let mut scan = ScanState::new(within);
-        words.for_each_start_in(Span::new(within.start, end), &self.starts.keys, |i, _| {
-            while i >= within.end {
-                let Some(next) = spans.next() else {
-                    return;
-                };
-                within = next;
-                scan = ScanState::new(within);
-            }
-            if i >= within.start {
-                self.try_start(text, within, i, &mut scan, out);
-            }
-        });
+        let bytes = text.as_bytes();
+        let may_start = |i| self.starts.may_start(bytes, i);
+        words.for_each_start_where(
+            Span::new(within.start, end),
+            &self.starts.keys,
+            may_start,
+            |i, _| {
+                while i >= within.end {
+                    let Some(next) = spans.next() else {
+                        return;
+                    };
+                    within = next;
+                    scan = ScanState::new(within);
+                }
+                if i >= within.start {
+                    self.try_start(text, within, i, &mut scan, out);
+                }
+            },
+        );
     }
 
-    /// Tries the word start `i` of the scan, whose word key some form
-    /// starts with.
+    /// Tries the word start `i` of the scan, whose first bytes some form
+    /// starts with ([`Starts::may_start`]).
     #[inline(always)]
     fn try_start(
         &self,
@@ -1335,7 +1392,7 @@ impl CountryFinder {
         scan: &mut ScanState,
         out: &mut Vec<Raw>,
     ) {
-        if i >= scan.resume && self.starts.may_start(text.as_bytes(), i) {
+        if i >= scan.resume {
             if let Some(next) = self.try_at(text, within, i, out, &mut scan.memo) {
                 scan.resume = next;
             }

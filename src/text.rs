@@ -855,6 +855,63 @@ impl WordBytes {
             }
         }
     }
+
+    /// [`for_each_start_in`](WordBytes::for_each_start_in) with a second
+    /// test: `found` runs only for the word starts whose key is in `keys`
+    /// and for which `also` (given the start's byte offset) holds.
+    ///
+    /// For a stage whose key test lets through many words that a cheap
+    /// test of their own bytes then turns away. The second test is made
+    /// for every key that passes in a block of 64 before any `found` runs,
+    /// its verdict kept as a bit rather than branched on: a branch on it
+    /// went either way, unforeseeably, for every word.
+    #[inline]
+    pub(crate) fn for_each_start_where(
+        &self,
+        within: Span,
+        keys: &impl KeyTest,
+        also: impl Fn(usize) -> bool,
+        mut found: impl FnMut(usize, usize),
+    ) {
+        let end = within.end.min(self.len);
+        if within.start >= end {
+            return;
+        }
+        let first = self.rank_at(within.start);
+        let Some(inside) = self.keys.get(first..self.rank_at(end)) else {
+            return;
+        };
+        let mut region = within.start / REGION;
+        let mut region_end = self.region_end(region);
+        // The byte offset of each start of a block that passed its key
+        // test, by its place in the block, for the second round.
+        let mut offsets = [0usize; 64];
+        for (b, block) in inside.chunks(64).enumerate() {
+            let mut hits = key_hits(block, keys);
+            let mut passed = 0u64;
+            while hits != 0 {
+                let j = hits.trailing_zeros() as usize % 64;
+                hits &= hits - 1;
+                let k = first + b * 64 + j;
+                while k >= region_end {
+                    region += 1;
+                    region_end = self.region_end(region);
+                }
+                let i = region * REGION + usize::from(self.lows.get(k).copied().unwrap_or(0));
+                if let Some(slot) = offsets.get_mut(j) {
+                    *slot = i;
+                }
+                passed |= u64::from(also(i)) << j;
+            }
+            while passed != 0 {
+                let j = passed.trailing_zeros() as usize % 64;
+                passed &= passed - 1;
+                let i = offsets.get(j).copied().unwrap_or(0);
+                let key = usize::from(block.get(j).copied().unwrap_or(0));
+                found(i, key);
+            }
+        }
+    }
 }
 
 /// Bytes in a region of the text: a word start at byte `i` lies in region
