@@ -14,7 +14,7 @@ use super::words::{
     object_of_preposition, past_tense, possessed, pronoun, says_what, share_of_people, that_at,
     word_before, word_count, word_list, WordEnds, STOP_WORDS,
 };
-use super::{back, sentence_at, strip_end, verb_head, Run, SpeakerKind, VerbClass, WINDOW};
+use super::{back, sentence_at, strip_end, Run, SpeakerKind, VerbClass, WINDOW};
 use crate::text::{char_at, char_before, find_str, is_space, key_fold, lower, trim, LOWER_INLINE};
 use crate::Span;
 
@@ -442,8 +442,8 @@ impl<'h> Run<'_, 'h> {
     /// relative to the block.
     ///
     /// The walk stops only at the document's word starts (`WordBytes`)
-    /// whose key begins some verb form, and the word's fourth byte
-    /// (`verb_heads`) rules out most of those before the trie is walked;
+    /// whose key begins some verb form, and the word's fourth and fifth
+    /// bytes (`verb_heads`) rule out most of those before the trie is walked;
     /// `word_bounded` checks each match's end later.
     fn verb_matches(&self, block: Span, out: &mut Vec<(Span, usize)>) {
         let text = self.text;
@@ -461,8 +461,8 @@ impl<'h> Run<'_, 'h> {
                 if i < resume {
                     return;
                 }
-                let fourth = text.as_bytes().get(abs + 3).map_or(26, |&b| key_fold(b));
-                if !self.finder.verb_heads.contains(verb_head(key, fourth)) {
+                let fold = |k: usize| text.as_bytes().get(abs + k).map_or(26, |&b| key_fold(b));
+                if !self.finder.verb_heads.may_start(key, fold(3), fold(4)) {
                     return;
                 }
                 let found = hay.get(i..).and_then(|h| self.finder.verbs.longest(h));
