@@ -304,7 +304,7 @@ impl<'h> Run<'_, 'h> {
         for &(m, form) in verbs.iter() {
             let span = Span::new(block.start + m.start, block.start + m.end);
             // "re-affirm", "well-stated": part of a compound, not a verb.
-            if !word_bounded(text, span) || char_before(text, span.start) == Some('-') {
+            if !word_bounded(text, span) || hyphen_before(text, span.start) {
                 continue;
             }
             if region_around(regions, span.start) {
@@ -1664,11 +1664,27 @@ const SPEECH_OPENERS: u64 = 1 << (b'I' - 0x40)
     | 1 << (b'l' - 0x40)
     | 1 << (b'L' - 0x40);
 
-/// Whether the span is a whole word.
+/// Whether the span is a whole word. An ASCII byte on either side, as
+/// nearly always, settles that side without decoding a character: an
+/// ASCII byte is a whole character, and one before `span.start` makes it
+/// a character boundary.
 fn word_bounded(text: &str, span: Span) -> bool {
-    let before = char_before(text, span.start).is_none_or(|c| !c.is_alphanumeric());
-    let after = char_at(text, span.end).is_none_or(|c| !c.is_alphanumeric());
+    let bytes = text.as_bytes();
+    let before = match span.start.checked_sub(1).and_then(|i| bytes.get(i)) {
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        _ => char_before(text, span.start).is_none_or(|c| !c.is_alphanumeric()),
+    };
+    let after = match bytes.get(span.end) {
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        _ => char_at(text, span.end).is_none_or(|c| !c.is_alphanumeric()),
+    };
     before && after
+}
+
+/// Whether a hyphen stands just before byte `i` ("re-affirm"): an ASCII
+/// byte is a whole character, so one byte tells.
+fn hyphen_before(text: &str, i: usize) -> bool {
+    i.checked_sub(1).and_then(|k| text.as_bytes().get(k)) == Some(&b'-')
 }
 
 /// Whether `phrase`, standing between a reporting verb and the colon of
@@ -1876,6 +1892,25 @@ mod tests {
     /// `np_before` takes a gap of one space between words as no break
     /// without reading it for the marks that end a phrase: none of them is
     /// a space.
+    #[test]
+    fn a_word_is_bounded_and_hyphenated_as_the_characters_around_it_say() {
+        use crate::text::{char_at, char_before};
+        let text = "said re-affirm Said:éstated “told” 9said saidé l’said said";
+        for start in 0..=text.len() {
+            for end in start..=text.len().min(start + 8) {
+                let span = Span::new(start, end);
+                let before = char_before(text, start).is_none_or(|c| !c.is_alphanumeric());
+                let after = char_at(text, end).is_none_or(|c| !c.is_alphanumeric());
+                assert_eq!(super::word_bounded(text, span), before && after, "{span:?}");
+            }
+            assert_eq!(
+                super::hyphen_before(text, start),
+                char_before(text, start) == Some('-'),
+                "{start}"
+            );
+        }
+    }
+
     #[test]
     fn a_one_space_gap_holds_no_phrase_break() {
         assert!(!" ".contains(super::PHRASE_BREAKS));
