@@ -27,15 +27,14 @@ use std::cell::Cell;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
-use crate::bitset::{words_for, BitSet};
+use crate::bitset::BitSet;
 use crate::country::{CountryCode, CountryFinder};
 use crate::document::TextSpan;
 use crate::hash::{FastMap, FastSet};
 use crate::layout::BlockKind;
 use crate::tables;
 use crate::text::{
-    char_at, is_blank, key_fold, lower, prefix_keys, trim, word_key, KeyBits, KeySet, WordBytes,
-    LOWER_INLINE, WORD_KEYS,
+    char_at, is_blank, lower, prefix_keys, trim, word_key, KeyBits, KeySet, WordBytes, LOWER_INLINE,
 };
 
 mod attribution;
@@ -51,7 +50,7 @@ use cues::Cue;
 use parse::Parses;
 use regions::{closes_first, find_regions, Marks, Region};
 use speakers::Draft;
-use verbs::VerbTrie;
+use verbs::{VerbHeads, VerbTrie};
 use words::{word_count, TokenLists, Tokens};
 
 /// Someone to whom the text attributes a quote: a person, an organisation
@@ -149,10 +148,11 @@ pub(crate) struct QuoteFinder {
     /// The word keys (`text::word_key`) of the verb forms: most words are
     /// ruled out by one look-up before any match.
     verb_prefixes: KeySet,
-    /// The `verb_head` of every verb form: of the words that pass
-    /// `verb_prefixes`, most ("continue", "president", "as") are ruled out
-    /// by their fourth byte before the trie is walked.
-    verb_heads: BitSet<{ words_for(VERB_HEADS) }>,
+    /// The first five bytes of every verb form: of the words that pass
+    /// `verb_prefixes`, most ("continue", "president", "administration")
+    /// are ruled out by their fourth and fifth bytes before the trie is
+    /// walked.
+    verb_heads: VerbHeads,
     /// The class of each verb form, by the form index `VerbTrie::longest`
     /// reports.
     classes: Vec<VerbClass>,
@@ -209,20 +209,12 @@ impl QuoteFinder {
         // form, so most of a block is never fed to it at all.
         let verbs = VerbTrie::new(&forms);
         let mut verb_prefixes = KeySet::new();
-        let mut verb_heads = BitSet::new();
         for form in &forms {
-            // A form of three bytes or fewer may be followed by anything.
-            let fourth = match form.as_bytes().get(3) {
-                Some(&b) => key_fold(b)..key_fold(b) + 1,
-                None => 0..27,
-            };
             for key in prefix_keys(form.as_bytes()) {
                 verb_prefixes.insert(key);
-                for fold in fourth.clone() {
-                    verb_heads.insert(verb_head(key, fold));
-                }
             }
         }
+        let verb_heads = VerbHeads::new(&forms);
         let mut titles =
             FastMap::with_capacity_and_hasher(tables::room(tables::TITLES), Default::default());
         let mut title_words = WordSet::default();
@@ -461,15 +453,6 @@ impl WordSet {
         let mut buf = [0; LOWER_INLINE];
         self.words.contains(lower(w, &mut buf).as_ref())
     }
-}
-
-/// Values a `verb_head` takes.
-const VERB_HEADS: usize = WORD_KEYS * 27;
-
-/// The head of a word: its `text::word_key` and the `text::key_fold` of its
-/// fourth byte.
-fn verb_head(key: usize, fourth_fold: usize) -> usize {
-    key * 27 + fourth_fold
 }
 
 /// Bytes before a verb searched for its subject.

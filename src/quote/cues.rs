@@ -14,7 +14,7 @@ use super::words::{
     object_of_preposition, past_tense, possessed, pronoun, says_what, share_of_people, that_at,
     word_before, word_count, word_list, WordEnds, STOP_WORDS,
 };
-use super::{back, sentence_at, strip_end, verb_head, Run, SpeakerKind, VerbClass, WINDOW};
+use super::{back, sentence_at, strip_end, Run, SpeakerKind, VerbClass, WINDOW};
 use crate::text::{char_at, char_before, find_str, is_space, key_fold, lower, trim, LOWER_INLINE};
 use crate::Span;
 
@@ -304,7 +304,7 @@ impl<'h> Run<'_, 'h> {
         for &(m, form) in verbs.iter() {
             let span = Span::new(block.start + m.start, block.start + m.end);
             // "re-affirm", "well-stated": part of a compound, not a verb.
-            if !word_bounded(text, span) || char_before(text, span.start) == Some('-') {
+            if !word_bounded(text, span) || hyphen_before(text, span.start) {
                 continue;
             }
             if region_around(regions, span.start) {
@@ -442,8 +442,8 @@ impl<'h> Run<'_, 'h> {
     /// relative to the block.
     ///
     /// The walk stops only at the document's word starts (`WordBytes`)
-    /// whose key begins some verb form, and the word's fourth byte
-    /// (`verb_heads`) rules out most of those before the trie is walked;
+    /// whose key begins some verb form, and the word's fourth and fifth
+    /// bytes (`verb_heads`) rule out most of those before the trie is walked;
     /// `word_bounded` checks each match's end later.
     fn verb_matches(&self, block: Span, out: &mut Vec<(Span, usize)>) {
         let text = self.text;
@@ -461,8 +461,8 @@ impl<'h> Run<'_, 'h> {
                 if i < resume {
                     return;
                 }
-                let fourth = text.as_bytes().get(abs + 3).map_or(26, |&b| key_fold(b));
-                if !self.finder.verb_heads.contains(verb_head(key, fourth)) {
+                let fold = |k: usize| text.as_bytes().get(abs + k).map_or(26, |&b| key_fold(b));
+                if !self.finder.verb_heads.may_start(key, fold(3), fold(4)) {
                     return;
                 }
                 let found = hay.get(i..).and_then(|h| self.finder.verbs.longest(h));
@@ -1664,11 +1664,27 @@ const SPEECH_OPENERS: u64 = 1 << (b'I' - 0x40)
     | 1 << (b'l' - 0x40)
     | 1 << (b'L' - 0x40);
 
-/// Whether the span is a whole word.
+/// Whether the span is a whole word. An ASCII byte on either side, as
+/// nearly always, settles that side without decoding a character: an
+/// ASCII byte is a whole character, and one before `span.start` makes it
+/// a character boundary.
 fn word_bounded(text: &str, span: Span) -> bool {
-    let before = char_before(text, span.start).is_none_or(|c| !c.is_alphanumeric());
-    let after = char_at(text, span.end).is_none_or(|c| !c.is_alphanumeric());
+    let bytes = text.as_bytes();
+    let before = match span.start.checked_sub(1).and_then(|i| bytes.get(i)) {
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        _ => char_before(text, span.start).is_none_or(|c| !c.is_alphanumeric()),
+    };
+    let after = match bytes.get(span.end) {
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        _ => char_at(text, span.end).is_none_or(|c| !c.is_alphanumeric()),
+    };
     before && after
+}
+
+/// Whether a hyphen stands just before byte `i` ("re-affirm"): an ASCII
+/// byte is a whole character, so one byte tells.
+fn hyphen_before(text: &str, i: usize) -> bool {
+    i.checked_sub(1).and_then(|k| text.as_bytes().get(k)) == Some(&b'-')
 }
 
 /// Whether `phrase`, standing between a reporting verb and the colon of
@@ -1876,6 +1892,25 @@ mod tests {
     /// `np_before` takes a gap of one space between words as no break
     /// without reading it for the marks that end a phrase: none of them is
     /// a space.
+    #[test]
+    fn a_word_is_bounded_and_hyphenated_as_the_characters_around_it_say() {
+        use crate::text::{char_at, char_before};
+        let text = "said re-affirm Said:éstated “told” 9said saidé l’said said";
+        for start in 0..=text.len() {
+            for end in start..=text.len().min(start + 8) {
+                let span = Span::new(start, end);
+                let before = char_before(text, start).is_none_or(|c| !c.is_alphanumeric());
+                let after = char_at(text, end).is_none_or(|c| !c.is_alphanumeric());
+                assert_eq!(super::word_bounded(text, span), before && after, "{span:?}");
+            }
+            assert_eq!(
+                super::hyphen_before(text, start),
+                char_before(text, start) == Some('-'),
+                "{start}"
+            );
+        }
+    }
+
     #[test]
     fn a_one_space_gap_holds_no_phrase_break() {
         assert!(!" ".contains(super::PHRASE_BREAKS));

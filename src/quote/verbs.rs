@@ -8,6 +8,93 @@
 //! the same answer, but each search paid for its set-up and bookkeeping
 //! several times the few steps of the walk.
 
+use crate::text::{key_fold, prefix_keys, WORD_KEYS};
+
+/// The first five bytes of the verb forms, each folded (`text::key_fold`):
+/// of the word starts whose key begins some form, a walk down the trie is
+/// paid only for those whose next two bytes go on as one does. A test of
+/// the fourth byte alone let through as many words again as were verbs
+/// ("administration", "committee", "strengthen"), each a walk and a
+/// branch that went either way.
+#[derive(Debug)]
+pub(super) struct VerbHeads {
+    /// For each word key (`text::word_key`), its row of `fifths`: row 0,
+    /// where no bit is set, for a key that no form begins with.
+    rows: Box<[u8; WORD_KEYS]>,
+    /// For each row, and each fold of the fourth byte, a bit for each fold
+    /// the fifth byte may take.
+    fifths: Vec<[u32; 27]>,
+}
+
+/// The row of `VerbHeads::fifths` that lets every fourth and fifth byte
+/// through: a key past the rows a `u8` numbers shares it, which is never
+/// wrong, only slower.
+const EVERY_ROW: u8 = u8::MAX;
+
+impl VerbHeads {
+    /// The heads of `forms`.
+    pub(super) fn new(forms: &[String]) -> VerbHeads {
+        let mut heads = VerbHeads {
+            rows: Box::new([0; WORD_KEYS]),
+            fifths: vec![[0; 27]],
+        };
+        // Every fold of a byte that a form shorter than the place leaves open.
+        let folds = |form: &[u8], k: usize| match form.get(k) {
+            Some(&b) => 1u32 << key_fold(b),
+            None => (1 << 27) - 1,
+        };
+        for form in forms.iter().map(String::as_bytes) {
+            let (fourths, fifths) = (folds(form, 3), folds(form, 4));
+            for key in prefix_keys(form) {
+                let Some(row) = heads.row_for(key) else {
+                    continue;
+                };
+                for (fourth, bits) in row.iter_mut().enumerate() {
+                    if fourths >> fourth & 1 == 1 {
+                        *bits |= fifths;
+                    }
+                }
+            }
+        }
+        heads
+    }
+
+    /// The row of `key`, made when it has none.
+    fn row_for(&mut self, key: usize) -> Option<&mut [u32; 27]> {
+        let row = *self.rows.get(key)?;
+        let row = if row == 0 {
+            let new = if self.fifths.len() < usize::from(EVERY_ROW) {
+                self.fifths.push([0; 27]);
+                (self.fifths.len() - 1) as u8
+            } else {
+                if self.fifths.len() == usize::from(EVERY_ROW) {
+                    self.fifths.push([(1 << 27) - 1; 27]);
+                }
+                EVERY_ROW
+            };
+            if let Some(at) = self.rows.get_mut(key) {
+                *at = new;
+            }
+            new
+        } else {
+            row
+        };
+        self.fifths.get_mut(usize::from(row))
+    }
+
+    /// Whether a form may begin with a word of key `key` whose fourth and
+    /// fifth bytes fold to `fourth` and `fifth` (`text::key_fold`, 26 past
+    /// the text's end).
+    #[inline]
+    pub(super) fn may_start(&self, key: usize, fourth: usize, fifth: usize) -> bool {
+        let row = usize::from(self.rows.get(key).copied().unwrap_or(0));
+        self.fifths
+            .get(row)
+            .and_then(|r| r.get(fourth))
+            .is_some_and(|&bits| bits >> fifth & 1 == 1)
+    }
+}
+
 /// The forms as a trie over their bytes, ASCII letters folded to lower
 /// case (other bytes as they are), as an anchored leftmost-longest
 /// ASCII-case-insensitive automaton reads them.
@@ -148,6 +235,42 @@ mod tests {
         crate::tables::rows(crate::tables::SPEECH_VERBS)
             .filter_map(|row| row.first().map(|f| f.to_string()))
             .collect()
+    }
+
+    /// Whether `VerbHeads` lets a word starting `hay` through.
+    fn head_passes(heads: &VerbHeads, hay: &[u8]) -> bool {
+        let fold = |k: usize| hay.get(k).map_or(26, |&b| key_fold(b));
+        heads.may_start(crate::text::word_key(hay, 0), fold(3), fold(4))
+    }
+
+    #[test]
+    fn every_form_passes_its_heads_and_most_other_words_do_not() {
+        let forms = table_forms();
+        let (heads, trie) = (VerbHeads::new(&forms), VerbTrie::new(&forms));
+        for form in &forms {
+            for hay in [
+                form.clone(),
+                form.to_uppercase(),
+                format!("{form} the plan"),
+                format!("{form}ly,"),
+            ] {
+                assert!(head_passes(&heads, hay.as_bytes()), "{hay:?}");
+            }
+        }
+        // Any walk the heads rule out finds no form.
+        for word in [
+            "administration",
+            "committee",
+            "strengthen",
+            "Recovery",
+            "as",
+        ] {
+            assert!(!head_passes(&heads, word.as_bytes()), "{word}");
+            assert_eq!(trie.longest(word.as_bytes()), None, "{word}");
+        }
+        // Short words: the bytes past the text's end fold to 26.
+        assert!(head_passes(&heads, b"say"));
+        assert!(!head_passes(&heads, b"sa"));
     }
 
     #[test]
