@@ -456,9 +456,12 @@ impl Default for ClueSites {
 
 impl ClueSites {
     /// How far a stretch reaches: far enough that a search's fixed cost is
-    /// spread over many blocks, near enough that the lists stay small (a
-    /// megabyte of byte sites at most).
-    const REACH: usize = 1 << 17;
+    /// spread over many blocks (the caption test reads blocks of 600 bytes
+    /// at most), near enough that the lists stay small (128 KB of byte
+    /// sites at most) and that the bytes a fill reads ahead are still in
+    /// the first-level data cache when the line walk comes to them. A
+    /// reach of 128 KB read each byte of the text into that cache twice.
+    const REACH: usize = 1 << 14;
 
     /// Sites of no stretch yet, whose stretches will reach `reach` bytes.
     fn reaching(reach: usize) -> ClueSites {

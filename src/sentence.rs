@@ -861,11 +861,19 @@ struct EllipsisCursor {
     /// Where the last search started.
     from: usize,
     /// The first 0xA6 at or after `from`; `usize::MAX` when there is none
-    /// before `end`.
+    /// before `searched`.
     next: usize,
+    /// Where the last search stopped.
+    searched: usize,
     /// Where every search stops.
     end: usize,
 }
+
+/// How far ahead of the block asked about the cursor searches: near
+/// enough that the bytes it reads are still in the first-level data cache
+/// when the splitter reads them. A search through the rest of the text
+/// read a text without ellipses into that cache once more.
+const ELLIPSIS_WINDOW: usize = 1 << 14;
 
 impl EllipsisCursor {
     /// A cursor that has searched nothing yet, and searches no further
@@ -874,6 +882,7 @@ impl EllipsisCursor {
         EllipsisCursor {
             from: usize::MAX,
             next: usize::MAX,
+            searched: 0,
             end,
         }
     }
@@ -881,12 +890,22 @@ impl EllipsisCursor {
     /// Whether `span` of `text` (ending at or before the cursor's end)
     /// may hold a "…": whether it holds a byte 0xA6. Spans asked about in
     /// text order are answered from one search until they pass the byte
-    /// found; any other is searched for afresh.
+    /// found, or the end of the search when it found none; any other is
+    /// searched for afresh.
     fn may_hold(&mut self, text: &[u8], span: Span) -> bool {
-        if span.start < self.from || span.start > self.next {
+        if span.start < self.from
+            || span.start > self.next
+            || (self.next == usize::MAX && span.end > self.searched)
+        {
+            let stop = span
+                .end
+                .max(span.start.saturating_add(ELLIPSIS_WINDOW))
+                .min(self.end)
+                .min(text.len());
             self.from = span.start;
+            self.searched = stop;
             self.next = text
-                .get(span.start..self.end.min(text.len()))
+                .get(span.start..stop)
                 .and_then(|rest| memchr::memchr(0xA6, rest))
                 .map_or(usize::MAX, |p| span.start + p);
         }
@@ -1102,6 +1121,32 @@ fn split_prose(splitter: &SentenceSplitter, text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ellipsis_cursor_answers_as_a_search_of_each_block() {
+        // Ellipses far apart and close together, blocks of many lengths
+        // asked in text order, past the end of one search and the next.
+        let mut text = String::new();
+        for k in 0..400 {
+            text.push_str(&"word ".repeat(k * 37 % 900));
+            if k % 7 == 0 {
+                text.push_str("so\u{2026} ");
+            }
+            text.push('\n');
+        }
+        let b = text.as_bytes();
+        let mut cursor = EllipsisCursor::new(b.len());
+        let mut start = 0;
+        let mut step = 1;
+        while start < b.len() {
+            let end = (start + step).min(b.len());
+            let span = Span::new(start, end);
+            let want = b[start..end].contains(&0xA6);
+            assert_eq!(cursor.may_hold(b, span), want, "{start}..{end}");
+            start = end;
+            step = step * 7 % 40_009 + 1;
+        }
+    }
 
     /// The ellipsis cursor answers as a search of each span for the byte
     /// 0xA6 does, for spans asked about in text order, out of it, and
