@@ -768,6 +768,31 @@ fn sentence_at(sentences: &[Span], p: usize) -> Option<Span> {
     sentences.get(i).copied().filter(|s| s.start <= p + 1)
 }
 
+/// `sentence_at` for bytes asked about mostly in order, over a long list:
+/// the search starts at `from`, where the previous one ended (and moves
+/// it), and gallops forward from there. A search over the whole list
+/// took a score of steps, each to a line of the list not cached; the next
+/// sentence asked about is nearly always a few ahead. A byte before
+/// `from` is searched for over the whole list.
+fn sentence_near(sentences: &[Span], p: usize, from: &mut usize) -> Option<Span> {
+    let past = |s: &Span| s.end <= p;
+    let start = match from.checked_sub(1).and_then(|k| sentences.get(k)) {
+        Some(s) if !past(s) => 0,
+        _ => *from,
+    };
+    let rest = sentences.get(start..).unwrap_or(&[]);
+    // `rest[..lo]` all lie before `p`; `rest[hi - 1]`, if any, does not.
+    let (mut lo, mut hi) = (0, 1);
+    while rest.get(hi - 1).is_some_and(past) {
+        lo = hi;
+        hi *= 2;
+    }
+    let hi = hi.min(rest.len());
+    let i = start + lo + rest.get(lo..hi).map_or(0, |r| r.partition_point(past));
+    *from = i;
+    sentences.get(i).copied().filter(|s| s.start <= p + 1)
+}
+
 /// The span without trailing full stop, comma or colon.
 fn strip_end(text: &str, span: Span) -> Span {
     let s = text.get(span.range()).unwrap_or("");

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use super::cues::Cue;
 use super::surnames::NearSurnames;
-use super::{back, sentence_at, Quote, QuoteKind, Run, Speaker, SpeakerKind};
+use super::{back, sentence_near, Quote, QuoteKind, Run, Speaker, SpeakerKind};
 use crate::analysis::Analysis;
 use crate::country::CountryCode;
 use crate::text::{contains_str, trim};
@@ -174,13 +174,21 @@ impl<'h> Run<'_, 'h> {
     /// The phrase ending with the surname mention `sp`, inside the span
     /// `span` that holds it, that may name its speaker more fully ("Prime
     /// Minister John Howard"); `None` when the surname stands alone.
-    /// `spans` holds the sentences' spans, in order.
-    fn fuller_phrase(&self, spans: &[Span], span: Span, sp: Span) -> Option<Span> {
+    /// `spans` holds the sentences' spans, in order; `near` is where the
+    /// previous mention's sentence stood among them (`sentence_near`).
+    fn fuller_phrase(
+        &self,
+        spans: &[Span],
+        near: &mut usize,
+        span: Span,
+        sp: Span,
+    ) -> Option<Span> {
         let text = self.text;
         // The fuller form is looked for only inside the mention's own
         // sentence: "... Kendrick Moxon. Rathbun wrote" must not make
         // "Kendrick Moxon. Rathbun" a name.
-        let lo = sentence_at(spans, sp.start).map_or(span.start, |s| s.start.max(span.start));
+        let lo =
+            sentence_near(spans, sp.start, near).map_or(span.start, |s| s.start.max(span.start));
         let lo = back(text, lo, sp.end, 120);
         // A surname standing alone could only be read as itself, which
         // parses to a person keyed by it with no title or country: it adds
@@ -349,12 +357,15 @@ impl<'h> Run<'_, 'h> {
             // out for every mention before any is read: the walk back and
             // the parser are large, and run in turn for each mention they
             // pushed each other out of the instruction cache every time.
+            // The mentions come in the text's order: each one's sentence
+            // is looked for from the previous one's on.
+            let mut near = 0;
             let phrases: Vec<Option<Span>> = found
                 .iter()
                 .map(|&(span, sp, k)| {
                     surnames
                         .get(k)
-                        .and_then(|_| self.fuller_phrase(spans, span, sp))
+                        .and_then(|_| self.fuller_phrase(spans, &mut near, span, sp))
                 })
                 .collect();
             // The phrase holds no " and ": each distinct one is parsed

@@ -1637,3 +1637,34 @@ fn a_business_and_its_town_after_a_name_are_no_title() {
         ]
     );
 }
+
+#[test]
+fn a_sentence_found_near_the_last_is_the_one_found_over_all() {
+    use super::{sentence_at, sentence_near};
+    use crate::Span;
+    let mut next = draws(29);
+    for _ in 0..300 {
+        // Sentences in order, some with gaps between them.
+        let mut spans = Vec::new();
+        let mut at = next(5);
+        for _ in 0..next(40) {
+            let len = 1 + next(30);
+            spans.push(Span::new(at, at + len));
+            at += len + next(3);
+        }
+        let mut from = 0;
+        for _ in 0..60 {
+            // Mostly forward, now and then back.
+            let p = if next(6) == 0 {
+                next(at + 5)
+            } else {
+                spans.get(from).map_or(0, |s| s.start) + next(40)
+            };
+            assert_eq!(
+                sentence_near(&spans, p, &mut from),
+                sentence_at(&spans, p),
+                "{p}"
+            );
+        }
+    }
+}
