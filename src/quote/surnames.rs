@@ -129,6 +129,13 @@ impl<'s> Surnames<'s> {
         let mut current = 0;
         let mut resume = first.start;
         words.for_each_start_in(Span::new(first.start, last.end), keys, |i, _| {
+            // Most word starts are ruled out by their first bytes, before
+            // the span cursor is moved: it catches up at the next start
+            // that passes, in fewer and longer steps, as it ends where it
+            // would have ended in steps.
+            if !self.may_start(text.as_bytes(), i) {
+                return;
+            }
             while spans.get(current).is_some_and(|s| s.end <= i) {
                 current += 1;
                 resume = spans.get(current).map_or(usize::MAX, |s| s.start);
@@ -137,9 +144,6 @@ impl<'s> Surnames<'s> {
             let Some(&within) = spans.get(current).filter(|_| i >= resume) else {
                 return;
             };
-            if !self.may_start(text.as_bytes(), i) {
-                return;
-            }
             if let Some((span, index)) = self.at(text, i, within.end.min(text.len())) {
                 resume = span.end;
                 found(within, span, index);
