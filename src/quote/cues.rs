@@ -1889,9 +1889,8 @@ mod tests {
         assert!(spoken > 150, "{spoken}");
     }
 
-    /// `np_before` takes a gap of one space between words as no break
-    /// without reading it for the marks that end a phrase: none of them is
-    /// a space.
+    /// The ASCII shortcuts of `word_bounded` and `hyphen_before` answer as
+    /// the characters around a verb do.
     #[test]
     fn a_word_is_bounded_and_hyphenated_as_the_characters_around_it_say() {
         use crate::text::{char_at, char_before};
@@ -1911,6 +1910,9 @@ mod tests {
         }
     }
 
+    /// `np_before` takes a gap of one space between words as no break
+    /// without reading it for the marks that end a phrase: none of them is
+    /// a space.
     #[test]
     fn a_one_space_gap_holds_no_phrase_break() {
         assert!(!" ".contains(super::PHRASE_BREAKS));

@@ -35,6 +35,11 @@ fn kind_index(k: SpeakerKind) -> usize {
     }
 }
 
+/// Surname mentions whose phrases are worked out and parsed in one go:
+/// enough to keep the walk back and the parser each in the instruction
+/// cache for a while, few enough that the lists stay small.
+const MENTIONS_AT_ONCE: usize = 256;
+
 impl<'h> Run<'_, 'h> {
     /// The speaker of cue `i`, resolved once, in reading order.
     pub(super) fn resolve(
@@ -173,7 +178,8 @@ impl<'h> Run<'_, 'h> {
 
     /// The phrase ending with the surname mention `sp`, inside the span
     /// `span` that holds it, that may name its speaker more fully ("Prime
-    /// Minister John Howard"); `None` when the surname stands alone.
+    /// Minister John Howard"); `None` when the surname stands alone or no
+    /// phrase ends with it.
     /// `spans` holds the sentences' spans, in order; `near` is where the
     /// previous mention's sentence stood among them (`sentence_near`).
     fn fuller_phrase(
@@ -357,68 +363,76 @@ impl<'h> Run<'_, 'h> {
             // out for every mention before any is read: the walk back and
             // the parser are large, and run in turn for each mention they
             // pushed each other out of the instruction cache every time.
+            // The order changes nothing: neither the walk back nor the
+            // parser reads the speakers that the loop below updates (see
+            // `Parsed::office`).
             // The mentions come in the text's order: each one's sentence
             // is looked for from the previous one's on.
             let mut near = 0;
-            let phrases: Vec<Option<Span>> = found
-                .iter()
-                .map(|&(span, sp, k)| {
-                    surnames
-                        .get(k)
-                        .and_then(|_| self.fuller_phrase(spans, &mut near, span, sp))
-                })
-                .collect();
-            // The phrase holds no " and ": each distinct one is parsed
-            // once (`Parses`).
-            let slots: Vec<Option<(usize, usize)>> = phrases
-                .iter()
-                .map(|phrase| phrase.and_then(|n| Some((self.remember(n)?, n.start))))
-                .collect();
-            for (&(_, sp, k), &slot) in found.iter().zip(&slots) {
-                let Some((i, _)) = surnames.get(k) else {
-                    continue;
-                };
-                let full = slot
-                    .and_then(|(i, at)| self.parses.at(i, at))
-                    .filter(|(p, _)| p.kind == SpeakerKind::Person);
-                let full_key = full.map(|(p, _)| self.settled_key(p));
-                // The fuller form names someone else of that surname.
-                let other = full.is_some_and(|(p, _)| {
-                    self.speakers
+            // A few hundred mentions at a time: the lists for all of a
+            // text's mentions at once would grow with a text that repeats
+            // a surname millions of times.
+            for part in found.chunks(MENTIONS_AT_ONCE) {
+                let phrases: Vec<Option<Span>> = part
+                    .iter()
+                    .map(|&(span, sp, k)| {
+                        surnames
+                            .get(k)
+                            .and_then(|_| self.fuller_phrase(spans, &mut near, span, sp))
+                    })
+                    .collect();
+                // The phrase holds no " and ": each distinct one is parsed
+                // once (`Parses`).
+                let slots: Vec<Option<(usize, usize)>> = phrases
+                    .iter()
+                    .map(|phrase| phrase.and_then(|n| Some((self.remember(n)?, n.start))))
+                    .collect();
+                for (&(_, sp, k), &slot) in part.iter().zip(&slots) {
+                    let Some((i, _)) = surnames.get(k) else {
+                        continue;
+                    };
+                    let full = slot
+                        .and_then(|(i, at)| self.parses.at(i, at))
+                        .filter(|(p, _)| p.kind == SpeakerKind::Person);
+                    let full_key = full.map(|(p, _)| self.settled_key(p));
+                    // The fuller form names someone else of that surname.
+                    let other = full.is_some_and(|(p, _)| {
+                        self.speakers
+                            .get(*i)
+                            .is_some_and(|d| self.different_people(&d.name, &p.name))
+                    });
+                    if other {
+                        continue;
+                    }
+                    // "Nick Keith, Director, Best Business English found
+                    // ...": a title in apposition to any mention counts.
+                    let apposed = self
+                        .speakers
                         .get(*i)
-                        .is_some_and(|d| self.different_people(&d.name, &p.name))
-                });
-                if other {
-                    continue;
-                }
-                // "Nick Keith, Director, Best Business English found
-                // ...": a title in apposition to any mention counts.
-                let apposed = self
-                    .speakers
-                    .get(*i)
-                    .filter(|d| d.title.is_none())
-                    .and_then(|_| self.apposed_title(sp.end));
-                let Some(d) = self.speakers.get_mut(*i) else {
-                    continue;
-                };
-                if apposed.is_some() {
-                    d.title = apposed;
-                }
-                let mut mention = sp;
-                let same_key = full_key.is_some_and(|k| k == d.key.as_str());
-                if let Some((p, name_span)) = full.filter(|_| same_key) {
-                    mention = name_span;
-                    if p.name.len() > d.name.len() {
-                        d.name = p.name.clone();
+                        .filter(|d| d.title.is_none())
+                        .and_then(|_| self.apposed_title(sp.end));
+                    let Some(d) = self.speakers.get_mut(*i) else {
+                        continue;
+                    };
+                    if apposed.is_some() {
+                        d.title = apposed;
                     }
-                    if d.title.is_none() {
-                        d.title = p.title.clone();
+                    let mut mention = sp;
+                    let same_key = full_key.is_some_and(|k| k == d.key.as_str());
+                    if let Some((p, name_span)) = full.filter(|_| same_key) {
+                        mention = name_span;
+                        if p.name.len() > d.name.len() {
+                            d.name = p.name.clone();
+                        }
+                        if d.title.is_none() {
+                            d.title = p.title.clone();
+                        }
+                        if d.country.is_none() {
+                            d.country = p.country;
+                        }
                     }
-                    if d.country.is_none() {
-                        d.country = p.country;
-                    }
+                    d.mentions.push(mention);
                 }
-                d.mentions.push(mention);
             }
         }
         self.bodies_named_like_people();

@@ -296,7 +296,7 @@ impl<'s> NearSurnames<'s> {
         // costs a mask and shifts too: the walk over every word start is
         // most of the search. The set is made once and kept in step with
         // the index; zeroing its 64 KB costs more than a short text saves.
-        let extent: usize = spans.iter().map(Span::len).sum();
+        let extent: usize = spans.iter().map(|s| s.end.saturating_sub(s.start)).sum();
         let mut wide = (extent >= WIDE_FROM).then(KeySet::new);
         let mut covered = (0, 0);
         let mut first = 0;

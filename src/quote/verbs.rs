@@ -31,6 +31,9 @@ pub(super) struct VerbHeads {
 /// wrong, only slower.
 const EVERY_ROW: u8 = u8::MAX;
 
+/// A bit for each of the 27 folds (`key_fold`) a byte can take.
+const EVERY_FOLD: u32 = (1 << 27) - 1;
+
 impl VerbHeads {
     /// The heads of `forms`.
     pub(super) fn new(forms: &[String]) -> VerbHeads {
@@ -41,12 +44,15 @@ impl VerbHeads {
         // Every fold of a byte that a form shorter than the place leaves open.
         let folds = |form: &[u8], k: usize| match form.get(k) {
             Some(&b) => 1u32 << key_fold(b),
-            None => (1 << 27) - 1,
+            None => EVERY_FOLD,
         };
         for form in forms.iter().map(String::as_bytes) {
             let (fourths, fifths) = (folds(form, 3), folds(form, 4));
             for key in prefix_keys(form) {
+                // `prefix_keys` gives keys below `WORD_KEYS` only, each of
+                // which has a row.
                 let Some(row) = heads.row_for(key) else {
+                    debug_assert!(false, "key {key} has no row");
                     continue;
                 };
                 for (fourth, bits) in row.iter_mut().enumerate() {
@@ -68,7 +74,7 @@ impl VerbHeads {
                 (self.fifths.len() - 1) as u8
             } else {
                 if self.fifths.len() == usize::from(EVERY_ROW) {
-                    self.fifths.push([(1 << 27) - 1; 27]);
+                    self.fifths.push([EVERY_FOLD; 27]);
                 }
                 EVERY_ROW
             };
