@@ -838,7 +838,9 @@ fn has_byte(word: u32, byte: u8) -> bool {
     x.wrapping_sub(0x0101_0101) & !x & 0x8080_8080 != 0
 }
 
-/// [`prefix4`] near the end of the text or of a non-breaking space.
+/// [`prefix4`] near the end of the text or of a non-breaking space, each
+/// non-breaking space read as a space; [`Starts::may_start`] reads the
+/// last bytes of a text this way.
 #[cold]
 fn prefix4_spaced(bytes: &[u8], i: usize) -> [u8; 4] {
     let mut out = [0u8; 4];
@@ -862,6 +864,9 @@ impl Starts {
     /// table holds those spellings too, see [`Starts::add`]), so that the
     /// test of a word start takes one path, whatever it reads
     /// ([`WordBytes::for_each_start_where`] keeps the verdict as a bit).
+    /// Within four bytes of the end of the text it reads them as
+    /// [`prefix4_spaced`] does, a non-breaking space as a space: the
+    /// table holds the spellings with plain spaces too.
     #[inline]
     fn may_start(&self, bytes: &[u8], i: usize) -> bool {
         let p = bytes
@@ -1187,7 +1192,11 @@ impl CountryFinder {
         let mut in_word = false;
         for (i, c) in phrase.char_indices() {
             let word = c.is_alphanumeric();
-            if word && !in_word && self.starts.keys.contains(word_key(phrase.as_bytes(), i)) {
+            if word
+                && !in_word
+                && self.starts.keys.contains(word_key(phrase.as_bytes(), i))
+                && self.starts.may_start(phrase.as_bytes(), i)
+            {
                 self.try_start(phrase, within, i, &mut scan, &mut raw);
             }
             in_word = word;

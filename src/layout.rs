@@ -456,8 +456,8 @@ impl Default for ClueSites {
 
 impl ClueSites {
     /// How far a stretch reaches: far enough that a search's fixed cost is
-    /// spread over many blocks (the caption test reads blocks of 600 bytes
-    /// at most), near enough that the lists stay small (128 KB of byte
+    /// spread over many blocks (the caption test reads mostly blocks of up
+    /// to 600 bytes; longer ones are read straight), near enough that the lists stay small (128 KB of byte
     /// sites at most) and that the bytes a fill reads ahead are still in
     /// the first-level data cache when the line walk comes to them. A
     /// reach of 128 KB read each byte of the text into that cache twice.

@@ -853,7 +853,8 @@ fn open_quote_at_end(before: &str) -> Option<usize> {
 }
 
 /// Where the next byte 0xA6 (the last of "…") of a text lies: one search
-/// through the text finds it for all the blocks before it, where a search
+/// of up to `ELLIPSIS_WINDOW` bytes ahead finds it for all the blocks
+/// before it, where a search
 /// of each block for an ellipsis, which nearly none holds, cost a call
 /// each.
 #[derive(Debug, Clone, Copy)]
@@ -865,7 +866,7 @@ struct EllipsisCursor {
     next: usize,
     /// Where the last search stopped.
     searched: usize,
-    /// Where every search stops.
+    /// No search goes past it.
     end: usize,
 }
 

@@ -1227,6 +1227,54 @@ mod tests {
         assert_eq!(got, expected[6..]);
     }
 
+    /// `for_each_start_where` finds what `for_each_start_in` finds and the
+    /// second test keeps, over a text several regions long with words
+    /// beyond ASCII, from and to drawn bytes.
+    #[test]
+    fn a_second_test_keeps_what_it_holds_for() {
+        let mut x = 77u32;
+        let mut draw = |n: u32| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 8) % n
+        };
+        let words_of = [
+            "said", "Sahel", "naïve", "Kyiv", "stated", "ère", "x", "Ōta", "42",
+        ];
+        let mut text = String::new();
+        while text.len() < 2 * REGION + 3000 {
+            text.push_str(words_of[draw(words_of.len() as u32) as usize]);
+            text.push_str([" ", "  ", ", ", "\n", "\u{a0}"][draw(5) as usize]);
+        }
+        let words = WordBytes::new(&text);
+        let mut keys = KeySet::new();
+        for w in ["said", "naïve", "Ōta", "42", "stated"] {
+            keys.insert(word_key(w.as_bytes(), 0));
+        }
+        let bytes = text.as_bytes();
+        let also = |i: usize| {
+            bytes
+                .get(i + 1)
+                .is_some_and(|&b| b == b'a' || b == b'2' || b >= 0x80)
+        };
+        for _ in 0..200 {
+            let a = draw(text.len() as u32 + 1) as usize;
+            let b = draw(text.len() as u32 + 1) as usize;
+            let within = Span::new(a.min(b), a.max(b));
+            let mut want = Vec::new();
+            words.for_each_start_in(within, &keys, |i, k| {
+                if also(i) {
+                    want.push((i, k));
+                }
+            });
+            let mut got = Vec::new();
+            words.for_each_start_where(within, &keys, also, |i, k| got.push((i, k)));
+            assert_eq!(got, want, "{within:?}");
+        }
+        let mut all = 0;
+        words.for_each_start_where(Span::new(0, text.len()), &keys, also, |_, _| all += 1);
+        assert!(all > 1000, "{all}");
+    }
+
     /// Every word start of a text several regions long is found where it
     /// stands, by walks from and to any byte: words of every length from a
     /// seeded generator, with runs of spaces that put starts on and around

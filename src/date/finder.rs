@@ -316,7 +316,7 @@ fn number_may_start(b: &[u8], s: usize) -> bool {
 /// "(3)"), and this rules them out before they are read.
 fn number_may_date(b: &[u8], s: usize, hi: usize) -> bool {
     let digits = b
-        .get(s..hi)
+        .get(s..hi.min(b.len()))
         .unwrap_or_default()
         .iter()
         .take(5)
@@ -2569,7 +2569,8 @@ impl DateFinder {
     /// Days the text names and dates itself ("a National Day of Mourning
     /// would be held on Sunday 22 February, 2009"): every mention of the
     /// name, anywhere in the content, takes that date. `days`, if given,
-    /// holds in order every word start of the content that reads "Day".
+    /// holds in order every word start of the content walk
+    /// (`Content::walk`) that reads "Day".
     fn named_days<'h>(
         &self,
         analysis: &Analysis<'h>,
@@ -2608,9 +2609,10 @@ impl DateFinder {
         if names.is_empty() {
             return;
         }
-        // Every name holds the word "Day": one search of the whole text for
-        // it finds every occurrence of every name, overlapping ones too (an
-        // occurrence holds its name's first "Day" at a set offset), so that
+        // Every name holds the word "Day": every "Day" of the text, from
+        // `days` or else from one search of the whole text, gives every
+        // occurrence of every name, overlapping ones too (an occurrence
+        // holds its name's first "Day" at a set offset), so that
         // each block can take the leftmost non-overlapping ones inside it,
         // as a search of it would. Hits: start and name, in text order.
         let firsts: Vec<Option<usize>> = names.iter().map(|(n, _)| n.find("Day")).collect();
@@ -2627,7 +2629,7 @@ impl DateFinder {
         };
         // Only hits inside the content count. Where each name's first
         // "Day" follows a character that is no letter or digit, so does
-        // every occurrence's: a word start of the content, among `days`,
+        // every occurrence's: a word start of the content walk, in `days`,
         // with no second read of the text.
         let at_word_starts = names.iter().zip(&firsts).all(|((name, _), first)| {
             first.is_some_and(|f| {
