@@ -921,6 +921,12 @@ fn nbsp_spellings(prefix: [u8; 4], mut add: impl FnMut([u8; 4])) {
         .enumerate()
         .filter(|&(_, &b)| b == b' ')
         .fold(0u8, |mask, (k, _)| mask | 1 << k);
+    // Most forms have no space in their first four bytes: the prefix as
+    // it is, without the byte-by-byte rewrite below.
+    if spaces == 0 {
+        add(prefix);
+        return;
+    }
     // Every subset of the spaces, down to none.
     let mut chosen = spaces;
     loop {
