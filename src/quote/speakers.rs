@@ -360,7 +360,7 @@ impl<'h> Run<'_, 'h> {
                 found.push((span, sp, k));
             });
             // Each mention's fuller phrase, and then its parse, are worked
-            // out for every mention before any is read: the walk back and
+            // out for a run of mentions before any of them is read: the walk back and
             // the parser are large, and run in turn for each mention they
             // pushed each other out of the instruction cache every time.
             // The order changes nothing: neither the walk back nor the
