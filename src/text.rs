@@ -787,6 +787,19 @@ impl WordBytes {
             .unwrap_or(usize::MAX)
     }
 
+    /// The index (in `keys` and `lows`) of the first word start inside
+    /// `within`, and the keys of all of them; `None` when the span holds
+    /// no byte of the text.
+    #[inline]
+    fn keys_within(&self, within: Span) -> Option<(usize, &[u16])> {
+        let end = within.end.min(self.len);
+        if within.start >= end {
+            return None;
+        }
+        let first = self.rank_at(within.start);
+        Some((first, self.keys.get(first..self.rank_at(end))?))
+    }
+
     /// Calls `found` with the byte offset of every word start inside
     /// `within`, in order: a letter or digit of any script after a
     /// character that is neither, or at the start of the text. The
@@ -823,20 +836,10 @@ impl WordBytes {
         keys: &impl KeyTest,
         mut found: impl FnMut(usize, usize),
     ) {
-        let end = within.end.min(self.len);
-        if within.start >= end {
-            return;
-        }
-        let first = self.rank_at(within.start);
-        let Some(inside) = self.keys.get(first..self.rank_at(end)) else {
+        let Some((first, inside)) = self.keys_within(within) else {
             return;
         };
-        // The region of the last start found: the regions are read in
-        // order, and a walk seldom leaves one, so the test that it does is
-        // nearly always false, where a test for the next 64-byte chunk
-        // went either way.
-        let mut region = within.start / REGION;
-        let mut region_end = self.region_end(region);
+        let mut regions = Regions::from(self, within.start);
         for (b, block) in inside.chunks(64).enumerate() {
             // A bit for each key that passes, the block's first key the
             // lowest bit.
@@ -844,14 +847,8 @@ impl WordBytes {
             while hits != 0 {
                 let j = hits.trailing_zeros() as usize;
                 hits &= hits - 1;
-                let k = first + b * 64 + j;
-                while k >= region_end {
-                    region += 1;
-                    region_end = self.region_end(region);
-                }
-                let low = usize::from(self.lows.get(k).copied().unwrap_or(0));
                 let key = usize::from(block.get(j).copied().unwrap_or(0));
-                found(region * REGION + low, key);
+                found(regions.offset(self, first + b * 64 + j), key);
             }
         }
     }
@@ -873,16 +870,10 @@ impl WordBytes {
         also: impl Fn(usize) -> bool,
         mut found: impl FnMut(usize, usize),
     ) {
-        let end = within.end.min(self.len);
-        if within.start >= end {
-            return;
-        }
-        let first = self.rank_at(within.start);
-        let Some(inside) = self.keys.get(first..self.rank_at(end)) else {
+        let Some((first, inside)) = self.keys_within(within) else {
             return;
         };
-        let mut region = within.start / REGION;
-        let mut region_end = self.region_end(region);
+        let mut regions = Regions::from(self, within.start);
         // The byte offset of each start of a block that passed its key
         // test, by its place in the block, for the second round.
         let mut offsets = [0usize; 64];
@@ -892,12 +883,7 @@ impl WordBytes {
             while hits != 0 {
                 let j = hits.trailing_zeros() as usize % 64;
                 hits &= hits - 1;
-                let k = first + b * 64 + j;
-                while k >= region_end {
-                    region += 1;
-                    region_end = self.region_end(region);
-                }
-                let i = region * REGION + usize::from(self.lows.get(k).copied().unwrap_or(0));
+                let i = regions.offset(self, first + b * 64 + j);
                 if let Some(slot) = offsets.get_mut(j) {
                     *slot = i;
                 }
@@ -917,6 +903,41 @@ impl WordBytes {
 /// Bytes in a region of the text: a word start at byte `i` lies in region
 /// `i / REGION`, and [`WordBytes`] keeps `i % REGION` of it.
 const REGION: usize = 1 << 16;
+
+/// The region of the last word start a walk in text order found, and the
+/// index of the first start past it: the byte offset of each start found
+/// from its index in `keys` and `lows`.
+///
+/// The regions are read in order, and a walk seldom leaves one, so the
+/// test that it does is nearly always false, where a test for the next
+/// 64-byte chunk went either way.
+struct Regions {
+    region: usize,
+    end: usize,
+}
+
+impl Regions {
+    /// A walk of `words` from byte `start`.
+    #[inline(always)]
+    fn from(words: &WordBytes, start: usize) -> Regions {
+        let region = start / REGION;
+        Regions {
+            region,
+            end: words.region_end(region),
+        }
+    }
+
+    /// The byte offset of the word start at index `k`, at or after every
+    /// start asked about before.
+    #[inline(always)]
+    fn offset(&mut self, words: &WordBytes, k: usize) -> usize {
+        while k >= self.end {
+            self.region += 1;
+            self.end = words.region_end(self.region);
+        }
+        self.region * REGION + usize::from(words.lows.get(k).copied().unwrap_or(0))
+    }
+}
 
 /// A bit for each of the (up to 64) keys of `block` that `keys` holds: bit
 /// `j` for key `j`.
