@@ -854,9 +854,8 @@ fn open_quote_at_end(before: &str) -> Option<usize> {
 
 /// Where the next byte 0xA6 (the last of "…") of a text lies: one search
 /// of up to `ELLIPSIS_WINDOW` bytes ahead finds it for all the blocks
-/// before it, where a search
-/// of each block for an ellipsis, which nearly none holds, cost a call
-/// each.
+/// before it, where a search of each block for an ellipsis, which nearly
+/// none holds, cost a call each.
 #[derive(Debug, Clone, Copy)]
 struct EllipsisCursor {
     /// Where the last search started.
