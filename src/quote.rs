@@ -599,8 +599,10 @@ impl<'h> Run<'_, 'h> {
                 })
             });
             // A release titled "Statement from the Press Secretary" is
-            // that speaker's when its first paragraph is a quotation.
-            if (b.kind != BlockKind::Title || next_opens)
+            // that speaker's when its first paragraph is a quotation. Such
+            // a line ends with a colon or heads a quotation: most blocks
+            // are ruled out by their last byte, before the line is read.
+            if (next_opens || (b.kind != BlockKind::Title && ends_with_colon(text, b.span)))
                 && self.named_line(b.span, next_opens).is_some()
             {
                 found.step(bi, StepKind::Named, next_opens);
@@ -913,6 +915,12 @@ fn own_voice(p: &str) -> bool {
     !p.split(|c: char| !c.is_alphanumeric()).any(|w| {
         w.len() > 4 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase)
     })
+}
+
+/// Whether the span, trimmed, ends with a colon.
+fn ends_with_colon(text: &str, span: Span) -> bool {
+    let t = trim(text, span);
+    t.end > t.start && text.as_bytes().get(t.end - 1) == Some(&b':')
 }
 
 /// The sentence holding byte `p`.
