@@ -46,7 +46,7 @@ mod surnames;
 mod verbs;
 mod words;
 use crate::Span;
-use cues::Cue;
+use cues::{Candidate, Cue, Site};
 use parse::Parses;
 use regions::{closes_first, find_regions, Marks, Region};
 use speakers::Draft;
@@ -401,6 +401,10 @@ const BYTES_PER_SPEAKER: usize = 4096;
 /// quote every 2.5 KB or so.
 const BYTES_PER_QUOTE: usize = 2048;
 
+/// Bytes of text per reporting cue the first pass makes room for: press
+/// releases hold one every 1.5 KB or so.
+const BYTES_PER_CUE: usize = 1024;
+
 /// The most entries a run makes room for in any one list ahead of need
 /// (more than a 7 MB text of releases asks for), so that a huge text
 /// with no quotation, a data dump, say, does not get megabytes of room
@@ -467,6 +471,69 @@ fn back(text: &str, lo: usize, end: usize, max: usize) -> usize {
     p
 }
 
+/// What a content block is to the speakers, as `Run::find_steps` tells.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum StepKind {
+    /// A line such as "Statement of X:" naming who speaks the quotations
+    /// after it (`Run::statement_of`, `Run::named_heading`).
+    Named,
+    /// A heading naming who speaks the quotations listed under it
+    /// (`Run::heading_speaker`).
+    Heading,
+    /// Any other block that is not prose: it breaks the speaker's run.
+    Other,
+    /// A paragraph or list item, with its quotations and cue candidates.
+    Prose,
+}
+
+/// One content block that matters to the speakers. Kept small, as one
+/// is written for most blocks of a document and read back later: a
+/// speaker phrase is found again when needed, and a paragraph's
+/// quotations and cue candidates are those of `Found`'s lists up to its
+/// ends, from the previous step's.
+#[derive(Clone, Copy)]
+struct Step {
+    /// The block's index.
+    block: usize,
+    kind: StepKind,
+    /// Whether the next block opens with a quotation mark.
+    next_opens: bool,
+    /// The end of the block's quotations in `Found::regions`.
+    regions_end: usize,
+    /// The end of the block's verb sites in `Found::sites`.
+    sites_end: usize,
+    /// The end of the block's cue candidates in `Found::candidates`.
+    candidates_end: usize,
+}
+
+/// The first pass's findings over a document (`Run::find_steps`).
+#[derive(Default)]
+struct Found {
+    /// The content blocks that matter, in order.
+    steps: Vec<Step>,
+    /// Every paragraph's quotations, in order.
+    regions: Vec<Region>,
+    /// Every paragraph's reporting verbs that may be cues, in order.
+    sites: Vec<Site>,
+    /// Every paragraph's cue candidates, in order.
+    candidates: Vec<Candidate>,
+}
+
+impl Found {
+    /// Adds the step of block `block`, whose quotations and cue
+    /// candidates, if any, have just been added.
+    fn step(&mut self, block: usize, kind: StepKind, next_opens: bool) {
+        self.steps.push(Step {
+            block,
+            kind,
+            next_opens,
+            regions_end: self.regions.len(),
+            sites_end: self.sites.len(),
+            candidates_end: self.candidates.len(),
+        });
+    }
+}
+
 /// Most paragraphs a block quote runs over.
 const MAX_BLOCK_PARAGRAPHS: usize = 8;
 
@@ -474,25 +541,46 @@ impl<'h> Run<'_, 'h> {
     /// Finds the quotes of every content block of `a` (captions aside),
     /// whose sentences' spans `spans` holds in order.
     fn document(&mut self, a: &Analysis<'h>, spans: &[Span]) {
+        let mut found = Found::default();
+        self.find_steps(a, spans, &mut found);
+        self.attribute(a, spans, &found);
+    }
+
+    /// The speaker phrase of a line such as "Statement of X:" or
+    /// "Governor Ned Lamont:" that heads the quotations after it.
+    #[inline]
+    fn named_line(&self, block: Span, next_opens: bool) -> Option<Span> {
+        self.statement_of(block, next_opens)
+            .or_else(|| self.named_heading(block, next_opens))
+    }
+
+    /// The sentences of block `bi` of `a`.
+    fn sentences_of<'s>(a: &Analysis<'h>, spans: &'s [Span], bi: usize) -> &'s [Span] {
+        a.sentences_by_block
+            .get(bi)
+            .and_then(|r| spans.get(r.clone()))
+            .unwrap_or(&[])
+    }
+
+    /// The first pass over the content blocks of `a`: what each block is
+    /// to the speakers (`Step`), and the quotations and cue candidates of
+    /// each paragraph, none of which depends on the speakers met. Done for
+    /// every block before any speaker is worked out, so that each pass's
+    /// code stays in the instruction cache over the whole document.
+    #[inline(never)]
+    fn find_steps(&self, a: &Analysis<'h>, spans: &[Span], found: &mut Found) {
         let text = self.text;
-        // The speaker that an unattributed quotation continues.
-        let mut carry: Option<usize> = None;
-        // A quotation running on from the previous paragraph.
-        let mut running: Option<usize> = None;
-        // An open block quote: speaker, cue, paragraphs taken.
-        let mut block: Option<(Option<usize>, Span, usize)> = None;
         // A quotation the previous paragraph left open, with no opening mark
         // repeated here: whether its closing mark is straight.
         let mut open_into_next: Option<bool> = None;
-        // A block's quotations, cues, reporting verbs, each quotation's
-        // reading and the cues taken: lists made once and refilled for each
-        // block, where lists of a block's own cost an allocation and a free
-        // each, and more as they grew.
+        // A block's quotations and reporting verbs: lists made once and
+        // refilled for each block.
         let mut regions: Vec<Region> = Vec::new();
-        let mut cues: Vec<Cue> = Vec::new();
         let mut verbs: Vec<(Span, usize)> = Vec::new();
-        let mut classes: Vec<(Option<QuoteKind>, Option<usize>)> = Vec::new();
-        let mut used: Vec<bool> = Vec::new();
+        found.steps.reserve(a.blocks.len());
+        found
+            .candidates
+            .reserve((text.len() / BYTES_PER_CUE).min(2 * MOST_ROOM));
         for (bi, b) in a.blocks.iter().enumerate() {
             let open_here = open_into_next.take();
             // A photo caption between two paragraphs of one quotation
@@ -500,11 +588,6 @@ impl<'h> Run<'_, 'h> {
             if !a.is_content(bi) || b.kind == BlockKind::Caption {
                 continue;
             }
-            let sentences = a
-                .sentences_by_block
-                .get(bi)
-                .and_then(|r| spans.get(r.clone()))
-                .unwrap_or(&[]);
             let prose = matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem);
             // "Statement of UAW President Ray Curry:" or "Governor Ned Lamont:"
             // heads the quotations after it.
@@ -515,18 +598,14 @@ impl<'h> Run<'_, 'h> {
                     matches!(c, '“' | '"' | '‘') && n.span.start + c.len_utf8() <= n.span.end
                 })
             });
-            if let Some(np) = self
-                .statement_of(b.span, next_opens)
-                .or_else(|| self.named_heading(b.span, next_opens))
-                // A release titled "Statement from the Press Secretary" is
-                // that speaker's when its first paragraph is a quotation.
-                .filter(|_| b.kind != BlockKind::Title || next_opens)
+            // A release titled "Statement from the Press Secretary" is
+            // that speaker's when its first paragraph is a quotation. Such
+            // a line ends with a colon or heads a quotation: most blocks
+            // are ruled out by their last byte, before the line is read.
+            if (next_opens || (b.kind != BlockKind::Title && ends_with_colon(text, b.span)))
+                && self.named_line(b.span, next_opens).is_some()
             {
-                carry = self.speaker_for(np);
-                running = None;
-                block = Some((carry, b.span, 0))
-                    .filter(|_| carry.is_some())
-                    .map(|(s, _, n)| (s, trim(text, b.span), n));
+                found.step(bi, StepKind::Named, next_opens);
                 continue;
             }
             // "Attorney General Pam Bondi on Fox News Sunday" speaks the
@@ -538,18 +617,15 @@ impl<'h> Run<'_, 'h> {
                             .get(n.span.range())
                             .is_some_and(|t| t.starts_with("On "))
                 });
-            if b.kind == BlockKind::Heading && quotes_follow {
-                if let Some(np) = self.heading_speaker(b.span) {
-                    carry = self.speaker_for(np);
-                    running = None;
-                    block = None;
-                    continue;
-                }
+            if b.kind == BlockKind::Heading
+                && quotes_follow
+                && self.heading_speaker(b.span).is_some()
+            {
+                found.step(bi, StepKind::Heading, next_opens);
+                continue;
             }
             if !prose {
-                carry = None;
-                running = None;
-                block = None;
+                found.step(bi, StepKind::Other, next_opens);
                 continue;
             }
             // Scraped text drops the repeated opening mark: a quotation left
@@ -576,7 +652,86 @@ impl<'h> Run<'_, 'h> {
                     open_into_next = next_closes;
                 }
             }
-            self.find_cues(b.span, sentences, &regions, &mut cues, &mut verbs);
+            let sentences = Self::sentences_of(a, spans, bi);
+            found.regions.extend_from_slice(&regions);
+            self.verb_sites(b.span, sentences, &regions, &mut found.sites, &mut verbs);
+            found.step(bi, StepKind::Prose, next_opens);
+        }
+        // The cue candidates of every paragraph's verb sites, in a pass of
+        // their own.
+        let (mut regions_from, mut sites_from) = (0, 0);
+        for step in &mut found.steps {
+            let (r0, s0) = (regions_from, sites_from);
+            (regions_from, sites_from) = (step.regions_end, step.sites_end);
+            if step.kind == StepKind::Prose && s0 < step.sites_end {
+                let sites = found.sites.get(s0..step.sites_end).unwrap_or(&[]);
+                let regions = found.regions.get(r0..step.regions_end).unwrap_or(&[]);
+                let sentences = Self::sentences_of(a, spans, step.block);
+                self.cue_candidates(sites, sentences, regions, &mut found.candidates);
+            }
+            step.candidates_end = found.candidates.len();
+        }
+    }
+
+    /// The second pass: the speakers of the quotations and cues
+    /// `find_steps` found, block by block in reading order, each speaker
+    /// carried on to the next quotation.
+    #[inline(never)]
+    fn attribute(&mut self, a: &Analysis<'h>, spans: &[Span], found: &Found) {
+        let text = self.text;
+        // The speaker that an unattributed quotation continues.
+        let mut carry: Option<usize> = None;
+        // A quotation running on from the previous paragraph.
+        let mut running: Option<usize> = None;
+        // An open block quote: speaker, cue, paragraphs taken.
+        let mut block: Option<(Option<usize>, Span, usize)> = None;
+        // A block's cues, each quotation's reading and the cues taken:
+        // lists made once and refilled for each block, where lists of a
+        // block's own cost an allocation and a free each, and more as they
+        // grew.
+        let mut cues: Vec<Cue> = Vec::new();
+        let mut classes: Vec<(Option<QuoteKind>, Option<usize>)> = Vec::new();
+        let mut used: Vec<bool> = Vec::new();
+        // Where the current step's quotations and cue candidates start.
+        let (mut regions_from, mut candidates_from) = (0, 0);
+        for &step in &found.steps {
+            let (r0, c0) = (regions_from, candidates_from);
+            (regions_from, candidates_from) = (step.regions_end, step.candidates_end);
+            let Some(b) = a.blocks.get(step.block) else {
+                continue;
+            };
+            let next_opens = step.next_opens;
+            match step.kind {
+                StepKind::Named => {
+                    carry = self
+                        .named_line(b.span, next_opens)
+                        .and_then(|np| self.speaker_for(np));
+                    running = None;
+                    block = Some((carry, b.span, 0))
+                        .filter(|_| carry.is_some())
+                        .map(|(s, _, n)| (s, trim(text, b.span), n));
+                    continue;
+                }
+                StepKind::Heading => {
+                    carry = self
+                        .heading_speaker(b.span)
+                        .and_then(|np| self.speaker_for(np));
+                    running = None;
+                    block = None;
+                    continue;
+                }
+                StepKind::Other => {
+                    carry = None;
+                    running = None;
+                    block = None;
+                    continue;
+                }
+                StepKind::Prose => {}
+            }
+            let regions = found.regions.get(r0..step.regions_end).unwrap_or(&[]);
+            let candidates = found.candidates.get(c0..step.candidates_end).unwrap_or(&[]);
+            let sentences = Self::sentences_of(a, spans, step.block);
+            self.take_cues(candidates, &mut cues);
             if let Some((speaker, cue, taken)) = block {
                 // Scare quotes ("‘English for business’ consultancies") leave
                 // the speaker's voice unbroken.
@@ -601,7 +756,7 @@ impl<'h> Run<'_, 'h> {
             classes.extend(
                 regions
                     .iter()
-                    .map(|r| self.classify(r, sentences, &cues, &regions)),
+                    .map(|r| self.classify(r, sentences, &cues, regions)),
             );
             used.clear();
             used.resize(cues.len(), false);
@@ -760,6 +915,12 @@ fn own_voice(p: &str) -> bool {
     !p.split(|c: char| !c.is_alphanumeric()).any(|w| {
         w.len() > 4 && w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase)
     })
+}
+
+/// Whether the span, trimmed, ends with a colon.
+fn ends_with_colon(text: &str, span: Span) -> bool {
+    let t = trim(text, span);
+    t.end > t.start && text.as_bytes().get(t.end - 1) == Some(&b':')
 }
 
 /// The sentence holding byte `p`.

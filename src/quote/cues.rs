@@ -43,6 +43,25 @@ pub(super) struct Cue {
     trailing_pronoun: bool,
 }
 
+/// A reporting verb that may be a cue (`Run::verb_sites`).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Site {
+    verb: Span,
+    class: VerbClass,
+    /// The sentence that holds it.
+    sentence: Span,
+}
+
+/// A cue found before any speaker is met (`Run::cue_candidates`).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Candidate {
+    pub(super) cue: Cue,
+    /// For "he" or "she": the subject of the sentence before, which is
+    /// the antecedent only if it names a person met by the time the cue's
+    /// block is read.
+    pub(super) pending: Option<Span>,
+}
+
 /// Bytes after a verb read for what it reports.
 const REPORTED: usize = 2000;
 
@@ -287,6 +306,7 @@ impl<'h> Run<'_, 'h> {
     /// speaker and reported clause, into `out`; `verbs` holds the block's
     /// reporting verbs meanwhile (`verb_matches`). Both are cleared first:
     /// one pair of lists serves every block of a document.
+    #[cfg(test)]
     pub(super) fn find_cues(
         &self,
         block: Span,
@@ -295,8 +315,51 @@ impl<'h> Run<'_, 'h> {
         out: &mut Vec<Cue>,
         verbs: &mut Vec<(Span, usize)>,
     ) {
-        let text = self.text;
+        let (mut sites, mut candidates) = (Vec::new(), Vec::new());
+        self.verb_sites(block, sentences, regions, &mut sites, verbs);
+        self.cue_candidates(&sites, sentences, regions, &mut candidates);
+        self.take_cues(&candidates, out);
+    }
+
+    /// The cues of a block as `cue_candidates` left them, into `out`
+    /// (cleared first), once the speakers met so far settle what those
+    /// did not: a pending antecedent counts only when it names someone
+    /// met, and a cue inside the clause another reports is dropped only
+    /// when that one is kept.
+    pub(super) fn take_cues(&self, candidates: &[Candidate], out: &mut Vec<Cue>) {
         out.clear();
+        for &Candidate { mut cue, pending } in candidates {
+            if out
+                .last()
+                .is_some_and(|c: &Cue| c.indirect.is_some_and(|i| i.contains(cue.span)))
+            {
+                continue;
+            }
+            if let Some(np) = pending {
+                cue.antecedent = self.met_person(np).then_some(np);
+            }
+            if cue.trailing_pronoun && cue.antecedent.is_none() {
+                continue;
+            }
+            out.push(cue);
+        }
+    }
+
+    /// The reporting verbs of a block that may be cues, appended to
+    /// `out`, for `cue_candidates` to read: the whole document's cues are
+    /// found before any speaker is worked out (`take_cues` settles what
+    /// those change), where the two took turns in the instruction cache.
+    /// `verbs` holds the block's reporting verbs meanwhile
+    /// (`verb_matches`).
+    pub(super) fn verb_sites(
+        &self,
+        block: Span,
+        sentences: &[Span],
+        regions: &[Region],
+        out: &mut Vec<Site>,
+        verbs: &mut Vec<(Span, usize)>,
+    ) {
+        let text = self.text;
         let Some(hay) = text.get(block.range()) else {
             return;
         };
@@ -415,23 +478,57 @@ impl<'h> Run<'_, 'h> {
             {
                 continue;
             }
+            out.push(Site {
+                verb: span,
+                class,
+                sentence: s,
+            });
+        }
+    }
+
+    /// The cue candidates of one block's verb sites (`verb_sites`),
+    /// appended to `out`. Done for the whole document after its sites are
+    /// found, so that `cue` and the walks it calls stay in the instruction
+    /// cache from one site to the next.
+    pub(super) fn cue_candidates(
+        &self,
+        sites: &[Site],
+        sentences: &[Span],
+        regions: &[Region],
+        out: &mut Vec<Candidate>,
+    ) {
+        let first = out.len();
+        for &Site {
+            verb: span,
+            class,
+            sentence: s,
+        } in sites
+        {
             // A cue inside the clause another cue reports is not the writer's.
+            // The block's last candidate is surely kept unless pending;
+            // `take_cues` checks again against the cue it did keep.
             if out
-                .last()
-                .is_some_and(|c: &Cue| c.indirect.is_some_and(|i| i.contains(span)))
+                .get(first..)
+                .and_then(<[Candidate]>::last)
+                .is_some_and(|c| {
+                    c.pending.is_none() && c.cue.indirect.is_some_and(|i| i.contains(span))
+                })
             {
                 continue;
             }
             if let Some(mut c) = self.cue(span, class, s, regions) {
+                let mut pending = None;
                 if c.pronoun == Some(SpeakerKind::Person) {
-                    c.antecedent = self.antecedent(sentences, s.start);
+                    let (named, met) = self.antecedent_parts(sentences, s.start);
+                    c.antecedent = named;
+                    pending = met;
                 }
                 // Without a subject named just before, "she said" after a
                 // quotation is left to the speaker the quotation continues.
-                if c.trailing_pronoun && c.antecedent.is_none() {
+                if c.trailing_pronoun && c.antecedent.is_none() && pending.is_none() {
                     continue;
                 }
-                out.push(c);
+                out.push(Candidate { cue: c, pending });
             }
         }
     }
@@ -1124,15 +1221,34 @@ impl<'h> Run<'_, 'h> {
     /// won the award. He said") or by the surname of a speaker already met
     /// ("Rathbun requested donations. He described ...").
     pub(super) fn antecedent(&self, sentences: &[Span], start: usize) -> Option<Span> {
+        match self.antecedent_parts(sentences, start) {
+            (Some(named), _) => Some(named),
+            (None, met) => met.filter(|np| self.met_person(*np)),
+        }
+    }
+
+    /// `antecedent` in two parts: the subject named in full, which no
+    /// speaker met changes, else the subject that is the antecedent only
+    /// if it names a person met already (`met_person`).
+    fn antecedent_parts(&self, sentences: &[Span], start: usize) -> (Option<Span>, Option<Span>) {
         let before = sentences.partition_point(|p| p.end <= start);
-        let prev = *sentences.get(before.checked_sub(1)?)?;
-        self.named_subject(prev).or_else(|| {
-            self.past_subject(prev, false).filter(|np| {
-                self.parse(*np).is_some_and(|p| {
-                    p.kind == SpeakerKind::Person && self.keys.contains_key(&p.key)
-                })
-            })
-        })
+        let Some(prev) = before
+            .checked_sub(1)
+            .and_then(|i| sentences.get(i))
+            .copied()
+        else {
+            return (None, None);
+        };
+        match self.named_subject(prev) {
+            Some(named) => (Some(named), None),
+            None => (None, self.past_subject(prev, false)),
+        }
+    }
+
+    /// Whether the phrase at `np` names a person already met.
+    fn met_person(&self, np: Span) -> bool {
+        self.parse(np)
+            .is_some_and(|p| p.kind == SpeakerKind::Person && self.keys.contains_key(&p.key))
     }
 
     /// The person that opens sentence `s` as the subject of a past-tense
