@@ -234,7 +234,19 @@ fn skip_ws(b: &[u8], mut i: usize, hi: usize) -> usize {
 }
 
 /// Skips blanks backward, not past `lo`.
-fn skip_ws_back(b: &[u8], mut i: usize, lo: usize) -> usize {
+fn skip_ws_back(b: &[u8], i: usize, lo: usize) -> usize {
+    // Most calls meet one space or none, then a byte that ends no blank:
+    // the space is stepped over with no branch on it (which went either
+    // way, unforeseeably), and the byte before it ends the search.
+    let mut i = i - usize::from((i > lo) & (before(b, i) == b' '));
+    if i <= lo
+        || !matches!(
+            before(b, i),
+            b' ' | b'\t' | b'\n' | b'\r' | 0xA0 | 0xAF | 0x89 | 0x8A
+        )
+    {
+        return i;
+    }
     while i > lo {
         match before(b, i) {
             b' ' | b'\t' | b'\n' | b'\r' => i -= 1,
@@ -4159,6 +4171,48 @@ mod tests {
 #[cfg(test)]
 mod shortcut_tests {
     use super::*;
+
+    /// `skip_ws_back` steps over its first space without a branch; it
+    /// stops where a plain loop over every blank stops, from every end
+    /// and down to every floor, in runs of mixed blanks.
+    #[test]
+    fn skipping_blanks_back_stops_where_the_plain_loop_does() {
+        fn plain(b: &[u8], mut i: usize, lo: usize) -> usize {
+            while i > lo {
+                match before(b, i) {
+                    b' ' | b'\t' | b'\n' | b'\r' => i -= 1,
+                    0xA0 if i >= lo + 2 && at(b, i - 2) == 0xC2 => i -= 2,
+                    0xAF | 0x89 | 0x8A
+                        if i >= lo + 3 && at(b, i - 3) == 0xE2 && at(b, i - 2) == 0x80 =>
+                    {
+                        i -= 3
+                    }
+                    _ => break,
+                }
+            }
+            i
+        }
+        let texts = [
+            "",
+            " ",
+            "a b",
+            "a  b",
+            "word \t\n\r end",
+            "x\u{a0} y",
+            " \u{a0}\u{202f}\u{2009}\u{200a} z ",
+            "\u{a0}\u{a0}",
+            "é \u{2009}",
+            "\u{2019} ",
+        ];
+        for text in texts {
+            let b = text.as_bytes();
+            for i in 0..=b.len() {
+                for lo in 0..=i {
+                    assert_eq!(skip_ws_back(b, i, lo), plain(b, i, lo), "{text:?} {i} {lo}");
+                }
+            }
+        }
+    }
 
     /// Named days are sought among the walked word starts that read
     /// "Day": the walk must meet every one.
