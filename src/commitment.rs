@@ -220,9 +220,19 @@ impl CommitmentFinder {
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading) {
             return None;
         }
+        // Most blocks are followed by no list: the kinds of the next blocks
+        // rule them out before the block's text and sentences are read
+        // (which, in a long text, lie far apart in memory, where the
+        // blocks lie side by side). A plain list after the lead is also a
+        // section's list, so this is the looser of the two tests made
+        // below, and rules out only what they would.
+        if !two_items_follow(a, i + 1, true) {
+            return None;
+        }
         // Only a block that ends with a colon or a full stop can lead in.
-        let block_text = &a.text[block.span];
-        if !block_text.ends_with([':', '.']) {
+        // Both are ASCII: the last byte tells, with no character decoded.
+        let block_text = a.text.as_bytes().get(block.span.start..block.span.end);
+        if !matches!(block_text.and_then(<[u8]>::last), Some(b':' | b'.')) {
             return None;
         }
         let mut in_block = a.sentences_of(i).iter().rev();

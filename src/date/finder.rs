@@ -234,7 +234,19 @@ fn skip_ws(b: &[u8], mut i: usize, hi: usize) -> usize {
 }
 
 /// Skips blanks backward, not past `lo`.
-fn skip_ws_back(b: &[u8], mut i: usize, lo: usize) -> usize {
+fn skip_ws_back(b: &[u8], i: usize, lo: usize) -> usize {
+    // Most calls meet one space or none, then a byte that ends no blank:
+    // the space is stepped over with no branch on it (which went either
+    // way, unforeseeably), and the byte before it ends the search.
+    let mut i = i - usize::from((i > lo) & (before(b, i) == b' '));
+    if i <= lo
+        || !matches!(
+            before(b, i),
+            b' ' | b'\t' | b'\n' | b'\r' | 0xA0 | 0xAF | 0x89 | 0x8A
+        )
+    {
+        return i;
+    }
     while i > lo {
         match before(b, i) {
             b' ' | b'\t' | b'\n' | b'\r' => i -= 1,
@@ -2338,6 +2350,19 @@ impl DateFinder {
                     days.push(s);
                 }
             }
+            // Most word starts are ruled out by their own bytes, before
+            // the span that holds them is sought: most numbers by the
+            // bytes before them, most words by their fourth byte. Nothing
+            // is found at a start ruled out, so the span waits for the
+            // next start that passes.
+            let digit = at(b, s).is_ascii_digit();
+            if !(if digit {
+                number_may_start(b, s)
+            } else {
+                self.fourth_fits(b, s, key)
+            }) {
+                return;
+            }
             while current.is_some_and(|span| span.end <= s) {
                 current = spans.next();
                 if let Some(span) = current {
@@ -2352,11 +2377,8 @@ impl DateFinder {
             if s < last {
                 return;
             }
-            let found = if at(b, s).is_ascii_digit() {
-                // Most numbers are ruled out by the bytes before them,
-                // with no call to read them.
-                (number_may_start(b, s) && number_may_date(b, s, span.end))
-                    .then_some((s + 1, Trigger::Digit))
+            let found = if digit {
+                number_may_date(b, s, span.end).then_some((s + 1, Trigger::Digit))
             } else {
                 self.trigger_at(text, s, key, span, &mut names)
             };
@@ -2371,6 +2393,16 @@ impl DateFinder {
                 self.read(b, (s, e, t), span.end, &mut last, out);
             }
         });
+    }
+
+    /// Whether a pattern of word key `key` may start at `s` by the fourth
+    /// byte there. A pattern matched in part only leads nowhere (`parse`
+    /// takes whole words), so none is sought when the fourth byte fits
+    /// none; [`DateFinder::trigger_at`] is asked only when it fits.
+    #[inline]
+    fn fourth_fits(&self, b: &[u8], s: usize, key: usize) -> bool {
+        let fourth = self.fourth.get(key).copied().unwrap_or(0);
+        fourth >> key_fold(at(b, s + 3)) & 1 != 0
     }
 
     /// Parses trigger `t` at `s..e` (the end of its span `hi`) unless it
@@ -2399,7 +2431,8 @@ impl DateFinder {
     /// The longest trigger pattern that starts at word start `s` (of word
     /// key `key`, inside `span`): its end and meaning. The holiday names
     /// the word anchors go to `names` (start, end and meaning), in order
-    /// of start, the longest at each.
+    /// of start, the longest at each. Asked only where
+    /// [`DateFinder::fourth_fits`] holds.
     #[inline]
     fn trigger_at(
         &self,
@@ -2410,12 +2443,6 @@ impl DateFinder {
         names: &mut Vec<(usize, usize, Trigger)>,
     ) -> Option<(usize, Trigger)> {
         let b = text.as_bytes();
-        // A pattern matched in part only leads nowhere (`parse` takes
-        // whole words), so none is sought when the fourth byte fits none.
-        let fourth = self.fourth.get(key).copied().unwrap_or(0);
-        if fourth >> key_fold(at(b, s + 3)) & 1 == 0 {
-            return None;
-        }
         let from = self.key_starts.get(key).copied()? as usize;
         let to = self.key_starts.get(key + 1).copied()? as usize;
         let mut found = None;
@@ -2499,25 +2526,30 @@ impl DateFinder {
             }
         }
         out.reserve(found.len());
-        let mut sentences = SentenceCursor::new(analysis);
+        let sentences = SentenceCursor::new(analysis);
         for (s, core, e) in found {
             let Some(t) = text.get(s..e) else { continue };
-            let (lo, hi) = sentences.bounds(s, e).unwrap_or((s, e));
+            // The sentence is sought only when a reading asks for it.
+            let bounds = || sentences.bounds(s, e).unwrap_or((s, e));
+            let tense_here = || {
+                let (lo, hi) = bounds();
+                tense(b, lo, hi, s, e)
+            };
             let value = match (&core, reference) {
                 (Core::Weekday(w, 0), Some(r)) => {
-                    let tn = tense(b, lo, hi, s, e);
+                    let tn = tense_here();
                     match (tn, weekdays.get(*w as usize).cloned().flatten()) {
                         (None, Some(v)) => Some(v),
                         _ => self.resolve(&core, r, || tn),
                     }
                 }
-                _ => reference.and_then(|r| self.resolve(&core, r, || tense(b, lo, hi, s, e))),
+                _ => reference.and_then(|r| self.resolve(&core, r, tense_here)),
             };
             // "in 2021, compared to the previous year": the year before
             // the one the sentence names.
             let value = match (&core, out.last()) {
                 (Core::Previous(YEAR), Some(p))
-                    if p.span.start >= lo
+                    if p.span.start >= bounds().0
                         && word_back(b, p.span.start, 0)
                             .is_some_and(|w| any(b, w, &["in", "during", "for"])) =>
                 {
@@ -2580,7 +2612,7 @@ impl DateFinder {
         let text = analysis.text;
         let b = text.as_bytes();
         let mut names: Vec<(&'h str, DateValue)> = Vec::new();
-        let mut sentences = SentenceCursor::new(analysis);
+        let sentences = SentenceCursor::new(analysis);
         for m in out.iter() {
             let Some(DateValue::Day(_)) = m.value else {
                 continue;
@@ -3166,39 +3198,49 @@ fn day_name_before(b: &[u8], date: usize, lo: usize) -> Option<(usize, usize)> {
 }
 
 /// The sentences around a run of offsets that (almost always) ascend,
-/// found by walking on from the last one: a binary search over all the
-/// sentences of a long text misses the cache at every step. The walk reads
-/// the sentences' spans alone, a third of the bytes of the sentences.
+/// found by galloping on from the last one: a binary search over all the
+/// sentences of a long text misses the cache at every step, and a walk
+/// over every sentence in between reads them all, where most mentions
+/// never ask for their sentence (only a tense or a year before them does).
+/// The search reads the sentences' spans alone, a third of the bytes of
+/// the sentences. The index sits in a `Cell` so that the lazy readers of a
+/// tense (which must be `Copy`) can share the cursor.
 struct SentenceCursor<'a> {
     spans: &'a [Span],
     /// The index of the sentence found last.
-    i: usize,
+    i: std::cell::Cell<usize>,
 }
 
 impl<'a> SentenceCursor<'a> {
     fn new(analysis: &'a Analysis<'_>) -> Self {
         SentenceCursor {
             spans: &analysis.sentence_spans,
-            i: 0,
+            i: std::cell::Cell::new(0),
         }
     }
 
     /// The bounds of the sentence around the mention at `s..e`, stretched
     /// to hold the mention: the first sentence that ends after `s` (the
     /// one that holds it, or else the next); `None` past the last.
-    fn bounds(&mut self, s: usize, e: usize) -> Option<(usize, usize)> {
+    fn bounds(&self, s: usize, e: usize) -> Option<(usize, usize)> {
         let ends_by = |x: &Span| x.end <= s;
-        if self.i > 0 && self.spans.get(self.i - 1).is_some_and(|x| !ends_by(x)) {
-            // Back before the last: search afresh.
-            self.i = self.spans.partition_point(ends_by);
-        } else {
-            while self.spans.get(self.i).is_some_and(ends_by) {
-                self.i += 1;
-            }
+        let from = self.i.get();
+        // Back before the last: search afresh.
+        let start = match from.checked_sub(1).and_then(|k| self.spans.get(k)) {
+            Some(x) if !ends_by(x) => 0,
+            _ => from,
+        };
+        let rest = self.spans.get(start..).unwrap_or(&[]);
+        // `rest[..lo]` all end by `s`; `rest[hi - 1]`, if any, does not.
+        let (mut lo, mut hi) = (0, 1);
+        while rest.get(hi - 1).is_some_and(ends_by) {
+            lo = hi;
+            hi *= 2;
         }
-        self.spans
-            .get(self.i)
-            .map(|x| (x.start.min(s), x.end.max(e)))
+        let hi = hi.min(rest.len());
+        let i = start + lo + rest.get(lo..hi).map_or(0, |r| r.partition_point(ends_by));
+        self.i.set(i);
+        self.spans.get(i).map(|x| (x.start.min(s), x.end.max(e)))
     }
 }
 
@@ -4129,6 +4171,48 @@ mod tests {
 #[cfg(test)]
 mod shortcut_tests {
     use super::*;
+
+    /// `skip_ws_back` steps over its first space without a branch; it
+    /// stops where a plain loop over every blank stops, from every end
+    /// and down to every floor, in runs of mixed blanks.
+    #[test]
+    fn skipping_blanks_back_stops_where_the_plain_loop_does() {
+        fn plain(b: &[u8], mut i: usize, lo: usize) -> usize {
+            while i > lo {
+                match before(b, i) {
+                    b' ' | b'\t' | b'\n' | b'\r' => i -= 1,
+                    0xA0 if i >= lo + 2 && at(b, i - 2) == 0xC2 => i -= 2,
+                    0xAF | 0x89 | 0x8A
+                        if i >= lo + 3 && at(b, i - 3) == 0xE2 && at(b, i - 2) == 0x80 =>
+                    {
+                        i -= 3
+                    }
+                    _ => break,
+                }
+            }
+            i
+        }
+        let texts = [
+            "",
+            " ",
+            "a b",
+            "a  b",
+            "word \t\n\r end",
+            "x\u{a0} y",
+            " \u{a0}\u{202f}\u{2009}\u{200a} z ",
+            "\u{a0}\u{a0}",
+            "é \u{2009}",
+            "\u{2019} ",
+        ];
+        for text in texts {
+            let b = text.as_bytes();
+            for i in 0..=b.len() {
+                for lo in 0..=i {
+                    assert_eq!(skip_ws_back(b, i, lo), plain(b, i, lo), "{text:?} {i} {lo}");
+                }
+            }
+        }
+    }
 
     /// Named days are sought among the walked word starts that read
     /// "Day": the walk must meet every one.
