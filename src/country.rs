@@ -1483,15 +1483,16 @@ impl CountryFinder {
         let entry = self.entries.get(index)?;
         let surface = text.get(span.range())?;
         let head = text.get(within.start..span.start).unwrap_or("");
-        let mut back = head.chars().rev();
-        let before = back.next();
+        let before = last_char(head);
         if before.is_some_and(|c| c.is_alphanumeric()) {
             return None;
         }
         // Part of an address or a handle ("Welcome.US", "@Canada"); a slash
         // after a plain word only separates words ("Japanese/USA").
         if before.is_some_and(|c| matches!(c, '.' | '@' | '/' | '#' | '_'))
-            && (before != Some('.') || back.next().is_some_and(char::is_alphanumeric))
+            && (before != Some('.')
+                || crate::text::char_before(head, head.len() - 1)
+                    .is_some_and(char::is_alphanumeric))
             && !(before == Some('/') && slash_joins_words(head))
         {
             return None;
@@ -1500,7 +1501,7 @@ impl CountryFinder {
             return Some(Verdict::Skip);
         }
         let after = if span.end < within.end {
-            crate::text::char_at(text, span.end)
+            first_char(text, span.end)
         } else {
             None
         };
@@ -1815,6 +1816,15 @@ fn name_title_before(text: &str, within: Span, i: usize) -> bool {
         return false;
     }
     let bytes = trimmed.as_bytes();
+    // A title is two to four bytes long, so one of the second to fourth
+    // bytes from the end starts it: most words have no such capital there,
+    // and are turned away without the walk back below.
+    let tail = bytes
+        .get(bytes.len().saturating_sub(TITLE_MAX)..)
+        .unwrap_or_default();
+    if !tail.iter().rev().skip(1).any(|&b| may_start_a_title(b)) {
+        return false;
+    }
     // Read one byte past the longest title, so that a longer word shows.
     let stop = bytes.len().saturating_sub(TITLE_MAX + 1);
     let mut start = bytes.len();
@@ -1831,6 +1841,26 @@ fn name_title_before(text: &str, within: Span, i: usize) -> bool {
         .and_then(|b| b.chars().next_back())
         .is_some_and(is_word_char)
         && word.is_some_and(|w| NAME_TITLES.contains(&w))
+}
+
+/// The last character of `head`: an ASCII byte, the common case before a
+/// mention, is read as it is, without decoding.
+#[inline(always)]
+fn last_char(head: &str) -> Option<char> {
+    match head.as_bytes().last() {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => head.chars().next_back(),
+    }
+}
+
+/// The character at byte `i` of `text` (a character boundary), an ASCII
+/// byte read as it is: `text::char_at` without decoding in the common case.
+#[inline(always)]
+fn first_char(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => crate::text::char_at(text, i),
+    }
 }
 
 /// The bytes of the longest of [`NAME_TITLES`].
@@ -2174,7 +2204,9 @@ mod tests {
                 }
             }
         }
-        assert!(NAME_TITLES.iter().all(|t| t.len() <= TITLE_MAX));
+        assert!(NAME_TITLES
+            .iter()
+            .all(|t| (2..=TITLE_MAX).contains(&t.len())));
         // Titles were found, not only turned away.
         assert!(checked > 1000, "{checked}");
     }
