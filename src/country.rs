@@ -1018,6 +1018,13 @@ struct Raw {
 }
 
 impl Raw {
+    /// Whether the mention was settled as found: neither a form that names
+    /// several countries nor one waiting on the rest of the text.
+    #[inline]
+    fn is_settled(&self) -> bool {
+        self.ambiguous.is_none() && !self.pending
+    }
+
     /// The bytes between the end of this mention and the start of `next`
     /// (`usize::MAX` when `next` does not follow it).
     fn end_gap(&self, next: &Raw) -> usize {
@@ -1253,44 +1260,69 @@ impl CountryFinder {
         if raw.is_empty() {
             return countries;
         }
-        let resolved = self.resolve(raw);
+        // One pass over the mentions flags the rows named plainly and counts
+        // their mentions, and lists the few mentions left to settle; those
+        // are settled from the flags, and a second pass hands every mention
+        // to its country. Each country's list is made at its full length
+        // once: grown a mention at a time, a long text's lists were moved
+        // hundreds of times.
+        let rows = self.rows.len();
+        let mut plain = vec![false; rows];
+        let mut counts = vec![0usize; rows];
+        let mut unsettled = Vec::new();
+        for (i, r) in raw.iter().enumerate() {
+            if r.is_settled() {
+                if let (Some(flag), Some(n)) = (plain.get_mut(r.target), counts.get_mut(r.target)) {
+                    *flag = true;
+                    *n += 1;
+                }
+            } else {
+                unsettled.push(i);
+            }
+        }
+        let about_us = self.about_us(&plain);
+        let settled: Vec<Option<usize>> = unsettled
+            .iter()
+            .map(|&i| self.settle(&raw, i, &plain, about_us))
+            .collect();
+        for row in settled.iter().flatten() {
+            if let Some(n) = counts.get_mut(*row) {
+                *n += 1;
+            }
+        }
+        let mut settled = settled.into_iter();
         // For each row, its place in `countries` once it has one (a small
         // type, so that the table, one entry per row, is cheap to make).
-        let mut slot: Vec<Option<u16>> = vec![None; self.rows.len()];
-        // Each country's mentions are counted before any is taken, so that
-        // its list is made at its full length once: grown a mention at a
-        // time, a long text's lists were moved hundreds of times.
-        let mut counts: Vec<usize> = Vec::new();
-        for &(row, _) in &resolved {
-            let (Some(info), Some(slot)) = (self.rows.get(row), slot.get_mut(row)) else {
+        let mut slot: Vec<Option<u16>> = vec![None; rows];
+        for r in &raw {
+            let row = if r.is_settled() {
+                r.target
+            } else {
+                match settled.next().flatten() {
+                    Some(row) => row,
+                    None => continue,
+                }
+            };
+            let Some(at) = slot.get_mut(row) else {
                 continue;
             };
-            match slot {
-                Some(i) => {
-                    if let Some(n) = counts.get_mut(usize::from(*i)) {
-                        *n += 1;
-                    }
-                }
+            let i = match at {
+                Some(i) => usize::from(*i),
                 None => {
-                    *slot = Some(countries.len() as u16);
+                    let Some(info) = self.rows.get(row) else {
+                        continue;
+                    };
+                    *at = Some(countries.len() as u16);
                     countries.push(Country {
                         code: info.code,
                         name: Cow::Borrowed(info.name),
-                        mentions: Vec::new(),
+                        mentions: Vec::with_capacity(counts.get(row).copied().unwrap_or(0)),
                     });
-                    counts.push(1);
+                    countries.len() - 1
                 }
-            }
-        }
-        for (country, n) in countries.iter_mut().zip(counts) {
-            country.mentions.reserve_exact(n);
-        }
-        for (row, span) in resolved {
-            let Some(&Some(i)) = slot.get(row) else {
-                continue;
             };
-            if let Some(country) = countries.get_mut(usize::from(i)) {
-                country.mentions.push(TextSpan::at(text, span));
+            if let Some(country) = countries.get_mut(i) {
+                country.mentions.push(TextSpan::at(text, r.span));
             }
         }
         countries
@@ -1304,54 +1336,66 @@ impl CountryFinder {
     /// the country) stays when another country stands within a few bytes (a
     /// list of countries) or when the text never names the United States.
     fn resolve(&self, raw: Vec<Raw>) -> Vec<(usize, Span)> {
-        let settled = |r: &Raw| r.ambiguous.is_none() && !r.pending;
         // Which rows the text names plainly: one flag per row, so settling
         // stays linear in the number of mentions.
         let mut plain = vec![false; self.rows.len()];
-        for r in raw.iter().filter(|r| settled(r)) {
+        for r in raw.iter().filter(|r| r.is_settled()) {
             if let Some(flag) = plain.get_mut(r.target) {
                 *flag = true;
             }
         }
-        let named = |row: &usize| plain.get(*row).copied().unwrap_or(false);
-        let us = self.us;
-        let about_us = us.is_some_and(|us| named(&us));
-        let keep: Vec<bool> = raw
-            .iter()
+        let about_us = self.about_us(&plain);
+        raw.iter()
             .enumerate()
-            .map(|(i, r)| {
-                if !r.pending {
-                    return true;
-                }
-                let beside = |j: usize| {
-                    raw.get(j).is_some_and(|o| {
-                        settled(o)
-                            && Some(o.target) != us
-                            && (o.end_gap(r) <= LIST_GAP || r.end_gap(o) <= LIST_GAP)
-                    })
+            .filter_map(|(i, r)| {
+                let row = if r.is_settled() {
+                    Some(r.target)
+                } else {
+                    self.settle(&raw, i, &plain, about_us)
                 };
-                !about_us || beside(i.wrapping_sub(1)) || beside(i + 1)
-            })
-            .collect();
-        raw.into_iter()
-            .zip(keep)
-            .filter(|(_, keep)| *keep)
-            .map(|(r, _)| r)
-            .filter_map(|r| match r.ambiguous {
-                None => Some((r.target, r.span)),
-                Some(entry) => {
-                    let Some(Target::Ambiguous(rows)) = self.entries.get(entry).map(|e| &e.target)
-                    else {
-                        return None;
-                    };
-                    let mut named = rows.iter().filter(|row| named(row));
-                    match (named.next(), named.next()) {
-                        (Some(row), None) => Some((*row, r.span)),
-                        _ => None,
-                    }
-                }
+                row.map(|row| (row, r.span))
             })
             .collect()
+    }
+
+    /// Whether the text names the United States plainly, by the flags of
+    /// the rows it names plainly.
+    fn about_us(&self, plain: &[bool]) -> bool {
+        self.us
+            .is_some_and(|us| plain.get(us).copied().unwrap_or(false))
+    }
+
+    /// The row that mention `i` of `raw`, one not settled as found, comes
+    /// to, or `None` when it is dropped (see [`CountryFinder::resolve`]):
+    /// `plain` flags the rows named plainly, and `about_us` whether the
+    /// United States is one of them.
+    fn settle(&self, raw: &[Raw], i: usize, plain: &[bool], about_us: bool) -> Option<usize> {
+        let r = raw.get(i)?;
+        if r.pending {
+            let us = self.us;
+            let beside = |j: usize| {
+                raw.get(j).is_some_and(|o| {
+                    o.is_settled()
+                        && Some(o.target) != us
+                        && (o.end_gap(r) <= LIST_GAP || r.end_gap(o) <= LIST_GAP)
+                })
+            };
+            if about_us && !beside(i.wrapping_sub(1)) && !beside(i + 1) {
+                return None;
+            }
+        }
+        let Some(entry) = r.ambiguous else {
+            return Some(r.target);
+        };
+        let Some(Target::Ambiguous(rows)) = self.entries.get(entry).map(|e| &e.target) else {
+            return None;
+        };
+        let named = |row: &&usize| plain.get(**row).copied().unwrap_or(false);
+        let mut named = rows.iter().filter(named);
+        match (named.next(), named.next()) {
+            (Some(row), None) => Some(*row),
+            _ => None,
+        }
     }
 
     /// Matches the parts `spans` of `text` (in order and apart, the last
