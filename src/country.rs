@@ -1035,6 +1035,47 @@ impl Raw {
     }
 }
 
+/// The mentions a scan finds, in order, and what settling them takes,
+/// kept as each is found so that no pass over them is needed for it: the
+/// rows named plainly, each row's settled mentions, and the mentions left
+/// to settle.
+struct Mentions {
+    raw: Vec<Raw>,
+    /// One flag per row (none when the tally is not wanted).
+    plain: Vec<bool>,
+    /// One count per row, as `plain`.
+    counts: Vec<usize>,
+    /// The indices in `raw` of the mentions not settled as found.
+    unsettled: Vec<usize>,
+}
+
+impl Mentions {
+    /// Room for `capacity` mentions, and a tally for `rows` rows.
+    fn new(capacity: usize, rows: usize) -> Mentions {
+        Mentions {
+            raw: Vec::with_capacity(capacity),
+            plain: vec![false; rows],
+            counts: vec![0; rows],
+            unsettled: Vec::new(),
+        }
+    }
+
+    /// Adds the next mention.
+    fn push(&mut self, r: Raw) {
+        if r.is_settled() {
+            if let (Some(flag), Some(n)) =
+                (self.plain.get_mut(r.target), self.counts.get_mut(r.target))
+            {
+                *flag = true;
+                *n += 1;
+            }
+        } else {
+            self.unsettled.push(self.raw.len());
+        }
+        self.raw.push(r);
+    }
+}
+
 /// How many bytes may separate two countries of one list ("Georgia, and the
 /// Republic of Moldova").
 const LIST_GAP: usize = 12;
@@ -1197,7 +1238,7 @@ impl CountryFinder {
     /// first country word in it counts, under the same case rules and guards
     /// as in running text.
     pub(crate) fn lookup(&self, phrase: &str) -> Option<CountryCode> {
-        let mut raw = Vec::new();
+        let mut raw = Mentions::new(0, 0);
         let within = Span::new(0, phrase.len());
         let mut scan = ScanState::new(within);
         // The word starts of `WordBytes`, read off the characters: for a
@@ -1214,10 +1255,10 @@ impl CountryFinder {
             }
             in_word = word;
         }
-        if raw.is_empty() {
+        if raw.raw.is_empty() {
             return None;
         }
-        let resolved = self.resolve(raw);
+        let resolved = self.resolve(raw.raw);
         resolved
             .first()
             .and_then(|(row, _)| self.rows.get(*row))
@@ -1247,39 +1288,30 @@ impl CountryFinder {
         // Room for a mention every 256 bytes (press releases hold about one
         // every 300), so that a long text's list seldom grows: each growth
         // of a large list moves it whole.
-        let mut raw = Vec::with_capacity(text.len() / 256);
+        let rows = self.rows.len();
+        let mut found = Mentions::new(text.len() / 256, rows);
         match content.walk {
-            Some(walk) => self.scan(text, words, spans(), walk.end, &mut raw),
+            Some(walk) => self.scan(text, words, spans(), walk.end, &mut found),
             None => {
                 for span in spans() {
-                    self.scan(text, words, std::iter::once(span), span.end, &mut raw);
+                    self.scan(text, words, std::iter::once(span), span.end, &mut found);
                 }
             }
         }
         let mut countries: Vec<Country<'h>> = Vec::new();
+        let Mentions {
+            raw,
+            plain,
+            mut counts,
+            unsettled,
+        } = found;
         if raw.is_empty() {
             return countries;
         }
-        // One pass over the mentions flags the rows named plainly and counts
-        // their mentions, and lists the few mentions left to settle; those
-        // are settled from the flags, and a second pass hands every mention
-        // to its country. Each country's list is made at its full length
-        // once: grown a mention at a time, a long text's lists were moved
-        // hundreds of times.
-        let rows = self.rows.len();
-        let mut plain = vec![false; rows];
-        let mut counts = vec![0usize; rows];
-        let mut unsettled = Vec::new();
-        for (i, r) in raw.iter().enumerate() {
-            if r.is_settled() {
-                if let (Some(flag), Some(n)) = (plain.get_mut(r.target), counts.get_mut(r.target)) {
-                    *flag = true;
-                    *n += 1;
-                }
-            } else {
-                unsettled.push(i);
-            }
-        }
+        // The few mentions left to settle are settled from the rows named
+        // plainly, and one pass hands every mention to its country. Each
+        // country's list is made at its full length once: grown a mention
+        // at a time, a long text's lists were moved hundreds of times.
         let about_us = self.about_us(&plain);
         let settled: Vec<Option<usize>> = unsettled
             .iter()
@@ -1408,7 +1440,7 @@ impl CountryFinder {
         words: &WordBytes,
         mut spans: impl Iterator<Item = Span>,
         end: usize,
-        out: &mut Vec<Raw>,
+        out: &mut Mentions,
     ) {
         let Some(mut within) = spans.next() else {
             return;
@@ -1449,7 +1481,7 @@ impl CountryFinder {
         within: Span,
         i: usize,
         scan: &mut ScanState,
-        out: &mut Vec<Raw>,
+        out: &mut Mentions,
     ) {
         if i >= scan.resume {
             if let Some(next) = self.try_at(text, within, i, out, &mut scan.memo) {
@@ -1470,7 +1502,7 @@ impl CountryFinder {
         text: &str,
         within: Span,
         i: usize,
-        out: &mut Vec<Raw>,
+        out: &mut Mentions,
         memo: &mut Memo,
     ) -> Option<usize> {
         let end = within.end.min(text.len());
@@ -1490,7 +1522,7 @@ impl CountryFinder {
         within: Span,
         span: Span,
         form: usize,
-        out: &mut Vec<Raw>,
+        out: &mut Mentions,
         memo: &mut Memo,
     ) -> Option<usize> {
         match self
@@ -1562,9 +1594,7 @@ impl CountryFinder {
             if rest.trim_start_matches([' ', '\u{a0}']).starts_with('$') {
                 return None;
             }
-            if entry.flags & UNIT != 0
-                && after_quantity(text.get(within.start..span.start).unwrap_or(""))
-            {
+            if entry.flags & UNIT != 0 && after_quantity(head) {
                 return None;
             }
         }
@@ -1587,7 +1617,7 @@ impl CountryFinder {
         {
             return None;
         }
-        if name_title_before(text, within, span.start) {
+        if title_ends(head) {
             return None;
         }
         if entry.flags & PERSON != 0
@@ -1847,14 +1877,14 @@ fn word_before(text: &str, within: Span, i: usize, comma: bool) -> &str {
     trimmed.get(start..).unwrap_or("")
 }
 
-/// Whether the word just before byte `i` inside `within` (as
-/// [`word_before`] reads it, without a comma) is one of [`NAME_TITLES`].
+/// Whether the word at the end of `head`, the text of the scan before a
+/// match (as [`word_before`] reads it, without a comma), is one of
+/// [`NAME_TITLES`].
 ///
 /// Most mentions follow a word that is no title, and a title is short and
 /// ASCII: at most five bytes back are read before most words are turned
 /// away, where [`word_before`] reads the whole word.
-fn name_title_before(text: &str, within: Span, i: usize) -> bool {
-    let head = text.get(within.start..i).unwrap_or("");
+fn title_ends(head: &str) -> bool {
     let trimmed = trim_white_end(head);
     if trimmed.len() == head.len() {
         return false;
@@ -2238,7 +2268,7 @@ mod tests {
                             let within = Span::new(start, text.len());
                             let want = NAME_TITLES.contains(&word_before(&text, within, i, false));
                             assert_eq!(
-                                name_title_before(&text, within, i),
+                                title_ends(text.get(within.start..i).unwrap_or("")),
                                 want,
                                 "{text:?} at {i} from {start}"
                             );
