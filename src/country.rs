@@ -1018,6 +1018,13 @@ struct Raw {
 }
 
 impl Raw {
+    /// Whether the mention was settled as found: neither a form that names
+    /// several countries nor one waiting on the rest of the text.
+    #[inline]
+    fn is_settled(&self) -> bool {
+        self.ambiguous.is_none() && !self.pending
+    }
+
     /// The bytes between the end of this mention and the start of `next`
     /// (`usize::MAX` when `next` does not follow it).
     fn end_gap(&self, next: &Raw) -> usize {
@@ -1025,6 +1032,47 @@ impl Raw {
             .start
             .checked_sub(self.span.end)
             .unwrap_or(usize::MAX)
+    }
+}
+
+/// The mentions a scan finds, in order, and what settling them takes,
+/// kept as each is found so that no pass over them is needed for it: the
+/// rows named plainly, each row's settled mentions, and the mentions left
+/// to settle.
+struct Mentions {
+    raw: Vec<Raw>,
+    /// One flag per row (none when the tally is not wanted).
+    plain: Vec<bool>,
+    /// One count per row, as `plain`.
+    counts: Vec<usize>,
+    /// The indices in `raw` of the mentions not settled as found.
+    unsettled: Vec<usize>,
+}
+
+impl Mentions {
+    /// Room for `capacity` mentions, and a tally for `rows` rows.
+    fn new(capacity: usize, rows: usize) -> Mentions {
+        Mentions {
+            raw: Vec::with_capacity(capacity),
+            plain: vec![false; rows],
+            counts: vec![0; rows],
+            unsettled: Vec::new(),
+        }
+    }
+
+    /// Adds the next mention.
+    fn push(&mut self, r: Raw) {
+        if r.is_settled() {
+            if let (Some(flag), Some(n)) =
+                (self.plain.get_mut(r.target), self.counts.get_mut(r.target))
+            {
+                *flag = true;
+                *n += 1;
+            }
+        } else {
+            self.unsettled.push(self.raw.len());
+        }
+        self.raw.push(r);
     }
 }
 
@@ -1190,7 +1238,7 @@ impl CountryFinder {
     /// first country word in it counts, under the same case rules and guards
     /// as in running text.
     pub(crate) fn lookup(&self, phrase: &str) -> Option<CountryCode> {
-        let mut raw = Vec::new();
+        let mut raw = Mentions::new(0, 0);
         let within = Span::new(0, phrase.len());
         let mut scan = ScanState::new(within);
         // The word starts of `WordBytes`, read off the characters: for a
@@ -1207,10 +1255,10 @@ impl CountryFinder {
             }
             in_word = word;
         }
-        if raw.is_empty() {
+        if raw.raw.is_empty() {
             return None;
         }
-        let resolved = self.resolve(raw);
+        let resolved = self.resolve(raw.raw);
         resolved
             .first()
             .and_then(|(row, _)| self.rows.get(*row))
@@ -1240,57 +1288,73 @@ impl CountryFinder {
         // Room for a mention every 256 bytes (press releases hold about one
         // every 300), so that a long text's list seldom grows: each growth
         // of a large list moves it whole.
-        let mut raw = Vec::with_capacity(text.len() / 256);
+        let rows = self.rows.len();
+        let mut found = Mentions::new(text.len() / 256, rows);
         match content.walk {
-            Some(walk) => self.scan(text, words, spans(), walk.end, &mut raw),
+            Some(walk) => self.scan(text, words, spans(), walk.end, &mut found),
             None => {
                 for span in spans() {
-                    self.scan(text, words, std::iter::once(span), span.end, &mut raw);
+                    self.scan(text, words, std::iter::once(span), span.end, &mut found);
                 }
             }
         }
         let mut countries: Vec<Country<'h>> = Vec::new();
+        let Mentions {
+            raw,
+            plain,
+            mut counts,
+            unsettled,
+        } = found;
         if raw.is_empty() {
             return countries;
         }
-        let resolved = self.resolve(raw);
+        // The few mentions left to settle are settled from the rows named
+        // plainly, and one pass hands every mention to its country. Each
+        // country's list is made at its full length once: grown a mention
+        // at a time, a long text's lists were moved hundreds of times.
+        let about_us = self.about_us(&plain);
+        let settled: Vec<Option<usize>> = unsettled
+            .iter()
+            .map(|&i| self.settle(&raw, i, &plain, about_us))
+            .collect();
+        for row in settled.iter().flatten() {
+            if let Some(n) = counts.get_mut(*row) {
+                *n += 1;
+            }
+        }
+        let mut settled = settled.into_iter();
         // For each row, its place in `countries` once it has one (a small
         // type, so that the table, one entry per row, is cheap to make).
-        let mut slot: Vec<Option<u16>> = vec![None; self.rows.len()];
-        // Each country's mentions are counted before any is taken, so that
-        // its list is made at its full length once: grown a mention at a
-        // time, a long text's lists were moved hundreds of times.
-        let mut counts: Vec<usize> = Vec::new();
-        for &(row, _) in &resolved {
-            let (Some(info), Some(slot)) = (self.rows.get(row), slot.get_mut(row)) else {
+        let mut slot: Vec<Option<u16>> = vec![None; rows];
+        for r in &raw {
+            let row = if r.is_settled() {
+                r.target
+            } else {
+                match settled.next().flatten() {
+                    Some(row) => row,
+                    None => continue,
+                }
+            };
+            let Some(at) = slot.get_mut(row) else {
                 continue;
             };
-            match slot {
-                Some(i) => {
-                    if let Some(n) = counts.get_mut(usize::from(*i)) {
-                        *n += 1;
-                    }
-                }
+            let i = match at {
+                Some(i) => usize::from(*i),
                 None => {
-                    *slot = Some(countries.len() as u16);
+                    let Some(info) = self.rows.get(row) else {
+                        continue;
+                    };
+                    *at = Some(countries.len() as u16);
                     countries.push(Country {
                         code: info.code,
                         name: Cow::Borrowed(info.name),
-                        mentions: Vec::new(),
+                        mentions: Vec::with_capacity(counts.get(row).copied().unwrap_or(0)),
                     });
-                    counts.push(1);
+                    countries.len() - 1
                 }
-            }
-        }
-        for (country, n) in countries.iter_mut().zip(counts) {
-            country.mentions.reserve_exact(n);
-        }
-        for (row, span) in resolved {
-            let Some(&Some(i)) = slot.get(row) else {
-                continue;
             };
-            if let Some(country) = countries.get_mut(usize::from(i)) {
-                country.mentions.push(TextSpan::at(text, span));
+            if let Some(country) = countries.get_mut(i) {
+                country.mentions.push(TextSpan::at(text, r.span));
             }
         }
         countries
@@ -1304,54 +1368,66 @@ impl CountryFinder {
     /// the country) stays when another country stands within a few bytes (a
     /// list of countries) or when the text never names the United States.
     fn resolve(&self, raw: Vec<Raw>) -> Vec<(usize, Span)> {
-        let settled = |r: &Raw| r.ambiguous.is_none() && !r.pending;
         // Which rows the text names plainly: one flag per row, so settling
         // stays linear in the number of mentions.
         let mut plain = vec![false; self.rows.len()];
-        for r in raw.iter().filter(|r| settled(r)) {
+        for r in raw.iter().filter(|r| r.is_settled()) {
             if let Some(flag) = plain.get_mut(r.target) {
                 *flag = true;
             }
         }
-        let named = |row: &usize| plain.get(*row).copied().unwrap_or(false);
-        let us = self.us;
-        let about_us = us.is_some_and(|us| named(&us));
-        let keep: Vec<bool> = raw
-            .iter()
+        let about_us = self.about_us(&plain);
+        raw.iter()
             .enumerate()
-            .map(|(i, r)| {
-                if !r.pending {
-                    return true;
-                }
-                let beside = |j: usize| {
-                    raw.get(j).is_some_and(|o| {
-                        settled(o)
-                            && Some(o.target) != us
-                            && (o.end_gap(r) <= LIST_GAP || r.end_gap(o) <= LIST_GAP)
-                    })
+            .filter_map(|(i, r)| {
+                let row = if r.is_settled() {
+                    Some(r.target)
+                } else {
+                    self.settle(&raw, i, &plain, about_us)
                 };
-                !about_us || beside(i.wrapping_sub(1)) || beside(i + 1)
-            })
-            .collect();
-        raw.into_iter()
-            .zip(keep)
-            .filter(|(_, keep)| *keep)
-            .map(|(r, _)| r)
-            .filter_map(|r| match r.ambiguous {
-                None => Some((r.target, r.span)),
-                Some(entry) => {
-                    let Some(Target::Ambiguous(rows)) = self.entries.get(entry).map(|e| &e.target)
-                    else {
-                        return None;
-                    };
-                    let mut named = rows.iter().filter(|row| named(row));
-                    match (named.next(), named.next()) {
-                        (Some(row), None) => Some((*row, r.span)),
-                        _ => None,
-                    }
-                }
+                row.map(|row| (row, r.span))
             })
             .collect()
+    }
+
+    /// Whether the text names the United States plainly, by the flags of
+    /// the rows it names plainly.
+    fn about_us(&self, plain: &[bool]) -> bool {
+        self.us
+            .is_some_and(|us| plain.get(us).copied().unwrap_or(false))
+    }
+
+    /// The row that mention `i` of `raw`, one not settled as found, comes
+    /// to, or `None` when it is dropped (see [`CountryFinder::resolve`]):
+    /// `plain` flags the rows named plainly, and `about_us` whether the
+    /// United States is one of them.
+    fn settle(&self, raw: &[Raw], i: usize, plain: &[bool], about_us: bool) -> Option<usize> {
+        let r = raw.get(i)?;
+        if r.pending {
+            let us = self.us;
+            let beside = |j: usize| {
+                raw.get(j).is_some_and(|o| {
+                    o.is_settled()
+                        && Some(o.target) != us
+                        && (o.end_gap(r) <= LIST_GAP || r.end_gap(o) <= LIST_GAP)
+                })
+            };
+            if about_us && !beside(i.wrapping_sub(1)) && !beside(i + 1) {
+                return None;
+            }
+        }
+        let Some(entry) = r.ambiguous else {
+            return Some(r.target);
+        };
+        let Some(Target::Ambiguous(rows)) = self.entries.get(entry).map(|e| &e.target) else {
+            return None;
+        };
+        let named = |row: &&usize| plain.get(**row).copied().unwrap_or(false);
+        let mut named = rows.iter().filter(named);
+        match (named.next(), named.next()) {
+            (Some(row), None) => Some(*row),
+            _ => None,
+        }
     }
 
     /// Matches the parts `spans` of `text` (in order and apart, the last
@@ -1364,7 +1440,7 @@ impl CountryFinder {
         words: &WordBytes,
         mut spans: impl Iterator<Item = Span>,
         end: usize,
-        out: &mut Vec<Raw>,
+        out: &mut Mentions,
     ) {
         let Some(mut within) = spans.next() else {
             return;
@@ -1405,7 +1481,7 @@ impl CountryFinder {
         within: Span,
         i: usize,
         scan: &mut ScanState,
-        out: &mut Vec<Raw>,
+        out: &mut Mentions,
     ) {
         if i >= scan.resume {
             if let Some(next) = self.try_at(text, within, i, out, &mut scan.memo) {
@@ -1426,7 +1502,7 @@ impl CountryFinder {
         text: &str,
         within: Span,
         i: usize,
-        out: &mut Vec<Raw>,
+        out: &mut Mentions,
         memo: &mut Memo,
     ) -> Option<usize> {
         let end = within.end.min(text.len());
@@ -1446,7 +1522,7 @@ impl CountryFinder {
         within: Span,
         span: Span,
         form: usize,
-        out: &mut Vec<Raw>,
+        out: &mut Mentions,
         memo: &mut Memo,
     ) -> Option<usize> {
         match self
@@ -1483,15 +1559,16 @@ impl CountryFinder {
         let entry = self.entries.get(index)?;
         let surface = text.get(span.range())?;
         let head = text.get(within.start..span.start).unwrap_or("");
-        let mut back = head.chars().rev();
-        let before = back.next();
+        let before = last_char(head);
         if before.is_some_and(|c| c.is_alphanumeric()) {
             return None;
         }
         // Part of an address or a handle ("Welcome.US", "@Canada"); a slash
         // after a plain word only separates words ("Japanese/USA").
         if before.is_some_and(|c| matches!(c, '.' | '@' | '/' | '#' | '_'))
-            && (before != Some('.') || back.next().is_some_and(char::is_alphanumeric))
+            && (before != Some('.')
+                || crate::text::char_before(head, head.len() - 1)
+                    .is_some_and(char::is_alphanumeric))
             && !(before == Some('/') && slash_joins_words(head))
         {
             return None;
@@ -1500,7 +1577,7 @@ impl CountryFinder {
             return Some(Verdict::Skip);
         }
         let after = if span.end < within.end {
-            crate::text::char_at(text, span.end)
+            first_char(text, span.end)
         } else {
             None
         };
@@ -1517,9 +1594,7 @@ impl CountryFinder {
             if rest.trim_start_matches([' ', '\u{a0}']).starts_with('$') {
                 return None;
             }
-            if entry.flags & UNIT != 0
-                && after_quantity(text.get(within.start..span.start).unwrap_or(""))
-            {
+            if entry.flags & UNIT != 0 && after_quantity(head) {
                 return None;
             }
         }
@@ -1542,7 +1617,7 @@ impl CountryFinder {
         {
             return None;
         }
-        if name_title_before(text, within, span.start) {
+        if title_ends(head) {
             return None;
         }
         if entry.flags & PERSON != 0
@@ -1802,19 +1877,28 @@ fn word_before(text: &str, within: Span, i: usize, comma: bool) -> &str {
     trimmed.get(start..).unwrap_or("")
 }
 
-/// Whether the word just before byte `i` inside `within` (as
-/// [`word_before`] reads it, without a comma) is one of [`NAME_TITLES`].
+/// Whether the word at the end of `head`, the text of the scan before a
+/// match (as [`word_before`] reads it, without a comma), is one of
+/// [`NAME_TITLES`].
 ///
 /// Most mentions follow a word that is no title, and a title is short and
 /// ASCII: at most five bytes back are read before most words are turned
 /// away, where [`word_before`] reads the whole word.
-fn name_title_before(text: &str, within: Span, i: usize) -> bool {
-    let head = text.get(within.start..i).unwrap_or("");
+fn title_ends(head: &str) -> bool {
     let trimmed = trim_white_end(head);
     if trimmed.len() == head.len() {
         return false;
     }
     let bytes = trimmed.as_bytes();
+    // A title is two to four bytes long, so one of the second to fourth
+    // bytes from the end starts it: most words have no such capital there,
+    // and are turned away without the walk back below.
+    let tail = bytes
+        .get(bytes.len().saturating_sub(TITLE_MAX)..)
+        .unwrap_or_default();
+    if !tail.iter().rev().skip(1).any(|&b| may_start_a_title(b)) {
+        return false;
+    }
     // Read one byte past the longest title, so that a longer word shows.
     let stop = bytes.len().saturating_sub(TITLE_MAX + 1);
     let mut start = bytes.len();
@@ -1831,6 +1915,26 @@ fn name_title_before(text: &str, within: Span, i: usize) -> bool {
         .and_then(|b| b.chars().next_back())
         .is_some_and(is_word_char)
         && word.is_some_and(|w| NAME_TITLES.contains(&w))
+}
+
+/// The last character of `head`: an ASCII byte, the common case before a
+/// mention, is read as it is, without decoding.
+#[inline(always)]
+fn last_char(head: &str) -> Option<char> {
+    match head.as_bytes().last() {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => head.chars().next_back(),
+    }
+}
+
+/// The character at byte `i` of `text` (a character boundary), an ASCII
+/// byte read as it is: `text::char_at` without decoding in the common case.
+#[inline(always)]
+fn first_char(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => crate::text::char_at(text, i),
+    }
 }
 
 /// The bytes of the longest of [`NAME_TITLES`].
@@ -2164,7 +2268,7 @@ mod tests {
                             let within = Span::new(start, text.len());
                             let want = NAME_TITLES.contains(&word_before(&text, within, i, false));
                             assert_eq!(
-                                name_title_before(&text, within, i),
+                                title_ends(text.get(within.start..i).unwrap_or("")),
                                 want,
                                 "{text:?} at {i} from {start}"
                             );
@@ -2174,7 +2278,9 @@ mod tests {
                 }
             }
         }
-        assert!(NAME_TITLES.iter().all(|t| t.len() <= TITLE_MAX));
+        assert!(NAME_TITLES
+            .iter()
+            .all(|t| (2..=TITLE_MAX).contains(&t.len())));
         // Titles were found, not only turned away.
         assert!(checked > 1000, "{checked}");
     }
