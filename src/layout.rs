@@ -996,6 +996,12 @@ impl Iterator for Lines<'_> {
             return None;
         }
         let start = *pos;
+        // Nearly every other line of a release is blank, a lone line feed:
+        // a search for its end costs a call that finds it at once.
+        if bytes.get(start) == Some(&b'\n') {
+            *pos = start + 1;
+            return Some(None);
+        }
         let end =
             memchr::memchr2(b'\n', b'\r', bytes.get(start..)?).map_or(bytes.len(), |i| start + i);
         *pos = end;
