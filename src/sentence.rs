@@ -684,6 +684,20 @@ fn opens_sentence(next: &NextWord<'_>) -> bool {
 /// ASCII, nearly every byte read here, is stepped over a byte at a time;
 /// only characters beyond it are decoded.
 fn next_word(s: &str, i: usize) -> Option<NextWord<'_>> {
+    // Nearly always a single space and then an ASCII letter or digit:
+    // read as two bytes, where the general path pays for two boundary
+    // checks, a walk over the white space and a decoded character.
+    let bytes = s.as_bytes();
+    if bytes.get(i) == Some(&b' ') {
+        if let Some(&first) = bytes.get(i + 1).filter(|b| b.is_ascii_alphanumeric()) {
+            return Some(NextWord {
+                body: s.get(i + 1..)?,
+                first: char::from(first),
+                quoted: false,
+                dash: false,
+            });
+        }
+    }
     let rest = s.get(i..)?;
     let rest = rest.get(skip_space(rest, 0)..)?;
     let (body, quoted) = if rest.as_bytes().first()?.is_ascii_alphanumeric() {
