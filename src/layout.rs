@@ -353,6 +353,8 @@ struct Clues {
     /// The bytes of the byte clues, the first repeated to fill the three
     /// slots; `None` when there are none.
     bytes: Option<[u8; 3]>,
+    /// The search for them.
+    finder: Option<ThreeBytes>,
     by_byte: Vec<Clue>,
     /// The literals, none empty.
     literals: Vec<&'static [u8]>,
@@ -384,6 +386,7 @@ impl Clues {
         }
         Some(Clues {
             bytes,
+            finder: bytes.map(ThreeBytes::new),
             by_byte: clues
                 .iter()
                 .copied()
@@ -485,9 +488,8 @@ impl ClueSites {
         self.stretch = Span::new(start, end);
         let stretch = text.get(self.stretch.range()).unwrap_or(&[]);
         self.bytes.clear();
-        if let Some([a, b, c]) = clues.bytes {
-            self.bytes
-                .extend(memchr::memchr3_iter(a, b, c, stretch).map(|p| start + p));
+        if let Some(finder) = &clues.finder {
+            self.bytes.extend(finder.sites(stretch).map(|p| start + p));
         }
         self.literals.clear();
         // A literal running past the stretch is left out: a block asked
@@ -973,7 +975,53 @@ fn signature_date(line: &str) -> bool {
 
 /// The lines of `text` (any line ending), `None` for a blank line.
 fn lines(text: &str) -> Lines<'_> {
-    Lines { text, pos: 0 }
+    Lines {
+        text,
+        pos: 0,
+        ends: ThreeBytes::new([b'\n', b'\r', b'\r']),
+    }
+}
+
+/// A search for any of three bytes, with the machine's widest searcher
+/// picked and its needles set up once: `memchr::memchr2` and `memchr3` do
+/// both on every call, a fixed cost larger than that of reading the line or
+/// the few bytes between the sites that most calls here read.
+#[derive(Debug, Clone, Copy)]
+struct ThreeBytes {
+    bytes: [u8; 3],
+    #[cfg(target_arch = "x86_64")]
+    avx2: Option<memchr::arch::x86_64::avx2::memchr::Three>,
+}
+
+impl ThreeBytes {
+    fn new([a, b, c]: [u8; 3]) -> ThreeBytes {
+        ThreeBytes {
+            bytes: [a, b, c],
+            #[cfg(target_arch = "x86_64")]
+            avx2: memchr::arch::x86_64::avx2::memchr::Three::new(a, b, c),
+        }
+    }
+
+    /// The offset of the first of the bytes in `hay`.
+    #[inline]
+    fn find(&self, hay: &[u8]) -> Option<usize> {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(searcher) = &self.avx2 {
+            return searcher.find(hay);
+        }
+        let [a, b, c] = self.bytes;
+        memchr::memchr3(a, b, c, hay)
+    }
+
+    /// The offset of every one of the bytes in `hay`, in order.
+    fn sites<'s>(&'s self, hay: &'s [u8]) -> impl Iterator<Item = usize> + 's {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let p = at + self.find(hay.get(at..)?)?;
+            at = p + 1;
+            Some(p)
+        })
+    }
 }
 
 /// The iterator of [`lines`]. A type of its own rather than a closure, so
@@ -983,6 +1031,8 @@ struct Lines<'h> {
     text: &'h str,
     /// Where the next line starts.
     pos: usize,
+    /// The search for a line feed or carriage return.
+    ends: ThreeBytes,
 }
 
 impl Iterator for Lines<'_> {
@@ -996,8 +1046,16 @@ impl Iterator for Lines<'_> {
             return None;
         }
         let start = *pos;
-        let end =
-            memchr::memchr2(b'\n', b'\r', bytes.get(start..)?).map_or(bytes.len(), |i| start + i);
+        // Nearly every other line of a release is blank, a lone line feed:
+        // a search for its end costs a call that finds it at once.
+        if bytes.get(start) == Some(&b'\n') {
+            *pos = start + 1;
+            return Some(None);
+        }
+        let end = self
+            .ends
+            .find(bytes.get(start..)?)
+            .map_or(bytes.len(), |i| start + i);
         *pos = end;
         if bytes.get(*pos) == Some(&b'\r') {
             *pos += 1;

@@ -70,6 +70,8 @@ pub(crate) struct SentenceSplitter {
     /// three times the longest abbreviation, no word is one.
     glue_reach: usize,
     starters: FastSet<&'static str>,
+    /// The search for the next full stop, exclamation or question mark.
+    marks: MarkFinder,
     /// Compiled on first use: few blocks open with a weekday, and the
     /// pattern's `\p{Lu}` is a large class to compile.
     dateline: LazyPattern,
@@ -95,6 +97,35 @@ fn opens_with_weekday(s: &str) -> bool {
             && s.strip_prefix(stem)
                 .is_some_and(|rest| rest.starts_with("day,"))
     })
+}
+
+/// The search for the next full stop, exclamation or question mark, with
+/// the machine's widest searcher picked and its needles set up once:
+/// `memchr::memchr3` does both on every call, a fixed cost larger than that
+/// of reading the few dozen bytes that most calls here read.
+#[derive(Debug, Clone, Copy)]
+struct MarkFinder {
+    #[cfg(target_arch = "x86_64")]
+    avx2: Option<memchr::arch::x86_64::avx2::memchr::Three>,
+}
+
+impl MarkFinder {
+    fn new() -> MarkFinder {
+        MarkFinder {
+            #[cfg(target_arch = "x86_64")]
+            avx2: memchr::arch::x86_64::avx2::memchr::Three::new(b'.', b'!', b'?'),
+        }
+    }
+
+    /// The offset of the first mark in `hay`.
+    #[inline]
+    fn find(&self, hay: &[u8]) -> Option<usize> {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(searcher) = &self.avx2 {
+            return searcher.find(hay);
+        }
+        memchr::memchr3(b'.', b'!', b'?', hay)
+    }
 }
 
 /// The white-space-delimited token that the last glued-sentence test read
@@ -149,6 +180,7 @@ impl SentenceSplitter {
             longest_abbreviation,
             glue_reach: 3 * longest_abbreviation + 8,
             starters,
+            marks: MarkFinder::new(),
             dateline: LazyPattern::new(&format!(
                 r"^((?:{})day,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{{1,2}},\s+\d{{4}})\s+\p{{Lu}}",
                 WEEKDAY_STEMS.join("|")
@@ -244,7 +276,9 @@ impl SentenceSplitter {
         };
         let mut seen: Option<SeenToken> = None;
         while pos < bytes.len() {
-            let punct = memchr::memchr3(b'.', b'!', b'?', bytes.get(pos..).unwrap_or(&[]))
+            let punct = self
+                .marks
+                .find(bytes.get(pos..).unwrap_or(&[]))
                 .map_or(usize::MAX, |i| pos + i);
             if next_ellipsis < pos {
                 next_ellipsis = find_ellipsis(bytes, pos).unwrap_or(usize::MAX);
@@ -650,6 +684,20 @@ fn opens_sentence(next: &NextWord<'_>) -> bool {
 /// ASCII, nearly every byte read here, is stepped over a byte at a time;
 /// only characters beyond it are decoded.
 fn next_word(s: &str, i: usize) -> Option<NextWord<'_>> {
+    // Nearly always a single space and then an ASCII letter or digit:
+    // read as two bytes, where the general path pays for two boundary
+    // checks, a walk over the white space and a decoded character.
+    let bytes = s.as_bytes();
+    if bytes.get(i) == Some(&b' ') {
+        if let Some(&first) = bytes.get(i + 1).filter(|b| b.is_ascii_alphanumeric()) {
+            return Some(NextWord {
+                body: s.get(i + 1..)?,
+                first: char::from(first),
+                quoted: false,
+                dash: false,
+            });
+        }
+    }
     let rest = s.get(i..)?;
     let rest = rest.get(skip_space(rest, 0)..)?;
     let (body, quoted) = if rest.as_bytes().first()?.is_ascii_alphanumeric() {
