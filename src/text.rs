@@ -620,36 +620,54 @@ fn chunk_starts(mask: u64, prev: u64) -> u64 {
     mask & !((mask << 1) | prev)
 }
 
-/// Fills `out` with each 64-byte chunk of `text`'s word starts: bit
-/// `i % 64` for byte `i`. Letters and digits come 64 bytes at a time as
-/// bits from [`ascii_alnum_bits`]; only characters beyond ASCII are
-/// decoded, and one that runs into the next chunk carries its bits over.
+/// The most word starts a 64-byte chunk holds: a start follows a byte
+/// that belongs to no word, so no two starts are neighbours.
+const CHUNK_STARTS_MAX: usize = 32;
+
+/// Chunks whose word starts [`WordBytes::new_in`] finds in one go before
+/// it keys them: 4 KB of text, which is still in cache when the keys are
+/// read from it.
+const BLOCK_CHUNKS: usize = 64;
+
+/// What the word bits of one chunk hand to the next's.
+#[derive(Default)]
+struct ChunkCarry {
+    /// Bits of the next chunk that belong to a character begun in this one.
+    carry: u64,
+    /// Whether the last byte of the chunk belongs to a word.
+    prev: u64,
+}
+
+/// Fills `out` with the word starts of the 64-byte chunks of `text` from
+/// chunk `first` on, one chunk a slot: bit `i % 64` for byte `i`.
+/// Letters and digits come 64 bytes at a time as bits from
+/// [`ascii_alnum_bits`]; only characters beyond ASCII are decoded, and one
+/// that runs into the next chunk carries its bits over in `state`.
 ///
 /// Kept out of line: inlined into [`WordBytes::new_in`], its loop shared
 /// the registers with the loops there and kept its state on the stack.
 #[inline(never)]
-fn word_start_bits(text: &str, out: &mut Vec<u64>) {
-    let bytes = text.as_bytes();
-    // Every slot is written below: what another text left in them need
-    // not be cleared, and a slot filled in place needs no test for room.
-    out.resize(bytes.len().div_ceil(64), 0);
-    // Bits of the next chunk that belong to a character begun in this one.
-    let mut carry = 0u64;
-    // Whether the last byte of the chunk before belongs to a word.
-    let mut prev = 0;
+fn word_start_bits(text: &str, first: usize, out: &mut [u64], state: &mut ChunkCarry) {
+    let bytes = text.as_bytes().get(first * 64..).unwrap_or(&[]);
+    let ChunkCarry {
+        mut carry,
+        mut prev,
+    } = *state;
     // Whole chunks in a loop of their own, where their length is known.
     let (whole, tail) = bytes.as_chunks::<64>();
     let full = whole.len().min(out.len());
     let (slots, last) = out.split_at_mut(full);
     for (c, (slot, chunk)) in slots.iter_mut().zip(whole).enumerate() {
-        let mask = chunk_word_bits(text, c, chunk, &mut carry);
+        let mask = chunk_word_bits(text, first + c, chunk, &mut carry);
         *slot = chunk_starts(mask, prev);
         prev = mask >> 63;
     }
     if let (false, Some(slot)) = (tail.is_empty(), last.first_mut()) {
-        let mask = chunk_word_bits(text, whole.len(), tail, &mut carry);
+        let mask = chunk_word_bits(text, first + whole.len(), tail, &mut carry);
         *slot = chunk_starts(mask, prev);
+        prev = mask >> 63;
     }
+    *state = ChunkCarry { carry, prev };
 }
 
 /// The bytes of chunk `c` of `text` (`chunk`, up to 64 bytes) that belong
@@ -686,6 +704,12 @@ impl WordBytes {
 
     /// The word starts of `text`, built in `buffers`: arrays that another
     /// text's index left, whatever they hold.
+    ///
+    /// The text is read a block of chunks at a time: the block's starts
+    /// first, then their keys, from bytes still in cache (a pass over the
+    /// whole text for each read a long text from memory twice). Each
+    /// chunk's rank is the count of the keys written before it, so the
+    /// starts need no counting of their own.
     pub(crate) fn new_in(text: &str, buffers: WordBuffers) -> WordBytes {
         let WordBuffers {
             mut keys,
@@ -694,58 +718,79 @@ impl WordBytes {
             mut rank,
         } = buffers;
         let bytes = text.as_bytes();
-        word_start_bits(text, &mut starts);
-        // Each chunk's count first, a loop the compiler runs in vector
-        // registers, then the running sums in place.
-        rank.clear();
-        rank.extend(starts.iter().map(|s| s.count_ones() as usize));
-        rank.push(0);
+        let chunks = bytes.len().div_ceil(64);
+        // Every slot of `starts` and `rank` is written below: what another
+        // text left in them need not be cleared.
+        starts.resize(chunks, 0);
+        rank.resize(chunks + 1, 0);
+        let mut state = ChunkCarry::default();
+        // Word starts keyed so far.
         let mut n = 0;
-        for r in &mut rank {
-            let count = *r;
-            *r = n;
-            n += count;
-        }
-        // Counted first, the arrays are set to their final size and filled
-        // in order: nothing to grow, cut or copy. The loop below writes
-        // every slot, so what another text left in them need not be
-        // cleared first; only the slots added are zeroed.
-        keys.resize(n, 0);
-        lows.resize(n, 0);
-        let mut slots = keys.iter_mut().zip(lows.iter_mut());
         // The window of a chunk that ends the text (the last two may).
         let mut padded = [0u8; 66];
-        for (c, &chunk_starts) in starts.iter().enumerate() {
-            if chunk_starts == 0 {
-                continue;
+        let blocks = starts
+            .chunks_mut(BLOCK_CHUNKS)
+            .zip(rank.chunks_mut(BLOCK_CHUNKS));
+        for (b, (block, ranks)) in blocks.enumerate() {
+            let first = b * BLOCK_CHUNKS;
+            word_start_bits(text, first, block, &mut state);
+            // Room for the most starts the block may hold. The arrays only
+            // grow here and are cut to the starts found at the end, so an
+            // index built in the arrays of a text as long as this one
+            // zeroes next to nothing.
+            let room = n + BLOCK_CHUNKS * CHUNK_STARTS_MAX;
+            if keys.len() < room {
+                keys.resize(room, 0);
             }
-            // The chunk and the two bytes after it, where every key of its
-            // starts lies; past the end of the text, zeros, which fold as
-            // the end does.
-            let rest = bytes.get(c * 64..).unwrap_or(&[]);
-            let window: &[u8; 66] = match rest.first_chunk::<66>() {
-                Some(w) => w,
-                None => {
-                    for (k, p) in padded.iter_mut().enumerate() {
-                        *p = rest.get(k).copied().unwrap_or(0);
-                    }
-                    &padded
-                }
+            if lows.len() < room {
+                lows.resize(room, 0);
+            }
+            let (Some(block_keys), Some(block_lows)) = (keys.get_mut(n..), lows.get_mut(n..))
+            else {
+                break;
             };
-            let mut left = chunk_starts;
-            while left != 0 {
-                // Below 64 already; the remainder shows the compiler that
-                // the window holds the key's three bytes.
-                let offset = left.trailing_zeros() as usize % 64;
-                if let Some((key, at)) = slots.next() {
-                    let byte = |k: usize| window.get(k).copied().unwrap_or(0);
-                    *key = key_of(byte(offset), byte(offset + 1), byte(offset + 2)) as u16;
-                    // The low 16 bits of the start's byte offset.
-                    *at = (c * 64 + offset) as u16;
+            let mut slots = block_keys.iter_mut().zip(block_lows.iter_mut());
+            let slots_before = slots.len();
+            for (i, (&chunk_starts, r)) in block.iter().zip(ranks).enumerate() {
+                *r = n + (slots_before - slots.len());
+                if chunk_starts == 0 {
+                    continue;
                 }
-                left &= left - 1;
+                let c = first + i;
+                // The chunk and the two bytes after it, where every key of
+                // its starts lies; past the end of the text, zeros, which
+                // fold as the end does.
+                let rest = bytes.get(c * 64..).unwrap_or(&[]);
+                let window: &[u8; 66] = match rest.first_chunk::<66>() {
+                    Some(w) => w,
+                    None => {
+                        for (k, p) in padded.iter_mut().enumerate() {
+                            *p = rest.get(k).copied().unwrap_or(0);
+                        }
+                        &padded
+                    }
+                };
+                let mut left = chunk_starts;
+                while left != 0 {
+                    // Below 64 already; the remainder shows the compiler
+                    // that the window holds the key's three bytes.
+                    let offset = left.trailing_zeros() as usize % 64;
+                    if let Some((key, at)) = slots.next() {
+                        let byte = |k: usize| window.get(k).copied().unwrap_or(0);
+                        *key = key_of(byte(offset), byte(offset + 1), byte(offset + 2)) as u16;
+                        // The low 16 bits of the start's byte offset.
+                        *at = (c * 64 + offset) as u16;
+                    }
+                    left &= left - 1;
+                }
             }
+            n += slots_before - slots.len();
         }
+        if let Some(last) = rank.last_mut() {
+            *last = n;
+        }
+        keys.truncate(n);
+        lows.truncate(n);
         WordBytes {
             keys,
             lows,
@@ -1451,6 +1496,33 @@ mod tests {
         let mut got = Vec::new();
         WordBytes::new(text).for_each_start(Span::new(4, 90), |i| got.push(i));
         assert_eq!(got, vec![]);
+    }
+
+    /// A text of many blocks of chunks, with characters beyond ASCII
+    /// straddling the chunk and block boundaries, and blocks dense with
+    /// starts: every start and key, as the characters give them.
+    #[test]
+    fn word_starts_agree_with_characters_across_blocks() {
+        let pieces = ["a ", "Ça ", "“x” ", "naïve—", "東京 ", "9 ", "  ", "word"];
+        for seed in [1usize, 7, 40] {
+            let mut text = String::new();
+            let mut k = seed;
+            while text.len() < 3 * BLOCK_CHUNKS * 64 + 100 {
+                text.push_str(pieces[k % pieces.len()]);
+                k = k.wrapping_mul(31).wrapping_add(7) % 1009;
+            }
+            // A block with the most starts a block may hold.
+            text.push_str(&"a ".repeat(BLOCK_CHUNKS * 32));
+            text.push('é');
+            let words = WordBytes::new(&text);
+            let mut got = Vec::new();
+            words.for_each_keyed_start(Span::new(0, text.len()), |i, key| got.push((i, key)));
+            let expected: Vec<(usize, usize)> = word_starts_by_chars(&text)
+                .into_iter()
+                .map(|i| (i, word_key(text.as_bytes(), i)))
+                .collect();
+            assert_eq!(got, expected, "{seed}");
+        }
     }
 
     /// The shortcut for general punctuation reads every character it
