@@ -498,6 +498,11 @@ impl<'h> Run<'_, 'h> {
         out: &mut Vec<Candidate>,
     ) {
         let first = out.len();
+        // Whether every candidate of the block so far is surely kept: none
+        // is pending. After a pending one, a later candidate may be dropped
+        // by `take_cues`, so the last candidate no longer stands for the
+        // last cue kept.
+        let mut all_kept = true;
         for &Site {
             verb: span,
             class,
@@ -505,14 +510,14 @@ impl<'h> Run<'_, 'h> {
         } in sites
         {
             // A cue inside the clause another cue reports is not the writer's.
-            // The block's last candidate is surely kept unless pending;
-            // `take_cues` checks again against the cue it did keep.
-            if out
-                .get(first..)
-                .and_then(<[Candidate]>::last)
-                .is_some_and(|c| {
-                    c.pending.is_none() && c.cue.indirect.is_some_and(|i| i.contains(span))
-                })
+            // While every candidate is surely kept, the last one is the last
+            // cue kept; past a pending one, `take_cues` alone decides,
+            // against the cue it did keep.
+            if all_kept
+                && out
+                    .get(first..)
+                    .and_then(<[Candidate]>::last)
+                    .is_some_and(|c| c.cue.indirect.is_some_and(|i| i.contains(span)))
             {
                 continue;
             }
@@ -528,6 +533,7 @@ impl<'h> Run<'_, 'h> {
                 if c.trailing_pronoun && c.antecedent.is_none() && pending.is_none() {
                     continue;
                 }
+                all_kept &= pending.is_none();
                 out.push(Candidate { cue: c, pending });
             }
         }
