@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::pattern::{CompileOnce, LazyMatcher};
 use crate::tables;
-use crate::text::{is_ascii_space, is_space, seek, trim};
+use crate::text::{is_ascii_space, is_space, seek, trim, ThreeBytes};
 use crate::Span;
 
 /// One block of the text.
@@ -979,48 +979,6 @@ fn lines(text: &str) -> Lines<'_> {
         text,
         pos: 0,
         ends: ThreeBytes::new([b'\n', b'\r', b'\r']),
-    }
-}
-
-/// A search for any of three bytes, with the machine's widest searcher
-/// picked and its needles set up once: `memchr::memchr2` and `memchr3` do
-/// both on every call, a fixed cost larger than that of reading the line or
-/// the few bytes between the sites that most calls here read.
-#[derive(Debug, Clone, Copy)]
-struct ThreeBytes {
-    bytes: [u8; 3],
-    #[cfg(target_arch = "x86_64")]
-    avx2: Option<memchr::arch::x86_64::avx2::memchr::Three>,
-}
-
-impl ThreeBytes {
-    fn new([a, b, c]: [u8; 3]) -> ThreeBytes {
-        ThreeBytes {
-            bytes: [a, b, c],
-            #[cfg(target_arch = "x86_64")]
-            avx2: memchr::arch::x86_64::avx2::memchr::Three::new(a, b, c),
-        }
-    }
-
-    /// The offset of the first of the bytes in `hay`.
-    #[inline]
-    fn find(&self, hay: &[u8]) -> Option<usize> {
-        #[cfg(target_arch = "x86_64")]
-        if let Some(searcher) = &self.avx2 {
-            return searcher.find(hay);
-        }
-        let [a, b, c] = self.bytes;
-        memchr::memchr3(a, b, c, hay)
-    }
-
-    /// The offset of every one of the bytes in `hay`, in order.
-    fn sites<'s>(&'s self, hay: &'s [u8]) -> impl Iterator<Item = usize> + 's {
-        let mut at = 0;
-        std::iter::from_fn(move || {
-            let p = at + self.find(hay.get(at..)?)?;
-            at = p + 1;
-            Some(p)
-        })
     }
 }
 

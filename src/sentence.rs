@@ -19,7 +19,7 @@ use crate::pattern::{CompileOnce, LazyPattern};
 use crate::tables;
 use crate::text::{
     char_at, char_before, is_close_quote, is_open_quote, is_space, lower, run_end, run_start_back,
-    skip_space, trim, LOWER_INLINE,
+    skip_space, trim, ThreeBytes, LOWER_INLINE,
 };
 use crate::Span;
 
@@ -71,7 +71,7 @@ pub(crate) struct SentenceSplitter {
     glue_reach: usize,
     starters: FastSet<&'static str>,
     /// The search for the next full stop, exclamation or question mark.
-    marks: MarkFinder,
+    marks: ThreeBytes,
     /// Compiled on first use: few blocks open with a weekday, and the
     /// pattern's `\p{Lu}` is a large class to compile.
     dateline: LazyPattern,
@@ -97,35 +97,6 @@ fn opens_with_weekday(s: &str) -> bool {
             && s.strip_prefix(stem)
                 .is_some_and(|rest| rest.starts_with("day,"))
     })
-}
-
-/// The search for the next full stop, exclamation or question mark, with
-/// the machine's widest searcher picked and its needles set up once:
-/// `memchr::memchr3` does both on every call, a fixed cost larger than that
-/// of reading the few dozen bytes that most calls here read.
-#[derive(Debug, Clone, Copy)]
-struct MarkFinder {
-    #[cfg(target_arch = "x86_64")]
-    avx2: Option<memchr::arch::x86_64::avx2::memchr::Three>,
-}
-
-impl MarkFinder {
-    fn new() -> MarkFinder {
-        MarkFinder {
-            #[cfg(target_arch = "x86_64")]
-            avx2: memchr::arch::x86_64::avx2::memchr::Three::new(b'.', b'!', b'?'),
-        }
-    }
-
-    /// The offset of the first mark in `hay`.
-    #[inline]
-    fn find(&self, hay: &[u8]) -> Option<usize> {
-        #[cfg(target_arch = "x86_64")]
-        if let Some(searcher) = &self.avx2 {
-            return searcher.find(hay);
-        }
-        memchr::memchr3(b'.', b'!', b'?', hay)
-    }
 }
 
 /// The white-space-delimited token that the last glued-sentence test read
@@ -180,7 +151,7 @@ impl SentenceSplitter {
             longest_abbreviation,
             glue_reach: 3 * longest_abbreviation + 8,
             starters,
-            marks: MarkFinder::new(),
+            marks: ThreeBytes::new([b'.', b'!', b'?']),
             dateline: LazyPattern::new(&format!(
                 r"^((?:{})day,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{{1,2}},\s+\d{{4}})\s+\p{{Lu}}",
                 WEEKDAY_STEMS.join("|")

@@ -1022,6 +1022,50 @@ pub(crate) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
     })
 }
 
+/// A search for any of three bytes, with the machine's widest searcher
+/// picked and its needles set up once: `memchr::memchr2` and `memchr3` do
+/// both on every call, a fixed cost larger than that of reading the few
+/// dozen bytes most calls in the layout and sentence stages read (a line,
+/// the bytes between two clue sites or two full stops).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ThreeBytes {
+    bytes: [u8; 3],
+    #[cfg(target_arch = "x86_64")]
+    avx2: Option<memchr::arch::x86_64::avx2::memchr::Three>,
+}
+
+impl ThreeBytes {
+    /// The search for `a`, `b` and `c`.
+    pub(crate) fn new([a, b, c]: [u8; 3]) -> ThreeBytes {
+        ThreeBytes {
+            bytes: [a, b, c],
+            #[cfg(target_arch = "x86_64")]
+            avx2: memchr::arch::x86_64::avx2::memchr::Three::new(a, b, c),
+        }
+    }
+
+    /// The offset of the first of the bytes in `hay`.
+    #[inline]
+    pub(crate) fn find(&self, hay: &[u8]) -> Option<usize> {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(searcher) = &self.avx2 {
+            return searcher.find(hay);
+        }
+        let [a, b, c] = self.bytes;
+        memchr::memchr3(a, b, c, hay)
+    }
+
+    /// The offset of every one of the bytes in `hay`, in order.
+    pub(crate) fn sites<'s>(&'s self, hay: &'s [u8]) -> impl Iterator<Item = usize> + 's {
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            let p = at + self.find(hay.get(at..)?)?;
+            at = p + 1;
+            Some(p)
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
