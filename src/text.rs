@@ -1070,6 +1070,16 @@ impl ThreeBytes {
 mod tests {
     use super::*;
 
+    /// Numbers below `n` from a seeded linear congruential generator: the
+    /// same draws on every run.
+    fn draws(seed: u32) -> impl FnMut(u32) -> u32 {
+        let mut x = seed;
+        move |n| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 8) % n
+        }
+    }
+
     #[test]
     fn seek_finds_the_first_site_at_or_after_a_start() {
         let sites = [2, 5, 5, 9];
@@ -1342,11 +1352,7 @@ mod tests {
     /// beyond ASCII, from and to drawn bytes.
     #[test]
     fn a_second_test_keeps_what_it_holds_for() {
-        let mut x = 77u32;
-        let mut draw = |n: u32| {
-            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            (x >> 8) % n
-        };
+        let mut draw = draws(77);
         let words_of = [
             "said", "Sahel", "naïve", "Kyiv", "stated", "ère", "x", "Ōta", "42",
         ];
@@ -1391,11 +1397,7 @@ mod tests {
     /// the regions' first bytes.
     #[test]
     fn starts_land_in_their_regions() {
-        let mut x = 2024u32;
-        let mut draw = |n: u32| {
-            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            (x >> 8) % n
-        };
+        let mut draw = draws(2024);
         let mut text = String::new();
         while text.len() < 3 * REGION + 5000 {
             // Near a region's start, spaces up to it: the next word starts
@@ -1452,12 +1454,9 @@ mod tests {
             bits.insert(key);
         }
         // Keys from a simple generator, up to the largest a key can be.
-        let mut x = 12345u32;
+        let mut draw = draws(12345);
         let keys: Vec<u16> = (0..64)
-            .map(|_| {
-                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                ((x >> 8) % WORD_KEYS as u32) as u16
-            })
+            .map(|_| draw(WORD_KEYS as u32) as u16)
             .chain([0, WORD_KEYS as u16 - 1])
             .collect();
         // Some keys are in the set and some are not.
