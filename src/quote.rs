@@ -45,6 +45,7 @@ mod speakers;
 mod surnames;
 mod verbs;
 mod words;
+use crate::span::first_ending_after;
 use crate::Span;
 use cues::{Candidate, Cue, Site};
 use parse::Parses;
@@ -930,26 +931,10 @@ fn sentence_at(sentences: &[Span], p: usize) -> Option<Span> {
 }
 
 /// `sentence_at` for bytes asked about mostly in order, over a long list:
-/// the search starts at `from`, where the previous one ended (and moves
-/// it), and gallops forward from there. A search over the whole list
-/// took a score of steps, each to a line of the list not cached; the next
-/// sentence asked about is nearly always a few ahead. A byte before
-/// `from` is searched for over the whole list.
+/// the search starts at `from`, where the previous one ended, and moves
+/// it (`span::first_ending_after`).
 fn sentence_near(sentences: &[Span], p: usize, from: &mut usize) -> Option<Span> {
-    let past = |s: &Span| s.end <= p;
-    let start = match from.checked_sub(1).and_then(|k| sentences.get(k)) {
-        Some(s) if !past(s) => 0,
-        _ => *from,
-    };
-    let rest = sentences.get(start..).unwrap_or(&[]);
-    // `rest[..lo]` all lie before `p`; `rest[hi - 1]`, if any, does not.
-    let (mut lo, mut hi) = (0, 1);
-    while rest.get(hi - 1).is_some_and(past) {
-        lo = hi;
-        hi *= 2;
-    }
-    let hi = hi.min(rest.len());
-    let i = start + lo + rest.get(lo..hi).map_or(0, |r| r.partition_point(past));
+    let i = first_ending_after(sentences, p, *from);
     *from = i;
     sentences.get(i).copied().filter(|s| s.start <= p + 1)
 }

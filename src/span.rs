@@ -73,6 +73,30 @@ impl Span {
     }
 }
 
+/// The index of the first of `spans` (in order, none overlapping) that
+/// ends after byte `p`, or `spans.len()` when none does, for offsets asked
+/// about mostly in order: the search starts at `from`, where the previous
+/// one ended, and gallops forward from there. A search over the whole
+/// list took a score of steps, each to a line of the list not cached; the
+/// span asked about next is nearly always a few ahead. An offset before
+/// `from` is searched for over the whole list.
+pub(crate) fn first_ending_after(spans: &[Span], p: usize, from: usize) -> usize {
+    let ends_by = |s: &Span| s.end <= p;
+    let start = match from.checked_sub(1).and_then(|k| spans.get(k)) {
+        Some(s) if !ends_by(s) => 0,
+        _ => from,
+    };
+    let rest = spans.get(start..).unwrap_or(&[]);
+    // `rest[..lo]` all end by `p`; `rest[hi - 1]`, if any, does not.
+    let (mut lo, mut hi) = (0, 1);
+    while rest.get(hi - 1).is_some_and(ends_by) {
+        lo = hi;
+        hi *= 2;
+    }
+    let hi = hi.min(rest.len());
+    start + lo + rest.get(lo..hi).map_or(0, |r| r.partition_point(ends_by))
+}
+
 impl fmt::Debug for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}..{}", self.start, self.end)

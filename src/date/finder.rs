@@ -21,6 +21,7 @@ use super::{DateMention, DateValue, Season};
 use crate::analysis::Analysis;
 use crate::calendar::{days_in_month, easter, nth_weekday};
 use crate::hash::FastMap;
+use crate::span::first_ending_after;
 use crate::text::{
     char_before, key_fold, prefix_keys, seek, word_key, KeyBits, KeySet, WordBytes, WORD_KEYS,
 };
@@ -3223,22 +3224,7 @@ impl<'a> SentenceCursor<'a> {
     /// to hold the mention: the first sentence that ends after `s` (the
     /// one that holds it, or else the next); `None` past the last.
     fn bounds(&self, s: usize, e: usize) -> Option<(usize, usize)> {
-        let ends_by = |x: &Span| x.end <= s;
-        let from = self.i.get();
-        // Back before the last: search afresh.
-        let start = match from.checked_sub(1).and_then(|k| self.spans.get(k)) {
-            Some(x) if !ends_by(x) => 0,
-            _ => from,
-        };
-        let rest = self.spans.get(start..).unwrap_or(&[]);
-        // `rest[..lo]` all end by `s`; `rest[hi - 1]`, if any, does not.
-        let (mut lo, mut hi) = (0, 1);
-        while rest.get(hi - 1).is_some_and(ends_by) {
-            lo = hi;
-            hi *= 2;
-        }
-        let hi = hi.min(rest.len());
-        let i = start + lo + rest.get(lo..hi).map_or(0, |r| r.partition_point(ends_by));
+        let i = first_ending_after(self.spans, s, self.i.get());
         self.i.set(i);
         self.spans.get(i).map(|x| (x.start.min(s), x.end.max(e)))
     }
